@@ -1,0 +1,142 @@
+"""The `ocrmesh` command line.
+
+Heavy imports (servers, engines) happen inside the commands that need them,
+so `ocrmesh process` starts fast.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, help="ocrmesh: self-hosted OCR for German business documents")
+
+
+@app.command()
+def serve(
+    backend: Annotated[str, typer.Argument(help="Backend to serve: pdftext, tesseract, ...")],
+    port: Annotated[Optional[int], typer.Option(help="gRPC port")] = None,
+    host: Annotated[Optional[str], typer.Option(help="Address to listen on")] = None,
+    config: Annotated[Optional[Path], typer.Option(help="YAML config file (section 'server')")] = None,
+    workers: Annotated[Optional[int], typer.Option(help="Pages processed in parallel")] = None,
+    metrics_port: Annotated[Optional[int], typer.Option(help="Prometheus port (0 = off)")] = None,
+) -> None:
+    """Run one backend as a standalone gRPC server until Ctrl-C."""
+    from services.registry import UnknownBackendError, create_engine
+    from services.scaffold.logs import configure_logging
+    from services.scaffold.server import BackendServer, run_until_signal
+    from services.scaffold.settings import ServerSettings, load_settings
+
+    try:
+        settings = load_settings(
+            ServerSettings, config, "server", backend=backend, port=port, host=host, workers=workers,
+            metrics_port=metrics_port,
+        )
+        engine = create_engine(backend, settings.engine)
+    except (UnknownBackendError, ValueError) as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2) from None
+    configure_logging(settings.log_level, service=backend)
+    try:
+        asyncio.run(run_until_signal(BackendServer(engine, settings)))
+    except OSError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(1) from None
+
+
+@app.command()
+def process(
+    file: Annotated[Path, typer.Argument(exists=True, dir_okay=False, readable=True, help="Document to process")],
+    target: Annotated[str, typer.Option(help="Server address HOST:PORT (a backend or the router)")] = "127.0.0.1:50051",
+    backend: Annotated[str, typer.Option(help="Backend preference (router only)")] = "",
+    as_json: Annotated[bool, typer.Option("--json", help="Print the whole result as JSON")] = False,
+    first_page: Annotated[int, typer.Option(help="First page (1-based)")] = 0,
+    last_page: Annotated[int, typer.Option(help="Last page (inclusive)")] = 0,
+    dpi: Annotated[int, typer.Option(help="Rendering dpi for PDFs (0 = server default)")] = 0,
+    language: Annotated[str, typer.Option(help="Document language")] = "de",
+    fields: Annotated[bool, typer.Option(help="Extract invoice fields")] = True,
+    timeout: Annotated[float, typer.Option(help="Deadline in seconds")] = 600.0,
+) -> None:
+    """Send FILE to a server and print pages as they stream in."""
+    import grpc
+    from google.protobuf import json_format
+    from rich.console import Console
+    from rich.progress import Progress
+
+    from clients.client import OcrClient, request_from_file
+    from ocrmesh.v1 import ocr_pb2 as pb
+
+    options = pb.ProcessOptions(
+        language=language, extract_fields=fields, first_page=first_page, last_page=last_page, dpi=dpi
+    )
+    request = request_from_file(file, backend=backend, options=options)
+    console = Console(stderr=as_json)
+    pages: list[pb.PageResult] = []
+    document: pb.DocumentResult | None = None
+    with OcrClient(target) as client:
+        try:
+            with Progress(console=Console(stderr=True), transient=True) as progress:
+                task = progress.add_task(f"{file.name}", total=None)
+                for event in client.stream(request, timeout=timeout):
+                    kind = event.WhichOneof("event")
+                    if kind == "page":
+                        page = event.page
+                        pages.append(page)
+                        progress.update(task, total=page.page_count, completed=len(pages))
+                        if not as_json:
+                            progress.console.print(
+                                f"[bold]--- page {page.page_number}/{page.page_count}[/bold] "
+                                f"({page.backend}, confidence {page.confidence:.2f}, {page.timings.total_seconds:.2f}s)",
+                                highlight=False,
+                            )
+                            progress.console.print(page.text, markup=False, highlight=False)
+                    elif kind == "document":
+                        document = event.document
+        except grpc.RpcError as exc:
+            typer.echo(f"error: {exc.code().name}: {exc.details()}", err=True)
+            raise typer.Exit(1) from None
+    if as_json:
+        out = {
+            "pages": [json_format.MessageToDict(p) for p in pages],
+            "document": json_format.MessageToDict(document) if document else None,
+        }
+        sys.stdout.write(json.dumps(out, ensure_ascii=False, indent=2) + "\n")
+        return
+    if document is not None and (document.fields.fields or document.fields.checks or document.warnings):
+        _print_fields(console, document)
+
+
+def _print_fields(console: object, document: object) -> None:
+    from rich.table import Table
+
+    table = Table(title="Invoice fields", show_lines=False)
+    for column in ("field", "value", "source", "valid", "confidence"):
+        table.add_column(column)
+    for f in document.fields.fields:  # type: ignore[attr-defined]
+        valid = "" if not f.HasField("valid") else ("yes" if f.valid else "NO")
+        table.add_row(f.name, f.value, _source_name(f.source), valid, f"{f.confidence:.2f}")
+    console.print(table)  # type: ignore[attr-defined]
+    for check in document.fields.checks:  # type: ignore[attr-defined]
+        mark = "ok " if check.passed else "FAILED"
+        console.print(f"[{mark}] {check.name}: {check.message}", markup=False, highlight=False)  # type: ignore[attr-defined]
+    for warning in document.warnings:  # type: ignore[attr-defined]
+        console.print(f"warning: {warning}", markup=False)  # type: ignore[attr-defined]
+
+
+def _source_name(value: int) -> str:
+    from ocrmesh.v1 import ocr_pb2 as pb
+
+    return pb.FieldSource.Name(value).removeprefix("FIELD_SOURCE_").lower()
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,163 @@
+"""Typed Python clients (async and sync) for any OcrService: a backend or the router."""
+
+from __future__ import annotations
+
+import mimetypes
+import uuid
+from collections.abc import AsyncIterator, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import grpc
+from grpc_health.v1 import health_pb2, health_pb2_grpc
+
+from ocrmesh.v1 import ocr_pb2 as pb
+from ocrmesh.v1 import ocr_pb2_grpc as pb_grpc
+
+MAX_MESSAGE_BYTES = 64 * 1024 * 1024
+CHANNEL_OPTIONS = [
+    ("grpc.max_receive_message_length", MAX_MESSAGE_BYTES),
+    ("grpc.max_send_message_length", MAX_MESSAGE_BYTES),
+]
+
+
+def build_request(
+    content: bytes,
+    *,
+    filename: str = "",
+    mime_type: str = "",
+    backend: str = "",
+    request_id: str = "",
+    options: pb.ProcessOptions | None = None,
+    allow_fallback: bool = False,
+) -> pb.ProcessRequest:
+    if not mime_type and filename:
+        mime_type = mimetypes.guess_type(filename)[0] or ""
+    return pb.ProcessRequest(
+        document=pb.Document(content=content, filename=filename, mime_type=mime_type),
+        backend=backend,
+        request_id=request_id or uuid.uuid4().hex,
+        options=options or pb.ProcessOptions(),
+        allow_fallback=allow_fallback,
+    )
+
+
+def request_from_file(path: Path | str, **kwargs: object) -> pb.ProcessRequest:
+    path = Path(path)
+    return build_request(path.read_bytes(), filename=path.name, **kwargs)  # type: ignore[arg-type]
+
+
+@dataclass
+class ProcessOutcome:
+    """All events of one Process call."""
+
+    pages: list[pb.PageResult] = field(default_factory=list)
+    document: pb.DocumentResult | None = None
+
+    def add(self, event: pb.ProcessResponse) -> None:
+        kind = event.WhichOneof("event")
+        if kind == "page":
+            self.pages.append(event.page)
+        elif kind == "document":
+            self.document = event.document
+
+
+class AsyncOcrClient:
+    def __init__(self, target: str, *, channel: grpc.aio.Channel | None = None) -> None:
+        self.target = target
+        self.channel = channel or grpc.aio.insecure_channel(target, options=CHANNEL_OPTIONS)
+        self.stub = pb_grpc.OcrServiceStub(self.channel)
+        self.health_stub = health_pb2_grpc.HealthStub(self.channel)
+
+    async def __aenter__(self) -> AsyncOcrClient:
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.close()
+
+    async def close(self) -> None:
+        await self.channel.close()
+
+    def stream(self, request: pb.ProcessRequest, *, timeout: float | None = None) -> AsyncIterator[pb.ProcessResponse]:
+        """The raw event stream; cancelling the iteration cancels the call."""
+        return self.stub.Process(request, timeout=timeout)
+
+    async def process(self, request: pb.ProcessRequest, *, timeout: float | None = None) -> ProcessOutcome:
+        outcome = ProcessOutcome()
+        async for event in self.stub.Process(request, timeout=timeout):
+            outcome.add(event)
+        return outcome
+
+    async def describe(self, timeout: float | None = 5) -> pb.DescribeResponse:
+        return await self.stub.Describe(pb.DescribeRequest(), timeout=timeout)
+
+    async def status(self, timeout: float | None = 5) -> pb.StatusResponse:
+        return await self.stub.Status(pb.StatusRequest(), timeout=timeout)
+
+    async def load(self, timeout: float | None = None) -> pb.LoadResponse:
+        return await self.stub.Load(pb.LoadRequest(), timeout=timeout)
+
+    async def unload(self, timeout: float | None = None) -> pb.UnloadResponse:
+        return await self.stub.Unload(pb.UnloadRequest(), timeout=timeout)
+
+    async def health(self, service: str = "", timeout: float | None = 5) -> int:
+        response = await self.health_stub.Check(health_pb2.HealthCheckRequest(service=service), timeout=timeout)
+        return response.status
+
+
+class OcrClient:
+    """Blocking client with the same methods as AsyncOcrClient."""
+
+    def __init__(self, target: str) -> None:
+        self.target = target
+        self.channel = grpc.insecure_channel(target, options=CHANNEL_OPTIONS)
+        self.stub = pb_grpc.OcrServiceStub(self.channel)
+        self.health_stub = health_pb2_grpc.HealthStub(self.channel)
+
+    def __enter__(self) -> OcrClient:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.channel.close()
+
+    def stream(self, request: pb.ProcessRequest, *, timeout: float | None = None) -> Iterator[pb.ProcessResponse]:
+        return self.stub.Process(request, timeout=timeout)
+
+    def process(self, request: pb.ProcessRequest, *, timeout: float | None = None) -> ProcessOutcome:
+        outcome = ProcessOutcome()
+        for event in self.stub.Process(request, timeout=timeout):
+            outcome.add(event)
+        return outcome
+
+    def describe(self, timeout: float | None = 5) -> pb.DescribeResponse:
+        return self.stub.Describe(pb.DescribeRequest(), timeout=timeout)
+
+    def status(self, timeout: float | None = 5) -> pb.StatusResponse:
+        return self.stub.Status(pb.StatusRequest(), timeout=timeout)
+
+    def load(self, timeout: float | None = None) -> pb.LoadResponse:
+        return self.stub.Load(pb.LoadRequest(), timeout=timeout)
+
+    def unload(self, timeout: float | None = None) -> pb.UnloadResponse:
+        return self.stub.Unload(pb.UnloadRequest(), timeout=timeout)
+
+    def health(self, service: str = "", timeout: float | None = 5) -> int:
+        return self.health_stub.Check(health_pb2.HealthCheckRequest(service=service), timeout=timeout).status
+
+    def wait_for_serving(self, timeout: float = 30.0) -> None:
+        """Block until the server's overall health is SERVING."""
+        import time
+
+        deadline = time.monotonic() + timeout
+        last: Exception | None = None
+        while time.monotonic() < deadline:
+            try:
+                if self.health(timeout=2) == health_pb2.HealthCheckResponse.SERVING:
+                    return
+            except grpc.RpcError as exc:
+                last = exc
+            time.sleep(0.1)
+        raise TimeoutError(f"{self.target} did not become SERVING within {timeout:.0f}s ({last})")

@@ -1,0 +1,65 @@
+"""Backend `pdftext`: born-digital PDFs and e-invoice XML, no OCR.
+
+Pages come from the PDF text layer (exact characters, boxes). An embedded
+ZUGFeRD / Factur-X / XRechnung XML is returned with the document, and its
+fields win over anything read from text. A page without text layer is
+declined with FAILED_PRECONDITION, so the router sends it to OCR.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import grpc
+import pymupdf
+
+from ocrmesh.v1 import ocr_pb2 as pb
+from services.intake.document import LoadedDocument
+from services.intake.sniff import DocumentType
+from services.pdftext.textlayer import read_page
+from services.scaffold.engine import DocumentExtras, Engine, EngineError, EngineInfo, PageOptions
+
+
+class PdfTextEngine(Engine):
+    info = EngineInfo(
+        name="pdftext",
+        engine=f"pymupdf {pymupdf.VersionBind}",
+        model_id="pdf-text-layer",
+        languages=("*",),
+        text_layer_only=True,
+        accepts=frozenset({DocumentType.PDF, DocumentType.XML}),
+    )
+
+    @classmethod
+    def from_settings(cls, settings: dict[str, Any]) -> PdfTextEngine:
+        return cls()
+
+    def load(self) -> None:
+        pass
+
+    def unload(self) -> None:
+        pass
+
+    def inspect_document(self, document: LoadedDocument) -> DocumentExtras:
+        from services.invoice.einvoice import detect_einvoice_xml, find_embedded_einvoice
+
+        if document.kind is DocumentType.XML:
+            einvoice = detect_einvoice_xml(document.content)
+            if einvoice is None:
+                raise EngineError(
+                    grpc.StatusCode.INVALID_ARGUMENT,
+                    "the XML document is not an e-invoice (expected UN/CEFACT CII or UBL Invoice/CreditNote)",
+                )
+            return DocumentExtras(einvoice=einvoice)
+        assert document.pdf is not None
+        return DocumentExtras(einvoice=find_embedded_einvoice(document.pdf))
+
+    def process_page(self, document: LoadedDocument, index: int, options: PageOptions) -> pb.PageResult:
+        assert document.pdf is not None
+        page = read_page(document.pdf, index)
+        if page is None:
+            raise EngineError(
+                grpc.StatusCode.FAILED_PRECONDITION,
+                f"page {index + 1} has no text layer (a scan); it needs an OCR backend",
+            )
+        return page

@@ -1,0 +1,69 @@
+"""Turn a stream of page results into the final DocumentResult.
+
+Used by every backend and by the router, so a document's text, confidence and
+invoice fields are computed one way wherever they are produced.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from ocrmesh.v1 import ocr_pb2 as pb
+
+PAGE_SEPARATOR = "\f"
+
+
+@dataclass
+class DocumentSummary:
+    """What the assembler needs besides the pages."""
+
+    document_id: str
+    page_count: int
+    mime_type: str
+    request_id: str
+    language: str
+    processing_seconds: float
+    extract_fields: bool = True
+    einvoice: pb.EInvoice | None = None
+    warnings: list[str] = field(default_factory=list)
+    layout_complexity: int = pb.LAYOUT_COMPLEXITY_UNSPECIFIED
+
+
+def document_confidence(pages: Sequence[pb.PageResult]) -> float:
+    """Character-weighted mean page confidence (empty pages count once)."""
+    weights = [max(1, len(p.text)) for p in pages]
+    if not pages:
+        return 1.0
+    return sum(p.confidence * w for p, w in zip(pages, weights, strict=True)) / sum(weights)
+
+
+def assemble_document(pages: Sequence[pb.PageResult], summary: DocumentSummary) -> pb.DocumentResult:
+    ordered = sorted(pages, key=lambda p: p.page_number)
+    backends: list[str] = []
+    for page in ordered:
+        if page.backend and page.backend not in backends:
+            backends.append(page.backend)
+    result = pb.DocumentResult(
+        document_id=summary.document_id,
+        text=PAGE_SEPARATOR.join(p.text for p in ordered),
+        confidence=document_confidence(ordered),
+        metadata=pb.DocumentMetadata(
+            page_count=summary.page_count,
+            language=summary.language,
+            layout_complexity=summary.layout_complexity,
+            backends=backends,
+            processing_seconds=summary.processing_seconds,
+            mime_type=summary.mime_type,
+            request_id=summary.request_id,
+            pages_processed=len(ordered),
+        ),
+        warnings=summary.warnings,
+    )
+    if summary.einvoice is not None:
+        result.einvoice.CopyFrom(summary.einvoice)
+    if summary.extract_fields:
+        from services.invoice.pipeline import build_invoice_fields
+
+        result.fields.CopyFrom(build_invoice_fields(ordered, summary.einvoice))
+    return result

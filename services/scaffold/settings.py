@@ -1,0 +1,79 @@
+"""Settings of a backend server: YAML file, then environment (OCRMESH_*) on top.
+
+Engines never read the environment: the server builds their settings object
+and passes it in.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, TypeVar
+
+import yaml
+from pydantic import Field, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from services.intake.limits import IntakeLimits
+
+
+class ServerSettings(BaseSettings):
+    """One backend server process."""
+
+    model_config = SettingsConfigDict(env_prefix="OCRMESH_", extra="ignore")
+
+    backend: str = "tesseract"
+    host: str = "127.0.0.1"
+    port: int = 50061
+    # 0 = no metrics endpoint; -1 = any free port (tests).
+    metrics_port: int = 0
+    workers: int = Field(default=2, ge=1, le=64)
+    # Documents processed at once; more wait in the queue up to max_queue.
+    max_in_flight: int = Field(default=4, ge=1)
+    max_queue: int = Field(default=16, ge=0)
+    load_on_start: bool = True
+    # Unload the model after this many idle seconds (0 = never).
+    idle_unload_seconds: float = Field(default=0.0, ge=0)
+    grace_seconds: float = Field(default=10.0, ge=0)
+    max_document_mb: float = Field(default=50.0, gt=0)
+    max_pages: int = Field(default=500, ge=1)
+    max_page_megapixels: float = Field(default=100.0, gt=0)
+    default_dpi: int = Field(default=300, ge=50, le=600)
+    log_level: str = "info"
+    # Engine-specific settings (validated by the engine's own settings class).
+    engine: dict[str, Any] = Field(default_factory=dict)
+
+    @model_validator(mode="after")
+    def _check(self) -> ServerSettings:
+        if self.max_queue < 0:
+            raise ValueError("max_queue must be >= 0")
+        return self
+
+    def intake_limits(self) -> IntakeLimits:
+        return IntakeLimits(
+            max_bytes=int(self.max_document_mb * 1024 * 1024),
+            max_pages=self.max_pages,
+            max_page_pixels=int(self.max_page_megapixels * 1_000_000),
+            default_dpi=self.default_dpi,
+        )
+
+
+S = TypeVar("S", bound=BaseSettings)
+
+
+def load_settings(cls: type[S], yaml_path: Path | None = None, section: str | None = None, **overrides: Any) -> S:
+    """Build settings: defaults < YAML file (optionally one section) < environment < overrides."""
+    data: dict[str, Any] = {}
+    if yaml_path is not None:
+        try:
+            loaded = yaml.safe_load(Path(yaml_path).read_text(encoding="utf-8")) or {}
+        except (OSError, yaml.YAMLError) as exc:
+            raise ValueError(f"cannot read config file {yaml_path}: {exc}") from exc
+        if section is not None:
+            loaded = loaded.get(section, {}) or {}
+        if not isinstance(loaded, dict):
+            raise ValueError(f"config file {yaml_path}: expected a mapping")
+        data.update(loaded)
+    from_env = cls().model_dump(exclude_unset=True)  # only what the environment set
+    data.update(from_env)
+    data.update({k: v for k, v in overrides.items() if v is not None})
+    return cls.model_validate(data)

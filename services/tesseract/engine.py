@@ -1,0 +1,189 @@
+"""Backend `tesseract`: Tesseract 5 (LSTM) through its in-process API.
+
+One `PyTessBaseAPI` per worker thread and language, created on first use and
+reused for every later page (no subprocess per page). OpenMP inside
+Tesseract is limited to one thread: on a busy machine it ran 3-7x slower per
+page with unlimited threads; we parallelise across pages and workers instead.
+"""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("OMP_THREAD_LIMIT", "1")  # must be set before libtesseract loads
+
+import sys
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+import grpc
+import tesserocr
+from pydantic import BaseModel, Field
+
+from ocrmesh.v1 import ocr_pb2 as pb
+from services.intake.document import LoadedDocument
+from services.intake.sniff import DocumentType
+from services.scaffold.engine import Engine, EngineError, EngineInfo, PageOptions
+from services.tesseract.preprocess import preprocess
+
+LANGUAGE_CODES = {"de": "deu", "deu": "deu", "en": "eng", "eng": "eng", "de+en": "deu+eng", "deu+eng": "deu+eng"}
+TESSDATA_CANDIDATES = (
+    "/usr/share/tesseract-ocr/5/tessdata",
+    "/usr/share/tessdata",
+    "/usr/local/share/tessdata",
+    r"C:\Program Files\Tesseract-OCR\tessdata",
+)
+
+
+def find_tessdata() -> str:
+    env = os.environ.get("TESSDATA_PREFIX")
+    for candidate in (env, *TESSDATA_CANDIDATES):
+        if candidate and (Path(candidate) / "deu.traineddata").is_file():
+            return candidate
+    return ""
+
+
+class TesseractSettings(BaseModel):
+    tessdata: str = Field(default_factory=find_tessdata)
+    # Page segmentation mode: 3 = fully automatic layout analysis.
+    psm: int = 3
+
+
+class TesseractEngine(Engine):
+    def __init__(self, settings: TesseractSettings) -> None:
+        self.settings = settings
+        self.info = EngineInfo(
+            name="tesseract",
+            engine=f"tesseract {tesserocr.tesseract_version().split()[1]}",
+            model_id="tesseract-lstm-deu",
+            languages=("de", "en"),
+            accepts=frozenset({DocumentType.PDF, DocumentType.PNG, DocumentType.JPEG, DocumentType.TIFF, DocumentType.WEBP}),
+        )
+        self._local = threading.local()
+        self._apis: list[tesserocr.PyTessBaseAPI] = []
+        self._apis_lock = threading.Lock()
+        self._generation = 0
+
+    @classmethod
+    def from_settings(cls, settings: dict[str, Any]) -> TesseractEngine:
+        return cls(TesseractSettings.model_validate(settings))
+
+    def load(self) -> None:
+        tessdata = self.settings.tessdata
+        if not tessdata or not (Path(tessdata) / "deu.traineddata").is_file():
+            hint = "apt-get install tesseract-ocr-deu" if sys.platform != "win32" else "install Tesseract with German data"
+            raise RuntimeError(f"German Tesseract data (deu.traineddata) not found in {tessdata!r}; {hint}")
+        available = set(tesserocr.get_languages(tessdata)[1])
+        missing = {"deu", "eng"} - available
+        if "deu" in missing:
+            raise RuntimeError(f"deu.traineddata is not usable in {tessdata}")
+        # Warm up one instance so the first page does not pay for model loading.
+        self._api("deu")
+
+    def unload(self) -> None:
+        with self._apis_lock:
+            for api in self._apis:
+                api.End()
+            self._apis.clear()
+            self._generation += 1
+
+    def _api(self, lang: str) -> tesserocr.PyTessBaseAPI:
+        cache: dict[str, tesserocr.PyTessBaseAPI] = getattr(self._local, "apis", {})
+        if getattr(self._local, "generation", None) != self._generation:
+            cache = {}
+        api = cache.get(lang)
+        if api is None:
+            api = tesserocr.PyTessBaseAPI(
+                path=self.settings.tessdata,
+                lang=lang,
+                psm=self.settings.psm,
+                oem=tesserocr.OEM.LSTM_ONLY,
+            )
+            with self._apis_lock:
+                self._apis.append(api)
+            cache[lang] = api
+            self._local.apis = cache
+            self._local.generation = self._generation
+        return api
+
+    def process_page(self, document: LoadedDocument, index: int, options: PageOptions) -> pb.PageResult:
+        lang = LANGUAGE_CODES.get(options.language)
+        if lang is None:
+            raise EngineError(
+                grpc.StatusCode.INVALID_ARGUMENT,
+                f"language {options.language!r} is not supported by tesseract; use one of {sorted(LANGUAGE_CODES)}",
+            )
+        t0 = time.perf_counter()
+        rendered_dpi = options.dpi if document.kind is DocumentType.PDF else None
+        image = document.render(index, options.dpi)
+        width_pt, height_pt = document.page_size(index)
+        image, _scale = preprocess(image, options.preprocessing, rendered_dpi)
+        t1 = time.perf_counter()
+        api = self._api(lang)
+        api.SetImage(image)
+        api.Recognize()
+        page = _collect(api, image.width, image.height)
+        api.Clear()
+        t2 = time.perf_counter()
+        page.width, page.height = width_pt, height_pt
+        page.kind = pb.PAGE_KIND_SCANNED
+        page.timings.preprocess_seconds = t1 - t0
+        page.timings.recognition_seconds = t2 - t1
+        return page
+
+
+def _box(bbox: tuple[int, int, int, int], width: int, height: int) -> pb.BoundingBox:
+    x0, y0, x1, y1 = bbox
+    return pb.BoundingBox(x0=x0 / width, y0=y0 / height, x1=x1 / width, y1=y1 / height)
+
+
+def _collect(api: tesserocr.PyTessBaseAPI, width: int, height: int) -> pb.PageResult:
+    """Walk Tesseract's result word by word, grouping words into lines and blocks."""
+    RIL = tesserocr.RIL
+    page = pb.PageResult()
+    iterator = api.GetIterator()
+    block = -1
+    line: pb.TextLine | None = None
+    confidences: list[tuple[float, int]] = []
+    if iterator is not None:
+        while True:
+            if iterator.IsAtBeginningOf(RIL.BLOCK):
+                block += 1
+            if iterator.IsAtBeginningOf(RIL.TEXTLINE):
+                line = page.lines.add(block=max(block, 0))
+                bbox = iterator.BoundingBox(RIL.TEXTLINE)
+                if bbox:
+                    line.box.CopyFrom(_box(bbox, width, height))
+                line.confidence = iterator.Confidence(RIL.TEXTLINE) / 100.0
+            text = iterator.GetUTF8Text(RIL.WORD)
+            if text and text.strip() and line is not None:
+                conf = iterator.Confidence(RIL.WORD) / 100.0
+                word = line.words.add(text=text.strip(), confidence=conf)
+                bbox = iterator.BoundingBox(RIL.WORD)
+                if bbox:
+                    word.box.CopyFrom(_box(bbox, width, height))
+                confidences.append((conf, len(word.text)))
+            if not iterator.Next(RIL.WORD):
+                break
+    kept = [ln for ln in page.lines if ln.words]
+    del page.lines[:]
+    for ln in kept:
+        ln.text = " ".join(w.text for w in ln.words)
+        page.lines.append(ln)
+    page.text = _text_with_blocks(page.lines)
+    total_chars = sum(n for _, n in confidences)
+    page.confidence = sum(c * n for c, n in confidences) / total_chars if total_chars else 0.0
+    return page
+
+
+def _text_with_blocks(lines: Any) -> str:
+    parts: list[str] = []
+    previous_block = None
+    for ln in lines:
+        if previous_block is not None and ln.block != previous_block:
+            parts.append("")
+        parts.append(ln.text)
+        previous_block = ln.block
+    return "\n".join(parts)

@@ -1,0 +1,67 @@
+"""Image clean-up before Tesseract, applied only where it helps.
+
+- Greyscale always (Tesseract binarises internally with Otsu).
+- Upscaling of low-resolution images to ~300 dpi: Tesseract's LSTM models
+  read x-heights of 20-30 px best; 150-200 dpi scans are too small.
+- FULL mode adds deskew (projection profile), median denoise and contrast
+  stretch. Whether each step pays is measured by benchmarks/bench_engines.py
+  on degraded scans (docs/BENCHMARKS.md).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from PIL import Image, ImageFilter, ImageOps
+
+from ocrmesh.v1 import ocr_pb2 as pb
+
+TARGET_DPI = 300
+UPSCALE_BELOW_DPI = 250
+A4_SHORT_EDGE_INCHES = 8.27
+
+
+def effective_dpi(image: Image.Image, rendered_dpi: int | None) -> float:
+    """Resolution of the page: as rendered, from image metadata, or assuming A4."""
+    if rendered_dpi:
+        return float(rendered_dpi)
+    meta = image.info.get("dpi")
+    if meta and meta[0] and float(meta[0]) > 30:
+        return float(meta[0])
+    return min(image.size) / A4_SHORT_EDGE_INCHES
+
+
+def estimate_skew(grey: Image.Image, max_degrees: float = 3.0, step: float = 0.25) -> float:
+    """Skew angle in degrees by maximising the variance of row projections."""
+    small = grey.copy()
+    small.thumbnail((1000, 1000))
+    ink = np.asarray(small, dtype=np.uint8) < 128
+    if ink.mean() < 0.002:
+        return 0.0
+    best_angle, best_score = 0.0, -1.0
+    img = Image.fromarray((ink * 255).astype(np.uint8))
+    for angle in np.arange(-max_degrees, max_degrees + step / 2, step):
+        rotated = np.asarray(img.rotate(float(angle), resample=Image.Resampling.NEAREST, fillcolor=0))
+        profile = rotated.sum(axis=1, dtype=np.int64)
+        score = float(np.var(profile))
+        if score > best_score:
+            best_angle, best_score = float(angle), score
+    return best_angle
+
+
+def preprocess(image: Image.Image, mode: int, rendered_dpi: int | None) -> tuple[Image.Image, float]:
+    """Return the image for Tesseract and the scale factor applied."""
+    if mode == pb.PREPROCESSING_NONE:
+        return image, 1.0
+    grey = image if image.mode == "L" else ImageOps.grayscale(image)
+    scale = 1.0
+    dpi = effective_dpi(image, rendered_dpi)
+    if dpi < UPSCALE_BELOW_DPI:
+        scale = TARGET_DPI / dpi
+        grey = grey.resize((round(grey.width * scale), round(grey.height * scale)), Image.Resampling.LANCZOS)
+    if mode == pb.PREPROCESSING_FULL:
+        grey = grey.filter(ImageFilter.MedianFilter(3))
+        grey = ImageOps.autocontrast(grey, cutoff=1)
+        angle = estimate_skew(grey)
+        if abs(angle) >= 0.25:
+            grey = grey.rotate(angle, resample=Image.Resampling.BICUBIC, expand=False, fillcolor=255)
+    return grey, scale

@@ -80,8 +80,10 @@ def process(
     document: pb.DocumentResult | None = None
     with OcrClient(target) as client:
         try:
-            with Progress(console=Console(stderr=True), transient=True) as progress:
+            with Progress(console=Console(stderr=True), transient=True, redirect_stdout=False) as progress:
                 task = progress.add_task(f"{file.name}", total=None)
+                # On a terminal, print through the progress display so both stay readable.
+                out = progress.console if sys.stdout.isatty() else console
                 for event in client.stream(request, timeout=timeout):
                     kind = event.WhichOneof("event")
                     if kind == "page":
@@ -89,12 +91,12 @@ def process(
                         pages.append(page)
                         progress.update(task, total=page.page_count, completed=len(pages))
                         if not as_json:
-                            progress.console.print(
+                            out.print(
                                 f"[bold]--- page {page.page_number}/{page.page_count}[/bold] "
                                 f"({page.backend}, confidence {page.confidence:.2f}, {page.timings.total_seconds:.2f}s)",
                                 highlight=False,
                             )
-                            progress.console.print(page.text, markup=False, highlight=False)
+                            out.print(page.text, markup=False, highlight=False)
                     elif kind == "document":
                         document = event.document
         except grpc.RpcError as exc:

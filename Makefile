@@ -1,0 +1,29 @@
+# ocrmesh: `make run` starts the local mesh and processes a sample invoice;
+# `make test` sets up and runs the test suite. Both set up first (idempotent).
+.PHONY: setup run test protos lint bench clean
+
+PY := .venv/bin/python
+export HF_HUB_OFFLINE := 1
+export OMP_THREAD_LIMIT := 1
+
+setup:
+	@bash scripts/setup.sh
+
+run: setup
+	$(PY) -m clients.cli demo samples/rechnung-beispiel.pdf
+
+test: setup
+	$(PY) -m pytest -q -p no:cacheprovider
+
+protos: setup
+	$(PY) scripts/gen_protos.py
+
+lint: setup
+	tools/node_modules/.bin/buf lint
+	$(PY) scripts/gen_protos.py --check
+
+bench: setup
+	$(PY) -m benchmarks.bench_engines --out docs/BENCHMARKS.md
+
+clean:
+	rm -rf .venv tools/node_modules

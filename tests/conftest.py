@@ -1,0 +1,160 @@
+"""Fixtures shared by the whole suite: the dataset, real servers on loopback."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import AsyncIterator, Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import pytest_asyncio
+
+from clients.client import AsyncOcrClient, OcrClient
+from services.registry import create_engine
+from services.scaffold.engine import Engine
+from services.scaffold.server import BackendServer
+from services.scaffold.settings import ServerSettings
+
+REPO = Path(__file__).resolve().parents[1]
+DATASET = REPO.parent / "shared" / "datasets" / "zugferd-awv"
+
+
+@pytest.fixture(scope="session")
+def dataset_dir() -> Path:
+    if not DATASET.is_dir():
+        pytest.fail(f"dataset missing: {DATASET} (the developers' and CI's checkout has ../shared beside the repo)")
+    return DATASET
+
+
+@pytest.fixture(scope="session")
+def einfach_pdf(dataset_dir: Path) -> bytes:
+    return (dataset_dir / "EN16931_zugferd_2p0_EN16931_Einfach.pdf").read_bytes()
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class RunningServer:
+    def __init__(self, server: BackendServer) -> None:
+        self.server = server
+        self.target = f"127.0.0.1:{server.port}"
+        self.client = AsyncOcrClient(self.target)
+
+
+StartServer = Callable[..., Any]
+
+
+@pytest_asyncio.fixture
+async def start_server() -> AsyncIterator[StartServer]:
+    """Start in-process backend servers on free loopback ports; all stop at teardown."""
+    running: list[RunningServer] = []
+
+    async def start(engine: Engine | str, *, wait: bool = True, **settings: Any) -> RunningServer:
+        if isinstance(engine, str):
+            engine = create_engine(engine)
+        s = ServerSettings(backend=engine.info.name, port=0, grace_seconds=1.0, **settings)
+        server = BackendServer(engine, s)
+        await server.start()
+        if wait:
+            await server.wait_ready(timeout=30)
+        handle = RunningServer(server)
+        running.append(handle)
+        return handle
+
+    yield start
+    for handle in running:
+        await handle.client.close()
+        await handle.server.stop(grace=0.5)
+
+
+@pytest_asyncio.fixture(scope="session")
+async def pdftext_server() -> AsyncIterator[RunningServer]:
+    server = BackendServer(create_engine("pdftext"), ServerSettings(backend="pdftext", port=0, grace_seconds=0.5))
+    await server.start()
+    await server.wait_ready(timeout=30)
+    handle = RunningServer(server)
+    yield handle
+    await handle.client.close()
+    await server.stop(grace=0.5)
+
+
+@pytest_asyncio.fixture(scope="session")
+async def tesseract_server() -> AsyncIterator[RunningServer]:
+    settings = ServerSettings(backend="tesseract", port=0, workers=2, metrics_port=-1, grace_seconds=0.5)
+    server = BackendServer(create_engine("tesseract"), settings)
+    await server.start()
+    await server.wait_ready(timeout=30)
+    handle = RunningServer(server)
+    yield handle
+    await handle.client.close()
+    await server.stop(grace=0.5)
+
+
+def spawn_backend(backend: str, port: int, *extra: str, env: dict[str, str] | None = None) -> subprocess.Popen[bytes]:
+    """A backend as its own process, as in production (`ocrmesh serve`)."""
+    return subprocess.Popen(
+        [sys.executable, "-m", "clients.cli", "serve", backend, "--port", str(port), *extra],
+        cwd=REPO,
+        env={**os.environ, **(env or {})},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+
+
+@pytest.fixture
+def backend_process() -> Iterator[Callable[..., tuple[subprocess.Popen[bytes], str]]]:
+    procs: list[subprocess.Popen[bytes]] = []
+
+    def start(backend: str, *extra: str, timeout: float = 60.0) -> tuple[subprocess.Popen[bytes], str]:
+        port = free_port()
+        proc = spawn_backend(backend, port, *extra)
+        procs.append(proc)
+        target = f"127.0.0.1:{port}"
+        with OcrClient(target) as client:
+            try:
+                client.wait_for_serving(timeout=timeout)
+            except TimeoutError:
+                proc.kill()
+                raise
+        return proc, target
+
+    yield start
+    for proc in procs:
+        if proc.poll() is None:
+            proc.terminate()
+            try:
+                proc.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait()
+        if proc.stderr:
+            proc.stderr.close()
+
+
+def wait_until(predicate: Callable[[], bool], timeout: float = 10.0, interval: float = 0.05) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if predicate():
+            return True
+        time.sleep(interval)
+    return predicate()
+
+
+@pytest.fixture(params=["pdftext", "tesseract"])
+def each_backend(
+    request: pytest.FixtureRequest, pdftext_server: RunningServer, tesseract_server: RunningServer
+) -> RunningServer:
+    """Each backend engine that runs on this machine, in turn."""
+    return {"pdftext": pdftext_server, "tesseract": tesseract_server}[request.param]

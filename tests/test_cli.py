@@ -1,0 +1,59 @@
+"""The CLI against real server processes: `ocrmesh serve` and `ocrmesh process`."""
+
+from __future__ import annotations
+
+import json
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def _cli(*args: str, timeout: float = 120) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "clients.cli", *args], cwd=REPO, capture_output=True, text=True, timeout=timeout
+    )
+
+
+def test_light_backends_do_not_import_model_stacks() -> None:
+    code = (
+        "import sys, services.tesseract.engine, services.pdftext.engine, services.scaffold.server, clients.cli;"
+        "heavy = {'torch', 'transformers', 'docling', 'surya'} & set(sys.modules); print(sorted(heavy))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+
+
+def test_serve_and_process_json(backend_process, dataset_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    proc, target = backend_process("pdftext")
+    invoice = dataset_dir / "EN16931_zugferd_2p0_EN16931_Einfach.pdf"
+    result = _cli("process", str(invoice), "--target", target, "--json", "--no-fields")
+    assert result.returncode == 0, result.stderr
+    out = json.loads(result.stdout)
+    assert [p["pageNumber"] for p in out["pages"]] == [1, 2]
+    assert "Lieferantenstraße 20" in out["pages"][0]["text"]
+    assert out["document"]["metadata"]["pageCount"] == 2
+    # SIGTERM stops the server gracefully with exit code 0.
+    proc.send_signal(signal.SIGTERM)
+    assert proc.wait(timeout=20) == 0
+
+
+def test_process_prints_pages_and_clear_errors(backend_process, dataset_dir: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    _, target = backend_process("pdftext")
+    invoice = dataset_dir / "EN16931_zugferd_2p0_EN16931_Einfach.pdf"
+    result = _cli("process", str(invoice), "--target", target, "--no-fields")
+    assert result.returncode == 0, result.stderr
+    assert "page 1/2" in result.stdout and "page 2/2" in result.stdout
+    fake = tmp_path / "rechnung.pdf"
+    fake.write_text("keine PDF-Datei")
+    result = _cli("process", str(fake), "--target", target)
+    assert result.returncode == 1
+    assert "INVALID_ARGUMENT" in result.stderr and "plain text" in result.stderr
+
+
+def test_unknown_backend_is_a_clear_error() -> None:
+    result = _cli("serve", "abbyy", "--port", "0")
+    assert result.returncode == 2
+    assert "unknown backend 'abbyy'" in result.stderr and "tesseract" in result.stderr

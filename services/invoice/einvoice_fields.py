@@ -1,0 +1,321 @@
+"""Turn the stated terms of an e-invoice into the contract's InvoiceFields.
+
+Values are normalised (ISO dates, two-decimal amounts, compact ids), never
+corrected: an IBAN with a wrong checksum stays as stated and is reported
+invalid. Consistency checks (totals, VAT breakdown, checksums) are reported as
+`Check`s.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+from decimal import Decimal, InvalidOperation
+
+import stdnum
+from schwifty import BIC, IBAN
+from schwifty.exceptions import SchwiftyException
+from stdnum.de import stnr
+from stdnum.eu import vat
+from stdnum.exceptions import ValidationError
+
+from ocrmesh.v1 import ocr_pb2 as pb
+from services.invoice.einvoice_read import StatedDate, StatedInvoice
+from services.invoice.einvoice_xml import profile_name
+
+CENT = Decimal("0.01")
+
+# UNTDID 1001 document types allowed by EN 16931 for invoices and credit notes,
+# with names for the common ones.
+INVOICE_TYPES = {
+    "71", "80", "82", "84", "102", "130", "202", "203", "204", "211", "218", "219", "295", "325", "326",
+    "331", "380", "382", "383", "384", "385", "386", "387", "388", "389", "390", "393", "394", "395",
+    "456", "457", "527", "553", "575", "623", "633", "751", "780", "817", "870", "875", "876", "877",
+    "935",
+}  # fmt: skip
+CREDIT_NOTE_TYPES = {"81", "83", "261", "262", "296", "308", "381", "396", "420", "458", "532"}
+TYPE_NAMES = {
+    "326": "partial invoice (Teilrechnung)",
+    "380": "commercial invoice (Rechnung)",
+    "381": "credit note (Gutschrift / Rechnungskorrektur)",
+    "384": "corrected invoice (Rechnungskorrektur)",
+    "386": "prepayment invoice (Vorauszahlungsrechnung)",
+    "387": "hire invoice (Mietrechnung)",
+    "389": "self-billed invoice (Gutschrift nach UStG)",
+    "575": "insurer's invoice (Versicherungsrechnung)",
+    "751": "invoice information for accounting purposes",
+    "875": "partial construction invoice (Abschlagsrechnung)",
+    "876": "partial final construction invoice (Teilschlussrechnung)",
+    "877": "final construction invoice (Schlussrechnung)",
+}
+
+
+class _Builder:
+    """Collects fields and checks for one invoice."""
+
+    def __init__(self) -> None:
+        self.out = pb.InvoiceFields()
+
+    def add(
+        self, name: str, value: str, raw: str, valid: bool | None = None, issues: Iterable[str] = ()
+    ) -> pb.Field:
+        entry = pb.Field(
+            name=name,
+            value=value,
+            raw=raw,
+            confidence=1.0,
+            source=pb.FIELD_SOURCE_EINVOICE_XML,
+            issues=list(issues),
+        )
+        if valid is not None:
+            entry.valid = valid
+        self.out.fields.append(entry)
+        return entry
+
+    def check(self, name: str, passed: bool, message: str) -> None:
+        self.out.checks.append(pb.Check(name=name, passed=passed, message=message))
+
+    def text(self, name: str, raw: str | None) -> None:
+        if raw is not None and raw.strip():
+            self.add(name, raw.strip(), raw)
+
+    def date(self, name: str, stated: StatedDate | None, issues: Iterable[str] = ()) -> None:
+        if stated is not None:
+            value, problem = normalise_date(stated)
+            all_issues = [*issues, problem] if problem else list(issues)
+            self.add(name, value, stated.text, valid=problem is None, issues=all_issues)
+
+    def amount(self, name: str, raw: str | None) -> Decimal | None:
+        if raw is None:
+            return None
+        number, value, problem = normalise_amount(raw)
+        self.add(name, value, raw, valid=False if problem else None, issues=filter(None, [problem]))
+        return number
+
+
+def normalise_date(stated: StatedDate) -> tuple[str, str | None]:
+    """ISO date and a problem (None if fine). CII format 102 is YYYYMMDD; UBL dates are ISO already."""
+    text = stated.text.strip()
+    try:
+        if stated.format == "102":
+            return dt.datetime.strptime(text, "%Y%m%d").date().isoformat(), None
+        if stated.format == "ISO":
+            return dt.date.fromisoformat(text).isoformat(), None
+    except ValueError:
+        return text, f"{text!r} is not a valid date in format {stated.format}"
+    return text, f"date format {stated.format} is not a calendar day (102 = YYYYMMDD); kept as stated"
+
+
+def normalise_amount(raw: str) -> tuple[Decimal | None, str, str | None]:
+    """The amount as Decimal, its decimal string with at least two decimals, and a problem (or None)."""
+    text = raw.strip()
+    try:
+        number = Decimal(text)
+    except InvalidOperation:
+        return None, text, f"{text!r} is not a decimal number"
+    if not number.is_finite():
+        return None, text, f"{text!r} is not a decimal number"
+    if number == number.quantize(CENT):
+        return number, format(number.quantize(CENT), "f"), None
+    # More than two decimals are stated: keep them, never round silently.
+    return number, format(number.normalize(), "f"), f"{text} has more than two decimals; kept as stated"
+
+
+def _money(number: Decimal) -> str:
+    return format(number.quantize(CENT), "f") if number == number.quantize(CENT) else format(number, "f")
+
+
+def _rate(raw: str | None) -> str:
+    if raw is None:
+        return ""
+    number, _, problem = normalise_amount(raw)
+    return raw.strip() if number is None or problem else format(number.quantize(CENT), "f")
+
+
+def build_fields(inv: StatedInvoice) -> pb.InvoiceFields:
+    """The InvoiceFields of the stated invoice, with validations and consistency checks."""
+    b = _Builder()
+    b.out.einvoice_profile = profile_name(inv.guideline, inv.flavor)
+
+    b.text("rechnungsnummer", inv.number)
+    b.date("datum", inv.issue_date)
+    _service_date(b, inv)
+    if inv.due_dates:
+        first, *rest = (normalise_date(d)[0] for d in inv.due_dates)
+        further = sorted(set(rest) - {first})
+        b.date(
+            "faelligkeit",
+            inv.due_dates[0],
+            issues=[f"further due dates stated: {', '.join(further)}"] if further else [],
+        )
+    if inv.payment_terms:
+        raw = "\n".join(inv.payment_terms)
+        b.add("zahlungsbedingungen", "\n".join(t.strip() for t in inv.payment_terms), raw)
+
+    currency = (inv.currency or "").strip().upper()
+    netto = b.amount("betrag_netto", inv.tax_basis_total)
+    # BT-110 is the tax total in the invoice currency; a second TaxTotalAmount in
+    # another currency is BT-111 (VAT in accounting currency) and not ours.
+    in_currency = [t for t in inv.tax_totals if t.currency.strip().upper() in ("", currency)]
+    mwst = b.amount("mwst", in_currency[0].text) if in_currency else None
+    brutto = b.amount("betrag_brutto", inv.grand_total)
+    if currency:
+        b.add("waehrung", currency, inv.currency or "")
+
+    _seller(b, inv)
+    b.text("kundennummer", inv.buyer_id)
+    if inv.order_refs:
+        b.text("bestellnummer", inv.order_refs[0])
+
+    _tax_breakdown(b, inv, mwst)
+    _totals_check(b, netto, mwst, brutto)
+    _document_type_check(b, inv)
+    return b.out
+
+
+def _service_date(b: _Builder, inv: StatedInvoice) -> None:
+    """leistungsdatum: the delivery date (BT-72), else the billing period (BT-73/74) as ISO interval."""
+    if inv.delivery_date is not None:
+        b.date("leistungsdatum", inv.delivery_date)
+        return
+    start, end = inv.period_start, inv.period_end
+    if start is not None and end is not None:
+        (v1, p1), (v2, p2) = normalise_date(start), normalise_date(end)
+        problems = [p for p in (p1, p2) if p]
+        b.add("leistungsdatum", f"{v1}/{v2}", f"{start.text}/{end.text}", valid=not problems, issues=problems)
+    elif start is not None:
+        b.date("leistungsdatum", start, issues=["only the start of the billing period is stated"])
+    elif end is not None:
+        b.date("leistungsdatum", end, issues=["only the end of the billing period is stated"])
+
+
+def _seller(b: _Builder, inv: StatedInvoice) -> None:
+    b.text("lieferant", inv.seller_name)
+    parts = [s.strip() for s in inv.seller_street if s.strip()]
+    town = " ".join(s.strip() for s in (inv.seller_postcode, inv.seller_city) if s and s.strip())
+    if town:
+        parts.append(town)
+    if inv.seller_country and inv.seller_country.strip():
+        parts.append(inv.seller_country.strip())
+    if parts:
+        stated = [*inv.seller_street, inv.seller_postcode, inv.seller_city, inv.seller_country]
+        raw = "\n".join(s for s in stated if s)
+        b.add("lieferant_adresse", ", ".join(parts), raw)
+
+    if inv.seller_vat_ids:
+        raw = inv.seller_vat_ids[0]
+        value, problem = validate_vat_id(raw)
+        others = sorted({validate_vat_id(v)[0] for v in inv.seller_vat_ids[1:]} - {value})
+        issues = [problem] if problem else []
+        if others:
+            issues.append(f"further VAT ids stated: {', '.join(others)}")
+        b.add("ust_id", value, raw, valid=problem is None, issues=issues)
+        ok = f"the VAT id {value} is well-formed and its check digits agree"
+        b.check("ust_id_checksum", problem is None, problem or ok)
+
+    if inv.seller_tax_numbers:
+        raw = inv.seller_tax_numbers[0]
+        value = raw.strip()
+        country = (inv.seller_country or "DE").strip().upper()
+        if country == "DE":
+            valid = stnr.is_valid(value)
+            issues = [] if valid else [f"{value} is not a valid German Steuernummer"]
+            b.add("steuernummer", value, raw, valid=valid, issues=issues)
+        else:
+            b.add("steuernummer", value, raw)
+
+    if inv.ibans:
+        raw = inv.ibans[0]
+        try:
+            iban = IBAN(raw, allow_invalid=True)
+            value = iban.compact
+            iban.validate()
+            problem = None
+        except SchwiftyException as exc:
+            value = "".join(raw.split()).upper()
+            problem = f"{value} is not a valid IBAN: {exc}"
+        b.add("iban", value, raw, valid=problem is None, issues=[problem] if problem else [])
+        ok = f"the IBAN {value} is valid (length and checksum)"
+        b.check("iban_checksum", problem is None, problem or ok)
+
+    if inv.bics:
+        raw = inv.bics[0]
+        value = "".join(raw.split()).upper()
+        try:
+            BIC(value)
+            problem = None
+        except SchwiftyException as exc:
+            problem = f"{value} is not a valid BIC: {exc}"
+        b.add("bic", value, raw, valid=problem is None, issues=[problem] if problem else [])
+
+
+def validate_vat_id(raw: str) -> tuple[str, str | None]:
+    """The VAT id compact, and a problem (None if valid). EU ids by stdnum.eu.vat, others
+    (e.g. GB) by the country's own stdnum module where there is one."""
+    value = re.sub(r"[\s.\-/]", "", raw).upper()
+    country = value[:2].lower()
+    module = vat if country in vat.MEMBER_STATES or country == "el" else stdnum.get_cc_module(country, "vat")
+    if module is None:
+        return value, f"{value} is not a VAT id of a country we can check"
+    try:
+        module.validate(value)
+    except ValidationError as exc:
+        return value, f"{value} is not a valid VAT id: {exc}"
+    return value, None
+
+
+def _tax_breakdown(b: _Builder, inv: StatedInvoice, mwst: Decimal | None) -> None:
+    amounts: list[Decimal] = []
+    for tax in inv.taxes:
+        base = normalise_amount(tax.base) if tax.base is not None else (None, "", None)
+        amount = normalise_amount(tax.amount) if tax.amount is not None else (None, "", None)
+        b.out.tax.append(pb.TaxBreakdown(rate=_rate(tax.rate), base=base[1], amount=amount[1]))
+        if amount[0] is not None:
+            amounts.append(amount[0])
+    if mwst is None or not inv.taxes:
+        return
+    if len(amounts) != len(inv.taxes):
+        b.check("tax_breakdown=mwst", False, "a VAT breakdown entry states no readable tax amount")
+        return
+    total = sum(amounts, Decimal(0))
+    parts = ", ".join(f"{t.rate or t.category} %: {t.amount}" for t in b.out.tax)
+    if total == mwst:
+        message = f"the VAT per rate ({parts}) adds up to {_money(total)}, the VAT total"
+        b.check("tax_breakdown=mwst", True, message)
+    else:
+        b.check(
+            "tax_breakdown=mwst",
+            False,
+            f"the VAT per rate ({parts}) adds up to {_money(total)}, but the VAT total is {_money(mwst)}",
+        )
+
+
+def _totals_check(b: _Builder, netto: Decimal | None, mwst: Decimal | None, brutto: Decimal | None) -> None:
+    if netto is None or mwst is None or brutto is None:
+        return
+    total = netto + mwst
+    sum_text = f"net {_money(netto)} + VAT {_money(mwst)} = {_money(total)}"
+    if total == brutto:
+        b.check("netto+mwst=brutto", True, f"{sum_text}, the stated total")
+    else:
+        b.check("netto+mwst=brutto", False, f"{sum_text}, but the stated total is {_money(brutto)}")
+
+
+def _document_type_check(b: _Builder, inv: StatedInvoice) -> None:
+    code = (inv.type_code or "").strip()
+    name = TYPE_NAMES.get(code, "")
+    if code in CREDIT_NOTE_TYPES:
+        b.check(
+            "document_type",
+            True,
+            f"document type {code}, {name or 'a credit note'}: the amounts as stated are credited "
+            "to the buyer, not owed by them",
+        )
+    elif code in INVOICE_TYPES:
+        b.check("document_type", True, f"document type {code}" + (f", {name}" if name else ", an invoice"))
+    elif code:
+        message = f"document type {code} is not an invoice or credit note type of EN 16931"
+        b.check("document_type", False, message)
+    else:
+        b.check("document_type", False, "the XML states no document type (BT-3)")

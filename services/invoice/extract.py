@@ -1,0 +1,467 @@
+"""Invoice fields from page results: find labels, read values, validate, choose.
+
+Every candidate value keeps its words (page, box, OCR confidence). Checksummed
+identifiers are validated and, when OCR confused characters, repaired only to a
+variant that validates; amounts are chosen so that netto + mwst = brutto where
+the page allows it. Failed checks stay visible in ``issues``, ``valid`` and
+``checks``.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from ocrmesh.v1 import ocr_pb2 as pb
+from services.invoice import dates, numbers, validate
+from services.invoice.labels import BUYER_PREFIX, LABELS
+from services.invoice.layout import DocumentLayout, LabelHit, Span, below, find_labels, next_row_start, right_of
+from services.invoice.parties import OTHER, PAYEE, SELLER, party_blocks, party_of, seller_info
+from services.invoice.repair import repair
+
+if TYPE_CHECKING:
+    from services.invoice.suppliers import SupplierProfile
+
+ID_FIELDS = ("rechnungsnummer", "kundennummer", "bestellnummer")
+DATE_FIELDS = ("datum", "leistungsdatum", "faelligkeit")
+AMOUNT_FIELDS = ("betrag_netto", "mwst", "betrag_brutto")
+CHECKED_IDS = ("iban", "bic", "ust_id", "steuernummer")
+FIELD_ORDER = (
+    "rechnungsnummer", "datum", "leistungsdatum", "faelligkeit", "zahlungsbedingungen", "betrag_netto", "mwst",
+    "betrag_brutto", "waehrung", "ust_id", "steuernummer", "iban", "bic", "lieferant", "lieferant_adresse",
+    "kundennummer", "bestellnummer",
+)  # fmt: skip
+# Bonus for the amount triple that adds up.
+SUM_BONUS = 2.0
+IBAN_RE = re.compile(r"\b[A-Z]{2}[0-9OIl]{2}(?:\s?[A-Z0-9]{4}){2,7}(?:\s?[A-Z0-9]{1,3})?\b")
+VAT_RE = re.compile(r"\b(?:ATU\d{8}|DE\s?\d{3}\s?\d{3}\s?\d{3}|[A-Z]{2}\d{8,12})\b")
+_ID_TOKEN = re.compile(r"^[#:]?([A-Za-z0-9][\w./\-]*[A-Za-z0-9]|\d)[.,;:]?$")
+_ALNUM = re.compile(r"^[A-Za-z0-9]+$")
+BIC_SHAPE = re.compile(r"^[A-Za-z]{4}[A-Za-z0-9]{2}[A-Za-z0-9]{2}(?:[A-Za-z0-9]{3})?$")
+# Bonus for a checksummed value that passes its check (smaller than the party bonuses).
+VALID_BONUS = 0.5
+TERMS_RE = re.compile(
+    r"\b(?:zahlbar|zahlungsziel|skonto|tage[n]?|sofort|ohne\s+abzug|netto\s+kasse|lastschrift|days|payable|due)\b", re.I
+)
+TERMS_START = re.compile(r"^(?:zahlbar|zahlungsziel|zahlung\s+innerhalb|payable|payment\s+due|bitte\s+zahlen)\b", re.I)
+
+
+@dataclass
+class Candidate:
+    """One possible value of a field."""
+
+    name: str
+    value: str
+    raw: str
+    span: Span
+    score: float
+    source: int = pb.FIELD_SOURCE_TEXT
+    valid: bool | None = None
+    issues: list[str] = field(default_factory=list)
+    amount: Decimal | None = None
+
+    @property
+    def confidence(self) -> float:
+        factor = {True: 1.0, None: 0.9, False: 0.5}[self.valid]
+        return round(max(0.0, min(1.0, self.span.confidence * factor * (0.6 + 0.4 * min(1.0, self.score)))), 3)
+
+    def to_pb(self) -> pb.Field:
+        f = pb.Field(
+            name=self.name,
+            value=self.value,
+            raw=self.raw,
+            confidence=self.confidence,
+            page=self.span.page,
+            box=self.span.to_pb_box(),
+            source=self.source,
+            issues=self.issues,
+        )
+        if self.valid is not None:
+            f.valid = self.valid
+        return f
+
+
+# ---------------------------------------------------------------- value readers
+
+
+def _sub_span(span: Span, start: int, end: int) -> Span:
+    """The part of ``span`` covering characters [start, end) of its text."""
+    tokens, pos = [], 0
+    for t in span.tokens:
+        if pos < end and pos + len(t.text) > start:
+            tokens.append(t)
+        pos += len(t.text) + 1
+    return Span(span.text[start:end], tuple(tokens) or span.tokens[:1])
+
+
+def read_id(span: Span) -> tuple[str, Span] | None:
+    for i, t in enumerate(span.tokens[:3]):
+        if t.text.lower().rstrip(".:") in {"nr", "no", "nummer", "number"}:
+            continue
+        m = _ID_TOKEN.match(t.text)
+        if m and re.search(r"\d", m.group(1)) and not dates.parse_date(m.group(1)):
+            return m.group(1), Span(t.text, (t,))
+        if i == 0 and t.text not in {"#"}:
+            break
+    return None
+
+
+def read_date(span: Span) -> tuple[date, Span] | None:
+    found = dates.find_dates(span.text)
+    if not found:
+        return None
+    f = found[0]
+    return f.value, _sub_span(span, f.start, f.end)
+
+
+def read_amount(span: Span) -> tuple[Decimal, Span] | None:
+    amounts = [a for a in numbers.find_amounts(span.text) if a.decimals == 2]
+    if not amounts:
+        return None
+    a = amounts[-1]
+    return a.value, _sub_span(span, a.start, a.end)
+
+
+def read_compact(span: Span, max_len: int) -> tuple[str, Span] | None:
+    """Leading alphanumeric groups ("DE12 1234 ...") joined, up to ``max_len`` characters."""
+    parts: list[str] = []
+    used = []
+    for t in span.tokens:
+        text = t.text.strip(",;.()")
+        if not _ALNUM.match(text) or len("".join(parts) + text) > max_len:
+            break
+        if parts and len(text) > 4 and len(parts[0]) <= 4:
+            break
+        parts.append(text)
+        used.append(t)
+        if len(parts[0]) > 4:
+            break
+    if not parts:
+        return None
+    return "".join(parts), Span(" ".join(t.text for t in used), tuple(used))
+
+
+def read_stnr(span: Span) -> tuple[str, Span] | None:
+    m = re.match(r"\s*(\d[\d/ ]{8,16}\d)", span.text)
+    if not m:
+        return None
+    return m.group(1), _sub_span(span, m.start(1), m.end(1))
+
+
+# ---------------------------------------------------------------- candidates
+
+
+@dataclass
+class _Context:
+    layout: DocumentLayout
+    hits: list[LabelHit]
+    blocks: list
+    cands: dict[str, list[Candidate]] = field(default_factory=dict)
+
+    def add(self, c: Candidate) -> None:
+        self.cands.setdefault(c.name, []).append(c)
+
+
+def _value_spans(ctx: _Context, hit: LabelHit) -> list[tuple[Span, float]]:
+    spans = []
+    right = right_of(ctx.layout, hit, ctx.hits)
+    if right:
+        spans.append((right, 0.2))
+    down = below(ctx.layout, hit)
+    if down:
+        spans.append((down, 0.0))
+    cont = next_row_start(ctx.layout, hit)
+    if cont:
+        spans.append((cont, -0.1))
+    return spans
+
+
+def _party_bonus(ctx: _Context, hit_row, name: str, hit: LabelHit | None = None) -> float:
+    party = party_of(ctx.blocks, hit_row)
+    bonus = {SELLER: 1.0, OTHER: -2.0, PAYEE: 0.5 if name in ("iban", "bic") else -1.0, None: 0.0}[party]
+    if hit is not None and BUYER_PREFIX.search(hit.row.text[: hit.start]):
+        bonus -= 2.0
+    if party is None and hit_row.y0 > 0.8:
+        bonus += 0.3  # footers carry the seller's identifiers
+    return bonus
+
+
+def _checked(name: str, raw: str, span: Span, score: float, source: int) -> Candidate:
+    compact = {"iban": validate.compact_iban, "ust_id": validate.compact_vat}.get(name, lambda v: v.strip())(raw)
+    if name == "bic":
+        compact = compact.upper()
+    fixed = repair(compact, validate.VALIDATORS[name], name)
+    issues = list(fixed.issues)
+    if not fixed.valid:
+        issues.append(f"{name} fails its check ({_CHECK_TEXT[name]})")
+    value = fixed.value if name == "steuernummer" else fixed.value.upper()
+    score += VALID_BONUS if fixed.valid else 0.0
+    return Candidate(name, value, span.text or raw, span, score, source, fixed.valid, issues)
+
+
+_CHECK_TEXT = {
+    "iban": "IBAN checksum or length",
+    "bic": "BIC format",
+    "ust_id": "USt-IdNr. check digits",
+    "steuernummer": "Steuernummer format",
+}
+
+
+def _from_hit(ctx: _Context, hit: LabelHit) -> None:
+    name = hit.field
+    source = pb.FIELD_SOURCE_TEMPLATE if hit.strength > 1.0 else pb.FIELD_SOURCE_TEXT
+    row_has_number = any(h.row is hit.row and h.field == "rechnungsnummer" for h in ctx.hits)
+    page = ctx.layout.page(hit.row.page)
+    # Titles are printed large; labels inside running sentences are weaker.
+    emphasis = 0.2 if min(t.height for t in hit.tokens) > 1.3 * page.line_height else 0.0
+    if len(hit.row.tokens) > 8:
+        emphasis -= 0.2
+    for span, where in _value_spans(ctx, hit):
+        score = hit.strength + where + (emphasis if name in ID_FIELDS or name in DATE_FIELDS else 0.0)
+        if name in ID_FIELDS:
+            got = read_id(span)
+            if got:
+                page_bonus = 0.2 if hit.row.page == 1 else 0.0
+                ctx.add(Candidate(name, got[0], got[1].text, got[1], score + page_bonus - hit.row.y0 * 0.1, source))
+        elif name in DATE_FIELDS:
+            got = read_date(span)
+            if got:
+                bonus = 0.4 if name == "datum" and row_has_number else 0.0
+                c = Candidate(name, got[0].isoformat(), got[1].text, got[1], score + bonus - hit.row.page * 0.01, source)
+                c.valid = dates.is_plausible(got[0])
+                if not c.valid:
+                    c.issues.append(f"implausible date {got[0].isoformat()}")
+                ctx.add(c)
+        elif name in AMOUNT_FIELDS:
+            got = read_amount(span)
+            if got:
+                later = 0.05 * hit.row.page + 0.05 * hit.row.y0
+                c = Candidate(name, numbers.format_amount(got[0]), got[1].text, got[1], score + later, source)
+                c.amount = got[0]
+                ctx.add(c)
+        elif name == "waehrung":
+            code = numbers.currency_of(span.text.split()[0] if span.text.split() else "")
+            if code:
+                ctx.add(Candidate(name, code, span.tokens[0].text, Span(span.tokens[0].text, span.tokens[:1]), score, source))
+        elif name == "zahlungsbedingungen":
+            if where >= 0 and TERMS_RE.search(span.text):
+                ctx.add(Candidate(name, span.text, span.text, span, score, source))
+        elif name in ("iban", "ust_id", "bic"):
+            got = read_compact(span, {"iban": 34, "ust_id": 14, "bic": 11}[name])
+            shape_ok = got is not None and (
+                (name == "iban" and re.match(r"^[A-Z]{2}", got[0]) is not None)
+                or (name == "bic" and BIC_SHAPE.match(got[0]) is not None)
+                or name == "ust_id"
+            )
+            if got and shape_ok and len(got[0]) >= 8:
+                bonus = _party_bonus(ctx, hit.row, name, hit)
+                ctx.add(_checked(name, got[0], got[1], score + bonus, source))
+        elif name == "steuernummer":
+            got = read_stnr(span)
+            if got:
+                bonus = _party_bonus(ctx, hit.row, name, hit)
+                ctx.add(_checked(name, got[0], got[1], score + bonus, source))
+
+
+def _scan_patterns(ctx: _Context) -> None:
+    """Identifiers printed without a label we know (footer lines, running text)."""
+    for row in ctx.layout.rows:
+        for m in IBAN_RE.finditer(row.text):
+            compact = re.sub(r"\s", "", m.group(0))
+            if len(compact) < 15 or not any(c.isalpha() for c in compact[:2]):
+                continue
+            span = Span(m.group(0), tuple(row.tokens_in(m.start(), m.end())))
+            c = _checked("iban", compact, span, 0.3 + _party_bonus(ctx, row, "iban"), pb.FIELD_SOURCE_TEXT)
+            if c.valid:
+                ctx.add(c)
+        for m in VAT_RE.finditer(row.text):
+            span = Span(m.group(0), tuple(row.tokens_in(m.start(), m.end())))
+            c = _checked("ust_id", m.group(0), span, 0.3 + _party_bonus(ctx, row, "ust_id"), pb.FIELD_SOURCE_TEXT)
+            if c.valid:
+                ctx.add(c)
+
+
+def _scan_terms(ctx: _Context) -> None:
+    """Payment terms printed as a sentence ("Zahlbar innerhalb 30 Tagen ...") without a label."""
+    for row in ctx.layout.rows:
+        m = TERMS_START.search(row.text)
+        if m:
+            span = Span(row.text, tuple(row.tokens))
+            ctx.add(Candidate("zahlungsbedingungen", row.text, row.text, span, 0.6))
+            return
+
+
+def _currency_fallback(ctx: _Context) -> None:
+    if ctx.cands.get("waehrung"):
+        return
+    counts: dict[str, int] = {}
+    for row in ctx.layout.rows:
+        if numbers.find_amounts(row.text):
+            code = numbers.currency_of(row.text)
+            if code:
+                counts[code] = counts.get(code, 0) + 1
+    if counts:
+        code = max(counts, key=lambda k: counts[k])
+        row = next(r for r in ctx.layout.rows if numbers.currency_of(r.text) == code and numbers.find_amounts(r.text))
+        c = Candidate("waehrung", code, code, Span(row.text, tuple(row.tokens)), 0.5)
+        c.issues.append("currency inferred from the amounts' currency signs")
+        ctx.add(c)
+
+
+def _fallback_date(ctx: _Context) -> None:
+    if ctx.cands.get("datum") or not ctx.layout.pages:
+        return
+    for row in ctx.layout.pages[0].rows:
+        found = dates.find_dates(row.text)
+        if found:
+            f = found[0]
+            span = Span(row.text[f.start : f.end], tuple(row.tokens_in(f.start, f.end)))
+            c = Candidate("datum", f.value.isoformat(), span.text, span, 0.2, valid=dates.is_plausible(f.value))
+            c.issues.append("no date label found; first date on the first page taken")
+            ctx.add(c)
+            return
+
+
+# ---------------------------------------------------------------- choice
+
+
+def _best(cands: list[Candidate]) -> Candidate | None:
+    if not cands:
+        return None
+    return max(cands, key=lambda c: (c.score, c.valid is not False))
+
+
+def _choose_amounts(cands: dict[str, list[Candidate]]) -> dict[str, Candidate]:
+    """The netto/mwst/brutto triple with the best scores, preferring one that adds up."""
+    options = {n: sorted(cands.get(n, []), key=lambda c: -c.score)[:6] or [None] for n in AMOUNT_FIELDS}
+    best: tuple[float, dict[str, Candidate]] | None = None
+    for netto, mwst, brutto in itertools.product(*(options[n] for n in AMOUNT_FIELDS)):
+        chosen = {n: c for n, c in zip(AMOUNT_FIELDS, (netto, mwst, brutto), strict=True) if c is not None}
+        score = sum(c.score for c in chosen.values())
+        if netto and mwst and brutto and netto.amount + mwst.amount == brutto.amount:
+            score += SUM_BONUS
+        if best is None or score > best[0]:
+            best = (score, chosen)
+    return best[1] if best else {}
+
+
+def _tax_lines(layout: DocumentLayout, netto: Decimal | None) -> list[validate.TaxLine]:
+    """VAT per rate: rows with a rate and a base and amount that agree with it.
+
+    A row with a rate and only the tax amount ("zzgl. 19 % MwSt 37,62") counts
+    when the amount is the rate of the net total (single-rate invoices).
+    """
+    lines: dict[Decimal, validate.TaxLine] = {}
+    for row in layout.rows:
+        amounts = [a.value for a in numbers.find_amounts(row.text) if a.decimals == 2]
+        if len(amounts) == 1 and netto is not None:
+            amounts = [netto, amounts[0]]
+        if len(amounts) < 2:
+            continue
+        rates = {Decimal(m.group(1).replace(",", ".")) for m in re.finditer(r"(?<![\d,.])(\d{1,2}(?:[.,]\d{1,2})?)\s*%", row.text)}
+        rates |= {Decimal(t.text) for t in row.tokens if t.text in {"0", "5", "7", "16", "19"}}
+        for rate in sorted(rates, reverse=True):
+            for base, amount in itertools.permutations(amounts, 2):
+                if base == 0 and rate:
+                    continue
+                line = validate.TaxLine(rate, base, amount)
+                if abs(base) > abs(amount) and validate.rate_matches(line) and rate not in lines:
+                    lines[rate] = line
+                    break
+    return sorted(lines.values(), key=lambda t: -t.rate)
+
+
+# ---------------------------------------------------------------- entry point
+
+
+def _label_patterns(supplier: SupplierProfile | None) -> dict[str, list[tuple[re.Pattern[str], float]]]:
+    patterns = {k: list(v) for k, v in LABELS.items()}
+    if supplier is not None:
+        for name, texts in supplier.labels.items():
+            for text in texts:
+                patterns.setdefault(name, []).insert(0, (re.compile(re.escape(text) + r"\s*:?", re.I), 1.2))
+    return patterns
+
+
+def extract_fields(pages: Sequence[pb.PageResult], supplier: SupplierProfile | None = None) -> pb.InvoiceFields:
+    """Invoice fields read from the pages' text and geometry (see module docstring)."""
+    layout = DocumentLayout.build(pages)
+    result = pb.InvoiceFields()
+    if not layout.rows:
+        return result
+    hits = find_labels(layout, _label_patterns(supplier))
+    ctx = _Context(layout, hits, party_blocks(layout))
+    for hit in hits:
+        _from_hit(ctx, hit)
+    _scan_patterns(ctx)
+    _scan_terms(ctx)
+    _currency_fallback(ctx)
+    _fallback_date(ctx)
+
+    chosen: dict[str, Candidate] = {}
+    for name, cands in ctx.cands.items():
+        if name not in AMOUNT_FIELDS:
+            best = _best(cands)
+            if best:
+                chosen[name] = best
+    chosen.update(_choose_amounts(ctx.cands))
+
+    seller = seller_info(layout, ctx.blocks)
+    if seller:
+        chosen["lieferant"] = Candidate("lieferant", seller.name.text, seller.name.text, seller.name, 0.8)
+        if seller.address:
+            chosen["lieferant_adresse"] = Candidate(
+                "lieferant_adresse", seller.address.text, seller.address.text, seller.address, 0.8
+            )
+    elif supplier is not None:
+        span = Span(supplier.name, ())
+        chosen["lieferant"] = Candidate("lieferant", supplier.name, "", span, 1.0, pb.FIELD_SOURCE_TEMPLATE)
+    if supplier is not None:
+        result.supplier_id = supplier.id
+
+    netto = chosen.get("betrag_netto")
+    tax = _tax_lines(layout, netto.amount if netto else None)
+    checks = _checks(chosen, tax)
+    for name in FIELD_ORDER:
+        if name in chosen:
+            result.fields.append(chosen[name].to_pb())
+    for t in tax:
+        result.tax.append(
+            pb.TaxBreakdown(rate=numbers.format_amount(t.rate), base=numbers.format_amount(t.base),
+                            amount=numbers.format_amount(t.amount))
+        )  # fmt: skip
+    result.checks.extend(checks)
+    return result
+
+
+def _checks(chosen: dict[str, Candidate], tax: list[validate.TaxLine]) -> list[pb.Check]:
+    checks: list[pb.Check] = []
+    for name, check in (("iban", "iban_checksum"), ("bic", "bic_format"), ("ust_id", "ust_id_check_digits"),
+                        ("steuernummer", "steuernummer_format")):  # fmt: skip
+        c = chosen.get(name)
+        if c is not None:
+            msg = "; ".join(c.issues) or f"{name} passes its check"
+            checks.append(pb.Check(name=check, passed=bool(c.valid), message=msg))
+    for name in DATE_FIELDS:
+        c = chosen.get(name)
+        if c is not None and c.valid is not None:
+            checks.append(pb.Check(name=f"{name}_plausible", passed=c.valid, message=f"{name} {c.value}"))
+    netto, mwst, brutto = (chosen.get(n) for n in AMOUNT_FIELDS)
+    if netto and mwst and brutto:
+        r = validate.check_sum(netto.amount, mwst.amount, brutto.amount)
+        checks.append(pb.Check(name=r.name, passed=r.passed, message=r.message))
+        for c in (netto, mwst, brutto):
+            c.valid = r.passed
+            if not r.passed:
+                c.issues.append(r.message)
+    for r in validate.check_tax_lines(tax, mwst.amount if mwst else None):
+        checks.append(pb.Check(name=r.name, passed=r.passed, message=r.message))
+        if mwst and r.name == "mwst=sum(rate×base)" and not r.passed:
+            mwst.valid = False
+            mwst.issues.append(r.message)
+    return checks

@@ -1,0 +1,318 @@
+"""Page geometry for field extraction: words, visual rows and label→value search.
+
+Words of all lines of a page are regrouped into visual rows by vertical overlap,
+because PDF text layers and OCR engines may split one visual row into several
+lines (a totals table gives "Bruttosumme" and "235,62" as separate lines). A
+label's value is looked for to its right in the same y band, stacked below it,
+or at the start of the next row when the label ends its row.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from ocrmesh.v1 import ocr_pb2 as pb
+
+# Two words are in one row when they overlap by this share of the smaller height.
+ROW_OVERLAP = 0.5
+# Gap between words, in multiples of the median row height, that ends a value.
+VALUE_GAP = 3.0
+
+
+@dataclass(frozen=True)
+class Token:
+    """One word with its page-normalised box and OCR confidence."""
+
+    text: str
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+    conf: float
+    page: int
+
+    @property
+    def cy(self) -> float:
+        return (self.y0 + self.y1) / 2
+
+    @property
+    def height(self) -> float:
+        return self.y1 - self.y0
+
+
+@dataclass
+class Row:
+    """Words on one visual row of a page, left to right, and their joined text."""
+
+    page: int
+    index: int
+    tokens: list[Token]
+    text: str = ""
+    starts: list[int] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.tokens.sort(key=lambda t: t.x0)
+        parts, pos = [], 0
+        self.starts = []
+        for t in self.tokens:
+            self.starts.append(pos)
+            parts.append(t.text)
+            pos += len(t.text) + 1
+        self.text = " ".join(parts)
+
+    @property
+    def y0(self) -> float:
+        return min(t.y0 for t in self.tokens)
+
+    @property
+    def y1(self) -> float:
+        return max(t.y1 for t in self.tokens)
+
+    @property
+    def x0(self) -> float:
+        return self.tokens[0].x0
+
+    def tokens_in(self, start: int, end: int) -> list[Token]:
+        """The tokens that the character span [start, end) of ``text`` touches."""
+        return [t for t, s in zip(self.tokens, self.starts, strict=True) if s < end and s + len(t.text) > start]
+
+
+@dataclass(frozen=True)
+class Span:
+    """Text found on a page: the text, its tokens, and the box around them."""
+
+    text: str
+    tokens: tuple[Token, ...]
+
+    @property
+    def page(self) -> int:
+        return self.tokens[0].page if self.tokens else 0
+
+    @property
+    def box(self) -> tuple[float, float, float, float]:
+        return (
+            min(t.x0 for t in self.tokens),
+            min(t.y0 for t in self.tokens),
+            max(t.x1 for t in self.tokens),
+            max(t.y1 for t in self.tokens),
+        )
+
+    @property
+    def confidence(self) -> float:
+        return min((t.conf for t in self.tokens), default=0.0)
+
+    def to_pb_box(self) -> pb.BoundingBox:
+        x0, y0, x1, y1 = self.box
+        return pb.BoundingBox(x0=x0, y0=y0, x1=x1, y1=y1)
+
+
+def _line_tokens(line: pb.TextLine, page: int) -> list[Token]:
+    if line.words:
+        return [
+            Token(w.text, w.box.x0, w.box.y0, w.box.x1, w.box.y1, w.confidence or line.confidence, page)
+            for w in line.words
+            if w.text.strip()
+        ]
+    # No word boxes: split the line box in proportion to the characters.
+    words = line.text.split()
+    total = max(1, len(line.text))
+    width = line.box.x1 - line.box.x0
+    tokens, pos = [], 0
+    for w in words:
+        start = line.text.index(w, pos)
+        pos = start + len(w)
+        tokens.append(
+            Token(
+                w,
+                line.box.x0 + width * start / total,
+                line.box.y0,
+                line.box.x0 + width * pos / total,
+                line.box.y1,
+                line.confidence,
+                page,
+            )
+        )
+    return tokens
+
+
+def _overlap(a0: float, a1: float, b0: float, b1: float) -> float:
+    smaller = max(1e-9, min(a1 - a0, b1 - b0))
+    return max(0.0, min(a1, b1) - max(a0, b0)) / smaller
+
+
+@dataclass
+class PageLayout:
+    """The rows of one page."""
+
+    page: int
+    rows: list[Row]
+    line_height: float
+
+    @classmethod
+    def build(cls, result: pb.PageResult, page: int) -> PageLayout:
+        tokens = [t for line in result.lines for t in _line_tokens(line, page)]
+        tokens.sort(key=lambda t: (t.cy, t.x0))
+        bands: list[list[Token]] = []
+        for t in tokens:
+            for band in reversed(bands[-4:]):
+                b0 = min(x.y0 for x in band)
+                b1 = max(x.y1 for x in band)
+                if _overlap(t.y0, t.y1, b0, b1) >= ROW_OVERLAP and not any(
+                    x.x0 < t.x1 and t.x0 < x.x1 for x in band
+                ):
+                    band.append(t)
+                    break
+            else:
+                bands.append([t])
+        rows = [Row(page, i, band) for i, band in enumerate(sorted(bands, key=lambda b: min(x.y0 for x in b)))]
+        heights = sorted(t.height for t in tokens) or [0.012]
+        return cls(page, rows, heights[len(heights) // 2] or 0.012)
+
+
+@dataclass
+class DocumentLayout:
+    """All pages' rows, in reading order (page, top to bottom)."""
+
+    pages: list[PageLayout]
+
+    @classmethod
+    def build(cls, pages: Sequence[pb.PageResult]) -> DocumentLayout:
+        return cls([PageLayout.build(p, p.page_number or i + 1) for i, p in enumerate(pages)])
+
+    @property
+    def rows(self) -> list[Row]:
+        return [r for p in self.pages for r in p.rows]
+
+    def page(self, number: int) -> PageLayout:
+        return next(p for p in self.pages if p.page == number)
+
+    def full_text(self) -> str:
+        return "\n".join(r.text for r in self.rows)
+
+
+@dataclass(frozen=True)
+class LabelHit:
+    """A label found on a row: which field it labels and where."""
+
+    field: str
+    strength: float
+    row: Row
+    start: int
+    end: int
+
+    @property
+    def tokens(self) -> list[Token]:
+        return self.row.tokens_in(self.start, self.end)
+
+    @property
+    def x0(self) -> float:
+        return self.tokens[0].x0
+
+    @property
+    def x1(self) -> float:
+        return self.tokens[-1].x1
+
+    @property
+    def y0(self) -> float:
+        return min(t.y0 for t in self.tokens)
+
+    @property
+    def y1(self) -> float:
+        return max(t.y1 for t in self.tokens)
+
+
+def find_labels(layout: DocumentLayout, patterns: dict[str, list[tuple[re.Pattern[str], float]]]) -> list[LabelHit]:
+    """Every match of every field's label patterns, longest first where they overlap."""
+    hits: list[LabelHit] = []
+    for row in layout.rows:
+        row_hits: list[LabelHit] = []
+        for name, plist in patterns.items():
+            for pattern, strength in plist:
+                for m in pattern.finditer(row.text):
+                    if m.end() > m.start():
+                        row_hits.append(LabelHit(name, strength, row, m.start(), m.end()))
+        row_hits.sort(key=lambda h: (-(h.end - h.start), -h.strength))
+        kept: list[LabelHit] = []
+        for h in row_hits:
+            if not any(k.start < h.end and h.start < k.end for k in kept):
+                kept.append(h)
+        hits.extend(sorted(kept, key=lambda h: h.start))
+    return hits
+
+
+def _strip_separator(tokens: list[Token]) -> list[Token]:
+    while tokens and tokens[0].text in {":", "-", "#", "–", "=", "|"}:
+        tokens = tokens[1:]
+    return tokens
+
+
+def right_of(layout: DocumentLayout, hit: LabelHit, stops: Sequence[LabelHit]) -> Span | None:
+    """Words to the right of the label in its y band, up to the next label or a wide gap."""
+    page = layout.page(hit.row.page)
+    y0, y1 = hit.y0, hit.y1
+    limit = min((s.x0 for s in stops if s.row.page == hit.row.page and s is not hit and s.x0 >= hit.x1 - 1e-6
+                 and _overlap(s.y0, s.y1, y0, y1) >= ROW_OVERLAP), default=2.0)  # fmt: skip
+    candidates: list[Token] = []
+    for row in page.rows:
+        if row.y1 < y0 - page.line_height or row.y0 > y1 + page.line_height:
+            continue
+        for t in row.tokens:
+            if t.x0 >= hit.x1 - 1e-4 and t.x1 <= limit + 1e-4 and y0 - 1e-4 <= t.cy <= y1 + 1e-4:
+                candidates.append(t)
+    # Row by row, so that a wrapped cell ("-" above "1,12") reads in order.
+    taken: list[Token] = []
+    for t in candidates:
+        if (taken and t.x0 - taken[-1].x1 > VALUE_GAP * page.line_height * 2 and not _looks_numeric(t.text)
+                and not _CURRENCY.match(t.text)):
+            break
+        taken.append(t)
+    label_tokens = hit.tokens
+    inner = ""
+    last = label_tokens[-1]
+    last_start = hit.row.starts[hit.row.tokens.index(last)]
+    if hit.end < last_start + len(last.text):
+        inner = last.text[hit.end - last_start :]
+    taken = [t for t in taken if t not in label_tokens]
+    if inner.strip(" :#"):
+        taken = [Token(inner.lstrip(" :#"), last.x0, last.y0, last.x1, last.y1, last.conf, last.page), *taken]
+    taken = _strip_separator(taken)
+    return Span(" ".join(t.text for t in taken), tuple(taken)) if taken else None
+
+
+_CURRENCY = re.compile(r"^(?:[A-Z]{3}|[€$£]|-|–)$")
+
+
+def _looks_numeric(text: str) -> bool:
+    return bool(re.search(r"\d", text))
+
+
+def below(layout: DocumentLayout, hit: LabelHit, max_rows: int = 2) -> Span | None:
+    """Words stacked under the label (overlapping its x range) in the next rows."""
+    page = layout.page(hit.row.page)
+    after = [r for r in page.rows if r.y0 >= hit.y1 - page.line_height * 0.2 and r is not hit.row]
+    for row in after[:max_rows]:
+        if row.y0 - hit.y1 > page.line_height * 2.5:
+            break
+        tokens = [t for t in row.tokens if t.x0 < hit.x1 + 0.01 and t.x1 > hit.x0 - 0.01]
+        tokens = _strip_separator(tokens)
+        if tokens:
+            return Span(" ".join(t.text for t in tokens), tuple(tokens))
+    return None
+
+
+def next_row_start(layout: DocumentLayout, hit: LabelHit) -> Span | None:
+    """The first words of the following row, for a label that ends its row ("... vom" / "06.12.2018")."""
+    page = layout.page(hit.row.page)
+    if any(t.x0 >= hit.x1 for t in hit.row.tokens):
+        return None
+    rows = page.rows
+    i = rows.index(hit.row)
+    if i + 1 >= len(rows):
+        return None
+    nxt = rows[i + 1]
+    if nxt.y0 - hit.row.y1 > page.line_height * 1.5:
+        return None
+    tokens = nxt.tokens[:3]
+    return Span(" ".join(t.text for t in tokens), tuple(tokens))

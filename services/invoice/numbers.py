@@ -1,0 +1,111 @@
+"""Money amounts as printed on German and English invoices, parsed into Decimal.
+
+Accepted forms: 1.234,56  1,234.56  1234,56  1234.56  1 234,56  1'234.56, with an
+optional sign (-12,00, 12,00-, −12,00, (12,00)) and currency (€ 12,00, 12,00 EUR).
+A single separator followed by exactly three digits ("1.234") is a thousands
+separator; otherwise the last separator is the decimal mark.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+CURRENCY_SYMBOLS = {"€": "EUR", "$": "USD", "£": "GBP", "¥": "JPY", "₣": "CHF"}
+CURRENCY_CODES = ("EUR", "USD", "GBP", "CHF", "JPY", "PLN", "CZK", "DKK", "SEK", "NOK", "HUF")
+CENT = Decimal("0.01")
+
+_NUM = r"\d{1,3}(?:[.,'\u00a0\u202f]\d{3})+(?:[.,]\d{1,4})?|\d+(?:[.,]\d{1,4})?"
+AMOUNT_RE = re.compile(
+    rf"(?<![\w.,/-])(?P<pre>[-−–]\s?)?(?P<open>\()?(?P<num>{_NUM})(?P<close>\))?(?P<post>-(?!\d))?(?![\w,]|\.\d|/)"
+)
+
+
+@dataclass(frozen=True)
+class Amount:
+    """An amount found in a text: its value, decimals printed and character span."""
+
+    value: Decimal
+    decimals: int
+    start: int
+    end: int
+
+
+def parse_number(num: str) -> tuple[Decimal, int] | None:
+    """Value and number of decimals of a bare number such as "1.234,56"."""
+    s = re.sub(r"['\u00a0\u202f]", "", num)
+    if not s or not s[0].isdigit():
+        return None
+    seps = [c for c in s if c in ".,"]
+    decimals = 0
+    if not seps:
+        digits = s
+    else:
+        last = max(s.rfind("."), s.rfind(","))
+        tail = s[last + 1 :]
+        mark = s[last]
+        single_kind = len(set(seps)) == 1
+        if single_kind and (len(seps) > 1 or len(tail) == 3) and len(tail) == 3 and _grouped(s, mark):
+            digits = s.replace(mark, "")  # 1.234 or 1.234.567: thousands only
+        else:
+            head = s[:last]
+            if any(c == mark for c in head):
+                return None  # 1,234,56: decimal mark used twice
+            if head and not _grouped(head, "," if mark == "." else ".") and re.search(r"[.,]", head):
+                return None
+            digits = head.replace(".", "").replace(",", "") + "." + tail
+            decimals = len(tail)
+    try:
+        return Decimal(digits), decimals
+    except InvalidOperation:
+        return None
+
+
+def _grouped(s: str, mark: str) -> bool:
+    parts = s.split(mark)
+    return 1 <= len(parts[0]) <= 3 and all(len(p) == 3 for p in parts[1:])
+
+
+def find_amounts(text: str) -> list[Amount]:
+    """All numbers in ``text`` that can be amounts (percentages excluded)."""
+    found: list[Amount] = []
+    for m in AMOUNT_RE.finditer(text):
+        after = text[m.end() :].lstrip()
+        if after.startswith("%"):
+            continue
+        parsed = parse_number(m.group("num"))
+        if parsed is None:
+            continue
+        value, decimals = parsed
+        negative = bool(m.group("pre") or m.group("post") or (m.group("open") and m.group("close")))
+        found.append(Amount(-value if negative else value, decimals, m.start(), m.end()))
+    return found
+
+
+def parse_amount(text: str) -> Decimal | None:
+    """The single amount in ``text`` ("EUR 1.234,56", "-12,00 €"), or None."""
+    cleaned = text.strip()
+    for sym in CURRENCY_SYMBOLS:
+        cleaned = cleaned.replace(sym, " ")
+    cleaned = re.sub(rf"\b(?:{'|'.join(CURRENCY_CODES)})\b", " ", cleaned, flags=re.I).strip()
+    amounts = find_amounts(cleaned)
+    if len(amounts) != 1 or cleaned[: amounts[0].start].strip() or cleaned[amounts[0].end :].strip():
+        return None
+    return amounts[0].value
+
+
+def format_amount(value: Decimal) -> str:
+    """Two-decimal string as the contract wants it ("1234.56", "-12.00")."""
+    return str(value.quantize(CENT, rounding=ROUND_HALF_UP))
+
+
+def currency_of(text: str) -> str | None:
+    """ISO 4217 code named or symbolised in ``text`` ("€" → EUR)."""
+    m = re.search(rf"\b({'|'.join(CURRENCY_CODES)})\b", text)
+    if m:
+        return m.group(1)
+    for sym, code in CURRENCY_SYMBOLS.items():
+        if sym in text:
+            return code
+    return None

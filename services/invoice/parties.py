@@ -1,0 +1,151 @@
+"""Whose is a block of the page: the seller's, another party's, or the payee's.
+
+Headings such as "Verkäufer:" / "Käufer:" open a block that runs down the same
+column until the next heading or a wide vertical gap. The seller's name and
+address are read from the seller block, else from a letterhead sender line
+("Lieferant GmbH · Straße 1 · 12345 Ort"), else from a line with a legal form
+at the top or in the footer.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from services.invoice.labels import (
+    ID_LINE,
+    LEGAL_FORM,
+    OTHER_HEADINGS,
+    PAYEE_HEADINGS,
+    SELLER_HEADINGS,
+    STREET,
+    ZIP_CITY,
+)
+from services.invoice.layout import DocumentLayout, Row, Span
+
+SELLER, OTHER, PAYEE = "seller", "other", "payee"
+# A block ends at a vertical gap of this many line heights.
+BLOCK_GAP = 2.5
+_SENDER_SEPARATORS = re.compile(r"\s+[·•|∙]\s+|\s+[-–]\s+|\s*,\s+")
+
+
+@dataclass(frozen=True)
+class Block:
+    party: str
+    heading: Row
+    rows: tuple[Row, ...]
+
+
+def party_blocks(layout: DocumentLayout) -> list[Block]:
+    blocks: list[Block] = []
+    for page in layout.pages:
+        rows = page.rows
+        i = 0
+        while i < len(rows):
+            row = rows[i]
+            party = (
+                SELLER if SELLER_HEADINGS.match(row.text)
+                else PAYEE if PAYEE_HEADINGS.match(row.text)
+                else OTHER if OTHER_HEADINGS.match(row.text)
+                else None
+            )  # fmt: skip
+            if party is None:
+                i += 1
+                continue
+            members: list[Row] = []
+            prev = row
+            j = i + 1
+            while j < len(rows):
+                r = rows[j]
+                if r.y0 - prev.y1 > BLOCK_GAP * page.line_height or abs(r.x0 - row.x0) > 0.05:
+                    break
+                if SELLER_HEADINGS.match(r.text) or OTHER_HEADINGS.match(r.text) or PAYEE_HEADINGS.match(r.text):
+                    break
+                members.append(r)
+                prev = r
+                j += 1
+            blocks.append(Block(party, row, tuple(members)))
+            i = j
+    return blocks
+
+
+def party_of(blocks: list[Block], row: Row) -> str | None:
+    for b in blocks:
+        if row is b.heading or row in b.rows:
+            return b.party
+    return None
+
+
+@dataclass(frozen=True)
+class SellerInfo:
+    name: Span
+    address: Span | None
+
+
+def _join(rows: list[Row], sep: str = " ") -> Span:
+    tokens = tuple(t for r in rows for t in r.tokens)
+    return Span(sep.join(r.text for r in rows), tokens)
+
+
+def _is_address(text: str) -> bool:
+    return bool(STREET.search(text) or ZIP_CITY.search(text))
+
+
+def _from_block(block: Block) -> SellerInfo | None:
+    rows = [r for r in block.rows if not ID_LINE.search(r.text)]
+    if not rows or _is_address(rows[0].text):
+        return None
+    name_rows = [rows[0]]
+    if not LEGAL_FORM.search(rows[0].text):
+        for r in rows[1:3]:
+            if _is_address(r.text):
+                break
+            if LEGAL_FORM.search(r.text):
+                name_rows = rows[: rows.index(r) + 1]
+                break
+    rest = rows[len(name_rows) :]
+    address: list[Row] = []
+    for r in rest:
+        if _is_address(r.text):
+            address.append(r)
+            if ZIP_CITY.search(r.text):
+                break
+        elif address:
+            break
+    return SellerInfo(_join(name_rows), _join(address, ", ") if address else None)
+
+
+def _from_sender_line(layout: DocumentLayout) -> SellerInfo | None:
+    first = layout.pages[0]
+    for row in first.rows:
+        if row.y0 > 0.4:
+            break
+        parts = [p for p in _SENDER_SEPARATORS.split(row.text) if p]
+        if len(parts) >= 3 and any(ZIP_CITY.search(p) for p in parts) and not _is_address(parts[0]):
+            name_tokens = row.tokens_in(0, len(parts[0]))
+            addr_start = len(parts[0])
+            return SellerInfo(
+                Span(parts[0], tuple(name_tokens)),
+                Span(", ".join(parts[1:]), tuple(t for t in row.tokens if t not in name_tokens)) if addr_start else None,
+            )
+    return None
+
+
+def _from_legal_form(layout: DocumentLayout) -> SellerInfo | None:
+    first = layout.pages[0]
+    top = [r for r in first.rows if r.y1 < 0.2]
+    footer = [r for p in (layout.pages[0], layout.pages[-1]) for r in p.rows if r.y0 > 0.82]
+    for row in top + footer:
+        m = LEGAL_FORM.search(row.text)
+        if m and len(row.text) < 60 and not _is_address(row.text):
+            return SellerInfo(_join([row]), None)
+    return None
+
+
+def seller_info(layout: DocumentLayout, blocks: list[Block]) -> SellerInfo | None:
+    for block in blocks:
+        if block.party == SELLER:
+            info = _from_block(block)
+            if info:
+                return info
+    return _from_sender_line(layout) or _from_legal_form(layout)

@@ -1,0 +1,118 @@
+"""Known suppliers: profiles in config/suppliers/*.yaml, matching and upsert.
+
+A profile is matched by its VAT id or IBAN printed on the document (compared
+compactly), else by its name or keywords (fuzzy, rapidfuzz). A matched profile's
+label hints guide extraction (fields then carry FIELD_SOURCE_TEMPLATE).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from pathlib import Path
+
+import yaml
+from pydantic import BaseModel, Field
+from rapidfuzz import fuzz
+
+from ocrmesh.v1 import ocr_pb2 as pb
+from services.invoice.validate import compact_iban, compact_vat
+
+# Least partial-ratio similarity (0..100) for a name match.
+NAME_THRESHOLD = 92
+
+
+class SupplierProfile(BaseModel):
+    """One known supplier."""
+
+    id: str
+    name: str
+    vat_id: str = ""
+    iban: str = ""
+    steuernummer: str = ""
+    keywords: list[str] = Field(default_factory=list)
+    # Field name → label texts this supplier prints (e.g. betrag_brutto: ["Endsumme"]).
+    labels: dict[str, list[str]] = Field(default_factory=dict)
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "supplier"
+
+
+def _page_text(pages_or_text: Sequence[pb.PageResult] | str) -> str:
+    if isinstance(pages_or_text, str):
+        return pages_or_text
+    return "\n".join(p.text or "\n".join(line.text for line in p.lines) for p in pages_or_text)
+
+
+class SupplierRegistry:
+    """The supplier profiles of one directory."""
+
+    def __init__(self, profiles: Sequence[SupplierProfile] = ()) -> None:
+        self.profiles = list(profiles)
+
+    @classmethod
+    def load(cls, directory: str | Path) -> SupplierRegistry:
+        profiles = []
+        for path in sorted(Path(directory).glob("*.y*ml")):
+            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+            profiles.append(SupplierProfile.model_validate(data))
+        return cls(profiles)
+
+    def match(self, pages_or_text: Sequence[pb.PageResult] | str) -> SupplierProfile | None:
+        """The profile whose VAT id or IBAN is printed, else whose name or keyword is."""
+        text = _page_text(pages_or_text)
+        compact = re.sub(r"[\s.\-/]", "", text).upper()
+        for p in self.profiles:
+            if p.vat_id and compact_vat(p.vat_id) in compact:
+                return p
+            if p.iban and compact_iban(p.iban) in compact:
+                return p
+        lowered = text.lower()
+        best: tuple[float, SupplierProfile] | None = None
+        for p in self.profiles:
+            for term in [p.name, *p.keywords]:
+                if not term:
+                    continue
+                score = 100.0 if term.lower() in lowered else fuzz.partial_ratio(term.lower(), lowered)
+                if score >= NAME_THRESHOLD and (best is None or score > best[0]):
+                    best = (score, p)
+        return best[1] if best else None
+
+    def upsert(self, directory: str | Path, fields: pb.InvoiceFields, supplier_id: str | None = None) -> Path:
+        path = upsert_supplier(directory, fields, supplier_id)
+        fresh = SupplierRegistry.load(directory)
+        self.profiles = fresh.profiles
+        return path
+
+
+def upsert_supplier(directory: str | Path, fields: pb.InvoiceFields, supplier_id: str | None = None) -> Path:
+    """Write or update the profile of the seller of a document whose fields a person confirmed.
+
+    Existing keywords and label hints are kept; name, VAT id, IBAN and
+    Steuernummer are taken from the confirmed fields where present.
+    """
+    values = {f.name: f.value for f in fields.fields if f.value}
+    name = values.get("lieferant", "")
+    sid = supplier_id or fields.supplier_id or _slug(name)
+    if not name and not supplier_id:
+        raise ValueError("confirmed fields name no supplier (lieferant) and no supplier_id was given")
+    directory = Path(directory)
+    directory.mkdir(parents=True, exist_ok=True)
+    path = directory / f"{_slug(sid)}.yaml"
+    current = (
+        SupplierProfile.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")) or {})
+        if path.exists()
+        else SupplierProfile(id=sid, name=name)
+    )
+    update = {
+        "name": name or current.name,
+        "vat_id": values.get("ust_id", current.vat_id),
+        "iban": values.get("iban", current.iban),
+        "steuernummer": values.get("steuernummer", current.steuernummer),
+    }
+    profile = current.model_copy(update=update)
+    tmp = path.with_suffix(".yaml.tmp")
+    tmp.write_text(yaml.safe_dump(profile.model_dump(), allow_unicode=True, sort_keys=False), encoding="utf-8")
+    tmp.replace(path)
+    return path

@@ -1,0 +1,125 @@
+"""Validators for invoice identifiers and the arithmetic of the totals.
+
+Checksums and formats come from python-stdnum and schwifty; this module only
+adapts them to one signature: ``validator(value) -> bool`` on the compact value.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+
+from schwifty import BIC
+from schwifty.exceptions import SchwiftyException
+from stdnum import iban as std_iban
+from stdnum.de import stnr
+from stdnum.eu import vat
+from stdnum.util import clean
+
+from services.invoice.numbers import CENT, format_amount
+
+# VAT rates applied in Germany (standard, reduced, zero; 16/5 % in 2020).
+GERMAN_RATES = (Decimal(19), Decimal(7), Decimal(0), Decimal(16), Decimal(5))
+
+
+def compact_iban(value: str) -> str:
+    return std_iban.compact(value)
+
+
+def is_valid_iban(value: str) -> bool:
+    """ISO 13616 mod-97 checksum and the country's length and format."""
+    return std_iban.is_valid(value)
+
+
+def is_valid_bic(value: str) -> bool:
+    """ISO 9362 structure with a known country code (schwifty)."""
+    try:
+        BIC(value, allow_invalid=False)
+    except SchwiftyException:
+        return False
+    return True
+
+
+def compact_vat(value: str) -> str:
+    """Spaces, dots and dashes removed, upper case (also for unknown countries)."""
+    return clean(value, " -./").upper().strip()
+
+
+def is_valid_vat(value: str) -> bool:
+    """EU VAT id (USt-IdNr.) with its country's check digits."""
+    return vat.is_valid(value)
+
+
+def is_valid_stnr(value: str) -> bool:
+    """German Steuernummer in one of the regional formats or the 13-digit form."""
+    return stnr.is_valid(value)
+
+
+VALIDATORS: dict[str, Callable[[str], bool]] = {
+    "iban": is_valid_iban,
+    "bic": is_valid_bic,
+    "ust_id": is_valid_vat,
+    "steuernummer": is_valid_stnr,
+}
+
+
+@dataclass(frozen=True)
+class TaxLine:
+    """VAT of one rate: rate in percent, taxable base, tax amount."""
+
+    rate: Decimal
+    base: Decimal
+    amount: Decimal
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    name: str
+    passed: bool
+    message: str
+
+
+def rate_matches(line: TaxLine, tolerance: Decimal = CENT) -> bool:
+    """Whether amount = base × rate, allowing cent rounding."""
+    expected = (line.base * line.rate / 100).quantize(CENT)
+    return abs(expected - line.amount) <= tolerance
+
+
+def check_sum(netto: Decimal, mwst: Decimal, brutto: Decimal) -> CheckResult:
+    ok = netto + mwst == brutto
+    msg = (
+        f"netto {format_amount(netto)} + mwst {format_amount(mwst)} = brutto {format_amount(brutto)}"
+        if ok
+        else f"netto {format_amount(netto)} + mwst {format_amount(mwst)} = {format_amount(netto + mwst)},"
+        f" but brutto is {format_amount(brutto)}"
+    )
+    return CheckResult("netto+mwst=brutto", ok, msg)
+
+
+def check_tax_lines(lines: Iterable[TaxLine], mwst: Decimal | None) -> list[CheckResult]:
+    """Each rate's amount is base × rate (± a cent); their sum is the VAT total."""
+    lines = list(lines)
+    results = []
+    for line in lines:
+        ok = rate_matches(line)
+        results.append(
+            CheckResult(
+                f"mwst_rate_{line.rate.normalize():f}",
+                ok,
+                f"{line.rate.normalize():f} % of {format_amount(line.base)} is"
+                f" {format_amount((line.base * line.rate / 100).quantize(CENT))}, printed {format_amount(line.amount)}",
+            )
+        )
+    if lines and mwst is not None:
+        total = sum((line.amount for line in lines), Decimal(0))
+        # Rounding per rate: allow one cent per rate between the sum and the total.
+        ok = abs(total - mwst) <= CENT * max(0, len(lines) - 1)
+        results.append(
+            CheckResult(
+                "mwst=sum(rate×base)",
+                ok,
+                f"sum of VAT per rate {format_amount(total)}, VAT total {format_amount(mwst)}",
+            )
+        )
+    return results

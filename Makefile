@@ -10,7 +10,7 @@ setup:
 	@bash scripts/setup.sh
 
 run: setup
-	$(PY) -m clients.cli demo samples/rechnung-beispiel.pdf
+	$(PY) -m clients.cli up --demo samples/rechnung-beispiel.pdf
 
 test: setup
 	$(PY) -m pytest -q -p no:cacheprovider
@@ -27,3 +27,6 @@ bench: setup
 
 clean:
 	rm -rf .venv tools/node_modules
+
+lock: setup
+	( sed -n 1,3p constraints.txt; .venv/bin/pip freeze --exclude-editable ) > constraints.tmp && mv constraints.tmp constraints.txt

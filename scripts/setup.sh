@@ -28,13 +28,14 @@ if [ ! -x .venv/bin/python ]; then
   "$PYTHON" -m venv .venv
 fi
 stamp=.venv/.requirements.sha256
-want=$(cat requirements.txt pyproject.toml | sha256sum | cut -d' ' -f1)
+want=$(cat requirements.txt requirements-models.txt constraints.txt pyproject.toml | sha256sum | cut -d' ' -f1)
 if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
-  echo "setup: installing Python packages (pinned in requirements.txt)"
+  echo "setup: installing Python packages (pinned; the model stack is several GB the first time)"
   .venv/bin/python -m pip install -q --upgrade pip 2>&1 | grep -v "is ignored" || true
-  .venv/bin/python -m pip install -q -r requirements.txt 2>&1 | grep -v "is ignored" || true
+  .venv/bin/python -m pip install -q -c constraints.txt -r requirements.txt -r requirements-models.txt 2>&1 \
+    | grep -v "is ignored" || true
   .venv/bin/python -m pip install -q --no-deps -e . 2>&1 | grep -v "is ignored" || true
-  .venv/bin/python -c "import grpc, pymupdf, tesserocr, fastapi" 
+  .venv/bin/python -c "import grpc, pymupdf, tesserocr, fastapi, torch, transformers, surya, docling"
   echo "$want" > "$stamp"
 fi
 

@@ -14,7 +14,7 @@ import signal
 import sys
 from concurrent.futures import ThreadPoolExecutor
 from functools import partial
-from typing import Any
+from typing import Any, Protocol
 
 import grpc
 import structlog
@@ -27,6 +27,7 @@ from services.scaffold.admission import Admission
 from services.scaffold.engine import Engine
 from services.scaffold.lifecycle import OCR_SERVICE_NAME, ModelLifecycle
 from services.scaffold.metrics import ServerMetrics
+from services.scaffold.parent_watch import watch_parent
 from services.scaffold.servicer import OcrServicer
 from services.scaffold.settings import ServerSettings
 
@@ -122,7 +123,15 @@ class BackendServer:
         await self._server.wait_for_termination()
 
 
-async def run_until_signal(server: BackendServer) -> None:
+class Servable(Protocol):
+    """What `run_until_signal` needs: a BackendServer, or the router's server."""
+
+    async def start(self) -> int: ...
+
+    async def stop(self, grace: float | None = None) -> None: ...
+
+
+async def run_until_signal(server: Servable) -> None:
     """Start `server`, serve until SIGINT/SIGTERM, then stop gracefully."""
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
@@ -132,6 +141,7 @@ async def run_until_signal(server: BackendServer) -> None:
     else:  # Windows: Ctrl-C / Ctrl-Break arrive as KeyboardInterrupt through signal.signal
         signal.signal(signal.SIGINT, lambda *_: loop.call_soon_threadsafe(stop.set))
         signal.signal(signal.SIGBREAK, lambda *_: loop.call_soon_threadsafe(stop.set))  # type: ignore[attr-defined]
+    watch_parent(lambda: loop.call_soon_threadsafe(stop.set))
     await server.start()
     await stop.wait()
     await server.stop()

@@ -136,6 +136,126 @@ def _source_name(value: int) -> str:
     return pb.FieldSource.Name(value).removeprefix("FIELD_SOURCE_").lower()
 
 
+@app.command()
+def router(
+    config: Annotated[
+        Optional[Path], typer.Option(help="Router YAML config (section 'router'); default config/router.yaml")
+    ] = None,
+    port: Annotated[Optional[int], typer.Option(help="gRPC port")] = None,
+    host: Annotated[Optional[str], typer.Option(help="Address to listen on")] = None,
+) -> None:
+    """Run the router in front of the backends of its config until Ctrl-C (SIGHUP reloads the rules)."""
+    from router_service.server import run_router
+    from router_service.settings import load_router_settings
+
+    try:
+        settings = load_router_settings(config, port=port, host=host)
+    except ValueError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2) from None
+    try:
+        run_router(settings)
+    except OSError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(1) from None
+
+
+
+@app.command()
+def up(
+    demo: Annotated[
+        Optional[Path], typer.Option(help="Process this document through the REST gateway, print it, then stop")
+    ] = None,
+    gateway_port: Annotated[Optional[int], typer.Option(help="REST port (default 8080)")] = None,
+    router_port: Annotated[Optional[int], typer.Option(help="Router gRPC port (default 50051)")] = None,
+    base_port: Annotated[Optional[int], typer.Option(help="First gRPC port of the backends (default 50061)")] = None,
+) -> None:
+    """Start the local mesh (backends, router, REST gateway) on loopback until Ctrl-C."""
+    import signal as signal_module
+    import threading
+
+    from clients.mesh import Mesh, MeshSettings, process_via_rest
+
+    overrides: dict[str, object] = {}
+    if gateway_port is not None:
+        overrides["gateway_port"] = gateway_port
+    if router_port is not None:
+        overrides["router_port"] = router_port
+    settings = MeshSettings(**overrides)  # type: ignore[arg-type]
+    if base_port is not None:
+        settings.backends = {name: base_port + i for i, name in enumerate(settings.backends)}
+    mesh = Mesh(settings)
+    try:
+        with mesh:
+            typer.echo(mesh.describe(), err=True)
+            gateway = mesh.components[-1].url
+            if demo is not None:
+                result = process_via_rest(gateway, demo)
+                _print_rest_result(result)
+                return
+            typer.echo(f"REST: {gateway}/docs   gRPC: {mesh.components[-2].address}   Ctrl-C stops everything", err=True)
+            stopped = threading.Event()
+            signal_module.signal(signal_module.SIGINT, lambda *_: stopped.set())
+            if hasattr(signal_module, "SIGTERM"):
+                signal_module.signal(signal_module.SIGTERM, lambda *_: stopped.set())
+            while not stopped.wait(0.5):
+                for component in mesh.components:
+                    if component.process is not None and component.process.poll() is not None:
+                        typer.echo(f"error: {component.name} stopped unexpectedly; see {component.log_path}", err=True)
+                        raise typer.Exit(1)
+            typer.echo("stopping ...", err=True)
+    except (RuntimeError, TimeoutError, OSError) as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(1) from None
+
+
+def _print_rest_result(result: dict) -> None:  # type: ignore[type-arg]
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console()
+    console.print(
+        f"[bold]{result.get('document_id', '')[:12]}[/bold]  backend: {result.get('backend_used')}  "
+        f"pages: {result.get('metadata', {}).get('pages')}  time: {result.get('processing_time', 0):.2f}s  "
+        f"confidence: {result.get('confidence', 0):.2f}"
+    )
+    routing = result.get("routing") or {}
+    if routing.get("rule"):
+        console.print(f"routing: rule [bold]{routing['rule']}[/bold] - {routing.get('reason', '')}", highlight=False)
+    table = Table(title="text.structured")
+    table.add_column("field")
+    table.add_column("value")
+    for key, value in ((result.get("text") or {}).get("structured") or {}).items():
+        table.add_row(key, str(value))
+    console.print(table)
+    for check in result.get("checks") or []:
+        if not check.get("passed"):
+            console.print(f"check failed: {check.get('name')}: {check.get('message')}", markup=False, highlight=False)
+    raw = (result.get("text") or {}).get("raw", "")
+    console.print("[bold]text (first 25 lines):[/bold]")
+    console.print("\n".join(raw.splitlines()[:25]), markup=False, highlight=False)
+
+@app.command()
+def gateway(
+    upstream: Annotated[Optional[str], typer.Option(help="gRPC address of the router (or a backend)")] = None,
+    port: Annotated[Optional[int], typer.Option(help="HTTP port (default 8080)")] = None,
+    host: Annotated[Optional[str], typer.Option(help="Address to listen on (default 127.0.0.1)")] = None,
+) -> None:
+    """Run the REST gateway (FastAPI, docs at /docs) in front of the router until Ctrl-C."""
+    from pydantic import ValidationError
+
+    from gateway_rest.app import run_gateway
+    from gateway_rest.settings import GatewaySettings
+
+    overrides = {k: v for k, v in {"upstream": upstream, "port": port, "host": host}.items() if v is not None}
+    try:
+        settings = GatewaySettings(**overrides)  # type: ignore[arg-type]
+    except ValidationError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2) from None
+    run_gateway(settings)
+
+
 def main() -> None:
     app()
 

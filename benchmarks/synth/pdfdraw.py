@@ -1,0 +1,214 @@
+"""A small drawing layer over PyMuPDF: fonts by family, aligned text, wrapping, rules.
+
+Fonts come from Debian's fonts-dejavu-core and fonts-liberation2 (embedded as
+TrueType, so the text layer carries real Unicode) or are PDF base-14 fonts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Literal
+
+import pymupdf
+
+DEJAVU = "/usr/share/fonts/truetype/dejavu/"
+LIBERATION = "/usr/share/fonts/truetype/liberation2/"
+
+A4 = pymupdf.paper_rect("a4")
+Align = Literal["left", "right", "center"]
+Colour = tuple[float, float, float]
+BLACK: Colour = (0.0, 0.0, 0.0)
+
+
+@dataclass(frozen=True)
+class FontFamily:
+    """A regular and a bold face: TrueType file paths, or base-14 names such as 'helv'."""
+
+    name: str
+    regular: str
+    bold: str
+
+
+FAMILIES: dict[str, FontFamily] = {
+    f.name: f
+    for f in (
+        FontFamily("dejavu-sans", DEJAVU + "DejaVuSans.ttf", DEJAVU + "DejaVuSans-Bold.ttf"),
+        FontFamily("dejavu-serif", DEJAVU + "DejaVuSerif.ttf", DEJAVU + "DejaVuSerif-Bold.ttf"),
+        FontFamily(
+            "dejavu-sans-condensed",
+            DEJAVU + "DejaVuSansCondensed.ttf",
+            DEJAVU + "DejaVuSansCondensed-Bold.ttf",
+        ),
+        FontFamily(
+            "liberation-sans",
+            LIBERATION + "LiberationSans-Regular.ttf",
+            LIBERATION + "LiberationSans-Bold.ttf",
+        ),
+        FontFamily(
+            "liberation-serif",
+            LIBERATION + "LiberationSerif-Regular.ttf",
+            LIBERATION + "LiberationSerif-Bold.ttf",
+        ),
+        FontFamily(
+            "liberation-mono",
+            LIBERATION + "LiberationMono-Regular.ttf",
+            LIBERATION + "LiberationMono-Bold.ttf",
+        ),
+        FontFamily("helvetica", "helv", "hebo"),
+        FontFamily("times", "tiro", "tibo"),
+    )
+}
+
+
+def _is_file(face: str) -> bool:
+    return face.endswith(".ttf")
+
+
+@lru_cache(maxsize=32)
+def _metrics(face: str) -> pymupdf.Font:
+    return pymupdf.Font(fontfile=face) if _is_file(face) else pymupdf.Font(face)
+
+
+class Canvas:
+    """Draws on one page with one font family (regular and bold)."""
+
+    def __init__(self, page: pymupdf.Page, family: FontFamily) -> None:
+        self.page = page
+        self.family = family
+        self._names: dict[bool, str] = {}
+        for bold, face in ((False, family.regular), (True, family.bold)):
+            if _is_file(face):
+                name = ("B" if bold else "R") + family.name.replace("-", "")
+                page.insert_font(fontname=name, fontfile=face)
+            else:
+                name = face
+            self._names[bold] = name
+
+    @property
+    def width(self) -> float:
+        return self.page.rect.width
+
+    @property
+    def height(self) -> float:
+        return self.page.rect.height
+
+    def text_width(self, text: str, size: float, bold: bool = False) -> float:
+        face = self.family.bold if bold else self.family.regular
+        return _metrics(face).text_length(text, fontsize=size)
+
+    def text(
+        self,
+        x: float,
+        y: float,
+        text: str,
+        size: float = 10,
+        *,
+        bold: bool = False,
+        align: Align = "left",
+        colour: Colour = BLACK,
+    ) -> float:
+        """Draw `text` with its baseline at `y`; `x` is the left, right or centre point. Returns the width."""
+        w = self.text_width(text, size, bold)
+        if align == "right":
+            x -= w
+        elif align == "center":
+            x -= w / 2
+        self.page.insert_text((x, y), text, fontname=self._names[bold], fontsize=size, color=colour)
+        return w
+
+    def fit_text(
+        self,
+        x: float,
+        y: float,
+        text: str,
+        size: float,
+        max_width: float,
+        *,
+        bold: bool = False,
+        align: Align = "left",
+        colour: Colour = BLACK,
+        min_size: float = 6.0,
+    ) -> float:
+        """Like `text`, but shrinks the font (down to `min_size`) until `text` fits `max_width`."""
+        while size > min_size and self.text_width(text, size, bold) > max_width:
+            size -= 0.25
+        return self.text(x, y, text, size, bold=bold, align=align, colour=colour)
+
+    def wrap(self, text: str, width: float, size: float, bold: bool = False) -> list[str]:
+        """Greedy word wrap of `text` into lines no wider than `width`."""
+        lines: list[str] = []
+        current = ""
+        for word in text.split():
+            trial = f"{current} {word}" if current else word
+            if current and self.text_width(trial, size, bold) > width:
+                lines.append(current)
+                current = word
+            else:
+                current = trial
+        if current:
+            lines.append(current)
+        return lines
+
+    def paragraph(
+        self,
+        x: float,
+        y: float,
+        text: str,
+        width: float,
+        size: float,
+        *,
+        leading: float = 1.35,
+        bold: bool = False,
+    ) -> float:
+        """Draw wrapped text from baseline `y`; returns the baseline after the last line."""
+        for line in self.wrap(text, width, size, bold):
+            self.text(x, y, line, size, bold=bold)
+            y += size * leading
+        return y
+
+    def line(
+        self,
+        x0: float,
+        y0: float,
+        x1: float,
+        y1: float,
+        *,
+        width: float = 0.6,
+        colour: Colour = BLACK,
+        dashed: bool = False,
+    ) -> None:
+        self.page.draw_line(
+            (x0, y0), (x1, y1), color=colour, width=width, dashes="[3 2] 0" if dashed else None
+        )
+
+    def box(
+        self,
+        x0: float,
+        y0: float,
+        x1: float,
+        y1: float,
+        *,
+        fill: Colour | None = None,
+        stroke: Colour | None = BLACK,
+        width: float = 0.6,
+    ) -> None:
+        self.page.draw_rect(pymupdf.Rect(x0, y0, x1, y1), color=stroke, fill=fill, width=width)
+
+
+def finish(doc: pymupdf.Document, *, title: str, author: str) -> bytes:
+    """Subset embedded fonts and serialise the document deterministically."""
+    doc.set_metadata(
+        {
+            "title": title,
+            "author": author,
+            "producer": "ocrmesh synth",
+            "creator": "ocrmesh synth",
+            "creationDate": "D:20240101000000Z",
+            "modDate": "D:20240101000000Z",
+        }
+    )
+    doc.subset_fonts()
+    data = doc.tobytes(garbage=4, deflate=True, no_new_id=True)
+    doc.close()
+    return data

@@ -113,8 +113,10 @@ class BackendServer:
                 task.cancel()
         if self._server is not None:
             await self._server.stop(grace)
+        # Pages of cancelled requests may still run on the pool: drain it before
+        # the engine frees what they use (Tesseract aborts the process otherwise).
+        await self._run_blocking(partial(self.page_pool.shutdown, wait=True, cancel_futures=True))
         await self._run_blocking(self.engine.unload)
-        self.page_pool.shutdown(wait=True, cancel_futures=True)
         self.metrics.close()
         log.info("server_stopped", backend=self.engine.info.name)
 

@@ -1,0 +1,363 @@
+"""Cheap document analysis that routing decisions rest on (well under 50 ms a page).
+
+Per page: text-layer characters and coverage (born digital or scanned), ruling
+lines (vector strokes for born-digital pages, long dark pixel runs for scans),
+and for scans the image resolution, sharpness (variance of the Laplacian on a
+100 dpi greyscale render) and skew (projection-profile search). From these the
+page's layout complexity. Per document: embedded e-invoice XML, known
+supplier, page count.
+
+PyMuPDF is not thread-safe: every call into it holds PYMUPDF_LOCK.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+import pymupdf
+import structlog
+from PIL import Image
+
+from ocrmesh.v1 import ocr_pb2 as pb
+from router_service.rules import LayoutName, Thresholds
+from services.intake.document import PYMUPDF_LOCK, LoadedDocument
+from services.intake.sniff import DocumentType
+from services.pdftext.textlayer import has_text_layer, text_layer_chars
+
+log = structlog.get_logger("ocrmesh.router.analysis")
+
+ANALYSIS_DPI = 100
+# A dark pixel run at least this long (inches) is a ruling line, not a character.
+MIN_RULE_INCHES = 0.8
+# Vector strokes thinner than this (points) and at least this long count as rules.
+MAX_RULE_THICKNESS_PT = 3.0
+MIN_RULE_LENGTH_PT = 20.0
+SKEW_RANGE_DEGREES = 6.0
+SKEW_STEP_DEGREES = 0.25
+SKEW_MAX_SAMPLES = 30_000
+A4_WIDTH_INCHES = 8.27
+SUPPLIERS_DIR = Path(__file__).resolve().parents[1] / "config" / "suppliers"
+
+LAYOUT_TO_PROTO = {
+    "unknown": pb.LAYOUT_COMPLEXITY_UNSPECIFIED,
+    "simple": pb.LAYOUT_COMPLEXITY_SIMPLE,
+    "medium": pb.LAYOUT_COMPLEXITY_MEDIUM,
+    "complex": pb.LAYOUT_COMPLEXITY_COMPLEX,
+}
+_LAYOUT_RANK: dict[str, int] = {"simple": 0, "medium": 1, "complex": 2, "unknown": 3}
+
+
+@dataclass
+class PageAnalysis:
+    number: int  # 1-based
+    text_chars: int = 0
+    text_coverage: float = 0.0
+    born_digital: bool = False
+    text_blocks: int = 0
+    ruling_lines: int = 0
+    image_dpi: float = 0.0
+    sharpness: float = 0.0
+    skew_degrees: float = 0.0
+    layout: LayoutName = "unknown"
+    tables: bool = False
+    poor_scan: bool = False
+
+    def to_proto(self) -> pb.PageFeatures:
+        return pb.PageFeatures(
+            page_number=self.number,
+            text_coverage=self.text_coverage,
+            text_chars=self.text_chars,
+            born_digital=self.born_digital,
+            ruling_lines=self.ruling_lines,
+            image_dpi=self.image_dpi,
+            sharpness=self.sharpness,
+            skew_degrees=self.skew_degrees,
+            layout_complexity=LAYOUT_TO_PROTO[self.layout],
+        )
+
+    def describe(self) -> str:
+        """The figures behind the decision, in words."""
+        if self.born_digital:
+            return (
+                f"text layer {self.text_chars} chars (coverage {self.text_coverage:.2f}), "
+                f"{self.ruling_lines} ruling lines, {self.text_blocks} text blocks, layout {self.layout}"
+            )
+        return (
+            f"scanned ({self.text_chars} text-layer chars; image {self.image_dpi:.0f} dpi, "
+            f"sharpness {self.sharpness:.0f}, skew {self.skew_degrees:+.1f}°), "
+            f"{self.ruling_lines} ruling lines, layout {self.layout}"
+            + (", poor scan" if self.poor_scan else "")
+        )
+
+
+@dataclass
+class DocumentAnalysis:
+    kind: DocumentType
+    page_count: int
+    pages: list[PageAnalysis]  # the requested pages only
+    has_einvoice: bool = False
+    einvoice: pb.EInvoice | None = None
+    supplier_id: str = ""
+    batch: bool = False
+    seconds: float = 0.0
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def layout(self) -> LayoutName:
+        if not self.pages:
+            return "unknown"
+        return max((p.layout for p in self.pages), key=_LAYOUT_RANK.__getitem__)
+
+    @property
+    def document_kind(self) -> str:
+        if self.kind is DocumentType.XML:
+            return "xml"
+        return "pdf" if self.kind is DocumentType.PDF else "image"
+
+
+# ---------------------------------------------------------------- raster measures
+
+
+def laplacian_variance(gray: np.ndarray) -> float:
+    """Variance of the 4-neighbour Laplacian: low means blurred."""
+    g = gray.astype(np.float32)
+    lap = g[1:-1, :-2] + g[1:-1, 2:] + g[:-2, 1:-1] + g[2:, 1:-1] - 4 * g[1:-1, 1:-1]
+    return float(lap.var()) if lap.size else 0.0
+
+
+def estimate_skew(dark: np.ndarray) -> float:
+    """Skew in degrees (positive = text rising to the right) by projection-profile search."""
+    ys, xs = np.nonzero(dark)
+    if ys.size < 200:
+        return 0.0
+    if ys.size > SKEW_MAX_SAMPLES:
+        pick = np.random.default_rng(0).choice(ys.size, SKEW_MAX_SAMPLES, replace=False)
+        ys, xs = ys[pick], xs[pick]
+    xs = xs - dark.shape[1] / 2
+    height = dark.shape[0]
+
+    def score(angle: float) -> float:
+        shifted = np.round(ys + xs * np.tan(np.radians(angle))).astype(np.int64)
+        shifted = shifted[(shifted >= 0) & (shifted < height)]
+        return float(np.square(np.bincount(shifted, minlength=height).astype(np.float64)).sum())
+
+    coarse = np.arange(-SKEW_RANGE_DEGREES, SKEW_RANGE_DEGREES + 1e-9, 1.0)
+    best = float(max(coarse, key=score))
+    fine = np.arange(best - 1.0, best + 1.0 + 1e-9, SKEW_STEP_DEGREES)
+    return round(float(max(fine, key=score)), 2)
+
+
+def _count_runs(mask: np.ndarray) -> int:
+    """Number of groups of consecutive True values (a thick line counts once)."""
+    if not mask.any():
+        return 0
+    padded = np.concatenate(([False], mask))
+    return int(np.count_nonzero(padded[1:] & ~padded[:-1]))
+
+
+def raster_ruling_lines(dark: np.ndarray, dpi: float) -> int:
+    """Horizontal and vertical lines: rows/columns holding a dark run of MIN_RULE_INCHES or more."""
+    length = max(8, int(MIN_RULE_INCHES * dpi))
+    total = 0
+    for axis_image in (dark, dark.T):
+        if axis_image.shape[1] <= length:
+            continue
+        cs = np.cumsum(axis_image, axis=1, dtype=np.int32)
+        cs = np.concatenate((np.zeros((cs.shape[0], 1), np.int32), cs), axis=1)
+        has_run = ((cs[:, length:] - cs[:, :-length]) >= length).any(axis=1)
+        total += _count_runs(has_run)
+    return total
+
+
+def _scan_measures(page: PageAnalysis, gray: np.ndarray, dpi: float) -> None:
+    dark = gray < 128
+    page.sharpness = round(laplacian_variance(gray), 1)
+    page.skew_degrees = estimate_skew(dark)
+    page.ruling_lines = raster_ruling_lines(dark, dpi)
+
+
+def _vector_ruling_lines(drawings: list[dict]) -> int:
+    count = 0
+    for path in drawings:
+        for item in path.get("items", ()):
+            if item[0] == "l":
+                p1, p2 = item[1], item[2]
+                dx, dy = abs(p2.x - p1.x), abs(p2.y - p1.y)
+                if (dy < 1 and dx >= MIN_RULE_LENGTH_PT) or (dx < 1 and dy >= MIN_RULE_LENGTH_PT):
+                    count += 1
+            elif item[0] == "re":
+                rect = item[1]
+                w, h = abs(rect.width), abs(rect.height)
+                if min(w, h) <= MAX_RULE_THICKNESS_PT and max(w, h) >= MIN_RULE_LENGTH_PT:
+                    count += 1
+                elif min(w, h) > MAX_RULE_THICKNESS_PT and path.get("color") is not None:
+                    count += 4  # a stroked box: four rules
+    return count
+
+
+# ---------------------------------------------------------------- classification
+
+
+def classify(page: PageAnalysis, t: Thresholds) -> None:
+    """Set tables, poor_scan and layout from the measured figures."""
+    page.tables = page.ruling_lines >= t.table_ruling_lines
+    if not page.born_digital:
+        page.poor_scan = (
+            (0 < page.image_dpi < t.poor_scan_dpi)
+            or page.sharpness < t.poor_scan_sharpness
+            or abs(page.skew_degrees) > t.poor_scan_skew_degrees
+        )
+    if (
+        page.ruling_lines >= t.complex_ruling_lines
+        or page.text_blocks >= t.complex_text_blocks
+        or page.poor_scan
+    ):
+        page.layout = "complex"
+    elif page.tables or page.text_blocks >= t.medium_text_blocks:
+        page.layout = "medium"
+    else:
+        page.layout = "simple"
+
+
+def _analyse_pdf_page(pdf: pymupdf.Document, index: int, t: Thresholds) -> tuple[PageAnalysis, str]:
+    result = PageAnalysis(number=index + 1)
+    with PYMUPDF_LOCK:
+        page = pdf[index]
+        area = max(1.0, page.rect.width * page.rect.height)
+        result.text_chars, _bad = text_layer_chars(page)
+        result.born_digital = has_text_layer(page)
+        text = ""
+        if result.born_digital:
+            blocks = [b for b in page.get_text("blocks") if b[6] == 0]
+            result.text_blocks = len(blocks)
+            words = page.get_text("words")
+            covered = sum((w[2] - w[0]) * (w[3] - w[1]) for w in words)
+            result.text_coverage = round(min(1.0, covered / area), 4)
+            result.ruling_lines = _vector_ruling_lines(page.get_drawings())
+            text = page.get_text("text")
+        else:
+            images = page.get_image_info()
+            if images:
+                largest = max(images, key=lambda i: abs(pymupdf.Rect(i["bbox"]).get_area()))
+                bbox = pymupdf.Rect(largest["bbox"])
+                if bbox.width > 0:
+                    result.image_dpi = round(largest["width"] / (bbox.width / 72.0), 1)
+            pix = page.get_pixmap(dpi=ANALYSIS_DPI, colorspace=pymupdf.csGRAY, alpha=False)
+            gray = np.frombuffer(pix.samples, np.uint8).reshape(pix.height, pix.width)
+    if not result.born_digital:
+        _scan_measures(result, gray, ANALYSIS_DPI)
+    classify(result, t)
+    return result, text
+
+
+def _analyse_image_page(document: LoadedDocument, index: int, t: Thresholds) -> PageAnalysis:
+    result = PageAnalysis(number=index + 1)
+    image = document.render(index)
+    width_px = image.width
+    dpi_info = image.info.get("dpi")
+    stated = float(dpi_info[0]) if dpi_info and dpi_info[0] and float(dpi_info[0]) > 1 else 0.0
+    result.image_dpi = round(stated or width_px / A4_WIDTH_INCHES, 1)
+    scale = min(1.0, ANALYSIS_DPI / max(1.0, result.image_dpi))
+    small = image.convert("L")
+    if scale < 1.0:
+        small = small.resize(
+            (max(1, int(image.width * scale)), max(1, int(image.height * scale))), Image.BILINEAR
+        )
+    gray = np.asarray(small)
+    _scan_measures(result, gray, result.image_dpi * scale)
+    classify(result, t)
+    return result
+
+
+def analyse(
+    document: LoadedDocument, indices: range, thresholds: Thresholds, suppliers: SupplierLookup | None = None
+) -> DocumentAnalysis:
+    """Analyse pages `indices` (0-based) of an opened document. Blocking (run it on a thread)."""
+    started = time.perf_counter()
+    analysis = DocumentAnalysis(kind=document.kind, page_count=document.page_count, pages=[])
+    texts: list[str] = []
+    if document.kind is DocumentType.XML:
+        analysis.einvoice = _xml_einvoice(document.content)
+        analysis.has_einvoice = analysis.einvoice is not None
+    elif document.kind is DocumentType.PDF:
+        assert document.pdf is not None
+        analysis.has_einvoice, analysis.einvoice = _embedded_einvoice(document.pdf)
+        for index in indices:
+            page, text = _analyse_pdf_page(document.pdf, index, thresholds)
+            analysis.pages.append(page)
+            texts.append(text)
+    else:
+        for index in indices:
+            analysis.pages.append(_analyse_image_page(document, index, thresholds))
+    analysis.batch = len(analysis.pages) >= thresholds.batch_pages
+    if suppliers is not None and any(texts):
+        analysis.supplier_id = suppliers.match("\n".join(texts))
+    analysis.seconds = time.perf_counter() - started
+    return analysis
+
+
+# ---------------------------------------------------------------- optional collaborators
+
+
+def _embedded_einvoice(pdf: pymupdf.Document) -> tuple[bool, pb.EInvoice | None]:
+    with PYMUPDF_LOCK:
+        names = pdf.embfile_names()
+    present = any(name.lower().endswith(".xml") for name in names)
+    finder = _einvoice_module()
+    if finder is None:
+        return present, None
+    try:
+        einvoice = finder.find_embedded_einvoice(pdf)
+    except (RuntimeError, ValueError) as exc:  # a broken attachment must not stop routing
+        log.warning("einvoice_lookup_failed", error=f"{type(exc).__name__}: {exc}")
+        return present, None
+    return present or einvoice is not None, einvoice
+
+
+def _xml_einvoice(content: bytes) -> pb.EInvoice | None:
+    finder = _einvoice_module()
+    return finder.detect_einvoice_xml(content) if finder is not None else None
+
+
+def warm_up() -> None:
+    """Import the optional collaborators now, not on the first request."""
+    _einvoice_module()
+
+
+@lru_cache(maxsize=1)
+def _einvoice_module():  # type: ignore[no-untyped-def]
+    try:
+        from services.invoice import einvoice
+    except ImportError as exc:
+        log.warning("einvoice_reader_missing", error=str(exc))
+        return None
+    return einvoice
+
+
+class SupplierLookup:
+    """Known suppliers from config/suppliers/*.yaml (services.invoice.suppliers), if installed."""
+
+    def __init__(self, directory: Path = SUPPLIERS_DIR) -> None:
+        self.directory = directory
+        self._registry = None
+        try:
+            from services.invoice.suppliers import SupplierRegistry
+        except ImportError as exc:
+            log.warning("supplier_registry_missing", error=str(exc))
+            return
+        if directory.is_dir():
+            self._registry = SupplierRegistry.load(directory)
+
+    @property
+    def registry(self):  # type: ignore[no-untyped-def]
+        return self._registry
+
+    def match(self, text: str) -> str:
+        if self._registry is None:
+            return ""
+        profile = self._registry.match(text)
+        return profile.id if profile is not None else ""

@@ -1,0 +1,318 @@
+"""Send a plan's runs to backends, fall back on failure, and merge pages in page order.
+
+Runs go out concurrently (at most `max_parallel_runs` per document); pages
+reach the client in page order, each exactly once, as soon as every earlier
+page is there. A run that fails part-way keeps the pages it delivered, and
+its remaining pages go to the next candidate: another replica of the same
+backend, then the next backend of the run's chain.
+
+- INVALID_ARGUMENT is never retried: the client gets it as is.
+- FAILED_PRECONDITION (a backend declining, e.g. pdftext for a scan) skips
+  that backend's other replicas too; it does not count against its breaker.
+- UNAVAILABLE, DEADLINE_EXCEEDED, RESOURCE_EXHAUSTED, INTERNAL, UNKNOWN and
+  a stream that ends early count against the replica's circuit breaker.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import AsyncIterator, Callable
+from dataclasses import dataclass, field
+
+import grpc
+import structlog
+
+from ocrmesh.v1 import ocr_pb2 as pb
+from router_service.endpoints import Mesh, Replica
+from router_service.planner import Plan, Run
+
+log = structlog.get_logger("ocrmesh.router.dispatch")
+
+C = grpc.StatusCode
+# Passed to the client as is, never retried elsewhere.
+NOT_RETRIED = frozenset({C.INVALID_ARGUMENT})
+# The backend declines the pages: its other replicas would too.
+DECLINED = frozenset({C.FAILED_PRECONDITION, C.UNIMPLEMENTED})
+# Failures that count against a replica's circuit breaker.
+SICK = frozenset(
+    {C.UNAVAILABLE, C.DEADLINE_EXCEEDED, C.RESOURCE_EXHAUSTED, C.INTERNAL, C.UNKNOWN, C.ABORTED, C.DATA_LOSS}
+)
+
+
+class DispatchError(Exception):
+    """The request fails; carries the gRPC status for the client."""
+
+    def __init__(self, code: grpc.StatusCode, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+
+
+@dataclass
+class AttemptOutcome:
+    code: grpc.StatusCode
+    message: str = ""
+    delivered: int = 0
+
+
+@dataclass
+class DispatchState:
+    """What the runs of one request found besides the pages."""
+
+    attempts: list[tuple[float, pb.RoutingAttempt]] = field(default_factory=list)
+    einvoice: pb.EInvoice | None = None
+    warnings: list[str] = field(default_factory=list)
+
+    def ordered_attempts(self) -> list[pb.RoutingAttempt]:
+        return [a for _, a in sorted(self.attempts, key=lambda item: item[0])]
+
+
+@dataclass
+class AttemptObserver:
+    """Hooks for metrics: called after every backend attempt and when a breaker opens."""
+
+    attempt: Callable[[Replica, grpc.StatusCode, float], None] = lambda replica, code, seconds: None
+    breaker_opened: Callable[[Replica], None] = lambda replica: None
+    fallback: Callable[[Replica, grpc.StatusCode], None] = lambda replica, code: None
+
+
+class Dispatcher:
+    def __init__(
+        self,
+        mesh: Mesh,
+        *,
+        max_parallel_runs: int,
+        default_timeout: float,
+        observer: AttemptObserver | None = None,
+    ) -> None:
+        self.mesh = mesh
+        self.max_parallel_runs = max_parallel_runs
+        self.default_timeout = default_timeout
+        self.observer = observer or AttemptObserver()
+
+    async def pages(
+        self,
+        request: pb.ProcessRequest,
+        plan: Plan,
+        state: DispatchState,
+        time_remaining: Callable[[], float | None],
+    ) -> AsyncIterator[pb.PageResult]:
+        """Yield every planned page once, in page order; raise DispatchError when the request fails."""
+        loop = asyncio.get_running_loop()
+        slots: dict[int, asyncio.Future[pb.PageResult]] = {
+            number: loop.create_future() for run in plan.runs for number in run.pages
+        }
+        limit = asyncio.Semaphore(self.max_parallel_runs)
+        call = _RunCall(self, request, state, time_remaining, slots)
+
+        async def run_task(run: Run) -> None:
+            async with limit:
+                try:
+                    await call.run(run)
+                except DispatchError as exc:
+                    for number in run.pages:
+                        if not slots[number].done():
+                            slots[number].set_exception(exc)
+                    if not run.pages:
+                        raise
+
+        tasks = [asyncio.create_task(run_task(run), name=f"run:{run.label}") for run in plan.runs]
+        try:
+            for number in sorted(slots):
+                yield await slots[number]
+            # Every page is in; let the runs finish reading their document events.
+            await asyncio.gather(*tasks)
+        finally:
+            for task in tasks:
+                if not task.done():
+                    task.cancel()
+            await asyncio.gather(*tasks, return_exceptions=True)
+            for future in slots.values():  # no "exception never retrieved" noise
+                if future.done() and not future.cancelled():
+                    future.exception()
+
+
+class _RunCall:
+    """Carries one request's runs through their attempts."""
+
+    def __init__(
+        self,
+        dispatcher: Dispatcher,
+        request: pb.ProcessRequest,
+        state: DispatchState,
+        time_remaining: Callable[[], float | None],
+        slots: dict[int, asyncio.Future[pb.PageResult]],
+    ) -> None:
+        self.d = dispatcher
+        self.request = request
+        self.state = state
+        self.time_remaining = time_remaining
+        self.slots = slots
+
+    def _timeout(self) -> float:
+        remaining = self.time_remaining()
+        if remaining is None:
+            return self.d.default_timeout
+        if remaining <= 0:
+            raise DispatchError(C.DEADLINE_EXCEEDED, "the deadline passed before all pages were done")
+        return remaining
+
+    def _next_replica(self, run: Run, tried: set[Replica], declined: set[str], pages: int) -> Replica | None:
+        for name in run.chain:
+            if name in declined:
+                continue
+            replica = self.d.mesh.choose(name, pages, exclude=tried)
+            if replica is not None:
+                return replica
+        return None
+
+    async def run(self, run: Run) -> None:
+        remaining = list(run.pages)
+        tried: set[Replica] = set()
+        declined: set[str] = set()
+        failures: list[str] = []
+        last: AttemptOutcome | None = None
+        while True:
+            replica = self._next_replica(run, tried, declined, len(remaining))
+            if replica is None:
+                break
+            tried.add(replica)
+            if last is not None:
+                log.info(
+                    "fallback",
+                    pages=_span(remaining),
+                    to_backend=replica.name,
+                    to_replica=replica.address,
+                    after=last.code.name,
+                )
+            outcome = await self._attempt(replica, remaining)
+            remaining = remaining[outcome.delivered :]
+            if outcome.code is C.OK or (run.pages and not remaining):
+                return
+            if outcome.code in NOT_RETRIED:
+                raise DispatchError(outcome.code, outcome.message)
+            if outcome.code in DECLINED:
+                declined.add(replica.name)
+            self.d.observer.fallback(replica, outcome.code)
+            failures.append(
+                f"{replica.name}@{replica.address}: {outcome.code.name} {outcome.message}".strip()
+            )
+            last = outcome
+        what = "the document" if not run.pages else _span(remaining)
+        if last is None:
+            raise DispatchError(
+                C.UNAVAILABLE,
+                f"no backend available for {what} (wanted {', '.join(run.chain)}; none healthy)",
+            )
+        code = last.code if last.code in (C.FAILED_PRECONDITION, C.DEADLINE_EXCEEDED) else C.UNAVAILABLE
+        raise DispatchError(code, f"every backend failed for {what}: " + "; ".join(failures))
+
+    async def _attempt(self, replica: Replica, pages: list[int]) -> AttemptOutcome:
+        options = pb.ProcessOptions()
+        options.CopyFrom(self.request.options)
+        options.extract_fields = False  # the router extracts fields once, over all pages
+        if pages:
+            options.first_page, options.last_page = pages[0], pages[-1]
+        backend_request = pb.ProcessRequest(
+            document=self.request.document, request_id=self.request.request_id, options=options
+        )
+        timeout = self._timeout()
+        wall_start = time.time()
+        started = last = time.perf_counter()
+        outcome = AttemptOutcome(C.OK)
+        replica.breaker.started()
+        replica.pages_in_flight += len(pages)
+        call = replica.stub.Process(backend_request, timeout=timeout)
+        got_document = False
+        try:
+            async for event in call:
+                kind = event.WhichOneof("event")
+                if kind == "page":
+                    expected = pages[outcome.delivered] if outcome.delivered < len(pages) else None
+                    if event.page.page_number != expected:
+                        outcome = AttemptOutcome(
+                            C.INTERNAL,
+                            f"backend sent page {event.page.page_number}, expected {expected}",
+                            outcome.delivered,
+                        )
+                        break
+                    now = time.perf_counter()
+                    replica.observe_page(now - last)
+                    last = now
+                    outcome.delivered += 1
+                    replica.pages_in_flight -= 1
+                    self.slots[expected].set_result(event.page)
+                elif kind == "document":
+                    got_document = True
+                    self._keep_document_facts(event.document)
+            if outcome.code is C.OK and (outcome.delivered < len(pages) or not (pages or got_document)):
+                outcome = AttemptOutcome(
+                    C.UNAVAILABLE,
+                    f"the stream ended after {outcome.delivered} of {len(pages)} pages",
+                    outcome.delivered,
+                )
+        except grpc.aio.AioRpcError as exc:
+            outcome = AttemptOutcome(exc.code(), exc.details() or "", outcome.delivered)
+        except asyncio.CancelledError:
+            replica.breaker.released()
+            raise
+        finally:
+            call.cancel()
+            replica.pages_in_flight -= len(pages) - outcome.delivered
+        seconds = time.perf_counter() - started
+        self.state.attempts.append(
+            (
+                wall_start,
+                pb.RoutingAttempt(
+                    backend=replica.name,
+                    replica=replica.address,
+                    pages=pages,
+                    status=outcome.code.name,
+                    message=outcome.message,
+                    seconds=seconds,
+                ),
+            )
+        )
+        self._judge(replica, outcome)
+        self.d.observer.attempt(replica, outcome.code, seconds)
+        log.info(
+            "backend_attempt",
+            backend=replica.name,
+            replica=replica.address,
+            pages=_span(pages),
+            code=outcome.code.name,
+            delivered=outcome.delivered,
+            seconds=round(seconds, 4),
+        )
+        return outcome
+
+    def _judge(self, replica: Replica, outcome: AttemptOutcome) -> None:
+        if outcome.code is C.OK:
+            replica.breaker.succeeded()
+        elif outcome.code in SICK:
+            if replica.breaker.failed():
+                log.warning(
+                    "circuit_open",
+                    backend=replica.name,
+                    replica=replica.address,
+                    failures=replica.breaker.consecutive_failures,
+                    cooldown_seconds=replica.breaker.cooldown,
+                )
+                self.d.observer.breaker_opened(replica)
+        else:  # a refusal (INVALID_ARGUMENT, FAILED_PRECONDITION): the backend answered, so it is alive
+            replica.breaker.succeeded()
+
+    def _keep_document_facts(self, document: pb.DocumentResult) -> None:
+        if document.HasField("einvoice") and self.state.einvoice is None:
+            self.state.einvoice = pb.EInvoice()
+            self.state.einvoice.CopyFrom(document.einvoice)
+        for warning in document.warnings:
+            if warning not in self.state.warnings:
+                self.state.warnings.append(warning)
+
+
+def _span(pages: list[int]) -> str:
+    if not pages:
+        return "document"
+    return f"{pages[0]}-{pages[-1]}" if len(pages) > 1 else str(pages[0])

@@ -1,0 +1,222 @@
+"""From analysis and rules to a plan: contiguous page runs, each with its backend chain.
+
+A page's chain is the first matching rule's backends, then the fallback
+order, cut down to backends that are configured and available now (text-layer
+only backends are left out for scanned pages). Consecutive pages with the
+same chain form one run, sent to a backend as one first_page..last_page call.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import grpc
+
+from router_service.analysis import DocumentAnalysis, PageAnalysis
+from router_service.rules import RoutingRules, Rule, When
+
+AUTO = ("", "auto")
+# Page explanations quoted per run in the reason; the figures of all pages are in routing.pages.
+MAX_REASONS_PER_RUN = 3
+
+
+class RoutingError(Exception):
+    """The request cannot be routed; carries the gRPC status for the client."""
+
+    def __init__(self, code: grpc.StatusCode, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+
+
+@dataclass(frozen=True)
+class BackendView:
+    """What the planner needs to know about one configured backend, at planning time."""
+
+    available: bool
+    text_layer_only: bool
+    gpu: bool = False
+
+
+@dataclass
+class Run:
+    pages: list[int]  # 1-based page numbers, consecutive; empty for an XML document
+    chain: tuple[str, ...]
+    rule: str
+
+    @property
+    def label(self) -> str:
+        if not self.pages:
+            return "document"
+        if len(self.pages) == 1:
+            return f"page {self.pages[0]}"
+        return f"pages {self.pages[0]}-{self.pages[-1]}"
+
+
+@dataclass
+class Plan:
+    runs: list[Run]
+    rule: str
+    reason: str
+    page_rules: dict[int, str] = field(default_factory=dict)
+
+
+def matches(when: When, page: PageAnalysis | None, analysis: DocumentAnalysis) -> bool:
+    checks: list[bool] = []
+    if when.document is not None:
+        checks.append(analysis.document_kind in when.document)
+    if when.has_einvoice is not None:
+        checks.append(analysis.has_einvoice == when.has_einvoice)
+    if when.known_supplier is not None:
+        checks.append(bool(analysis.supplier_id) == when.known_supplier)
+    if when.batch is not None:
+        checks.append(analysis.batch == when.batch)
+    if page is not None:
+        if when.born_digital is not None:
+            checks.append(page.born_digital == when.born_digital)
+        if when.layout is not None:
+            checks.append(page.layout in when.layout)
+        if when.tables is not None:
+            checks.append(page.tables == when.tables)
+        if when.poor_scan is not None:
+            checks.append(page.poor_scan == when.poor_scan)
+    elif any(v is not None for v in (when.born_digital, when.layout, when.tables, when.poor_scan)):
+        return False  # page conditions never match a document without pages (XML)
+    return all(checks)
+
+
+def _first_rule(
+    rules: RoutingRules, page: PageAnalysis | None, analysis: DocumentAnalysis
+) -> tuple[int, Rule]:
+    for index, rule in enumerate(rules.rules):
+        if matches(rule.when, page, analysis):
+            return index, rule
+    return len(rules.rules) - 1, rules.rules[-1]  # unreachable: the last rule matches everything
+
+
+def _dedup(names: list[str]) -> list[str]:
+    seen: set[str] = set()
+    return [n for n in names if not (n in seen or seen.add(n))]
+
+
+def _usable(name: str, backends: dict[str, BackendView], scanned: bool) -> bool:
+    view = backends.get(name)
+    return view is not None and view.available and not (scanned and view.text_layer_only)
+
+
+def _skipped_note(wanted: list[str], chosen: str, backends: dict[str, BackendView]) -> str:
+    skipped = []
+    for name in wanted:
+        if name == chosen:
+            break
+        view = backends.get(name)
+        skipped.append(f"{name} not configured" if view is None else f"{name} not healthy")
+    return f" ({'; '.join(skipped)})" if skipped else ""
+
+
+def make_plan(
+    analysis: DocumentAnalysis,
+    rules: RoutingRules,
+    backends: dict[str, BackendView],
+    *,
+    explicit: str = "",
+    allow_fallback: bool = False,
+) -> Plan:
+    explicit = explicit.strip()
+    if explicit.lower() in AUTO:
+        explicit = ""
+    if explicit:
+        view = backends.get(explicit)
+        if view is None and not allow_fallback:
+            raise RoutingError(
+                grpc.StatusCode.UNAVAILABLE,
+                f"backend {explicit!r} is not configured in this mesh (configured: {', '.join(sorted(backends))}); "
+                "send allow_fallback=true to let the router choose another",
+            )
+        if view is not None and not view.available and not allow_fallback:
+            raise RoutingError(
+                grpc.StatusCode.UNAVAILABLE,
+                f"backend {explicit!r} is not available (not serving, unreachable or its circuit breaker is open); "
+                "send allow_fallback=true to let the router choose another",
+            )
+
+    pages: list[PageAnalysis | None] = list(analysis.pages) if analysis.pages else [None]
+    matched = [_first_rule(rules, page, analysis) for page in pages]
+
+    def wanted_for(rule: Rule) -> list[str]:
+        return _dedup([*rule.backends, *rules.fallback_order])
+
+    def chain_for(rule: Rule, scanned: bool) -> list[str]:
+        return [n for n in wanted_for(rule) if _usable(n, backends, scanned)]
+
+    if rules.ocr_pages_together:
+        ocr_positions = [
+            i
+            for i, (page, (_, rule)) in enumerate(zip(pages, matched, strict=True))
+            if page is not None
+            and (chain := chain_for(rule, not page.born_digital))
+            and not backends[chain[0]].text_layer_only
+        ]
+        if ocr_positions:
+            lead = min((matched[i] for i in ocr_positions), key=lambda m: m[0])
+            for i in ocr_positions:
+                matched[i] = lead
+
+    decisions: list[tuple[int, tuple[str, ...], str, str]] = []  # page, chain, rule, why
+    for page, (_, rule) in zip(pages, matched, strict=True):
+        scanned = page is not None and not page.born_digital
+        chain = chain_for(rule, scanned)
+        rule_name = rule.name
+        if explicit:
+            rest = [n for n in chain if n != explicit] if allow_fallback else []
+            if explicit in backends and (backends[explicit].available or not allow_fallback):
+                chain = [explicit, *rest]
+            else:
+                chain = rest
+            rule_name = "explicit" if not allow_fallback else "explicit_with_fallback"
+        label = f"page {page.number}" if page is not None else "document"
+        if not chain:
+            wanted = ", ".join(wanted_for(rule))
+            raise RoutingError(
+                grpc.StatusCode.UNAVAILABLE,
+                f"no backend available for {label}: rule {rule.name} wants {wanted}, "
+                f"and none of them is configured and healthy",
+            )
+        figures = page.describe() if page is not None else f"{analysis.document_kind} document"
+        why = f"{figures}; rule {rule_name} -> {chain[0]}"
+        if explicit and chain[0] == explicit:
+            why = f"{figures}; backend {explicit} requested"
+        elif explicit:
+            why += f" (requested {explicit} not available, fallback allowed)"
+        else:
+            why += _skipped_note(wanted_for(rule), chain[0], backends)
+        decisions.append((page.number if page is not None else 0, tuple(chain), rule_name, why))
+
+    runs: list[Run] = []
+    whys_per_run: list[list[str]] = []
+    for number, chain, rule_name, why in decisions:
+        if runs and runs[-1].chain == chain and runs[-1].rule == rule_name and number:
+            runs[-1].pages.append(number)
+            whys_per_run[-1].append(why)
+            continue
+        runs.append(Run(pages=[number] if number else [], chain=chain, rule=rule_name))
+        whys_per_run.append([why])
+    reason_parts = []
+    for run, whys in zip(runs, whys_per_run, strict=True):
+        distinct = _dedup(whys)
+        shown = " | ".join(distinct[:MAX_REASONS_PER_RUN])
+        if len(distinct) > MAX_REASONS_PER_RUN:
+            shown += f" | ... ({len(distinct) - MAX_REASONS_PER_RUN} more pages: see routing.pages)"
+        reason_parts.append(f"{run.label}: {shown}")
+    reason = "; ".join(reason_parts)
+    if analysis.has_einvoice:
+        reason = "embedded e-invoice XML found (its fields win); " + reason
+    if analysis.supplier_id:
+        reason += f"; known supplier {analysis.supplier_id}"
+    rule_names = _dedup([r.rule for r in runs])
+    return Plan(
+        runs=runs,
+        rule="+".join(rule_names),
+        reason=reason,
+        page_rules={number: rule_name for number, _, rule_name, _ in decisions if number},
+    )

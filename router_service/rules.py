@@ -1,0 +1,188 @@
+"""Routing rules (config/routing.yaml) as typed models, validated on load, reloadable.
+
+A rule matches a page when every condition it states holds (conditions left
+out match anything). Rules are tried in file order; the first match gives
+the page's preferred backends, and the file's `fallback_order` follows them.
+Analysis thresholds live in the same file, so one edit changes both.
+
+`RulesStore` re-reads the file when its mtime or size changes (checked on
+every request and by a background poll) or on SIGHUP; a file that does not
+parse or validate keeps the rules in force and logs an error.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+import structlog
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+log = structlog.get_logger("ocrmesh.router.rules")
+
+LayoutName = Literal["simple", "medium", "complex", "unknown"]
+DocumentKind = Literal["pdf", "image", "xml"]
+
+
+class Thresholds(BaseModel):
+    """Figures the analysis uses to call a page born digital, a table, a poor scan, complex."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    # Ruling lines (horizontal/vertical strokes) from which a page counts as having a table.
+    table_ruling_lines: int = Field(default=8, ge=1)
+    # Ruling lines or text blocks from which a layout is complex.
+    complex_ruling_lines: int = Field(default=60, ge=1)
+    complex_text_blocks: int = Field(default=45, ge=1)
+    # Text blocks from which a layout is at least medium.
+    medium_text_blocks: int = Field(default=20, ge=1)
+    # A scan below this resolution (dpi) or sharpness (variance of Laplacian) or beyond this skew is poor.
+    poor_scan_dpi: float = Field(default=150.0, ge=0)
+    poor_scan_sharpness: float = Field(default=60.0, ge=0)
+    poor_scan_skew_degrees: float = Field(default=3.0, ge=0)
+    # A document with at least this many pages is a batch.
+    batch_pages: int = Field(default=10, ge=1)
+
+
+class When(BaseModel):
+    """Conditions of a rule; all stated ones must hold."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    document: list[DocumentKind] | None = None
+    has_einvoice: bool | None = None
+    born_digital: bool | None = None
+    layout: list[LayoutName] | None = None
+    tables: bool | None = None
+    known_supplier: bool | None = None
+    batch: bool | None = None
+    poor_scan: bool | None = None
+
+
+class Rule(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    name: str = Field(min_length=1, pattern=r"^[a-z0-9_]+$")
+    when: When = Field(default_factory=When)
+    # Preferred backends, best first; the file's fallback_order follows.
+    backends: list[str] = Field(default_factory=list)
+    description: str = ""
+
+
+class RoutingRules(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    version: Literal[1] = 1
+    # Backends tried after a rule's own, in this order (skipping those not configured or not healthy).
+    fallback_order: list[str] = Field(default_factory=lambda: ["gotocr", "deepseek", "surya", "tesseract"])
+    # OCR pages of one document share one backend chain (that of the highest-priority rule any of them
+    # matched), so a document does not make two GPU models swap in and out; born-digital pages still
+    # go to pdftext page by page.
+    ocr_pages_together: bool = True
+    thresholds: Thresholds = Field(default_factory=Thresholds)
+    rules: list[Rule] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _check(self) -> RoutingRules:
+        names = [r.name for r in self.rules]
+        duplicates = sorted({n for n in names if names.count(n) > 1})
+        if duplicates:
+            raise ValueError(f"rule names must be unique; repeated: {', '.join(duplicates)}")
+        if self.rules[-1].when != When():
+            raise ValueError(f"the last rule must match everything (no `when`), got {self.rules[-1].name!r}")
+        return self
+
+
+def parse_rules(text: str, source: str = "<string>") -> RoutingRules:
+    """Parse and validate; ValueError with a readable message on any problem."""
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        raise ValueError(f"{source}: not valid YAML: {exc}") from exc
+    if not isinstance(data, dict):
+        raise ValueError(f"{source}: expected a mapping at the top level")
+    try:
+        return RoutingRules.model_validate(data)
+    except ValidationError as exc:
+        raise ValueError(f"{source}: invalid routing rules: {exc}") from exc
+
+
+DEFAULT_RULES = RoutingRules(
+    rules=[
+        Rule(name="xml_upload", when=When(document=["xml"]), backends=["pdftext"]),
+        Rule(name="einvoice", when=When(has_einvoice=True, born_digital=True), backends=["pdftext"]),
+        Rule(name="text_layer", when=When(born_digital=True), backends=["pdftext"]),
+        Rule(name="complex_layout", when=When(layout=["complex", "unknown"]), backends=["deepseek"]),
+        Rule(name="tables", when=When(tables=True), backends=["deepseek"]),
+        Rule(name="simple_layout", when=When(layout=["simple"]), backends=["gotocr"]),
+        Rule(name="known_supplier", when=When(known_supplier=True), backends=["gotocr"]),
+        Rule(name="batch", when=When(batch=True), backends=["gotocr"]),
+        Rule(name="default", backends=["gotocr"]),
+    ]
+)
+
+
+@dataclass(frozen=True)
+class FileStamp:
+    mtime_ns: int
+    size: int
+
+
+class RulesStore:
+    """The rules in force, re-read from `path` when it changes."""
+
+    def __init__(self, path: Path | None) -> None:
+        self.path = path
+        self._lock = threading.Lock()
+        self._rules = DEFAULT_RULES
+        self._stamp: FileStamp | None = None
+        self.source = "built-in defaults"
+        self.last_error = ""
+        if path is not None:
+            self.reload(force=True)
+
+    @property
+    def rules(self) -> RoutingRules:
+        return self._rules
+
+    def _stat(self) -> FileStamp | None:
+        assert self.path is not None
+        try:
+            st = os.stat(self.path)
+        except OSError:
+            return None
+        return FileStamp(st.st_mtime_ns, st.st_size)
+
+    def current(self) -> RoutingRules:
+        """The rules, re-read first if the file changed since the last look."""
+        self.reload()
+        return self._rules
+
+    def reload(self, *, force: bool = False) -> bool:
+        """Re-read the file if it changed (or always with `force`); True when new rules took effect."""
+        if self.path is None:
+            return False
+        stamp = self._stat()
+        with self._lock:
+            if not force and stamp == self._stamp:
+                return False
+            self._stamp = stamp
+            if stamp is None:
+                self.last_error = f"routing file {self.path} not found; keeping {self.source}"
+                log.error("routing_rules_missing", path=str(self.path), keeping=self.source)
+                return False
+            try:
+                rules = parse_rules(Path(self.path).read_text(encoding="utf-8"), str(self.path))
+            except (OSError, ValueError) as exc:
+                self.last_error = str(exc)
+                log.error("routing_rules_invalid", path=str(self.path), error=str(exc), keeping=self.source)
+                return False
+            self._rules = rules
+            self.source = str(self.path)
+            self.last_error = ""
+            log.info("routing_rules_loaded", path=str(self.path), rules=[r.name for r in rules.rules])
+            return True

@@ -1,0 +1,185 @@
+"""Build, start and stop the router server.
+
+Start: health NOT_SERVING, server listening (OcrService, health, reflection,
+metrics), health watches on every backend replica; health turns SERVING as
+soon as one backend is. Stop: health `enter_graceful_shutdown()`, then
+`server.stop(grace)`, then the backend channels close.
+
+`run_router(settings)` runs it until SIGINT/SIGTERM; SIGHUP re-reads the
+routing rules (they are also re-read when the file's mtime changes).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import signal
+import sys
+
+import grpc
+import structlog
+from grpc_health.v1 import health_pb2, health_pb2_grpc
+from grpc_health.v1.health import aio as health_aio
+from grpc_reflection.v1alpha import reflection
+
+from ocrmesh.v1 import ocr_pb2 as pb
+from ocrmesh.v1 import ocr_pb2_grpc as pb_grpc
+from router_service.analysis import SupplierLookup, warm_up
+from router_service.endpoints import Mesh
+from router_service.metrics import RouterMetrics
+from router_service.rules import RulesStore
+from router_service.servicer import RouterServicer
+from router_service.settings import RouterSettings
+from services.scaffold.admission import Admission
+from services.scaffold.lifecycle import NOT_SERVING, OCR_SERVICE_NAME, SERVING
+from services.scaffold.logs import configure_logging
+from services.scaffold.server import GRPC_OPTIONS, run_until_signal
+
+log = structlog.get_logger("ocrmesh.router")
+ROUTER_SERVICE = "router"
+
+
+class RouterServer:
+    def __init__(self, settings: RouterSettings) -> None:
+        self.settings = settings
+        self.metrics = RouterMetrics()
+        self.health = health_aio.HealthServicer()
+        self.rules = RulesStore(settings.routing_file)
+        self.mesh = Mesh(settings)
+        self.port = 0
+        self.servicer: RouterServicer
+        self._server: grpc.aio.Server | None = None
+        self._tasks: set[asyncio.Task[None]] = set()
+        self._stopping = False
+
+    async def start(self) -> int:
+        """Listen and start watching backends; returns the bound port."""
+        s = self.settings
+        warm_up()
+        self.servicer = RouterServicer(
+            s, self.mesh, self.rules, self.metrics, Admission(s.max_in_flight, s.max_queue), SupplierLookup()
+        )
+        server = grpc.aio.server(options=GRPC_OPTIONS)
+        pb_grpc.add_OcrServiceServicer_to_server(self.servicer, server)
+        health_pb2_grpc.add_HealthServicer_to_server(self.health, server)
+        reflection.enable_server_reflection(
+            (
+                OCR_SERVICE_NAME,
+                health_pb2.DESCRIPTOR.services_by_name["Health"].full_name,
+                reflection.SERVICE_NAME,
+            ),
+            server,
+        )
+        self.port = server.add_insecure_port(f"{s.host}:{s.port}")
+        if self.port == 0:
+            raise OSError(f"cannot listen on {s.host}:{s.port} (in use?)")
+        await self._publish_health()
+        await server.start()
+        self._server = server
+        self.mesh.add_listener(self._health_changed)
+        self.mesh.start()
+        self._spawn(self._watch_rules())
+        if s.metrics_port:
+            self.metrics.serve_http(s.host, max(0, s.metrics_port))
+        log.info(
+            "router_started",
+            address=f"{s.host}:{self.port}",
+            backends={name: [r.address for r in b.replicas] for name, b in self.mesh.backends.items()},
+            rules=self.rules.source,
+            metrics_port=self.metrics.http_port or None,
+        )
+        return self.port
+
+    def _spawn(self, coro: object) -> None:
+        task = asyncio.get_running_loop().create_task(coro)  # type: ignore[arg-type]
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+
+    def _health_changed(self) -> None:
+        self.metrics.publish_health(self.mesh)
+        if not self._stopping:
+            self._spawn(self._publish_health())
+
+    async def _publish_health(self) -> None:
+        status = SERVING if self.mesh.any_serving and not self._stopping else NOT_SERVING
+        for name in ("", OCR_SERVICE_NAME):
+            await self.health.set(name, status)
+
+    def reload_rules(self, *, force: bool = False) -> bool:
+        """Re-read the routing file (SIGHUP forces it); an invalid file keeps the rules in force."""
+        before = self.rules.last_error
+        loaded = self.rules.reload(force=force)
+        if loaded:
+            self.metrics.reloads.labels("ok").inc()
+        elif self.rules.last_error and (force or self.rules.last_error != before):
+            self.metrics.reloads.labels("error").inc()
+        return loaded
+
+    async def _watch_rules(self) -> None:
+        while True:
+            await asyncio.sleep(self.settings.reload_seconds)
+            self.reload_rules()
+
+    async def wait_for_backends(self, timeout: float = 5.0) -> None:
+        await self.mesh.wait_until_settled(timeout)
+
+    async def stop(self, grace: float | None = None) -> None:
+        grace = self.settings.grace_seconds if grace is None else grace
+        log.info("router_stopping", grace_seconds=grace)
+        self._stopping = True
+        await self.health.enter_graceful_shutdown()
+        if self._server is not None:
+            await self._server.stop(grace)
+        for task in list(self._tasks):
+            task.cancel()
+        await asyncio.gather(*self._tasks, return_exceptions=True)
+        await self.mesh.close()
+        self.metrics.close()
+        log.info("router_stopped")
+
+    async def wait_for_termination(self) -> None:
+        assert self._server is not None
+        await self._server.wait_for_termination()
+
+
+async def serve_router(settings: RouterSettings) -> None:
+    """Serve until SIGINT/SIGTERM; SIGHUP reloads the routing rules."""
+    server = RouterServer(settings)
+    if sys.platform != "win32":
+        asyncio.get_running_loop().add_signal_handler(signal.SIGHUP, lambda: server.reload_rules(force=True))
+    await run_until_signal(server)
+
+
+def run_router(settings: RouterSettings) -> None:
+    """Entry point: configure logs and run the router in this process until a signal stops it."""
+    configure_logging(settings.log_level, service=ROUTER_SERVICE)
+    asyncio.run(serve_router(settings))
+
+
+async def measure_overhead(
+    server: RouterServer, content: bytes, repeats: int = 20, **request_fields: object
+) -> dict[str, float]:
+    """Benchmark hook: seconds the router spends per document before any backend call.
+
+    Runs open + analysis + planning (what every Process call pays on top of the
+    backends) `repeats` times on `content`; returns min/median/max and per-page
+    figures. The server must be started (its backends' health is used by the planner).
+    """
+    import statistics
+    import time
+
+    request = pb.ProcessRequest(document=pb.Document(content=content), **request_fields)  # type: ignore[arg-type]
+    samples: list[float] = []
+    analysis_pages = 0
+    for _ in range(repeats):
+        begin = time.perf_counter()
+        analysis, _plan, _id, _mime = await server.servicer.analyse_and_plan(request)
+        samples.append(time.perf_counter() - begin)
+        analysis_pages = max(1, len(analysis.pages))
+    median = statistics.median(samples)
+    return {
+        "min_seconds": min(samples),
+        "median_seconds": median,
+        "max_seconds": max(samples),
+        "median_seconds_per_page": median / analysis_pages,
+        "pages": float(analysis_pages),
+    }

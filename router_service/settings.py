@@ -1,0 +1,142 @@
+"""Settings of the router process: YAML file (section `router`), then OCRMESH_ROUTER_* on top.
+
+The backends of the mesh are declared here, one entry per replica: several
+entries with the same `name` are replicas of one backend (e.g. on two hosts).
+Routing rules live in their own file (`routing_file`), reloadable at run time.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from services.intake.limits import IntakeLimits
+from services.scaffold.settings import load_settings
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_ROUTER_CONFIG = REPO_ROOT / "config" / "router.yaml"
+DEFAULT_ROUTING_FILE = REPO_ROOT / "config" / "routing.yaml"
+
+# A first guess of seconds per page before a backend has reported any figure.
+DEFAULT_SECONDS_PER_PAGE = {
+    "pdftext": 0.02,
+    "tesseract": 1.0,
+    "surya": 3.0,
+    "gotocr": 2.0,
+    "deepseek": 4.0,
+}
+
+
+class EndpointConfig(BaseModel):
+    """One replica of one backend."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    # The backend name rules and clients use ("pdftext", "tesseract", "tesseract-spare", ...).
+    name: str = Field(min_length=1)
+    # host:port of the backend's gRPC server.
+    address: str = Field(min_length=3)
+    # Engine kind ("pdftext", "tesseract", "surya", "gotocr", "deepseek"); defaults to `name`.
+    kind: str = ""
+    # Device group for VRAM sharing ("gpu0"); a backend with a device group is a GPU backend.
+    device_group: str = ""
+    # Relative capacity of this replica: expected completion time is divided by it.
+    weight: float = Field(default=1.0, gt=0)
+    # Seconds per page until the backend's Status reports figures (0 = by kind).
+    seconds_per_page: float = Field(default=0.0, ge=0)
+
+    @model_validator(mode="after")
+    def _defaults(self) -> EndpointConfig:
+        if not self.kind:
+            self.kind = self.name
+        if self.seconds_per_page == 0:
+            self.seconds_per_page = DEFAULT_SECONDS_PER_PAGE.get(self.kind, 2.0)
+        return self
+
+    @property
+    def gpu(self) -> bool:
+        return bool(self.device_group)
+
+    @property
+    def text_layer_only(self) -> bool:
+        return self.kind == "pdftext"
+
+
+def _local_mesh() -> list[EndpointConfig]:
+    return [
+        EndpointConfig(name="pdftext", address="127.0.0.1:50061"),
+        EndpointConfig(name="tesseract", address="127.0.0.1:50062"),
+    ]
+
+
+class RouterSettings(BaseSettings):
+    """One router process."""
+
+    model_config = SettingsConfigDict(env_prefix="OCRMESH_ROUTER_", extra="ignore")
+
+    host: str = "127.0.0.1"
+    port: int = 50051
+    # 0 = no metrics endpoint; -1 = any free port (tests).
+    metrics_port: int = 0
+    backends: list[EndpointConfig] = Field(default_factory=_local_mesh)
+    routing_file: Path = DEFAULT_ROUTING_FILE
+    # Seconds between checks of the routing file's mtime (it is also checked on every request).
+    reload_seconds: float = Field(default=2.0, gt=0)
+    # Documents routed at once; more wait up to max_queue, beyond that RESOURCE_EXHAUSTED.
+    max_in_flight: int = Field(default=32, ge=1)
+    max_queue: int = Field(default=128, ge=0)
+    # Backend runs of one document in flight at once.
+    max_parallel_runs: int = Field(default=4, ge=1)
+    max_document_mb: float = Field(default=50.0, gt=0)
+    max_pages: int = Field(default=500, ge=1)
+    max_page_megapixels: float = Field(default=100.0, gt=0)
+    default_dpi: int = Field(default=300, ge=50, le=600)
+    # Backend call timeout when the client set no deadline (seconds).
+    default_timeout_seconds: float = Field(default=900.0, gt=0)
+    # Health watch reconnection backoff.
+    health_backoff_min_seconds: float = Field(default=0.1, gt=0)
+    health_backoff_max_seconds: float = Field(default=5.0, gt=0)
+    # Status poll for latency figures.
+    status_poll_seconds: float = Field(default=15.0, gt=0)
+    # Circuit breaker per replica.
+    breaker_failures: int = Field(default=3, ge=1)
+    breaker_cooldown_seconds: float = Field(default=15.0, gt=0)
+    grace_seconds: float = Field(default=10.0, ge=0)
+    log_level: str = "info"
+
+    @model_validator(mode="after")
+    def _check(self) -> RouterSettings:
+        seen: set[tuple[str, str]] = set()
+        kinds: dict[str, str] = {}
+        for endpoint in self.backends:
+            key = (endpoint.name, endpoint.address)
+            if key in seen:
+                raise ValueError(f"backend {endpoint.name} at {endpoint.address} is declared twice")
+            seen.add(key)
+            if kinds.setdefault(endpoint.name, endpoint.kind) != endpoint.kind:
+                raise ValueError(f"replicas of backend {endpoint.name} declare different kinds")
+        if self.health_backoff_min_seconds > self.health_backoff_max_seconds:
+            raise ValueError("health_backoff_min_seconds must not exceed health_backoff_max_seconds")
+        return self
+
+    def intake_limits(self) -> IntakeLimits:
+        return IntakeLimits(
+            max_bytes=int(self.max_document_mb * 1024 * 1024),
+            max_pages=self.max_pages,
+            max_page_pixels=int(self.max_page_megapixels * 1_000_000),
+            default_dpi=self.default_dpi,
+        )
+
+
+def load_router_settings(config: Path | None = None, **overrides: object) -> RouterSettings:
+    """Defaults < config file (section `router`; config/router.yaml when present) < environment < overrides."""
+    if config is None and DEFAULT_ROUTER_CONFIG.is_file():
+        config = DEFAULT_ROUTER_CONFIG
+    settings = load_settings(RouterSettings, config, "router", **overrides)
+    if not settings.routing_file.is_absolute():
+        # A relative routing file stands beside the router config file (or in the working directory).
+        base = Path(config).parent if config is not None else Path.cwd()
+        settings.routing_file = (base / settings.routing_file).resolve()
+    return settings

@@ -1,0 +1,159 @@
+"""Fixtures of the router tests: real backends on loopback, documents made with PyMuPDF."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import socket
+import subprocess
+import sys
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import grpc
+import pymupdf
+import pytest
+
+from clients.client import AsyncOcrClient
+from ocrmesh.v1 import ocr_pb2 as pb
+from router_service.server import RouterServer
+from router_service.settings import DEFAULT_ROUTING_FILE, EndpointConfig, RouterSettings
+from services.registry import create_engine
+from services.scaffold.server import BackendServer
+from services.scaffold.settings import ServerSettings
+
+DATASET = Path(__file__).parents[2].parent / "shared" / "datasets" / "zugferd-awv"
+REPO = Path(__file__).parents[2]
+INVOICE = DATASET / "EN16931_zugferd_2p0_EN16931_Einfach.pdf"  # 2 born-digital pages, embedded XML
+ONE_PAGE_INVOICE = DATASET / "MINIMUM_zugferd_2p0_MINIMUM.pdf"
+# Pages are rendered at this resolution by the OCR backend in tests (fast, still legible).
+TEST_DPI = 150
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def scan_of(source: Path, pages: list[int], dpi: int = TEST_DPI) -> bytes:
+    """An image-only PDF (no text layer): `pages` (0-based) of `source` rendered and re-inserted as JPEG."""
+    src = pymupdf.open(source)
+    out = pymupdf.open()
+    for index in pages:
+        page = src[index]
+        pix = page.get_pixmap(dpi=dpi, colorspace=pymupdf.csGRAY)
+        new = out.new_page(width=page.rect.width, height=page.rect.height)
+        new.insert_image(new.rect, stream=pix.tobytes("jpg", jpg_quality=85))
+    return out.tobytes()
+
+
+def mixed_pdf(source: Path) -> bytes:
+    """Page 1 born digital, page 2 a scan (image only), page 3 born digital."""
+    src = pymupdf.open(source)
+    scan = pymupdf.open(stream=scan_of(source, [0]))
+    out = pymupdf.open()
+    out.insert_pdf(src, from_page=0, to_page=0)
+    out.insert_pdf(scan)
+    out.insert_pdf(src, from_page=1, to_page=1)
+    return out.tobytes()
+
+
+def request(content: bytes, **fields: object) -> pb.ProcessRequest:
+    options = fields.pop("options", None) or pb.ProcessOptions(dpi=TEST_DPI)
+    return pb.ProcessRequest(document=pb.Document(content=content), options=options, **fields)  # type: ignore[arg-type]
+
+
+@asynccontextmanager
+async def backend_server(
+    name: str = "tesseract", engine: dict | None = None, **settings: object
+) -> AsyncIterator[BackendServer]:
+    server = BackendServer(
+        create_engine(name, engine or {}),
+        ServerSettings(backend=name, port=0, workers=1, **settings),  # type: ignore[arg-type]
+    )
+    await server.start()
+    try:
+        await server.wait_ready(30)
+        yield server
+    finally:
+        # A page of a cancelled request may still run on the (single) worker: let it finish first.
+        # BackendServer.stop() unloads the engine before its page pool drains, and Tesseract aborts
+        # the process when freed under a running page (reported to the lead).
+        await asyncio.get_running_loop().run_in_executor(server.page_pool, lambda: None)
+        await server.stop(0)
+
+
+@dataclass
+class Backends:
+    pdftext: BackendServer
+    tesseract: BackendServer
+
+    def endpoints(self) -> list[EndpointConfig]:
+        return [
+            EndpointConfig(name="pdftext", address=f"127.0.0.1:{self.pdftext.port}"),
+            EndpointConfig(name="tesseract", address=f"127.0.0.1:{self.tesseract.port}"),
+        ]
+
+
+@pytest.fixture(scope="session")
+async def backends() -> AsyncIterator[Backends]:
+    async with backend_server("pdftext") as pdftext, backend_server("tesseract") as tesseract:
+        yield Backends(pdftext, tesseract)
+
+
+@asynccontextmanager
+async def running_router(
+    endpoints: list[EndpointConfig],
+    rules_file: Path = DEFAULT_ROUTING_FILE,
+    *,
+    settle: bool = True,
+    **settings: object,
+) -> AsyncIterator[tuple[RouterServer, AsyncOcrClient]]:
+    router = RouterServer(
+        RouterSettings(port=0, backends=endpoints, routing_file=rules_file, reload_seconds=0.2, **settings)  # type: ignore[arg-type]
+    )
+    port = await router.start()
+    client = AsyncOcrClient(f"127.0.0.1:{port}")
+    try:
+        if settle:
+            await router.wait_for_backends(5)
+        yield router, client
+    finally:
+        await client.close()
+        await router.stop(0)
+
+
+@asynccontextmanager
+async def subprocess_backend(
+    name: str = "tesseract", workers: int = 1
+) -> AsyncIterator[tuple[subprocess.Popen, int]]:
+    """A backend as its own process (`ocrmesh serve`), to be killed by a test."""
+    port = free_port()
+    exe = Path(sys.executable).parent / "ocrmesh"
+    env = {**os.environ, "OCRMESH_WORKERS": str(workers)}
+    proc = subprocess.Popen(
+        [str(exe), "serve", name, "--port", str(port)],
+        cwd=REPO,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        async with AsyncOcrClient(f"127.0.0.1:{port}") as client:
+            for _ in range(300):
+                try:
+                    if await client.health(timeout=1) == 1:  # SERVING
+                        break
+                except grpc.aio.AioRpcError:
+                    pass  # not listening yet
+                await asyncio.sleep(0.1)
+            else:
+                raise TimeoutError(f"ocrmesh serve {name} did not start")
+        yield proc, port
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+        proc.wait(10)

@@ -1,0 +1,303 @@
+"""The router end to end: real backends on loopback, real documents."""
+
+from __future__ import annotations
+
+import asyncio
+import shutil
+import time
+from pathlib import Path
+
+import grpc
+import pytest
+
+from ocrmesh.v1 import ocr_pb2 as pb
+from router_service.endpoints import BreakerState
+from router_service.settings import DEFAULT_ROUTING_FILE, EndpointConfig
+from tests.router.conftest import (
+    INVOICE,
+    ONE_PAGE_INVOICE,
+    Backends,
+    backend_server,
+    free_port,
+    mixed_pdf,
+    request,
+    running_router,
+    scan_of,
+    subprocess_backend,
+)
+
+# Rules for the fallback tests: every page goes along `fallback_order` only.
+CHAIN_RULES = """
+version: 1
+fallback_order: [{chain}]
+rules:
+  - name: default
+    backends: []
+"""
+
+
+def chain_rules(tmp_path: Path, *chain: str) -> Path:
+    path = tmp_path / "routing.yaml"
+    path.write_text(CHAIN_RULES.format(chain=", ".join(chain)), encoding="utf-8")
+    return path
+
+
+def page_numbers(outcome) -> list[int]:  # type: ignore[no-untyped-def]
+    return [p.page_number for p in outcome.pages]
+
+
+async def test_born_digital_invoice_goes_to_pdftext(backends: Backends) -> None:
+    async with running_router(backends.endpoints()) as (_, client):
+        outcome = await client.process(request(INVOICE.read_bytes()), timeout=30)
+    doc = outcome.document
+    assert page_numbers(outcome) == [1, 2]
+    assert {p.backend for p in outcome.pages} == {"pdftext"}
+    assert all(p.kind == pb.PAGE_KIND_BORN_DIGITAL for p in outcome.pages)
+    routing = doc.routing
+    assert routing.rule == "einvoice" and routing.has_einvoice
+    assert [(a.backend, list(a.pages), a.status) for a in routing.attempts] == [("pdftext", [1, 2], "OK")]
+    assert all(f.born_digital and f.text_chars > 100 for f in routing.pages)
+    # The explanation names the figures it used.
+    assert "text layer" in routing.reason and "chars" in routing.reason and "pdftext" in routing.reason
+    assert 0 < routing.analysis_seconds < 0.5
+    # The router assembled the document: XML fields win, metadata is the router's.
+    assert doc.einvoice.xml and doc.metadata.backends == ["pdftext"]
+    assert doc.metadata.layout_complexity != pb.LAYOUT_COMPLEXITY_UNSPECIFIED
+    assert any(f.source == pb.FIELD_SOURCE_EINVOICE_XML for f in doc.fields.fields)
+
+
+async def test_scan_goes_to_ocr(backends: Backends) -> None:
+    async with running_router(backends.endpoints()) as (_, client):
+        outcome = await client.process(request(scan_of(ONE_PAGE_INVOICE, [0])), timeout=60)
+    assert page_numbers(outcome) == [1]
+    page = outcome.pages[0]
+    assert page.backend == "tesseract" and page.kind == pb.PAGE_KIND_SCANNED
+    assert "Rechnung" in page.text or "RECHNUNG" in page.text.upper()
+    features = outcome.document.routing.pages[0]
+    assert not features.born_digital and features.text_chars == 0
+    assert 140 <= features.image_dpi <= 160 and features.sharpness > 0
+    reason = outcome.document.routing.reason
+    assert "scanned" in reason and "tesseract" in reason
+    # gotocr/deepseek/surya are not configured here: the reason says why tesseract got the page.
+    assert "not configured" in reason
+
+
+async def test_explicit_backend_honoured_or_refused(backends: Backends) -> None:
+    dead = EndpointConfig(name="gotocr", address=f"127.0.0.1:{free_port()}", device_group="gpu0")
+    async with running_router([*backends.endpoints(), dead], settle=False) as (router, client):
+        while not (router.mesh.is_available("tesseract") and router.mesh.is_available("pdftext")):
+            await asyncio.sleep(0.02)
+        one_page = ONE_PAGE_INVOICE.read_bytes()
+        outcome = await client.process(request(one_page, backend="tesseract"), timeout=60)
+        assert [p.backend for p in outcome.pages] == ["tesseract"]
+        assert outcome.document.routing.rule == "explicit"
+        assert "backend tesseract requested" in outcome.document.routing.reason
+
+        with pytest.raises(grpc.aio.AioRpcError) as err:
+            await client.process(request(one_page, backend="gotocr"), timeout=30)
+        assert err.value.code() == grpc.StatusCode.UNAVAILABLE and "gotocr" in err.value.details()
+
+        fallback = await client.process(request(one_page, backend="gotocr", allow_fallback=True), timeout=30)
+        assert [p.backend for p in fallback.pages] == ["pdftext"]
+        assert fallback.document.routing.rule == "explicit_with_fallback"
+
+
+async def test_mixed_pdf_is_routed_per_page(backends: Backends) -> None:
+    async with running_router(backends.endpoints()) as (_, client):
+        outcome = await client.process(request(mixed_pdf(INVOICE)), timeout=60)
+    assert page_numbers(outcome) == [1, 2, 3]
+    assert [p.backend for p in outcome.pages] == ["pdftext", "tesseract", "pdftext"]
+    assert [p.kind for p in outcome.pages] == [
+        pb.PAGE_KIND_BORN_DIGITAL,
+        pb.PAGE_KIND_SCANNED,
+        pb.PAGE_KIND_BORN_DIGITAL,
+    ]
+    routing = outcome.document.routing
+    assert sorted((a.backend, tuple(a.pages)) for a in routing.attempts) == [
+        ("pdftext", (1,)),
+        ("pdftext", (3,)),
+        ("tesseract", (2,)),
+    ]
+    assert all(a.status == "OK" and a.seconds > 0 for a in routing.attempts)
+    assert [f.born_digital for f in routing.pages] == [True, False, True]
+    assert "page 1:" in routing.reason and "page 2:" in routing.reason
+    assert outcome.document.metadata.backends == ["pdftext", "tesseract"]
+
+
+async def test_killed_backend_mid_document_falls_back(tmp_path: Path) -> None:
+    scan = scan_of(INVOICE, [0, 1, 0, 1])
+    async with subprocess_backend() as (proc_a, port_a), subprocess_backend() as (proc_b, port_b):
+        endpoints = [
+            EndpointConfig(name="tesseract", address=f"127.0.0.1:{port_a}"),
+            EndpointConfig(name="tesseract", address=f"127.0.0.1:{port_b}"),
+        ]
+        processes = {f"127.0.0.1:{port_a}": proc_a, f"127.0.0.1:{port_b}": proc_b}
+        async with running_router(endpoints) as (router, client):
+            pages: list[pb.PageResult] = []
+            document = None
+            killed = ""
+            async for event in client.stream(request(scan), timeout=120):
+                if event.HasField("page"):
+                    pages.append(event.page)
+                    if not killed:
+                        busy = [r for r in router.mesh.replicas() if r.pages_in_flight > 0]
+                        assert len(busy) == 1
+                        killed = busy[0].address
+                        processes[killed].kill()
+                else:
+                    document = event.document
+    assert [p.page_number for p in pages] == [1, 2, 3, 4]  # every page exactly once, in order
+    assert document is not None
+    attempts = [(a.replica, a.status) for a in document.routing.attempts]
+    assert attempts[0] == (killed, "UNAVAILABLE") and attempts[-1][1] == "OK"
+    assert attempts[-1][0] != killed
+    assert document.metadata.pages_processed == 4
+
+
+async def test_not_serving_backend_gets_no_new_work(backends: Backends) -> None:
+    async with backend_server("tesseract") as extra:
+        endpoints = [
+            EndpointConfig(name="tesseract", address=f"127.0.0.1:{extra.port}"),
+            EndpointConfig(name="tesseract", address=f"127.0.0.1:{backends.tesseract.port}"),
+        ]
+        async with running_router(endpoints) as (router, client):
+            replica = next(r for r in router.mesh.replicas() if r.address.endswith(f":{extra.port}"))
+            assert replica.serving
+            await extra.lifecycle.unload()  # what the Unload RPC does: a non-lazy backend turns NOT_SERVING
+            unloaded = time.monotonic()
+            while replica.serving and time.monotonic() - unloaded < 1.0:
+                await asyncio.sleep(0.01)
+            assert not replica.serving, "the router still considers the unloaded backend serving after 1 s"
+            scan = scan_of(ONE_PAGE_INVOICE, [0], dpi=100)
+            for _ in range(3):
+                outcome = await client.process(request(scan, options=pb.ProcessOptions(dpi=100)), timeout=60)
+                assert {a.replica for a in outcome.document.routing.attempts} == {
+                    f"127.0.0.1:{backends.tesseract.port}"
+                }
+            assert extra.metrics.pages_served == 0
+
+
+async def test_invalid_argument_is_not_retried(backends: Backends, tmp_path: Path) -> None:
+    async with backend_server("tesseract", max_pages=1) as small:
+        endpoints = [
+            EndpointConfig(name="tesseract-small", address=f"127.0.0.1:{small.port}", kind="tesseract"),
+            EndpointConfig(name="tesseract", address=f"127.0.0.1:{backends.tesseract.port}"),
+        ]
+        rules = chain_rules(tmp_path, "tesseract-small", "tesseract")
+        async with running_router(endpoints, rules) as (router, client):
+            calls_before = _requests(backends.tesseract)
+            with pytest.raises(grpc.aio.AioRpcError) as err:
+                await client.process(request(scan_of(ONE_PAGE_INVOICE, [0, 0], dpi=100)), timeout=60)
+            assert err.value.code() == grpc.StatusCode.INVALID_ARGUMENT
+            assert "limit is 1" in err.value.details()
+            assert _requests(backends.tesseract) == calls_before  # never sent to the next backend
+            assert (
+                router.metrics.attempts.labels(
+                    "tesseract-small", f"127.0.0.1:{small.port}", "INVALID_ARGUMENT"
+                )._value.get()
+                == 1
+            )
+
+
+def _requests(server) -> float:  # type: ignore[no-untyped-def]
+    return sum(
+        sample.value
+        for metric in server.metrics.registry.collect()
+        if metric.name == "ocrmesh_requests"
+        for sample in metric.samples
+        if sample.name == "ocrmesh_requests_total"
+    )
+
+
+async def test_rules_reload_changes_decision_without_restart(backends: Backends, tmp_path: Path) -> None:
+    rules = tmp_path / "routing.yaml"
+    shutil.copy(DEFAULT_ROUTING_FILE, rules)
+    one_page = ONE_PAGE_INVOICE.read_bytes()
+    async with running_router(backends.endpoints(), rules) as (router, client):
+        first = await client.process(request(one_page), timeout=30)
+        assert [p.backend for p in first.pages] == ["pdftext"]
+
+        rules.write_text(
+            rules.read_text().replace("backends: [pdftext]", "backends: [tesseract]"), encoding="utf-8"
+        )
+        second = await client.process(request(one_page), timeout=60)
+        assert [p.backend for p in second.pages] == ["tesseract"]
+        assert second.document.routing.rule == "einvoice"
+
+        rules.write_text("version: 1\nrules: [{name: Not Valid!}]\n", encoding="utf-8")
+        third = await client.process(request(one_page), timeout=60)
+        assert [p.backend for p in third.pages] == ["tesseract"]  # the invalid file kept the rules in force
+        assert "invalid routing rules" in router.rules.last_error
+
+
+async def test_circuit_breaker_opens_on_a_sick_replica(backends: Backends, tmp_path: Path) -> None:
+    # Lazy and without model data: SERVING, but every Process fails with UNAVAILABLE.
+    async with backend_server("tesseract", engine={"tessdata": str(tmp_path)}, load_on_start=False) as sick:
+        endpoints = [
+            EndpointConfig(name="tesseract-sick", address=f"127.0.0.1:{sick.port}", kind="tesseract"),
+            EndpointConfig(name="tesseract", address=f"127.0.0.1:{backends.tesseract.port}"),
+        ]
+        rules = chain_rules(tmp_path, "tesseract-sick", "tesseract")
+        async with running_router(endpoints, rules, breaker_failures=2, breaker_cooldown_seconds=60) as (
+            router,
+            client,
+        ):
+            scan = scan_of(ONE_PAGE_INVOICE, [0], dpi=100)
+            tried = []
+            for _ in range(3):
+                outcome = await client.process(request(scan, options=pb.ProcessOptions(dpi=100)), timeout=60)
+                assert page_numbers(outcome) == [1]
+                tried.append([(a.backend, a.status) for a in outcome.document.routing.attempts])
+            sick_replica = router.mesh.backends["tesseract-sick"].replicas[0]
+    assert tried[0] == tried[1] == [("tesseract-sick", "UNAVAILABLE"), ("tesseract", "OK")]
+    assert tried[2] == [("tesseract", "OK")]  # breaker open: the sick replica is left alone
+    assert sick_replica.serving and sick_replica.breaker.state is BreakerState.OPEN
+
+
+async def test_client_cancel_cancels_backend_call(backends: Backends) -> None:
+    scan = scan_of(INVOICE, [0, 1] * 4)
+    served_before = backends.tesseract.metrics.pages_served
+    async with running_router(backends.endpoints()) as (_, client):
+        call = client.stream(request(scan), timeout=60)
+        async for event in call:
+            assert event.HasField("page")
+            call.cancel()
+            break
+        cancelled = time.monotonic()
+        while backends.tesseract.admission.in_flight and time.monotonic() - cancelled < 1.0:
+            await asyncio.sleep(0.02)
+        assert backends.tesseract.admission.in_flight == 0, "the backend still works for a cancelled client"
+    assert backends.tesseract.metrics.pages_served - served_before < 8
+
+
+async def test_xml_upload_goes_to_pdftext(backends: Backends) -> None:
+    import pymupdf
+
+    xml = pymupdf.open(INVOICE).embfile_get("zugferd-invoice.xml")
+    async with running_router(backends.endpoints()) as (_, client):
+        outcome = await client.process(request(xml), timeout=30)
+    doc = outcome.document
+    assert outcome.pages == [] and doc.routing.rule == "xml_upload"
+    assert [(a.backend, a.status) for a in doc.routing.attempts] == [("pdftext", "OK")]
+    assert doc.einvoice.syntax == "CII" and doc.metadata.backends == ["pdftext"]
+    assert any(
+        f.name == "betrag_brutto" and f.source == pb.FIELD_SOURCE_EINVOICE_XML for f in doc.fields.fields
+    )
+
+
+async def test_router_serves_health_describe_status_and_overhead_hook(backends: Backends) -> None:
+    from router_service.server import measure_overhead
+
+    async with running_router(backends.endpoints(), metrics_port=-1) as (router, client):
+        assert await client.health() == 1 and await client.health("ocrmesh.v1.OcrService") == 1
+        assert (await client.describe()).name == "router"
+        status = await client.status()
+        assert status.name == "router" and status.status.state == pb.MODEL_STATE_READY
+        assert (await client.unload()).status.state == pb.MODEL_STATE_READY  # aggregate status only
+        figures = await measure_overhead(router, INVOICE.read_bytes(), repeats=3)
+        assert 0 < figures["median_seconds_per_page"] < 0.05
+        import httpx
+
+        async with httpx.AsyncClient() as http:
+            metrics = (await http.get(f"http://127.0.0.1:{router.metrics.http_port}/metrics")).text
+        assert "ocrmesh_router_backend_serving" in metrics

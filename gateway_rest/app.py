@@ -1,0 +1,91 @@
+"""The REST facade: FastAPI over the gRPC OcrService (the router, or any backend).
+
+No business logic: requests are checked, forwarded, and results converted.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+import structlog
+from fastapi import FastAPI
+
+from clients.client import AsyncOcrClient
+from gateway_rest.errors import install_error_handlers
+from gateway_rest.health_cache import HealthCache
+from gateway_rest.metrics import GatewayMetrics
+from gateway_rest.middleware import BodyLimitMiddleware, RequestContextMiddleware
+from gateway_rest.routes import health, metrics, process
+from gateway_rest.settings import GatewaySettings
+
+log = structlog.get_logger("ocrmesh.gateway")
+
+# Room for the multipart framing and the small form fields besides the file.
+MULTIPART_OVERHEAD_BYTES = 256 * 1024
+
+
+def create_app(settings: GatewaySettings) -> FastAPI:
+    gateway_metrics = GatewayMetrics()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        client = AsyncOcrClient(settings.upstream)
+        cache = HealthCache(
+            client,
+            refresh_seconds=settings.health_refresh_seconds,
+            rpc_timeout=settings.health_rpc_timeout,
+            stale_seconds=settings.health_stale_seconds,
+            metrics=gateway_metrics,
+        )
+        await cache.refresh()  # bounded by health_rpc_timeout
+        cache.start()
+        app.state.client = client
+        app.state.health = cache
+        log.info("gateway_started", upstream=settings.upstream, upstream_serving=cache.ready)
+        try:
+            yield
+        finally:
+            await cache.stop()
+            await client.close()
+            log.info("gateway_stopped")
+
+    app = FastAPI(
+        title="ocrmesh",
+        summary="OCR for German business documents",
+        version="1.0.0",
+        lifespan=lifespan,
+        docs_url="/docs",
+        redoc_url=None,
+    )
+    app.state.settings = settings
+    app.state.metrics = gateway_metrics
+    install_error_handlers(app)
+    app.include_router(process.router)
+    app.include_router(health.router)
+    app.include_router(metrics.router)
+    # Added last = outermost: the request id exists before the body limit answers.
+    app.add_middleware(
+        BodyLimitMiddleware,
+        max_body_bytes=settings.max_upload_bytes + MULTIPART_OVERHEAD_BYTES,
+        max_upload_bytes=settings.max_upload_bytes,
+    )
+    app.add_middleware(RequestContextMiddleware, metrics=gateway_metrics)
+    return app
+
+
+def run_gateway(settings: GatewaySettings) -> None:
+    """Serve the gateway with uvicorn until Ctrl-C."""
+    import uvicorn
+
+    from services.scaffold.logs import configure_logging
+
+    configure_logging(settings.log_level, service="gateway")
+    uvicorn.run(
+        create_app(settings),
+        host=settings.host,
+        port=settings.port,
+        access_log=False,  # RequestContextMiddleware logs every request with its id
+        log_level=settings.log_level,
+        timeout_graceful_shutdown=30,
+    )

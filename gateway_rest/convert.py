@@ -1,0 +1,259 @@
+"""The one place where pb messages meet the REST models.
+
+pb -> models for results and status, models -> pb for the request options.
+Nothing is re-derived: every value is the upstream's, only reshaped (enum
+numbers to names, decimal strings to exact numbers, empty to absent).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from google.protobuf.internal.enum_type_wrapper import EnumTypeWrapper
+from pydantic import ValidationError
+
+from gateway_rest import models as m
+from ocrmesh.v1 import ocr_pb2 as pb
+
+_PREPROCESSING = {
+    "none": pb.PREPROCESSING_NONE,
+    "auto": pb.PREPROCESSING_UNSPECIFIED,
+    "full": pb.PREPROCESSING_FULL,
+}
+
+
+def _enum_name(enum: EnumTypeWrapper, value: int, prefix: str) -> str:
+    try:
+        return enum.Name(value).removeprefix(prefix).lower()
+    except ValueError:  # a value newer than our stubs
+        return "unspecified"
+
+
+def _conf(value: float) -> float:
+    """float32 confidences without the float32 noise (0.93 instead of 0.9300000071525879)."""
+    return round(float(value), 4)
+
+
+def _or_none(value: str) -> str | None:
+    return value or None
+
+
+# ---------------------------------------------------------------- request
+
+
+def to_pb_options(options: m.ProcessOptions) -> pb.ProcessOptions:
+    message = pb.ProcessOptions(
+        language=options.language or "",
+        preprocessing=_PREPROCESSING[options.preprocessing],
+        confidence_threshold=options.confidence_threshold,
+        first_page=options.first_page,
+        last_page=options.last_page,
+        dpi=options.dpi,
+    )
+    if options.extract_fields is not None:
+        message.extract_fields = options.extract_fields
+    return message
+
+
+# ---------------------------------------------------------------- result
+
+
+def _box(box: pb.BoundingBox) -> m.BoundingBox:
+    return m.BoundingBox(x0=box.x0, y0=box.y0, x1=box.x1, y1=box.y1)
+
+
+def _page(page: pb.PageResult) -> m.Page:
+    t = page.timings
+    return m.Page(
+        page_number=page.page_number,
+        text=page.text,
+        confidence=_conf(page.confidence),
+        backend=page.backend,
+        model_id=_or_none(page.model_id),
+        kind=_enum_name(pb.PageKind, page.kind, "PAGE_KIND_"),  # type: ignore[arg-type]
+        timings=m.Timings(
+            queue_seconds=t.queue_seconds,
+            preprocess_seconds=t.preprocess_seconds,
+            recognition_seconds=t.recognition_seconds,
+            total_seconds=t.total_seconds,
+        ),
+        low_confidence_words=page.low_confidence_words,
+    )
+
+
+def _field(field: pb.Field) -> m.InvoiceField:
+    return m.InvoiceField(
+        name=field.name,
+        value=field.value,
+        raw=field.raw,
+        confidence=_conf(field.confidence),
+        page=field.page or None,
+        box=_box(field.box) if field.HasField("box") else None,
+        source=_enum_name(pb.FieldSource, field.source, "FIELD_SOURCE_"),  # type: ignore[arg-type]
+        valid=field.valid if field.HasField("valid") else None,
+        issues=list(field.issues),
+    )
+
+
+def structured_fields(fields: Sequence[pb.Field]) -> m.StructuredFields:
+    """Field values by name (first occurrence wins); a value that does not parse
+    as its type (date, amount) is left out here and stays visible in `fields`."""
+    values: dict[str, str] = {}
+    for field in fields:
+        if field.value and field.name not in values:
+            values[field.name] = field.value
+    while True:
+        try:
+            return m.StructuredFields.model_validate(values)
+        except ValidationError as exc:
+            bad = {str(error["loc"][0]) for error in exc.errors() if error["loc"]}
+            if not bad & values.keys():
+                raise
+            for name in bad:
+                values.pop(name, None)
+
+
+def _tax(tax: pb.TaxBreakdown) -> m.TaxBreakdown | None:
+    try:
+        return m.TaxBreakdown.model_validate({"rate": tax.rate, "base": tax.base, "amount": tax.amount})
+    except ValidationError:
+        return None
+
+
+def _layout(value: int) -> str:
+    return _enum_name(pb.LayoutComplexity, value, "LAYOUT_COMPLEXITY_")
+
+
+def _routing(routing: pb.Routing) -> m.Routing:
+    return m.Routing(
+        rule=routing.rule,
+        reason=routing.reason,
+        attempts=[
+            m.RoutingAttempt(
+                backend=a.backend,
+                replica=a.replica,
+                pages=list(a.pages),
+                status=a.status,
+                message=_or_none(a.message),
+                seconds=a.seconds,
+            )
+            for a in routing.attempts
+        ],
+        pages=[
+            m.PageFeatures(
+                page_number=f.page_number,
+                text_coverage=_conf(f.text_coverage),
+                text_chars=f.text_chars,
+                born_digital=f.born_digital,
+                ruling_lines=f.ruling_lines,
+                image_dpi=round(f.image_dpi, 1),
+                sharpness=round(f.sharpness, 2),
+                skew_degrees=round(f.skew_degrees, 2),
+                layout_complexity=_layout(f.layout_complexity),  # type: ignore[arg-type]
+            )
+            for f in routing.pages
+        ],
+        has_einvoice=routing.has_einvoice,
+        supplier_id=_or_none(routing.supplier_id),
+        analysis_seconds=routing.analysis_seconds,
+    )
+
+
+def _einvoice(einvoice: pb.EInvoice, include_xml: bool) -> m.EInvoice:
+    return m.EInvoice(
+        filename=einvoice.filename, syntax=einvoice.syntax, xml=einvoice.xml if include_xml else None
+    )
+
+
+def to_process_result(
+    pages: Sequence[pb.PageResult], document: pb.DocumentResult, *, include_xml: bool = False
+) -> m.ProcessResult:
+    meta = document.metadata
+    invoice = document.fields
+    has_einvoice = document.HasField("einvoice") and bool(document.einvoice.syntax or document.einvoice.xml)
+    return m.ProcessResult(
+        document_id=document.document_id,
+        backend_used=",".join(meta.backends),
+        processing_time=round(meta.processing_seconds, 4),
+        text=m.Text(raw=document.text, structured=structured_fields(invoice.fields)),
+        confidence=_conf(document.confidence),
+        metadata=m.DocumentMetadata(
+            pages=meta.page_count,
+            pages_processed=meta.pages_processed,
+            language=meta.language,
+            layout_complexity=_layout(meta.layout_complexity),  # type: ignore[arg-type]
+            mime_type=_or_none(meta.mime_type),
+            request_id=_or_none(meta.request_id),
+        ),
+        pages=[_page(p) for p in sorted(pages, key=lambda p: p.page_number)],
+        routing=_routing(document.routing) if document.HasField("routing") else None,
+        fields=[_field(f) for f in invoice.fields],
+        tax=[t for t in (_tax(x) for x in invoice.tax) if t is not None],
+        checks=[m.Check(name=c.name, passed=c.passed, message=c.message) for c in invoice.checks],
+        supplier_id=_or_none(invoice.supplier_id),
+        einvoice_profile=_or_none(invoice.einvoice_profile),
+        warnings=list(document.warnings),
+        einvoice=_einvoice(document.einvoice, include_xml) if has_einvoice else None,
+    )
+
+
+# ---------------------------------------------------------------- status
+
+
+def _latency(latency: pb.LatencyStats) -> m.Latency:
+    return m.Latency(
+        p50_seconds=latency.p50_seconds,
+        p95_seconds=latency.p95_seconds,
+        p99_seconds=latency.p99_seconds,
+        ewma_seconds=latency.ewma_seconds,
+        samples=latency.samples,
+    )
+
+
+def backend_health(
+    name: str, status: pb.ModelStatus | None, describe: pb.DescribeResponse | None, error: str | None = None
+) -> m.BackendHealth:
+    """One backend entry from its `Status` (None when the call failed) and `Describe`."""
+    if status is None:
+        return m.BackendHealth(
+            name=name,
+            status="unknown",
+            loaded=False,
+            engine=_or_none(describe.engine) if describe else None,
+            device=_or_none(describe.device) if describe else None,
+            error=error,
+        )
+    state = _enum_name(pb.ModelState, status.state, "MODEL_STATE_")
+    return m.BackendHealth(
+        name=name,
+        status=state,  # type: ignore[arg-type]
+        loaded=status.state == pb.MODEL_STATE_READY,
+        engine=_or_none(describe.engine) if describe else None,
+        device=_or_none(describe.device) if describe else None,
+        ram_bytes=status.ram_bytes,
+        vram_bytes=status.vram_bytes,
+        peak_ram_bytes=status.peak_ram_bytes,
+        peak_vram_bytes=status.peak_vram_bytes,
+        queue_depth=status.queue_depth,
+        in_flight=status.in_flight,
+        pages_served=status.pages_served,
+        documents_served=status.documents_served,
+        latency=_latency(status.latency),
+        error=_or_none(status.error) or error,
+    )
+
+
+def backends_from_upstream(
+    status: pb.StatusResponse | None,
+    describe: pb.DescribeResponse | None,
+    error: str | None = None,
+) -> list[m.BackendHealth]:
+    """Backend entries of the upstream.
+
+    Today the contract's `StatusResponse` carries one `ModelStatus`, so the
+    upstream (a backend, or the router) is reported as one entry named by
+    `Describe().name`. When the router's status grows a per-backend list,
+    it is converted here and nothing else changes.
+    """
+    name = (describe.name if describe else "") or (status.name if status else "") or "upstream"
+    return [backend_health(name, status.status if status is not None else None, describe, error)]

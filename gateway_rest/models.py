@@ -1,0 +1,284 @@
+"""REST models: the JSON face of the ocrmesh.v1 contract.
+
+They mirror the proto messages (`protos/ocrmesh/v1/ocr.proto`); every value
+comes from the upstream's result, converted in `gateway_rest.convert` (the
+only place that touches pb messages). Absent values are `None` and left out
+of responses (`response_model_exclude_none`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import ROUND_HALF_UP, Decimal
+from enum import StrEnum
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PlainSerializer
+
+
+def _two_decimals(value: Decimal) -> Decimal:
+    return value.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+
+
+# An exact amount: parsed from the proto's decimal string, sent as a JSON number.
+Money = Annotated[
+    Decimal,
+    AfterValidator(_two_decimals),
+    PlainSerializer(float, return_type=float, when_used="json"),
+]
+
+
+class Backend(StrEnum):
+    """Backend preference of a request; `auto` lets the router decide."""
+
+    AUTO = "auto"
+    DEEPSEEK = "deepseek"
+    GOTOCR = "gotocr"
+    SURYA = "surya"
+    TESSERACT = "tesseract"
+    PDFTEXT = "pdftext"
+
+
+# ---------------------------------------------------------------- request
+
+
+class ProcessOptions(BaseModel):
+    """The `options` form field (a JSON object); mirrors `ProcessOptions`."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    language: str | None = Field(default=None, description="ISO 639-1 code; default 'de'")
+    extract_fields: bool | None = Field(default=None, description="Extract invoice fields (default true)")
+    preprocessing: Literal["none", "auto", "full"] = "auto"
+    confidence_threshold: float = Field(default=0.0, ge=0.0, le=1.0)
+    first_page: int = Field(default=0, ge=0, description="1-based; 0 = from the first page")
+    last_page: int = Field(default=0, ge=0, description="inclusive; 0 = to the last page")
+    dpi: int = Field(default=0, ge=0, le=600, description="PDF rendering dpi; 0 = server default")
+
+
+# ---------------------------------------------------------------- result
+
+
+class BoundingBox(BaseModel):
+    """Page-normalised rectangle: (0,0) top-left, (1,1) bottom-right."""
+
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+
+
+class Timings(BaseModel):
+    queue_seconds: float
+    preprocess_seconds: float
+    recognition_seconds: float
+    total_seconds: float
+
+
+class Page(BaseModel):
+    page_number: int
+    text: str
+    confidence: float
+    backend: str
+    model_id: str | None = None
+    kind: Literal["unspecified", "born_digital", "scanned"]
+    timings: Timings
+    low_confidence_words: int = 0
+
+
+class StructuredFields(BaseModel):
+    """Invoice fields by name, each left out when not found (names as in `Field.name`)."""
+
+    model_config = ConfigDict(extra="allow")
+
+    rechnungsnummer: str | None = None
+    datum: dt.date | None = None
+    leistungsdatum: dt.date | None = None
+    faelligkeit: dt.date | None = None
+    zahlungsbedingungen: str | None = None
+    betrag_netto: Money | None = None
+    mwst: Money | None = None
+    betrag_brutto: Money | None = None
+    waehrung: str | None = None
+    ust_id: str | None = None
+    steuernummer: str | None = None
+    iban: str | None = None
+    bic: str | None = None
+    lieferant: str | None = None
+    lieferant_adresse: str | None = None
+    kundennummer: str | None = None
+    bestellnummer: str | None = None
+
+
+class Text(BaseModel):
+    raw: str = Field(description="Full text of the processed pages, pages separated by form feeds")
+    structured: StructuredFields
+
+
+class DocumentMetadata(BaseModel):
+    pages: int = Field(description="Pages in the document")
+    pages_processed: int
+    language: str
+    layout_complexity: Literal["unspecified", "simple", "medium", "complex"]
+    mime_type: str | None = None
+    request_id: str | None = None
+
+
+FieldSourceName = Literal["unspecified", "einvoice_xml", "text", "template", "vlm"]
+
+
+class InvoiceField(BaseModel):
+    name: str
+    value: str = Field(description="Normalised: ISO dates, amounts as decimal strings")
+    raw: str
+    confidence: float
+    page: int | None = Field(default=None, description="1-based; absent when not known")
+    box: BoundingBox | None = None
+    source: FieldSourceName
+    valid: bool | None = Field(default=None, description="Absent when no check applies")
+    issues: list[str] = []
+
+
+class TaxBreakdown(BaseModel):
+    rate: Money
+    base: Money
+    amount: Money
+
+
+class Check(BaseModel):
+    name: str
+    passed: bool
+    message: str
+
+
+class EInvoice(BaseModel):
+    filename: str
+    syntax: str
+    xml: str | None = Field(default=None, description="Only with ?include_xml=true")
+
+
+class RoutingAttempt(BaseModel):
+    backend: str
+    replica: str
+    pages: list[int]
+    status: str
+    message: str | None = None
+    seconds: float
+
+
+class PageFeatures(BaseModel):
+    page_number: int
+    text_coverage: float
+    text_chars: int
+    born_digital: bool
+    ruling_lines: int
+    image_dpi: float
+    sharpness: float
+    skew_degrees: float
+    layout_complexity: Literal["unspecified", "simple", "medium", "complex"]
+
+
+class Routing(BaseModel):
+    rule: str
+    reason: str
+    attempts: list[RoutingAttempt]
+    pages: list[PageFeatures]
+    has_einvoice: bool
+    supplier_id: str | None = None
+    analysis_seconds: float
+
+
+class ProcessResult(BaseModel):
+    """Answer of `POST /api/v1/ocr/process`."""
+
+    document_id: str = Field(description="SHA-256 of the content, hex")
+    backend_used: str = Field(description="Backend, or comma-joined backends, that produced the pages")
+    processing_time: float = Field(description="Seconds from request to result, as measured upstream")
+    text: Text
+    confidence: float
+    metadata: DocumentMetadata
+    pages: list[Page]
+    routing: Routing | None = Field(default=None, description="Set when the upstream is the router")
+    fields: list[InvoiceField]
+    tax: list[TaxBreakdown]
+    checks: list[Check]
+    supplier_id: str | None = None
+    einvoice_profile: str | None = None
+    warnings: list[str]
+    einvoice: EInvoice | None = None
+
+
+# ---------------------------------------------------------------- health
+
+
+class Latency(BaseModel):
+    p50_seconds: float
+    p95_seconds: float
+    p99_seconds: float
+    ewma_seconds: float
+    samples: int
+
+
+ModelStateName = Literal["unspecified", "unloaded", "loading", "ready", "unloading", "failed", "unknown"]
+
+
+class BackendHealth(BaseModel):
+    name: str
+    status: ModelStateName
+    loaded: bool
+    engine: str | None = None
+    device: str | None = None
+    ram_bytes: int | None = None
+    vram_bytes: int | None = None
+    peak_ram_bytes: int | None = None
+    peak_vram_bytes: int | None = None
+    queue_depth: int | None = None
+    in_flight: int | None = None
+    pages_served: int | None = None
+    documents_served: int | None = None
+    latency: Latency | None = None
+    error: str | None = None
+
+
+class UpstreamHealth(BaseModel):
+    address: str
+    serving: bool
+    error: str | None = None
+
+
+class SystemInfo(BaseModel):
+    gpu_available: bool
+    gpu_name: str | None = None
+    cpu_cores: int
+
+
+OverallStatus = Literal["ok", "degraded", "unavailable"]
+
+
+class HealthReport(BaseModel):
+    """Answer of `GET /api/v1/health`, served from a cache refreshed in the background."""
+
+    status: OverallStatus
+    upstream: UpstreamHealth
+    backends: list[BackendHealth]
+    system: SystemInfo
+    checked_at: dt.datetime | None = Field(default=None, description="When the upstream was last asked")
+    age_seconds: float | None = None
+
+
+class Probe(BaseModel):
+    status: Literal["alive", "ready", "not_ready"]
+    reason: str | None = None
+
+
+# ---------------------------------------------------------------- errors
+
+
+class ErrorDetail(BaseModel):
+    code: str
+    message: str
+    request_id: str
+
+
+class ErrorBody(BaseModel):
+    error: ErrorDetail

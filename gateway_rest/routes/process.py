@@ -1,0 +1,128 @@
+"""`POST /api/v1/ocr/process`: one document through the upstream OcrService."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+import grpc
+import structlog
+from fastapi import APIRouter, File, Form, Query, UploadFile
+from pydantic import ValidationError
+
+from clients.client import build_request
+from gateway_rest import convert
+from gateway_rest import models as m
+from gateway_rest.deps import ClientDep, MetricsDep, RequestIdDep, SettingsDep
+from gateway_rest.errors import ApiError, from_grpc, payload_too_large
+from services.intake.errors import IntakeError, UnsupportedTypeError
+from services.intake.sniff import sniff
+
+log = structlog.get_logger("ocrmesh.gateway")
+
+router = APIRouter(prefix="/api/v1/ocr", tags=["ocr"])
+
+READ_CHUNK = 1024 * 1024
+
+_ERRORS: dict[int | str, dict[str, Any]] = {
+    status: {"model": m.ErrorBody, "description": description}
+    for status, description in {
+        413: "The upload is larger than the configured limit",
+        415: "The file is not a PDF, PNG, JPEG, TIFF, WebP or e-invoice XML",
+        422: "Invalid form fields or options, or a document that cannot be read or that the backend declines",
+        502: "The upstream failed",
+        503: "No backend can take the document now (see Retry-After)",
+        504: "The document was not processed in time",
+    }.items()
+}
+
+
+def parse_options(raw: str | None) -> m.ProcessOptions:
+    if raw is None or not raw.strip():
+        return m.ProcessOptions()
+    try:
+        return m.ProcessOptions.model_validate_json(raw)
+    except ValidationError as exc:
+        reasons = "; ".join(
+            f"{'.'.join(str(x) for x in e['loc']) or 'options'}: {e['msg']}" for e in exc.errors()
+        )
+        raise ApiError(422, "invalid_options", f"invalid options: {reasons}") from None
+
+
+async def read_upload(file: UploadFile, limit: int) -> bytes:
+    """The upload's bytes, read in chunks and never more than `limit` + one chunk."""
+    buffer = bytearray()
+    while chunk := await file.read(READ_CHUNK):
+        buffer += chunk
+        if len(buffer) > limit:
+            raise payload_too_large(limit)
+    return bytes(buffer)
+
+
+def check_type(content: bytes) -> str:
+    try:
+        return sniff(content).value
+    except UnsupportedTypeError as exc:
+        raise ApiError(415, "unsupported_media_type", str(exc)) from None
+    except IntakeError as exc:
+        raise ApiError(422, "unreadable_document", str(exc)) from None
+
+
+@router.post(
+    "/process",
+    response_model=m.ProcessResult,
+    response_model_exclude_none=True,
+    responses=_ERRORS,
+    summary="Process one document",
+)
+async def process_document(
+    file: Annotated[UploadFile, File(description="PDF, image (PNG, JPEG, TIFF, WebP) or e-invoice XML")],
+    client: ClientDep,
+    settings: SettingsDep,
+    metrics: MetricsDep,
+    request_id: RequestIdDep,
+    backend: Annotated[m.Backend, Form(description="Backend preference; `auto` lets the router choose")] = (
+        m.Backend.AUTO
+    ),
+    options: Annotated[
+        str | None,
+        Form(
+            description="JSON object with any of: language, extract_fields, preprocessing (none|auto|full), "
+            "confidence_threshold, first_page, last_page, dpi",
+            examples=['{"language": "de", "preprocessing": "auto", "first_page": 1, "last_page": 2}'],
+        ),
+    ] = None,
+    allow_fallback: Annotated[
+        bool,
+        Form(
+            description="With an explicit backend: let the router fall back to others when it is unavailable"
+        ),
+    ] = False,
+    include_xml: Annotated[bool, Query(description="Include the e-invoice XML in the answer")] = False,
+) -> m.ProcessResult:
+    parsed = parse_options(options)
+    content = await read_upload(file, settings.max_upload_bytes)
+    detected = check_type(content)
+    metrics.upload_bytes.observe(len(content))
+    request = build_request(
+        content,
+        filename=file.filename or "",
+        mime_type=detected,
+        backend=backend.value,
+        request_id=request_id,
+        options=convert.to_pb_options(parsed),
+        allow_fallback=allow_fallback,
+    )
+    log.info("process_start", bytes=len(content), mime_type=detected, backend=backend.value)
+    try:
+        outcome = await client.process(request, timeout=settings.request_timeout)
+    except grpc.aio.AioRpcError as exc:
+        metrics.upstream_errors.labels(exc.code().name).inc()
+        log.info("process_upstream_error", code=exc.code().name)
+        raise from_grpc(exc, settings.retry_after_seconds) from None
+    if outcome.document is None:
+        metrics.upstream_errors.labels("NO_RESULT").inc()
+        raise ApiError(502, "upstream_error", "the upstream ended the stream without a document result")
+    result = convert.to_process_result(outcome.pages, outcome.document, include_xml=include_xml)
+    metrics.documents.labels(result.backend_used or "none").inc()
+    log.info("process_end", backend_used=result.backend_used, pages=len(result.pages))
+    return result

@@ -1,0 +1,34 @@
+"""Settings of the REST facade: one pydantic-settings class, env prefix OCRMESH_GATEWAY_."""
+
+from __future__ import annotations
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class GatewaySettings(BaseSettings):
+    """One gateway process. Passed to `create_app`; nothing reads the environment later."""
+
+    model_config = SettingsConfigDict(env_prefix="OCRMESH_GATEWAY_", extra="ignore")
+
+    # gRPC address of the OcrService behind the facade (normally the router).
+    upstream: str = "127.0.0.1:50051"
+    host: str = "127.0.0.1"
+    port: int = Field(default=8080, ge=0, le=65535)
+    # Largest accepted upload.
+    max_upload_mb: float = Field(default=50.0, gt=0)
+    # gRPC deadline of one Process call, seconds.
+    request_timeout: float = Field(default=600.0, gt=0)
+    # How often the health cache asks the upstream, seconds.
+    health_refresh_seconds: float = Field(default=2.0, gt=0)
+    # Deadline of each health / Status / Describe call, seconds.
+    health_rpc_timeout: float = Field(default=1.0, gt=0)
+    # A health check that times out keeps the last SERVING answer this long (a busy upstream).
+    health_stale_seconds: float = Field(default=30.0, gt=0)
+    # Retry-After sent with 503 answers, seconds.
+    retry_after_seconds: int = Field(default=5, ge=1)
+    log_level: str = "info"
+
+    @property
+    def max_upload_bytes(self) -> int:
+        return int(self.max_upload_mb * 1024 * 1024)

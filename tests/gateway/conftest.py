@@ -1,0 +1,84 @@
+"""Real backend servers on loopback and the gateway in front of them (no gRPC mocks)."""
+
+from __future__ import annotations
+
+import socket
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pymupdf
+import pytest
+
+from gateway_rest.app import create_app
+from gateway_rest.settings import GatewaySettings
+from services.registry import create_engine
+from services.scaffold.server import BackendServer
+from services.scaffold.settings import ServerSettings
+
+DATASET = Path(__file__).parents[2].parent / "shared" / "datasets" / "zugferd-awv"
+
+
+@asynccontextmanager
+async def backend(name: str, **settings: Any) -> AsyncIterator[int]:
+    server = BackendServer(create_engine(name), ServerSettings(backend=name, port=0, **settings))
+    port = await server.start()
+    await server.wait_ready(timeout=60)
+    try:
+        yield port
+    finally:
+        await server.stop(grace=0)
+
+
+@pytest.fixture(scope="session")
+async def pdftext_port() -> AsyncIterator[int]:
+    async with backend("pdftext") as port:
+        yield port
+
+
+@pytest.fixture(scope="session")
+async def tesseract_port() -> AsyncIterator[int]:
+    async with backend("tesseract", workers=2) as port:
+        yield port
+
+
+@asynccontextmanager
+async def gateway(upstream_port: int, **settings: Any) -> AsyncIterator[httpx.AsyncClient]:
+    """The app with its lifespan running, and an httpx client talking ASGI to it."""
+    values: dict[str, Any] = {"health_refresh_seconds": 0.1, "health_rpc_timeout": 0.5, **settings}
+    app = create_app(GatewaySettings(upstream=f"127.0.0.1:{upstream_port}", **values))
+    async with app.router.lifespan_context(app):
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://gateway", timeout=120) as client:
+            yield client
+
+
+@pytest.fixture
+async def pdftext_gateway(pdftext_port: int) -> AsyncIterator[httpx.AsyncClient]:
+    async with gateway(pdftext_port) as client:
+        yield client
+
+
+@pytest.fixture
+async def tesseract_gateway(tesseract_port: int) -> AsyncIterator[httpx.AsyncClient]:
+    async with gateway(tesseract_port) as client:
+        yield client
+
+
+def closed_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def image_only_pdf(source: Path, pages: int = 1, dpi: int = 200) -> bytes:
+    """Render the first `pages` pages of `source` into a PDF of page images (a 'scan')."""
+    with pymupdf.open(source) as doc, pymupdf.open() as out:
+        for index in range(min(pages, doc.page_count)):
+            page = doc[index]
+            pix = page.get_pixmap(dpi=dpi)
+            target = out.new_page(width=page.rect.width, height=page.rect.height)
+            target.insert_image(target.rect, stream=pix.tobytes("jpeg", jpg_quality=85))
+        return out.tobytes()

@@ -1,0 +1,152 @@
+"""REST contract of POST /api/v1/ocr/process on the dataset invoices."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import httpx
+import pytest
+
+from tests.gateway.conftest import DATASET, image_only_pdf
+
+PROCESS = "/api/v1/ocr/process"
+INVOICES = sorted(DATASET.glob("*.pdf"))
+AMOUNTS = ("betrag_netto", "mwst", "betrag_brutto")
+STRUCTURED_KEYS = (
+    "rechnungsnummer",
+    "datum",
+    "betrag_netto",
+    "mwst",
+    "betrag_brutto",
+    "waehrung",
+    "ust_id",
+    "steuernummer",
+    "iban",
+    "bic",
+    "lieferant",
+)
+
+
+def truth_of(pdf: Path) -> dict:
+    return json.loads(pdf.with_name(pdf.stem + ".truth.json").read_text(encoding="utf-8"))
+
+
+def compact(key: str, value: object) -> object:
+    """The contract's normal form: IBAN, BIC and VAT ids compact and upper case."""
+    if key in ("iban", "bic", "ust_id") and isinstance(value, str):
+        return value.replace(" ", "").upper()
+    return value
+
+
+def assert_result_shape(body: dict) -> None:
+    for key in (
+        "document_id",
+        "backend_used",
+        "processing_time",
+        "text",
+        "confidence",
+        "metadata",
+        "pages",
+        "fields",
+        "checks",
+        "warnings",
+    ):
+        assert key in body, key
+    assert len(body["document_id"]) == 64
+    assert set(body["text"]) == {"raw", "structured"}
+    assert {"pages", "language", "layout_complexity"} <= set(body["metadata"])
+    for page in body["pages"]:
+        assert {"page_number", "text", "confidence", "backend", "timings", "kind"} <= set(page)
+        assert page["timings"]["total_seconds"] >= 0
+    for field in body["fields"]:
+        assert {"name", "value", "raw", "confidence", "source", "issues"} <= set(field)
+    structured = body["text"]["structured"]
+    assert None not in structured.values()  # absent fields are left out, not null
+    for key in AMOUNTS:
+        if key in structured:
+            assert isinstance(structured[key], (int, float))
+
+
+def test_dataset_present() -> None:
+    assert len(INVOICES) >= 10, f"dataset not found at {DATASET}"
+
+
+@pytest.mark.parametrize("pdf", INVOICES, ids=lambda p: p.stem)
+async def test_born_digital_invoice_through_pdftext(pdftext_gateway: httpx.AsyncClient, pdf: Path) -> None:
+    truth = truth_of(pdf)
+    response = await pdftext_gateway.post(
+        PROCESS, files={"file": (pdf.name, pdf.read_bytes(), "application/pdf")}, data={"backend": "pdftext"}
+    )
+    assert response.status_code == 200, response.text
+    body = response.json()
+    assert_result_shape(body)
+    assert body["backend_used"] == "pdftext"
+    assert body["metadata"]["pages"] == truth["pages"]
+    assert [p["page_number"] for p in body["pages"]] == list(range(1, truth["pages"] + 1))
+    assert all(p["kind"] == "born_digital" for p in body["pages"])
+    structured = body["text"]["structured"]
+    expected = {k: compact(k, v) for k, v in truth.items() if k in STRUCTURED_KEYS}
+    assert {k: structured.get(k) for k in expected} == expected
+    # The full per-field detail backs every structured value.
+    names = {f["name"] for f in body["fields"]}
+    assert set(expected) <= names
+
+
+async def test_amounts_are_exact_numbers(pdftext_gateway: httpx.AsyncClient) -> None:
+    pdf = DATASET / "EN16931_zugferd_2p0_EN16931_Einfach.pdf"
+    response = await pdftext_gateway.post(
+        PROCESS, files={"file": (pdf.name, pdf.read_bytes(), "application/pdf")}
+    )
+    assert response.status_code == 200, response.text
+    assert '"betrag_brutto":529.87' in response.text
+    assert response.json()["text"]["structured"]["datum"] == "2018-03-05"
+
+
+async def test_einvoice_xml_only_on_request(pdftext_gateway: httpx.AsyncClient) -> None:
+    pdf = DATASET / "EN16931_zugferd_2p0_EN16931_Einfach.pdf"
+    files = {"file": (pdf.name, pdf.read_bytes(), "application/pdf")}
+    plain = (await pdftext_gateway.post(PROCESS, files=files)).json()
+    assert plain["einvoice"]["syntax"] == "CII"
+    assert plain["einvoice"]["filename"]
+    assert "xml" not in plain["einvoice"]
+    full = (await pdftext_gateway.post(PROCESS, files=files, params={"include_xml": "true"})).json()
+    assert "CrossIndustryInvoice" in full["einvoice"]["xml"]
+
+
+async def test_options_are_passed_on(pdftext_gateway: httpx.AsyncClient) -> None:
+    pdf = DATASET / "EN16931_zugferd_2p0_EN16931_Einfach.pdf"
+    options = json.dumps({"first_page": 2, "last_page": 2, "extract_fields": False, "language": "de"})
+    response = await pdftext_gateway.post(
+        PROCESS, files={"file": (pdf.name, pdf.read_bytes(), "application/pdf")}, data={"options": options}
+    )
+    assert response.status_code == 200, response.text
+    body = response.json()
+    assert [p["page_number"] for p in body["pages"]] == [2]
+    assert body["metadata"]["pages"] == 2 and body["metadata"]["pages_processed"] == 1
+    assert body["fields"] == [] and body["text"]["structured"] == {}
+
+
+async def test_scanned_invoice_through_tesseract(tesseract_gateway: httpx.AsyncClient) -> None:
+    pdf = DATASET / "EN16931_zugferd_2p0_EN16931_Einfach.pdf"
+    truth = truth_of(pdf)
+    scan = image_only_pdf(pdf, pages=1, dpi=200)
+    response = await tesseract_gateway.post(
+        PROCESS,
+        files={"file": ("scan.pdf", scan, "application/pdf")},
+        data={"backend": "tesseract", "options": json.dumps({"dpi": 200, "preprocessing": "auto"})},
+    )
+    assert response.status_code == 200, response.text
+    body = response.json()
+    assert_result_shape(body)
+    assert body["backend_used"] == "tesseract"
+    assert "einvoice" not in body  # a scan carries no embedded XML
+    (page,) = body["pages"]
+    assert page["kind"] == "scanned" and page["backend"] == "tesseract"
+    assert 0 < page["confidence"] <= 1
+    assert truth["rechnungsnummer"] in body["text"]["raw"]
+    structured = body["text"]["structured"]
+    assert structured.get("rechnungsnummer") == truth["rechnungsnummer"]
+    for key in ("datum", "betrag_brutto"):
+        if key in structured:
+            assert structured[key] == truth[key]

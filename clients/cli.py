@@ -226,7 +226,7 @@ def _print_rest_result(result: dict) -> None:  # type: ignore[type-arg]
     table.add_column("field")
     table.add_column("value")
     for key, value in ((result.get("text") or {}).get("structured") or {}).items():
-        table.add_row(key, str(value))
+        table.add_row(key, f"{value:.2f}" if isinstance(value, float) else str(value))
     console.print(table)
     for check in result.get("checks") or []:
         if not check.get("passed"):
@@ -254,6 +254,125 @@ def gateway(
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2) from None
     run_gateway(settings)
+
+
+
+# ---------------------------------------------------------------- models (weights of the model backends)
+
+models_app = typer.Typer(no_args_is_help=True, help="Model weights: list what is on disk, download ahead of serving")
+app.add_typer(models_app, name="models")
+
+
+@models_app.command("list")
+def models_list(
+    models_dir: Annotated[Optional[Path], typer.Option(help="Models directory (default $OCRMESH_MODELS_DIR or ./models)")] = None,
+) -> None:
+    """Show every backend's weights: present or missing, size, locked commit."""
+    from services.models.catalog import load_catalog
+    from services.models.download import is_commit, is_url, status
+
+    catalog = load_catalog()
+    for backend, specs in catalog.specs.items():
+        for spec in specs:
+            s = status(spec, models_dir)
+            state = "present" if s.present else "MISSING"
+            size = s.size_bytes if s.present else spec.size_bytes
+            if is_commit(spec.revision) or is_url(spec.source):
+                pin = spec.revision
+            else:
+                pin = f"{spec.revision} (not a commit: locked on first download)"
+            typer.echo(
+                f"{backend:10} {spec.name:22} {state:8} {size / 1e9:7.2f} GB{'' if s.present else ' (expected)'}  "
+                f"{spec.source}@{pin}" + (f"  locked {s.resolved_revision[:12]}" if s.resolved_revision else "")
+            )
+    for backend, reason in catalog.unavailable.items():
+        typer.echo(f"{backend:10} (unavailable: {reason})")
+
+
+@models_app.command("download")
+def models_download(
+    target: Annotated[str, typer.Argument(help="gotocr, deepseek, surya or all")] = "all",
+    models_dir: Annotated[Optional[Path], typer.Option(help="Models directory (default $OCRMESH_MODELS_DIR or ./models)")] = None,
+    update: Annotated[bool, typer.Option(help="Move the lock to the revision's current commit")] = False,
+) -> None:
+    """Download weights from the Hugging Face hub, verify their hashes and record them in a lock file."""
+    from services.models.catalog import load_catalog
+    from services.models.download import ModelCheckError, download
+
+    try:
+        specs = load_catalog().select(target)
+    except ValueError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2) from None
+    failed = False
+    for spec in specs:
+        typer.echo(f"{spec.backend}: {spec.source}@{spec.revision} -> {spec.local_dir(models_dir)}", err=True)
+        try:
+            lock = download(spec, models_dir, update=update)
+        except (ModelCheckError, OSError, ValueError) as exc:  # hub errors are OSError/ValueError subclasses
+            typer.echo(f"error: {spec.name}: {type(exc).__name__}: {exc}", err=True)
+            failed = True
+            continue
+        typer.echo(f"{spec.name}: ok, commit {lock.resolved_revision}, {len(lock.files)} files verified", err=True)
+    if failed:
+        raise typer.Exit(1)
+
+
+# ---------------------------------------------------------------- jobs (durable batches)
+
+
+@app.command()
+def jobs(
+    upstream: Annotated[Optional[str], typer.Option(help="OcrService the documents go to (the router), HOST:PORT")] = None,
+    port: Annotated[Optional[int], typer.Option(help="gRPC port (default 50071)")] = None,
+    host: Annotated[Optional[str], typer.Option(help="Address to listen on")] = None,
+    data_dir: Annotated[Optional[Path], typer.Option(help="SQLite database and uploads (default ./data)")] = None,
+    database_url: Annotated[Optional[str], typer.Option(help="postgresql://... to share one queue between replicas")] = None,
+    config: Annotated[Optional[Path], typer.Option(help="YAML config file (section 'jobs')")] = None,
+) -> None:
+    """Serve JobsService (durable batch jobs with live progress) in front of an OcrService until Ctrl-C."""
+    from jobs_service.server import run_jobs_server
+    from jobs_service.settings import JobsSettings
+    from services.scaffold.settings import load_settings
+
+    try:
+        settings = load_settings(
+            JobsSettings, config, "jobs", upstream=upstream, port=port, host=host, data_dir=data_dir,
+            database_url=database_url,
+        )
+    except ValueError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2) from None
+    try:
+        run_jobs_server(settings)
+    except OSError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(1) from None
+
+
+@app.command()
+def batch(
+    paths: Annotated[list[Path], typer.Argument(exists=True, help="Files or directories of documents")],
+    target: Annotated[str, typer.Option(help="JobsService address HOST:PORT")] = "127.0.0.1:50071",
+    backend: Annotated[str, typer.Option(help="Backend preference (auto: the router decides)")] = "auto",
+    wait: Annotated[bool, typer.Option(help="Follow progress until the job is done")] = False,
+    out: Annotated[Optional[Path], typer.Option(help="Write every document's result as JSON lines (implies --wait)")] = None,
+    csv_path: Annotated[Optional[Path], typer.Option("--csv", help="Write the invoice fields, one row per document (implies --wait)")] = None,
+    key: Annotated[Optional[str], typer.Option(help="Idempotency key (default: derived from the files)")] = None,
+    interactive: Annotated[bool, typer.Option(help="Run ahead of batch work")] = False,
+) -> None:
+    """Submit documents as durable batch jobs; with --wait show progress and collect the results."""
+    from jobs_service.batch_cli import BatchError, run_batch
+
+    try:
+        code = run_batch(
+            paths, target=target, backend=backend, wait=wait or out is not None or csv_path is not None,
+            out=out, csv_path=csv_path, key=key, interactive=interactive,
+        )
+    except BatchError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(1) from None
+    raise typer.Exit(code)
 
 
 def main() -> None:

@@ -80,8 +80,10 @@ def run_gateway(settings: GatewaySettings) -> None:
 
     from services.scaffold.logs import configure_logging
 
+    from services.scaffold.parent_watch import watch_parent
+
     configure_logging(settings.log_level, service="gateway")
-    uvicorn.run(
+    config = uvicorn.Config(
         create_app(settings),
         host=settings.host,
         port=settings.port,
@@ -89,3 +91,10 @@ def run_gateway(settings: GatewaySettings) -> None:
         log_level=settings.log_level,
         timeout_graceful_shutdown=30,
     )
+    server = uvicorn.Server(config)
+
+    def parent_gone() -> None:  # started by `ocrmesh up`, which has ended: stop like on Ctrl-C
+        server.should_exit = True
+
+    watch_parent(parent_gone)
+    server.run()

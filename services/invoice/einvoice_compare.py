@@ -87,7 +87,10 @@ def _agree(name: str, xml_value: str, text_value: str) -> tuple[bool, str]:
         a, b = _amount(xml_value), _amount(text_value)
         return (a is not None and a == b), ""
     if name in FREE_TEXT:
-        score = fuzz.token_sort_ratio(_words(xml_value), _words(text_value))
+        # Payment terms often run over several lines, of which the text reader may
+        # take only the first: printed words that all stand in the XML agree.
+        ratio = fuzz.token_set_ratio if name == "zahlungsbedingungen" else fuzz.token_sort_ratio
+        score = ratio(_words(xml_value), _words(text_value))
         return score >= FREE_TEXT_MIN_SCORE, f" (similarity {score:.0f} %)"
     normalise = _EXACT.get(name, _words)
     return normalise(xml_value) == normalise(text_value), ""

@@ -250,10 +250,22 @@ def backends_from_upstream(
 ) -> list[m.BackendHealth]:
     """Backend entries of the upstream.
 
-    Today the contract's `StatusResponse` carries one `ModelStatus`, so the
-    upstream (a backend, or the router) is reported as one entry named by
-    `Describe().name`. When the router's status grows a per-backend list,
-    it is converted here and nothing else changes.
+    The router's `StatusResponse` lists every backend replica it watches; a
+    backend reached directly is one entry named by `Describe().name`.
     """
+    if status is not None and status.backends:
+        entries = []
+        for replica in status.backends:
+            entry = backend_health(
+                replica.name, replica.status if replica.HasField("status") else None, None, None
+            )
+            if not replica.HasField("status"):
+                entry.status = "unknown"
+            entry.address = replica.address
+            entry.serving = replica.serving
+            entry.seconds_per_page = replica.seconds_per_page
+            entry.breaker = replica.breaker
+            entries.append(entry)
+        return entries
     name = (describe.name if describe else "") or (status.name if status else "") or "upstream"
     return [backend_health(name, status.status if status is not None else None, describe, error)]

@@ -226,6 +226,11 @@ class BackendHealth(BaseModel):
     name: str
     status: ModelStateName
     loaded: bool
+    # Set for the router's backends: replica address, health, router's estimate, breaker state.
+    address: str | None = None
+    serving: bool | None = None
+    seconds_per_page: float | None = None
+    breaker: str | None = None
     engine: str | None = None
     device: str | None = None
     ram_bytes: int | None = None

@@ -117,6 +117,7 @@ class Replica:
         self.text_layer_only = config.text_layer_only
         self.gpu = config.gpu
         self.on_change: Callable[[], None] = lambda: None
+        self.last_status: pb.ModelStatus | None = None
         self._tasks: list[asyncio.Task[None]] = []
         self._status_tasks: set[asyncio.Task[pb.StatusResponse | None]] = set()
 
@@ -138,6 +139,19 @@ class Replica:
             self._latency_observed = True
         else:
             self.seconds_per_page = LATENCY_ALPHA * seconds + (1 - LATENCY_ALPHA) * self.seconds_per_page
+
+    def to_proto(self) -> pb.BackendStatus:
+        """This replica as the router reports it in `Status`."""
+        return pb.BackendStatus(
+            name=self.name,
+            address=self.address,
+            serving=self.serving,
+            status=self.last_status,
+            seconds_per_page=self.seconds_per_page,
+            breaker=self.breaker.state.value,
+            device_group=self.config.device_group,
+            pages_in_flight=self.pages_in_flight,
+        )
 
     def _set_serving(self, serving: bool, why: str) -> None:
         if serving != self.serving:
@@ -197,6 +211,7 @@ class Replica:
             status = await self.stub.Status(pb.StatusRequest(), timeout=2.0)
         except grpc.aio.AioRpcError:
             return None
+        self.last_status = status.status
         latency = status.status.latency
         if latency.samples and not self._latency_observed:
             self.seconds_per_page = latency.ewma_seconds or latency.p50_seconds or self.seconds_per_page

@@ -246,7 +246,11 @@ class RouterServicer(pb_grpc.OcrServiceServicer):
         )
 
     async def Status(self, request: pb.StatusRequest, context: grpc.aio.ServicerContext) -> pb.StatusResponse:
-        return pb.StatusResponse(status=self.aggregate_status(), name=ROUTER_NAME)
+        return pb.StatusResponse(
+            status=self.aggregate_status(),
+            name=ROUTER_NAME,
+            backends=[replica.to_proto() for replica in self.mesh.replicas()],
+        )
 
     async def Load(self, request: pb.LoadRequest, context: grpc.aio.ServicerContext) -> pb.LoadResponse:
         # Model control across the mesh (VRAM coordination) is not the router's job yet.

@@ -99,7 +99,7 @@ class RouterSettings(BaseSettings):
     health_backoff_min_seconds: float = Field(default=0.1, gt=0)
     health_backoff_max_seconds: float = Field(default=5.0, gt=0)
     # Status poll for latency figures.
-    status_poll_seconds: float = Field(default=15.0, gt=0)
+    status_poll_seconds: float = Field(default=5.0, gt=0)
     # Circuit breaker per replica.
     breaker_failures: int = Field(default=3, ge=1)
     breaker_cooldown_seconds: float = Field(default=15.0, gt=0)

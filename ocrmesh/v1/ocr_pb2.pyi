@@ -504,10 +504,32 @@ class StatusRequest(_message.Message):
     __slots__ = ()
     def __init__(self) -> None: ...
 
+class BackendStatus(_message.Message):
+    __slots__ = ("name", "address", "serving", "status", "seconds_per_page", "breaker", "device_group", "pages_in_flight")
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    ADDRESS_FIELD_NUMBER: _ClassVar[int]
+    SERVING_FIELD_NUMBER: _ClassVar[int]
+    STATUS_FIELD_NUMBER: _ClassVar[int]
+    SECONDS_PER_PAGE_FIELD_NUMBER: _ClassVar[int]
+    BREAKER_FIELD_NUMBER: _ClassVar[int]
+    DEVICE_GROUP_FIELD_NUMBER: _ClassVar[int]
+    PAGES_IN_FLIGHT_FIELD_NUMBER: _ClassVar[int]
+    name: str
+    address: str
+    serving: bool
+    status: ModelStatus
+    seconds_per_page: float
+    breaker: str
+    device_group: str
+    pages_in_flight: int
+    def __init__(self, name: _Optional[str] = ..., address: _Optional[str] = ..., serving: _Optional[bool] = ..., status: _Optional[_Union[ModelStatus, _Mapping]] = ..., seconds_per_page: _Optional[float] = ..., breaker: _Optional[str] = ..., device_group: _Optional[str] = ..., pages_in_flight: _Optional[int] = ...) -> None: ...
+
 class StatusResponse(_message.Message):
-    __slots__ = ("status", "name")
+    __slots__ = ("status", "name", "backends")
     STATUS_FIELD_NUMBER: _ClassVar[int]
     NAME_FIELD_NUMBER: _ClassVar[int]
+    BACKENDS_FIELD_NUMBER: _ClassVar[int]
     status: ModelStatus
     name: str
-    def __init__(self, status: _Optional[_Union[ModelStatus, _Mapping]] = ..., name: _Optional[str] = ...) -> None: ...
+    backends: _containers.RepeatedCompositeFieldContainer[BackendStatus]
+    def __init__(self, status: _Optional[_Union[ModelStatus, _Mapping]] = ..., name: _Optional[str] = ..., backends: _Optional[_Iterable[_Union[BackendStatus, _Mapping]]] = ...) -> None: ...

@@ -126,6 +126,11 @@ async def prober(
 
 
 async def measure(url: str, args: argparse.Namespace) -> bool:
+    ok, _stats = await measure_stats(url, args)
+    return ok
+
+
+async def measure_stats(url: str, args: argparse.Namespace) -> tuple[bool, dict[str, float]]:
     document = scanned_pdf(args.document, args.pages, args.dpi, args.image_format)
     samples: list[float] = []
     seen: Counter[str] = Counter()
@@ -161,7 +166,15 @@ async def measure(url: str, args: argparse.Namespace) -> bool:
     print(f"  load results {dict(outcomes)}")
     ok = bool(ms) and p99 < TARGET_P99_SECONDS * 1000
     print("RESULT", "PASS" if ok else "FAIL")
-    return ok
+    stats = {
+        "samples": float(len(ms)),
+        "p50_ms": percentile(ms, 50),
+        "p95_ms": percentile(ms, 95),
+        "p99_ms": p99,
+        "max_ms": max(ms, default=float("nan")),
+        "load_documents": float(sum(outcomes.values())),
+    }
+    return ok, stats
 
 
 async def main_async(args: argparse.Namespace) -> bool:

@@ -26,7 +26,7 @@ from ocrmesh.v1 import ocr_pb2 as pb
 from router_service.rules import LayoutName, Thresholds
 from services.intake.document import PYMUPDF_LOCK, LoadedDocument
 from services.intake.sniff import DocumentType
-from services.pdftext.textlayer import has_text_layer, text_layer_chars
+from services.pdftext.textlayer import is_usable, text_layer_chars
 
 log = structlog.get_logger("ocrmesh.router.analysis")
 
@@ -228,17 +228,18 @@ def _analyse_pdf_page(pdf: pymupdf.Document, index: int, t: Thresholds) -> tuple
     with PYMUPDF_LOCK:
         page = pdf[index]
         area = max(1.0, page.rect.width * page.rect.height)
-        result.text_chars, _bad = text_layer_chars(page)
-        result.born_digital = has_text_layer(page)
+        textpage = page.get_textpage()  # built once: every text query below reuses it
+        result.text_chars, bad_share = text_layer_chars(page, textpage)
+        result.born_digital = is_usable(result.text_chars, bad_share)
         text = ""
         if result.born_digital:
-            blocks = [b for b in page.get_text("blocks") if b[6] == 0]
+            blocks = [b for b in page.get_text("blocks", textpage=textpage) if b[6] == 0]
             result.text_blocks = len(blocks)
-            words = page.get_text("words")
+            words = page.get_text("words", textpage=textpage)
             covered = sum((w[2] - w[0]) * (w[3] - w[1]) for w in words)
             result.text_coverage = round(min(1.0, covered / area), 4)
             result.ruling_lines = _vector_ruling_lines(page.get_drawings())
-            text = page.get_text("text")
+            text = " ".join(w[4] for w in words)
         else:
             images = page.get_image_info()
             if images:

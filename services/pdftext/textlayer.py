@@ -28,28 +28,33 @@ def _norm_box(rect: tuple[float, float, float, float], width: float, height: flo
     return pb.BoundingBox(x0=clamp(x0 / width), y0=clamp(y0 / height), x1=clamp(x1 / width), y1=clamp(y1 / height))
 
 
-def text_layer_chars(page: pymupdf.Page) -> tuple[int, float]:
+def text_layer_chars(page: pymupdf.Page, textpage: pymupdf.TextPage | None = None) -> tuple[int, float]:
     """Visible characters on the page and the share of them that are U+FFFD."""
-    text = page.get_text("text")
-    visible = [c for c in text if not c.isspace()]
+    visible = "".join(page.get_text("text", textpage=textpage).split())
     if not visible:
         return 0, 0.0
-    return len(visible), sum(c == "\ufffd" for c in visible) / len(visible)
+    return len(visible), visible.count("\ufffd") / len(visible)
 
 
-def has_text_layer(page: pymupdf.Page) -> bool:
-    chars, bad_share = text_layer_chars(page)
+def is_usable(chars: int, bad_share: float) -> bool:
+    """Whether a text layer with these figures counts as born digital."""
     return chars >= MIN_TEXT_CHARS and bad_share <= MAX_REPLACEMENT_SHARE
+
+
+def has_text_layer(page: pymupdf.Page, textpage: pymupdf.TextPage | None = None) -> bool:
+    return is_usable(*text_layer_chars(page, textpage))
 
 
 def read_page(pdf: pymupdf.Document, index: int) -> pb.PageResult | None:
     """The page's text layer as a PageResult, or None when it has no usable text layer."""
     with PYMUPDF_LOCK:
         page = pdf[index]
-        if not has_text_layer(page):
+        # One TextPage serves every extraction below: building it is the expensive part.
+        textpage = page.get_textpage(flags=_WORD_FLAGS)
+        if not has_text_layer(page, textpage):
             return None
         width, height = page.rect.width, page.rect.height
-        words = page.get_text("words", sort=True, flags=_WORD_FLAGS)
+        words = page.get_text("words", sort=True, textpage=textpage)
     result = pb.PageResult(
         page_number=index + 1,
         page_count=pdf.page_count,

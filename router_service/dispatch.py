@@ -26,6 +26,7 @@ import structlog
 from ocrmesh.v1 import ocr_pb2 as pb
 from router_service.endpoints import Mesh, Replica
 from router_service.planner import Plan, Run
+from router_service.vram import DeviceGroups, is_out_of_memory
 
 log = structlog.get_logger("ocrmesh.router.dispatch")
 
@@ -63,6 +64,8 @@ class DispatchState:
     attempts: list[tuple[float, pb.RoutingAttempt]] = field(default_factory=list)
     einvoice: pb.EInvoice | None = None
     warnings: list[str] = field(default_factory=list)
+    # What the router did besides calling backends (VRAM evictions), for the routing explanation.
+    notes: list[str] = field(default_factory=list)
 
     def ordered_attempts(self) -> list[pb.RoutingAttempt]:
         return [a for _, a in sorted(self.attempts, key=lambda item: item[0])]
@@ -85,8 +88,10 @@ class Dispatcher:
         max_parallel_runs: int,
         default_timeout: float,
         observer: AttemptObserver | None = None,
+        vram: DeviceGroups | None = None,
     ) -> None:
         self.mesh = mesh
+        self.vram = vram
         self.max_parallel_runs = max_parallel_runs
         self.default_timeout = default_timeout
         self.observer = observer or AttemptObserver()
@@ -186,8 +191,12 @@ class _RunCall:
                     to_replica=replica.address,
                     after=last.code.name,
                 )
+            await self._make_room(replica)
             outcome = await self._attempt(replica, remaining)
             remaining = remaining[outcome.delivered :]
+            if remaining and await self._relieved_after_oom(replica, outcome):
+                outcome = await self._attempt(replica, remaining)  # once; then the fallback order
+                remaining = remaining[outcome.delivered :]
             if outcome.code is C.OK or (run.pages and not remaining):
                 return
             if outcome.code in NOT_RETRIED:
@@ -207,6 +216,20 @@ class _RunCall:
             )
         code = last.code if last.code in (C.FAILED_PRECONDITION, C.DEADLINE_EXCEEDED) else C.UNAVAILABLE
         raise DispatchError(code, f"every backend failed for {what}: " + "; ".join(failures))
+
+    async def _make_room(self, replica: Replica) -> None:
+        if self.d.vram is None or not replica.gpu:
+            return
+        for name in await self.d.vram.prepare(replica):
+            self.state.notes.append(f"unloaded {name} to make room for {replica.name} in {replica.config.device_group}")
+
+    async def _relieved_after_oom(self, replica: Replica, outcome: AttemptOutcome) -> bool:
+        if self.d.vram is None or not replica.gpu or not is_out_of_memory(outcome.code, outcome.message):
+            return False
+        unloaded = await self.d.vram.relieve(replica)
+        for name in unloaded:
+            self.state.notes.append(f"unloaded {name} after {replica.name} ran out of memory; retried once")
+        return bool(unloaded)
 
     async def _attempt(self, replica: Replica, pages: list[int]) -> AttemptOutcome:
         options = pb.ProcessOptions()

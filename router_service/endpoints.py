@@ -205,10 +205,10 @@ class Replica:
             if self.serving:
                 await self.refresh_status()
 
-    async def refresh_status(self) -> pb.StatusResponse | None:
-        """Seed seconds per page from the backend's own latency figures (until the router has its own)."""
+    async def refresh_status(self, timeout: float = 2.0) -> pb.StatusResponse | None:
+        """Fetch the backend's status; seeds seconds per page from its latency figures (until the router has its own)."""
         try:
-            status = await self.stub.Status(pb.StatusRequest(), timeout=2.0)
+            status = await self.stub.Status(pb.StatusRequest(), timeout=timeout)
         except grpc.aio.AioRpcError:
             return None
         self.last_status = status.status

@@ -21,6 +21,7 @@ import structlog
 from ocrmesh.v1 import ocr_pb2 as pb
 from ocrmesh.v1 import ocr_pb2_grpc as pb_grpc
 from router_service.analysis import LAYOUT_TO_PROTO, DocumentAnalysis, SupplierLookup, analyse
+from router_service.vram import DeviceGroups
 from router_service.dispatch import Dispatcher, DispatchError, DispatchState
 from router_service.endpoints import Mesh
 from router_service.metrics import RouterMetrics
@@ -60,6 +61,7 @@ class RouterServicer(pb_grpc.OcrServiceServicer):
             max_parallel_runs=settings.max_parallel_runs,
             default_timeout=settings.default_timeout_seconds,
             observer=metrics.observer(),
+            vram=DeviceGroups(mesh, settings.device_groups, settings.default_vram_budget_gb),
         )
 
     # ------------------------------------------------------------ Process
@@ -201,7 +203,7 @@ class RouterServicer(pb_grpc.OcrServiceServicer):
                 has_einvoice=analysis.has_einvoice,
                 supplier_id=analysis.supplier_id,
                 rule=plan.rule,
-                reason=plan.reason,
+                reason="; ".join([plan.reason, *state.notes]),
                 attempts=attempts,
                 analysis_seconds=analysis.seconds,
             )

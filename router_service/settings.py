@@ -46,6 +46,8 @@ class EndpointConfig(BaseModel):
     weight: float = Field(default=1.0, gt=0)
     # Seconds per page until the backend's Status reports figures (0 = by kind).
     seconds_per_page: float = Field(default=0.0, ge=0)
+    # GPU memory the model needs in GB, until the backend reports its own peak (0 = by kind).
+    vram_gb: float = Field(default=0.0, ge=0)
 
     @model_validator(mode="after")
     def _defaults(self) -> EndpointConfig:
@@ -100,6 +102,9 @@ class RouterSettings(BaseSettings):
     health_backoff_max_seconds: float = Field(default=5.0, gt=0)
     # Status poll for latency figures.
     status_poll_seconds: float = Field(default=5.0, gt=0)
+    # VRAM budget in GB per device group (backends sharing one card); others get 16.
+    device_groups: dict[str, float] = Field(default_factory=dict)
+    default_vram_budget_gb: float = Field(default=16.0, gt=0)
     # Circuit breaker per replica.
     breaker_failures: int = Field(default=3, ge=1)
     breaker_cooldown_seconds: float = Field(default=15.0, gt=0)

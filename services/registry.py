@@ -15,6 +15,9 @@ from services.scaffold.engine import Engine
 BACKENDS: dict[str, str] = {
     "pdftext": "services.pdftext.engine:PdfTextEngine",
     "tesseract": "services.tesseract.engine:TesseractEngine",
+    "surya": "services.surya_docling.engine:SuryaDoclingEngine",
+    "gotocr": "services.gotocr.engine:GotOcrEngine",
+    "deepseek": "services.janus.engine:JanusEngine",
 }
 
 

@@ -10,6 +10,8 @@ themselves.
 from __future__ import annotations
 
 import abc
+import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import grpc
@@ -77,6 +79,13 @@ class PageOptions:
     dpi: int = 300
     preprocessing: int = pb.PREPROCESSING_UNSPECIFIED
     confidence_threshold: float = 0.0
+    # Set by the server per request, for long-running engines (optional to honour):
+    # set when the request was cancelled, failed or ran out of time; stop work then.
+    cancelled: threading.Event | None = None
+    # The request's deadline as time.monotonic(); None = no deadline.
+    deadline: float | None = None
+    # progress(index, fraction) reports progress within page `index` (0-based) as PageProgress events.
+    progress: Callable[[int, float], None] | None = None
 
 
 @dataclass
@@ -110,6 +119,9 @@ class Engine(abc.ABC):
     def inspect_document(self, document: LoadedDocument) -> DocumentExtras:
         """Document-level facts, called once before the pages (on a worker thread)."""
         return DocumentExtras()
+
+    def refine_document(self, document: LoadedDocument, result: pb.DocumentResult, options: PageOptions) -> None:
+        """Add to the assembled result when fields were requested (e.g. fields a VLM answered); on a worker thread."""
 
     def vram_bytes(self) -> int:
         """GPU memory held by the engine."""

@@ -9,6 +9,8 @@ document result. Cancellation or a deadline cancels the pages not started.
 from __future__ import annotations
 
 import asyncio
+import dataclasses
+import threading
 import time
 import uuid
 from collections import deque
@@ -112,6 +114,9 @@ class OcrServicer(pb_grpc.OcrServiceServicer):
         resolved = resolve_options(request.options, self.settings.default_dpi)
         loop = asyncio.get_running_loop()
         document = await loop.run_in_executor(None, open_document, request.document.content, self.limits)
+        progress: asyncio.Queue[pb.PageProgress] = asyncio.Queue()
+        cancelled = threading.Event()
+        page_options = self._page_control(resolved.page_options, context, progress, cancelled)
         try:
             info = self.engine.info
             if document.kind not in info.accepts:
@@ -123,7 +128,10 @@ class OcrServicer(pb_grpc.OcrServiceServicer):
             extras = await loop.run_in_executor(None, self.engine.inspect_document, document)
             indices = page_indices(request.options, document.page_count)
             pages: list[pb.PageResult] = []
-            async for page in self._pages(document, indices, resolved.page_options, queued_seconds, context):
+            async for page in self._pages(document, indices, page_options, queued_seconds, context, progress):
+                if isinstance(page, pb.PageProgress):
+                    yield pb.ProcessResponse(progress=page)
+                    continue
                 pages.append(page)
                 yield pb.ProcessResponse(page=page)
             summary = DocumentSummary(
@@ -138,10 +146,34 @@ class OcrServicer(pb_grpc.OcrServiceServicer):
                 warnings=[*document.warnings, *extras.warnings],
             )
             result = await loop.run_in_executor(None, assemble_document, pages, summary)
+            if resolved.extract_fields:
+                await loop.run_in_executor(self.page_pool, self.engine.refine_document, document, result, page_options)
             result.metadata.processing_seconds = time.perf_counter() - started
             yield pb.ProcessResponse(document=result)
         finally:
+            cancelled.set()  # tells engines still working for this request to stop
             document.close()
+
+    def _page_control(
+        self,
+        options: PageOptions,
+        context: grpc.aio.ServicerContext,
+        progress: asyncio.Queue[pb.PageProgress],
+        cancelled: threading.Event,
+    ) -> PageOptions:
+        """The request's cancel event, deadline and progress reporter, for engines that honour them."""
+        loop = asyncio.get_running_loop()
+        remaining = context.time_remaining()
+
+        def report(index: int, fraction: float) -> None:
+            loop.call_soon_threadsafe(progress.put_nowait, pb.PageProgress(page_number=index + 1, fraction=fraction))
+
+        return dataclasses.replace(
+            options,
+            cancelled=cancelled,
+            deadline=None if remaining is None else time.monotonic() + remaining,
+            progress=report,
+        )
 
     async def _pages(
         self,
@@ -150,12 +182,14 @@ class OcrServicer(pb_grpc.OcrServiceServicer):
         options: PageOptions,
         queued_seconds: float,
         context: grpc.aio.ServicerContext,
-    ) -> AsyncIterator[pb.PageResult]:
-        """Run pages on the pool, `workers` at a time, and yield them in order."""
+        progress: asyncio.Queue[pb.PageProgress],
+    ) -> AsyncIterator[pb.PageResult | pb.PageProgress]:
+        """Run pages on the pool, `workers` at a time, and yield them in order (with progress while waiting)."""
         loop = asyncio.get_running_loop()
         window = self.settings.workers
         pending: deque[asyncio.Future[pb.PageResult]] = deque()
         upcoming = iter(indices)
+        finished: set[int] = set()
         try:
             while True:
                 while len(pending) < window:
@@ -169,7 +203,18 @@ class OcrServicer(pb_grpc.OcrServiceServicer):
                 remaining = context.time_remaining()
                 if remaining is not None and remaining <= 0:
                     raise EngineError(grpc.StatusCode.DEADLINE_EXCEEDED, "the deadline passed before all pages were done")
+                while not pending[0].done():
+                    getter = asyncio.ensure_future(progress.get())
+                    try:
+                        await asyncio.wait((pending[0], getter), return_when=asyncio.FIRST_COMPLETED)
+                    finally:
+                        if not getter.done():
+                            getter.cancel()
+                    report = getter.result() if getter.done() and not getter.cancelled() else None
+                    if report is not None and report.page_number not in finished:
+                        yield report  # late reports of finished pages are dropped
                 page = await pending.popleft()
+                finished.add(page.page_number)
                 self.metrics.observe_page(page.timings.total_seconds)
                 yield page
         finally:

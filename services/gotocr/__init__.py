@@ -1,0 +1,1 @@
+"""Backend `gotocr`: GOT-OCR 2.0 (transformers' native GotOcr2 classes) in a GPU worker process."""

@@ -375,6 +375,33 @@ def batch(
     raise typer.Exit(code)
 
 
+# ---------------------------------------------------------------- bench (live benchmark, in-process)
+
+
+@app.command()
+def bench(
+    dataset: Annotated[Path, typer.Option(exists=True, file_okay=False, help="Dataset folder (X.pdf + X.truth.json)")],
+    backends: Annotated[str, typer.Option(help="Comma-separated backends to compare")] = "pdftext,tesseract",
+    limit: Annotated[int, typer.Option(help="Only the first N documents (0 = all)")] = 0,
+    out: Annotated[Path, typer.Option(help="Runs directory (run.json, report.md, report.html, latest-priors.json)")] = Path("data/benchmarks"),
+    target: Annotated[Optional[str], typer.Option(help="Send documents through this router HOST:PORT")] = None,
+    address: Annotated[Optional[list[str]], typer.Option(help="Backend address NAME=HOST:PORT (repeatable)")] = None,
+    dpi: Annotated[int, typer.Option(help="Rendering dpi for PDF pages (0 = backend default)")] = 0,
+    label: Annotated[str, typer.Option(help="A label for the run")] = "",
+) -> None:
+    """Benchmark backends on a dataset: time, accuracy, RAM/VRAM, confidence side by side; writes reports."""
+    from bench_service.cli import BenchCliError, parse_addresses, run_bench
+
+    try:
+        run_bench(
+            dataset, [b for b in backends.split(",") if b], limit=limit, out=out, target=target,
+            addresses=parse_addresses(address or []), dpi=dpi, label=label,
+        )
+    except BenchCliError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2) from None
+
+
 def main() -> None:
     app()
 

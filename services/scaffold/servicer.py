@@ -9,6 +9,7 @@ document result. Cancellation or a deadline cancels the pages not started.
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import dataclasses
 import threading
 import time
@@ -188,6 +189,7 @@ class OcrServicer(pb_grpc.OcrServiceServicer):
         loop = asyncio.get_running_loop()
         window = self.settings.workers
         pending: deque[asyncio.Future[pb.PageResult]] = deque()
+        submitted: list[concurrent.futures.Future[pb.PageResult]] = []
         upcoming = iter(indices)
         finished: set[int] = set()
         try:
@@ -197,7 +199,9 @@ class OcrServicer(pb_grpc.OcrServiceServicer):
                     if index is None:
                         break
                     job = partial(self._page_job, document, index, options, time.perf_counter(), queued_seconds)
-                    pending.append(loop.run_in_executor(self.page_pool, job))
+                    work = self.page_pool.submit(job)
+                    submitted.append(work)
+                    pending.append(asyncio.wrap_future(work, loop=loop))
                 if not pending:
                     return
                 remaining = context.time_remaining()
@@ -220,6 +224,14 @@ class OcrServicer(pb_grpc.OcrServiceServicer):
         finally:
             for future in pending:
                 future.cancel()
+            # Pages already running on a worker cannot be cancelled: tell engines that
+            # listen to stop, and wait for them, so the model (held by the caller until
+            # this returns) is never unloaded under a running page.
+            running = [w for w in submitted if not w.done() and not w.cancel()]
+            if running:
+                if options.cancelled is not None:
+                    options.cancelled.set()
+                await asyncio.wait([asyncio.wrap_future(w, loop=loop) for w in running])
 
     def _page_job(
         self, document: LoadedDocument, index: int, options: PageOptions, submitted: float, queued_seconds: float

@@ -154,3 +154,21 @@ async def test_graceful_stop_finishes_in_flight_work(start_server, einfach_pdf: 
     assert outcome.document is not None and len(outcome.pages) == 2
     await stopping
     assert engine.unloads == 1
+
+
+async def test_unload_waits_for_a_page_still_running_after_cancel(start_server, einfach_pdf: bytes) -> None:  # type: ignore[no-untyped-def]
+    engine = GatedEngine()
+    engine.load_gate.set()
+    server = await start_server(engine, workers=1)
+    call = server.client.stream(build_request(einfach_pdf, options=NO_FIELDS), timeout=30)
+    reader = asyncio.ensure_future(call.read())
+    await asyncio.to_thread(engine.page_started.wait, 10)
+    call.cancel()  # the client goes away while page 1 runs on the worker
+    with pytest.raises(asyncio.CancelledError):
+        await reader
+    unloading = asyncio.create_task(server.client.unload())
+    await asyncio.sleep(0.5)
+    assert engine.unloads == 0 and not unloading.done()  # the model is still in use by the running page
+    engine.page_gate.set()
+    await asyncio.wait_for(unloading, 10)
+    assert engine.unloads == 1

@@ -11,6 +11,7 @@ from contextlib import asynccontextmanager
 import structlog
 from fastapi import FastAPI
 
+from bench_service import rest as benchmark_rest
 from clients.client import AsyncOcrClient
 from gateway_rest.errors import install_error_handlers
 from gateway_rest.health_cache import HealthCache
@@ -18,6 +19,7 @@ from gateway_rest.metrics import GatewayMetrics
 from gateway_rest.middleware import BodyLimitMiddleware, RequestContextMiddleware
 from gateway_rest.routes import health, metrics, process
 from gateway_rest.settings import GatewaySettings
+from ocrmesh.v1.benchmark_pb2_grpc import BenchmarkServiceStub
 
 log = structlog.get_logger("ocrmesh.gateway")
 
@@ -42,6 +44,8 @@ def create_app(settings: GatewaySettings) -> FastAPI:
         cache.start()
         app.state.client = client
         app.state.health = cache
+        # The router hosts BenchmarkService on the same channel.
+        app.state.benchmark_stub = BenchmarkServiceStub(client.channel)
         log.info("gateway_started", upstream=settings.upstream, upstream_serving=cache.ready)
         try:
             yield
@@ -64,6 +68,7 @@ def create_app(settings: GatewaySettings) -> FastAPI:
     app.include_router(process.router)
     app.include_router(health.router)
     app.include_router(metrics.router)
+    app.include_router(benchmark_rest.router)
     # Added last = outermost: the request id exists before the body limit answers.
     app.add_middleware(
         BodyLimitMiddleware,

@@ -118,6 +118,7 @@ class Replica:
         self.gpu = config.gpu
         self.on_change: Callable[[], None] = lambda: None
         self.last_status: pb.ModelStatus | None = None
+        self._latency_from_status = False
         self._tasks: list[asyncio.Task[None]] = []
         self._status_tasks: set[asyncio.Task[pb.StatusResponse | None]] = set()
 
@@ -132,6 +133,11 @@ class Replica:
 
     def expected_seconds(self, pages: int) -> float:
         return (self.pages_in_flight + max(1, pages)) * self.seconds_per_page / self.weight
+
+    def seed_latency(self, seconds_per_page: float) -> None:
+        """A benchmark's figure, used until live figures (routed pages, the backend's Status) exist."""
+        if not self._latency_observed and not self._latency_from_status and seconds_per_page > 0:
+            self.seconds_per_page = seconds_per_page
 
     def observe_page(self, seconds: float) -> None:
         if not self._latency_observed:
@@ -215,6 +221,7 @@ class Replica:
         latency = status.status.latency
         if latency.samples and not self._latency_observed:
             self.seconds_per_page = latency.ewma_seconds or latency.p50_seconds or self.seconds_per_page
+            self._latency_from_status = True
         return status
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 import grpc
 
 from router_service.analysis import DocumentAnalysis, PageAnalysis
+from router_service.priors import PriorsStore
 from router_service.rules import RoutingRules, Rule, When
 
 AUTO = ("", "auto")
@@ -121,6 +122,7 @@ def make_plan(
     *,
     explicit: str = "",
     allow_fallback: bool = False,
+    priors: PriorsStore | None = None,
 ) -> Plan:
     explicit = explicit.strip()
     if explicit.lower() in AUTO:
@@ -175,6 +177,12 @@ def make_plan(
                 chain = rest
             rule_name = "explicit" if not allow_fallback else "explicit_with_fallback"
         label = f"page {page.number}" if page is not None else "document"
+        priors_note = ""
+        if not explicit and priors is not None and page is not None and chain:
+            ocr = {name for name, view in backends.items() if not view.text_layer_only}
+            chain, priors_note = priors.reorder(chain, page, ocr)
+            if priors_note:
+                rule_name = f"{rule.name}+priors"
         if not chain:
             wanted = ", ".join(wanted_for(rule))
             raise RoutingError(
@@ -188,6 +196,8 @@ def make_plan(
             why = f"{figures}; backend {explicit} requested"
         elif explicit:
             why += f" (requested {explicit} not available, fallback allowed)"
+        elif priors_note:
+            why = f"{figures}; rule {rule.name}; {priors_note}"
         else:
             why += _skipped_note(wanted_for(rule), chain[0], backends)
         decisions.append((page.number if page is not None else 0, tuple(chain), rule_name, why))

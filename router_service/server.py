@@ -14,6 +14,7 @@ from __future__ import annotations
 import asyncio
 import signal
 import sys
+from typing import Protocol
 
 import grpc
 import structlog
@@ -26,6 +27,7 @@ from ocrmesh.v1 import ocr_pb2_grpc as pb_grpc
 from router_service.analysis import SupplierLookup, warm_up
 from router_service.endpoints import Mesh
 from router_service.metrics import RouterMetrics
+from router_service.priors import PriorsStore
 from router_service.rules import RulesStore
 from router_service.servicer import RouterServicer
 from router_service.settings import RouterSettings
@@ -38,43 +40,57 @@ log = structlog.get_logger("ocrmesh.router")
 ROUTER_SERVICE = "router"
 
 
+class HostedService(Protocol):
+    """A service living in the router process (benchmarks, jobs)."""
+
+    async def start(self) -> None: ...
+
+    async def stop(self) -> None: ...
+
+
 class RouterServer:
     def __init__(self, settings: RouterSettings) -> None:
         self.settings = settings
         self.metrics = RouterMetrics()
         self.health = health_aio.HealthServicer()
         self.rules = RulesStore(settings.routing_file)
+        self.priors = PriorsStore(settings.priors_file)
         self.mesh = Mesh(settings)
         self.port = 0
         self.servicer: RouterServicer
         self._server: grpc.aio.Server | None = None
         self._tasks: set[asyncio.Task[None]] = set()
         self._stopping = False
+        # Services hosted beside OcrService (benchmarks, jobs): started after the server, stopped before it.
+        self.hosted: list[HostedService] = []
 
     async def start(self) -> int:
         """Listen and start watching backends; returns the bound port."""
         s = self.settings
         warm_up()
         self.servicer = RouterServicer(
-            s, self.mesh, self.rules, self.metrics, Admission(s.max_in_flight, s.max_queue), SupplierLookup()
+            s, self.mesh, self.rules, self.metrics, Admission(s.max_in_flight, s.max_queue), SupplierLookup(),
+            self.priors,
         )
+        self._seed_latency()
         server = grpc.aio.server(options=GRPC_OPTIONS)
         pb_grpc.add_OcrServiceServicer_to_server(self.servicer, server)
         health_pb2_grpc.add_HealthServicer_to_server(self.health, server)
-        reflection.enable_server_reflection(
-            (
-                OCR_SERVICE_NAME,
-                health_pb2.DESCRIPTOR.services_by_name["Health"].full_name,
-                reflection.SERVICE_NAME,
-            ),
-            server,
-        )
         self.port = server.add_insecure_port(f"{s.host}:{s.port}")
         if self.port == 0:
             raise OSError(f"cannot listen on {s.host}:{s.port} (in use?)")
+        service_names = [OCR_SERVICE_NAME]
+        if s.benchmarks:
+            service_names.append(self._attach_benchmarks(server))
+        reflection.enable_server_reflection(
+            (*service_names, health_pb2.DESCRIPTOR.services_by_name["Health"].full_name, reflection.SERVICE_NAME),
+            server,
+        )
         await self._publish_health()
         await server.start()
         self._server = server
+        for hosted in self.hosted:
+            await hosted.start()
         self.mesh.add_listener(self._health_changed)
         self.mesh.start()
         self._spawn(self._watch_rules())
@@ -88,6 +104,17 @@ class RouterServer:
             metrics_port=self.metrics.http_port or None,
         )
         return self.port
+
+    def _attach_benchmarks(self, server: grpc.aio.Server) -> str:
+        """BenchmarkService in this process, measuring through this router; returns its service name."""
+        from bench_service.host import attach_benchmark
+        from bench_service.servicer import BENCHMARK_SERVICE_NAME
+        from bench_service.settings import BenchSettings
+
+        backends = {name: b.replicas[0].address for name, b in self.mesh.backends.items()}
+        settings = BenchSettings(backends=backends, router_address=f"127.0.0.1:{self.port}")
+        self.hosted.append(attach_benchmark(server, settings))
+        return BENCHMARK_SERVICE_NAME
 
     def _spawn(self, coro: object) -> None:
         task = asyncio.get_running_loop().create_task(coro)  # type: ignore[arg-type]
@@ -118,6 +145,14 @@ class RouterServer:
         while True:
             await asyncio.sleep(self.settings.reload_seconds)
             self.reload_rules()
+            if self.priors.reload():
+                self._seed_latency()
+
+    def _seed_latency(self) -> None:
+        for replica in self.mesh.replicas():
+            measured = self.priors.seconds_per_page(replica.name)
+            if measured:
+                replica.seed_latency(measured)
 
     async def wait_for_backends(self, timeout: float = 5.0) -> None:
         await self.mesh.wait_until_settled(timeout)
@@ -127,6 +162,8 @@ class RouterServer:
         log.info("router_stopping", grace_seconds=grace)
         self._stopping = True
         await self.health.enter_graceful_shutdown()
+        for hosted in reversed(self.hosted):
+            await hosted.stop()
         if self._server is not None:
             await self._server.stop(grace)
         for task in list(self._tasks):

@@ -21,6 +21,7 @@ import structlog
 from ocrmesh.v1 import ocr_pb2 as pb
 from ocrmesh.v1 import ocr_pb2_grpc as pb_grpc
 from router_service.analysis import LAYOUT_TO_PROTO, DocumentAnalysis, SupplierLookup, analyse
+from router_service.priors import PriorsStore
 from router_service.vram import DeviceGroups
 from router_service.dispatch import Dispatcher, DispatchError, DispatchState
 from router_service.endpoints import Mesh
@@ -48,8 +49,10 @@ class RouterServicer(pb_grpc.OcrServiceServicer):
         metrics: RouterMetrics,
         admission: Admission,
         suppliers: SupplierLookup | None = None,
+        priors: PriorsStore | None = None,
     ) -> None:
         self.settings = settings
+        self.priors = priors
         self.mesh = mesh
         self.rules = rules
         self.metrics = metrics
@@ -143,6 +146,7 @@ class RouterServicer(pb_grpc.OcrServiceServicer):
             self.backend_views(),
             explicit=request.backend,
             allow_fallback=request.allow_fallback,
+            priors=self.priors,
         )
         return analysis, plan, document.sha256, document.kind.value
 

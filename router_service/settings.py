@@ -110,6 +110,10 @@ class RouterSettings(BaseSettings):
     breaker_cooldown_seconds: float = Field(default=15.0, gt=0)
     grace_seconds: float = Field(default=10.0, ge=0)
     log_level: str = "info"
+    # Host the live benchmark service (BenchmarkService) in this process.
+    benchmarks: bool = True
+    # The live benchmark's priors (None = none): read when they change, used for latency and choice.
+    priors_file: Path | None = Path("data/benchmarks/latest-priors.json")
 
     @model_validator(mode="after")
     def _check(self) -> RouterSettings:

@@ -4,19 +4,25 @@ from __future__ import annotations
 
 import asyncio
 import json
+import shutil
+from collections.abc import AsyncIterator
+from pathlib import Path
 
+import httpx
 import pymupdf
+import pytest
+import pytest_asyncio
 
 from gateway_rest.app import create_app
 from gateway_rest.settings import GatewaySettings
 from router_service.server import RouterServer
 from router_service.settings import EndpointConfig, RouterSettings
-from tests.gateway.conftest import DATASET, backend
+from tests.gateway.conftest import DATASET
 
-import httpx
+INVOICE = DATASET / "EN16931_zugferd_2p0_EN16931_Einfach.pdf"
 
 
-def _scan(path, dpi: int = 150) -> bytes:  # type: ignore[no-untyped-def]
+def _scan(path: Path, dpi: int = 150) -> bytes:
     src = pymupdf.open(path)
     out = pymupdf.open()
     page = src[0]
@@ -25,7 +31,17 @@ def _scan(path, dpi: int = 150) -> bytes:  # type: ignore[no-untyped-def]
     return out.tobytes()
 
 
-async def test_health_lists_every_backend_and_auto_routes(pdftext_port: int, tesseract_port: int) -> None:
+@pytest_asyncio.fixture
+async def rest(
+    pdftext_port: int, tesseract_port: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> AsyncIterator[httpx.AsyncClient]:
+    datasets = tmp_path / "datasets" / "mini"
+    datasets.mkdir(parents=True)
+    for name in ("EN16931_zugferd_2p0_EN16931_Einfach", "MINIMUM_zugferd_2p0_MINIMUM"):
+        for suffix in (".pdf", ".truth.json"):
+            shutil.copy(DATASET / f"{name}{suffix}", datasets / f"{name}{suffix}")
+    monkeypatch.setenv("OCRMESH_DATASETS", str(tmp_path / "datasets"))
+    monkeypatch.setenv("OCRMESH_BENCH_DATA_DIR", str(tmp_path / "runs"))
     router = RouterServer(
         RouterSettings(
             port=0,
@@ -45,29 +61,53 @@ async def test_health_lists_every_backend_and_auto_routes(pdftext_port: int, tes
         async with app.router.lifespan_context(app):
             transport = httpx.ASGITransport(app=app)
             async with httpx.AsyncClient(transport=transport, base_url="http://gateway", timeout=120) as client:
-                names: set[str] = set()
-                for _ in range(50):
-                    health = (await client.get("/api/v1/health")).json()
-                    names = {b["name"] for b in health["backends"] if b.get("serving") and b["status"] == "ready"}
-                    if names == {"pdftext", "tesseract"}:
-                        break
-                    await asyncio.sleep(0.1)
-                assert names == {"pdftext", "tesseract"}, health
-                assert all(b["address"].startswith("127.0.0.1:") for b in health["backends"])
-
-                invoice = DATASET / "EN16931_zugferd_2p0_EN16931_Einfach.pdf"
-                born = await client.post("/api/v1/ocr/process", files={"file": ("r.pdf", invoice.read_bytes())})
-                assert born.status_code == 200, born.text
-                body = born.json()
-                assert body["backend_used"] == "pdftext" and body["routing"]["rule"]
-                assert body["text"]["structured"]["betrag_brutto"] == 529.87
-
-                scan = await client.post(
-                    "/api/v1/ocr/process",
-                    files={"file": ("scan.pdf", _scan(invoice))},
-                    data={"options": json.dumps({"extract_fields": False, "dpi": 150})},
-                )
-                assert scan.status_code == 200, scan.text
-                assert scan.json()["backend_used"] == "tesseract"
+                yield client
     finally:
         await router.stop(0)
+
+
+async def test_health_lists_every_backend_and_auto_routes(rest: httpx.AsyncClient) -> None:
+    names: set[str] = set()
+    health: dict = {}
+    for _ in range(50):
+        health = (await rest.get("/api/v1/health")).json()
+        names = {b["name"] for b in health["backends"] if b.get("serving") and b["status"] == "ready"}
+        if names == {"pdftext", "tesseract"}:
+            break
+        await asyncio.sleep(0.1)
+    assert names == {"pdftext", "tesseract"}, health
+    assert all(b["address"].startswith("127.0.0.1:") for b in health["backends"])
+
+    born = await rest.post("/api/v1/ocr/process", files={"file": ("r.pdf", INVOICE.read_bytes())})
+    assert born.status_code == 200, born.text
+    body = born.json()
+    assert body["backend_used"] == "pdftext" and body["routing"]["rule"]
+    assert body["text"]["structured"]["betrag_brutto"] == 529.87
+
+    scan = await rest.post(
+        "/api/v1/ocr/process",
+        files={"file": ("scan.pdf", _scan(INVOICE))},
+        data={"options": json.dumps({"extract_fields": False, "dpi": 150})},
+    )
+    assert scan.status_code == 200, scan.text
+    assert scan.json()["backend_used"] == "tesseract"
+
+
+async def test_benchmark_run_through_rest_and_the_router(rest: httpx.AsyncClient) -> None:
+    started = await rest.post(
+        "/api/v1/benchmark/run",
+        json={"dataset": "mini", "test_documents": ["MINIMUM_zugferd_2p0_MINIMUM.pdf"], "backends": ["pdftext"]},
+    )
+    assert started.status_code == 202, started.text
+    run_id = started.json()["run_id"]
+    body: dict = {}
+    for _ in range(300):
+        body = (await rest.get(f"/api/v1/benchmark/{run_id}")).json()
+        if body["status"] in ("completed", "failed", "cancelled"):
+            break
+        await asyncio.sleep(0.1)
+    assert body["status"] == "completed", body
+    [summary] = body["summaries"]
+    assert summary["backend"] == "pdftext" and summary["accuracy"] == 1.0
+    report = await rest.get(f"/api/v1/benchmark/{run_id}/report", params={"format": "html"})
+    assert report.status_code == 200 and "<svg" in report.text

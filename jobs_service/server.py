@@ -1,0 +1,80 @@
+"""The standalone jobs server (`ocrmesh jobs`): JobsService, health and reflection on its own port.
+
+Stop order: health NOT_SERVING -> the runner stops claiming and finishes or
+releases its documents -> `server.stop(grace)` (watch streams end) -> the
+store closes.
+"""
+
+from __future__ import annotations
+
+import grpc
+import structlog
+from grpc_health.v1 import health_pb2, health_pb2_grpc
+from grpc_health.v1.health import aio as health_aio
+from grpc_reflection.v1alpha import reflection
+
+from jobs_service.host import NOT_SERVING, SERVING, JobsHost, attach_jobs
+from jobs_service.servicer import JOBS_SERVICE_NAME
+from jobs_service.settings import JobsSettings
+
+log = structlog.get_logger("ocrmesh.jobs")
+
+
+class JobsServer:
+    def __init__(self, settings: JobsSettings) -> None:
+        self.settings = settings
+        self.health = health_aio.HealthServicer()
+        self.port = 0
+        self.host: JobsHost
+        self._server: grpc.aio.Server | None = None
+
+    @property
+    def target(self) -> str:
+        return f"{self.settings.host}:{self.port}"
+
+    async def start(self) -> int:
+        s = self.settings
+        limit = s.max_message_mb * 1024 * 1024
+        server = grpc.aio.server(
+            options=[
+                ("grpc.max_receive_message_length", limit),
+                ("grpc.max_send_message_length", limit),
+                ("grpc.so_reuseport", 0),
+            ]
+        )
+        self.host = attach_jobs(server, s, s.upstream, health=self.health)
+        health_pb2_grpc.add_HealthServicer_to_server(self.health, server)
+        reflection.enable_server_reflection(
+            (JOBS_SERVICE_NAME, health_pb2.DESCRIPTOR.services_by_name["Health"].full_name, reflection.SERVICE_NAME),
+            server,
+        )
+        self.port = server.add_insecure_port(f"{s.host}:{s.port}")
+        if self.port == 0:
+            raise OSError(f"cannot listen on {s.host}:{s.port} (in use?)")
+        await self.health.set("", NOT_SERVING)
+        await server.start()
+        self._server = server
+        await self.host.start()
+        await self.health.set("", SERVING)
+        log.info("jobs_server_started", address=self.target, upstream=s.upstream, store=self.host.store.kind)
+        return self.port
+
+    async def stop(self, grace: float | None = None) -> None:
+        grace = self.settings.grace_seconds if grace is None else grace
+        log.info("jobs_server_stopping", grace_seconds=grace)
+        await self.health.enter_graceful_shutdown()
+        await self.host.stop_runner(grace)
+        if self._server is not None:
+            await self._server.stop(min(grace, 1.0))
+        await self.host.close()
+        log.info("jobs_server_stopped")
+
+
+def run_jobs_server(settings: JobsSettings) -> None:
+    import asyncio
+
+    from services.scaffold.logs import configure_logging
+    from services.scaffold.server import run_until_signal
+
+    configure_logging(settings.log_level, service="jobs")
+    asyncio.run(run_until_signal(JobsServer(settings)))

@@ -1,0 +1,46 @@
+"""`ocrmesh batch` as a user runs it: a folder in, JSONL and the invoice fields as CSV out."""
+
+from __future__ import annotations
+
+import asyncio
+import csv
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.conftest import REPO
+from tests.jobs.helpers import DATASET
+
+
+@pytest.mark.parametrize("store_kind", ["sqlite"])
+async def test_batch_folder_to_jsonl_and_csv(
+    store_kind: str, make_settings: Any, start_jobs: Any, pdftext_server: Any, tmp_path: Path
+) -> None:
+    jobs = await start_jobs(make_settings(upstream=pdftext_server.target))
+    folder = tmp_path / "rechnungen"
+    folder.mkdir()
+    names = ["EN16931_zugferd_2p0_EN16931_Einfach.pdf", "BASIC_zugferd_2p0_BASIC_Taxifahrt.pdf"]
+    for name in names:
+        (folder / name).write_bytes((DATASET / name).read_bytes())
+    (folder / "notes.txt").write_text("not a document")
+    out, fields = tmp_path / "results.jsonl", tmp_path / "fields.csv"
+    args = [sys.executable, "-m", "clients.cli", "batch", str(folder), "--target", jobs.target, "--backend", "pdftext",
+            "--out", str(out), "--csv", str(fields)]  # fmt: skip
+    run = await asyncio.to_thread(subprocess.run, args, cwd=REPO, capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stderr
+    assert "2/2 documents completed" in run.stderr
+    lines = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [Path(line["file"]).name for line in lines] == sorted(names)
+    assert all(line["status"] == "completed" and line["result"]["text"] for line in lines)
+    rows = {Path(r["file"]).name: r for r in csv.DictReader(fields.open(encoding="utf-8"))}
+    for name in names:
+        truth = json.loads((DATASET / name.replace(".pdf", ".truth.json")).read_text())
+        assert rows[name]["rechnungsnummer"] == truth["rechnungsnummer"]
+        assert rows[name]["datum"] == truth["datum"]
+    # The same command again attaches to the same job (idempotency key from the contents).
+    again = await asyncio.to_thread(subprocess.run, args, cwd=REPO, capture_output=True, text=True, timeout=120)
+    assert again.returncode == 0 and "already submitted" in again.stderr

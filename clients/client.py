@@ -14,7 +14,8 @@ from grpc_health.v1 import health_pb2, health_pb2_grpc
 from ocrmesh.v1 import ocr_pb2 as pb
 from ocrmesh.v1 import ocr_pb2_grpc as pb_grpc
 
-MAX_MESSAGE_BYTES = 64 * 1024 * 1024
+# A document is at most 50 MB; a batch submitted to JobsService travels as one message.
+MAX_MESSAGE_BYTES = 256 * 1024 * 1024
 CHANNEL_OPTIONS = [
     ("grpc.max_receive_message_length", MAX_MESSAGE_BYTES),
     ("grpc.max_send_message_length", MAX_MESSAGE_BYTES),

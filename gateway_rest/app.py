@@ -17,9 +17,10 @@ from gateway_rest.errors import install_error_handlers
 from gateway_rest.health_cache import HealthCache
 from gateway_rest.metrics import GatewayMetrics
 from gateway_rest.middleware import BodyLimitMiddleware, RequestContextMiddleware
-from gateway_rest.routes import health, metrics, process
+from gateway_rest.routes import health, jobs, metrics, process
 from gateway_rest.settings import GatewaySettings
 from ocrmesh.v1.benchmark_pb2_grpc import BenchmarkServiceStub
+from ocrmesh.v1.jobs_pb2_grpc import JobsServiceStub
 
 log = structlog.get_logger("ocrmesh.gateway")
 
@@ -46,6 +47,7 @@ def create_app(settings: GatewaySettings) -> FastAPI:
         app.state.health = cache
         # The router hosts BenchmarkService on the same channel.
         app.state.benchmark_stub = BenchmarkServiceStub(client.channel)
+        app.state.jobs_stub = JobsServiceStub(client.channel)
         log.info("gateway_started", upstream=settings.upstream, upstream_serving=cache.ready)
         try:
             yield
@@ -66,6 +68,7 @@ def create_app(settings: GatewaySettings) -> FastAPI:
     app.state.metrics = gateway_metrics
     install_error_handlers(app)
     app.include_router(process.router)
+    app.include_router(jobs.router)
     app.include_router(health.router)
     app.include_router(metrics.router)
     app.include_router(benchmark_rest.router)
@@ -74,6 +77,9 @@ def create_app(settings: GatewaySettings) -> FastAPI:
         BodyLimitMiddleware,
         max_body_bytes=settings.max_upload_bytes + MULTIPART_OVERHEAD_BYTES,
         max_upload_bytes=settings.max_upload_bytes,
+        larger_paths={
+            "/api/v1/ocr/batch": (settings.max_batch_bytes + MULTIPART_OVERHEAD_BYTES, settings.max_batch_bytes)
+        },
     )
     app.add_middleware(RequestContextMiddleware, metrics=gateway_metrics)
     return app

@@ -7,12 +7,15 @@ numbers to names, decimal strings to exact numbers, empty to absent).
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 
 from google.protobuf.internal.enum_type_wrapper import EnumTypeWrapper
+from google.protobuf.timestamp_pb2 import Timestamp
 from pydantic import ValidationError
 
 from gateway_rest import models as m
+from ocrmesh.v1 import jobs_pb2 as jpb
 from ocrmesh.v1 import ocr_pb2 as pb
 
 _PREPROCESSING = {
@@ -269,3 +272,86 @@ def backends_from_upstream(
         return entries
     name = (describe.name if describe else "") or (status.name if status else "") or "upstream"
     return [backend_health(name, status.status if status is not None else None, describe, error)]
+
+# ---------------------------------------------------------------- batch jobs
+
+
+def _when(stamp: Timestamp, present: bool) -> dt.datetime | None:
+    return stamp.ToDatetime(tzinfo=dt.UTC) if present else None
+
+
+def _job_progress(progress: jpb.JobProgress) -> m.JobProgress:
+    return m.JobProgress(
+        total=progress.total,
+        processed=progress.processed,
+        failed=progress.failed,
+        completed=progress.completed,
+        cached=progress.cached,
+        cancelled=progress.cancelled,
+        pages_done=progress.pages_done,
+        pages_total=progress.pages_total,
+    )
+
+
+def _job_document(document: jpb.JobDocument) -> m.JobDocument:
+    return m.JobDocument(
+        index=document.index,
+        filename=document.filename,
+        document_id=document.document_id,
+        status=_enum_name(jpb.DocumentStatus, document.status, "DOCUMENT_STATUS_"),  # type: ignore[arg-type]
+        page_count=document.page_count,
+        pages_done=document.pages_done,
+        attempts=document.attempts,
+        cached=document.cached,
+        error=m.DocumentError(code=document.error.code, message=document.error.message)
+        if document.HasField("error") and document.error.code
+        else None,
+        result=to_process_result(document.pages, document.result) if document.HasField("result") else None,
+    )
+
+
+def to_job_view(job: jpb.Job) -> m.JobView:
+    return m.JobView(
+        job_id=job.job_id,
+        status=_enum_name(jpb.JobStatus, job.status, "JOB_STATUS_"),  # type: ignore[arg-type]
+        backend=job.backend or "auto",
+        progress=_job_progress(job.progress),
+        created_at=_when(job.created_at, job.HasField("created_at")),
+        finished_at=_when(job.finished_at, job.HasField("finished_at")),
+        estimated_completion=_when(job.estimated_completion, job.HasField("estimated_completion")),
+        estimated_seconds_remaining=job.estimated_seconds_remaining or None,
+        results=[_job_document(d) for d in job.documents],
+    )
+
+
+def to_batch_accepted(response: jpb.SubmitBatchResponse) -> m.BatchAccepted:
+    job = response.job
+    return m.BatchAccepted(
+        job_id=job.job_id,
+        total_documents=job.progress.total,
+        status=_enum_name(jpb.JobStatus, job.status, "JOB_STATUS_"),  # type: ignore[arg-type]
+        created=response.created,
+        estimated_completion=_when(job.estimated_completion, job.HasField("estimated_completion")),
+        estimated_seconds_remaining=job.estimated_seconds_remaining or None,
+    )
+
+
+def watch_event(event: jpb.WatchJobResponse) -> tuple[str, dict[str, object]]:
+    """One WatchJob event as a server-sent event: (event name, JSON data)."""
+    data: dict[str, object] = {
+        "job_id": event.job_id,
+        "status": _enum_name(jpb.JobStatus, event.status, "JOB_STATUS_"),
+        "progress": _job_progress(event.progress).model_dump(),
+        "estimated_seconds_remaining": event.estimated_seconds_remaining or None,
+    }
+    kind = event.WhichOneof("event")
+    if kind == "page":
+        data["page"] = {
+            "document_index": event.page.document_index,
+            "document_id": event.page.document_id,
+            "page_number": event.page.page_number,
+            "page_count": event.page.page_count,
+        }
+    elif kind == "document":
+        data["document"] = _job_document(event.document).model_dump(mode="json", exclude={"result"})
+    return kind or "progress", data

@@ -93,18 +93,29 @@ class BodyLimitMiddleware:
     """Refuse a body larger than `max_body_bytes`: from Content-Length before
     reading anything, and by counting while reading (chunked uploads)."""
 
-    def __init__(self, app: ASGIApp, max_body_bytes: int, max_upload_bytes: int) -> None:
+    def __init__(
+        self,
+        app: ASGIApp,
+        max_body_bytes: int,
+        max_upload_bytes: int,
+        larger_paths: dict[str, tuple[int, int]] | None = None,
+    ) -> None:
         self.app = app
         self.max_body_bytes = max_body_bytes
         self.max_upload_bytes = max_upload_bytes
+        # path -> (body limit, limit named in the error) for endpoints taking several files.
+        self.larger_paths = larger_paths or {}
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        max_body_bytes, max_upload_bytes = self.larger_paths.get(
+            scope.get("path", ""), (self.max_body_bytes, self.max_upload_bytes)
+        )
         declared = _header(scope, b"content-length")
-        if declared is not None and declared.isdigit() and int(declared) > self.max_body_bytes:
-            error = payload_too_large(self.max_upload_bytes)
+        if declared is not None and declared.isdigit() and int(declared) > max_body_bytes:
+            error = payload_too_large(max_upload_bytes)
             request_id = scope.get("state", {}).get("request_id", "")
             response = error_response(413, error.code, error.message, request_id, {"Connection": "close"})
             await response(scope, receive, send)
@@ -116,8 +127,8 @@ class BodyLimitMiddleware:
             message = await receive()
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
-                if received > self.max_body_bytes:
-                    raise payload_too_large(self.max_upload_bytes)
+                if received > max_body_bytes:
+                    raise payload_too_large(max_upload_bytes)
             return message
 
         await self.app(scope, counting_receive, send)

@@ -287,3 +287,64 @@ class ErrorDetail(BaseModel):
 
 class ErrorBody(BaseModel):
     error: ErrorDetail
+
+
+# ---------------------------------------------------------------- batch jobs (mirror jobs.proto)
+
+JobStatusName = Literal["queued", "processing", "completed", "failed", "cancelled"]
+DocumentStatusName = Literal["queued", "processing", "completed", "failed", "cancelled"]
+
+
+class JobProgress(BaseModel):
+    total: int
+    processed: int
+    failed: int
+    completed: int = 0
+    cached: int = 0
+    cancelled: int = 0
+    pages_done: int = 0
+    pages_total: int = 0
+
+
+class BatchAccepted(BaseModel):
+    job_id: str
+    total_documents: int
+    status: JobStatusName
+    created: bool
+    estimated_completion: dt.datetime | None = None
+    estimated_seconds_remaining: float | None = None
+
+
+class DocumentError(BaseModel):
+    code: str
+    message: str
+
+
+class JobDocument(BaseModel):
+    index: int
+    filename: str
+    document_id: str
+    status: DocumentStatusName
+    page_count: int = 0
+    pages_done: int = 0
+    attempts: int = 0
+    cached: bool = False
+    error: DocumentError | None = None
+    result: ProcessResult | None = None
+
+
+class JobView(BaseModel):
+    job_id: str
+    status: JobStatusName
+    backend: str
+    progress: JobProgress
+    created_at: dt.datetime | None = None
+    finished_at: dt.datetime | None = None
+    estimated_completion: dt.datetime | None = None
+    estimated_seconds_remaining: float | None = None
+    results: list[JobDocument] = []
+
+
+class JobList(BaseModel):
+    jobs: list[JobView]
+    next_page_token: str | None = None

@@ -15,8 +15,10 @@ class GatewaySettings(BaseSettings):
     upstream: str = "127.0.0.1:50051"
     host: str = "127.0.0.1"
     port: int = Field(default=8080, ge=0, le=65535)
-    # Largest accepted upload.
+    # Largest accepted upload (one document).
     max_upload_mb: float = Field(default=50.0, gt=0)
+    # Largest batch (all documents of one POST /api/v1/ocr/batch together).
+    max_batch_mb: float = Field(default=200.0, gt=0)
     # gRPC deadline of one Process call, seconds.
     request_timeout: float = Field(default=600.0, gt=0)
     # How often the health cache asks the upstream, seconds.
@@ -32,3 +34,7 @@ class GatewaySettings(BaseSettings):
     @property
     def max_upload_bytes(self) -> int:
         return int(self.max_upload_mb * 1024 * 1024)
+
+    @property
+    def max_batch_bytes(self) -> int:
+        return int(self.max_batch_mb * 1024 * 1024)

@@ -34,7 +34,14 @@ from router_service.settings import RouterSettings
 from services.scaffold.admission import Admission
 from services.scaffold.lifecycle import NOT_SERVING, OCR_SERVICE_NAME, SERVING
 from services.scaffold.logs import configure_logging
-from services.scaffold.server import GRPC_OPTIONS, run_until_signal
+from services.scaffold.server import run_until_signal
+
+# Batches submitted to JobsService arrive as one message (documents themselves stay within intake limits).
+ROUTER_GRPC_OPTIONS = [
+    ("grpc.max_receive_message_length", 256 * 1024 * 1024),
+    ("grpc.max_send_message_length", 256 * 1024 * 1024),
+    ("grpc.so_reuseport", 0),
+]
 
 log = structlog.get_logger("ocrmesh.router")
 ROUTER_SERVICE = "router"
@@ -73,7 +80,7 @@ class RouterServer:
             self.priors,
         )
         self._seed_latency()
-        server = grpc.aio.server(options=GRPC_OPTIONS)
+        server = grpc.aio.server(options=ROUTER_GRPC_OPTIONS)
         pb_grpc.add_OcrServiceServicer_to_server(self.servicer, server)
         health_pb2_grpc.add_HealthServicer_to_server(self.health, server)
         self.port = server.add_insecure_port(f"{s.host}:{s.port}")
@@ -82,6 +89,8 @@ class RouterServer:
         service_names = [OCR_SERVICE_NAME]
         if s.benchmarks:
             service_names.append(self._attach_benchmarks(server))
+        if s.jobs:
+            service_names.append(self._attach_jobs(server))
         reflection.enable_server_reflection(
             (*service_names, health_pb2.DESCRIPTOR.services_by_name["Health"].full_name, reflection.SERVICE_NAME),
             server,
@@ -115,6 +124,14 @@ class RouterServer:
         settings = BenchSettings(backends=backends, router_address=f"127.0.0.1:{self.port}")
         self.hosted.append(attach_benchmark(server, settings))
         return BENCHMARK_SERVICE_NAME
+
+    def _attach_jobs(self, server: grpc.aio.Server) -> str:
+        """JobsService in this process; its runner sends documents through this router."""
+        from jobs_service.host import JOBS_SERVICE_NAME, attach_jobs
+        from jobs_service.settings import JobsSettings
+
+        self.hosted.append(attach_jobs(server, JobsSettings(), f"127.0.0.1:{self.port}", health=self.health))
+        return JOBS_SERVICE_NAME
 
     def _spawn(self, coro: object) -> None:
         task = asyncio.get_running_loop().create_task(coro)  # type: ignore[arg-type]

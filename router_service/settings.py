@@ -112,6 +112,8 @@ class RouterSettings(BaseSettings):
     log_level: str = "info"
     # Host the live benchmark service (BenchmarkService) in this process.
     benchmarks: bool = True
+    # Host batch jobs (JobsService, settings OCRMESH_JOBS_*) in this process.
+    jobs: bool = True
     # The live benchmark's priors (None = none): read when they change, used for latency and choice.
     priors_file: Path | None = Path("data/benchmarks/latest-priors.json")
 

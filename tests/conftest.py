@@ -4,8 +4,17 @@ from __future__ import annotations
 
 import os
 
+import tempfile
+from pathlib import Path
+
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+# Every router started by a test hosts jobs and benchmarks: keep their state out of the
+# repository's data/ (and away from a developer's own runs) in one throwaway directory.
+_STATE = Path(tempfile.mkdtemp(prefix="ocrmesh-test-state-"))
+os.environ.setdefault("OCRMESH_JOBS_DATA_DIR", str(_STATE / "jobs"))
+os.environ.setdefault("OCRMESH_BENCH_DATA_DIR", str(_STATE / "benchmarks"))
+os.environ.setdefault("OCRMESH_ROUTER_PRIORS_FILE", str(_STATE / "benchmarks" / "latest-priors.json"))
 
 import socket
 import subprocess

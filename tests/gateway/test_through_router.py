@@ -111,3 +111,48 @@ async def test_benchmark_run_through_rest_and_the_router(rest: httpx.AsyncClient
     assert summary["backend"] == "pdftext" and summary["accuracy"] == 1.0
     report = await rest.get(f"/api/v1/benchmark/{run_id}/report", params={"format": "html"})
     assert report.status_code == 200 and "<svg" in report.text
+
+
+async def test_batch_job_through_rest_and_the_router(rest: httpx.AsyncClient) -> None:
+    minimum = DATASET / "MINIMUM_zugferd_2p0_MINIMUM.pdf"
+    files = [
+        ("files", ("rechnung.pdf", INVOICE.read_bytes(), "application/pdf")),
+        ("files", ("minimum.pdf", minimum.read_bytes(), "application/pdf")),
+        ("files", ("scan.pdf", _scan(INVOICE), "application/pdf")),
+    ]
+    headers = {"Idempotency-Key": "monatsende-2026-11"}
+    submitted = await rest.post(
+        "/api/v1/ocr/batch", files=files, data={"options": json.dumps({"dpi": 150})}, headers=headers
+    )
+    assert submitted.status_code == 202, submitted.text
+    accepted = submitted.json()
+    assert accepted["total_documents"] == 3 and accepted["created"] is True
+    job_id = accepted["job_id"]
+
+    again = await rest.post("/api/v1/ocr/batch", files=files, data={"options": json.dumps({"dpi": 150})}, headers=headers)
+    assert again.status_code == 202 and again.json()["job_id"] == job_id and again.json()["created"] is False
+
+    events = []
+    async with rest.stream("GET", f"/api/v1/ocr/job/{job_id}/events") as stream:
+        assert stream.headers["content-type"].startswith("text/event-stream")
+        async for line in stream.aiter_lines():
+            if line.startswith("event: "):
+                events.append(line.removeprefix("event: "))
+    assert events[0] == "snapshot" and events[-1] == "snapshot"
+    assert events.count("document") >= 3 and "page" in events  # per-document and per-page progress
+
+    job = (await rest.get(f"/api/v1/ocr/job/{job_id}")).json()
+    assert job["status"] == "completed"
+    assert job["progress"]["total"] == 3 and job["progress"]["processed"] == 3 and job["progress"]["failed"] == 0
+    by_name = {r["filename"]: r for r in job["results"]}
+    assert by_name["rechnung.pdf"]["result"]["text"]["structured"]["betrag_brutto"] == 529.87
+    assert by_name["rechnung.pdf"]["result"]["backend_used"] == "pdftext"
+    assert by_name["scan.pdf"]["result"]["backend_used"] == "tesseract"
+
+    listed = (await rest.get("/api/v1/ocr/jobs")).json()
+    assert job_id in [j["job_id"] for j in listed["jobs"]]
+    assert (await rest.delete(f"/api/v1/ocr/job/{job_id}")).json()["status"] == "completed"
+    missing = await rest.get("/api/v1/ocr/job/nope")
+    assert missing.status_code == 404 and missing.json()["error"]["code"] == "job_not_found"
+    bad = await rest.post("/api/v1/ocr/batch", files=[("files", ("x.pdf", b"kein pdf", "application/pdf"))])
+    assert bad.status_code == 415 and "x.pdf" in bad.json()["error"]["message"]

@@ -1,0 +1,168 @@
+"""Batch jobs over the router's JobsService: submit at once, watch live, fetch results, cancel.
+
+- `POST /api/v1/ocr/batch` (multipart `files`, `backend`, `options`; header
+  `Idempotency-Key`): 202 with `job_id`, `total_documents`, `status`,
+  `estimated_completion`.
+- `GET /api/v1/ocr/job/{job_id}`: status, progress, and `results`, each as
+  `POST /api/v1/ocr/process` returns it (or the document's error).
+- `GET /api/v1/ocr/job/{job_id}/events`: server-sent events (`snapshot`,
+  `page`, `document`) until the job is final.
+- `DELETE /api/v1/ocr/job/{job_id}`: cancel.
+- `GET /api/v1/ocr/jobs`: the latest jobs.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import AsyncIterator
+from typing import Annotated, Any
+
+import grpc
+import structlog
+from fastapi import APIRouter, Depends, File, Form, Header, Query, Request, UploadFile
+from fastapi.responses import JSONResponse, StreamingResponse
+
+from gateway_rest import convert
+from gateway_rest import models as m
+from gateway_rest.deps import MetricsDep, RequestIdDep, SettingsDep
+from gateway_rest.errors import ApiError, from_grpc, payload_too_large
+from gateway_rest.routes.process import check_type, parse_options, read_upload
+from ocrmesh.v1 import jobs_pb2 as jpb
+from ocrmesh.v1 import jobs_pb2_grpc as jpb_grpc
+from ocrmesh.v1 import ocr_pb2 as pb
+
+log = structlog.get_logger("ocrmesh.gateway")
+
+router = APIRouter(prefix="/api/v1/ocr", tags=["batch"])
+RPC_TIMEOUT = 30.0
+
+
+def get_jobs_stub(request: Request) -> jpb_grpc.JobsServiceStub:
+    return request.app.state.jobs_stub
+
+
+JobsDep = Annotated[jpb_grpc.JobsServiceStub, Depends(get_jobs_stub)]
+
+
+def _job_error(exc: grpc.aio.AioRpcError, retry_after: int) -> ApiError:
+    code = exc.code()
+    if code is grpc.StatusCode.NOT_FOUND:
+        return ApiError(404, "job_not_found", exc.details() or "no such job")
+    if code is grpc.StatusCode.ALREADY_EXISTS:
+        return ApiError(409, "idempotency_conflict", exc.details() or "the idempotency key names another batch")
+    if code is grpc.StatusCode.UNIMPLEMENTED:
+        return ApiError(503, "jobs_unavailable", "the upstream does not host batch jobs", {"Retry-After": str(retry_after)})
+    return from_grpc(exc, retry_after)
+
+
+@router.post("/batch", status_code=202, response_model=m.BatchAccepted, summary="Submit a batch of documents")
+async def submit_batch(
+    files: Annotated[list[UploadFile], File(description="The documents (PDF, images, e-invoice XML)")],
+    jobs: JobsDep,
+    settings: SettingsDep,
+    metrics: MetricsDep,
+    request_id: RequestIdDep,
+    backend: Annotated[m.Backend, Form(description="Backend preference; `auto` lets the router choose")] = (
+        m.Backend.AUTO
+    ),
+    options: Annotated[str | None, Form(description="JSON options, as for /process")] = None,
+    allow_fallback: Annotated[bool, Form()] = False,
+    idempotency_key: Annotated[str | None, Header(alias="Idempotency-Key")] = None,
+) -> m.BatchAccepted:
+    if not files:
+        raise ApiError(422, "no_files", "send at least one file in the `files` field")
+    parsed = parse_options(options)
+    documents: list[pb.Document] = []
+    total = 0
+    for upload in files:
+        content = await read_upload(upload, settings.max_upload_bytes)
+        total += len(content)
+        if total > settings.max_batch_bytes:
+            raise payload_too_large(settings.max_batch_bytes)
+        try:
+            detected = check_type(content)
+        except ApiError as exc:
+            raise ApiError(exc.status_code, exc.code, f"{upload.filename}: {exc.message}") from None
+        documents.append(pb.Document(content=content, filename=upload.filename or "", mime_type=detected))
+    request = jpb.SubmitBatchRequest(
+        documents=documents,
+        backend=backend.value,
+        options=convert.to_pb_options(parsed),
+        idempotency_key=idempotency_key or "",
+        priority=jpb.JOB_PRIORITY_BATCH,
+        allow_fallback=allow_fallback,
+    )
+    try:
+        response = await jobs.SubmitBatch(request, timeout=RPC_TIMEOUT)
+    except grpc.aio.AioRpcError as exc:
+        raise _job_error(exc, settings.retry_after_seconds) from None
+    metrics.upload_bytes.observe(total)
+    log.info("batch_submitted", job_id=response.job.job_id, documents=len(documents), bytes=total)
+    return convert.to_batch_accepted(response)
+
+
+@router.get("/job/{job_id}", response_model=m.JobView, response_model_exclude_none=True, summary="A batch job")
+async def get_job(
+    job_id: str,
+    jobs: JobsDep,
+    settings: SettingsDep,
+    results: Annotated[bool, Query(description="Include each finished document's result")] = True,
+) -> m.JobView:
+    try:
+        response = await jobs.GetJob(
+            jpb.GetJobRequest(job_id=job_id, include_results=results, include_pages=results), timeout=RPC_TIMEOUT
+        )
+    except grpc.aio.AioRpcError as exc:
+        raise _job_error(exc, settings.retry_after_seconds) from None
+    return convert.to_job_view(response.job)
+
+
+@router.delete("/job/{job_id}", response_model=m.JobView, response_model_exclude_none=True, summary="Cancel a job")
+async def cancel_job(job_id: str, jobs: JobsDep, settings: SettingsDep) -> m.JobView:
+    try:
+        response = await jobs.CancelJob(jpb.CancelJobRequest(job_id=job_id), timeout=RPC_TIMEOUT)
+    except grpc.aio.AioRpcError as exc:
+        raise _job_error(exc, settings.retry_after_seconds) from None
+    return convert.to_job_view(response.job)
+
+
+@router.get("/jobs", response_model=m.JobList, response_model_exclude_none=True, summary="Recent jobs")
+async def list_jobs(
+    jobs: JobsDep,
+    settings: SettingsDep,
+    page_size: Annotated[int, Query(ge=1, le=200)] = 50,
+    page_token: str = "",
+) -> m.JobList:
+    try:
+        response = await jobs.ListJobs(
+            jpb.ListJobsRequest(page_size=page_size, page_token=page_token), timeout=RPC_TIMEOUT
+        )
+    except grpc.aio.AioRpcError as exc:
+        raise _job_error(exc, settings.retry_after_seconds) from None
+    return m.JobList(jobs=[convert.to_job_view(j) for j in response.jobs], next_page_token=response.next_page_token or None)
+
+
+@router.get("/job/{job_id}/events", summary="Live progress as server-sent events", response_model=None)
+async def job_events(job_id: str, jobs: JobsDep, settings: SettingsDep) -> StreamingResponse | JSONResponse:
+    call = jobs.WatchJob(jpb.WatchJobRequest(job_id=job_id))
+    try:
+        first = await call.read()  # NOT_FOUND surfaces here, before the stream is promised
+    except grpc.aio.AioRpcError as exc:
+        raise _job_error(exc, settings.retry_after_seconds) from None
+    if first is grpc.aio.EOF:
+        raise ApiError(502, "upstream_error", "the job stream ended at once")
+
+    async def stream() -> AsyncIterator[bytes]:
+        try:
+            event: Any = first
+            while event is not grpc.aio.EOF:
+                name, data = convert.watch_event(event)
+                yield f"event: {name}\ndata: {json.dumps(data, ensure_ascii=False)}\n\n".encode()
+                event = await call.read()
+        except grpc.aio.AioRpcError as exc:
+            payload = {"code": exc.code().name, "message": exc.details() or ""}
+            yield f"event: error\ndata: {json.dumps(payload)}\n\n".encode()
+        finally:
+            call.cancel()
+
+    return StreamingResponse(stream(), media_type="text/event-stream", headers={"Cache-Control": "no-cache"})

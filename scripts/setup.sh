@@ -42,6 +42,6 @@ fi
 # buf (contract lint and breaking-change check), pinned in tools/package.json.
 if command -v npm >/dev/null 2>&1 && [ ! -x tools/node_modules/.bin/buf ]; then
   echo "setup: installing buf into tools/"
-  (cd tools && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+  (cd tools && npm install --no-audit --no-fund --loglevel=error >/dev/null)
 fi
 echo "setup: done"

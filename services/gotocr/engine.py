@@ -19,9 +19,9 @@ from ocrmesh.v1 import ocr_pb2 as pb
 from services.gotocr.models import GOT_OCR
 from services.gotocr.pages import choose_mode, measure
 from services.gotocr.tables import parse_tables, plain_text
-from services.gpu_worker.engine import GpuEngine, GpuSettings, guess_device
+from services.gpu_worker.engine import GpuEngine, GpuSettings
 from services.intake.document import LoadedDocument
-from services.scaffold.engine import EngineInfo, PageOptions
+from services.scaffold.engine import PageOptions
 
 
 class GotOcrSettings(GpuSettings):
@@ -41,20 +41,10 @@ class GotOcrSettings(GpuSettings):
 
 class GotOcrEngine(GpuEngine):
     runner_target = "services.gotocr.runner:GotRunner"
+    public_name = "gotocr"
+    engine_label = "GOT-OCR 2.0 (transformers GotOcr2ForConditionalGeneration)"
 
     def __init__(self, settings: GotOcrSettings) -> None:
-        self.info = EngineInfo(
-            name="gotocr",
-            engine="GOT-OCR 2.0 (transformers GotOcr2ForConditionalGeneration)",
-            model_id=settings.model_id,
-            model_revision=settings.revision,
-            device=guess_device(settings.device),
-            languages=("de", "en"),
-            tables=True,
-            layout=True,
-            gpu=True,
-            device_group=settings.device_group,
-        )
         super().__init__(settings, GOT_OCR)
         self.settings: GotOcrSettings = settings
 

@@ -23,7 +23,7 @@ from services.gpu_worker.process import PageControl, WorkerError, WorkerProcess
 from services.intake.document import LoadedDocument
 from services.models.download import LOCK_FILE
 from services.models.spec import MissingModelError, ModelSpec, models_dir
-from services.scaffold.engine import Engine, EngineError, PageOptions
+from services.scaffold.engine import Engine, EngineError, EngineInfo, PageOptions
 
 
 class GpuSettings(BaseModel):
@@ -65,8 +65,23 @@ class GpuEngine(Engine):
     """An engine whose model runs in a `WorkerProcess`."""
 
     runner_target: ClassVar[str]
+    # Public backend name and engine description, for `Describe`.
+    public_name: ClassVar[str]
+    engine_label: ClassVar[str]
 
     def __init__(self, settings: GpuSettings, spec: ModelSpec) -> None:
+        self.info = EngineInfo(
+            name=self.public_name,
+            engine=self.engine_label,
+            model_id=settings.model_id,
+            model_revision=settings.revision,
+            device=guess_device(settings.device),
+            languages=("de", "en"),
+            tables=True,
+            layout=True,
+            gpu=True,
+            device_group=settings.device_group,
+        )
         self.settings = settings
         self.spec = spec
         self._lock = threading.Lock()

@@ -18,11 +18,11 @@ from pydantic import Field
 
 from ocrmesh.v1 import ocr_pb2 as pb
 from services.gotocr.tables import parse_tables
-from services.gpu_worker.engine import GpuEngine, GpuSettings, guess_device
+from services.gpu_worker.engine import GpuEngine, GpuSettings
 from services.intake.document import LoadedDocument
 from services.janus.fields import merge, parse_answer
 from services.janus.models import JANUS_PRO_7B
-from services.scaffold.engine import EngineError, EngineInfo, PageOptions
+from services.scaffold.engine import EngineError, PageOptions
 
 log = structlog.get_logger("ocrmesh.janus")
 
@@ -43,20 +43,10 @@ class JanusSettings(GpuSettings):
 
 class JanusEngine(GpuEngine):
     runner_target = "services.janus.runner:JanusRunner"
+    public_name = "deepseek"
+    engine_label = "Janus-Pro (transformers JanusForConditionalGeneration)"
 
     def __init__(self, settings: JanusSettings) -> None:
-        self.info = EngineInfo(
-            name="deepseek",
-            engine="Janus-Pro (transformers JanusForConditionalGeneration)",
-            model_id=settings.model_id,
-            model_revision=settings.revision,
-            device=guess_device(settings.device),
-            languages=("de", "en"),
-            tables=True,
-            layout=True,
-            gpu=True,
-            device_group=settings.device_group,
-        )
         super().__init__(settings, JANUS_PRO_7B)
         self.settings: JanusSettings = settings
 

@@ -10,7 +10,7 @@ setup:
 	@bash scripts/setup.sh
 
 run: setup
-	$(PY) -m clients.cli up --demo samples/rechnung-beispiel.pdf
+	$(PY) -m clients.cli up --demo samples/rechnung-beispiel.pdf --demo samples/rechnung-scan.pdf
 
 test: setup
 	$(PY) -m pytest -q -p no:cacheprovider

@@ -164,7 +164,8 @@ def router(
 @app.command()
 def up(
     demo: Annotated[
-        Optional[Path], typer.Option(help="Process this document through the REST gateway, print it, then stop")
+        Optional[list[Path]],
+        typer.Option(help="Process these documents through the REST gateway, print them, then stop (repeatable)"),
     ] = None,
     gateway_port: Annotated[Optional[int], typer.Option(help="REST port (default 8080)")] = None,
     router_port: Annotated[Optional[int], typer.Option(help="Router gRPC port (default 50051)")] = None,
@@ -189,9 +190,10 @@ def up(
         with mesh:
             typer.echo(mesh.describe(), err=True)
             gateway = mesh.components[-1].url
-            if demo is not None:
-                result = process_via_rest(gateway, demo)
-                _print_rest_result(result)
+            if demo:
+                for path in demo:
+                    typer.echo(f"\n=== {path} (POST {gateway}/api/v1/ocr/process, backend=auto)", err=True)
+                    _print_rest_result(process_via_rest(gateway, path))
                 return
             typer.echo(f"REST: {gateway}/docs   gRPC: {mesh.components[-2].address}   Ctrl-C stops everything", err=True)
             stopped = threading.Event()

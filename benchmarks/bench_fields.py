@@ -181,6 +181,9 @@ class Ocr:
                 cached.write_text(json.dumps([p.SerializeToString().hex() for p in pages]))
         return [r or [] for r in results]
 
+    def close(self) -> None:
+        self.pool.shutdown()
+
     def _page(self, doc, index: int) -> pb.PageResult:
         start = time.perf_counter()
         page = self.engine.process_page(doc, index, PageOptions(dpi=OCR_DPI))

@@ -38,10 +38,13 @@ FIELD_ORDER = (
 )  # fmt: skip
 # Bonus for the amount triple that adds up.
 SUM_BONUS = 2.0
+# Cost of reading an amount with the opposite sign (less than SUM_BONUS).
+SIGN_PENALTY = 1.2
 IBAN_RE = re.compile(r"\b[A-Z]{2}[0-9OIl]{2}(?:\s?[A-Z0-9]{4}){2,7}(?:\s?[A-Z0-9]{1,3})?\b")
 VAT_RE = re.compile(r"\b(?:ATU\d{8}|DE\s?\d{3}\s?\d{3}\s?\d{3}|[A-Z]{2}\d{8,12})\b")
 _ID_TOKEN = re.compile(r"^[#:]?([A-Za-z0-9][\w./\-]*[A-Za-z0-9]|\d)[.,;:]?$")
 _ALNUM = re.compile(r"^[A-Za-z0-9]+$")
+CURRENCY_CODE_RE = re.compile(rf"\b({'|'.join(numbers.CURRENCY_CODES)})\b")
 BIC_SHAPE = re.compile(r"^[A-Za-z]{4}[A-Za-z0-9]{2}[A-Za-z0-9]{2}(?:[A-Za-z0-9]{3})?$")
 # Bonus for a checksummed value that passes its check (smaller than the party bonuses).
 VALID_BONUS = 0.5
@@ -127,12 +130,48 @@ def read_amount(span: Span) -> tuple[Decimal, Span] | None:
     return a.value, _sub_span(span, a.start, a.end)
 
 
+# OCR forms of amounts: a currency sign glued on and misread ("12,50C"), a thousands group split
+# off by a space ("1 234,56"), the thousands mark repeated as decimal mark ("1.234.56").
+_GLUED_SIGN = re.compile(r"(?<=\d[.,]\d\d)[€CE](?=\s|$)")
+_SPLIT_THOUSANDS = re.compile(r"(?<![\d.,])(\d{1,3}) (\d{3}[.,]\d{2})(?![\d.,])")
+_SAME_MARKS = re.compile(r"(?<![\d.,])(\d{1,3}(?:([.,])\d{3})+)\2(\d{2})(?![\d.,])")
+# Score given up by an amount read from an OCR form (the sum check must confirm it).
+OCR_FORM_PENALTY = 0.6
+
+
+def read_amount_variants(span: Span) -> list[tuple[Decimal, Span, str]]:
+    """Amounts that OCR forms of the span's last amount can mean, each with the reason."""
+    text = _GLUED_SIGN.sub(" ", span.text)
+    out: list[tuple[Decimal, Span, str]] = []
+    for m in _SPLIT_THOUSANDS.finditer(text):
+        got = numbers.parse_number(m.group(1) + m.group(2))
+        if got:
+            out.append((got[0], _sub_span(span, m.start(), m.end()),
+                        f"read {m.group(0)!r} as one amount (space inside the number)"))  # fmt: skip
+    for m in _SAME_MARKS.finditer(text):
+        digits = m.group(1).replace(m.group(2), "") + "." + m.group(3)
+        out.append((Decimal(digits), _sub_span(span, m.start(), m.end()),
+                    f"read {m.group(0)!r} with its last mark as the decimal mark"))  # fmt: skip
+    if text != span.text:
+        amounts = [a for a in numbers.find_amounts(text) if a.decimals == 2]
+        if amounts:
+            a = amounts[-1]
+            out.append((a.value, _sub_span(span, a.start, a.end), "currency sign glued to the amount"))
+    if out:
+        # Only the right-most form counts, as for plain amounts.
+        last = max(o[1].tokens[-1].x0 if o[1].tokens else 0.0 for o in out)
+        out = [o for o in out if (o[1].tokens[-1].x0 if o[1].tokens else 0.0) >= last]
+    return out
+
+
 def read_compact(span: Span, max_len: int) -> tuple[str, Span] | None:
     """Leading alphanumeric groups ("DE12 1234 ...") joined, up to ``max_len`` characters."""
     parts: list[str] = []
     used = []
     for t in span.tokens:
-        text = t.text.strip(",;.()")
+        text = t.text.strip(",;.()-–·:|")
+        if not parts and text.lower() in {"no", "nr", "id", "nummer", "number"}:
+            continue  # the rest of a label ("VAT Reg. No.:")
         if not _ALNUM.match(text) or len("".join(parts) + text) > max_len:
             break
         if parts and len(text) > 4 and len(parts[0]) <= 4:
@@ -239,10 +278,17 @@ def _from_hit(ctx: _Context, hit: LabelHit) -> None:
                 ctx.add(c)
         elif name in AMOUNT_FIELDS:
             got = read_amount(span)
+            later = 0.05 * hit.row.page + 0.05 * hit.row.y0
             if got:
-                later = 0.05 * hit.row.page + 0.05 * hit.row.y0
                 c = Candidate(name, numbers.format_amount(got[0]), got[1].text, got[1], score + later, source)
                 c.amount = got[0]
+                ctx.add(c)
+            for value, sub, reason in read_amount_variants(span):
+                if got and value == got[0]:
+                    continue
+                c = Candidate(name, numbers.format_amount(value), sub.text, sub,
+                              score + later - OCR_FORM_PENALTY, source, issues=[reason])  # fmt: skip
+                c.amount = value
                 ctx.add(c)
         elif name == "waehrung":
             code = numbers.currency_of(span.text.split()[0] if span.text.split() else "")
@@ -297,6 +343,7 @@ def _scan_terms(ctx: _Context) -> None:
 
 
 def _currency_fallback(ctx: _Context) -> None:
+    """Currency from the amounts' signs, else from a currency code stated elsewhere ("Alle Beträge in EUR")."""
     if ctx.cands.get("waehrung"):
         return
     counts: dict[str, int] = {}
@@ -305,11 +352,23 @@ def _currency_fallback(ctx: _Context) -> None:
             code = numbers.currency_of(row.text)
             if code:
                 counts[code] = counts.get(code, 0) + 1
+    issue = "currency inferred from the amounts' currency signs"
+    with_amounts = True
+    if not counts:
+        # Codes only: a lone "$" in OCR output is more often a misread "S" or "€" than dollars.
+        for row in ctx.layout.rows:
+            for m in CURRENCY_CODE_RE.finditer(row.text):
+                counts[m.group(1)] = counts.get(m.group(1), 0) + 1
+        issue = "currency inferred from a currency code printed outside the amounts (column head or note)"
+        with_amounts = False
     if counts:
         code = max(counts, key=lambda k: counts[k])
-        row = next(r for r in ctx.layout.rows if numbers.currency_of(r.text) == code and numbers.find_amounts(r.text))
+        row = next(
+            r for r in ctx.layout.rows
+            if numbers.currency_of(r.text) == code and (not with_amounts or numbers.find_amounts(r.text))
+        )  # fmt: skip
         c = Candidate("waehrung", code, code, Span(row.text, tuple(row.tokens)), 0.5)
-        c.issues.append("currency inferred from the amounts' currency signs")
+        c.issues.append(issue)
         ctx.add(c)
 
 
@@ -336,9 +395,24 @@ def _best(cands: list[Candidate]) -> Candidate | None:
     return max(cands, key=lambda c: (c.score, c.valid is not False))
 
 
+def _sign_flipped(c: Candidate) -> Candidate:
+    """``c`` with the opposite sign: OCR drops minus signs (a "-" wrapped above the number, or faint)."""
+    assert c.amount is not None
+    flipped = Candidate(c.name, numbers.format_amount(-c.amount), c.raw, c.span, c.score - SIGN_PENALTY, c.source,
+                        c.valid, [*c.issues, f"sign of {c.raw!r} taken from netto + mwst = brutto"])  # fmt: skip
+    flipped.amount = -c.amount
+    return flipped
+
+
 def _choose_amounts(cands: dict[str, list[Candidate]]) -> dict[str, Candidate]:
-    """The netto/mwst/brutto triple with the best scores, preferring one that adds up."""
-    options = {n: sorted(cands.get(n, []), key=lambda c: -c.score)[:6] or [None] for n in AMOUNT_FIELDS}
+    """The netto/mwst/brutto triple with the best scores, preferring one that adds up.
+
+    A candidate's opposite sign is an option too, at a cost that only the sum check outweighs.
+    """
+    options: dict[str, list[Candidate | None]] = {}
+    for n in AMOUNT_FIELDS:
+        top = sorted(cands.get(n, []), key=lambda c: -c.score)[:6]
+        options[n] = [*top, *(_sign_flipped(c) for c in top if c.amount)] or [None]
     best: tuple[float, dict[str, Candidate]] | None = None
     for netto, mwst, brutto in itertools.product(*(options[n] for n in AMOUNT_FIELDS)):
         chosen = {n: c for n, c in zip(AMOUNT_FIELDS, (netto, mwst, brutto), strict=True) if c is not None}
@@ -376,6 +450,38 @@ def _tax_lines(layout: DocumentLayout, netto: Decimal | None) -> list[validate.T
     return sorted(lines.values(), key=lambda t: -t.rate)
 
 
+def _bic_from_iban(ctx: _Context, chosen: dict[str, Candidate]) -> None:
+    """A BIC read with OCR errors, corrected to the BIC registered for the (checksum-valid) IBAN's bank.
+
+    Only when the printed BIC is within two edits of the registered one: the IBAN's
+    checksum confirms the bank code, the register gives that bank's BIC. Reported in issues.
+    """
+    iban = chosen.get("iban")
+    if iban is None or not iban.valid:
+        return
+    registered = validate.bic_of_iban(iban.value)
+    if not registered:
+        return
+    forms = {registered, registered[:8], registered[:8] + "XXX"}
+    current = chosen.get("bic")
+    if current is not None and current.value in forms:
+        return
+    reads: list[tuple[str, Span, float]] = [(current.value, current.span, current.score)] if current else []
+    for hit in ctx.hits:
+        if hit.field == "bic":
+            span = right_of(ctx.layout, hit, ctx.hits)
+            if span and span.tokens:
+                tok = span.tokens[0]
+                reads.append((tok.text.strip(",;.()").upper(), Span(tok.text, (tok,)), hit.strength))
+    for raw, span, score in reads:
+        # Printed as 8 characters or as 11 (with the branch code).
+        target = registered[:8] if len(raw) <= 9 else registered if len(registered) == 11 else registered[:8] + "XXX"
+        if raw != target and validate.edit_distance(raw, target) <= 2:
+            issue = f"BIC read as {raw!r} corrected to {target}, the BIC registered for the IBAN's bank code"
+            chosen["bic"] = Candidate("bic", target, span.text, span, score, pb.FIELD_SOURCE_TEXT, True, [issue])
+            return
+
+
 # ---------------------------------------------------------------- entry point
 
 
@@ -411,6 +517,8 @@ def extract_fields(pages: Sequence[pb.PageResult], supplier: SupplierProfile | N
                 chosen[name] = best
     chosen.update(_choose_amounts(ctx.cands))
 
+    _bic_from_iban(ctx, chosen)
+
     seller = seller_info(layout, ctx.blocks)
     if seller:
         chosen["lieferant"] = Candidate("lieferant", seller.name.text, seller.name.text, seller.name, 0.8)
@@ -426,6 +534,7 @@ def extract_fields(pages: Sequence[pb.PageResult], supplier: SupplierProfile | N
 
     netto = chosen.get("betrag_netto")
     tax = _tax_lines(layout, netto.amount if netto else None)
+    _mwst_from_tax_lines(chosen, tax)
     checks = _checks(chosen, tax)
     for name in FIELD_ORDER:
         if name in chosen:
@@ -437,6 +546,28 @@ def extract_fields(pages: Sequence[pb.PageResult], supplier: SupplierProfile | N
         )  # fmt: skip
     result.checks.extend(checks)
     return result
+
+
+def _mwst_from_tax_lines(chosen: dict[str, Candidate], tax: list[validate.TaxLine]) -> None:
+    """The VAT total as the sum of the per-rate lines, when the total read does not add up and that sum does.
+
+    Each rate line already passed amount = base × rate; netto + their sum = brutto
+    confirms it. The replaced reading stays visible in the issues.
+    """
+    netto, mwst, brutto = (chosen.get(n) for n in AMOUNT_FIELDS)
+    if not tax or netto is None or brutto is None:
+        return
+    total = sum((t.amount for t in tax), Decimal(0))
+    if netto.amount + total != brutto.amount or (mwst is not None and mwst.amount == total):
+        return
+    if mwst is not None and netto.amount + mwst.amount == brutto.amount:
+        return
+    was = f" (read {mwst.raw!r})" if mwst is not None else ""
+    span = mwst.span if mwst is not None else netto.span
+    c = Candidate("mwst", numbers.format_amount(total), mwst.raw if mwst else "", span, 0.5, pb.FIELD_SOURCE_TEXT,
+                  issues=[f"VAT total taken from the VAT lines per rate{was}: their sum adds up to brutto"])  # fmt: skip
+    c.amount = total
+    chosen["mwst"] = c
 
 
 def _checks(chosen: dict[str, Candidate], tax: list[validate.TaxLine]) -> list[pb.Check]:

@@ -40,6 +40,7 @@ LABELS: dict[str, list[tuple[re.Pattern[str], float]]] = {
     "leistungsdatum": _p(
         (_B + r"(?:liefer-?\s*(?:und|/|&)\s*)?(?:leistungs|liefer|lieferungs)-?\s*(?:datum|zeitpunkt|tag)\s*:?", 1.0),
         (_B + r"(?:delivery|service|supply)\s+date\s*:?", 1.0),
+        (_B + r"date\s+of\s+(?:supply|delivery|service|performance)\s*:?", 1.0),
         (_B + r"(?:liefer-?\s*(?:und|/)\s*)?(?:-\s*/\s*)?leistungszeitraum\s*:?", 0.6),
     ),
     "faelligkeit": _p(
@@ -64,7 +65,7 @@ LABELS: dict[str, list[tuple[re.Pattern[str], float]]] = {
     ),
     "mwst": _p(
         (_B + r"(?:steuerbetrag|umsatzsteuerbetrag|mwst\.?-?betrag|ust\.?-?betrag)\b(?:\s+in\b)?", 1.0),
-        (_B + r"(?:zzgl\.?\s*|plus\s*|\+\s*)?(?:\d{1,2}(?:[.,]\d+)?\s*%\s*)?(?:mwst|ust|mehrwertsteuer|umsatzsteuer|vat|tax)\b\.?"
+        (_B + r"(?:zzgl\.?\s*|plus\s*|\+\s*)?(?:\d{1,2}(?:[.,]\d+)?\s*%\s*)?(?:mwst|ust|mehrwertsteuer|umsatzsteuer|vat|tax)(?![^\W\d_])\.?"
          r"(?!\s*[-.]?\s*(?:id|nr|%|identifikation))(?:\s*\d{1,2}(?:[.,]\d+)?\s*%)?", 0.8),
         (_B + r"(?:summe|gesamt)\s+(?:mwst|ust|umsatzsteuer|mehrwertsteuer|vat)\b\.?", 1.0),
         (_B + r"(?:total\s+(?:vat|tax)|vat\s+(?:total|amount)|tax\s+amount)\b", 1.0),
@@ -82,7 +83,7 @@ LABELS: dict[str, list[tuple[re.Pattern[str], float]]] = {
         (_B + r"(?:vat|tax)[-\s]?(?:id|reg(?:istration)?)(?:\.|\s*no\.?|\s*number)?\s*:?", 1.0),
         (_B + r"ust\.?-id\.?-nr\.?\s*:?", 1.0),
     ),
-    "steuernummer": _p((_B + r"(?:steuer[-\s]?(?:nr|nummer)|st\.?[-\s]?nr|tax\s+number)\b\.?\s*:?", 1.0),),
+    "steuernummer": _p((_B + r"(?:steuer[-\s]?(?:nr|nummer)|st\.?[-\s]?nr|tax\s+(?:number|no))\b\.?\s*:?", 1.0),),
     "iban": _p((_B + r"iban\b\s*:?", 1.0),),
     "bic": _p((_B + r"(?:[\w-]*bic|swift(?:[-\s]?code)?|bic/swift)\b\s*:?", 1.0),),
     "kundennummer": _p(
@@ -91,6 +92,8 @@ LABELS: dict[str, list[tuple[re.Pattern[str], float]]] = {
     "bestellnummer": _p(
         (_B + r"(?:ihre\s+)?(?:bestell|auftrags|order|purchase\s+order|po)[-\s]?(?:nr|nummer|no|number)\b\.?\s*:?", 1.0),
         (_B + r"(?:ihre\s+)?(?:bestellung|auftrag|order)(?:\s+(?:nr|no)\.?)?\s*:?(?=\s*[:A-Z0-9])", 0.7),
+        # A column head ending its row ("Rechnungsdatum  Kundennummer  Ihre Bestellung"), value below.
+        (_B + r"(?:ihre|your)\s+(?:bestellung|order)\s*:?(?=\s*$)", 0.7),
     ),
 }
 

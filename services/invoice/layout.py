@@ -19,6 +19,11 @@ from ocrmesh.v1 import ocr_pb2 as pb
 ROW_OVERLAP = 0.5
 # Gap between words, in multiples of the median row height, that ends a value.
 VALUE_GAP = 3.0
+# Skew (dy/dx of text lines) below which rows are not deskewed, and the largest believed.
+MIN_SLOPE = 0.002
+MAX_SLOPE = 0.06
+# Gap between two words of one phrase, in multiples of the median row height.
+WORD_GAP = 0.7
 
 
 @dataclass(frozen=True)
@@ -32,6 +37,8 @@ class Token:
     y1: float
     conf: float
     page: int
+    # The box as the engine gave it, when x0..y1 are deskewed (see PageLayout.build).
+    printed: tuple[float, float, float, float] | None = None
 
     @property
     def cy(self) -> float:
@@ -92,11 +99,12 @@ class Span:
 
     @property
     def box(self) -> tuple[float, float, float, float]:
+        boxes = [t.printed or (t.x0, t.y0, t.x1, t.y1) for t in self.tokens]
         return (
-            min(t.x0 for t in self.tokens),
-            min(t.y0 for t in self.tokens),
-            max(t.x1 for t in self.tokens),
-            max(t.y1 for t in self.tokens),
+            min(b[0] for b in boxes),
+            min(b[1] for b in boxes),
+            max(b[2] for b in boxes),
+            max(b[3] for b in boxes),
         )
 
     @property
@@ -137,6 +145,35 @@ def _line_tokens(line: pb.TextLine, page: int) -> list[Token]:
     return tokens
 
 
+def page_slope(result: pb.PageResult) -> float:
+    """The page's skew as dy/dx of its text lines (median over lines of three words or more).
+
+    A scan skewed by 1 degree lifts the right end of a 0.4-page-wide totals row
+    by most of a line height, so that its amount would fall into another row.
+    """
+    slopes: list[float] = []
+    for line in result.lines:
+        words = [w for w in line.words if w.text.strip()]
+        if len(words) < 3 or words[-1].box.x1 - words[0].box.x0 < 0.15:
+            continue
+        xs = [(w.box.x0 + w.box.x1) / 2 for w in words]
+        ys = [w.box.y1 for w in words]  # bottoms: the baseline, but for descenders
+        mx, my = sum(xs) / len(xs), sum(ys) / len(ys)
+        var = sum((x - mx) ** 2 for x in xs)
+        if var > 0:
+            slopes.append(sum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=True)) / var)
+    if len(slopes) < 3:
+        return 0.0
+    slopes.sort()
+    median = slopes[len(slopes) // 2]
+    return max(-MAX_SLOPE, min(MAX_SLOPE, median))
+
+
+def _deskewed(t: Token, slope: float) -> Token:
+    dy = -slope * ((t.x0 + t.x1) / 2 - 0.5)
+    return Token(t.text, t.x0, t.y0 + dy, t.x1, t.y1 + dy, t.conf, t.page, (t.x0, t.y0, t.x1, t.y1))
+
+
 def _overlap(a0: float, a1: float, b0: float, b1: float) -> float:
     smaller = max(1e-9, min(a1 - a0, b1 - b0))
     return max(0.0, min(a1, b1) - max(a0, b0)) / smaller
@@ -153,6 +190,9 @@ class PageLayout:
     @classmethod
     def build(cls, result: pb.PageResult, page: int) -> PageLayout:
         tokens = [t for line in result.lines for t in _line_tokens(line, page)]
+        slope = page_slope(result)
+        if abs(slope) >= MIN_SLOPE:
+            tokens = [_deskewed(t, slope) for t in tokens]
         tokens.sort(key=lambda t: (t.cy, t.x0))
         bands: list[list[Token]] = []
         for t in tokens:
@@ -276,7 +316,7 @@ def right_of(layout: DocumentLayout, hit: LabelHit, stops: Sequence[LabelHit]) -
         inner = last.text[hit.end - last_start :]
     taken = [t for t in taken if t not in label_tokens]
     if inner.strip(" :#"):
-        taken = [Token(inner.lstrip(" :#"), last.x0, last.y0, last.x1, last.y1, last.conf, last.page), *taken]
+        taken = [Token(inner.lstrip(" :#"), last.x0, last.y0, last.x1, last.y1, last.conf, last.page, last.printed), *taken]
     taken = _strip_separator(taken)
     return Span(" ".join(t.text for t in taken), tuple(taken)) if taken else None
 
@@ -288,6 +328,23 @@ def _looks_numeric(text: str) -> bool:
     return bool(re.search(r"\d", text))
 
 
+def _extend_phrase(row: Row, tokens: list[Token], line_height: float) -> list[Token]:
+    """``tokens`` plus the row's words that continue them at word spacing ("12. Februar" + "2018").
+
+    A value under a narrow column head can be wider than the head; words closer
+    than a word space belong to it, a column gap ends it.
+    """
+    if not tokens:
+        return tokens
+    i, j = row.tokens.index(tokens[0]), row.tokens.index(tokens[-1])
+    gap = WORD_GAP * line_height
+    while j + 1 < len(row.tokens) and row.tokens[j + 1].x0 - row.tokens[j].x1 < gap:
+        j += 1
+    while i > 0 and row.tokens[i].x0 - row.tokens[i - 1].x1 < gap:
+        i -= 1
+    return row.tokens[i : j + 1]
+
+
 def below(layout: DocumentLayout, hit: LabelHit, max_rows: int = 2) -> Span | None:
     """Words stacked under the label (overlapping its x range) in the next rows."""
     page = layout.page(hit.row.page)
@@ -296,7 +353,7 @@ def below(layout: DocumentLayout, hit: LabelHit, max_rows: int = 2) -> Span | No
         if row.y0 - hit.y1 > page.line_height * 2.5:
             break
         tokens = [t for t in row.tokens if t.x0 < hit.x1 + 0.01 and t.x1 > hit.x0 - 0.01]
-        tokens = _strip_separator(tokens)
+        tokens = _strip_separator(_extend_phrase(row, tokens, page.line_height))
         if tokens:
             return Span(" ".join(t.text for t in tokens), tuple(tokens))
     return None

@@ -26,7 +26,9 @@ from services.invoice.layout import DocumentLayout, Row, Span
 SELLER, OTHER, PAYEE = "seller", "other", "payee"
 # A block ends at a vertical gap of this many line heights.
 BLOCK_GAP = 2.5
-_SENDER_SEPARATORS = re.compile(r"\s+[·•|∙]\s+|\s+[-–]\s+|\s*,\s+")
+# "Fürstenwall 39b", "Am Markt 3-5": a street whose name no STREET suffix catches.
+_HOUSE_NUMBER_END = re.compile(r"^\D+\s\d{1,4}\s?[a-zA-Z]?(?:\s?[-/]\s?\d{1,4}[a-zA-Z]?)?$")
+_SENDER_SEPARATORS = re.compile(r"\s+[·•|∙»«*°+.]\s+|\s+[-–]\s+|\s*,\s+")
 
 
 @dataclass(frozen=True)
@@ -121,7 +123,8 @@ def _from_sender_line(layout: DocumentLayout) -> SellerInfo | None:
         if row.y0 > 0.4:
             break
         parts = [p for p in _SENDER_SEPARATORS.split(row.text) if p]
-        if len(parts) >= 3 and any(ZIP_CITY.search(p) for p in parts) and not _is_address(parts[0]):
+        if (len(parts) >= 3 and any(ZIP_CITY.search(p) for p in parts) and not _is_address(parts[0])
+                and not _HOUSE_NUMBER_END.search(parts[0])):
             name_tokens = row.tokens_in(0, len(parts[0]))
             addr_start = len(parts[0])
             return SellerInfo(

@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from schwifty import BIC
+from schwifty import BIC, IBAN
 from schwifty.exceptions import SchwiftyException
 from stdnum import iban as std_iban
 from stdnum.de import stnr
@@ -54,6 +54,25 @@ def is_valid_vat(value: str) -> bool:
 def is_valid_stnr(value: str) -> bool:
     """German Steuernummer in one of the regional formats or the 13-digit form."""
     return stnr.is_valid(value)
+
+
+def bic_of_iban(value: str) -> str | None:
+    """The BIC registered for the IBAN's bank code (schwifty's bank registry), if known."""
+    try:
+        bic = IBAN(value).bic
+    except SchwiftyException:
+        return None
+    return str(bic) if bic else None
+
+
+def edit_distance(a: str, b: str) -> int:
+    """Levenshtein distance (insertions, deletions, substitutions)."""
+    row = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        prev, row[0] = row[0], i
+        for j, cb in enumerate(b, 1):
+            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (ca != cb))
+    return row[-1]
 
 
 VALIDATORS: dict[str, Callable[[str], bool]] = {

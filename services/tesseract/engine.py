@@ -125,6 +125,7 @@ class TesseractEngine(Engine):
         api.SetImage(image)
         api.Recognize()
         page = _collect(api, image.width, image.height)
+        _reread_low_confidence(api, image, page, self.settings.psm)
         api.Clear()
         t2 = time.perf_counter()
         page.width, page.height = width_pt, height_pt
@@ -146,7 +147,6 @@ def _collect(api: tesserocr.PyTessBaseAPI, width: int, height: int) -> pb.PageRe
     iterator = api.GetIterator()
     block = -1
     line: pb.TextLine | None = None
-    confidences: list[tuple[float, int]] = []
     if iterator is not None:
         while True:
             if iterator.IsAtBeginningOf(RIL.BLOCK):
@@ -157,14 +157,16 @@ def _collect(api: tesserocr.PyTessBaseAPI, width: int, height: int) -> pb.PageRe
                 if bbox:
                     line.box.CopyFrom(_box(bbox, width, height))
                 line.confidence = iterator.Confidence(RIL.TEXTLINE) / 100.0
-            text = iterator.GetUTF8Text(RIL.WORD)
+            try:
+                text = iterator.GetUTF8Text(RIL.WORD)
+            except RuntimeError:  # "No text returned": an empty word (seen on small crops)
+                text = None
             if text and text.strip() and line is not None:
                 conf = iterator.Confidence(RIL.WORD) / 100.0
                 word = line.words.add(text=text.strip(), confidence=conf)
                 bbox = iterator.BoundingBox(RIL.WORD)
                 if bbox:
                     word.box.CopyFrom(_box(bbox, width, height))
-                confidences.append((conf, len(word.text)))
             if not iterator.Next(RIL.WORD):
                 break
     kept = [ln for ln in page.lines if ln.words]
@@ -173,9 +175,87 @@ def _collect(api: tesserocr.PyTessBaseAPI, width: int, height: int) -> pb.PageRe
         ln.text = " ".join(w.text for w in ln.words)
         page.lines.append(ln)
     page.text = _text_with_blocks(page.lines)
-    total_chars = sum(n for _, n in confidences)
-    page.confidence = sum(c * n for c, n in confidences) / total_chars if total_chars else 0.0
+    page.confidence = _char_weighted_confidence(page.lines)
     return page
+
+
+# Words below this confidence are read again on their own crop (see _reread_low_confidence).
+REREAD_BELOW = 0.6
+REREAD_MAX_WORDS = 12
+# A crop's reading replaces the word only with at least this mean confidence.
+REREAD_ACCEPT = 0.75
+
+
+def _reread_low_confidence(api: tesserocr.PyTessBaseAPI, image: Any, page: pb.PageResult, psm: int) -> None:
+    """Second pass over low-confidence words: each one's box read again as a block (psm 6).
+
+    Page layout analysis sometimes merges two stacked short lines of a side
+    column ("Rechnungsnr.: B-56686" over "Datum: 05.08.2023") with the lines of
+    the next column into one text line; the LSTM then reads one tall garbage
+    word. Read on its own, the crop gives its real lines. A crop's words replace
+    the word only when their mean confidence is higher.
+    """
+    suspects = sorted(
+        ((w.confidence, li, wi) for li, ln in enumerate(page.lines) for wi, w in enumerate(ln.words)
+         if (w.confidence < REREAD_BELOW and len(w.text) > 1) or (w.confidence < 0.35 and w.text.isalnum())),
+        key=lambda t: t[0],
+    )[:REREAD_MAX_WORDS]
+    if not suspects:
+        return
+    width, height = image.width, image.height
+    replaced: dict[int, set[int]] = {}
+    added: dict[int, list[pb.TextLine]] = {}
+    api.SetPageSegMode(tesserocr.PSM.SINGLE_BLOCK)
+    try:
+        for conf, li, wi in suspects:
+            box = page.lines[li].words[wi].box
+            pad = 6
+            x0, y0 = max(0, int(box.x0 * width) - pad), max(0, int(box.y0 * height) - pad)
+            x1, y1 = min(width, int(box.x1 * width) + pad), min(height, int(box.y1 * height) + pad)
+            if x1 - x0 < 8 or y1 - y0 < 8:
+                continue
+            api.SetImage(image.crop((x0, y0, x1, y1)))
+            api.Recognize()
+            sub = _collect(api, x1 - x0, y1 - y0)
+            words = [w for ln in sub.lines for w in ln.words]
+            if not words or sum(w.confidence for w in words) / len(words) <= max(conf, REREAD_ACCEPT):
+                continue
+            for ln in sub.lines:
+                for w in ln.words:
+                    b = w.box
+                    w.box.CopyFrom(pb.BoundingBox(
+                        x0=(x0 + b.x0 * (x1 - x0)) / width, y0=(y0 + b.y0 * (y1 - y0)) / height,
+                        x1=(x0 + b.x1 * (x1 - x0)) / width, y1=(y0 + b.y1 * (y1 - y0)) / height))
+                ln.box.CopyFrom(pb.BoundingBox(
+                    x0=min(w.box.x0 for w in ln.words), y0=min(w.box.y0 for w in ln.words),
+                    x1=max(w.box.x1 for w in ln.words), y1=max(w.box.y1 for w in ln.words)))
+                ln.block = page.lines[li].block
+                added.setdefault(li, []).append(ln)
+            replaced.setdefault(li, set()).add(wi)
+    finally:
+        api.SetPageSegMode(psm)
+    if not replaced:
+        return
+    lines = []
+    for li, ln in enumerate(page.lines):
+        if li in replaced:
+            keep = [w for wi, w in enumerate(ln.words) if wi not in replaced[li]]
+            del ln.words[:]
+            ln.words.extend(keep)
+            ln.text = " ".join(w.text for w in keep)
+        if ln.words:
+            lines.append(ln)
+        lines.extend(added.get(li, []))
+    del page.lines[:]
+    page.lines.extend(lines)
+    page.text = _text_with_blocks(page.lines)
+    page.confidence = _char_weighted_confidence(page.lines)
+
+
+def _char_weighted_confidence(lines: Any) -> float:
+    weights = [(w.confidence, len(w.text)) for ln in lines for w in ln.words]
+    total = sum(n for _, n in weights)
+    return sum(c * n for c, n in weights) / total if total else 0.0
 
 
 def _text_with_blocks(lines: Any) -> str:

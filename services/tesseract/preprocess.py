@@ -4,11 +4,14 @@
   scans of the dataset this raised word recall by about a point at no cost.
 - Upscaling of low-resolution images to ~300 dpi: Tesseract's LSTM models
   read x-heights of 20-30 px best; 150-200 dpi scans are too small.
-- FULL mode adds median denoise and deskew (projection profile). Measured on
-  the same scans both *lowered* recall (Tesseract copes with skew up to
-  1.5 degrees itself) and doubled the time, so they are off by default and
-  kept for badly skewed photos. benchmarks/bench_engines.py measures every
-  mode (docs/BENCHMARKS.md).
+- Deskew (projection profile) always: word recall alone hardly moves, but
+  on skewed scans Tesseract's layout analysis chains a side column ("Rechnungsnr.:
+  B-56686" next to the address block) into the neighbouring column's lines and
+  garbles both; deskewed, invoice number and date on degraded synthetic scans went
+  from about 91 to 96-97 of 100 (benchmarks/bench_fields.py).
+- FULL mode adds a median denoise, which *lowered* recall on the dataset scans
+  and costs time; kept for noisy photos. benchmarks/bench_engines.py measures
+  every mode (docs/BENCHMARKS.md).
 """
 
 from __future__ import annotations
@@ -64,7 +67,7 @@ def preprocess(image: Image.Image, mode: int, rendered_dpi: int | None) -> tuple
     grey = ImageOps.autocontrast(grey, cutoff=1)
     if mode == pb.PREPROCESSING_FULL:
         grey = grey.filter(ImageFilter.MedianFilter(3))
-        angle = estimate_skew(grey)
-        if abs(angle) >= 0.25:
-            grey = grey.rotate(angle, resample=Image.Resampling.BICUBIC, expand=False, fillcolor=255)
+    angle = estimate_skew(grey)
+    if abs(angle) >= 0.25:
+        grey = grey.rotate(angle, resample=Image.Resampling.BICUBIC, expand=False, fillcolor=255)
     return grey, scale

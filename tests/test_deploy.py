@@ -52,3 +52,13 @@ def test_dockerfile_copies_existing_paths() -> None:
     for sources in re.findall(r"^COPY (.+) \S+$", dockerfile, flags=re.M):
         for source in sources.split():
             assert (REPO / source).exists(), source
+
+
+def test_deployed_router_config_validates() -> None:
+    from router_service.settings import load_router_settings
+
+    settings = load_router_settings(REPO / "deploy" / "config" / "router.cpu-vm.yaml")
+    names = {b.name for b in settings.backends}
+    assert {"pdftext", "tesseract", "surya", "gotocr", "deepseek"} <= names
+    assert settings.device_groups == {"gpu0": 16}
+    assert all(b.device_group == "gpu0" for b in settings.backends if b.name in ("gotocr", "deepseek"))

@@ -404,6 +404,56 @@ def bench(
         raise typer.Exit(2) from None
 
 
+@app.command("learn-supplier")
+def learn_supplier(
+    file: Annotated[Path, typer.Argument(exists=True, dir_okay=False, help="An invoice of the supplier")],
+    target: Annotated[str, typer.Option(help="Server address (the router or a backend)")] = "127.0.0.1:50051",
+    supplier_id: Annotated[Optional[str], typer.Option("--id", help="Registry id (default: from the name)")] = None,
+    correct: Annotated[
+        Optional[list[str]], typer.Option("--set", help="Correct a field before saving: NAME=VALUE (repeatable)")
+    ] = None,
+    directory: Annotated[Path, typer.Option(help="Supplier registry")] = Path("config/suppliers"),
+    yes: Annotated[bool, typer.Option("--yes", help="Save without asking")] = False,
+) -> None:
+    """Create or update a known supplier from a document whose fields a person confirmed."""
+    import grpc
+
+    from clients.client import OcrClient, request_from_file
+    from ocrmesh.v1 import ocr_pb2 as pb
+    from services.invoice.suppliers import upsert_supplier
+
+    with OcrClient(target) as client:
+        try:
+            outcome = client.process(request_from_file(file), timeout=600)
+        except grpc.RpcError as exc:
+            typer.echo(f"error: {exc.code().name}: {exc.details()}", err=True)  # type: ignore[attr-defined]
+            raise typer.Exit(1) from None
+    assert outcome.document is not None
+    fields = pb.InvoiceFields()
+    fields.CopyFrom(outcome.document.fields)
+    for assignment in correct or []:
+        name, sep, value = assignment.partition("=")
+        if not sep or not name:
+            typer.echo(f"error: --set wants NAME=VALUE, got {assignment!r}", err=True)
+            raise typer.Exit(2)
+        existing = [f for f in fields.fields if f.name == name]
+        if existing:
+            existing[0].value = value
+        else:
+            fields.fields.add(name=name, value=value, source=pb.FIELD_SOURCE_UNSPECIFIED)
+    keys = ("lieferant", "ust_id", "iban", "steuernummer")
+    for f in fields.fields:
+        if f.name in keys:
+            typer.echo(f"{f.name:14} {f.value}")
+    if not yes and not typer.confirm("Are these the supplier's details?"):
+        raise typer.Exit(1)
+    try:
+        path = upsert_supplier(directory, fields, supplier_id)
+    except ValueError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2) from None
+    typer.echo(f"saved {path}")
+
 def main() -> None:
     app()
 

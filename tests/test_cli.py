@@ -57,3 +57,19 @@ def test_unknown_backend_is_a_clear_error() -> None:
     result = _cli("serve", "abbyy", "--port", "0")
     assert result.returncode == 2
     assert "unknown backend 'abbyy'" in result.stderr and "tesseract" in result.stderr
+
+
+def test_learn_supplier_from_a_confirmed_document(backend_process, dataset_dir: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    import yaml
+
+    _, target = backend_process("pdftext")
+    invoice = dataset_dir / "EN16931_zugferd_2p0_EN16931_Einfach.pdf"
+    registry = tmp_path / "suppliers"
+    result = _cli(
+        "learn-supplier", str(invoice), "--target", target, "--directory", str(registry), "--id", "lieferant-gmbh",
+        "--set", "iban=DE02120300000000202051", "--yes",
+    )
+    assert result.returncode == 0, result.stderr
+    saved = yaml.safe_load((registry / "lieferant-gmbh.yaml").read_text())
+    assert saved["name"] == "Lieferant GmbH" and saved["vat_id"] == "DE123456789"
+    assert saved["iban"] == "DE02120300000000202051"  # the person's correction

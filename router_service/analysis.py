@@ -24,7 +24,9 @@ from PIL import Image
 
 from ocrmesh.v1 import ocr_pb2 as pb
 from router_service.rules import LayoutName, Thresholds
-from services.intake.document import PYMUPDF_LOCK, LoadedDocument
+from services.intake.document import PYMUPDF_LOCK, LoadedDocument, open_document
+from services.intake.errors import IntakeError
+from services.intake.limits import IntakeLimits
 from services.intake.sniff import DocumentType
 from services.pdftext.textlayer import is_usable, text_layer_chars
 
@@ -305,18 +307,28 @@ def analyse(
 
 
 def _embedded_einvoice(pdf: pymupdf.Document) -> tuple[bool, pb.EInvoice | None]:
+    """Whether the PDF carries an XML attachment (cheap: names only).
+
+    The XML itself is read by the backend that gets the pages (`pdftext`
+    returns it with its result); the servicer reads it only when no backend
+    did (`find_einvoice`), so a routed invoice does not pay for it twice.
+    """
     with PYMUPDF_LOCK:
         names = pdf.embfile_names()
-    present = any(name.lower().endswith(".xml") for name in names)
+    return any(name.lower().endswith(".xml") for name in names), None
+
+
+def find_einvoice(content: bytes) -> pb.EInvoice | None:
+    """The e-invoice of a PDF whose pages no backend read it from (blocking)."""
     finder = _einvoice_module()
     if finder is None:
-        return present, None
+        return None
     try:
-        einvoice = finder.find_embedded_einvoice(pdf)
-    except (RuntimeError, ValueError) as exc:  # a broken attachment must not stop routing
+        with open_document(content, IntakeLimits(max_bytes=len(content) + 1)) as document:
+            return finder.find_embedded_einvoice(document.pdf) if document.pdf is not None else None
+    except (IntakeError, RuntimeError, ValueError) as exc:  # a broken attachment must not stop the result
         log.warning("einvoice_lookup_failed", error=f"{type(exc).__name__}: {exc}")
-        return present, None
-    return present or einvoice is not None, einvoice
+        return None
 
 
 def _xml_einvoice(content: bytes) -> pb.EInvoice | None:

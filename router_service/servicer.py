@@ -20,7 +20,7 @@ import structlog
 
 from ocrmesh.v1 import ocr_pb2 as pb
 from ocrmesh.v1 import ocr_pb2_grpc as pb_grpc
-from router_service.analysis import LAYOUT_TO_PROTO, DocumentAnalysis, SupplierLookup, analyse
+from router_service.analysis import LAYOUT_TO_PROTO, DocumentAnalysis, SupplierLookup, analyse, find_einvoice
 from router_service.priors import PriorsStore
 from router_service.vram import DeviceGroups
 from router_service.dispatch import Dispatcher, DispatchError, DispatchState
@@ -30,6 +30,7 @@ from router_service.planner import BackendView, Plan, RoutingError, make_plan
 from router_service.rules import RulesStore
 from router_service.settings import RouterSettings
 from services.intake.document import open_document
+from services.intake.sniff import DocumentType
 from services.intake.errors import IntakeError
 from services.scaffold.admission import Admission, QueueFullError
 from services.scaffold.assemble import DocumentSummary, assemble_document
@@ -185,6 +186,12 @@ class RouterServicer(pb_grpc.OcrServiceServicer):
             pages.append(page)
             yield pb.ProcessResponse(page=page)
         assembly_started = time.perf_counter()
+        einvoice = analysis.einvoice or state.einvoice
+        if einvoice is None and analysis.has_einvoice and analysis.kind is DocumentType.PDF:
+            # No backend returned the attached XML (e.g. every page went to OCR): read it here.
+            einvoice = await asyncio.get_running_loop().run_in_executor(
+                None, find_einvoice, request.document.content
+            )
         summary = DocumentSummary(
             document_id=document_id,
             page_count=analysis.page_count,
@@ -193,7 +200,7 @@ class RouterServicer(pb_grpc.OcrServiceServicer):
             language=resolved.language,
             processing_seconds=time.perf_counter() - started,
             extract_fields=resolved.extract_fields,
-            einvoice=analysis.einvoice or state.einvoice,
+            einvoice=einvoice,
             warnings=[*analysis.warnings, *state.warnings],
             layout_complexity=LAYOUT_TO_PROTO[analysis.layout],
         )

@@ -301,3 +301,13 @@ async def test_router_serves_health_describe_status_and_overhead_hook(backends: 
         async with httpx.AsyncClient() as http:
             metrics = (await http.get(f"http://127.0.0.1:{router.metrics.http_port}/metrics")).text
         assert "ocrmesh_router_backend_serving" in metrics
+
+
+async def test_einvoice_fields_win_when_every_page_goes_to_ocr(backends: Backends) -> None:
+    async with running_router(backends.endpoints()) as (_, client):
+        outcome = await client.process(request(ONE_PAGE_INVOICE.read_bytes(), backend="tesseract"), timeout=60)
+    doc = outcome.document
+    assert {p.backend for p in outcome.pages} == {"tesseract"}
+    assert doc.routing.has_einvoice and doc.einvoice.xml  # read by the router: no backend returned it
+    assert doc.fields.einvoice_profile
+    assert all(f.source == pb.FIELD_SOURCE_EINVOICE_XML for f in doc.fields.fields)

@@ -130,16 +130,15 @@ class RouterServicer(pb_grpc.OcrServiceServicer):
     async def analyse_and_plan(self, request: pb.ProcessRequest) -> tuple[DocumentAnalysis, Plan, str, str]:
         """Open, analyse and plan (no backend call); also the hook for measuring router overhead."""
         rules = self.rules.current()
-        loop = asyncio.get_running_loop()
-        document = await loop.run_in_executor(None, open_document, request.document.content, self.limits)
-        try:
-            indices = page_indices(request.options, document.page_count)
-            analysis = await loop.run_in_executor(
-                None, analyse, document, indices, rules.thresholds, self.suppliers
-            )
-        finally:
-            await loop.run_in_executor(None, document.close)
-        analysis.warnings.extend(document.warnings)
+
+        def open_and_analyse() -> tuple[DocumentAnalysis, str, str]:  # one thread hop for all of it
+            with open_document(request.document.content, self.limits) as document:
+                indices = page_indices(request.options, document.page_count)
+                analysis = analyse(document, indices, rules.thresholds, self.suppliers)
+                analysis.warnings.extend(document.warnings)
+                return analysis, document.sha256, document.kind.value
+
+        analysis, sha256, kind = await asyncio.get_running_loop().run_in_executor(None, open_and_analyse)
         self.metrics.analysis_seconds.observe(analysis.seconds)
         plan = make_plan(
             analysis,
@@ -149,7 +148,7 @@ class RouterServicer(pb_grpc.OcrServiceServicer):
             allow_fallback=request.allow_fallback,
             priors=self.priors,
         )
-        return analysis, plan, document.sha256, document.kind.value
+        return analysis, plan, sha256, kind
 
     async def _process(
         self,

@@ -102,7 +102,7 @@ ENGINES: dict = {}
 def startup_seconds(backend: str) -> float:
     """Seconds from process start to SERVING for `ocrmesh serve BACKEND`."""
     from clients.client import OcrClient
-    from tests.conftest import free_port
+    from services.scaffold.ports import free_port
 
     port = free_port()
     start = time.perf_counter()

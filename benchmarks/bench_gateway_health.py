@@ -16,7 +16,6 @@ import argparse
 import asyncio
 import contextlib
 import json
-import socket
 import statistics
 import subprocess
 import sys
@@ -27,17 +26,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
+from services.scaffold.ports import free_port
 
 REPO = Path(__file__).resolve().parents[1]
 DATASET = REPO.parent / "shared" / "datasets" / "zugferd-awv"
 DEFAULT_DOCUMENT = DATASET / "EN16931_zugferd_2p0_EN16931_Einfach.pdf"
 TARGET_P99_SECONDS = 0.5
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def scanned_pdf(source: Path, pages: int, dpi: int, image_format: str = "jpeg") -> bytes:

@@ -31,18 +31,11 @@ from clients.client import OcrClient
 from jobs_service.client import JobsClient, submit_request
 from ocrmesh.v1 import jobs_pb2 as jpb
 from ocrmesh.v1 import ocr_pb2 as pb
+from services.scaffold.ports import free_port
 
 REPO = Path(__file__).resolve().parents[1]
 DATASET = REPO.parent / "shared" / "datasets" / "zugferd-awv"
 FINAL = {jpb.JOB_STATUS_COMPLETED, jpb.JOB_STATUS_FAILED, jpb.JOB_STATUS_CANCELLED}
-
-
-def free_port() -> int:
-    import socket
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def spawn(args: list[str], env: dict[str, str] | None = None) -> tuple[subprocess.Popen[bytes], str]:

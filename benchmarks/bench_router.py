@@ -29,7 +29,7 @@ from benchmarks.report import machine_line, update_section
 from clients.client import AsyncOcrClient, build_request
 from clients.mesh import Mesh, MeshSettings
 from ocrmesh.v1 import ocr_pb2 as pb
-from tests.conftest import free_port
+from services.scaffold.ports import free_port
 
 REPO = Path(__file__).resolve().parents[1]
 DATASET = REPO.parent / "shared" / "datasets" / "zugferd-awv"

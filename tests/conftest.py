@@ -16,7 +16,6 @@ os.environ.setdefault("OCRMESH_JOBS_DATA_DIR", str(_STATE / "jobs"))
 os.environ.setdefault("OCRMESH_BENCH_DATA_DIR", str(_STATE / "benchmarks"))
 os.environ.setdefault("OCRMESH_ROUTER_PRIORS_FILE", str(_STATE / "benchmarks" / "latest-priors.json"))
 
-import socket
 import subprocess
 import sys
 import time
@@ -32,6 +31,7 @@ from services.registry import create_engine
 from services.scaffold.engine import Engine
 from services.scaffold.server import BackendServer
 from services.scaffold.settings import ServerSettings
+from services.scaffold.ports import free_port
 
 REPO = Path(__file__).resolve().parents[1]
 DATASET = REPO.parent / "shared" / "datasets" / "zugferd-awv"
@@ -47,12 +47,6 @@ def dataset_dir() -> Path:
 @pytest.fixture(scope="session")
 def einfach_pdf(dataset_dir: Path) -> bytes:
     return (dataset_dir / "EN16931_zugferd_2p0_EN16931_Einfach.pdf").read_bytes()
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 class RunningServer:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import os
-import socket
 import subprocess
 import sys
 from collections.abc import AsyncIterator
@@ -23,6 +22,7 @@ from router_service.settings import DEFAULT_ROUTING_FILE, EndpointConfig, Router
 from services.registry import create_engine
 from services.scaffold.server import BackendServer
 from services.scaffold.settings import ServerSettings
+from services.scaffold.ports import free_port
 
 DATASET = Path(__file__).parents[2].parent / "shared" / "datasets" / "zugferd-awv"
 REPO = Path(__file__).parents[2]
@@ -30,12 +30,6 @@ INVOICE = DATASET / "EN16931_zugferd_2p0_EN16931_Einfach.pdf"  # 2 born-digital 
 ONE_PAGE_INVOICE = DATASET / "MINIMUM_zugferd_2p0_MINIMUM.pdf"
 # Pages are rendered at this resolution by the OCR backend in tests (fast, still legible).
 TEST_DPI = 150
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def scan_of(source: Path, pages: list[int], dpi: int = TEST_DPI) -> bytes:

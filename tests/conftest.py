@@ -20,6 +20,7 @@ import subprocess
 import sys
 import time
 from collections.abc import AsyncIterator, Callable, Iterator
+from contextlib import AsyncExitStack, asynccontextmanager
 from pathlib import Path
 from typing import Any
 
@@ -49,6 +50,24 @@ def einfach_pdf(dataset_dir: Path) -> bytes:
     return (dataset_dir / "EN16931_zugferd_2p0_EN16931_Einfach.pdf").read_bytes()
 
 
+@asynccontextmanager
+async def running_backend(
+    engine: Engine | str, *, engine_settings: dict[str, Any] | None = None, wait: bool = True, **settings: Any
+) -> AsyncIterator[BackendServer]:
+    """A backend server in this process on a free loopback port, stopped afterwards."""
+    if isinstance(engine, str):
+        engine = create_engine(engine, engine_settings or {})
+    defaults: dict[str, Any] = {"backend": engine.info.name, "port": 0, "grace_seconds": 0.5}
+    server = BackendServer(engine, ServerSettings(**{**defaults, **settings}))
+    await server.start()
+    try:
+        if wait:
+            await server.wait_ready(timeout=30)
+        yield server
+    finally:
+        await server.stop(grace=0.5)
+
+
 class RunningServer:
     def __init__(self, server: BackendServer) -> None:
         self.server = server
@@ -62,47 +81,31 @@ StartServer = Callable[..., Any]
 @pytest_asyncio.fixture
 async def start_server() -> AsyncIterator[StartServer]:
     """Start in-process backend servers on free loopback ports; all stop at teardown."""
-    running: list[RunningServer] = []
+    async with AsyncExitStack() as stack:
 
-    async def start(engine: Engine | str, *, wait: bool = True, **settings: Any) -> RunningServer:
-        if isinstance(engine, str):
-            engine = create_engine(engine)
-        s = ServerSettings(backend=engine.info.name, port=0, grace_seconds=1.0, **settings)
-        server = BackendServer(engine, s)
-        await server.start()
-        if wait:
-            await server.wait_ready(timeout=30)
-        handle = RunningServer(server)
-        running.append(handle)
-        return handle
+        async def start(engine: Engine | str, *, wait: bool = True, **settings: Any) -> RunningServer:
+            server = await stack.enter_async_context(running_backend(engine, wait=wait, **settings))
+            handle = RunningServer(server)
+            stack.push_async_callback(handle.client.close)
+            return handle
 
-    yield start
-    for handle in running:
-        await handle.client.close()
-        await handle.server.stop(grace=0.5)
+        yield start
 
 
 @pytest_asyncio.fixture(scope="session")
 async def pdftext_server() -> AsyncIterator[RunningServer]:
-    server = BackendServer(create_engine("pdftext"), ServerSettings(backend="pdftext", port=0, grace_seconds=0.5))
-    await server.start()
-    await server.wait_ready(timeout=30)
-    handle = RunningServer(server)
-    yield handle
-    await handle.client.close()
-    await server.stop(grace=0.5)
+    async with running_backend("pdftext") as server:
+        handle = RunningServer(server)
+        yield handle
+        await handle.client.close()
 
 
 @pytest_asyncio.fixture(scope="session")
 async def tesseract_server() -> AsyncIterator[RunningServer]:
-    settings = ServerSettings(backend="tesseract", port=0, workers=2, metrics_port=-1, grace_seconds=0.5)
-    server = BackendServer(create_engine("tesseract"), settings)
-    await server.start()
-    await server.wait_ready(timeout=30)
-    handle = RunningServer(server)
-    yield handle
-    await handle.client.close()
-    await server.stop(grace=0.5)
+    async with running_backend("tesseract", workers=2, metrics_port=-1) as server:
+        handle = RunningServer(server)
+        yield handle
+        await handle.client.close()
 
 
 def spawn_backend(backend: str, port: int, *extra: str, env: dict[str, str] | None = None) -> subprocess.Popen[bytes]:

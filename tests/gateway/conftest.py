@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import socket
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -14,22 +13,16 @@ import pytest
 
 from gateway_rest.app import create_app
 from gateway_rest.settings import GatewaySettings
-from services.registry import create_engine
-from services.scaffold.server import BackendServer
-from services.scaffold.settings import ServerSettings
+from services.scaffold.ports import free_port as closed_port  # nothing listens there
+from tests.conftest import running_backend
 
 DATASET = Path(__file__).parents[2].parent / "shared" / "datasets" / "zugferd-awv"
 
 
 @asynccontextmanager
 async def backend(name: str, **settings: Any) -> AsyncIterator[int]:
-    server = BackendServer(create_engine(name), ServerSettings(backend=name, port=0, **settings))
-    port = await server.start()
-    await server.wait_ready(timeout=60)
-    try:
-        yield port
-    finally:
-        await server.stop(grace=0)
+    async with running_backend(name, **settings) as server:
+        yield server.port
 
 
 @pytest.fixture(scope="session")
@@ -65,12 +58,6 @@ async def pdftext_gateway(pdftext_port: int) -> AsyncIterator[httpx.AsyncClient]
 async def tesseract_gateway(tesseract_port: int) -> AsyncIterator[httpx.AsyncClient]:
     async with gateway(tesseract_port) as client:
         yield client
-
-
-def closed_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def image_only_pdf(source: Path, pages: int = 1, dpi: int = 200) -> bytes:

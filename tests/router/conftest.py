@@ -19,10 +19,9 @@ from clients.client import AsyncOcrClient
 from ocrmesh.v1 import ocr_pb2 as pb
 from router_service.server import RouterServer
 from router_service.settings import DEFAULT_ROUTING_FILE, EndpointConfig, RouterSettings
-from services.registry import create_engine
 from services.scaffold.server import BackendServer
-from services.scaffold.settings import ServerSettings
 from services.scaffold.ports import free_port
+from tests.conftest import running_backend
 
 DATASET = Path(__file__).parents[2].parent / "shared" / "datasets" / "zugferd-awv"
 REPO = Path(__file__).parents[2]
@@ -64,20 +63,8 @@ def request(content: bytes, **fields: object) -> pb.ProcessRequest:
 async def backend_server(
     name: str = "tesseract", engine: dict | None = None, **settings: object
 ) -> AsyncIterator[BackendServer]:
-    server = BackendServer(
-        create_engine(name, engine or {}),
-        ServerSettings(backend=name, port=0, workers=1, **settings),  # type: ignore[arg-type]
-    )
-    await server.start()
-    try:
-        await server.wait_ready(30)
+    async with running_backend(name, engine_settings=engine, workers=1, **settings) as server:
         yield server
-    finally:
-        # A page of a cancelled request may still run on the (single) worker: let it finish first.
-        # BackendServer.stop() unloads the engine before its page pool drains, and Tesseract aborts
-        # the process when freed under a running page (reported to the lead).
-        await asyncio.get_running_loop().run_in_executor(server.page_pool, lambda: None)
-        await server.stop(0)
 
 
 @dataclass

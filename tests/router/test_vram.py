@@ -8,8 +8,7 @@ the way the GPU worker does when CUDA runs out of memory.
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+from contextlib import AbstractAsyncContextManager
 
 import grpc
 
@@ -20,7 +19,7 @@ from services.intake.document import LoadedDocument
 from services.registry import create_engine
 from services.scaffold.engine import Engine, EngineError, PageOptions
 from services.scaffold.server import BackendServer
-from services.scaffold.settings import ServerSettings
+from tests.conftest import running_backend
 from tests.router.conftest import ONE_PAGE_INVOICE, request, running_router, scan_of
 
 
@@ -45,14 +44,8 @@ class OutOfMemoryOnce(Engine):
         return self.inner.process_page(document, index, options)
 
 
-@asynccontextmanager
-async def lazy_backend(engine: Engine) -> AsyncIterator[BackendServer]:
-    server = BackendServer(engine, ServerSettings(port=0, workers=1, load_on_start=False))
-    await server.start()
-    try:
-        yield server
-    finally:
-        await server.stop(0)
+def lazy_backend(engine: Engine) -> AbstractAsyncContextManager[BackendServer]:
+    return running_backend(engine, workers=1, load_on_start=False, wait=False)
 
 
 async def _state(server: BackendServer) -> int:

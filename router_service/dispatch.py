@@ -66,6 +66,8 @@ class DispatchState:
     warnings: list[str] = field(default_factory=list)
     # What the router did besides calling backends (VRAM evictions), for the routing explanation.
     notes: list[str] = field(default_factory=list)
+    # Backends' progress within pages (long-running engines), passed on to the client.
+    progress: asyncio.Queue[pb.PageProgress] = field(default_factory=asyncio.Queue)
 
     def ordered_attempts(self) -> list[pb.RoutingAttempt]:
         return [a for _, a in sorted(self.attempts, key=lambda item: item[0])]
@@ -102,8 +104,9 @@ class Dispatcher:
         plan: Plan,
         state: DispatchState,
         time_remaining: Callable[[], float | None],
-    ) -> AsyncIterator[pb.PageResult]:
-        """Yield every planned page once, in page order; raise DispatchError when the request fails."""
+    ) -> AsyncIterator[pb.PageResult | pb.PageProgress]:
+        """Yield every planned page once, in page order (with the backends' progress within pages
+        while waiting); raise DispatchError when the request fails."""
         loop = asyncio.get_running_loop()
         slots: dict[int, asyncio.Future[pb.PageResult]] = {
             number: loop.create_future() for run in plan.runs for number in run.pages
@@ -123,8 +126,21 @@ class Dispatcher:
                         raise
 
         tasks = [asyncio.create_task(run_task(run), name=f"run:{run.label}") for run in plan.runs]
+        delivered: set[int] = set()
         try:
             for number in sorted(slots):
+                while not slots[number].done():  # pass on progress while the next page is under way
+                    getter = asyncio.ensure_future(state.progress.get())
+                    try:
+                        await asyncio.wait((slots[number], getter), return_when=asyncio.FIRST_COMPLETED)
+                    finally:
+                        if not getter.done():
+                            getter.cancel()
+                    if getter.done() and not getter.cancelled():
+                        report = getter.result()
+                        if report.page_number not in delivered:  # late reports of finished pages are dropped
+                            yield report
+                delivered.add(number)
                 yield await slots[number]
             # Every page is in; let the runs finish reading their document events.
             await asyncio.gather(*tasks)
@@ -269,6 +285,8 @@ class _RunCall:
                 elif kind == "document":
                     got_document = True
                     self._keep_document_facts(event.document)
+                elif kind == "progress":
+                    self.state.progress.put_nowait(event.progress)
             if outcome.code is C.OK and (outcome.delivered < len(pages) or not (pages or got_document)):
                 outcome = AttemptOutcome(
                     C.UNAVAILABLE,

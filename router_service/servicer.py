@@ -179,6 +179,9 @@ class RouterServicer(pb_grpc.OcrServiceServicer):
         pages: list[pb.PageResult] = []
         previous = time.perf_counter()
         async for page in self.dispatcher.pages(request, plan, state, context.time_remaining):
+            if isinstance(page, pb.PageProgress):
+                yield pb.ProcessResponse(progress=page)
+                continue
             now = time.perf_counter()
             self.metrics.observe_page(now - previous)
             previous = now

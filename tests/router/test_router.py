@@ -13,6 +13,12 @@ import pytest
 from ocrmesh.v1 import ocr_pb2 as pb
 from router_service.endpoints import BreakerState
 from router_service.settings import DEFAULT_ROUTING_FILE, EndpointConfig
+import time
+
+from services.intake.document import LoadedDocument
+from services.registry import create_engine
+from services.scaffold.engine import Engine, PageOptions
+from tests.conftest import running_backend
 from tests.router.conftest import (
     INVOICE,
     ONE_PAGE_INVOICE,
@@ -311,3 +317,37 @@ async def test_einvoice_fields_win_when_every_page_goes_to_ocr(backends: Backend
     assert doc.routing.has_einvoice and doc.einvoice.xml  # read by the router: no backend returned it
     assert doc.fields.einvoice_profile
     assert all(f.source == pb.FIELD_SOURCE_EINVOICE_XML for f in doc.fields.fields)
+
+
+class _ReportsProgress(Engine):
+    """pdftext that reports progress within each page, as the GPU engines do while generating."""
+
+    def __init__(self) -> None:
+        self.inner = create_engine("pdftext")
+        self.info = self.inner.info
+
+    def load(self) -> None:
+        self.inner.load()
+
+    def unload(self) -> None:
+        self.inner.unload()
+
+    def process_page(self, document: LoadedDocument, index: int, options: PageOptions) -> pb.PageResult:
+        assert options.progress is not None
+        for fraction in (0.25, 0.5, 0.75):
+            options.progress(index, fraction)
+            time.sleep(0.05)
+        return self.inner.process_page(document, index, options)
+
+
+async def test_progress_within_pages_reaches_the_client(tmp_path: Path) -> None:
+    async with running_backend(_ReportsProgress(), workers=1) as server:
+        endpoints = [EndpointConfig(name="pdftext", address=f"127.0.0.1:{server.port}")]
+        async with running_router(endpoints) as (_, client):
+            events = [e async for e in client.stream(request(INVOICE.read_bytes()), timeout=30)]
+    kinds = [e.WhichOneof("event") for e in events]
+    assert kinds[-1] == "document" and kinds.count("page") == 2
+    first_page_at = kinds.index("page")
+    progress_before = [e.progress for e in events[:first_page_at] if e.HasField("progress")]
+    assert progress_before and all(p.page_number == 1 for p in progress_before)
+    assert all(0 < p.fraction < 1 for e in events if e.HasField("progress") for p in [e.progress])

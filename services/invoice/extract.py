@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from ocrmesh.v1 import ocr_pb2 as pb
 from services.invoice import dates, numbers, validate
 from services.invoice.labels import BUYER_PREFIX, LABELS
-from services.invoice.layout import DocumentLayout, LabelHit, Span, below, find_labels, next_row_start, right_of
+from services.invoice.layout import DocumentLayout, LabelHit, Row, Span, below, find_labels, next_row_start, right_of
 from services.invoice.parties import OTHER, PAYEE, SELLER, party_blocks, party_of, seller_info
 from services.invoice.repair import repair
 
@@ -102,10 +102,21 @@ def _sub_span(span: Span, start: int, end: int) -> Span:
     return Span(span.text[start:end], tuple(tokens) or span.tokens[:1])
 
 
+# An identifier's letter prefix that OCR split off after its hyphen ("RE- 2023-61164").
+_SPLIT_PREFIX = re.compile(r"^[#:]?([A-Za-z]{1,5}-)$")
+
+
 def read_id(span: Span) -> tuple[str, Span] | None:
     for i, t in enumerate(span.tokens[:3]):
         if t.text.lower().rstrip(".:") in {"nr", "no", "nummer", "number"}:
             continue
+        pre = _SPLIT_PREFIX.match(t.text)
+        if pre and i + 1 < len(span.tokens):
+            nxt = span.tokens[i + 1]
+            m = _ID_TOKEN.match(nxt.text)
+            # Only at word spacing: a column gap means the next word is something else.
+            if m and m.group(1)[0].isdigit() and nxt.x0 - t.x1 < 0.6 * max(t.height, nxt.height):
+                return pre.group(1) + m.group(1), Span(f"{t.text} {nxt.text}", (t, nxt))
         m = _ID_TOKEN.match(t.text)
         if m and re.search(r"\d", m.group(1)) and not dates.parse_date(m.group(1)):
             return m.group(1), Span(t.text, (t,))
@@ -122,8 +133,14 @@ def read_date(span: Span) -> tuple[date, Span] | None:
     return f.value, _sub_span(span, f.start, f.end)
 
 
-def read_amount(span: Span) -> tuple[Decimal, Span] | None:
+# "19 % auf 3.492,72": the amount after "auf" is the base the rate applies to, not the tax.
+_BASE_BEFORE = re.compile(r"\b(?:auf|on|von|of|aus)\s*(?:€|EUR)?\s*$", re.I)
+
+
+def read_amount(span: Span, tax: bool = False) -> tuple[Decimal, Span] | None:
     amounts = [a for a in numbers.find_amounts(span.text) if a.decimals == 2]
+    if tax:
+        amounts = [a for a in amounts if not _BASE_BEFORE.search(span.text[: a.start])]
     if not amounts:
         return None
     a = amounts[-1]
@@ -211,11 +228,13 @@ def _value_spans(ctx: _Context, hit: LabelHit) -> list[tuple[Span, float]]:
     right = right_of(ctx.layout, hit, ctx.hits)
     if right:
         spans.append((right, 0.2))
+    # A row below that starts with another label holds that label's value ("Summe MwSt." / "Gesamtbetrag 6.533,32").
+    starts_label = {id(h.tokens[0]) for h in ctx.hits if h is not hit and h.tokens}
     down = below(ctx.layout, hit)
-    if down:
+    if down and id(down.tokens[0]) not in starts_label:
         spans.append((down, 0.0))
     cont = next_row_start(ctx.layout, hit)
-    if cont:
+    if cont and id(cont.tokens[0]) not in starts_label:
         spans.append((cont, -0.1))
     return spans
 
@@ -266,7 +285,10 @@ def _from_hit(ctx: _Context, hit: LabelHit) -> None:
             got = read_id(span)
             if got:
                 page_bonus = 0.2 if hit.row.page == 1 else 0.0
-                ctx.add(Candidate(name, got[0], got[1].text, got[1], score + page_bonus - hit.row.y0 * 0.1, source))
+                c = Candidate(name, got[0], got[1].text, got[1], score + page_bonus - hit.row.y0 * 0.1, source)
+                if len(got[1].tokens) > 1:
+                    c.issues.append(f"read {got[1].text!r} as one identifier (space after its hyphen)")
+                ctx.add(c)
         elif name in DATE_FIELDS:
             got = read_date(span)
             if got:
@@ -277,7 +299,7 @@ def _from_hit(ctx: _Context, hit: LabelHit) -> None:
                     c.issues.append(f"implausible date {got[0].isoformat()}")
                 ctx.add(c)
         elif name in AMOUNT_FIELDS:
-            got = read_amount(span)
+            got = read_amount(span, tax=name == "mwst")
             later = 0.05 * hit.row.page + 0.05 * hit.row.y0
             if got:
                 c = Candidate(name, numbers.format_amount(got[0]), got[1].text, got[1], score + later, source)
@@ -332,6 +354,28 @@ def _scan_patterns(ctx: _Context) -> None:
                 ctx.add(c)
 
 
+# A document title followed by its number in one row, as running headers of later pages print it
+# ("Rechnung INV-24098 - 2019-08-08", "Invoice 2020-69887 · 15 January 2020").
+TITLE_NUMBER_RE = re.compile(
+    r"(?<![\w-])(?:rechnung|invoice|gutschrift)\s+(?!\S*\d{1,2}\.\d{1,2}\.)"
+    r"([A-Za-z]{0,5}[-/]?\d[\w./-]*[A-Za-z0-9])(?=\s+(?:[-–—·|,]|vom|from|dated)(?:\s|$)|\s*$)",
+    re.I,
+)
+
+
+def _scan_title_numbers(ctx: _Context) -> None:
+    """Invoice numbers printed right after the document title (weaker than any labelled one)."""
+    for row in ctx.layout.rows:
+        for m in TITLE_NUMBER_RE.finditer(row.text):
+            value = m.group(1)
+            if sum(ch.isdigit() for ch in value) < 3 or dates.parse_date(value):
+                continue
+            span = Span(value, tuple(row.tokens_in(m.start(1), m.end(1))))
+            c = Candidate("rechnungsnummer", value, value, span, 0.5 - 0.01 * row.page)
+            c.issues.append("no number label found; number read after the document title")
+            ctx.add(c)
+
+
 def _scan_terms(ctx: _Context) -> None:
     """Payment terms printed as a sentence ("Zahlbar innerhalb 30 Tagen ...") without a label."""
     for row in ctx.layout.rows:
@@ -375,8 +419,11 @@ def _currency_fallback(ctx: _Context) -> None:
 def _fallback_date(ctx: _Context) -> None:
     if ctx.cands.get("datum") or not ctx.layout.pages:
         return
+    # Dates read as another date field's value (Lieferdatum, fällig am) are not the invoice date.
+    taken = {id(t) for n in DATE_FIELDS if n != "datum" for c in ctx.cands.get(n, []) for t in c.span.tokens}
     for row in ctx.layout.pages[0].rows:
-        found = dates.find_dates(row.text)
+        found = [f for f in dates.find_dates(row.text)
+                 if not any(id(t) in taken for t in row.tokens_in(f.start, f.end))]  # fmt: skip
         if found:
             f = found[0]
             span = Span(row.text[f.start : f.end], tuple(row.tokens_in(f.start, f.end)))
@@ -505,6 +552,7 @@ def extract_fields(pages: Sequence[pb.PageResult], supplier: SupplierProfile | N
     for hit in hits:
         _from_hit(ctx, hit)
     _scan_patterns(ctx)
+    _scan_title_numbers(ctx)
     _scan_terms(ctx)
     _currency_fallback(ctx)
     _fallback_date(ctx)
@@ -532,6 +580,7 @@ def extract_fields(pages: Sequence[pb.PageResult], supplier: SupplierProfile | N
     if supplier is not None:
         result.supplier_id = supplier.id
 
+    _totals_from_rate_bases(layout, chosen)
     netto = chosen.get("betrag_netto")
     tax = _tax_lines(layout, netto.amount if netto else None)
     _mwst_from_tax_lines(chosen, tax)
@@ -546,6 +595,61 @@ def extract_fields(pages: Sequence[pb.PageResult], supplier: SupplierProfile | N
         )  # fmt: skip
     result.checks.extend(checks)
     return result
+
+
+_RATE_ON_BASE = re.compile(r"(?<![\d,.])(\d{1,2}(?:[.,]\d{1,2})?)\s*%\s*(?:auf|on|von|of)\b", re.I)
+
+
+def _rate_bases(layout: DocumentLayout) -> dict[Decimal, tuple[Decimal, Decimal, Row]]:
+    """Per rate, the base stated as "19 % auf 3.492,72" and the tax: printed after it when it is
+    base × rate (± a cent), else base × rate rounded to the cent."""
+    out: dict[Decimal, tuple[Decimal, Decimal, Row]] = {}
+    for row in layout.rows:
+        m = _RATE_ON_BASE.search(row.text)
+        if not m:
+            continue
+        rate = Decimal(m.group(1).replace(",", "."))
+        amounts = [a.value for a in numbers.find_amounts(row.text[m.end() :]) if a.decimals == 2]
+        if not amounts or rate in out:
+            continue
+        base = amounts[0]
+        tax = (base * rate / 100).quantize(numbers.CENT)
+        if len(amounts) > 1 and validate.rate_matches(validate.TaxLine(rate, base, amounts[-1])):
+            tax = amounts[-1]
+        out[rate] = (base, tax, row)
+    return out
+
+
+def _totals_from_rate_bases(layout: DocumentLayout, chosen: dict[str, Candidate]) -> None:
+    """Netto and VAT total from the VAT lines' bases ("19 % auf 3.492,72"), when the totals read do not add up.
+
+    Only when brutto, read, confirms them: sum of bases + sum of taxes = brutto.
+    Each value taken is reported in its issues (with what was read instead).
+    """
+    netto, mwst, brutto = (chosen.get(n) for n in AMOUNT_FIELDS)
+    if brutto is None or brutto.amount is None:
+        return
+    if netto is not None and mwst is not None and netto.amount + mwst.amount == brutto.amount:
+        return
+    lines = _rate_bases(layout)
+    if not lines:
+        return
+    base_sum = sum((b for b, _, _ in lines.values()), Decimal(0))
+    tax_sum = sum((t for _, t, _ in lines.values()), Decimal(0))
+    if base_sum + tax_sum != brutto.amount or base_sum <= 0:
+        return
+    rows = [r for _, _, r in lines.values()]
+    span = Span(" / ".join(r.text for r in rows), tuple(t for r in rows for t in r.tokens))
+    for name, value, what in (("betrag_netto", base_sum, "sum of the VAT lines' bases"),
+                              ("mwst", tax_sum, "sum of the VAT lines' tax")):  # fmt: skip
+        old = chosen.get(name)
+        if old is not None and old.amount == value:
+            continue
+        was = f" (read {old.raw!r})" if old is not None else " (no total read)"
+        c = Candidate(name, numbers.format_amount(value), span.text, span, 0.5, pb.FIELD_SOURCE_TEXT,
+                      issues=[f"{name} taken as the {what}{was}: netto + mwst = brutto confirms it"])  # fmt: skip
+        c.amount = value
+        chosen[name] = c
 
 
 def _mwst_from_tax_lines(chosen: dict[str, Candidate], tax: list[validate.TaxLine]) -> None:

@@ -80,6 +80,8 @@ LABELS: dict[str, list[tuple[re.Pattern[str], float]]] = {
     "waehrung": _p((_B + r"(?:rechnungswährung|währung|currency|waehrung)\s*:?", 1.0),),
     "ust_id": _p(
         (_B + r"(?:ust|mwst|umsatzsteuer)\.?[-\s]?(?:id(?:ent)?\.?[-\s]?(?:nr|nummer)?|identifikationsnummer)\b\.?\s*:?", 1.0),
+        # OCR forms: "USt" with its "t" misread ("USE.", "USf.", "US1."), spaces around the hyphen ("USt. -Id.-Nr.").
+        (_B + r"(?:u[s5][tfe1il]|mwst)\.?\s*-?\s*id\.?\s*-?\s*(?:nr|nummer)\b\.?\s*:?", 0.9),
         (_B + r"(?:vat|tax)[-\s]?(?:id|reg(?:istration)?)(?:\.|\s*no\.?|\s*number)?\s*:?", 1.0),
         (_B + r"ust\.?-id\.?-nr\.?\s*:?", 1.0),
     ),

@@ -145,6 +145,9 @@ def _line_tokens(line: pb.TextLine, page: int) -> list[Token]:
     return tokens
 
 
+_DESCENDERS = re.compile(r"[gjpqyQ,;()\[\]{}|/@$µ§_]")
+
+
 def page_slope(result: pb.PageResult) -> float:
     """The page's skew as dy/dx of its text lines (median over lines of three words or more).
 
@@ -153,11 +156,13 @@ def page_slope(result: pb.PageResult) -> float:
     """
     slopes: list[float] = []
     for line in result.lines:
-        words = [w for w in line.words if w.text.strip()]
+        # Bottoms of words with a descender ("g", "p", the comma of "4,22") lie below the baseline:
+        # on a short line one of them at the end tilts the fit by as much as a real skew.
+        words = [w for w in line.words if w.text.strip() and not _DESCENDERS.search(w.text)]
         if len(words) < 3 or words[-1].box.x1 - words[0].box.x0 < 0.15:
             continue
         xs = [(w.box.x0 + w.box.x1) / 2 for w in words]
-        ys = [w.box.y1 for w in words]  # bottoms: the baseline, but for descenders
+        ys = [w.box.y1 for w in words]  # bottoms: the baseline
         mx, my = sum(xs) / len(xs), sum(ys) / len(ys)
         var = sum((x - mx) ** 2 for x in xs)
         if var > 0:

@@ -28,7 +28,12 @@ SELLER, OTHER, PAYEE = "seller", "other", "payee"
 BLOCK_GAP = 2.5
 # "Fürstenwall 39b", "Am Markt 3-5": a street whose name no STREET suffix catches.
 _HOUSE_NUMBER_END = re.compile(r"^\D+\s\d{1,4}\s?[a-zA-Z]?(?:\s?[-/]\s?\d{1,4}[a-zA-Z]?)?$")
-_SENDER_SEPARATORS = re.compile(r"\s+[·•|∙»«*°+.]\s+|\s+[-–]\s+|\s*,\s+")
+# OCR reads a middle dot as ":" or "-", or as two marks (":-", ":»").
+_SENDER_SEPARATORS = re.compile(r"\s+[·•|∙»«*°+.:;\-–]{1,2}\s+|\s*,\s+")
+# Contact details that follow a name in the same row ("Müller GmbH   Tel. 0201 ...").
+_CONTACT = re.compile(r"\s+(?:tel(?:efon)?\b|phone\b|fon\b|fax\b|e-?mail\b|www\.)", re.I)
+# A gap between words of this many line heights separates two cells of a row.
+CELL_GAP = 2.0
 
 
 @dataclass(frozen=True)
@@ -117,14 +122,22 @@ def _from_block(block: Block) -> SellerInfo | None:
     return SellerInfo(_join(name_rows), _join(address, ", ") if address else None)
 
 
-def _from_sender_line(layout: DocumentLayout) -> SellerInfo | None:
-    first = layout.pages[0]
-    for row in first.rows:
-        if row.y0 > 0.4:
-            break
+# "Fürstenwall 39b 80331 München": street and town in one part (OCR lost the separator between them).
+_STREET_AND_TOWN = re.compile(r"\d{1,4}\s?[a-zA-Z]?\s+(?:[A-Z]{1,2}[-\s])?\d{4,5}\s+\w")
+
+
+def _from_sender_line(layout: DocumentLayout, footer: bool = False) -> SellerInfo | None:
+    """Name, street, town in one row: the sender line above the address, or the footer's company line."""
+    if footer:
+        pages = (layout.pages[0], layout.pages[-1]) if len(layout.pages) > 1 else (layout.pages[0],)
+        rows = [r for p in pages for r in p.rows if r.y0 > 0.82]
+    else:
+        rows = [r for r in layout.pages[0].rows if r.y0 <= 0.4]
+    for row in rows:
         parts = [p for p in _SENDER_SEPARATORS.split(row.text) if p]
-        if (len(parts) >= 3 and any(ZIP_CITY.search(p) for p in parts) and not _is_address(parts[0])
-                and not _HOUSE_NUMBER_END.search(parts[0])):
+        enough = len(parts) >= 3 or (len(parts) == 2 and _STREET_AND_TOWN.search(parts[1]) is not None)
+        if (enough and any(ZIP_CITY.search(p) for p in parts) and not _is_address(parts[0])
+                and not _HOUSE_NUMBER_END.search(parts[0]) and not (footer and re.search(r"\d|:", parts[0]))):
             name_tokens = row.tokens_in(0, len(parts[0]))
             addr_start = len(parts[0])
             return SellerInfo(
@@ -139,10 +152,31 @@ def _from_legal_form(layout: DocumentLayout) -> SellerInfo | None:
     top = [r for r in first.rows if r.y1 < 0.2]
     footer = [r for p in (layout.pages[0], layout.pages[-1]) for r in p.rows if r.y0 > 0.82]
     for row in top + footer:
-        m = LEGAL_FORM.search(row.text)
-        if m and len(row.text) < 60 and not _is_address(row.text):
-            return SellerInfo(_join([row]), None)
+        page = layout.page(row.page)
+        for cell in _cells(row, page.line_height):
+            m = LEGAL_FORM.search(cell.text)
+            if m and len(cell.text) < 60 and not _is_address(cell.text):
+                return SellerInfo(cell, None)
     return None
+
+
+def _cells(row: Row, line_height: float) -> list[Span]:
+    """The row cut at column gaps and before contact details ("Tel.", "Phone", "E-Mail")."""
+    groups: list[list] = [[]]
+    for t in row.tokens:
+        if groups[-1] and t.x0 - groups[-1][-1].x1 > CELL_GAP * line_height:
+            groups.append([])
+        groups[-1].append(t)
+    cells = []
+    for g in groups:
+        text = " ".join(t.text for t in g)
+        m = _CONTACT.search(text)
+        if m:
+            text = text[: m.start()]
+            g = g[: len(text.split())]
+        if g and text.strip():
+            cells.append(Span(text, tuple(g)))
+    return cells
 
 
 def seller_info(layout: DocumentLayout, blocks: list[Block]) -> SellerInfo | None:
@@ -151,4 +185,4 @@ def seller_info(layout: DocumentLayout, blocks: list[Block]) -> SellerInfo | Non
             info = _from_block(block)
             if info:
                 return info
-    return _from_sender_line(layout) or _from_legal_form(layout)
+    return _from_sender_line(layout) or _from_sender_line(layout, footer=True) or _from_legal_form(layout)

@@ -31,8 +31,7 @@ own per-page timings of warm requests (the model load and one warm-up request ar
 digital) or `X.truth.txt` (scans); reading order counts, so a two-column block read in another order
 costs accuracy. Fields: exact match against `X.truth.json` (amounts as Decimal, IBAN compact, names with
 white space normalised). RAM peak: the backend process's peak RSS as its `Status` reported it while the
-run sampled (process peak, not per document). The machine was shared with other work (load average
-about 4 on 2 cores), so absolute times are pessimistic; the ratios hold.
+run sampled (process peak, not per document).
 
 Document classes (bench_service/classes.py): born-digital / clean-scan / degraded-scan from the router's
 own page analysis plus, for scans, the best OCR confidence (< 0.90 = degraded); table-heavy = at least

@@ -28,7 +28,6 @@ from benchmarks.bench_gateway_health import measure_stats
 from benchmarks.report import machine_line, update_section
 from clients.client import AsyncOcrClient, build_request
 from clients.mesh import Mesh, MeshSettings
-from ocrmesh.v1 import ocr_pb2 as pb
 from services.scaffold.ports import free_port
 
 REPO = Path(__file__).resolve().parents[1]

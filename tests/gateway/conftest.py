@@ -13,7 +13,6 @@ import pytest
 
 from gateway_rest.app import create_app
 from gateway_rest.settings import GatewaySettings
-from services.scaffold.ports import free_port as closed_port  # nothing listens there
 from tests.conftest import running_backend
 
 DATASET = Path(__file__).parents[2].parent / "shared" / "datasets" / "zugferd-awv"

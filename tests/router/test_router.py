@@ -13,7 +13,6 @@ import pytest
 from ocrmesh.v1 import ocr_pb2 as pb
 from router_service.endpoints import BreakerState
 from router_service.settings import DEFAULT_ROUTING_FILE, EndpointConfig
-import time
 
 from services.intake.document import LoadedDocument
 from services.registry import create_engine

@@ -6,7 +6,8 @@ import json
 
 import httpx
 
-from tests.gateway.conftest import DATASET, closed_port, gateway, image_only_pdf
+from services.scaffold.ports import free_port as closed_port  # nothing listens there
+from tests.gateway.conftest import DATASET, gateway, image_only_pdf
 
 PROCESS = "/api/v1/ocr/process"
 INVOICE = DATASET / "EN16931_zugferd_2p0_EN16931_Einfach.pdf"

@@ -183,20 +183,22 @@ def _scan_measures(page: PageAnalysis, gray: np.ndarray, dpi: float) -> None:
 
 
 def _vector_ruling_lines(drawings: list[dict]) -> int:
+    """Ruling lines among a page's vector paths (`page.get_cdrawings()`: plain tuples, the fast form)."""
     count = 0
     for path in drawings:
+        stroked = path.get("color") is not None
         for item in path.get("items", ()):
             if item[0] == "l":
-                p1, p2 = item[1], item[2]
-                dx, dy = abs(p2.x - p1.x), abs(p2.y - p1.y)
+                (x0, y0), (x1, y1) = item[1], item[2]
+                dx, dy = abs(x1 - x0), abs(y1 - y0)
                 if (dy < 1 and dx >= MIN_RULE_LENGTH_PT) or (dx < 1 and dy >= MIN_RULE_LENGTH_PT):
                     count += 1
             elif item[0] == "re":
-                rect = item[1]
-                w, h = abs(rect.width), abs(rect.height)
+                x0, y0, x1, y1 = item[1]
+                w, h = abs(x1 - x0), abs(y1 - y0)
                 if min(w, h) <= MAX_RULE_THICKNESS_PT and max(w, h) >= MIN_RULE_LENGTH_PT:
                     count += 1
-                elif min(w, h) > MAX_RULE_THICKNESS_PT and path.get("color") is not None:
+                elif min(w, h) > MAX_RULE_THICKNESS_PT and stroked:
                     count += 4  # a stroked box: four rules
     return count
 
@@ -237,12 +239,11 @@ def _analyse_pdf_page(pdf: pymupdf.Document, index: int, t: Thresholds) -> tuple
         result.born_digital = is_usable(result.text_chars, bad_share)
         text = ""
         if result.born_digital:
-            blocks = [b for b in page.get_text("blocks", textpage=textpage) if b[6] == 0]
-            result.text_blocks = len(blocks)
             words = page.get_text("words", textpage=textpage)
+            result.text_blocks = len({w[5] for w in words})  # text blocks that hold words
             covered = sum((w[2] - w[0]) * (w[3] - w[1]) for w in words)
             result.text_coverage = round(min(1.0, covered / area), 4)
-            result.ruling_lines = _vector_ruling_lines(page.get_drawings())
+            result.ruling_lines = _vector_ruling_lines(page.get_cdrawings())
             text = " ".join(w[4] for w in words)
         else:
             images = page.get_image_info()

@@ -27,6 +27,7 @@ from ocrmesh.v1 import ocr_pb2 as pb
 from router_service.endpoints import Mesh, Replica
 from router_service.planner import Plan, Run
 from router_service.vram import DeviceGroups, is_out_of_memory
+from services.scaffold.errors import StatusError
 
 log = structlog.get_logger("ocrmesh.router.dispatch")
 
@@ -41,13 +42,8 @@ SICK = frozenset(
 )
 
 
-class DispatchError(Exception):
+class DispatchError(StatusError):
     """The request fails; carries the gRPC status for the client."""
-
-    def __init__(self, code: grpc.StatusCode, message: str) -> None:
-        super().__init__(message)
-        self.code = code
-        self.message = message
 
 
 @dataclass

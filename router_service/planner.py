@@ -15,19 +15,15 @@ import grpc
 from router_service.analysis import DocumentAnalysis, PageAnalysis
 from router_service.priors import PriorsStore
 from router_service.rules import RoutingRules, Rule, When
+from services.scaffold.errors import StatusError
 
 AUTO = ("", "auto")
 # Page explanations quoted per run in the reason; the figures of all pages are in routing.pages.
 MAX_REASONS_PER_RUN = 3
 
 
-class RoutingError(Exception):
+class RoutingError(StatusError):
     """The request cannot be routed; carries the gRPC status for the client."""
-
-    def __init__(self, code: grpc.StatusCode, message: str) -> None:
-        super().__init__(message)
-        self.code = code
-        self.message = message
 
 
 @dataclass(frozen=True)

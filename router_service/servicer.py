@@ -23,10 +23,10 @@ from ocrmesh.v1 import ocr_pb2_grpc as pb_grpc
 from router_service.analysis import LAYOUT_TO_PROTO, DocumentAnalysis, SupplierLookup, analyse, find_einvoice
 from router_service.priors import PriorsStore
 from router_service.vram import DeviceGroups
-from router_service.dispatch import Dispatcher, DispatchError, DispatchState
+from router_service.dispatch import Dispatcher, DispatchState
 from router_service.endpoints import Mesh
 from router_service.metrics import RouterMetrics
-from router_service.planner import BackendView, Plan, RoutingError, make_plan
+from router_service.planner import BackendView, Plan, make_plan
 from router_service.rules import RulesStore
 from router_service.settings import RouterSettings
 from services.intake.document import open_document
@@ -35,6 +35,7 @@ from services.intake.errors import IntakeError
 from services.scaffold.admission import Admission, QueueFullError
 from services.scaffold.assemble import DocumentSummary, assemble_document
 from services.scaffold.options import OptionsError, page_indices, resolve_options
+from services.scaffold.errors import StatusError
 
 log = structlog.get_logger("ocrmesh.router")
 
@@ -92,7 +93,7 @@ class RouterServicer(pb_grpc.OcrServiceServicer):
                 code, message = grpc.StatusCode.RESOURCE_EXHAUSTED, str(exc)
             except (IntakeError, OptionsError) as exc:
                 code, message = grpc.StatusCode.INVALID_ARGUMENT, str(exc)
-            except (RoutingError, DispatchError) as exc:
+            except StatusError as exc:  # RoutingError, DispatchError
                 code, message = exc.code, exc.message
             except asyncio.CancelledError:
                 self._finish(grpc.StatusCode.CANCELLED, started)

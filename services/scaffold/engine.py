@@ -14,20 +14,15 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-import grpc
 
 from ocrmesh.v1 import ocr_pb2 as pb
 from services.intake.document import LoadedDocument
 from services.intake.sniff import DocumentType
+from services.scaffold.errors import StatusError
 
 
-class EngineError(Exception):
+class EngineError(StatusError):
     """An engine's refusal or failure with the gRPC status it maps to."""
-
-    def __init__(self, code: grpc.StatusCode, message: str) -> None:
-        super().__init__(message)
-        self.code = code
-        self.message = message
 
 
 @dataclass(frozen=True)

@@ -10,10 +10,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic_settings import SettingsConfigDict
 
-from services.intake.limits import IntakeLimits
-from services.scaffold.settings import load_settings
+from services.scaffold.settings import IntakeSettings, load_settings
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_ROUTER_CONFIG = REPO_ROOT / "config" / "router.yaml"
@@ -73,7 +72,7 @@ def _local_mesh() -> list[EndpointConfig]:
     ]
 
 
-class RouterSettings(BaseSettings):
+class RouterSettings(IntakeSettings):
     """One router process."""
 
     model_config = SettingsConfigDict(env_prefix="OCRMESH_ROUTER_", extra="ignore")
@@ -91,10 +90,6 @@ class RouterSettings(BaseSettings):
     max_queue: int = Field(default=128, ge=0)
     # Backend runs of one document in flight at once.
     max_parallel_runs: int = Field(default=4, ge=1)
-    max_document_mb: float = Field(default=50.0, gt=0)
-    max_pages: int = Field(default=500, ge=1)
-    max_page_megapixels: float = Field(default=100.0, gt=0)
-    default_dpi: int = Field(default=300, ge=50, le=600)
     # Backend call timeout when the client set no deadline (seconds).
     default_timeout_seconds: float = Field(default=900.0, gt=0)
     # Health watch reconnection backoff.
@@ -131,14 +126,6 @@ class RouterSettings(BaseSettings):
         if self.health_backoff_min_seconds > self.health_backoff_max_seconds:
             raise ValueError("health_backoff_min_seconds must not exceed health_backoff_max_seconds")
         return self
-
-    def intake_limits(self) -> IntakeLimits:
-        return IntakeLimits(
-            max_bytes=int(self.max_document_mb * 1024 * 1024),
-            max_pages=self.max_pages,
-            max_page_pixels=int(self.max_page_megapixels * 1_000_000),
-            default_dpi=self.default_dpi,
-        )
 
 
 def load_router_settings(config: Path | None = None, **overrides: object) -> RouterSettings:

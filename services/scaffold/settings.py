@@ -16,7 +16,24 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 from services.intake.limits import IntakeLimits
 
 
-class ServerSettings(BaseSettings):
+class IntakeSettings(BaseSettings):
+    """Limits of document intake, shared by every process that opens documents."""
+
+    max_document_mb: float = Field(default=50.0, gt=0)
+    max_pages: int = Field(default=500, ge=1)
+    max_page_megapixels: float = Field(default=100.0, gt=0)
+    default_dpi: int = Field(default=300, ge=50, le=600)
+
+    def intake_limits(self) -> IntakeLimits:
+        return IntakeLimits(
+            max_bytes=int(self.max_document_mb * 1024 * 1024),
+            max_pages=self.max_pages,
+            max_page_pixels=int(self.max_page_megapixels * 1_000_000),
+            default_dpi=self.default_dpi,
+        )
+
+
+class ServerSettings(IntakeSettings):
     """One backend server process."""
 
     model_config = SettingsConfigDict(env_prefix="OCRMESH_", extra="ignore")
@@ -34,10 +51,6 @@ class ServerSettings(BaseSettings):
     # Unload the model after this many idle seconds (0 = never).
     idle_unload_seconds: float = Field(default=0.0, ge=0)
     grace_seconds: float = Field(default=10.0, ge=0)
-    max_document_mb: float = Field(default=50.0, gt=0)
-    max_pages: int = Field(default=500, ge=1)
-    max_page_megapixels: float = Field(default=100.0, gt=0)
-    default_dpi: int = Field(default=300, ge=50, le=600)
     log_level: str = "info"
     # Engine-specific settings (validated by the engine's own settings class).
     engine: dict[str, Any] = Field(default_factory=dict)
@@ -47,14 +60,6 @@ class ServerSettings(BaseSettings):
         if self.max_queue < 0:
             raise ValueError("max_queue must be >= 0")
         return self
-
-    def intake_limits(self) -> IntakeLimits:
-        return IntakeLimits(
-            max_bytes=int(self.max_document_mb * 1024 * 1024),
-            max_pages=self.max_pages,
-            max_page_pixels=int(self.max_page_megapixels * 1_000_000),
-            default_dpi=self.default_dpi,
-        )
 
 
 S = TypeVar("S", bound=BaseSettings)

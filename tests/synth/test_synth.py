@@ -19,7 +19,14 @@ from schwifty import BIC, IBAN
 from stdnum.de import stnr, vat
 
 from benchmarks.synth.degrade import degrade, render_page_image, render_page_png, render_scanned_pdf
-from benchmarks.synth.invoice_gen import LAYOUT_NAMES, generate_corpus, generate_invoice, main
+from benchmarks.synth.invoice_gen import (
+    LAYOUT_NAMES,
+    MONTHS_DE,
+    MONTHS_EN,
+    generate_corpus,
+    generate_invoice,
+    main,
+)
 from benchmarks.synth.umlaut_page import UMLAUT_WORDS, multipage_test_pdf, umlaut_test_pdf
 
 TESSDATA = "/usr/share/tesseract-ocr/5/tessdata"
@@ -39,34 +46,6 @@ ZUGFERD_KEYS = {
     "pages",
 }
 EXTRA_KEYS = {"leistungsdatum", "kundennummer", "bestellnummer"}
-MONTHS_DE = (
-    "Januar",
-    "Februar",
-    "März",
-    "April",
-    "Mai",
-    "Juni",
-    "Juli",
-    "August",
-    "September",
-    "Oktober",
-    "November",
-    "Dezember",
-)
-MONTHS_EN = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 
 
 @pytest.fixture(scope="module")

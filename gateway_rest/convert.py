@@ -55,6 +55,8 @@ def to_pb_options(options: m.ProcessOptions) -> pb.ProcessOptions:
     )
     if options.extract_fields is not None:
         message.extract_fields = options.extract_fields
+    if options.correct_spelling is not None:
+        message.correct_spelling = options.correct_spelling
     return message
 
 

@@ -54,6 +54,9 @@ class ProcessOptions(BaseModel):
     first_page: int = Field(default=0, ge=0, description="1-based; 0 = from the first page")
     last_page: int = Field(default=0, ge=0, description="inclusive; 0 = to the last page")
     dpi: int = Field(default=0, ge=0, le=600, description="PDF rendering dpi; 0 = server default")
+    correct_spelling: bool | None = Field(
+        default=None, description="Dictionary spelling correction of OCR words (default true)"
+    )
 
 
 # ---------------------------------------------------------------- result
@@ -124,7 +127,7 @@ class DocumentMetadata(BaseModel):
     request_id: str | None = None
 
 
-FieldSourceName = Literal["unspecified", "einvoice_xml", "text", "template", "vlm"]
+FieldSourceName = Literal["unspecified", "einvoice_xml", "text", "template", "vlm", "computed"]
 
 
 class InvoiceField(BaseModel):

@@ -87,7 +87,7 @@ async def process_document(
         str | None,
         Form(
             description="JSON object with any of: language, extract_fields, preprocessing (none|auto|full), "
-            "confidence_threshold, first_page, last_page, dpi",
+            "confidence_threshold, first_page, last_page, dpi, correct_spelling",
             examples=['{"language": "de", "preprocessing": "auto", "first_page": 1, "last_page": 2}'],
         ),
     ] = None,

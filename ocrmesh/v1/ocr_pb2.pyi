@@ -33,6 +33,7 @@ class FieldSource(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     FIELD_SOURCE_TEXT: _ClassVar[FieldSource]
     FIELD_SOURCE_TEMPLATE: _ClassVar[FieldSource]
     FIELD_SOURCE_VLM: _ClassVar[FieldSource]
+    FIELD_SOURCE_COMPUTED: _ClassVar[FieldSource]
 
 class ModelState(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     __slots__ = ()
@@ -57,6 +58,7 @@ FIELD_SOURCE_EINVOICE_XML: FieldSource
 FIELD_SOURCE_TEXT: FieldSource
 FIELD_SOURCE_TEMPLATE: FieldSource
 FIELD_SOURCE_VLM: FieldSource
+FIELD_SOURCE_COMPUTED: FieldSource
 MODEL_STATE_UNSPECIFIED: ModelState
 MODEL_STATE_UNLOADED: ModelState
 MODEL_STATE_LOADING: ModelState
@@ -75,7 +77,7 @@ class Document(_message.Message):
     def __init__(self, content: _Optional[bytes] = ..., filename: _Optional[str] = ..., mime_type: _Optional[str] = ...) -> None: ...
 
 class ProcessOptions(_message.Message):
-    __slots__ = ("language", "extract_fields", "preprocessing", "confidence_threshold", "first_page", "last_page", "dpi")
+    __slots__ = ("language", "extract_fields", "preprocessing", "confidence_threshold", "first_page", "last_page", "dpi", "correct_spelling")
     LANGUAGE_FIELD_NUMBER: _ClassVar[int]
     EXTRACT_FIELDS_FIELD_NUMBER: _ClassVar[int]
     PREPROCESSING_FIELD_NUMBER: _ClassVar[int]
@@ -83,6 +85,7 @@ class ProcessOptions(_message.Message):
     FIRST_PAGE_FIELD_NUMBER: _ClassVar[int]
     LAST_PAGE_FIELD_NUMBER: _ClassVar[int]
     DPI_FIELD_NUMBER: _ClassVar[int]
+    CORRECT_SPELLING_FIELD_NUMBER: _ClassVar[int]
     language: str
     extract_fields: bool
     preprocessing: Preprocessing
@@ -90,7 +93,8 @@ class ProcessOptions(_message.Message):
     first_page: int
     last_page: int
     dpi: int
-    def __init__(self, language: _Optional[str] = ..., extract_fields: _Optional[bool] = ..., preprocessing: _Optional[_Union[Preprocessing, str]] = ..., confidence_threshold: _Optional[float] = ..., first_page: _Optional[int] = ..., last_page: _Optional[int] = ..., dpi: _Optional[int] = ...) -> None: ...
+    correct_spelling: bool
+    def __init__(self, language: _Optional[str] = ..., extract_fields: _Optional[bool] = ..., preprocessing: _Optional[_Union[Preprocessing, str]] = ..., confidence_threshold: _Optional[float] = ..., first_page: _Optional[int] = ..., last_page: _Optional[int] = ..., dpi: _Optional[int] = ..., correct_spelling: _Optional[bool] = ...) -> None: ...
 
 class ProcessRequest(_message.Message):
     __slots__ = ("document", "backend", "request_id", "options", "allow_fallback")
@@ -119,14 +123,16 @@ class BoundingBox(_message.Message):
     def __init__(self, x0: _Optional[float] = ..., y0: _Optional[float] = ..., x1: _Optional[float] = ..., y1: _Optional[float] = ...) -> None: ...
 
 class Word(_message.Message):
-    __slots__ = ("text", "box", "confidence")
+    __slots__ = ("text", "box", "confidence", "original_text")
     TEXT_FIELD_NUMBER: _ClassVar[int]
     BOX_FIELD_NUMBER: _ClassVar[int]
     CONFIDENCE_FIELD_NUMBER: _ClassVar[int]
+    ORIGINAL_TEXT_FIELD_NUMBER: _ClassVar[int]
     text: str
     box: BoundingBox
     confidence: float
-    def __init__(self, text: _Optional[str] = ..., box: _Optional[_Union[BoundingBox, _Mapping]] = ..., confidence: _Optional[float] = ...) -> None: ...
+    original_text: str
+    def __init__(self, text: _Optional[str] = ..., box: _Optional[_Union[BoundingBox, _Mapping]] = ..., confidence: _Optional[float] = ..., original_text: _Optional[str] = ...) -> None: ...
 
 class TextLine(_message.Message):
     __slots__ = ("text", "box", "confidence", "words", "block")

@@ -1,7 +1,10 @@
 """Turn a stream of page results into the final DocumentResult.
 
 Used by every backend and by the router, so a document's text, confidence and
-invoice fields are computed one way wherever they are produced.
+invoice fields are computed one way wherever they are produced. The document
+text is each page's text after the conservative clean-up of
+``services.textfix.cleanup`` (ligatures, quotes, soft hyphens, hyphenation at
+line ends, spaces); pages, lines and words keep what the engine returned.
 """
 
 from __future__ import annotations
@@ -10,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ocrmesh.v1 import ocr_pb2 as pb
+from services.textfix.cleanup import clean_text
 
 PAGE_SEPARATOR = "\f"
 
@@ -46,7 +50,7 @@ def assemble_document(pages: Sequence[pb.PageResult], summary: DocumentSummary) 
             backends.append(page.backend)
     result = pb.DocumentResult(
         document_id=summary.document_id,
-        text=PAGE_SEPARATOR.join(p.text for p in ordered),
+        text=PAGE_SEPARATOR.join(clean_text(p.text) for p in ordered),
         confidence=document_confidence(ordered),
         metadata=pb.DocumentMetadata(
             page_count=summary.page_count,

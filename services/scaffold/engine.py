@@ -74,6 +74,8 @@ class PageOptions:
     dpi: int = 300
     preprocessing: int = pb.PREPROCESSING_UNSPECIFIED
     confidence_threshold: float = 0.0
+    # Dictionary spelling correction of the page's words (services/textfix), applied by the server.
+    correct_spelling: bool = True
     # Set by the server per request, for long-running engines (optional to honour):
     # set when the request was cancelled, failed or ran out of time; stop work then.
     cancelled: threading.Event | None = None

@@ -35,6 +35,7 @@ def resolve_options(options: pb.ProcessOptions, default_dpi: int) -> ResolvedReq
             dpi=options.dpi or default_dpi,
             preprocessing=options.preprocessing,
             confidence_threshold=options.confidence_threshold,
+            correct_spelling=options.correct_spelling if options.HasField("correct_spelling") else True,
         ),
         extract_fields=options.extract_fields if options.HasField("extract_fields") else True,
         language=language,

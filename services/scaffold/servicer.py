@@ -29,6 +29,7 @@ from services.intake.errors import IntakeError
 from services.intake.sniff import DocumentType
 from services.scaffold.admission import Admission, QueueFullError
 from services.scaffold.assemble import DocumentSummary, assemble_document
+from services.textfix.pages import correct_page_spelling
 from services.scaffold.engine import Engine, EngineError, PageOptions
 from services.scaffold.lifecycle import ModelLifecycle, ModelUnavailableError
 from services.scaffold.metrics import ServerMetrics
@@ -238,6 +239,8 @@ class OcrServicer(pb_grpc.OcrServiceServicer):
     ) -> pb.PageResult:
         begin = time.perf_counter()
         page = self.engine.process_page(document, index, options)
+        if options.correct_spelling:
+            correct_page_spelling(page, options.language)
         info = self.engine.info
         page.page_number = index + 1
         page.page_count = document.page_count

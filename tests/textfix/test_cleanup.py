@@ -2,7 +2,7 @@ import unicodedata
 
 import pytest
 
-from services.invoice.cleanup import clean_text
+from services.textfix.cleanup import clean_text
 
 
 def test_hyphenation_joined_at_line_end() -> None:

@@ -7,7 +7,8 @@ hyphenation at line ends ("Liefe-\\nrung" → "Lieferung") where the next line
 goes on in lower case. Hyphens kept: before "und"/"oder"/"bzw."/"sowie"
 ("Liefer- und Leistungsdatum"), in compounds whose next part is capitalised or
 a digit ("Art-\\nNr", "Kunden-\\nNummer"), and after a single letter. No
-spelling correction is made.
+spelling correction is made here (see ``spelling.py``). Applied to the
+document text by ``services.scaffold.assemble``.
 """
 
 from __future__ import annotations

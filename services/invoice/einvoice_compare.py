@@ -74,9 +74,10 @@ _EXACT: dict[str, Callable[[str], object]] = {
 
 
 def _first(fields: pb.InvoiceFields) -> dict[str, pb.Field]:
+    """The first value of every field as read (computed values, such as a due date from the terms, are not printed)."""
     out: dict[str, pb.Field] = {}
     for entry in fields.fields:
-        if entry.value.strip() and entry.name not in out:
+        if entry.value.strip() and entry.name not in out and entry.source != pb.FIELD_SOURCE_COMPUTED:
             out[entry.name] = entry
     return out
 

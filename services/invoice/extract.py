@@ -13,7 +13,7 @@ import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -23,6 +23,7 @@ from services.invoice.labels import BUYER_PREFIX, LABELS
 from services.invoice.layout import DocumentLayout, LabelHit, Row, Span, below, find_labels, next_row_start, right_of
 from services.invoice.parties import OTHER, PAYEE, SELLER, party_blocks, party_of, seller_info
 from services.invoice.repair import repair
+from services.invoice.terms import due_days
 
 if TYPE_CHECKING:
     from services.invoice.suppliers import SupplierProfile
@@ -416,6 +417,20 @@ def _currency_fallback(ctx: _Context) -> None:
         ctx.add(c)
 
 
+def _due_date_from_terms(chosen: dict[str, Candidate]) -> None:
+    """The due date from the invoice date and the payment terms' days, when no due date is printed."""
+    datum, terms = chosen.get("datum"), chosen.get("zahlungsbedingungen")
+    if "faelligkeit" in chosen or datum is None or terms is None:
+        return
+    days = due_days(terms.value)
+    if days is None:
+        return
+    due = date.fromisoformat(datum.value) + timedelta(days=days)
+    c = Candidate("faelligkeit", due.isoformat(), terms.raw, terms.span, 0.5, pb.FIELD_SOURCE_COMPUTED)
+    c.issues.append(f"computed: invoice date {datum.value} + {days} days of the payment terms")
+    chosen["faelligkeit"] = c
+
+
 def _fallback_date(ctx: _Context) -> None:
     if ctx.cands.get("datum") or not ctx.layout.pages:
         return
@@ -566,6 +581,7 @@ def extract_fields(pages: Sequence[pb.PageResult], supplier: SupplierProfile | N
     chosen.update(_choose_amounts(ctx.cands))
 
     _bic_from_iban(ctx, chosen)
+    _due_date_from_terms(chosen)
 
     seller = seller_info(layout, ctx.blocks)
     if seller:

@@ -26,6 +26,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
+from clients.processes import stop_processes
 from services.scaffold.ports import free_port
 
 REPO = Path(__file__).resolve().parents[1]
@@ -55,12 +56,7 @@ def started(argv: list[str], log: Path) -> Iterator[subprocess.Popen[bytes]]:
     try:
         yield proc
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+        stop_processes([proc])
 
 
 async def wait_ready(url: str, timeout: float = 60.0) -> None:

@@ -28,6 +28,7 @@ import psutil
 
 from benchmarks.report import machine_line, update_section
 from clients.client import OcrClient
+from clients.processes import stop_processes
 from jobs_service.client import JobsClient, submit_request
 from ocrmesh.v1 import jobs_pb2 as jpb
 from ocrmesh.v1 import ocr_pb2 as pb
@@ -154,13 +155,7 @@ def main() -> int:
                 if doc.status != jpb.DOCUMENT_STATUS_COMPLETED:
                     print(f"  not completed: {doc.filename}: {doc.error.code} {doc.error.message}")
     finally:
-        for p in procs:
-            p.terminate()
-        for p in procs:
-            try:
-                p.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                p.kill()
+        stop_processes(procs, 20)
 
     lines += [
         machine_line(),

@@ -11,7 +11,6 @@ ends (services.scaffold.parent_watch), so no orphan server survives.
 from __future__ import annotations
 
 import os
-import signal
 import subprocess
 import sys
 import tempfile
@@ -25,6 +24,7 @@ from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from clients.client import OcrClient
+from clients.processes import stop_processes
 from services.scaffold.parent_watch import ENV_FLAG
 
 REPO = Path(__file__).resolve().parents[1]
@@ -160,27 +160,9 @@ class Mesh:
 
     def stop(self) -> None:
         """Graceful stop in reverse order (gateway first), then kill what is left."""
-        for component in reversed(self.components):
-            proc = component.process
-            if proc is None or proc.poll() is not None:
-                continue
-            try:
-                if sys.platform == "win32":
-                    proc.send_signal(signal.CTRL_BREAK_EVENT)  # type: ignore[attr-defined]
-                else:
-                    proc.send_signal(signal.SIGTERM)
-            except OSError:
-                pass
-        deadline = time.monotonic() + self.settings.stop_timeout_seconds
-        for component in reversed(self.components):
-            proc = component.process
-            if proc is None:
-                continue
-            try:
-                proc.wait(timeout=max(0.1, deadline - time.monotonic()))
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait()
+        procs = [c.process for c in reversed(self.components) if c.process is not None]
+        stop_processes(procs, self.settings.stop_timeout_seconds)
+        for proc in procs:
             if proc.stdin:
                 proc.stdin.close()
 

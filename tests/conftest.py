@@ -28,6 +28,7 @@ import pytest
 import pytest_asyncio
 
 from clients.client import AsyncOcrClient, OcrClient
+from clients.processes import stop_processes
 from services.registry import create_engine
 from services.scaffold.engine import Engine
 from services.scaffold.server import BackendServer
@@ -137,14 +138,8 @@ def backend_process() -> Iterator[Callable[..., tuple[subprocess.Popen[bytes], s
         return proc, target
 
     yield start
+    stop_processes(procs)
     for proc in procs:
-        if proc.poll() is None:
-            proc.terminate()
-            try:
-                proc.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait()
         if proc.stderr:
             proc.stderr.close()
 

@@ -150,3 +150,17 @@ async def test_scanned_invoice_through_tesseract(tesseract_gateway: httpx.AsyncC
     for key in ("datum", "betrag_brutto"):
         if key in structured:
             assert structured[key] == truth[key]
+
+
+async def test_spelling_correction_can_be_turned_off(tesseract_gateway: httpx.AsyncClient) -> None:
+    """Default: nouns Tesseract read in lower case come back capitalised; correct_spelling=false gives the raw reading."""
+    pdf = DATASET / "EXTENDED_zugferd_2p0_EXTENDED_Kostenrechnung.pdf"
+    files = {"file": (pdf.name, pdf.read_bytes(), "application/pdf")}
+    texts = {}
+    for correct in (True, False):
+        options = json.dumps({"first_page": 2, "last_page": 2, "extract_fields": False, "correct_spelling": correct})
+        response = await tesseract_gateway.post(PROCESS, files=files, data={"options": options})
+        assert response.status_code == 200, response.text
+        texts[correct] = response.json()["pages"][0]["text"]
+    assert "Zählpunkt:" in texts[True] and "zählpunkt:" not in texts[True]
+    assert "zählpunkt:" in texts[False]

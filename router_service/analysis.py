@@ -1,11 +1,21 @@
 """Cheap document analysis that routing decisions rest on (well under 50 ms a page).
 
-Per page: text-layer characters and coverage (born digital or scanned), ruling
-lines (vector strokes for born-digital pages, long dark pixel runs for scans),
-and for scans the image resolution, sharpness (variance of the Laplacian on a
-100 dpi greyscale render) and skew (projection-profile search). From these the
-page's layout complexity. Per document: embedded e-invoice XML, known
-supplier, page count.
+Per page: text-layer characters (born digital or scanned). Born-digital pages:
+layout figures, i.e. text coverage, text blocks and ruling lines (vector
+strokes). Scans: image resolution, sharpness (variance of the Laplacian on a
+100 dpi greyscale render), skew (projection-profile search) and ruling lines
+(long dark pixel runs). From these the page's tables and layout complexity.
+Per document: embedded e-invoice XML (attachment names), known supplier, page
+count.
+
+`analyse(..., lazy=True)` (the router's way) measures up front only what
+every routing decision needs: the text layer of every page, the e-invoice
+attachment and, for scans, the full image-quality analysis. A born-digital
+page's layout figures (the words and vector drawings pass) and the supplier
+lookup are measured when a rule asks for them (`require_layout`,
+`require_supplier`, called by the planner while the document is still open);
+`release()` then forgets the document, and whatever no rule asked for stays
+unmeasured: the page's explanation names it as skipped.
 
 PyMuPDF is not thread-safe: every call into it holds PYMUPDF_LOCK.
 """
@@ -28,7 +38,7 @@ from services.intake.document import PYMUPDF_LOCK, LoadedDocument, open_document
 from services.intake.errors import IntakeError
 from services.intake.limits import IntakeLimits
 from services.intake.sniff import DocumentType
-from services.pdftext.textlayer import is_usable, text_layer_chars
+from services.pdftext.textlayer import is_usable, visible_chars
 
 log = structlog.get_logger("ocrmesh.router.analysis")
 
@@ -43,6 +53,10 @@ SKEW_STEP_DEGREES = 0.25
 SKEW_MAX_SAMPLES = 30_000
 A4_WIDTH_INCHES = 8.27
 SUPPLIERS_DIR = Path(__file__).resolve().parents[1] / "config" / "suppliers"
+# Mediabox clipping only (no ligature or whitespace preservation): 0.2 instead of 0.5 ms a page, same counts.
+TEXTPAGE_FLAGS = pymupdf.TEXT_MEDIABOX_CLIP
+# A born-digital page's figures that only layout/tables rules need, in the words of the explanation.
+LAYOUT_FIGURES = "coverage, text blocks, ruling lines and layout"
 
 LAYOUT_TO_PROTO = {
     "unknown": pb.LAYOUT_COMPLEXITY_UNSPECIFIED,
@@ -67,6 +81,9 @@ class PageAnalysis:
     layout: LayoutName = "unknown"
     tables: bool = False
     poor_scan: bool = False
+    # False when a born-digital page's layout figures (coverage, text blocks, ruling lines, tables,
+    # layout) were not measured: lazy analysis and no rule needed them (yet). Their fields stay 0/unknown.
+    layout_measured: bool = True
 
     def to_proto(self) -> pb.PageFeatures:
         return pb.PageFeatures(
@@ -83,6 +100,8 @@ class PageAnalysis:
 
     def describe(self) -> str:
         """The figures behind the decision, in words."""
+        if self.born_digital and not self.layout_measured:
+            return f"text layer {self.text_chars} chars; {LAYOUT_FIGURES} skipped (no rule needed them)"
         if self.born_digital:
             return (
                 f"text layer {self.text_chars} chars (coverage {self.text_coverage:.2f}), "
@@ -97,6 +116,15 @@ class PageAnalysis:
 
 
 @dataclass
+class _Pending:
+    """What measuring the pending features takes, while the document is open."""
+
+    pdf: pymupdf.Document | None
+    thresholds: Thresholds
+    suppliers: SupplierLookup | None
+
+
+@dataclass
 class DocumentAnalysis:
     kind: DocumentType
     page_count: int
@@ -104,9 +132,50 @@ class DocumentAnalysis:
     has_einvoice: bool = False
     einvoice: pb.EInvoice | None = None
     supplier_id: str = ""
+    # False when the supplier lookup did not run: lazy analysis and no rule needed it (yet).
+    supplier_checked: bool = True
     batch: bool = False
-    seconds: float = 0.0
+    seconds: float = 0.0  # every measurement so far, pending ones measured on demand included
     warnings: list[str] = field(default_factory=list)
+    # Text layer of the requested pages ("" for scans), for the supplier lookup.
+    texts: list[str] = field(default_factory=list, repr=False)
+    _pending: _Pending | None = field(default=None, repr=False, compare=False)
+
+    def require_layout(self, page: PageAnalysis) -> None:
+        """Measure a born-digital page's layout figures now (a rule needs them), unless done already."""
+        if page.layout_measured:
+            return
+        pending = self._require_pending(f"the layout figures of page {page.number}")
+        assert pending.pdf is not None  # only PDF pages are born digital
+        started = time.perf_counter()
+        _measure_born_digital_layout(pending.pdf, page, pending.thresholds)
+        self.seconds += time.perf_counter() - started
+
+    def require_supplier(self) -> str:
+        """The known supplier's id ("" if none), looked up now if no rule needed it yet."""
+        if not self.supplier_checked:
+            pending = self._require_pending("the supplier lookup")
+            started = time.perf_counter()
+            self.supplier_id = _match_supplier(pending.suppliers, self.texts)
+            self.supplier_checked = True
+            self.seconds += time.perf_counter() - started
+        return self.supplier_id
+
+    def complete(self) -> None:
+        """Measure every feature still pending."""
+        for page in self.pages:
+            self.require_layout(page)
+        self.require_supplier()
+
+    def release(self) -> None:
+        """Forget the document (it is about to close); what is still pending stays unmeasured."""
+        self._pending = None
+        self.texts = []
+
+    def _require_pending(self, what: str) -> _Pending:
+        if self._pending is None:
+            raise RuntimeError(f"{what} cannot be measured any more: the document was released")
+        return self._pending
 
     @property
     def layout(self) -> LayoutName:
@@ -227,25 +296,44 @@ def classify(page: PageAnalysis, t: Thresholds) -> None:
         page.layout = "simple"
 
 
-def _analyse_pdf_page(pdf: pymupdf.Document, index: int, t: Thresholds) -> tuple[PageAnalysis, str]:
+def _layout_figures(page: pymupdf.Page, textpage: pymupdf.TextPage, result: PageAnalysis) -> None:
+    """Coverage, text blocks and ruling lines of a born-digital page (the caller holds PYMUPDF_LOCK)."""
+    area = max(1.0, page.rect.width * page.rect.height)
+    words = page.get_text("words", textpage=textpage)
+    result.text_blocks = len({w[5] for w in words})  # text blocks that hold words
+    covered = sum((w[2] - w[0]) * (w[3] - w[1]) for w in words)
+    result.text_coverage = round(min(1.0, covered / area), 4)
+    result.ruling_lines = _vector_ruling_lines(page.get_cdrawings())
+    result.layout_measured = True
+
+
+def _measure_born_digital_layout(pdf: pymupdf.Document, result: PageAnalysis, t: Thresholds) -> None:
+    """A pending page's layout figures, then its tables and layout."""
+    with PYMUPDF_LOCK:
+        page = pdf[result.number - 1]
+        _layout_figures(page, page.get_textpage(flags=TEXTPAGE_FLAGS), result)
+    classify(result, t)
+
+
+def _analyse_pdf_page(
+    pdf: pymupdf.Document, index: int, t: Thresholds, *, lazy: bool
+) -> tuple[PageAnalysis, str]:
+    """The page's figures and its text layer ("" for a scan); `lazy` leaves a born-digital page's layout pending."""
     result = PageAnalysis(number=index + 1)
     with PYMUPDF_LOCK:
         page = pdf[index]
-        area = max(1.0, page.rect.width * page.rect.height)
-        # Built once, every text query below reuses it; mediabox clipping only (no ligature or
-        # whitespace preservation): 0.2 instead of 0.5 ms per page, same counts.
-        textpage = page.get_textpage(flags=pymupdf.TEXT_MEDIABOX_CLIP)
-        result.text_chars, bad_share = text_layer_chars(page, textpage)
+        # Built once, every text query below reuses it.
+        textpage = page.get_textpage(flags=TEXTPAGE_FLAGS)
+        text = page.get_text("text", textpage=textpage)
+        result.text_chars, bad_share = visible_chars(text)
         result.born_digital = is_usable(result.text_chars, bad_share)
-        text = ""
         if result.born_digital:
-            words = page.get_text("words", textpage=textpage)
-            result.text_blocks = len({w[5] for w in words})  # text blocks that hold words
-            covered = sum((w[2] - w[0]) * (w[3] - w[1]) for w in words)
-            result.text_coverage = round(min(1.0, covered / area), 4)
-            result.ruling_lines = _vector_ruling_lines(page.get_cdrawings())
-            text = " ".join(w[4] for w in words)
+            if lazy:
+                result.layout_measured = False
+                return result, text
+            _layout_figures(page, textpage, result)
         else:
+            text = ""
             images = page.get_image_info()
             if images:
                 largest = max(images, key=lambda i: abs(pymupdf.Rect(i["bbox"]).get_area()))
@@ -280,12 +368,20 @@ def _analyse_image_page(document: LoadedDocument, index: int, t: Thresholds) -> 
 
 
 def analyse(
-    document: LoadedDocument, indices: range, thresholds: Thresholds, suppliers: SupplierLookup | None = None
+    document: LoadedDocument,
+    indices: range,
+    thresholds: Thresholds,
+    suppliers: SupplierLookup | None = None,
+    *,
+    lazy: bool = False,
 ) -> DocumentAnalysis:
-    """Analyse pages `indices` (0-based) of an opened document. Blocking (run it on a thread)."""
+    """Analyse pages `indices` (0-based) of an opened document. Blocking (run it on a thread).
+
+    With `lazy`, born-digital layout figures and the supplier lookup stay pending (see the module
+    docstring); the document must stay open until `release()`.
+    """
     started = time.perf_counter()
     analysis = DocumentAnalysis(kind=document.kind, page_count=document.page_count, pages=[])
-    texts: list[str] = []
     if document.kind is DocumentType.XML:
         analysis.einvoice = _xml_einvoice(document.content)
         analysis.has_einvoice = analysis.einvoice is not None
@@ -293,17 +389,25 @@ def analyse(
         assert document.pdf is not None
         analysis.has_einvoice, analysis.einvoice = _embedded_einvoice(document.pdf)
         for index in indices:
-            page, text = _analyse_pdf_page(document.pdf, index, thresholds)
+            page, text = _analyse_pdf_page(document.pdf, index, thresholds, lazy=lazy)
             analysis.pages.append(page)
-            texts.append(text)
+            analysis.texts.append(text)
     else:
         for index in indices:
             analysis.pages.append(_analyse_image_page(document, index, thresholds))
+            analysis.texts.append("")
     analysis.batch = len(analysis.pages) >= thresholds.batch_pages
-    if suppliers is not None and any(texts):
-        analysis.supplier_id = suppliers.match("\n".join(texts))
+    analysis._pending = _Pending(document.pdf, thresholds, suppliers)
+    analysis.supplier_checked = suppliers is None or not any(analysis.texts)  # else nothing to look up
     analysis.seconds = time.perf_counter() - started
+    if not lazy:
+        analysis.complete()  # only the supplier lookup is left
+        analysis.release()
     return analysis
+
+
+def _match_supplier(suppliers: SupplierLookup | None, texts: list[str]) -> str:
+    return suppliers.match("\n".join(texts)) if suppliers is not None and any(texts) else ""
 
 
 # ---------------------------------------------------------------- optional collaborators

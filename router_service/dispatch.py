@@ -123,17 +123,16 @@ class Dispatcher:
 
         tasks = [asyncio.create_task(run_task(run), name=f"run:{run.label}") for run in plan.runs]
         delivered: set[int] = set()
+        # One read of the progress queue stays pending across pages (no new task per page waited for).
+        getter: asyncio.Future[pb.PageProgress] | None = None
         try:
             for number in sorted(slots):
                 while not slots[number].done():  # pass on progress while the next page is under way
-                    getter = asyncio.ensure_future(state.progress.get())
-                    try:
-                        await asyncio.wait((slots[number], getter), return_when=asyncio.FIRST_COMPLETED)
-                    finally:
-                        if not getter.done():
-                            getter.cancel()
-                    if getter.done() and not getter.cancelled():
-                        report = getter.result()
+                    if getter is None:
+                        getter = asyncio.ensure_future(state.progress.get())
+                    await asyncio.wait((slots[number], getter), return_when=asyncio.FIRST_COMPLETED)
+                    if getter.done():
+                        report, getter = getter.result(), None
                         if report.page_number not in delivered:  # late reports of finished pages are dropped
                             yield report
                 delivered.add(number)
@@ -141,6 +140,8 @@ class Dispatcher:
             # Every page is in; let the runs finish reading their document events.
             await asyncio.gather(*tasks)
         finally:
+            if getter is not None:
+                getter.cancel()
             for task in tasks:
                 if not task.done():
                     task.cancel()

@@ -4,6 +4,9 @@ A page's chain is the first matching rule's backends, then the fallback
 order, cut down to backends that are configured and available now (text-layer
 only backends are left out for scanned pages). Consecutive pages with the
 same chain form one run, sent to a backend as one first_page..last_page call.
+
+`decide` is the router's entry: a lazy analysis planned while the document is
+open, so a figure is measured only when a rule's condition needs it.
 """
 
 from __future__ import annotations
@@ -12,9 +15,10 @@ from dataclasses import dataclass, field
 
 import grpc
 
-from router_service.analysis import DocumentAnalysis, PageAnalysis
+from router_service.analysis import DocumentAnalysis, PageAnalysis, SupplierLookup, analyse
 from router_service.priors import PriorsStore
 from router_service.rules import RoutingRules, Rule, When
+from services.intake.document import LoadedDocument
 from services.scaffold.errors import StatusError
 
 AUTO = ("", "auto")
@@ -59,27 +63,32 @@ class Plan:
 
 
 def matches(when: When, page: PageAnalysis | None, analysis: DocumentAnalysis) -> bool:
-    checks: list[bool] = []
-    if when.document is not None:
-        checks.append(analysis.document_kind in when.document)
-    if when.has_einvoice is not None:
-        checks.append(analysis.has_einvoice == when.has_einvoice)
-    if when.known_supplier is not None:
-        checks.append(bool(analysis.supplier_id) == when.known_supplier)
-    if when.batch is not None:
-        checks.append(analysis.batch == when.batch)
-    if page is not None:
-        if when.born_digital is not None:
-            checks.append(page.born_digital == when.born_digital)
-        if when.layout is not None:
-            checks.append(page.layout in when.layout)
-        if when.tables is not None:
-            checks.append(page.tables == when.tables)
-        if when.poor_scan is not None:
-            checks.append(page.poor_scan == when.poor_scan)
-    elif any(v is not None for v in (when.born_digital, when.layout, when.tables, when.poor_scan)):
-        return False  # page conditions never match a document without pages (XML)
-    return all(checks)
+    """Whether every condition of `when` holds.
+
+    Cheap facts are checked first; figures a lazy analysis left pending (a born-digital page's
+    layout, the supplier lookup) are measured only when every cheaper condition holds.
+    """
+    if when.document is not None and analysis.document_kind not in when.document:
+        return False
+    if when.has_einvoice is not None and analysis.has_einvoice != when.has_einvoice:
+        return False
+    if when.batch is not None and analysis.batch != when.batch:
+        return False
+    if page is None:
+        if any(v is not None for v in (when.born_digital, when.layout, when.tables, when.poor_scan)):
+            return False  # page conditions never match a document without pages (XML)
+    else:
+        if when.born_digital is not None and page.born_digital != when.born_digital:
+            return False
+        if when.poor_scan is not None and page.poor_scan != when.poor_scan:
+            return False
+        if when.layout is not None or when.tables is not None:
+            analysis.require_layout(page)
+            if when.layout is not None and page.layout not in when.layout:
+                return False
+            if when.tables is not None and page.tables != when.tables:
+                return False
+    return when.known_supplier is None or bool(analysis.require_supplier()) == when.known_supplier
 
 
 def _first_rule(
@@ -219,6 +228,8 @@ def make_plan(
         reason = "embedded e-invoice XML found (its fields win); " + reason
     if analysis.supplier_id:
         reason += f"; known supplier {analysis.supplier_id}"
+    elif not analysis.supplier_checked:
+        reason += "; supplier lookup skipped (no rule needed it)"
     rule_names = _dedup([r.rule for r in runs])
     return Plan(
         runs=runs,
@@ -226,3 +237,30 @@ def make_plan(
         reason=reason,
         page_rules={number: rule_name for number, _, rule_name, _ in decisions if number},
     )
+
+
+def decide(
+    document: LoadedDocument,
+    indices: range,
+    rules: RoutingRules,
+    backends: dict[str, BackendView],
+    *,
+    suppliers: SupplierLookup | None = None,
+    explicit: str = "",
+    allow_fallback: bool = False,
+    priors: PriorsStore | None = None,
+) -> tuple[DocumentAnalysis, Plan]:
+    """Analyse pages `indices` of the open `document` and plan them. Blocking (run it on a thread).
+
+    The analysis is lazy: a born-digital page's layout figures and the supplier lookup are measured
+    only when a rule's condition needs them during planning; what no rule needed stays unmeasured,
+    and the plan's reason says it was skipped.
+    """
+    analysis = analyse(document, indices, rules.thresholds, suppliers, lazy=True)
+    try:
+        plan = make_plan(
+            analysis, rules, backends, explicit=explicit, allow_fallback=allow_fallback, priors=priors
+        )
+    finally:
+        analysis.release()
+    return analysis, plan

@@ -1,11 +1,11 @@
 """OcrService as the router serves it: analyse, plan, dispatch, assemble.
 
-Flow of one Process call: admission (bounded queue) -> open and check the
-document (INVALID_ARGUMENT for anything unreadable, before any backend sees
-it) -> cheap analysis on a thread -> plan (rules, health) -> runs on backends
-with fallback, pages streamed in page order -> the final DocumentResult,
-assembled here over all pages with the scaffold's `assemble_document`, plus
-the routing explanation.
+Flow of one Process call: admission (bounded queue) -> one thread hop: open
+and check the document (INVALID_ARGUMENT for anything unreadable, before any
+backend sees it), the analysis the rules need (lazy: figures no rule asks for
+are skipped), plan (rules, health) -> runs on backends with fallback, pages
+streamed in page order -> the final DocumentResult, assembled here over all
+pages with the scaffold's `assemble_document`, plus the routing explanation.
 """
 
 from __future__ import annotations
@@ -20,13 +20,13 @@ import structlog
 
 from ocrmesh.v1 import ocr_pb2 as pb
 from ocrmesh.v1 import ocr_pb2_grpc as pb_grpc
-from router_service.analysis import LAYOUT_TO_PROTO, DocumentAnalysis, SupplierLookup, analyse, find_einvoice
+from router_service.analysis import LAYOUT_TO_PROTO, DocumentAnalysis, SupplierLookup, find_einvoice
 from router_service.priors import PriorsStore
 from router_service.vram import DeviceGroups
 from router_service.dispatch import Dispatcher, DispatchState
 from router_service.endpoints import Mesh
 from router_service.metrics import RouterMetrics
-from router_service.planner import BackendView, Plan, make_plan
+from router_service.planner import BackendView, Plan, decide
 from router_service.rules import RulesStore
 from router_service.settings import RouterSettings
 from services.intake.document import open_document
@@ -131,24 +131,25 @@ class RouterServicer(pb_grpc.OcrServiceServicer):
     async def analyse_and_plan(self, request: pb.ProcessRequest) -> tuple[DocumentAnalysis, Plan, str, str]:
         """Open, analyse and plan (no backend call); also the hook for measuring router overhead."""
         rules = self.rules.current()
+        views = self.backend_views()  # health as of now, read on the event loop
 
-        def open_and_analyse() -> tuple[DocumentAnalysis, str, str]:  # one thread hop for all of it
+        def open_and_decide() -> tuple[DocumentAnalysis, Plan, str, str]:  # one thread hop for all of it
             with open_document(request.document.content, self.limits) as document:
-                indices = page_indices(request.options, document.page_count)
-                analysis = analyse(document, indices, rules.thresholds, self.suppliers)
+                analysis, plan = decide(
+                    document,
+                    page_indices(request.options, document.page_count),
+                    rules,
+                    views,
+                    suppliers=self.suppliers,
+                    explicit=request.backend,
+                    allow_fallback=request.allow_fallback,
+                    priors=self.priors,
+                )
                 analysis.warnings.extend(document.warnings)
-                return analysis, document.sha256, document.kind.value
+                return analysis, plan, document.sha256, document.kind.value
 
-        analysis, sha256, kind = await asyncio.get_running_loop().run_in_executor(None, open_and_analyse)
+        analysis, plan, sha256, kind = await asyncio.get_running_loop().run_in_executor(None, open_and_decide)
         self.metrics.analysis_seconds.observe(analysis.seconds)
-        plan = make_plan(
-            analysis,
-            rules,
-            self.backend_views(),
-            explicit=request.backend,
-            allow_fallback=request.allow_fallback,
-            priors=self.priors,
-        )
         return analysis, plan, sha256, kind
 
     async def _process(

@@ -28,12 +28,17 @@ def _norm_box(rect: tuple[float, float, float, float], width: float, height: flo
     return pb.BoundingBox(x0=clamp(x0 / width), y0=clamp(y0 / height), x1=clamp(x1 / width), y1=clamp(y1 / height))
 
 
-def text_layer_chars(page: pymupdf.Page, textpage: pymupdf.TextPage | None = None) -> tuple[int, float]:
-    """Visible characters on the page and the share of them that are U+FFFD."""
-    visible = "".join(page.get_text("text", textpage=textpage).split())
+def visible_chars(text: str) -> tuple[int, float]:
+    """Visible (non-space) characters of a page's text and the share of them that are U+FFFD."""
+    visible = "".join(text.split())
     if not visible:
         return 0, 0.0
     return len(visible), visible.count("\ufffd") / len(visible)
+
+
+def text_layer_chars(page: pymupdf.Page, textpage: pymupdf.TextPage | None = None) -> tuple[int, float]:
+    """Visible characters on the page and the share of them that are U+FFFD."""
+    return visible_chars(page.get_text("text", textpage=textpage))
 
 
 def is_usable(chars: int, bad_share: float) -> bool:

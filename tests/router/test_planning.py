@@ -4,19 +4,43 @@ from __future__ import annotations
 
 import io
 
+from pathlib import Path
+
 import pymupdf
+import pytest
 from PIL import Image, ImageFilter
 
-from router_service.analysis import analyse
-from router_service.planner import BackendView, make_plan
-from router_service.rules import DEFAULT_RULES
+from ocrmesh.v1 import ocr_pb2 as pb
+from router_service.analysis import DocumentAnalysis, SupplierLookup, analyse
+from router_service.planner import BackendView, Plan, decide, make_plan
+from router_service.rules import DEFAULT_RULES, RoutingRules, parse_rules
 from services.intake.document import open_document
-from tests.router.conftest import INVOICE, scan_of
+from tests.router.conftest import INVOICE, mixed_pdf, scan_of
 
 UP = BackendView(available=True, text_layer_only=False)
 GPU = BackendView(available=True, text_layer_only=False, gpu=True)
 DOWN_GPU = BackendView(available=False, text_layer_only=False, gpu=True)
 PDFTEXT = BackendView(available=True, text_layer_only=True)
+VIEWS = {"deepseek": GPU, "gotocr": GPU, "surya": UP, "tesseract": UP, "pdftext": PDFTEXT}
+SKIPPED = "coverage, text blocks, ruling lines and layout skipped (no rule needed them)"
+# Born-digital pages with tables go to surya: a rule that needs the layout before the text-layer rule.
+LAYOUT_RULES = parse_rules(
+    """
+version: 1
+rules:
+  - {name: born_digital_tables, when: {born_digital: true, tables: true}, backends: [surya]}
+  - {name: text_layer, when: {born_digital: true}, backends: [pdftext]}
+  - {name: default, backends: [tesseract]}
+"""
+)
+SUPPLIER_RULES = parse_rules(
+    """
+version: 1
+rules:
+  - {name: known_supplier, when: {known_supplier: true}, backends: [gotocr]}
+  - {name: default, backends: [pdftext]}
+"""
+)
 
 
 def poor_scan() -> bytes:
@@ -36,6 +60,14 @@ def poor_scan() -> bytes:
 def analysed(content: bytes):  # type: ignore[no-untyped-def]
     with open_document(content) as document:
         return analyse(document, range(document.page_count), DEFAULT_RULES.thresholds)
+
+
+def decided(
+    content: bytes, rules: RoutingRules = DEFAULT_RULES, suppliers: SupplierLookup | None = None
+) -> tuple[DocumentAnalysis, Plan]:
+    """The router's way: lazy analysis, planned while the document is open."""
+    with open_document(content) as document:
+        return decide(document, range(document.page_count), rules, VIEWS, suppliers=suppliers)
 
 
 def test_poor_scan_is_complex_and_goes_to_deepseek_then_cpu_engines() -> None:
@@ -66,3 +98,63 @@ def test_clean_scan_is_simple_and_goes_to_gotocr() -> None:
     assert analysis.pages[0].layout == "simple" and not analysis.pages[0].poor_scan
     plan = make_plan(analysis, DEFAULT_RULES, {"deepseek": GPU, "gotocr": GPU, "tesseract": UP})
     assert plan.rule == "simple_layout" and plan.runs[0].chain[0] == "gotocr"
+
+
+def test_born_digital_pages_are_routed_on_the_text_layer_and_the_reason_names_what_was_skipped() -> None:
+    analysis, plan = decided(INVOICE.read_bytes(), suppliers=SupplierLookup())
+    assert plan.rule == "einvoice" and plan.runs[0].chain[0] == "pdftext"
+    for page in analysis.pages:
+        assert page.born_digital and page.text_chars > 100
+        # Not measured: no rule before `einvoice` looks at the layout; the fields say "not analysed".
+        assert not page.layout_measured and page.ruling_lines == 0 and page.layout == "unknown"
+        assert page.to_proto().layout_complexity == pb.LAYOUT_COMPLEXITY_UNSPECIFIED
+    assert "text layer 817 chars; " + SKIPPED in plan.reason
+    assert "text layer 543 chars; " + SKIPPED in plan.reason
+    assert not analysis.supplier_checked and "supplier lookup skipped (no rule needed it)" in plan.reason
+
+
+def test_a_rule_that_needs_the_layout_measures_it_as_the_full_analysis_does() -> None:
+    content = INVOICE.read_bytes()
+    analysis, plan = decided(content, LAYOUT_RULES)
+    assert plan.rule == "born_digital_tables" and plan.runs[0].chain[0] == "surya"
+    assert analysis.pages == analysed(content).pages  # the same figures as measured up front
+    assert all(p.layout_measured and p.tables and p.ruling_lines >= 8 for p in analysis.pages)
+    assert "ruling lines" in plan.reason and "skipped" not in plan.reason
+
+
+def test_a_scanned_page_still_gets_its_full_image_analysis() -> None:
+    content = poor_scan()
+    analysis, plan = decided(content)
+    page = analysis.pages[0]
+    assert page.layout_measured and page.poor_scan and page.layout == "complex"
+    assert page.sharpness > 0 and 95 <= page.image_dpi <= 105 and 3.0 <= page.skew_degrees <= 5.0
+    assert analysis.pages == analysed(content).pages
+    assert plan.rule == "complex_layout" and "sharpness" in plan.reason and "skipped" not in plan.reason
+
+
+def test_mixed_document_measures_the_scan_and_skips_the_born_digital_layout() -> None:
+    analysis, plan = decided(mixed_pdf(INVOICE))
+    assert [p.layout_measured for p in analysis.pages] == [False, True, False]
+    assert [run.chain[0] for run in plan.runs] == ["pdftext", "gotocr", "pdftext"]
+    assert SKIPPED in plan.reason and "scanned" in plan.reason
+
+
+def test_supplier_lookup_runs_only_when_a_rule_asks_for_it(tmp_path: Path) -> None:
+    (tmp_path / "lieferant.yaml").write_text(
+        "id: lieferant-gmbh\nname: Lieferant GmbH\nvat_id: DE123456789\n", encoding="utf-8"
+    )
+    suppliers = SupplierLookup(tmp_path)
+    analysis, plan = decided(INVOICE.read_bytes(), SUPPLIER_RULES, suppliers)
+    assert analysis.supplier_id == "lieferant-gmbh" and plan.rule == "known_supplier"
+    assert "known supplier lieferant-gmbh" in plan.reason
+
+    analysis, plan = decided(INVOICE.read_bytes(), DEFAULT_RULES, suppliers)
+    assert analysis.supplier_id == "" and "supplier lookup skipped" in plan.reason
+
+
+def test_pending_figures_cannot_be_measured_once_the_document_is_released() -> None:
+    with open_document(INVOICE.read_bytes()) as document:
+        analysis = analyse(document, range(1), DEFAULT_RULES.thresholds, lazy=True)
+        analysis.release()
+    with pytest.raises(RuntimeError, match="released"):
+        analysis.require_layout(analysis.pages[0])

@@ -65,9 +65,15 @@ async def test_born_digital_invoice_goes_to_pdftext(backends: Backends) -> None:
     # The explanation names the figures it used.
     assert "text layer" in routing.reason and "chars" in routing.reason and "pdftext" in routing.reason
     assert 0 < routing.analysis_seconds < 0.5
-    # The router assembled the document: XML fields win, metadata is the router's.
+    # Decided on the text layer alone: the layout figures no rule needed were skipped, and said so;
+    # the document's layout complexity is "not analysed".
+    assert routing.reason.count("coverage, text blocks, ruling lines and layout skipped") == 2
+    assert all(f.layout_complexity == pb.LAYOUT_COMPLEXITY_UNSPECIFIED for f in routing.pages)
+    assert doc.metadata.layout_complexity == pb.LAYOUT_COMPLEXITY_UNSPECIFIED
+    # The router assembled the document: XML fields win, metadata is the router's (its time covers
+    # the backend call).
     assert doc.einvoice.xml and doc.metadata.backends == ["pdftext"]
-    assert doc.metadata.layout_complexity != pb.LAYOUT_COMPLEXITY_UNSPECIFIED
+    assert doc.metadata.processing_seconds >= routing.attempts[0].seconds
     assert any(f.source == pb.FIELD_SOURCE_EINVOICE_XML for f in doc.fields.fields)
 
 
@@ -125,6 +131,10 @@ async def test_mixed_pdf_is_routed_per_page(backends: Backends) -> None:
     ]
     assert all(a.status == "OK" and a.seconds > 0 for a in routing.attempts)
     assert [f.born_digital for f in routing.pages] == [True, False, True]
+    # The scan is measured in full; the born-digital pages' layout was not needed for their decision.
+    scan = routing.pages[1]
+    assert scan.image_dpi > 0 and scan.sharpness > 0 and scan.layout_complexity != pb.LAYOUT_COMPLEXITY_UNSPECIFIED
+    assert [f.layout_complexity == pb.LAYOUT_COMPLEXITY_UNSPECIFIED for f in routing.pages] == [True, False, True]
     assert "page 1:" in routing.reason and "page 2:" in routing.reason
     assert outcome.document.metadata.backends == ["pdftext", "tesseract"]
 

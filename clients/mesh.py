@@ -62,6 +62,8 @@ class Mesh:
     settings: MeshSettings
     components: list[Component] = field(default_factory=list)
     workdir: Path | None = None
+    # Extra environment of every child (over this process's), e.g. a benchmark's throwaway jobs state.
+    env: dict[str, str] = field(default_factory=dict)
 
     def plan(self) -> list[Component]:
         s = self.settings
@@ -107,7 +109,12 @@ class Mesh:
     def start(self) -> None:
         logs = self.settings.log_dir or (self.workdir or Path(tempfile.mkdtemp()))
         logs.mkdir(parents=True, exist_ok=True)
-        env = {**os.environ, ENV_FLAG: "1", "OMP_THREAD_LIMIT": os.environ.get("OMP_THREAD_LIMIT", "1")}
+        env = {
+            **os.environ,
+            ENV_FLAG: "1",
+            "OMP_THREAD_LIMIT": os.environ.get("OMP_THREAD_LIMIT", "1"),
+            **self.env,
+        }
         creationflags = subprocess.CREATE_NEW_PROCESS_GROUP if sys.platform == "win32" else 0  # type: ignore[attr-defined]
         for component in self.components:
             component.log_path = logs / f"{component.name}.log"

@@ -83,6 +83,7 @@ def _page(page: pb.PageResult) -> m.Page:
             total_seconds=t.total_seconds,
         ),
         low_confidence_words=page.low_confidence_words,
+        layout_complexity=_layout(page.layout_complexity),  # type: ignore[arg-type]
     )
 
 

@@ -87,6 +87,9 @@ class Page(BaseModel):
     kind: Literal["unspecified", "born_digital", "scanned"]
     timings: Timings
     low_confidence_words: int = 0
+    layout_complexity: Literal["unspecified", "simple", "medium", "complex"] = Field(
+        default="unspecified", description="As the engine measured it (pdftext: every page); unspecified otherwise"
+    )
 
 
 class StructuredFields(BaseModel):

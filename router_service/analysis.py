@@ -15,7 +15,11 @@ page's layout figures (the words and vector drawings pass) and the supplier
 lookup are measured when a rule asks for them (`require_layout`,
 `require_supplier`, called by the planner while the document is still open);
 `release()` then forgets the document, and whatever no rule asked for stays
-unmeasured: the page's explanation names it as skipped.
+unmeasured: the page's explanation names it as skipped. A skipped page's
+layout is then taken from its backend's result (`adopt_reported_layouts`:
+`pdftext` measures every page it reads, with the same code,
+`services.intake.layout`), so the routing features and the document's layout
+complexity still have it.
 
 PyMuPDF is not thread-safe: every call into it holds PYMUPDF_LOCK.
 """
@@ -23,6 +27,7 @@ PyMuPDF is not thread-safe: every call into it holds PYMUPDF_LOCK.
 from __future__ import annotations
 
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -33,9 +38,18 @@ import structlog
 from PIL import Image
 
 from ocrmesh.v1 import ocr_pb2 as pb
-from router_service.rules import LayoutName, Thresholds
+from router_service.rules import Thresholds
 from services.intake.document import PYMUPDF_LOCK, LoadedDocument, open_document
 from services.intake.errors import IntakeError
+from services.intake.layout import (
+    LAYOUT_TO_PROTO,
+    PROTO_TO_LAYOUT,
+    LayoutName,
+    classify_layout,
+    has_tables,
+    most_complex,
+    text_layer_figures,
+)
 from services.intake.limits import IntakeLimits
 from services.intake.sniff import DocumentType
 from services.pdftext.textlayer import is_usable, visible_chars
@@ -45,9 +59,6 @@ log = structlog.get_logger("ocrmesh.router.analysis")
 ANALYSIS_DPI = 100
 # A dark pixel run at least this long (inches) is a ruling line, not a character.
 MIN_RULE_INCHES = 0.8
-# Vector strokes thinner than this (points) and at least this long count as rules.
-MAX_RULE_THICKNESS_PT = 3.0
-MIN_RULE_LENGTH_PT = 20.0
 SKEW_RANGE_DEGREES = 6.0
 SKEW_STEP_DEGREES = 0.25
 SKEW_MAX_SAMPLES = 30_000
@@ -57,14 +68,6 @@ SUPPLIERS_DIR = Path(__file__).resolve().parents[1] / "config" / "suppliers"
 TEXTPAGE_FLAGS = pymupdf.TEXT_MEDIABOX_CLIP
 # A born-digital page's figures that only layout/tables rules need, in the words of the explanation.
 LAYOUT_FIGURES = "coverage, text blocks, ruling lines and layout"
-
-LAYOUT_TO_PROTO = {
-    "unknown": pb.LAYOUT_COMPLEXITY_UNSPECIFIED,
-    "simple": pb.LAYOUT_COMPLEXITY_SIMPLE,
-    "medium": pb.LAYOUT_COMPLEXITY_MEDIUM,
-    "complex": pb.LAYOUT_COMPLEXITY_COMPLEX,
-}
-_LAYOUT_RANK: dict[str, int] = {"simple": 0, "medium": 1, "complex": 2, "unknown": 3}
 
 
 @dataclass
@@ -82,8 +85,11 @@ class PageAnalysis:
     tables: bool = False
     poor_scan: bool = False
     # False when a born-digital page's layout figures (coverage, text blocks, ruling lines, tables,
-    # layout) were not measured: lazy analysis and no rule needed them (yet). Their fields stay 0/unknown.
+    # layout) were not measured: lazy analysis and no rule needed them (yet). Their fields stay 0/unknown,
+    # except `layout` once taken from the backend's result (`DocumentAnalysis.adopt_reported_layouts`).
     layout_measured: bool = True
+    # The backend whose reported layout `layout` is ("" when measured here or unknown).
+    layout_reported_by: str = ""
 
     def to_proto(self) -> pb.PageFeatures:
         return pb.PageFeatures(
@@ -172,6 +178,24 @@ class DocumentAnalysis:
         self._pending = None
         self.texts = []
 
+    def adopt_reported_layouts(self, results: Iterable[pb.PageResult]) -> dict[str, list[int]]:
+        """Give pages whose layout was skipped here the layout their backend reported.
+
+        `pdftext` measures the layout of every page it reads (`PageResult.layout_complexity`); a page
+        measured here keeps its own figures (the ones routing used). Returns the adopting pages'
+        numbers by backend.
+        """
+        reported = {r.page_number: r for r in results if r.layout_complexity != pb.LAYOUT_COMPLEXITY_UNSPECIFIED}
+        adopted: dict[str, list[int]] = {}
+        for page in self.pages:
+            result = reported.get(page.number)
+            if page.layout_measured or result is None:
+                continue
+            page.layout = PROTO_TO_LAYOUT.get(result.layout_complexity, "unknown")
+            page.layout_reported_by = result.backend
+            adopted.setdefault(result.backend, []).append(page.number)
+        return adopted
+
     def _require_pending(self, what: str) -> _Pending:
         if self._pending is None:
             raise RuntimeError(f"{what} cannot be measured any more: the document was released")
@@ -179,9 +203,8 @@ class DocumentAnalysis:
 
     @property
     def layout(self) -> LayoutName:
-        if not self.pages:
-            return "unknown"
-        return max((p.layout for p in self.pages), key=_LAYOUT_RANK.__getitem__)
+        """The most complex page's layout ("unknown" without pages or while any page's is unknown)."""
+        return most_complex(p.layout for p in self.pages)
 
     @property
     def document_kind(self) -> str:
@@ -251,59 +274,27 @@ def _scan_measures(page: PageAnalysis, gray: np.ndarray, dpi: float) -> None:
     page.ruling_lines = raster_ruling_lines(dark, dpi)
 
 
-def _vector_ruling_lines(drawings: list[dict]) -> int:
-    """Ruling lines among a page's vector paths (`page.get_cdrawings()`: plain tuples, the fast form)."""
-    count = 0
-    for path in drawings:
-        stroked = path.get("color") is not None
-        for item in path.get("items", ()):
-            if item[0] == "l":
-                (x0, y0), (x1, y1) = item[1], item[2]
-                dx, dy = abs(x1 - x0), abs(y1 - y0)
-                if (dy < 1 and dx >= MIN_RULE_LENGTH_PT) or (dx < 1 and dy >= MIN_RULE_LENGTH_PT):
-                    count += 1
-            elif item[0] == "re":
-                x0, y0, x1, y1 = item[1]
-                w, h = abs(x1 - x0), abs(y1 - y0)
-                if min(w, h) <= MAX_RULE_THICKNESS_PT and max(w, h) >= MIN_RULE_LENGTH_PT:
-                    count += 1
-                elif min(w, h) > MAX_RULE_THICKNESS_PT and stroked:
-                    count += 4  # a stroked box: four rules
-    return count
-
-
 # ---------------------------------------------------------------- classification
 
 
 def classify(page: PageAnalysis, t: Thresholds) -> None:
     """Set tables, poor_scan and layout from the measured figures."""
-    page.tables = page.ruling_lines >= t.table_ruling_lines
+    page.tables = has_tables(page.ruling_lines, t)
     if not page.born_digital:
         page.poor_scan = (
             (0 < page.image_dpi < t.poor_scan_dpi)
             or page.sharpness < t.poor_scan_sharpness
             or abs(page.skew_degrees) > t.poor_scan_skew_degrees
         )
-    if (
-        page.ruling_lines >= t.complex_ruling_lines
-        or page.text_blocks >= t.complex_text_blocks
-        or page.poor_scan
-    ):
-        page.layout = "complex"
-    elif page.tables or page.text_blocks >= t.medium_text_blocks:
-        page.layout = "medium"
-    else:
-        page.layout = "simple"
+    page.layout = classify_layout(page.ruling_lines, page.text_blocks, t, poor_scan=page.poor_scan)
 
 
 def _layout_figures(page: pymupdf.Page, textpage: pymupdf.TextPage, result: PageAnalysis) -> None:
     """Coverage, text blocks and ruling lines of a born-digital page (the caller holds PYMUPDF_LOCK)."""
-    area = max(1.0, page.rect.width * page.rect.height)
-    words = page.get_text("words", textpage=textpage)
-    result.text_blocks = len({w[5] for w in words})  # text blocks that hold words
-    covered = sum((w[2] - w[0]) * (w[3] - w[1]) for w in words)
-    result.text_coverage = round(min(1.0, covered / area), 4)
-    result.ruling_lines = _vector_ruling_lines(page.get_cdrawings())
+    figures = text_layer_figures(page, page.get_text("words", textpage=textpage))
+    result.text_blocks = figures.text_blocks
+    result.text_coverage = figures.text_coverage
+    result.ruling_lines = figures.ruling_lines
     result.layout_measured = True
 
 

@@ -22,24 +22,22 @@ import structlog
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
+from services.intake.layout import LayoutName, LayoutThresholds
+
 log = structlog.get_logger("ocrmesh.router.rules")
 
-LayoutName = Literal["simple", "medium", "complex", "unknown"]
 DocumentKind = Literal["pdf", "image", "xml"]
 
 
-class Thresholds(BaseModel):
-    """Figures the analysis uses to call a page born digital, a table, a poor scan, complex."""
+class Thresholds(LayoutThresholds):
+    """Figures the analysis uses to call a page a table, complex, a poor scan, and a document a batch.
+
+    The layout figures (table_ruling_lines, complex_ruling_lines, complex_text_blocks,
+    medium_text_blocks) are `LayoutThresholds`, shared with the `pdftext` backend.
+    """
 
     model_config = ConfigDict(extra="forbid")
 
-    # Ruling lines (horizontal/vertical strokes) from which a page counts as having a table.
-    table_ruling_lines: int = Field(default=8, ge=1)
-    # Ruling lines or text blocks from which a layout is complex.
-    complex_ruling_lines: int = Field(default=60, ge=1)
-    complex_text_blocks: int = Field(default=45, ge=1)
-    # Text blocks from which a layout is at least medium.
-    medium_text_blocks: int = Field(default=20, ge=1)
     # A scan below this resolution (dpi) or sharpness (variance of Laplacian) or beyond this skew is poor.
     poor_scan_dpi: float = Field(default=150.0, ge=0)
     poor_scan_sharpness: float = Field(default=60.0, ge=0)

@@ -6,6 +6,9 @@ backend sees it), the analysis the rules need (lazy: figures no rule asks for
 are skipped), plan (rules, health) -> runs on backends with fallback, pages
 streamed in page order -> the final DocumentResult, assembled here over all
 pages with the scaffold's `assemble_document`, plus the routing explanation.
+Pages whose layout the analysis skipped take the layout their backend
+reported (pdftext measures every page), so the document's layout complexity
+is the most complex of the measured and the reported pages'.
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ import structlog
 
 from ocrmesh.v1 import ocr_pb2 as pb
 from ocrmesh.v1 import ocr_pb2_grpc as pb_grpc
-from router_service.analysis import LAYOUT_TO_PROTO, DocumentAnalysis, SupplierLookup, find_einvoice
+from router_service.analysis import DocumentAnalysis, SupplierLookup, find_einvoice
 from router_service.priors import PriorsStore
 from router_service.vram import DeviceGroups
 from router_service.dispatch import Dispatcher, DispatchState
@@ -32,6 +35,7 @@ from router_service.settings import RouterSettings
 from services.intake.document import open_document
 from services.intake.sniff import DocumentType
 from services.intake.errors import IntakeError
+from services.intake.layout import LAYOUT_TO_PROTO
 from services.scaffold.admission import Admission, QueueFullError
 from services.scaffold.assemble import DocumentSummary, assemble_document
 from services.scaffold.options import OptionsError, page_indices, resolve_options
@@ -190,6 +194,11 @@ class RouterServicer(pb_grpc.OcrServiceServicer):
             pages.append(page)
             yield pb.ProcessResponse(page=page)
         assembly_started = time.perf_counter()
+        # Skipped layouts from the backends' results (the analysis is released; it only takes values).
+        notes = [
+            f"layout of page{'s' if len(numbers) > 1 else ''} {', '.join(map(str, numbers))} as {backend} measured it"
+            for backend, numbers in analysis.adopt_reported_layouts(pages).items()
+        ]
         einvoice = analysis.einvoice or state.einvoice
         if einvoice is None and analysis.has_einvoice and analysis.kind is DocumentType.PDF:
             # No backend returned the attached XML (e.g. every page went to OCR): read it here.
@@ -218,7 +227,7 @@ class RouterServicer(pb_grpc.OcrServiceServicer):
                 has_einvoice=analysis.has_einvoice,
                 supplier_id=analysis.supplier_id,
                 rule=plan.rule,
-                reason="; ".join([plan.reason, *state.notes]),
+                reason="; ".join([plan.reason, *notes, *state.notes]),
                 attempts=attempts,
                 analysis_seconds=analysis.seconds,
             )

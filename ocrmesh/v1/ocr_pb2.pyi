@@ -193,7 +193,7 @@ class Timings(_message.Message):
     def __init__(self, queue_seconds: _Optional[float] = ..., preprocess_seconds: _Optional[float] = ..., recognition_seconds: _Optional[float] = ..., total_seconds: _Optional[float] = ...) -> None: ...
 
 class PageResult(_message.Message):
-    __slots__ = ("page_number", "page_count", "text", "lines", "tables", "confidence", "timings", "backend", "model_id", "kind", "width", "height", "low_confidence_words", "markdown")
+    __slots__ = ("page_number", "page_count", "text", "lines", "tables", "confidence", "timings", "backend", "model_id", "kind", "width", "height", "low_confidence_words", "markdown", "layout_complexity")
     PAGE_NUMBER_FIELD_NUMBER: _ClassVar[int]
     PAGE_COUNT_FIELD_NUMBER: _ClassVar[int]
     TEXT_FIELD_NUMBER: _ClassVar[int]
@@ -208,6 +208,7 @@ class PageResult(_message.Message):
     HEIGHT_FIELD_NUMBER: _ClassVar[int]
     LOW_CONFIDENCE_WORDS_FIELD_NUMBER: _ClassVar[int]
     MARKDOWN_FIELD_NUMBER: _ClassVar[int]
+    LAYOUT_COMPLEXITY_FIELD_NUMBER: _ClassVar[int]
     page_number: int
     page_count: int
     text: str
@@ -222,7 +223,8 @@ class PageResult(_message.Message):
     height: float
     low_confidence_words: int
     markdown: str
-    def __init__(self, page_number: _Optional[int] = ..., page_count: _Optional[int] = ..., text: _Optional[str] = ..., lines: _Optional[_Iterable[_Union[TextLine, _Mapping]]] = ..., tables: _Optional[_Iterable[_Union[Table, _Mapping]]] = ..., confidence: _Optional[float] = ..., timings: _Optional[_Union[Timings, _Mapping]] = ..., backend: _Optional[str] = ..., model_id: _Optional[str] = ..., kind: _Optional[_Union[PageKind, str]] = ..., width: _Optional[float] = ..., height: _Optional[float] = ..., low_confidence_words: _Optional[int] = ..., markdown: _Optional[str] = ...) -> None: ...
+    layout_complexity: LayoutComplexity
+    def __init__(self, page_number: _Optional[int] = ..., page_count: _Optional[int] = ..., text: _Optional[str] = ..., lines: _Optional[_Iterable[_Union[TextLine, _Mapping]]] = ..., tables: _Optional[_Iterable[_Union[Table, _Mapping]]] = ..., confidence: _Optional[float] = ..., timings: _Optional[_Union[Timings, _Mapping]] = ..., backend: _Optional[str] = ..., model_id: _Optional[str] = ..., kind: _Optional[_Union[PageKind, str]] = ..., width: _Optional[float] = ..., height: _Optional[float] = ..., low_confidence_words: _Optional[int] = ..., markdown: _Optional[str] = ..., layout_complexity: _Optional[_Union[LayoutComplexity, str]] = ...) -> None: ...
 
 class Field(_message.Message):
     __slots__ = ("name", "value", "raw", "confidence", "page", "box", "source", "valid", "issues")

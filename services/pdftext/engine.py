@@ -2,7 +2,10 @@
 
 Pages come from the PDF text layer (exact characters, boxes). An embedded
 ZUGFeRD / Factur-X / XRechnung XML is returned with the document, and its
-fields win over anything read from text. A page without text layer is
+fields win over anything read from text. Every page reports its layout
+complexity (text blocks and vector ruling lines, classified as the router
+does, with `layout_thresholds` from the engine settings, default the
+router's defaults), and so does the document. A page without text layer is
 declined with FAILED_PRECONDITION, so the router sends it to OCR.
 """
 
@@ -15,6 +18,7 @@ import pymupdf
 
 from ocrmesh.v1 import ocr_pb2 as pb
 from services.intake.document import LoadedDocument
+from services.intake.layout import LayoutThresholds
 from services.intake.sniff import DocumentType
 from services.pdftext.textlayer import read_page
 from services.scaffold.engine import DocumentExtras, Engine, EngineError, EngineInfo, PageOptions
@@ -30,9 +34,13 @@ class PdfTextEngine(Engine):
         accepts=frozenset({DocumentType.PDF, DocumentType.XML}),
     )
 
+    def __init__(self, layout_thresholds: LayoutThresholds | None = None) -> None:
+        self.layout_thresholds = layout_thresholds or LayoutThresholds()
+
     @classmethod
     def from_settings(cls, settings: dict[str, Any]) -> PdfTextEngine:
-        return cls()
+        # `layout_thresholds`: keys of LayoutThresholds; keep them equal to config/routing.yaml's.
+        return cls(LayoutThresholds.model_validate(settings.get("layout_thresholds", {})))
 
     def load(self) -> None:
         pass
@@ -56,7 +64,7 @@ class PdfTextEngine(Engine):
 
     def process_page(self, document: LoadedDocument, index: int, options: PageOptions) -> pb.PageResult:
         assert document.pdf is not None
-        page = read_page(document.pdf, index)
+        page = read_page(document.pdf, index, self.layout_thresholds)
         if page is None:
             raise EngineError(
                 grpc.StatusCode.FAILED_PRECONDITION,

@@ -2,7 +2,9 @@
 
 Lines come in reading order (PyMuPDF's block order, sorted top-to-bottom,
 left-to-right), each with its words, boxes normalised to the page and
-confidence 1.0: text-layer characters are exact.
+confidence 1.0: text-layer characters are exact. The page's layout
+complexity comes from the same words and the page's vector ruling lines
+(`services.intake.layout`, the router's definition).
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import pymupdf
 
 from ocrmesh.v1 import ocr_pb2 as pb
 from services.intake.document import PYMUPDF_LOCK
+from services.intake.layout import LAYOUT_TO_PROTO, LayoutThresholds, classify_layout, text_layer_figures
 
 # A page needs at least this many visible characters to count as born digital.
 MIN_TEXT_CHARS = 16
@@ -20,6 +23,7 @@ MIN_TEXT_CHARS = 16
 MAX_REPLACEMENT_SHARE = 0.1
 
 _WORD_FLAGS = pymupdf.TEXT_PRESERVE_WHITESPACE | pymupdf.TEXT_MEDIABOX_CLIP
+DEFAULT_LAYOUT_THRESHOLDS = LayoutThresholds()
 
 
 def _norm_box(rect: tuple[float, float, float, float], width: float, height: float) -> pb.BoundingBox:
@@ -50,8 +54,10 @@ def has_text_layer(page: pymupdf.Page, textpage: pymupdf.TextPage | None = None)
     return is_usable(*text_layer_chars(page, textpage))
 
 
-def read_page(pdf: pymupdf.Document, index: int) -> pb.PageResult | None:
-    """The page's text layer as a PageResult, or None when it has no usable text layer."""
+def read_page(
+    pdf: pymupdf.Document, index: int, layout: LayoutThresholds = DEFAULT_LAYOUT_THRESHOLDS
+) -> pb.PageResult | None:
+    """The page's text layer and layout complexity as a PageResult, or None without usable text layer."""
     with PYMUPDF_LOCK:
         page = pdf[index]
         # One TextPage serves every extraction below: building it is the expensive part.
@@ -60,6 +66,7 @@ def read_page(pdf: pymupdf.Document, index: int) -> pb.PageResult | None:
             return None
         width, height = page.rect.width, page.rect.height
         words = page.get_text("words", sort=True, textpage=textpage)
+        figures = text_layer_figures(page, words)
     result = pb.PageResult(
         page_number=index + 1,
         page_count=pdf.page_count,
@@ -67,6 +74,7 @@ def read_page(pdf: pymupdf.Document, index: int) -> pb.PageResult | None:
         height=height,
         kind=pb.PAGE_KIND_BORN_DIGITAL,
         confidence=1.0,
+        layout_complexity=LAYOUT_TO_PROTO[classify_layout(figures.ruling_lines, figures.text_blocks, layout)],
     )
     # words: (x0, y0, x1, y1, text, block_no, line_no, word_no), sorted by block then line.
     grouped: dict[tuple[int, int], list[tuple]] = {}

@@ -5,6 +5,9 @@ invoice fields are computed one way wherever they are produced. The document
 text is each page's text after the conservative clean-up of
 ``services.textfix.cleanup`` (ligatures, quotes, soft hyphens, hyphenation at
 line ends, spaces); pages, lines and words keep what the engine returned.
+The document's layout complexity is the summary's (the router's analysis)
+or, when it gives none, the most complex page's (`pdftext` reports one per
+page; UNSPECIFIED when any page has none).
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ocrmesh.v1 import ocr_pb2 as pb
+from services.intake.layout import document_layout_complexity
 from services.textfix.cleanup import clean_text
 
 PAGE_SEPARATOR = "\f"
@@ -31,6 +35,7 @@ class DocumentSummary:
     extract_fields: bool = True
     einvoice: pb.EInvoice | None = None
     warnings: list[str] = field(default_factory=list)
+    # UNSPECIFIED: the most complex of the pages' own `layout_complexity`.
     layout_complexity: int = pb.LAYOUT_COMPLEXITY_UNSPECIFIED
 
 
@@ -55,7 +60,7 @@ def assemble_document(pages: Sequence[pb.PageResult], summary: DocumentSummary) 
         metadata=pb.DocumentMetadata(
             page_count=summary.page_count,
             language=summary.language,
-            layout_complexity=summary.layout_complexity,
+            layout_complexity=summary.layout_complexity or document_layout_complexity(ordered),
             backends=backends,
             processing_seconds=summary.processing_seconds,
             mime_type=summary.mime_type,

@@ -85,6 +85,11 @@ async def test_born_digital_invoice_through_pdftext(pdftext_gateway: httpx.Async
     assert body["metadata"]["pages"] == truth["pages"]
     assert [p["page_number"] for p in body["pages"]] == list(range(1, truth["pages"] + 1))
     assert all(p["kind"] == "born_digital" for p in body["pages"])
+    # pdftext measures each page's layout; the document's is the most complex page's.
+    layouts = [p["layout_complexity"] for p in body["pages"]]
+    assert "unspecified" not in layouts and body["metadata"]["layout_complexity"] != "unspecified"
+    ranks = ["simple", "medium", "complex"]
+    assert body["metadata"]["layout_complexity"] == max(layouts, key=ranks.index)
     structured = body["text"]["structured"]
     expected = {k: compact(k, v) for k, v in truth.items() if k in STRUCTURED_KEYS}
     assert {k: structured.get(k) for k in expected} == expected

@@ -82,6 +82,9 @@ async def test_health_lists_every_backend_and_auto_routes(rest: httpx.AsyncClien
     assert born.status_code == 200, born.text
     body = born.json()
     assert body["backend_used"] == "pdftext" and body["routing"]["rule"]
+    # The router skipped the layout figures; pdftext measured them while reading the pages.
+    assert body["metadata"]["layout_complexity"] in ("simple", "medium", "complex")
+    assert [f["layout_complexity"] for f in body["routing"]["pages"]] == [p["layout_complexity"] for p in body["pages"]]
     assert body["text"]["structured"]["betrag_brutto"] == 529.87
 
     scan = await rest.post(

@@ -139,6 +139,29 @@ def test_mixed_document_measures_the_scan_and_skips_the_born_digital_layout() ->
     assert SKIPPED in plan.reason and "scanned" in plan.reason
 
 
+def test_skipped_layouts_are_taken_from_the_backends_results() -> None:
+    analysis, _ = decided(mixed_pdf(INVOICE))
+    scan = analysis.pages[1].layout
+    assert analysis.layout == "unknown"  # the born-digital pages' layout was skipped
+    reported = [
+        pb.PageResult(page_number=1, backend="pdftext", layout_complexity=pb.LAYOUT_COMPLEXITY_MEDIUM),
+        # A page measured here keeps the router's figures, whatever its backend says.
+        pb.PageResult(page_number=2, backend="tesseract", layout_complexity=pb.LAYOUT_COMPLEXITY_SIMPLE),
+        pb.PageResult(page_number=3, backend="pdftext"),  # reports none (e.g. OCR after a decline)
+    ]
+    assert analysis.adopt_reported_layouts(reported) == {"pdftext": [1]}
+    assert analysis.layout == "unknown"  # page 3 is still unknown: it could be the complex one
+
+    reported[2].layout_complexity = pb.LAYOUT_COMPLEXITY_SIMPLE
+    assert analysis.adopt_reported_layouts(reported) == {"pdftext": [1, 3]}
+    assert [p.layout for p in analysis.pages] == ["medium", scan, "simple"]
+    assert [p.layout_reported_by for p in analysis.pages] == ["pdftext", "", "pdftext"]
+    assert analysis.pages[0].to_proto().layout_complexity == pb.LAYOUT_COMPLEXITY_MEDIUM
+    assert analysis.pages[0].ruling_lines == 0 and not analysis.pages[0].layout_measured  # still not measured here
+    ranks = ["simple", "medium", "complex"]
+    assert analysis.layout == max("medium", scan, key=ranks.index)
+
+
 def test_supplier_lookup_runs_only_when_a_rule_asks_for_it(tmp_path: Path) -> None:
     (tmp_path / "lieferant.yaml").write_text(
         "id: lieferant-gmbh\nname: Lieferant GmbH\nvat_id: DE123456789\n", encoding="utf-8"

@@ -66,12 +66,17 @@ async def test_born_digital_invoice_goes_to_pdftext(backends: Backends) -> None:
     assert "text layer" in routing.reason and "chars" in routing.reason and "pdftext" in routing.reason
     assert 0 < routing.analysis_seconds < 0.5
     # Decided on the text layer alone: the layout figures no rule needed were skipped, and said so;
-    # the document's layout complexity is "not analysed".
+    # each page's layout is the one pdftext measured while reading it, and the explanation says so.
     assert routing.reason.count("coverage, text blocks, ruling lines and layout skipped") == 2
-    assert all(f.layout_complexity == pb.LAYOUT_COMPLEXITY_UNSPECIFIED for f in routing.pages)
-    assert doc.metadata.layout_complexity == pb.LAYOUT_COMPLEXITY_UNSPECIFIED
+    assert "layout of pages 1, 2 as pdftext measured it" in routing.reason
+    reported = [p.layout_complexity for p in outcome.pages]
+    assert pb.LAYOUT_COMPLEXITY_UNSPECIFIED not in reported
+    assert [f.layout_complexity for f in routing.pages] == reported
+    assert all(f.ruling_lines == 0 and f.text_coverage == 0 for f in routing.pages)  # still not measured
     # The router assembled the document: XML fields win, metadata is the router's (its time covers
-    # the backend call).
+    # the backend call); the layout complexity is the most complex page's.
+    assert doc.metadata.layout_complexity == max(reported)
+    assert doc.metadata.layout_complexity != pb.LAYOUT_COMPLEXITY_UNSPECIFIED
     assert doc.einvoice.xml and doc.metadata.backends == ["pdftext"]
     assert doc.metadata.processing_seconds >= routing.attempts[0].seconds
     assert any(f.source == pb.FIELD_SOURCE_EINVOICE_XML for f in doc.fields.fields)
@@ -131,10 +136,19 @@ async def test_mixed_pdf_is_routed_per_page(backends: Backends) -> None:
     ]
     assert all(a.status == "OK" and a.seconds > 0 for a in routing.attempts)
     assert [f.born_digital for f in routing.pages] == [True, False, True]
-    # The scan is measured in full; the born-digital pages' layout was not needed for their decision.
+    # The scan is measured in full; the born-digital pages' layout was not needed for their decision
+    # and comes from pdftext's results (tesseract reports none: the scan's is the router's).
     scan = routing.pages[1]
     assert scan.image_dpi > 0 and scan.sharpness > 0 and scan.layout_complexity != pb.LAYOUT_COMPLEXITY_UNSPECIFIED
-    assert [f.layout_complexity == pb.LAYOUT_COMPLEXITY_UNSPECIFIED for f in routing.pages] == [True, False, True]
+    assert outcome.pages[1].layout_complexity == pb.LAYOUT_COMPLEXITY_UNSPECIFIED
+    assert [f.layout_complexity for f in routing.pages] == [
+        outcome.pages[0].layout_complexity,
+        scan.layout_complexity,
+        outcome.pages[2].layout_complexity,
+    ]
+    assert pb.LAYOUT_COMPLEXITY_UNSPECIFIED not in [f.layout_complexity for f in routing.pages]
+    assert "layout of pages 1, 3 as pdftext measured it" in routing.reason
+    assert outcome.document.metadata.layout_complexity == max(f.layout_complexity for f in routing.pages)
     assert "page 1:" in routing.reason and "page 2:" in routing.reason
     assert outcome.document.metadata.backends == ["pdftext", "tesseract"]
 

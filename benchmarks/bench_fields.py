@@ -135,7 +135,7 @@ def engine_fingerprint() -> str:
     import tesserocr
 
     h = hashlib.sha256(tesserocr.tesseract_version().encode())
-    for rel in ("services/tesseract/engine.py", "services/tesseract/preprocess.py"):
+    for rel in ("services/tesseract/engine.py", "services/tesseract/preprocess.py", "services/tesseract/ink.py"):
         h.update((REPO / rel).read_bytes())
     return h.hexdigest()[:16]
 

@@ -274,9 +274,7 @@ def _read_crop(
             w.box.CopyFrom(pb.BoundingBox(
                 x0=(x0 + b.x0 * (x1 - x0)) / width, y0=(y0 + b.y0 * (y1 - y0)) / height,
                 x1=(x0 + b.x1 * (x1 - x0)) / width, y1=(y0 + b.y1 * (y1 - y0)) / height))
-        ln.box.CopyFrom(pb.BoundingBox(
-            x0=min(w.box.x0 for w in ln.words), y0=min(w.box.y0 for w in ln.words),
-            x1=max(w.box.x1 for w in ln.words), y1=max(w.box.y1 for w in ln.words)))
+        _fit_box(ln)
     return lines
 
 
@@ -287,10 +285,7 @@ def _apply(page: pb.PageResult, splices: Sequence[_Splice]) -> None:
     replaced = {key for s in splices for key in s.replaced}
     for li, ln in enumerate(page.lines):
         if any(key[0] == li for key in replaced):
-            keep = [w for wi, w in enumerate(ln.words) if (li, wi) not in replaced]
-            del ln.words[:]
-            ln.words.extend(keep)
-            ln.text = " ".join(w.text for w in keep)
+            _set_words(ln, [w for wi, w in enumerate(ln.words) if (li, wi) not in replaced])
     inserts: dict[int, list[pb.TextLine]] = {}
     for s in splices:
         for new in s.lines:
@@ -332,13 +327,25 @@ def _median(values: list[float]) -> float:
 def _join(line: pb.TextLine, new: pb.TextLine) -> None:
     """`new`'s words into `line`, left to right."""
     words = sorted([*line.words, *new.words], key=lambda w: w.box.x0)
+    _set_words(line, words)
+    line.confidence = sum(w.confidence for w in words) / len(words)
+    _fit_box(line)
+
+
+def _set_words(line: pb.TextLine, words: Sequence[pb.Word]) -> None:
+    """`line` holding `words` (in this order), its text their join."""
+    words = list(words)  # `words` may be drawn from line.words itself
     del line.words[:]
     line.words.extend(words)
     line.text = " ".join(w.text for w in words)
-    line.confidence = sum(w.confidence for w in words) / len(words)
+
+
+def _fit_box(line: pb.TextLine) -> None:
+    """`line`'s box: the union of its words' boxes."""
+    ws = line.words
     line.box.CopyFrom(pb.BoundingBox(
-        x0=min(w.box.x0 for w in words), y0=min(w.box.y0 for w in words),
-        x1=max(w.box.x1 for w in words), y1=max(w.box.y1 for w in words)))  # fmt: skip
+        x0=min(w.box.x0 for w in ws), y0=min(w.box.y0 for w in ws),
+        x1=max(w.box.x1 for w in ws), y1=max(w.box.y1 for w in ws)))  # fmt: skip
 
 
 def _pixels(box: pb.BoundingBox, image: Image.Image, pad: int = 0) -> PixelBox:
@@ -492,9 +499,7 @@ def _without(lines: list[pb.TextLine], dropped: set[tuple[int, int]]) -> list[pb
     for li, ln in enumerate(lines):
         words = [w for wi, w in enumerate(ln.words) if (li, wi) not in dropped]
         if words:
-            del ln.words[:]
-            ln.words.extend(words)
-            ln.text = " ".join(w.text for w in words)
+            _set_words(ln, words)
             out.append(ln)
     return out
 
@@ -619,9 +624,7 @@ def _keep_confident(lines: list[pb.TextLine]) -> list[pb.TextLine]:
     for ln in lines:
         words = [w for w in ln.words if w.confidence >= RECOVER_WORD_MIN and any(c.isalnum() for c in w.text)]
         if words:
-            del ln.words[:]
-            ln.words.extend(words)
-            ln.text = " ".join(w.text for w in words)
+            _set_words(ln, words)
             ln.confidence = sum(w.confidence for w in words) / len(words)
             kept.append(ln)
     return kept

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 from ocrmesh.v1 import ocr_pb2 as pb
 from services.textfix.dictionary import lexicon
 from services.textfix.spelling import SpellingCorrector, is_name_line
@@ -9,8 +11,9 @@ from services.textfix.spelling import SpellingCorrector, is_name_line
 GERMAN = frozenset({"de", "deu", "de+en", "deu+eng"})
 
 
+@cache
 def german_corrector() -> SpellingCorrector | None:
-    """The corrector over the installed German dictionary; None when there is none."""
+    """The corrector over the installed German dictionary, built once per process; None when there is none."""
     german = lexicon("de_DE")
     return None if german is None else SpellingCorrector(german, lexicon("en_US"))
 

@@ -27,7 +27,7 @@ PyMuPDF is not thread-safe: every call into it holds PYMUPDF_LOCK.
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -90,6 +90,9 @@ class PageAnalysis:
     layout_measured: bool = True
     # The backend whose reported layout `layout` is ("" when measured here or unknown).
     layout_reported_by: str = ""
+    # The backend whose reading of the text layer `text_chars` counts ("" when the router read it):
+    # a page presumed born digital and confirmed by its text-layer backend (router_service/presumption.py).
+    text_read_by: str = ""
 
     def to_proto(self) -> pb.PageFeatures:
         return pb.PageFeatures(
@@ -107,7 +110,8 @@ class PageAnalysis:
     def describe(self) -> str:
         """The figures behind the decision, in words."""
         if self.born_digital and not self.layout_measured:
-            return f"text layer {self.text_chars} chars; {LAYOUT_FIGURES} skipped (no rule needed them)"
+            read = f" (as {self.text_read_by} read it)" if self.text_read_by else ""
+            return f"text layer {self.text_chars} chars{read}; {LAYOUT_FIGURES} skipped (no rule needed them)"
         if self.born_digital:
             return (
                 f"text layer {self.text_chars} chars (coverage {self.text_coverage:.2f}), "
@@ -119,6 +123,10 @@ class PageAnalysis:
             f"{self.ruling_lines} ruling lines, layout {self.layout}"
             + (", poor scan" if self.poor_scan else "")
         )
+
+
+class FigureUnavailable(RuntimeError):
+    """A rule needs a figure that can no longer (or, in a presumed analysis, cannot) be measured."""
 
 
 @dataclass
@@ -198,7 +206,7 @@ class DocumentAnalysis:
 
     def _require_pending(self, what: str) -> _Pending:
         if self._pending is None:
-            raise RuntimeError(f"{what} cannot be measured any more: the document was released")
+            raise FigureUnavailable(f"{what} cannot be measured: the document was released (or never given)")
         return self._pending
 
     @property
@@ -365,11 +373,15 @@ def analyse(
     suppliers: SupplierLookup | None = None,
     *,
     lazy: bool = False,
+    requested_pages: int | None = None,
+    other_texts: Sequence[str] = (),
 ) -> DocumentAnalysis:
     """Analyse pages `indices` (0-based) of an opened document. Blocking (run it on a thread).
 
     With `lazy`, born-digital layout figures and the supplier lookup stay pending (see the module
-    docstring); the document must stay open until `release()`.
+    docstring); the document must stay open until `release()`. When `indices` are part of a request
+    whose other pages were read elsewhere (a text-layer backend confirmed them), `requested_pages`
+    counts all of them for the batch flag and `other_texts` (their text) joins the supplier lookup.
     """
     started = time.perf_counter()
     analysis = DocumentAnalysis(kind=document.kind, page_count=document.page_count, pages=[])
@@ -378,7 +390,7 @@ def analyse(
         analysis.has_einvoice = analysis.einvoice is not None
     elif document.kind is DocumentType.PDF:
         assert document.pdf is not None
-        analysis.has_einvoice, analysis.einvoice = _embedded_einvoice(document.pdf)
+        analysis.has_einvoice = has_einvoice_attachment(document.pdf)
         for index in indices:
             page, text = _analyse_pdf_page(document.pdf, index, thresholds, lazy=lazy)
             analysis.pages.append(page)
@@ -387,7 +399,8 @@ def analyse(
         for index in indices:
             analysis.pages.append(_analyse_image_page(document, index, thresholds))
             analysis.texts.append("")
-    analysis.batch = len(analysis.pages) >= thresholds.batch_pages
+    analysis.batch = (requested_pages or len(analysis.pages)) >= thresholds.batch_pages
+    analysis.texts.extend(other_texts)
     analysis._pending = _Pending(document.pdf, thresholds, suppliers)
     analysis.supplier_checked = suppliers is None or not any(analysis.texts)  # else nothing to look up
     analysis.seconds = time.perf_counter() - started
@@ -404,7 +417,7 @@ def _match_supplier(suppliers: SupplierLookup | None, texts: list[str]) -> str:
 # ---------------------------------------------------------------- optional collaborators
 
 
-def _embedded_einvoice(pdf: pymupdf.Document) -> tuple[bool, pb.EInvoice | None]:
+def has_einvoice_attachment(pdf: pymupdf.Document) -> bool:
     """Whether the PDF carries an XML attachment (cheap: names only).
 
     The XML itself is read by the backend that gets the pages (`pdftext`
@@ -413,7 +426,7 @@ def _embedded_einvoice(pdf: pymupdf.Document) -> tuple[bool, pb.EInvoice | None]
     """
     with PYMUPDF_LOCK:
         names = pdf.embfile_names()
-    return any(name.lower().endswith(".xml") for name in names), None
+    return any(name.lower().endswith(".xml") for name in names)
 
 
 def find_einvoice(content: bytes) -> pb.EInvoice | None:

@@ -64,6 +64,10 @@ class DispatchState:
     notes: list[str] = field(default_factory=list)
     # Backends' progress within pages (long-running engines), passed on to the client.
     progress: asyncio.Queue[pb.PageProgress] = field(default_factory=asyncio.Queue)
+    # The DocumentResult of the one backend call that delivered every page of a one-run plan (its
+    # fields extracted by the backend); None when the pages came from several calls.
+    whole_document: pb.DocumentResult | None = None
+    whole_document_backend: str = ""
 
     def ordered_attempts(self) -> list[pb.RoutingAttempt]:
         return [a for _, a in sorted(self.attempts, key=lambda item: item[0])]
@@ -94,21 +98,53 @@ class Dispatcher:
         self.default_timeout = default_timeout
         self.observer = observer or AttemptObserver()
 
-    async def pages(
+    def start(
         self,
         request: pb.ProcessRequest,
         plan: Plan,
         state: DispatchState,
         time_remaining: Callable[[], float | None],
-    ) -> AsyncIterator[pb.PageResult | pb.PageProgress]:
-        """Yield every planned page once, in page order (with the backends' progress within pages
-        while waiting); raise DispatchError when the request fails."""
+        *,
+        whole_document: bool,
+    ) -> Dispatch:
+        """Send `plan`'s runs to their backends now; read the pages with `Dispatch.pages()`.
+
+        `whole_document`: the plan covers every requested page, so a backend call that delivers all
+        of them may extract the fields and make the document (`DispatchState.whole_document`).
+        """
+        return Dispatch(self, request, plan, state, time_remaining, whole_document=whole_document)
+
+
+class Dispatch:
+    """One plan's runs under way (started on creation, on the running event loop).
+
+    `pages()` yields every planned page once, in page order; `close()` cancels
+    the runs still going (their backend calls with them).
+    """
+
+    def __init__(
+        self,
+        dispatcher: Dispatcher,
+        request: pb.ProcessRequest,
+        plan: Plan,
+        state: DispatchState,
+        time_remaining: Callable[[], float | None],
+        *,
+        whole_document: bool,
+    ) -> None:
         loop = asyncio.get_running_loop()
-        slots: dict[int, asyncio.Future[pb.PageResult]] = {
+        self.plan = plan
+        self.state = state
+        self.started = time.perf_counter()
+        # With `pages(stop_at_failure=True)`: the failure that ended the pages, and the pages left.
+        self.failure: DispatchError | None = None
+        self.undelivered: list[int] = []
+        self._slots: dict[int, asyncio.Future[pb.PageResult]] = {
             number: loop.create_future() for run in plan.runs for number in run.pages
         }
-        limit = asyncio.Semaphore(self.max_parallel_runs)
-        call = _RunCall(self, request, state, time_remaining, slots)
+        limit = asyncio.Semaphore(dispatcher.max_parallel_runs)
+        call = _RunCall(dispatcher, request, state, time_remaining, self._slots, whole=whole_document)
+        slots = self._slots
 
         async def run_task(run: Run) -> None:
             async with limit:
@@ -121,7 +157,17 @@ class Dispatcher:
                     if not run.pages:
                         raise
 
-        tasks = [asyncio.create_task(run_task(run), name=f"run:{run.label}") for run in plan.runs]
+        self._tasks = [asyncio.create_task(run_task(run), name=f"run:{run.label}") for run in plan.runs]
+
+    async def pages(self, *, stop_at_failure: bool = False) -> AsyncIterator[pb.PageResult | pb.PageProgress]:
+        """Yield every planned page once, in page order (with the backends' progress within pages
+        while waiting); raise DispatchError when the request fails.
+
+        With `stop_at_failure`, a page no backend of its chain could deliver ends the pages instead
+        (except INVALID_ARGUMENT, raised as always): `failure` and `undelivered` then say why and
+        which pages are left, for the caller to plan anew.
+        """
+        slots, state = self._slots, self.state
         delivered: set[int] = set()
         # One read of the progress queue stays pending across pages (no new task per page waited for).
         getter: asyncio.Future[pb.PageProgress] | None = None
@@ -135,20 +181,31 @@ class Dispatcher:
                         report, getter = getter.result(), None
                         if report.page_number not in delivered:  # late reports of finished pages are dropped
                             yield report
+                try:
+                    page = await slots[number]
+                except DispatchError as exc:
+                    if not stop_at_failure or exc.code in NOT_RETRIED:
+                        raise
+                    self.failure, self.undelivered = exc, [n for n in sorted(slots) if n >= number]
+                    return
                 delivered.add(number)
-                yield await slots[number]
+                yield page
             # Every page is in; let the runs finish reading their document events.
-            await asyncio.gather(*tasks)
+            await asyncio.gather(*self._tasks)
         finally:
             if getter is not None:
                 getter.cancel()
-            for task in tasks:
-                if not task.done():
-                    task.cancel()
-            await asyncio.gather(*tasks, return_exceptions=True)
-            for future in slots.values():  # no "exception never retrieved" noise
-                if future.done() and not future.cancelled():
-                    future.exception()
+            await self.close()
+
+    async def close(self) -> None:
+        """Cancel the runs still going and wait for them."""
+        for task in self._tasks:
+            if not task.done():
+                task.cancel()
+        await asyncio.gather(*self._tasks, return_exceptions=True)
+        for future in self._slots.values():  # no "exception never retrieved" noise
+            if future.done() and not future.cancelled():
+                future.exception()
 
 
 class _RunCall:
@@ -161,12 +218,16 @@ class _RunCall:
         state: DispatchState,
         time_remaining: Callable[[], float | None],
         slots: dict[int, asyncio.Future[pb.PageResult]],
+        *,
+        whole: bool,
     ) -> None:
         self.d = dispatcher
         self.request = request
         self.state = state
         self.time_remaining = time_remaining
         self.slots = slots
+        # One run covers the document: a call of it that delivers every page makes the whole document.
+        self.whole = whole
 
     def _timeout(self) -> float:
         remaining = self.time_remaining()
@@ -199,7 +260,7 @@ class _RunCall:
             if last is not None:
                 log.info(
                     "fallback",
-                    pages=_span(remaining),
+                    pages=page_span(remaining),
                     to_backend=replica.name,
                     to_replica=replica.address,
                     after=last.code.name,
@@ -221,7 +282,7 @@ class _RunCall:
                 f"{replica.name}@{replica.address}: {outcome.code.name} {outcome.message}".strip()
             )
             last = outcome
-        what = "the document" if not run.pages else _span(remaining)
+        what = "the document" if not run.pages else page_span(remaining)
         if last is None:
             raise DispatchError(
                 C.UNAVAILABLE,
@@ -247,7 +308,9 @@ class _RunCall:
     async def _attempt(self, replica: Replica, pages: list[int]) -> AttemptOutcome:
         options = pb.ProcessOptions()
         options.CopyFrom(self.request.options)
-        options.extract_fields = False  # the router extracts fields once, over all pages
+        whole = self.whole and len(pages) == len(self.slots)
+        if not whole:
+            options.extract_fields = False  # the router extracts fields once, over all pages
         if pages:
             options.first_page, options.last_page = pages[0], pages[-1]
         backend_request = pb.ProcessRequest(
@@ -282,6 +345,9 @@ class _RunCall:
                 elif kind == "document":
                     got_document = True
                     self._keep_document_facts(event.document)
+                    if whole and outcome.code is C.OK and outcome.delivered == len(pages):
+                        self.state.whole_document = event.document
+                        self.state.whole_document_backend = replica.name
                 elif kind == "progress":
                     self.state.progress.put_nowait(event.progress)
             if outcome.code is C.OK and (outcome.delivered < len(pages) or not (pages or got_document)):
@@ -318,7 +384,7 @@ class _RunCall:
             "backend_attempt",
             backend=replica.name,
             replica=replica.address,
-            pages=_span(pages),
+            pages=page_span(pages),
             code=outcome.code.name,
             delivered=outcome.delivered,
             seconds=round(seconds, 4),
@@ -350,7 +416,8 @@ class _RunCall:
                 self.state.warnings.append(warning)
 
 
-def _span(pages: list[int]) -> str:
+def page_span(pages: list[int]) -> str:
+    """Pages as logs and reasons name them: "3", "3-5", or "document" for none."""
     if not pages:
         return "document"
     return f"{pages[0]}-{pages[-1]}" if len(pages) > 1 else str(pages[0])

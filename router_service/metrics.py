@@ -22,6 +22,12 @@ class RouterMetrics(ServerMetrics):
         self.decisions = Counter(
             "ocrmesh_router_decisions", "Routing decisions by rule", ["rule"], registry=r
         )
+        self.presumptions = Counter(
+            "ocrmesh_router_presumptions",
+            "PDFs presumed born digital and sent to a text-layer backend unread, by whether it read every page",
+            ["outcome"],
+            registry=r,
+        )
         self.attempts = Counter(
             "ocrmesh_router_attempts", "Backend calls by outcome", ["backend", "replica", "code"], registry=r
         )
@@ -49,7 +55,7 @@ class RouterMetrics(ServerMetrics):
         )
         self.overhead_seconds = Histogram(
             "ocrmesh_router_overhead_seconds",
-            "Router time per document outside backend calls (analysis, planning, assembly)",
+            "Router time per document before its first backend call and after the last (open, analysis, planning, assembly)",
             registry=r,
             buckets=PAGE_BUCKETS,
         )

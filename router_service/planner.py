@@ -11,6 +11,7 @@ open, so a figure is measured only when a rule's condition needs it.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import grpc
@@ -24,6 +25,8 @@ from services.scaffold.errors import StatusError
 AUTO = ("", "auto")
 # Page explanations quoted per run in the reason; the figures of all pages are in routing.pages.
 MAX_REASONS_PER_RUN = 3
+# How a plan's reason starts when the document carries an e-invoice.
+EINVOICE_NOTE = "embedded e-invoice XML found (its fields win); "
 
 
 class RoutingError(StatusError):
@@ -225,7 +228,7 @@ def make_plan(
         reason_parts.append(f"{run.label}: {shown}")
     reason = "; ".join(reason_parts)
     if analysis.has_einvoice:
-        reason = "embedded e-invoice XML found (its fields win); " + reason
+        reason = EINVOICE_NOTE + reason
     if analysis.supplier_id:
         reason += f"; known supplier {analysis.supplier_id}"
     elif not analysis.supplier_checked:
@@ -249,14 +252,24 @@ def decide(
     explicit: str = "",
     allow_fallback: bool = False,
     priors: PriorsStore | None = None,
+    requested_pages: int | None = None,
+    other_texts: Sequence[str] = (),
 ) -> tuple[DocumentAnalysis, Plan]:
     """Analyse pages `indices` of the open `document` and plan them. Blocking (run it on a thread).
 
     The analysis is lazy: a born-digital page's layout figures and the supplier lookup are measured
     only when a rule's condition needs them during planning; what no rule needed stays unmeasured,
-    and the plan's reason says it was skipped.
+    and the plan's reason says it was skipped. `requested_pages` and `other_texts`: see `analyse`.
     """
-    analysis = analyse(document, indices, rules.thresholds, suppliers, lazy=True)
+    analysis = analyse(
+        document,
+        indices,
+        rules.thresholds,
+        suppliers,
+        lazy=True,
+        requested_pages=requested_pages,
+        other_texts=other_texts,
+    )
     try:
         plan = make_plan(
             analysis, rules, backends, explicit=explicit, allow_fallback=allow_fallback, priors=priors

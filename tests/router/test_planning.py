@@ -13,6 +13,7 @@ from PIL import Image, ImageFilter
 from ocrmesh.v1 import ocr_pb2 as pb
 from router_service.analysis import DocumentAnalysis, SupplierLookup, analyse
 from router_service.planner import BackendView, Plan, decide, make_plan
+from router_service.presumption import Planning, combine, confirm, presume
 from router_service.rules import DEFAULT_RULES, RoutingRules, parse_rules
 from services.intake.document import open_document
 from tests.router.conftest import INVOICE, mixed_pdf, scan_of
@@ -181,3 +182,107 @@ def test_pending_figures_cannot_be_measured_once_the_document_is_released() -> N
         analysis.release()
     with pytest.raises(RuntimeError, match="released"):
         analysis.require_layout(analysis.pages[0])
+
+
+# ---------------------------------------------------------------- presumption (born digital, read unread)
+
+
+def presumed(content: bytes, rules: RoutingRules = DEFAULT_RULES, views=VIEWS, **planning):  # type: ignore[no-untyped-def]
+    with open_document(content) as document:
+        return presume(document, range(document.page_count), Planning(rules, views, **planning))
+
+
+def test_a_pdf_whose_pages_all_use_fonts_is_presumed_born_digital_and_sent_to_pdftext_only() -> None:
+    presumption = presumed(INVOICE.read_bytes())
+    assert presumption is not None
+    (run,) = presumption.plan.runs
+    # The chain is cut to text-layer backends: a page pdftext declines is analysed before any OCR.
+    assert run.pages == [1, 2] and run.chain == ("pdftext",) and run.rule == "einvoice"
+    assert all(p.born_digital and not p.layout_measured and p.text_chars == 0 for p in presumption.analysis.pages)
+    assert presumption.analysis.has_einvoice
+
+
+@pytest.mark.parametrize(
+    ("content", "why"),
+    [
+        (lambda: scan_of(INVOICE, [0]), "a page without fonts is not presumed"),
+        (lambda: mixed_pdf(INVOICE), "one page without fonts is enough"),
+    ],
+)
+def test_no_presumption_for_pages_without_fonts(content, why) -> None:  # type: ignore[no-untyped-def]
+    assert presumed(content()) is None, why
+
+
+def test_no_presumption_when_a_rule_needs_figures_the_presumption_lacks() -> None:
+    assert presumed(INVOICE.read_bytes(), LAYOUT_RULES) is None  # born-digital tables need the layout
+    assert presumed(INVOICE.read_bytes(), SUPPLIER_RULES) is None  # the supplier needs the text
+
+
+def test_no_presumption_when_the_plan_starts_on_an_ocr_engine_or_pdftext_is_down() -> None:
+    assert presumed(INVOICE.read_bytes(), explicit="tesseract") is None
+    assert presumed(INVOICE.read_bytes(), views={**VIEWS, "pdftext": BackendView(False, True)}) is None
+    assert presumed(INVOICE.read_bytes(), explicit="pdftext") is not None
+
+
+def test_confirmed_pages_take_their_figures_from_the_backends_reading() -> None:
+    presumption = presumed(INVOICE.read_bytes())
+    planning = Planning(DEFAULT_RULES, VIEWS)
+    results = [pb.PageResult(page_number=1, backend="pdftext", text="Rechnung Nr. 4711 über 119,00 EUR")]
+    confirmed = confirm(presumption, results, planning)
+    assert confirmed is not None
+    analysis, plan = confirmed
+    assert [p.number for p in analysis.pages] == [1] and analysis.pages[0].text_chars == 28
+    assert [(r.pages, r.chain) for r in plan.runs] == [([1], ("pdftext",))]
+    assert "text layer 28 chars (as pdftext read it)" in plan.reason
+    assert confirm(presumed(INVOICE.read_bytes()), [], planning) is None
+
+
+def test_combine_joins_the_confirmed_pages_and_the_pages_planned_after_them() -> None:
+    planning = Planning(DEFAULT_RULES, VIEWS)
+    content = mixed_pdf(INVOICE)
+    first = confirm(presumed(INVOICE.read_bytes()), [pb.PageResult(page_number=1, backend="pdftext", text="x" * 40)], planning)
+    with open_document(content) as document:
+        rest = decide(document, range(1, 3), DEFAULT_RULES, VIEWS)
+    analysis, plan = combine(first, rest)
+    assert [p.number for p in analysis.pages] == [1, 2, 3]
+    assert [p.born_digital for p in analysis.pages] == [True, False, True]
+    assert [(r.pages, r.chain[0]) for r in plan.runs] == [([1], "pdftext"), ([2], "gotocr"), ([3], "pdftext")]
+    assert plan.rule == "einvoice+simple_layout+text_layer"
+    assert plan.reason.startswith("embedded e-invoice XML found") and plan.reason.count("embedded e-invoice") == 1
+    assert set(plan.page_rules) == {1, 2, 3}
+
+
+def test_pages_planned_after_a_decline_count_the_whole_request(tmp_path: Path) -> None:
+    # Pages 2-3 of a request whose page 1 pdftext read: the batch flag counts all requested pages, and
+    # the supplier is found in page 1's text although the scanned page 2 has none.
+    (tmp_path / "lieferant.yaml").write_text(
+        "id: lieferant-gmbh\nname: Lieferant GmbH\nvat_id: DE123456789\n", encoding="utf-8"
+    )
+    rules = parse_rules(
+        """
+version: 1
+thresholds: {batch_pages: 3}
+rules:
+  - {name: batch, when: {batch: true, born_digital: false}, backends: [surya]}
+  - {name: known_supplier, when: {known_supplier: true, born_digital: false}, backends: [gotocr]}
+  - {name: text_layer, when: {born_digital: true}, backends: [pdftext]}
+  - {name: default, backends: [tesseract]}
+"""
+    )
+    with open_document(mixed_pdf(INVOICE)) as document:
+        alone, plan_alone = decide(document, range(1, 3), rules, VIEWS, suppliers=SupplierLookup(tmp_path))
+        whole, plan_whole = decide(
+            document, range(1, 3), rules, VIEWS, suppliers=SupplierLookup(tmp_path), requested_pages=3
+        )
+        found, plan_found = decide(
+            document,
+            range(1, 2),
+            rules,
+            VIEWS,
+            suppliers=SupplierLookup(tmp_path),
+            requested_pages=1,
+            other_texts=["Lieferant GmbH, USt-IdNr. DE123456789"],
+        )
+    assert not alone.batch and plan_alone.page_rules[2] != "batch"
+    assert whole.batch and plan_whole.page_rules[2] == "batch"
+    assert found.supplier_id == "lieferant-gmbh" and plan_found.page_rules[2] == "known_supplier"

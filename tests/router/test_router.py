@@ -8,6 +8,7 @@ import time
 from pathlib import Path
 
 import grpc
+import pymupdf
 import pytest
 
 from ocrmesh.v1 import ocr_pb2 as pb
@@ -62,7 +63,9 @@ async def test_born_digital_invoice_goes_to_pdftext(backends: Backends) -> None:
     assert routing.rule == "einvoice" and routing.has_einvoice
     assert [(a.backend, list(a.pages), a.status) for a in routing.attempts] == [("pdftext", [1, 2], "OK")]
     assert all(f.born_digital and f.text_chars > 100 for f in routing.pages)
-    # The explanation names the figures it used.
+    # Presumed born digital (every page uses fonts): sent to pdftext unread; pdftext's reading
+    # confirmed each page, and its character counts are the figures the explanation names.
+    assert routing.reason.count("(as pdftext read it)") == 2
     assert "text layer" in routing.reason and "chars" in routing.reason and "pdftext" in routing.reason
     assert 0 < routing.analysis_seconds < 0.5
     # Decided on the text layer alone: the layout figures no rule needed were skipped, and said so;
@@ -73,8 +76,10 @@ async def test_born_digital_invoice_goes_to_pdftext(backends: Backends) -> None:
     assert pb.LAYOUT_COMPLEXITY_UNSPECIFIED not in reported
     assert [f.layout_complexity for f in routing.pages] == reported
     assert all(f.ruling_lines == 0 and f.text_coverage == 0 for f in routing.pages)  # still not measured
-    # The router assembled the document: XML fields win, metadata is the router's (its time covers
-    # the backend call); the layout complexity is the most complex page's.
+    # One pdftext call read every page: its document (fields extracted there, XML fields winning) is
+    # the result, with the router's time (covering the backend call); the layout complexity is the
+    # most complex page's.
+    assert "fields extracted by pdftext, which read every page in one call" in routing.reason
     assert doc.metadata.layout_complexity == max(reported)
     assert doc.metadata.layout_complexity != pb.LAYOUT_COMPLEXITY_UNSPECIFIED
     assert doc.einvoice.xml and doc.metadata.backends == ["pdftext"]
@@ -151,6 +156,61 @@ async def test_mixed_pdf_is_routed_per_page(backends: Backends) -> None:
     assert outcome.document.metadata.layout_complexity == max(f.layout_complexity for f in routing.pages)
     assert "page 1:" in routing.reason and "page 2:" in routing.reason
     assert outcome.document.metadata.backends == ["pdftext", "tesseract"]
+
+
+def stamped(content: bytes, page_numbers: list[int]) -> bytes:
+    """`content` with a printed footer ("Seite n", too little for a text layer) on `page_numbers` (1-based)."""
+    pdf = pymupdf.open(stream=content)
+    for number in page_numbers:
+        page = pdf[number - 1]
+        page.insert_text((60, page.rect.height - 20), f"Seite {number}", fontsize=8)
+    return pdf.tobytes()
+
+
+async def test_scan_with_a_printed_footer_is_declined_by_pdftext_and_planned_then(backends: Backends) -> None:
+    # The footer's font makes the page look born digital; pdftext finds no usable text layer.
+    scan = stamped(scan_of(ONE_PAGE_INVOICE, [0]), [1])
+    async with running_router(backends.endpoints(), metrics_port=-1) as (router, client):
+        outcome = await client.process(request(scan), timeout=60)
+        declined = router.metrics.registry.get_sample_value(
+            "ocrmesh_router_presumptions_total", {"outcome": "declined"}
+        )
+    assert page_numbers(outcome) == [1] and outcome.pages[0].backend == "tesseract"
+    assert "Rechnung" in outcome.pages[0].text or "RECHNUNG" in outcome.pages[0].text.upper()
+    routing = outcome.document.routing
+    assert [(a.backend, list(a.pages), a.status) for a in routing.attempts] == [
+        ("pdftext", [1], "FAILED_PRECONDITION"),
+        ("tesseract", [1], "OK"),
+    ]
+    assert "page 1 not read as born digital (FAILED_PRECONDITION): page 1 analysed and planned then" in routing.reason
+    features = routing.pages[0]
+    assert not features.born_digital and 0 < features.text_chars < 16 and features.image_dpi > 0
+    assert declined == 1
+    assert outcome.document.metadata.backends == ["tesseract"]
+
+
+async def test_presumed_pdf_declined_mid_document_keeps_its_pages_and_plans_the_rest(backends: Backends) -> None:
+    # Page 2 is a scan with a footer: every page uses fonts, so pdftext gets all three unread,
+    # reads page 1 and declines page 2; pages 2-3 are then analysed: 2 to OCR, 3 back to pdftext.
+    content = stamped(mixed_pdf(INVOICE), [2])
+    async with running_router(backends.endpoints()) as (_, client):
+        outcome = await client.process(request(content), timeout=60)
+    assert page_numbers(outcome) == [1, 2, 3]
+    assert [p.backend for p in outcome.pages] == ["pdftext", "tesseract", "pdftext"]
+    routing = outcome.document.routing
+    attempts = [(a.backend, list(a.pages), a.status) for a in routing.attempts]
+    assert attempts[0] == ("pdftext", [1, 2, 3], "FAILED_PRECONDITION")
+    assert sorted(attempts[1:]) == [("pdftext", [3], "OK"), ("tesseract", [2], "OK")]  # concurrent runs
+    assert [f.born_digital for f in routing.pages] == [True, False, True]
+    assert [f.page_number for f in routing.pages] == [1, 2, 3]
+    assert routing.pages[0].text_chars > 100 and routing.pages[2].text_chars > 100
+    reason = routing.reason
+    assert reason.index("(as pdftext read it)") < reason.index("; then ") < reason.index("scanned")
+    assert "pages 2-3 analysed and planned then" in reason
+    # Pages came from three calls: the router assembled the document and extracted the fields.
+    assert "fields extracted by" not in reason
+    assert outcome.document.fields.fields and outcome.document.metadata.backends == ["pdftext", "tesseract"]
+    assert outcome.document.text.count("\f") == 2
 
 
 async def test_killed_backend_mid_document_falls_back(tmp_path: Path) -> None:

@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from ocrmesh.v1 import ocr_pb2 as pb
@@ -223,6 +225,17 @@ class _Context:
     def add(self, c: Candidate) -> None:
         self.cands.setdefault(c.name, []).append(c)
 
+    @cached_property
+    def label_starts(self) -> Counter[int]:
+        """How many label hits start at each token (by id)."""
+        return Counter(id(h.tokens[0]) for h in self.hits if h.tokens)
+
+    def starts_other_label(self, span: Span, hit: LabelHit) -> bool:
+        """Whether `span` starts with a label other than `hit`'s."""
+        key = id(span.tokens[0])
+        own = bool(hit.tokens) and id(hit.tokens[0]) == key
+        return self.label_starts[key] - own > 0
+
 
 def _value_spans(ctx: _Context, hit: LabelHit) -> list[tuple[Span, float]]:
     spans = []
@@ -230,12 +243,11 @@ def _value_spans(ctx: _Context, hit: LabelHit) -> list[tuple[Span, float]]:
     if right:
         spans.append((right, 0.2))
     # A row below that starts with another label holds that label's value ("Summe MwSt." / "Gesamtbetrag 6.533,32").
-    starts_label = {id(h.tokens[0]) for h in ctx.hits if h is not hit and h.tokens}
     down = below(ctx.layout, hit)
-    if down and id(down.tokens[0]) not in starts_label:
+    if down and not ctx.starts_other_label(down, hit):
         spans.append((down, 0.0))
     cont = next_row_start(ctx.layout, hit)
-    if cont and id(cont.tokens[0]) not in starts_label:
+    if cont and not ctx.starts_other_label(cont, hit):
         spans.append((cont, -0.1))
     return spans
 

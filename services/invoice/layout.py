@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from ocrmesh.v1 import ocr_pb2 as pb
 
@@ -69,11 +70,12 @@ class Row:
             pos += len(t.text) + 1
         self.text = " ".join(parts)
 
-    @property
+    # A row's tokens are fixed once it is built: its extent is computed once.
+    @cached_property
     def y0(self) -> float:
         return min(t.y0 for t in self.tokens)
 
-    @property
+    @cached_property
     def y1(self) -> float:
         return max(t.y1 for t in self.tokens)
 
@@ -247,7 +249,7 @@ class LabelHit:
     start: int
     end: int
 
-    @property
+    @cached_property
     def tokens(self) -> list[Token]:
         return self.row.tokens_in(self.start, self.end)
 

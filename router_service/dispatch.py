@@ -64,8 +64,8 @@ class DispatchState:
     notes: list[str] = field(default_factory=list)
     # Backends' progress within pages (long-running engines), passed on to the client.
     progress: asyncio.Queue[pb.PageProgress] = field(default_factory=asyncio.Queue)
-    # The DocumentResult of the one backend call that delivered every page of a one-run plan (its
-    # fields extracted by the backend); None when the pages came from several calls.
+    # The DocumentResult of the one backend call that delivered every page of a one-run plan, made
+    # while the replica had nothing else in flight (its fields extracted there); else None.
     whole_document: pb.DocumentResult | None = None
     whole_document_backend: str = ""
 
@@ -110,7 +110,8 @@ class Dispatcher:
         """Send `plan`'s runs to their backends now; read the pages with `Dispatch.pages()`.
 
         `whole_document`: the plan covers every requested page, so a backend call that delivers all
-        of them may extract the fields and make the document (`DispatchState.whole_document`).
+        of them may extract the fields and make the document (`DispatchState.whole_document`), when
+        its replica has nothing else in flight.
         """
         return Dispatch(self, request, plan, state, time_remaining, whole_document=whole_document)
 
@@ -308,9 +309,11 @@ class _RunCall:
     async def _attempt(self, replica: Replica, pages: list[int]) -> AttemptOutcome:
         options = pb.ProcessOptions()
         options.CopyFrom(self.request.options)
-        whole = self.whole and len(pages) == len(self.slots)
+        # The fields are extracted once: by an idle backend that reads every page (the lower latency),
+        # else here, over all pages (a busy backend would be the bottleneck; the router runs beside it).
+        whole = self.whole and len(pages) == len(self.slots) and replica.pages_in_flight == 0
         if not whole:
-            options.extract_fields = False  # the router extracts fields once, over all pages
+            options.extract_fields = False
         if pages:
             options.first_page, options.last_page = pages[0], pages[-1]
         backend_request = pb.ProcessRequest(

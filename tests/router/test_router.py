@@ -158,6 +158,19 @@ async def test_mixed_pdf_is_routed_per_page(backends: Backends) -> None:
     assert outcome.document.metadata.backends == ["pdftext", "tesseract"]
 
 
+async def test_a_busy_backend_leaves_the_fields_to_the_router(backends: Backends) -> None:
+    async with running_router(backends.endpoints()) as (router, client):
+        (replica,) = [r for r in router.mesh.replicas() if r.name == "pdftext"]
+        replica.pages_in_flight = 5  # as if other requests' pages were under way there
+        try:
+            outcome = await client.process(request(INVOICE.read_bytes()), timeout=30)
+        finally:
+            replica.pages_in_flight = 0
+    doc = outcome.document
+    assert "fields extracted by" not in doc.routing.reason and doc.metadata.backends == ["pdftext"]
+    assert any(f.name == "betrag_brutto" and f.source == pb.FIELD_SOURCE_EINVOICE_XML for f in doc.fields.fields)
+
+
 def stamped(content: bytes, page_numbers: list[int]) -> bytes:
     """`content` with a printed footer ("Seite n", too little for a text layer) on `page_numbers` (1-based)."""
     pdf = pymupdf.open(stream=content)

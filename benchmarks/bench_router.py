@@ -186,9 +186,10 @@ async def run(args: argparse.Namespace) -> str:
         f"(median {ov['analysis_median_ms']:.2f} ms per invoice: every page uses fonts and the rules give one "
         "pdftext run, so the router presumes the invoice born digital and leaves reading the text layer to "
         "pdftext, which declines any page without a usable one; router_service/presumption.py), planning, the "
-        "second gRPC call, and the result: one pdftext call read every page, so its document, fields "
-        "included, is the result, with the routing added. The direct call extracts fields too, so both "
-        "sides do the same field work. The batch runs on a "
+        "second gRPC call, and the result: one call of an idle pdftext replica read every page, so its "
+        "document, fields included, is the result, with the routing added (under the REST load the "
+        "replica is busy and the router extracts the fields beside it). The direct call extracts fields "
+        "too, so both sides do the same field work. The batch runs on a "
         "fresh jobs state, so no scan is answered from the result cache of an earlier run.",
     ]
     return "\n".join(lines)

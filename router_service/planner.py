@@ -242,16 +242,33 @@ def make_plan(
     )
 
 
+@dataclass
+class Planning:
+    """What planning takes besides the analysis: the rules and backend health of one request."""
+
+    rules: RoutingRules
+    backends: dict[str, BackendView]
+    explicit: str = ""
+    allow_fallback: bool = False
+    priors: PriorsStore | None = None
+
+    def plan(self, analysis: DocumentAnalysis) -> Plan:
+        return make_plan(
+            analysis,
+            self.rules,
+            self.backends,
+            explicit=self.explicit,
+            allow_fallback=self.allow_fallback,
+            priors=self.priors,
+        )
+
+
 def decide(
     document: LoadedDocument,
     indices: range,
-    rules: RoutingRules,
-    backends: dict[str, BackendView],
+    planning: Planning,
     *,
     suppliers: SupplierLookup | None = None,
-    explicit: str = "",
-    allow_fallback: bool = False,
-    priors: PriorsStore | None = None,
     requested_pages: int | None = None,
     other_texts: Sequence[str] = (),
 ) -> tuple[DocumentAnalysis, Plan]:
@@ -264,16 +281,14 @@ def decide(
     analysis = analyse(
         document,
         indices,
-        rules.thresholds,
+        planning.rules.thresholds,
         suppliers,
         lazy=True,
         requested_pages=requested_pages,
         other_texts=other_texts,
     )
     try:
-        plan = make_plan(
-            analysis, rules, backends, explicit=explicit, allow_fallback=allow_fallback, priors=priors
-        )
+        plan = planning.plan(analysis)
     finally:
         analysis.release()
     return analysis, plan

@@ -36,33 +36,10 @@ from router_service.analysis import (
     PageAnalysis,
     has_einvoice_attachment,
 )
-from router_service.planner import EINVOICE_NOTE, BackendView, Plan, RoutingError, Run, make_plan
-from router_service.priors import PriorsStore
-from router_service.rules import RoutingRules
+from router_service.planner import EINVOICE_NOTE, Plan, Planning, RoutingError, Run
 from services.intake.document import PYMUPDF_LOCK, LoadedDocument
 from services.intake.sniff import DocumentType
 from services.pdftext.textlayer import visible_chars
-
-
-@dataclass
-class Planning:
-    """What planning takes besides the analysis: the rules and backend health of one request."""
-
-    rules: RoutingRules
-    backends: dict[str, BackendView]
-    explicit: str = ""
-    allow_fallback: bool = False
-    priors: PriorsStore | None = None
-
-    def plan(self, analysis: DocumentAnalysis) -> Plan:
-        return make_plan(
-            analysis,
-            self.rules,
-            self.backends,
-            explicit=self.explicit,
-            allow_fallback=self.allow_fallback,
-            priors=self.priors,
-        )
 
 
 @dataclass

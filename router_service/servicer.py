@@ -36,8 +36,8 @@ from router_service.vram import DeviceGroups
 from router_service.dispatch import Dispatch, Dispatcher, DispatchState, page_span
 from router_service.endpoints import Mesh
 from router_service.metrics import RouterMetrics
-from router_service.planner import BackendView, Plan, decide
-from router_service.presumption import Planning, Presumption, combine, confirm, presume
+from router_service.planner import BackendView, Plan, Planning, decide
+from router_service.presumption import Presumption, combine, confirm, presume
 from router_service.rules import RulesStore
 from router_service.settings import RouterSettings
 from services.intake.document import LoadedDocument, open_document
@@ -210,12 +210,8 @@ class RouterServicer(pb_grpc.OcrServiceServicer):
         analysis, plan = decide(
             document,
             indices,
-            planning.rules,
-            planning.backends,
+            planning,
             suppliers=self.suppliers,
-            explicit=planning.explicit,
-            allow_fallback=planning.allow_fallback,
-            priors=planning.priors,
             requested_pages=requested_pages,
             other_texts=other_texts,
         )

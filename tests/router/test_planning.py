@@ -12,8 +12,8 @@ from PIL import Image, ImageFilter
 
 from ocrmesh.v1 import ocr_pb2 as pb
 from router_service.analysis import DocumentAnalysis, SupplierLookup, analyse
-from router_service.planner import BackendView, Plan, decide, make_plan
-from router_service.presumption import Planning, combine, confirm, presume
+from router_service.planner import BackendView, Plan, Planning, decide, make_plan
+from router_service.presumption import combine, confirm, presume
 from router_service.rules import DEFAULT_RULES, RoutingRules, parse_rules
 from services.intake.document import open_document
 from tests.router.conftest import INVOICE, mixed_pdf, scan_of
@@ -68,7 +68,7 @@ def decided(
 ) -> tuple[DocumentAnalysis, Plan]:
     """The router's way: lazy analysis, planned while the document is open."""
     with open_document(content) as document:
-        return decide(document, range(document.page_count), rules, VIEWS, suppliers=suppliers)
+        return decide(document, range(document.page_count), Planning(rules, VIEWS), suppliers=suppliers)
 
 
 def test_poor_scan_is_complex_and_goes_to_deepseek_then_cpu_engines() -> None:
@@ -242,7 +242,7 @@ def test_combine_joins_the_confirmed_pages_and_the_pages_planned_after_them() ->
     content = mixed_pdf(INVOICE)
     first = confirm(presumed(INVOICE.read_bytes()), [pb.PageResult(page_number=1, backend="pdftext", text="x" * 40)], planning)
     with open_document(content) as document:
-        rest = decide(document, range(1, 3), DEFAULT_RULES, VIEWS)
+        rest = decide(document, range(1, 3), Planning(DEFAULT_RULES, VIEWS))
     analysis, plan = combine(first, rest)
     assert [p.number for p in analysis.pages] == [1, 2, 3]
     assert [p.born_digital for p in analysis.pages] == [True, False, True]
@@ -270,15 +270,14 @@ rules:
 """
     )
     with open_document(mixed_pdf(INVOICE)) as document:
-        alone, plan_alone = decide(document, range(1, 3), rules, VIEWS, suppliers=SupplierLookup(tmp_path))
+        alone, plan_alone = decide(document, range(1, 3), Planning(rules, VIEWS), suppliers=SupplierLookup(tmp_path))
         whole, plan_whole = decide(
-            document, range(1, 3), rules, VIEWS, suppliers=SupplierLookup(tmp_path), requested_pages=3
+            document, range(1, 3), Planning(rules, VIEWS), suppliers=SupplierLookup(tmp_path), requested_pages=3
         )
         found, plan_found = decide(
             document,
             range(1, 2),
-            rules,
-            VIEWS,
+            Planning(rules, VIEWS),
             suppliers=SupplierLookup(tmp_path),
             requested_pages=1,
             other_texts=["Lieferant GmbH, USt-IdNr. DE123456789"],

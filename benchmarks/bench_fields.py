@@ -135,7 +135,7 @@ def engine_fingerprint() -> str:
     import tesserocr
 
     h = hashlib.sha256(tesserocr.tesseract_version().encode())
-    for rel in ("services/tesseract/engine.py", "services/tesseract/preprocess.py", "services/tesseract/ink.py"):
+    for rel in sorted(str(p.relative_to(REPO)) for p in (REPO / "services" / "tesseract").glob("*.py")):
         h.update((REPO / rel).read_bytes())
     return h.hexdigest()[:16]
 

@@ -34,7 +34,7 @@ from services.intake.document import open_document
 from services.pdftext.textlayer import read_page
 from services.registry import create_engine
 from services.scaffold.engine import PageOptions
-from services.textfix.pages import correct_page_spelling
+from services.scaffold.finish import finish_page
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_DATASET = REPO.parent / "shared" / "datasets" / "zugferd-awv"
@@ -94,8 +94,7 @@ def run_engine(engine_name: str, content: bytes, options: PageOptions, reference
         for index in range(doc.page_count):
             start = time.perf_counter()
             page = engine.process_page(doc, index, options)
-            if options.correct_spelling:  # as the backend server does after every page
-                correct_page_spelling(page, options.language)
+            finish_page(page, options)  # as the backend server does after every page
             tally.add(time.perf_counter() - start, reference[index], page.text)
 
 

@@ -50,7 +50,7 @@ from services.invoice.extract import extract_fields
 from services.invoice.pipeline import build_invoice_fields
 from services.pdftext.textlayer import read_page
 from services.scaffold.engine import Engine, PageOptions
-from services.textfix.pages import correct_page_spelling
+from services.scaffold.finish import finish_page
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_DATASET = REPO.parent / "shared" / "datasets" / "zugferd-awv"
@@ -283,7 +283,7 @@ def run_scan(kind: str, docs: Sequence[Doc], ocr: Ocr, dump: Path | None = None)
     result = KindResult(kind)
     for doc, doc_pages in zip(docs, pages, strict=True):
         for page in doc_pages:  # as the backend server does after every page (kept out of the OCR cache)
-            correct_page_spelling(page, "de")
+            finish_page(page, PageOptions(language="de"))
         if dump is not None:
             dump.mkdir(parents=True, exist_ok=True)
             (dump / f"{kind}-{doc.name}.txt").write_text("\n\f\n".join(p.text for p in doc_pages), encoding="utf-8")

@@ -29,8 +29,8 @@ from services.intake.errors import IntakeError
 from services.intake.sniff import DocumentType
 from services.scaffold.admission import Admission, QueueFullError
 from services.scaffold.assemble import DocumentSummary, assemble_document
-from services.textfix.pages import correct_page_spelling
 from services.scaffold.engine import Engine, EngineError, PageOptions
+from services.scaffold.finish import finish_page
 from services.scaffold.lifecycle import ModelLifecycle, ModelUnavailableError
 from services.scaffold.metrics import ServerMetrics
 from services.scaffold.options import OptionsError, page_indices, resolve_options
@@ -239,8 +239,7 @@ class OcrServicer(pb_grpc.OcrServiceServicer):
     ) -> pb.PageResult:
         begin = time.perf_counter()
         page = self.engine.process_page(document, index, options)
-        if options.correct_spelling:
-            correct_page_spelling(page, options.language)
+        finish_page(page, options)
         info = self.engine.info
         page.page_number = index + 1
         page.page_count = document.page_count

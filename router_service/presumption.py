@@ -60,8 +60,11 @@ def presume(document: LoadedDocument, indices: range, planning: Planning) -> Pre
     started = time.perf_counter()
     pdf = document.pdf
     with PYMUPDF_LOCK:
-        if not all(pdf[index].get_fonts() for index in indices):
-            return None
+        try:
+            if not all(pdf[index].get_fonts() for index in indices):
+                return None
+        except Exception:  # damaged resources: MuPDF raises plain RuntimeError/ValueError
+            return None  # the full analysis reads the page and says what is wrong with it
     analysis = DocumentAnalysis(
         kind=document.kind,
         page_count=document.page_count,

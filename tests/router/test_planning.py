@@ -285,3 +285,18 @@ rules:
     assert not alone.batch and plan_alone.page_rules[2] != "batch"
     assert whole.batch and plan_whole.page_rules[2] == "batch"
     assert found.supplier_id == "lieferant-gmbh" and plan_found.page_rules[2] == "known_supplier"
+
+
+def test_text_whose_font_is_missing_from_the_resources_is_analysed_not_presumed() -> None:
+    # MuPDF still reads such text (with a substitute font), so the page is born digital; the
+    # presumption, which looks only at the resources, leaves it to the analysis.
+    pdf = pymupdf.open()
+    page = pdf.new_page()
+    page.insert_text((72, 72), "Rechnung Nr. 4711 über 119,00 EUR vom 01.02.2025", fontsize=11)
+    kind, value = pdf.xref_get_key(page.xref, "Resources")
+    assert kind == "xref"
+    pdf.update_object(int(value.split()[0]), "<< /Font << /helv 9999 0 R >> >>")
+    content = pdf.tobytes()
+    assert presumed(content) is None
+    analysis, plan = decided(content)
+    assert analysis.pages[0].born_digital and [r.chain[0] for r in plan.runs] == ["pdftext"]

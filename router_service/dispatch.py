@@ -67,7 +67,7 @@ class DispatchState:
     # The DocumentResult of the one backend call that delivered every page of a one-run plan, made
     # while the replica had nothing else in flight (its fields extracted there); else None.
     whole_document: pb.DocumentResult | None = None
-    whole_document_backend: str = ""
+    whole_document_backend: str = ""  # its backend (the document lists none for an XML upload)
 
     def ordered_attempts(self) -> list[pb.RoutingAttempt]:
         return [a for _, a in sorted(self.attempts, key=lambda item: item[0])]
@@ -119,8 +119,8 @@ class Dispatcher:
 class Dispatch:
     """One plan's runs under way (started on creation, on the running event loop).
 
-    `pages()` yields every planned page once, in page order; `close()` cancels
-    the runs still going (their backend calls with them).
+    `pages()` yields every planned page once, in page order, and cancels the
+    runs still going (their backend calls with them) when it ends early.
     """
 
     def __init__(
@@ -134,7 +134,6 @@ class Dispatch:
         whole_document: bool,
     ) -> None:
         loop = asyncio.get_running_loop()
-        self.plan = plan
         self.state = state
         self.started = time.perf_counter()
         # With `pages(stop_at_failure=True)`: the failure that ended the pages, and the pages left.
@@ -196,9 +195,9 @@ class Dispatch:
         finally:
             if getter is not None:
                 getter.cancel()
-            await self.close()
+            await self._close()
 
-    async def close(self) -> None:
+    async def _close(self) -> None:
         """Cancel the runs still going and wait for them."""
         for task in self._tasks:
             if not task.done():
@@ -261,7 +260,7 @@ class _RunCall:
             if last is not None:
                 log.info(
                     "fallback",
-                    pages=page_span(remaining),
+                    pages=_span(remaining),
                     to_backend=replica.name,
                     to_replica=replica.address,
                     after=last.code.name,
@@ -283,7 +282,7 @@ class _RunCall:
                 f"{replica.name}@{replica.address}: {outcome.code.name} {outcome.message}".strip()
             )
             last = outcome
-        what = "the document" if not run.pages else page_span(remaining)
+        what = "the document" if not run.pages else _span(remaining)
         if last is None:
             raise DispatchError(
                 C.UNAVAILABLE,
@@ -387,7 +386,7 @@ class _RunCall:
             "backend_attempt",
             backend=replica.name,
             replica=replica.address,
-            pages=page_span(pages),
+            pages=_span(pages),
             code=outcome.code.name,
             delivered=outcome.delivered,
             seconds=round(seconds, 4),
@@ -419,8 +418,8 @@ class _RunCall:
                 self.state.warnings.append(warning)
 
 
-def page_span(pages: list[int]) -> str:
-    """Pages as logs and reasons name them: "3", "3-5", or "document" for none."""
+def _span(pages: list[int]) -> str:
+    """Pages as the logs name them: "3", "3-5", or "document" for none."""
     if not pages:
         return "document"
     return f"{pages[0]}-{pages[-1]}" if len(pages) > 1 else str(pages[0])

@@ -50,11 +50,21 @@ class Run:
 
     @property
     def label(self) -> str:
-        if not self.pages:
-            return "document"
-        if len(self.pages) == 1:
-            return f"page {self.pages[0]}"
-        return f"pages {self.pages[0]}-{self.pages[-1]}"
+        return pages_label(self.pages)
+
+
+def pages_label(pages: list[int]) -> str:
+    """Consecutive pages as a reason names them: "page 3", "pages 3-5", "document" for none."""
+    if not pages:
+        return "document"
+    if len(pages) == 1:
+        return f"page {pages[0]}"
+    return f"pages {pages[0]}-{pages[-1]}"
+
+
+def joined_rule(runs: list[Run]) -> str:
+    """A plan's rule: its runs' rules, each once, in order ("einvoice+simple_layout")."""
+    return "+".join(_dedup([run.rule for run in runs]))
 
 
 @dataclass
@@ -233,10 +243,9 @@ def make_plan(
         reason += f"; known supplier {analysis.supplier_id}"
     elif not analysis.supplier_checked:
         reason += "; supplier lookup skipped (no rule needed it)"
-    rule_names = _dedup([r.rule for r in runs])
     return Plan(
         runs=runs,
-        rule="+".join(rule_names),
+        rule=joined_rule(runs),
         reason=reason,
         page_rules={number: rule_name for number, _, rule_name, _ in decisions if number},
     )

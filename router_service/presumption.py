@@ -36,7 +36,7 @@ from router_service.analysis import (
     PageAnalysis,
     has_einvoice_attachment,
 )
-from router_service.planner import EINVOICE_NOTE, Plan, Planning, RoutingError, Run
+from router_service.planner import EINVOICE_NOTE, Plan, Planning, RoutingError, Run, joined_rule
 from services.intake.document import PYMUPDF_LOCK, LoadedDocument
 from services.intake.sniff import DocumentType
 from services.pdftext.textlayer import visible_chars
@@ -133,10 +133,10 @@ def combine(
     for warning in head.warnings:
         if warning not in tail.warnings:
             tail.warnings.append(warning)
-    rules = list(dict.fromkeys(run.rule for run in [*head_plan.runs, *tail_plan.runs]))
+    runs = [*head_plan.runs, *tail_plan.runs]
     plan = Plan(
-        runs=[*head_plan.runs, *tail_plan.runs],
-        rule="+".join(rules),
+        runs=runs,
+        rule=joined_rule(runs),
         reason=f"{head_plan.reason}; then {tail_plan.reason.removeprefix(EINVOICE_NOTE)}",
         page_rules={**head_plan.page_rules, **tail_plan.page_rules},
     )

@@ -33,10 +33,10 @@ from ocrmesh.v1 import ocr_pb2_grpc as pb_grpc
 from router_service.analysis import DocumentAnalysis, SupplierLookup, find_einvoice
 from router_service.priors import PriorsStore
 from router_service.vram import DeviceGroups
-from router_service.dispatch import Dispatch, Dispatcher, DispatchState, page_span
+from router_service.dispatch import Dispatch, Dispatcher, DispatchState
 from router_service.endpoints import Mesh
 from router_service.metrics import RouterMetrics
-from router_service.planner import BackendView, Plan, Planning, decide
+from router_service.planner import BackendView, Plan, Planning, decide, pages_label
 from router_service.presumption import Presumption, combine, confirm, presume
 from router_service.rules import RulesStore
 from router_service.settings import RouterSettings
@@ -271,7 +271,6 @@ class RouterServicer(pb_grpc.OcrServiceServicer):
             dispatch = self.dispatcher.start(
                 request, plan, state, context.time_remaining, whole_document=len(plan.runs) == 1
             )
-            overhead = dispatch.started - started
             async for response in self._stream(dispatch, pages):
                 yield response
         else:
@@ -280,7 +279,6 @@ class RouterServicer(pb_grpc.OcrServiceServicer):
             dispatch = self.dispatcher.start(
                 request, presumption.plan, state, context.time_remaining, whole_document=True
             )
-            overhead = dispatch.started - started
             async for response in self._stream(dispatch, pages, stop_at_failure=True):
                 yield response
             confirmed = confirm(presumption, pages, planning)
@@ -294,7 +292,7 @@ class RouterServicer(pb_grpc.OcrServiceServicer):
                 undelivered = dispatch.undelivered
                 state.notes.append(
                     f"page {undelivered[0]} not read as born digital ({dispatch.failure.code.name}): "
-                    f"page{'s' if len(undelivered) > 1 else ''} {page_span(undelivered)} analysed and planned then"
+                    f"{pages_label(undelivered)} analysed and planned then"
                 )
                 rest = await loop.run_in_executor(
                     None, self._plan_pages, request, undelivered, list(pages), planning
@@ -306,6 +304,7 @@ class RouterServicer(pb_grpc.OcrServiceServicer):
                 async for response in self._stream(rest_dispatch, pages):
                     yield response
                 analysis, plan = combine(confirmed, rest)
+        overhead = dispatch.started - started  # until the first backend call went out
         self.metrics.analysis_seconds.observe(analysis.seconds)
         self.metrics.decisions.labels(plan.rule).inc()
         assembly_started = time.perf_counter()
@@ -337,7 +336,6 @@ class RouterServicer(pb_grpc.OcrServiceServicer):
                 layout_complexity=LAYOUT_TO_PROTO[analysis.layout],
             )
             result = await asyncio.get_running_loop().run_in_executor(None, assemble_document, pages, summary)
-        result.metadata.mime_type = mime_type
         attempts = state.ordered_attempts()
         if not pages:  # an XML document: the backend that read it
             result.metadata.backends.extend(a.backend for a in attempts if a.status == "OK")

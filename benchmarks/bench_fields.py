@@ -135,8 +135,8 @@ def engine_fingerprint() -> str:
     import tesserocr
 
     h = hashlib.sha256(tesserocr.tesseract_version().encode())
-    for rel in sorted(str(p.relative_to(REPO)) for p in (REPO / "services" / "tesseract").glob("*.py")):
-        h.update((REPO / rel).read_bytes())
+    for source in sorted((REPO / "services" / "tesseract").glob("*.py")):
+        h.update(source.read_bytes())
     return h.hexdigest()[:16]
 
 

@@ -2,7 +2,7 @@
 
 A dataset folder holds documents (`X.pdf`, `X.png`, ...) and, optionally per
 document, `X.truth.json` (invoice fields, the format of
-shared/datasets/zugferd-awv: amounts as numbers, dates ISO, `pages`) and
+datasets/zugferd-awv: amounts as numbers, dates ISO, `pages`) and
 `X.truth.txt` (the full text, pages separated by form feeds). Names never
 leave the root: `..`, absolute paths, hidden names and symlinks pointing
 outside are refused with DatasetError (INVALID_ARGUMENT).
@@ -17,6 +17,12 @@ from pathlib import Path, PurePosixPath, PureWindowsPath
 DOCUMENT_SUFFIXES = frozenset({".pdf", ".png", ".jpg", ".jpeg", ".tif", ".tiff", ".webp", ".xml"})
 TRUTH_JSON = ".truth.json"
 TRUTH_TEXT = ".truth.txt"
+
+# The datasets that ship with the repository (`datasets/` beside the packages): the
+# default root of `OCRMESH_DATASETS` when run from a checkout, and the tests' data.
+BUNDLED_DATASETS = Path(__file__).resolve().parents[1] / "datasets"
+# 29 born-digital ZUGFeRD 2.0 invoices with their truth (Apache-2.0, see its LICENSE).
+ZUGFERD_AWV = BUNDLED_DATASETS / "zugferd-awv"
 
 
 class DatasetError(ValueError):

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import os
 
+from bench_service.datasets import ZUGFERD_AWV
+
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 
 import argparse
@@ -37,7 +39,7 @@ from services.scaffold.engine import PageOptions
 from services.scaffold.finish import finish_page
 
 REPO = Path(__file__).resolve().parents[1]
-DEFAULT_DATASET = REPO.parent / "shared" / "datasets" / "zugferd-awv"
+DEFAULT_DATASET = ZUGFERD_AWV
 UMLAUT = re.compile(r"[äöüÄÖÜß]")
 EDGE_PUNCT = re.compile(r"^[^\wäöüÄÖÜß€%]+|[^\wäöüÄÖÜß€%]+$")
 

@@ -24,6 +24,8 @@ from __future__ import annotations
 
 import os
 
+from bench_service.datasets import ZUGFERD_AWV
+
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 
 import argparse
@@ -53,7 +55,7 @@ from services.scaffold.engine import Engine, PageOptions
 from services.scaffold.finish import finish_page
 
 REPO = Path(__file__).resolve().parents[1]
-DEFAULT_DATASET = REPO.parent / "shared" / "datasets" / "zugferd-awv"
+DEFAULT_DATASET = ZUGFERD_AWV
 SCAN_DPI = 200
 OCR_DPI = 300
 WORKERS = 2

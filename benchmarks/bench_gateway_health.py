@@ -26,11 +26,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
+
+from bench_service.datasets import ZUGFERD_AWV
 from clients.processes import stop_processes
 from services.scaffold.ports import free_port
 
 REPO = Path(__file__).resolve().parents[1]
-DATASET = REPO.parent / "shared" / "datasets" / "zugferd-awv"
+DATASET = ZUGFERD_AWV
 DEFAULT_DOCUMENT = DATASET / "EN16931_zugferd_2p0_EN16931_Einfach.pdf"
 TARGET_P99_SECONDS = 0.5
 

@@ -19,12 +19,14 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from bench_service.datasets import ZUGFERD_AWV
+
 # backend -> (seconds per page: low, high), max VRAM GB, seconds for a batch of 5 documents
 TARGETS: dict[str, tuple[tuple[float, float], float, float]] = {
     "gotocr": ((0.5, 2.0), 10.0, 8.0),
     "deepseek": ((3.0, 8.0), 15.0, 25.0),
 }
-DATASET = Path(__file__).resolve().parents[2] / "shared" / "datasets" / "zugferd-awv"
+DATASET = ZUGFERD_AWV
 
 
 @dataclass

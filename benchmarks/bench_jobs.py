@@ -26,6 +26,7 @@ from pathlib import Path
 
 import psutil
 
+from bench_service.datasets import ZUGFERD_AWV
 from benchmarks.report import machine_line, update_section
 from clients.client import OcrClient
 from clients.processes import stop_processes
@@ -35,7 +36,7 @@ from ocrmesh.v1 import ocr_pb2 as pb
 from services.scaffold.ports import free_port
 
 REPO = Path(__file__).resolve().parents[1]
-DATASET = REPO.parent / "shared" / "datasets" / "zugferd-awv"
+DATASET = ZUGFERD_AWV
 FINAL = {jpb.JOB_STATUS_COMPLETED, jpb.JOB_STATUS_FAILED, jpb.JOB_STATUS_CANCELLED}
 
 

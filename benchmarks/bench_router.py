@@ -23,23 +23,24 @@ from __future__ import annotations
 import argparse
 import asyncio
 import itertools
-import tempfile
-from collections import Counter
 import statistics
+import tempfile
 import time
+from collections import Counter
 from pathlib import Path
 
 import httpx
 
+from bench_service.datasets import ZUGFERD_AWV
 from benchmarks.bench_gateway_health import measure_stats, percentile, prober
-from benchmarks.synth.degrade import render_scanned_pdf
 from benchmarks.report import machine_line, update_section
+from benchmarks.synth.degrade import render_scanned_pdf
 from clients.client import AsyncOcrClient, build_request
 from clients.mesh import Mesh, MeshSettings
 from services.scaffold.ports import free_port
 
 REPO = Path(__file__).resolve().parents[1]
-DATASET = REPO.parent / "shared" / "datasets" / "zugferd-awv"
+DATASET = ZUGFERD_AWV
 
 
 async def overhead(direct: str, router: str, documents: list[bytes], rounds: int) -> dict[str, float]:

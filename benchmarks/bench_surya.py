@@ -21,6 +21,8 @@ from __future__ import annotations
 
 import os
 
+from bench_service.datasets import ZUGFERD_AWV
+
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 import argparse
@@ -44,7 +46,7 @@ from services.surya_docling.engine import SuryaDoclingEngine
 from services.surya_docling.models import LAYOUT, MODELS, TABLEFORMER
 
 REPO = Path(__file__).resolve().parents[1]
-DEFAULT_DATASET = REPO.parent / "shared" / "datasets" / "zugferd-awv"
+DEFAULT_DATASET = ZUGFERD_AWV
 GIB = 2**30
 
 

@@ -19,12 +19,13 @@ from pathlib import Path
 
 import pymupdf
 
+from bench_service.datasets import ZUGFERD_AWV
 from benchmarks.synth.degrade import render_scanned_pdf
 from services.intake.document import PYMUPDF_LOCK
 from services.pdftext.textlayer import read_page
 
 REPO = Path(__file__).resolve().parents[1]
-DEFAULT_SOURCE = REPO.parent / "shared" / "datasets" / "zugferd-awv"
+DEFAULT_SOURCE = ZUGFERD_AWV
 DEFAULT_OUT = REPO / "data" / "datasets" / "zugferd-awv-scan"
 
 

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import os
-
 import tempfile
 from pathlib import Path
+
+from bench_service.datasets import ZUGFERD_AWV
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
@@ -31,18 +32,18 @@ from clients.client import AsyncOcrClient, OcrClient
 from clients.processes import stop_processes
 from services.registry import create_engine
 from services.scaffold.engine import Engine
+from services.scaffold.ports import free_port
 from services.scaffold.server import BackendServer
 from services.scaffold.settings import ServerSettings
-from services.scaffold.ports import free_port
 
 REPO = Path(__file__).resolve().parents[1]
-DATASET = REPO.parent / "shared" / "datasets" / "zugferd-awv"
+DATASET = ZUGFERD_AWV
 
 
 @pytest.fixture(scope="session")
 def dataset_dir() -> Path:
     if not DATASET.is_dir():
-        pytest.fail(f"dataset missing: {DATASET} (the developers' and CI's checkout has ../shared beside the repo)")
+        pytest.fail(f"dataset missing: {DATASET} (it ships with the repository under datasets/)")
     return DATASET
 
 

@@ -11,11 +11,12 @@ import httpx
 import pymupdf
 import pytest
 
+from bench_service.datasets import ZUGFERD_AWV
 from gateway_rest.app import create_app
 from gateway_rest.settings import GatewaySettings
 from tests.conftest import running_backend
 
-DATASET = Path(__file__).parents[2].parent / "shared" / "datasets" / "zugferd-awv"
+DATASET = ZUGFERD_AWV
 
 
 @asynccontextmanager

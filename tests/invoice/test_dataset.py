@@ -17,10 +17,11 @@ import pymupdf
 import pytest
 from stdnum import iban
 
+from bench_service.datasets import ZUGFERD_AWV
 from services.invoice.extract import extract_fields
 from services.pdftext.textlayer import read_page
 
-DATASET = Path(__file__).parents[2].parent / "shared" / "datasets" / "zugferd-awv"
+DATASET = ZUGFERD_AWV
 PDFS = sorted(DATASET.glob("*.pdf"))
 
 # The XML's seller name here carries its id lines ("GLN ...", "Lief-Nr: ...") above the

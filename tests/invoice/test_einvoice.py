@@ -9,6 +9,7 @@ from pathlib import Path
 import pymupdf
 import pytest
 
+from bench_service.datasets import ZUGFERD_AWV
 from ocrmesh.v1 import ocr_pb2 as pb
 from services.invoice.einvoice import (
     EInvoiceError,
@@ -19,7 +20,7 @@ from services.invoice.einvoice import (
 )
 
 DATA = Path(__file__).parent / "data"
-DATASET = Path(__file__).parents[2].parent / "shared" / "datasets" / "zugferd-awv"
+DATASET = ZUGFERD_AWV
 DATASET_PDFS = sorted(DATASET.glob("*.pdf"))
 AMOUNT_KEYS = {"betrag_netto", "mwst", "betrag_brutto"}
 NOT_FIELDS = {"pages"}  # truth keys that describe the PDF, not an invoice field

@@ -6,7 +6,9 @@ from pathlib import Path
 
 import pymupdf
 
-DATASET = Path(__file__).resolve().parents[2].parent / "shared" / "datasets" / "zugferd-awv"
+from bench_service.datasets import ZUGFERD_AWV
+
+DATASET = ZUGFERD_AWV
 
 
 def dataset_pdfs() -> list[Path]:

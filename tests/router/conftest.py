@@ -15,15 +15,16 @@ import grpc
 import pymupdf
 import pytest
 
+from bench_service.datasets import ZUGFERD_AWV
 from clients.client import AsyncOcrClient
 from ocrmesh.v1 import ocr_pb2 as pb
 from router_service.server import RouterServer
 from router_service.settings import DEFAULT_ROUTING_FILE, EndpointConfig, RouterSettings
-from services.scaffold.server import BackendServer
 from services.scaffold.ports import free_port
+from services.scaffold.server import BackendServer
 from tests.conftest import running_backend
 
-DATASET = Path(__file__).parents[2].parent / "shared" / "datasets" / "zugferd-awv"
+DATASET = ZUGFERD_AWV
 REPO = Path(__file__).parents[2]
 INVOICE = DATASET / "EN16931_zugferd_2p0_EN16931_Einfach.pdf"  # 2 born-digital pages, embedded XML
 ONE_PAGE_INVOICE = DATASET / "MINIMUM_zugferd_2p0_MINIMUM.pdf"

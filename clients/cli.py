@@ -170,45 +170,65 @@ def up(
     gateway_port: Annotated[Optional[int], typer.Option(help="REST port (default 8080)")] = None,
     router_port: Annotated[Optional[int], typer.Option(help="Router gRPC port (default 50051)")] = None,
     base_port: Annotated[Optional[int], typer.Option(help="First gRPC port of the backends (default 50061)")] = None,
+    models: Annotated[bool, typer.Option(help="Also start the model engines whose weights are present")] = True,
+    metrics: Annotated[bool, typer.Option(help="Prometheus endpoints for the backends and the router")] = True,
 ) -> None:
-    """Start the local mesh (backends, router, REST gateway) on loopback until Ctrl-C."""
+    """Start the local mesh (backends, router, REST gateway) on loopback until Ctrl-C; restarts what crashes."""
     import signal as signal_module
-    import threading
+    import time
 
+    from clients.local_engines import choose_engines
     from clients.mesh import Mesh, MeshSettings, process_via_rest
 
-    overrides: dict[str, object] = {}
+    overrides: dict[str, object] = {"metrics": metrics}
     if gateway_port is not None:
         overrides["gateway_port"] = gateway_port
     if router_port is not None:
         overrides["router_port"] = router_port
     settings = MeshSettings(**overrides)  # type: ignore[arg-type]
+    if models:
+        for choice in choose_engines():
+            if choice.name in settings.backends:
+                continue
+            if choice.start:
+                settings.backends[choice.name] = choice.port
+                settings.background.add(choice.name)
+            else:
+                typer.echo(f"{choice.name}: not started: {choice.reason}", err=True)
     if base_port is not None:
         settings.backends = {name: base_port + i for i, name in enumerate(settings.backends)}
-    mesh = Mesh(settings)
+
+    def interrupt(*_: object) -> None:
+        raise KeyboardInterrupt
+
+    # SIGTERM stops like Ctrl-C (at start-up too); during the stop itself, further signals are ignored.
+    if hasattr(signal_module, "SIGTERM"):
+        signal_module.signal(signal_module.SIGTERM, interrupt)
+    mesh = Mesh(settings, report=lambda line: typer.echo(line, err=True))
+    mesh.plan()
     try:
-        with mesh:
-            typer.echo(mesh.describe(), err=True)
-            gateway = mesh.components[-1].url
-            if demo:
-                for path in demo:
-                    typer.echo(f"\n=== {path} (POST {gateway}/api/v1/ocr/process, backend=auto)", err=True)
-                    _print_rest_result(process_via_rest(gateway, path))
-                return
-            typer.echo(f"REST: {gateway}/docs   gRPC: {mesh.components[-2].address}   Ctrl-C stops everything", err=True)
-            stopped = threading.Event()
-            signal_module.signal(signal_module.SIGINT, lambda *_: stopped.set())
-            if hasattr(signal_module, "SIGTERM"):
-                signal_module.signal(signal_module.SIGTERM, lambda *_: stopped.set())
-            while not stopped.wait(0.5):
-                for component in mesh.components:
-                    if component.process is not None and component.process.poll() is not None:
-                        typer.echo(f"error: {component.name} stopped unexpectedly; see {component.log_path}", err=True)
-                        raise typer.Exit(1)
-            typer.echo("stopping ...", err=True)
+        mesh.start()
+        typer.echo(mesh.describe(), err=True)
+        gateway = mesh.components[-1].url
+        if demo:
+            for path in demo:
+                typer.echo(f"\n=== {path} (POST {gateway}/api/v1/ocr/process, backend=auto)", err=True)
+                _print_rest_result(process_via_rest(gateway, path))
+            return
+        typer.echo(f"REST: {gateway}/docs   gRPC: {mesh.components[-2].address}   Ctrl-C stops everything", err=True)
+        while True:
+            time.sleep(0.2)
+            mesh.supervise()
+    except KeyboardInterrupt:
+        typer.echo("stopping ...", err=True)
     except (RuntimeError, TimeoutError, OSError) as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(1) from None
+    finally:
+        signal_module.signal(signal_module.SIGINT, signal_module.SIG_IGN)
+        if hasattr(signal_module, "SIGTERM"):
+            signal_module.signal(signal_module.SIGTERM, signal_module.SIG_IGN)
+        mesh.stop()
 
 
 def _print_rest_result(result: dict) -> None:  # type: ignore[type-arg]

@@ -237,6 +237,10 @@ class Backend:
         return any(r.available for r in self.replicas)
 
     @property
+    def serving(self) -> bool:
+        return any(r.serving for r in self.replicas)
+
+    @property
     def text_layer_only(self) -> bool:
         return self.replicas[0].text_layer_only
 

@@ -21,6 +21,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Self
 
 import httpx
 import yaml
@@ -239,7 +240,7 @@ class Mesh:
                 self._close_stdin(component.process)
                 self.report(
                     f"{component.name} (pid {component.process.pid}) exited with code {code} after {ran_for:.1f} s; "
-                    f"restart {component.restarts + 1} in {delay:.1f} s (log: {component.log_path})"
+                    f"restart {component.restarts + 1} in {delay:.2f} s (log: {component.log_path})"
                 )
             elif now >= component.restart_at:
                 component.restart_at = None
@@ -302,7 +303,7 @@ class Mesh:
         for proc in procs:
             self._close_stdin(proc)
 
-    def __enter__(self) -> Mesh:
+    def __enter__(self) -> Self:
         self.plan()
         try:
             self.start()

@@ -397,6 +397,63 @@ def batch(
     raise typer.Exit(code)
 
 
+# ---------------------------------------------------------------- backup / restore (operations)
+
+
+def _state_locations(data_dir: Optional[Path], suppliers: Optional[Path]) -> tuple[Path, Path, str]:
+    """Data directory, supplier templates and PostgreSQL URL, as the mesh's jobs settings name them."""
+    from jobs_service.settings import JobsSettings
+    from router_service.analysis import SUPPLIERS_DIR
+
+    settings = JobsSettings()
+    return data_dir or settings.data_dir, suppliers or SUPPLIERS_DIR, settings.database_url
+
+
+@app.command()
+def backup(
+    dest: Annotated[Path, typer.Argument(help="A new directory, or a file name ending in .tar.gz")],
+    data_dir: Annotated[Optional[Path], typer.Option(help="Data directory (default $OCRMESH_JOBS_DATA_DIR or ./data)")] = None,
+    suppliers: Annotated[Optional[Path], typer.Option(help="Supplier templates (default config/suppliers)")] = None,
+) -> None:
+    """Back up the jobs database (SQLite online backup, safe while the mesh runs), data files and supplier templates."""
+    from clients.backup import BackupError
+    from clients.backup import backup as run_backup
+
+    data, supplier_dir, database_url = _state_locations(data_dir, suppliers)
+    try:
+        summary = run_backup(dest, data, supplier_dir, database_url)
+    except BackupError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(1) from None
+    typer.echo(
+        f"backup written to {summary.location}: {summary.jobs} jobs, {summary.data_files} data files, "
+        f"{summary.supplier_files} supplier files"
+    )
+
+
+@app.command()
+def restore(
+    src: Annotated[Path, typer.Argument(exists=True, help="A backup directory or .tar.gz made by `ocrmesh backup`")],
+    data_dir: Annotated[Optional[Path], typer.Option(help="Data directory (default $OCRMESH_JOBS_DATA_DIR or ./data)")] = None,
+    suppliers: Annotated[Optional[Path], typer.Option(help="Supplier templates (default config/suppliers)")] = None,
+    force: Annotated[bool, typer.Option(help="Overwrite a database in use (a running mesh); restart it afterwards")] = False,
+) -> None:
+    """Restore a backup into the data directory and the supplier templates (stop the mesh first)."""
+    from clients.backup import BackupError
+    from clients.backup import restore as run_restore
+
+    data, supplier_dir, database_url = _state_locations(data_dir, suppliers)
+    try:
+        summary = run_restore(src, data, supplier_dir, force=force, database_url=database_url)
+    except BackupError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(1) from None
+    typer.echo(
+        f"restored into {summary.location}: {summary.jobs} jobs, {summary.data_files} data files, "
+        f"{summary.supplier_files} supplier files into {supplier_dir}"
+    )
+
+
 # ---------------------------------------------------------------- bench (live benchmark, in-process)
 
 

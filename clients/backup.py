@@ -65,8 +65,6 @@ def backup(dest: Path, data_dir: Path, suppliers_dir: Path, database_url: str = 
     """Write a backup of `data_dir` and `suppliers_dir` to `dest` (a directory or a .tar.gz)."""
     if database_url:
         raise BackupError(postgres_hint(database_url))
-    if not data_dir.is_dir():
-        raise BackupError(f"no data directory at {data_dir}")
     if dest.name.endswith(ARCHIVE_SUFFIX):
         if dest.exists():
             raise BackupError(f"{dest} exists already; choose a new name")
@@ -141,7 +139,7 @@ def _write_tree(root: Path, data_dir: Path, suppliers_dir: Path) -> Summary:
     if (data_dir / DB_NAME).exists():
         _sqlite_copy(data_dir / DB_NAME, root / "data" / DB_NAME)
         jobs = count_jobs(root / "data" / DB_NAME)
-    data_files = _copy_files(data_dir, root / "data", skip=SKIPPED_NAMES)
+    data_files = _copy_files(data_dir, root / "data", skip=SKIPPED_NAMES) if data_dir.is_dir() else 0
     supplier_files = _copy_files(suppliers_dir, root / "suppliers") if suppliers_dir.is_dir() else 0
     manifest = {
         "format": FORMAT,

@@ -3,13 +3,17 @@
 What is saved:
 - the jobs database, through SQLite's online backup API (`Connection.backup`):
   a consistent copy while the mesh runs, checked with `PRAGMA integrity_check`;
-- everything else in the data directory: the uploads the jobs refer to, benchmark
-  reports and priors, key files; not temporary files (`tmp/`) nor the database's
-  own `-wal`/`-shm` files;
+- everything else in the data directory: the uploads the jobs refer to, key
+  files, and benchmark runs, reports and priors when they live there (they do
+  by default, in data/benchmarks); not temporary files (`tmp/`) nor the
+  database's own `-wal`/`-shm` files;
+- the benchmark directory when it lies elsewhere (the container image keeps
+  it in /data/benchmarks beside the jobs' /data/jobs);
 - the supplier templates (config/suppliers).
 
 DEST is a directory (created; must not exist or be empty) or a file name ending
-in `.tar.gz`. Either holds `manifest.json`, `data/...` and `suppliers/...`.
+in `.tar.gz`. Either holds `manifest.json`, `data/...`, `suppliers/...` and,
+when it was separate, `benchmarks/...`.
 
 Restore refuses an archive with absolute paths, `..`, links or special files;
 refuses to overwrite a database that is in use (a running mesh holds it open)
@@ -61,7 +65,9 @@ def postgres_hint(database_url: str) -> str:
     )
 
 
-def backup(dest: Path, data_dir: Path, suppliers_dir: Path, database_url: str = "") -> Summary:
+def backup(
+    dest: Path, data_dir: Path, suppliers_dir: Path, database_url: str = "", bench_dir: Path | None = None
+) -> Summary:
     """Write a backup of `data_dir` and `suppliers_dir` to `dest` (a directory or a .tar.gz)."""
     if database_url:
         raise BackupError(postgres_hint(database_url))
@@ -70,7 +76,7 @@ def backup(dest: Path, data_dir: Path, suppliers_dir: Path, database_url: str = 
             raise BackupError(f"{dest} exists already; choose a new name")
         dest.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.TemporaryDirectory(prefix=".ocrmesh-backup-", dir=dest.parent) as staging:
-            summary = _write_tree(Path(staging), data_dir, suppliers_dir)
+            summary = _write_tree(Path(staging), data_dir, suppliers_dir, bench_dir)
             partial = dest.with_name(dest.name + ".partial")
             with tarfile.open(partial, "w:gz") as tar:
                 for path in sorted(Path(staging).iterdir()):
@@ -80,11 +86,17 @@ def backup(dest: Path, data_dir: Path, suppliers_dir: Path, database_url: str = 
     if dest.exists() and (not dest.is_dir() or any(dest.iterdir())):
         raise BackupError(f"{dest} exists and is not an empty directory; choose a new one")
     dest.mkdir(parents=True, exist_ok=True)
-    return _write_tree(dest, data_dir, suppliers_dir)
+    return _write_tree(dest, data_dir, suppliers_dir, bench_dir)
 
 
 def restore(
-    src: Path, data_dir: Path, suppliers_dir: Path, *, force: bool = False, database_url: str = ""
+    src: Path,
+    data_dir: Path,
+    suppliers_dir: Path,
+    *,
+    force: bool = False,
+    database_url: str = "",
+    bench_dir: Path | None = None,
 ) -> Summary:
     """Put a backup made by `backup` back into `data_dir` and `suppliers_dir`."""
     if database_url:
@@ -104,6 +116,8 @@ def restore(
             _sqlite_copy(source_db, target_db)
             jobs = count_jobs(target_db)
         data_files = _copy_files(root / "data", data_dir, skip=SKIPPED_NAMES)
+        if bench_dir is not None and (root / "benchmarks").is_dir():
+            data_files += _copy_files(root / "benchmarks", bench_dir)
         supplier_files = (
             _copy_files(root / "suppliers", suppliers_dir) if (root / "suppliers").is_dir() else 0
         )
@@ -133,13 +147,19 @@ def count_jobs(path: Path) -> int:
 # ---------------------------------------------------------------- internals
 
 
-def _write_tree(root: Path, data_dir: Path, suppliers_dir: Path) -> Summary:
+def _write_tree(root: Path, data_dir: Path, suppliers_dir: Path, bench_dir: Path | None) -> Summary:
     (root / "data").mkdir()
     jobs = 0
     if (data_dir / DB_NAME).exists():
         _sqlite_copy(data_dir / DB_NAME, root / "data" / DB_NAME)
         jobs = count_jobs(root / "data" / DB_NAME)
     data_files = _copy_files(data_dir, root / "data", skip=SKIPPED_NAMES) if data_dir.is_dir() else 0
+    if (
+        bench_dir is not None
+        and bench_dir.is_dir()
+        and not bench_dir.resolve().is_relative_to(data_dir.resolve())
+    ):
+        data_files += _copy_files(bench_dir, root / "benchmarks")
     supplier_files = _copy_files(suppliers_dir, root / "suppliers") if suppliers_dir.is_dir() else 0
     manifest = {
         "format": FORMAT,

@@ -400,13 +400,14 @@ def batch(
 # ---------------------------------------------------------------- backup / restore (operations)
 
 
-def _state_locations(data_dir: Optional[Path], suppliers: Optional[Path]) -> tuple[Path, Path, str]:
-    """Data directory, supplier templates and PostgreSQL URL, as the mesh's jobs settings name them."""
+def _state_locations(data_dir: Optional[Path], suppliers: Optional[Path]) -> tuple[Path, Path, Path, str]:
+    """Data directory, supplier templates, benchmark directory and PostgreSQL URL, as the mesh's settings name them."""
+    from bench_service.settings import BenchSettings
     from jobs_service.settings import JobsSettings
     from router_service.analysis import SUPPLIERS_DIR
 
     settings = JobsSettings()
-    return data_dir or settings.data_dir, suppliers or SUPPLIERS_DIR, settings.database_url
+    return data_dir or settings.data_dir, suppliers or SUPPLIERS_DIR, BenchSettings().data_dir, settings.database_url
 
 
 @app.command()
@@ -419,9 +420,9 @@ def backup(
     from clients.backup import BackupError
     from clients.backup import backup as run_backup
 
-    data, supplier_dir, database_url = _state_locations(data_dir, suppliers)
+    data, supplier_dir, bench_dir, database_url = _state_locations(data_dir, suppliers)
     try:
-        summary = run_backup(dest, data, supplier_dir, database_url)
+        summary = run_backup(dest, data, supplier_dir, database_url, bench_dir)
     except BackupError as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(1) from None
@@ -442,9 +443,9 @@ def restore(
     from clients.backup import BackupError
     from clients.backup import restore as run_restore
 
-    data, supplier_dir, database_url = _state_locations(data_dir, suppliers)
+    data, supplier_dir, bench_dir, database_url = _state_locations(data_dir, suppliers)
     try:
-        summary = run_restore(src, data, supplier_dir, force=force, database_url=database_url)
+        summary = run_restore(src, data, supplier_dir, force=force, database_url=database_url, bench_dir=bench_dir)
     except BackupError as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(1) from None

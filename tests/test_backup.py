@@ -22,13 +22,14 @@ PDFS = sorted(DATASET.glob("*.pdf"))[:3]
 
 
 def _cli(*args: str | Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    env = {"OCRMESH_BENCH_DATA_DIR": str(Path(args[1]).parent / "no-bench"), **(env or {})}
     return subprocess.run(
         [sys.executable, "-m", "clients.cli", *map(str, args)],
         cwd=REPO,
         capture_output=True,
         text=True,
         timeout=120,
-        env={**os.environ, **(env or {})},
+        env={**os.environ, **env},
         check=False,
     )
 
@@ -76,14 +77,34 @@ async def test_backup_of_an_open_store_restores_into_an_empty_data_dir(
         second = await _submit(store, PDFS[2:])
         assert database_in_use(data / "jobs.sqlite3")
         dest = tmp_path / dest_name
-        made = _cli("backup", dest, "--data-dir", data, "--suppliers", suppliers)  # while the store is open
+        bench = tmp_path / "bench"  # the container layout: benchmark runs beside, not inside, the jobs' data
+        (bench / "run-1").mkdir(parents=True)
+        (bench / "run-1" / "report.md").write_text("# run 1", encoding="utf-8")
+        made = _cli(  # while the store is open
+            "backup",
+            dest,
+            "--data-dir",
+            data,
+            "--suppliers",
+            suppliers,
+            env={"OCRMESH_BENCH_DATA_DIR": str(bench)},
+        )
         assert made.returncode == 0, made.stderr
         assert "2 jobs" in made.stdout
     finally:
         await store.close()
 
     new_data, new_suppliers = tmp_path / "restored" / "data", tmp_path / "restored" / "suppliers"
-    done = _cli("restore", dest, "--data-dir", new_data, "--suppliers", new_suppliers)
+    new_bench = tmp_path / "restored" / "bench"
+    done = _cli(
+        "restore",
+        dest,
+        "--data-dir",
+        new_data,
+        "--suppliers",
+        new_suppliers,
+        env={"OCRMESH_BENCH_DATA_DIR": str(new_bench)},
+    )
     assert done.returncode == 0, done.stderr
     assert "2 jobs" in done.stdout
 
@@ -101,6 +122,7 @@ async def test_backup_of_an_open_store_restores_into_an_empty_data_dir(
         encoding="utf-8"
     ) == '{"tesseract": 1.2}'
     assert (new_data / "keys.json").exists()
+    assert (new_bench / "run-1" / "report.md").read_text(encoding="utf-8") == "# run 1"
     assert not (new_data / "tmp" / "scratch.bin").exists()
     assert sorted(p.name for p in new_suppliers.iterdir()) == sorted(p.name for p in suppliers.iterdir())
 

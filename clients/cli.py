@@ -201,9 +201,10 @@ def up(
     def interrupt(*_: object) -> None:
         raise KeyboardInterrupt
 
-    # SIGTERM stops like Ctrl-C (at start-up too); during the stop itself, further signals are ignored.
-    if hasattr(signal_module, "SIGTERM"):
-        signal_module.signal(signal_module.SIGTERM, interrupt)
+    # SIGTERM (and Ctrl-Break on Windows) stops like Ctrl-C, at start-up too; during the stop, signals are ignored.
+    stop_signals = [getattr(signal_module, name) for name in ("SIGTERM", "SIGBREAK") if hasattr(signal_module, name)]
+    for sig in stop_signals:
+        signal_module.signal(sig, interrupt)
     mesh = Mesh(settings, report=lambda line: typer.echo(line, err=True))
     mesh.plan()
     try:
@@ -225,9 +226,8 @@ def up(
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(1) from None
     finally:
-        signal_module.signal(signal_module.SIGINT, signal_module.SIG_IGN)
-        if hasattr(signal_module, "SIGTERM"):
-            signal_module.signal(signal_module.SIGTERM, signal_module.SIG_IGN)
+        for sig in (signal_module.SIGINT, *stop_signals):
+            signal_module.signal(sig, signal_module.SIG_IGN)
         mesh.stop()
 
 

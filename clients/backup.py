@@ -55,6 +55,9 @@ class Summary:
     data_files: int
     supplier_files: int
 
+    def describe(self) -> str:
+        return f"{self.location}: {self.jobs} jobs, {self.data_files} data files, {self.supplier_files} supplier files"
+
 
 def postgres_hint(database_url: str) -> str:
     return (

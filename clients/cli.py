@@ -10,9 +10,13 @@ import asyncio
 import json
 import sys
 from pathlib import Path
-from typing import Annotated, Optional
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
+
+if TYPE_CHECKING:
+    from clients.backup import Summary
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="ocrmesh: self-hosted OCR for German business documents")
 
@@ -410,6 +414,18 @@ def _state_locations(data_dir: Optional[Path], suppliers: Optional[Path]) -> tup
     return data_dir or settings.data_dir, suppliers or SUPPLIERS_DIR, BenchSettings().data_dir, settings.database_url
 
 
+def _state_command(done: str, action: Callable[[], Summary]) -> None:
+    """Run a backup or restore; its error as one line and exit code 1."""
+    from clients.backup import BackupError
+
+    try:
+        summary = action()
+    except BackupError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(1) from None
+    typer.echo(f"{done} {summary.describe()}")
+
+
 @app.command()
 def backup(
     dest: Annotated[Path, typer.Argument(help="A new directory, or a file name ending in .tar.gz")],
@@ -417,19 +433,10 @@ def backup(
     suppliers: Annotated[Optional[Path], typer.Option(help="Supplier templates (default config/suppliers)")] = None,
 ) -> None:
     """Back up the jobs database (SQLite online backup, safe while the mesh runs), data files and supplier templates."""
-    from clients.backup import BackupError
     from clients.backup import backup as run_backup
 
     data, supplier_dir, bench_dir, database_url = _state_locations(data_dir, suppliers)
-    try:
-        summary = run_backup(dest, data, supplier_dir, database_url, bench_dir)
-    except BackupError as exc:
-        typer.echo(f"error: {exc}", err=True)
-        raise typer.Exit(1) from None
-    typer.echo(
-        f"backup written to {summary.location}: {summary.jobs} jobs, {summary.data_files} data files, "
-        f"{summary.supplier_files} supplier files"
-    )
+    _state_command("backup written to", lambda: run_backup(dest, data, supplier_dir, database_url, bench_dir))
 
 
 @app.command()
@@ -440,18 +447,12 @@ def restore(
     force: Annotated[bool, typer.Option(help="Overwrite a database in use (a running mesh); restart it afterwards")] = False,
 ) -> None:
     """Restore a backup into the data directory and the supplier templates (stop the mesh first)."""
-    from clients.backup import BackupError
     from clients.backup import restore as run_restore
 
     data, supplier_dir, bench_dir, database_url = _state_locations(data_dir, suppliers)
-    try:
-        summary = run_restore(src, data, supplier_dir, force=force, database_url=database_url, bench_dir=bench_dir)
-    except BackupError as exc:
-        typer.echo(f"error: {exc}", err=True)
-        raise typer.Exit(1) from None
-    typer.echo(
-        f"restored into {summary.location}: {summary.jobs} jobs, {summary.data_files} data files, "
-        f"{summary.supplier_files} supplier files into {supplier_dir}"
+    _state_command(
+        "restored into",
+        lambda: run_restore(src, data, supplier_dir, force=force, database_url=database_url, bench_dir=bench_dir),
     )
 
 

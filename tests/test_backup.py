@@ -34,6 +34,10 @@ def _cli(*args: str | Path, env: dict[str, str] | None = None) -> subprocess.Com
     )
 
 
+def _at(data: Path, suppliers: Path) -> list[str | Path]:
+    return ["--data-dir", data, "--suppliers", suppliers]
+
+
 def _store(data_dir: Path) -> SqliteJobStore:
     return SqliteJobStore(data_dir, retention_seconds=3600)
 
@@ -80,15 +84,8 @@ async def test_backup_of_an_open_store_restores_into_an_empty_data_dir(
         bench = tmp_path / "bench"  # the container layout: benchmark runs beside, not inside, the jobs' data
         (bench / "run-1").mkdir(parents=True)
         (bench / "run-1" / "report.md").write_text("# run 1", encoding="utf-8")
-        made = _cli(  # while the store is open
-            "backup",
-            dest,
-            "--data-dir",
-            data,
-            "--suppliers",
-            suppliers,
-            env={"OCRMESH_BENCH_DATA_DIR": str(bench)},
-        )
+        # While the store is open:
+        made = _cli("backup", dest, *_at(data, suppliers), env={"OCRMESH_BENCH_DATA_DIR": str(bench)})
         assert made.returncode == 0, made.stderr
         assert "2 jobs" in made.stdout
     finally:
@@ -97,13 +94,7 @@ async def test_backup_of_an_open_store_restores_into_an_empty_data_dir(
     new_data, new_suppliers = tmp_path / "restored" / "data", tmp_path / "restored" / "suppliers"
     new_bench = tmp_path / "restored" / "bench"
     done = _cli(
-        "restore",
-        dest,
-        "--data-dir",
-        new_data,
-        "--suppliers",
-        new_suppliers,
-        env={"OCRMESH_BENCH_DATA_DIR": str(new_bench)},
+        "restore", dest, *_at(new_data, new_suppliers), env={"OCRMESH_BENCH_DATA_DIR": str(new_bench)}
     )
     assert done.returncode == 0, done.stderr
     assert "2 jobs" in done.stdout

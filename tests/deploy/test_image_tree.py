@@ -1,0 +1,257 @@
+"""The container image starts every role: its file tree, rebuilt from deploy/Dockerfile, imports them all.
+
+No Docker here: the final stage's COPY instructions are replayed into a temporary
+directory (tests/deploy/image.py) and every entry point runs there with
+PYTHONPATH and the working directory inside it only. The shared virtualenv's
+editable install of the checkout is taken out of the interpreter first, and every
+project module must come from the tree, so nothing the image lacks can leak in.
+"""
+
+from __future__ import annotations
+
+import ast
+import json
+import os
+import subprocess
+import sys
+import tomllib
+from pathlib import Path
+
+import pytest
+import typer
+import yaml
+
+from services.registry import BACKENDS, known_backends
+from tests.deploy.image import DOCKERFILE, REPO, RuntimeStage, build_tree, image_path, runtime_stage
+
+COMPOSE_FILES = sorted((REPO / "deploy").glob("compose.*.yaml"))
+IMAGE_UID = "10001"
+
+
+def project_packages() -> frozenset[str]:
+    """The top-level packages the project installs (pyproject's package list)."""
+    pyproject = tomllib.loads((REPO / "pyproject.toml").read_text())
+    include = pyproject["tool"]["setuptools"]["packages"]["find"]["include"]
+    return frozenset(name.rstrip("*") for name in include)
+
+
+PACKAGES = project_packages()
+
+# Run inside the rebuilt tree: drop the editable install of the checkout (the image's
+# virtualenv has none), run the task, then fail when a project module came from elsewhere.
+BOOTSTRAP = r"""
+import importlib, json, os, runpy, sys, traceback
+
+def editable(obj):
+    return str(getattr(obj, "__module__", "")).startswith("__editable__")
+
+sys.meta_path[:] = [f for f in sys.meta_path if not editable(f)]
+sys.path_hooks[:] = [h for h in sys.path_hooks if not editable(h)]
+sys.path[:] = [p for p in sys.path if "__editable__" not in p]
+sys.path_importer_cache.clear()
+
+task = json.loads(sys.argv[1])
+root = os.path.realpath(task["root"])
+
+def leaks():
+    found = []
+    for name, module in list(sys.modules.items()):
+        path = getattr(module, "__file__", None)
+        if name.split(".")[0] in task["packages"] and path and not os.path.realpath(path).startswith(root):
+            found.append(f"{name} from {path}")
+    return found
+
+code = 0
+try:
+    if "module" in task:
+        sys.argv = [task["module"], *task["args"]]
+        runpy.run_module(task["module"], run_name="__main__", alter_sys=True)
+    else:
+        failed = {}
+        for name in task["imports"]:
+            try:
+                importlib.import_module(name)
+            except BaseException as exc:
+                failed[name] = f"{type(exc).__name__}: {exc}"
+        print(json.dumps(failed))
+except SystemExit as exc:
+    code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+leaked = leaks()
+if leaked:
+    print("LEAKED (not in the image):", *leaked, sep="\n  ", file=sys.stderr)
+    code = 97
+sys.stdout.flush()
+os._exit(code)
+"""
+
+
+@pytest.fixture(scope="module")
+def stage() -> RuntimeStage:
+    return runtime_stage(DOCKERFILE)
+
+
+@pytest.fixture(scope="module")
+def image_root(stage: RuntimeStage, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("image")
+    build_tree(root, stage)
+    return root
+
+
+def run_in_image(
+    root: Path, stage: RuntimeStage, task: dict[str, object]
+) -> subprocess.CompletedProcess[str]:
+    """Run a task with the image's PYTHONPATH and WORKDIR mapped into the tree, and nothing else."""
+    # The code is on PYTHONPATH, or else installed (editable) from the working directory.
+    paths = stage.env.get("PYTHONPATH", str(stage.workdir)).split(":")
+    pythonpath = os.pathsep.join(str(image_path(root, p)) for p in paths)
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "PYTHONHOME", "PYTHONSTARTUP")}
+    env |= {"PYTHONPATH": pythonpath, "PYTHONDONTWRITEBYTECODE": "1", "HF_HUB_OFFLINE": "1", "COLUMNS": "200"}
+    payload = json.dumps({**task, "root": str(root), "packages": sorted(PACKAGES)})
+    return subprocess.run(
+        [sys.executable, "-c", BOOTSTRAP, payload],
+        check=False,
+        cwd=image_path(root, str(stage.workdir)),
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+
+
+def python_module(command: list[str]) -> tuple[str, list[str]]:
+    """`python -m MODULE ARGS...` or the project's console script `ocrmesh ARGS...` -> (MODULE, ARGS)."""
+    if command[:2] == ["python", "-m"]:
+        return command[2], command[3:]
+    scripts = tomllib.loads((REPO / "pyproject.toml").read_text())["project"]["scripts"]
+    assert command and command[0] in scripts, (
+        f"expected `python -m MODULE ...` or a console script: {command}"
+    )
+    return scripts[command[0]].split(":")[0], command[1:]
+
+
+def static_imports(module: str) -> set[str]:
+    """Project modules `module` may import, at the top or lazily inside functions (from the checkout)."""
+    path = module_file(module)
+    assert path is not None, module
+    package = module if path.name == "__init__.py" else module.rpartition(".")[0]
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                parts = package.split(".")[: len(package.split(".")) - node.level + 1]
+                base = ".".join([*parts, base] if base else parts)
+            found.add(base)
+            found.update(f"{base}.{alias.name}" for alias in node.names)
+    return {name for name in found if name.split(".")[0] in PACKAGES and module_file(name) is not None}
+
+
+def module_file(module: str) -> Path | None:
+    path = REPO.joinpath(*module.split("."))
+    for candidate in (path / "__init__.py", path.with_suffix(".py")):
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def reachable_modules(entry_points: set[str]) -> list[str]:
+    """Every project module reachable from the entry points through any import statement."""
+    seen: set[str] = set()
+    todo = list(entry_points)
+    while todo:
+        module = todo.pop()
+        if module in seen:
+            continue
+        seen.add(module)
+        parts = module.split(".")
+        todo.extend(".".join(parts[:i]) for i in range(1, len(parts)))
+        todo.extend(static_imports(module))
+    return sorted(seen)
+
+
+def cli_commands() -> list[list[str]]:
+    """Every `ocrmesh` subcommand path (e.g. ["models", "list"])."""
+    from clients.cli import app
+
+    def walk(command: object, prefix: list[str]) -> list[list[str]]:
+        subcommands = getattr(command, "commands", None)
+        if not subcommands:
+            return [prefix]
+        return [prefix] + [
+            path for name, sub in sorted(subcommands.items()) for path in walk(sub, [*prefix, name])
+        ]
+
+    return walk(typer.main.get_command(app), [])
+
+
+def compose_commands() -> list[tuple[str, list[str]]]:
+    commands = []
+    for compose_file in COMPOSE_FILES:
+        for name, service in yaml.safe_load(compose_file.read_text())["services"].items():
+            commands.append((f"{compose_file.stem}:{name}", [str(arg) for arg in service["command"]]))
+    return commands
+
+
+def test_image_runs_as_non_root_with_data_and_models_volumes(stage: RuntimeStage) -> None:
+    assert stage.user.split(":")[0] == IMAGE_UID
+    assert {"/data", "/models"} <= set(stage.volumes)
+    assert stage.env["OCRMESH_MODELS_DIR"] == "/models"
+    assert stage.env["HF_HUB_OFFLINE"] == "1"
+    # Every piece of state the router process writes goes to the data volume.
+    for setting in ("OCRMESH_JOBS_DATA_DIR", "OCRMESH_BENCH_DATA_DIR", "OCRMESH_ROUTER_PRIORS_FILE", "HOME"):
+        assert stage.env[setting].startswith("/data"), setting
+    # The runtime stage copies the virtualenv from the builder, never the build's own files.
+    assert stage.copied_stages and set(stage.copied_stages) <= set(stage.stages[:-1])
+    assert not any(
+        c.startswith(("requirements", "constraints")) for copy in stage.copies for c in copy.sources
+    )
+
+
+@pytest.mark.parametrize("argv", cli_commands(), ids=lambda argv: " ".join(argv) or "ocrmesh")
+def test_every_cli_command_starts_in_image(image_root: Path, stage: RuntimeStage, argv: list[str]) -> None:
+    module, args = python_module(stage.entrypoint)
+    result = run_in_image(image_root, stage, {"module": module, "args": [*args, *argv, "--help"]})
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert "Usage" in result.stdout
+
+
+@pytest.mark.parametrize("backend", known_backends())
+def test_every_backend_serve_parses_in_image(image_root: Path, stage: RuntimeStage, backend: str) -> None:
+    module, args = python_module(stage.entrypoint)
+    result = run_in_image(image_root, stage, {"module": module, "args": [*args, "serve", backend, "--help"]})
+    assert result.returncode == 0, result.stderr[-3000:]
+
+
+@pytest.mark.parametrize("service,command", compose_commands(), ids=[name for name, _ in compose_commands()])
+def test_compose_commands_parse_in_image(
+    image_root: Path, stage: RuntimeStage, service: str, command: list[str]
+) -> None:
+    """Each compose service's command line (options included) is accepted by the image's CLI."""
+    module, args = python_module(stage.entrypoint)
+    result = run_in_image(image_root, stage, {"module": module, "args": [*args, *command, "--help"]})
+    assert result.returncode == 0, (service, result.stderr[-3000:])
+
+
+def test_healthcheck_runs_in_image(image_root: Path, stage: RuntimeStage) -> None:
+    """The image's HEALTHCHECK starts and reports a server that is not there as unhealthy (exit 1)."""
+    assert stage.healthcheck, "the image declares no HEALTHCHECK"
+    module, args = python_module(stage.healthcheck)
+    result = run_in_image(image_root, stage, {"module": module, "args": [*args, "127.0.0.1:1"]})
+    assert result.returncode == 1, result.stderr[-3000:]
+    assert "unhealthy" in result.stderr
+
+
+def test_every_module_the_roles_import_is_in_image(image_root: Path, stage: RuntimeStage) -> None:
+    """Entry points, the modules they import lazily (router, gateway, jobs, benchmarks), every engine."""
+    entry_points = {python_module(command)[0] for command in (stage.entrypoint, stage.healthcheck) if command}
+    entry_points |= {target.split(":")[0] for target in BACKENDS.values()}
+    modules = reachable_modules(entry_points)
+    # The roles' own modules are among them (a check of the walk itself).
+    for role in ("router_service.server", "gateway_rest.app", "jobs_service.host", "bench_service.host"):
+        assert role in modules, role
+    result = run_in_image(image_root, stage, {"imports": modules})
+    assert result.returncode == 0, result.stderr[-3000:]
+    failed = json.loads(result.stdout.strip().splitlines()[-1])
+    assert not failed, "\n".join(f"{name}: {error}" for name, error in failed.items())

@@ -10,6 +10,7 @@ project module must come from the tree, so nothing the image lacks can leak in.
 from __future__ import annotations
 
 import ast
+import importlib.metadata
 import json
 import os
 import subprocess
@@ -20,6 +21,8 @@ from pathlib import Path
 import pytest
 import typer
 import yaml
+from packaging.requirements import Requirement
+from packaging.utils import canonicalize_name
 
 from services.registry import BACKENDS, known_backends
 from tests.deploy.image import DOCKERFILE, REPO, RuntimeStage, build_tree, image_path, runtime_stage
@@ -53,6 +56,19 @@ sys.path_importer_cache.clear()
 task = json.loads(sys.argv[1])
 root = os.path.realpath(task["root"])
 
+
+class Absent:
+    # Top-level modules of packages the image variant does not install: not there.
+
+    @staticmethod
+    def find_spec(name, path=None, target=None):
+        if name.split(".")[0] in task.get("absent", ()):
+            raise ModuleNotFoundError(f"No module named {name!r} (not installed in this image)", name=name)
+        return None
+
+
+sys.meta_path.insert(0, Absent)
+
 def leaks():
     found = []
     for name, module in list(sys.modules.items()):
@@ -73,7 +89,7 @@ try:
                 importlib.import_module(name)
             except BaseException as exc:
                 failed[name] = f"{type(exc).__name__}: {exc}"
-        print(json.dumps(failed))
+        print(json.dumps({"failed": failed}))
 except SystemExit as exc:
     code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
 leaked = leaks()
@@ -253,5 +269,61 @@ def test_every_module_the_roles_import_is_in_image(image_root: Path, stage: Runt
         assert role in modules, role
     result = run_in_image(image_root, stage, {"imports": modules})
     assert result.returncode == 0, result.stderr[-3000:]
-    failed = json.loads(result.stdout.strip().splitlines()[-1])
+    failed = json.loads(result.stdout.strip().splitlines()[-1])["failed"]
+    assert not failed, "\n".join(f"{name}: {error}" for name, error in failed.items())
+
+
+# What the light image (MODEL_STACK=false: requirements.txt only) must run: the CPU VM's pdftext,
+# tesseract, router (with jobs and benchmarks) and gateway, and the health check.
+LIGHT_ROLE_MODULES = [
+    "clients.cli",
+    "clients.healthcheck",
+    "services.scaffold.server",
+    "services.pdftext.engine",
+    "services.tesseract.engine",
+    "router_service.server",
+    "bench_service.host",
+    "jobs_service.host",
+    "gateway_rest.app",
+]
+
+
+def light_distributions() -> set[str]:
+    """requirements.txt's distributions and everything they depend on (as installed here)."""
+    todo = [
+        Requirement(line.split("#")[0].strip())
+        for line in (REPO / "requirements.txt").read_text().splitlines()
+        if line.split("#")[0].strip()
+    ]
+    seen: set[str] = set()
+    while todo:
+        requirement = todo.pop()
+        name = canonicalize_name(requirement.name)
+        if name in seen:
+            continue
+        seen.add(name)
+        for extra in sorted(requirement.extras) or [""]:
+            for dependency in importlib.metadata.requires(name) or []:
+                dep = Requirement(dependency)
+                if dep.marker is None or dep.marker.evaluate({"extra": extra}):
+                    todo.append(dep)
+    return seen
+
+
+def test_light_image_roles_need_only_requirements_txt(image_root: Path, stage: RuntimeStage) -> None:
+    """The CPU VM's light image has no model stack: its roles start without torch, docling, ...
+
+    Modules of packages only requirements-models.txt brings are made absent, as in that image;
+    optional imports (Pillow's defusedxml, rich's attrs) then fall back as they would there.
+    """
+    light = light_distributions()
+    absent = sorted(
+        module
+        for module, owners in importlib.metadata.packages_distributions().items()
+        if module not in PACKAGES and not {canonicalize_name(d) for d in owners} & light
+    )
+    assert "torch" in absent and "docling" in absent and "grpc" not in absent
+    result = run_in_image(image_root, stage, {"imports": LIGHT_ROLE_MODULES, "absent": absent})
+    assert result.returncode == 0, result.stderr[-3000:]
+    failed = json.loads(result.stdout.strip().splitlines()[-1])["failed"]
     assert not failed, "\n".join(f"{name}: {error}" for name, error in failed.items())

@@ -1,10 +1,12 @@
-"""The container image starts every role: its file tree, rebuilt from deploy/Dockerfile, imports them all.
+"""The container image starts every role: its file tree, rebuilt from deploy/Dockerfile, runs them all.
 
 No Docker here: the final stage's COPY instructions are replayed into a temporary
 directory (tests/deploy/image.py) and every entry point runs there with
 PYTHONPATH and the working directory inside it only. The shared virtualenv's
 editable install of the checkout is taken out of the interpreter first, and every
 project module must come from the tree, so nothing the image lacks can leak in.
+Finally pdftext, the router and the gateway start there, with the image's ENV
+(paths mapped into the tree), and answer a document over REST.
 """
 
 from __future__ import annotations
@@ -16,15 +18,21 @@ import os
 import subprocess
 import sys
 import tomllib
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
+import httpx
 import pytest
 import typer
 import yaml
 from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
 
+from bench_service.datasets import ZUGFERD_AWV
+from clients.processes import stop_processes
 from services.registry import BACKENDS, known_backends
+from services.scaffold.ports import free_port
+from tests.conftest import wait_until
 from tests.deploy.image import DOCKERFILE, REPO, RuntimeStage, build_tree, image_path, runtime_stage
 
 COMPOSE_FILES = sorted((REPO / "deploy").glob("compose.*.yaml"))
@@ -110,28 +118,36 @@ def stage() -> RuntimeStage:
 def image_root(stage: RuntimeStage, tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("image")
     build_tree(root, stage)
+    for volume in stage.volumes:  # made by the image, owned by its user
+        image_path(root, volume).mkdir(parents=True, exist_ok=True)
     return root
+
+
+def image_process(
+    root: Path, stage: RuntimeStage, task: dict[str, object]
+) -> tuple[list[str], Path, dict[str, str]]:
+    """Command, working directory and environment of a task run as in the image, from the tree only.
+
+    The image's ENV applies, its absolute paths (/data, /models, /app) mapped into the tree; the
+    code is on the image's PYTHONPATH, or else installed (editable) from the working directory.
+    """
+    paths = stage.env.get("PYTHONPATH", str(stage.workdir)).split(":")
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "PYTHONHOME", "PYTHONSTARTUP")}
+    for name, value in stage.env.items():
+        if name not in ("PATH", "PYTHONPATH"):
+            env[name] = str(image_path(root, value)) if value.startswith("/") else value
+    env |= {"PYTHONPATH": os.pathsep.join(str(image_path(root, p)) for p in paths), "COLUMNS": "200"}
+    env |= {"PYTHONDONTWRITEBYTECODE": "1", "HF_HUB_OFFLINE": "1"}
+    payload = json.dumps({**task, "root": str(root), "packages": sorted(PACKAGES)})
+    return [sys.executable, "-c", BOOTSTRAP, payload], image_path(root, str(stage.workdir)), env
 
 
 def run_in_image(
     root: Path, stage: RuntimeStage, task: dict[str, object]
 ) -> subprocess.CompletedProcess[str]:
-    """Run a task with the image's PYTHONPATH and WORKDIR mapped into the tree, and nothing else."""
-    # The code is on PYTHONPATH, or else installed (editable) from the working directory.
-    paths = stage.env.get("PYTHONPATH", str(stage.workdir)).split(":")
-    pythonpath = os.pathsep.join(str(image_path(root, p)) for p in paths)
-    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "PYTHONHOME", "PYTHONSTARTUP")}
-    env |= {"PYTHONPATH": pythonpath, "PYTHONDONTWRITEBYTECODE": "1", "HF_HUB_OFFLINE": "1", "COLUMNS": "200"}
-    payload = json.dumps({**task, "root": str(root), "packages": sorted(PACKAGES)})
-    return subprocess.run(
-        [sys.executable, "-c", BOOTSTRAP, payload],
-        check=False,
-        cwd=image_path(root, str(stage.workdir)),
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+    """Run a task in the tree (see image_process) to its end."""
+    command, cwd, env = image_process(root, stage, task)
+    return subprocess.run(command, check=False, cwd=cwd, env=env, capture_output=True, text=True, timeout=300)
 
 
 def python_module(command: list[str]) -> tuple[str, list[str]]:
@@ -327,3 +343,79 @@ def test_light_image_roles_need_only_requirements_txt(image_root: Path, stage: R
     assert result.returncode == 0, result.stderr[-3000:]
     failed = json.loads(result.stdout.strip().splitlines()[-1])["failed"]
     assert not failed, "\n".join(f"{name}: {error}" for name, error in failed.items())
+
+
+ROLE_START_TIMEOUT = 120.0
+
+
+@pytest.fixture
+def start_in_image(
+    image_root: Path, stage: RuntimeStage
+) -> Iterator[Callable[[list[str]], subprocess.Popen[bytes]]]:
+    """Start `ocrmesh ARGV...` from the image tree as a long-running process; all stop at teardown."""
+    procs: list[subprocess.Popen[bytes]] = []
+
+    def start(argv: list[str]) -> subprocess.Popen[bytes]:
+        module, args = python_module(stage.entrypoint)
+        command, cwd, env = image_process(image_root, stage, {"module": module, "args": [*args, *argv]})
+        proc = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        procs.append(proc)
+        return proc
+
+    yield start
+    stop_processes(reversed(procs))
+    for proc in procs:
+        assert proc.stderr is not None
+        stderr = proc.stderr.read().decode(errors="replace")
+        proc.stderr.close()
+        assert proc.returncode != 97, stderr[-3000:]  # a project module came from outside the image
+
+
+def healthy_in_image(root: Path, stage: RuntimeStage, target: str) -> bool:
+    """The image's own HEALTHCHECK command, run from the tree, says healthy."""
+    module, args = python_module(stage.healthcheck)
+    return run_in_image(root, stage, {"module": module, "args": [*args, target]}).returncode == 0
+
+
+def test_roles_serve_a_document_from_the_image_tree(
+    image_root: Path,
+    stage: RuntimeStage,
+    start_in_image: Callable[[list[str]], subprocess.Popen[bytes]],
+    tmp_path: Path,
+) -> None:
+    """pdftext, the router (with jobs and benchmarks, state under the image's /data) and the gateway,
+    started from the tree alone as the containers start them, answer a born-digital invoice over REST."""
+    backend_port, router_port, gateway_port = free_port(), free_port(), free_port()
+    config = tmp_path / "router.yaml"
+    router = {"port": router_port, "backends": [{"name": "pdftext", "address": f"127.0.0.1:{backend_port}"}]}
+    config.write_text(yaml.safe_dump({"router": router}))
+    roles = [
+        (["serve", "pdftext", "--port", str(backend_port)], f"127.0.0.1:{backend_port}"),
+        (["router", "--config", str(config)], f"127.0.0.1:{router_port}"),
+        (
+            ["gateway", "--upstream", f"127.0.0.1:{router_port}", "--port", str(gateway_port)],
+            f"http://127.0.0.1:{gateway_port}/api/v1/health/ready",
+        ),
+    ]
+    for argv, health_target in roles:
+        proc = start_in_image(argv)
+        assert wait_until(
+            lambda proc=proc, target=health_target: (
+                proc.poll() is not None or healthy_in_image(image_root, stage, target)
+            ),
+            timeout=ROLE_START_TIMEOUT,
+            interval=0.5,
+        ), f"{argv[0]} did not become healthy"
+        assert proc.poll() is None, f"{argv} exited with {proc.returncode}"
+    invoice = ZUGFERD_AWV / "EN16931_zugferd_2p0_EN16931_Einfach.pdf"
+    response = httpx.post(
+        f"http://127.0.0.1:{gateway_port}/api/v1/ocr/process",
+        files={"file": (invoice.name, invoice.read_bytes(), "application/pdf")},
+        data={"backend": "auto"},
+        timeout=ROLE_START_TIMEOUT,
+    )
+    assert response.status_code == 200, response.text
+    assert response.json()["backend_used"] == "pdftext"
+    assert response.json()["text"]["raw"].strip()
+    # The router keeps its state where the image puts it: the data volume.
+    assert image_path(image_root, stage.env["OCRMESH_JOBS_DATA_DIR"]).is_dir()

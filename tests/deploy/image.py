@@ -94,9 +94,18 @@ def runtime_stage(path: Path = DOCKERFILE) -> RuntimeStage:
 
 def context_files(context: Path = REPO, dockerfile_path: Path = DOCKERFILE) -> set[str]:
     """Paths (relative, POSIX) that `docker build` sends: everything .dockerignore leaves."""
+    return exclude_paths(
+        str(context),
+        dockerignore_patterns(context),
+        dockerfile=dockerfile_path.relative_to(context).as_posix(),
+    )
+
+
+def dockerignore_patterns(context: Path = REPO) -> list[str]:
+    """The patterns of .dockerignore, read as the Docker SDK reads them (blank and # lines dropped)."""
     ignore = context / ".dockerignore"
-    patterns = ignore.read_text().splitlines() if ignore.is_file() else []
-    return exclude_paths(str(context), patterns, dockerfile=dockerfile_path.relative_to(context).as_posix())
+    lines = [line.strip() for line in ignore.read_text().splitlines()] if ignore.is_file() else []
+    return [line for line in lines if line and not line.startswith("#")]
 
 
 def build_tree(root: Path, stage: RuntimeStage, context: Path = REPO) -> None:

@@ -25,6 +25,7 @@ import httpx
 import pytest
 import typer
 import yaml
+from docker.utils.build import PatternMatcher
 from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
 
@@ -33,7 +34,15 @@ from clients.processes import stop_processes
 from services.registry import BACKENDS, known_backends
 from services.scaffold.ports import free_port
 from tests.conftest import wait_until
-from tests.deploy.image import DOCKERFILE, REPO, RuntimeStage, build_tree, image_path, runtime_stage
+from tests.deploy.image import (
+    DOCKERFILE,
+    REPO,
+    RuntimeStage,
+    build_tree,
+    dockerignore_patterns,
+    image_path,
+    runtime_stage,
+)
 
 COMPOSE_FILES = sorted((REPO / "deploy").glob("compose.*.yaml"))
 IMAGE_UID = "10001"
@@ -239,6 +248,21 @@ def test_image_runs_as_non_root_with_data_and_models_volumes(stage: RuntimeStage
     assert not any(
         c.startswith(("requirements", "constraints")) for copy in stage.copies for c in copy.sources
     )
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "models/gotocr/model.safetensors",
+        "deploy/models/surya/x.bin",
+        "data/jobs/jobs.db",
+        ".venv/bin/python",
+        ".git/HEAD",
+        "services/pdftext/__pycache__/engine.cpython-311.pyc",
+    ],
+)
+def test_build_context_leaves_out_weights_state_and_checkouts(path: str) -> None:
+    assert PatternMatcher(dockerignore_patterns()).matches(path)
 
 
 @pytest.mark.parametrize("argv", cli_commands(), ids=lambda argv: " ".join(argv) or "ocrmesh")

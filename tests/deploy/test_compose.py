@@ -176,6 +176,22 @@ def test_service_is_non_root_supervised_and_built_from_the_dockerfile(service: S
     assert (service.compose_file.parent / build["context"] / build["dockerfile"]).resolve() == DOCKERFILE
 
 
+def test_one_image_tag_per_build_variant() -> None:
+    """Services sharing an image tag build it the same way (else the last build wins the tag)."""
+    builds: dict[str, set[str]] = {}
+    for service in ALL_SERVICES:
+        args = service.spec["build"].get("args", {})
+        builds.setdefault(service.spec["image"], set()).add(repr(sorted(args.items())))
+    assert all(len(variants) == 1 for variants in builds.values()), builds
+
+
+@pytest.mark.parametrize("service", ALL_SERVICES, ids=SERVICE_IDS)
+def test_light_image_runs_no_model_backend(service: Service) -> None:
+    """MODEL_STACK=false leaves torch and the model packages out: only the light roles run on it."""
+    if str(service.spec["build"].get("args", {}).get("MODEL_STACK", "true")).lower() == "false":
+        assert service.backend not in MODEL_BACKENDS, service.command
+
+
 @pytest.mark.parametrize("service", ALL_SERVICES, ids=SERVICE_IDS)
 def test_service_healthcheck_asks_its_own_port(service: Service) -> None:
     test = service.spec["healthcheck"]["test"]

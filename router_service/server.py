@@ -135,7 +135,8 @@ class RouterServer:
 
         upstream = f"127.0.0.1:{self.port}"
         registry = self.metrics.registry
-        self.hosted.append(attach_jobs(server, JobsSettings(), upstream, health=self.health, registry=registry))
+        host = attach_jobs(server, JobsSettings(), upstream, health=self.health, registry=registry)
+        self.hosted.append(host)
         return JOBS_SERVICE_NAME
 
     def _spawn(self, coro: object) -> None:

@@ -72,7 +72,10 @@ async def test_tesseract_has_measured_times_memory_and_accuracy(mini_run: Finish
     assert tesseract is not None and tesseract.succeeded == 3
     assert tesseract.pages == 5
     assert tesseract.avg_time > 0.1
-    assert 0 < tesseract.p50_seconds_per_page <= tesseract.p95_seconds_per_page < tesseract.avg_time * 2
+    outcomes = [d.outcome("tesseract") for d in record.documents]
+    page_seconds = [s for o in outcomes if o is not None for s in o.page_seconds]
+    # Per-page figures come from the pages' own times (the warm-up is kept apart, below).
+    assert 0 < tesseract.p50_seconds_per_page <= tesseract.p95_seconds_per_page <= max(page_seconds)
     assert tesseract.ram_usage > 50 * 2**20
     assert tesseract.accuracy is not None and 0.5 < tesseract.accuracy < 1.0
     assert 0 < tesseract.mean_confidence <= 1

@@ -54,7 +54,7 @@ async def test_bad_options_are_invalid_argument(pdftext_server, einfach_pdf: byt
         (pb.ProcessOptions(confidence_threshold=2.0), "confidence_threshold"),
     ]:
         with pytest.raises(grpc.aio.AioRpcError) as err:
-            await pdftext_server.client.process(build_request(einfach_pdf, options=options), timeout=10)
+            await pdftext_server.client.process(build_request(einfach_pdf, options=options), timeout=PATIENCE)
         assert err.value.code() is grpc.StatusCode.INVALID_ARGUMENT
         assert pattern in err.value.details()
 

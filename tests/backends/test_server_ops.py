@@ -45,7 +45,7 @@ async def test_unload_and_load_switch_health_and_state(start_server, einfach_pdf
     assert unloaded.status.state == pb.MODEL_STATE_UNLOADED and engine.unloads == 1
     assert await _health(server.client) == NOT_SERVING
     with pytest.raises(grpc.aio.AioRpcError) as err:
-        await server.client.process(build_request(einfach_pdf, options=NO_FIELDS), timeout=10)
+        await server.client.process(build_request(einfach_pdf, options=NO_FIELDS), timeout=PATIENCE)
     assert err.value.code() is grpc.StatusCode.UNAVAILABLE
     loaded = await server.client.load()
     assert loaded.status.state == pb.MODEL_STATE_READY and engine.loads == 2
@@ -91,7 +91,7 @@ async def test_metrics_count_what_happened(tesseract_server, einfach_pdf: bytes)
     options = pb.ProcessOptions(first_page=2, last_page=2, extract_fields=False, dpi=150)
     await tesseract_server.client.process(build_request(einfach_pdf, options=options), timeout=60)
     with pytest.raises(grpc.aio.AioRpcError):
-        await tesseract_server.client.process(build_request(b"kaputt"), timeout=10)
+        await tesseract_server.client.process(build_request(b"kaputt"), timeout=PATIENCE)
     after = await asyncio.to_thread(scrape)
     key_ok = 'ocrmesh_requests_total{backend="tesseract",code="OK"}'
     key_bad = 'ocrmesh_errors_total{backend="tesseract",code="INVALID_ARGUMENT"}'
@@ -119,7 +119,7 @@ async def test_describe_and_status(tesseract_server, einfach_pdf: bytes) -> None
 async def test_pdftext_declines_scanned_page(pdftext_server, einfach_pdf: bytes) -> None:  # type: ignore[no-untyped-def]
     scan = documents.image_only_pdf(einfach_pdf, dpi=72, pages=[0])
     with pytest.raises(grpc.aio.AioRpcError) as err:
-        await pdftext_server.client.process(build_request(scan, options=NO_FIELDS), timeout=10)
+        await pdftext_server.client.process(build_request(scan, options=NO_FIELDS), timeout=PATIENCE)
     assert err.value.code() is grpc.StatusCode.FAILED_PRECONDITION
     assert "page 1 has no text layer" in err.value.details()
 
@@ -127,7 +127,7 @@ async def test_pdftext_declines_scanned_page(pdftext_server, einfach_pdf: bytes)
 async def test_image_engines_decline_xml(tesseract_server) -> None:  # type: ignore[no-untyped-def]
     xml = b'<?xml version="1.0"?><rsm:CrossIndustryInvoice xmlns:rsm="urn:x"/>'
     with pytest.raises(grpc.aio.AioRpcError) as err:
-        await tesseract_server.client.process(build_request(xml, options=NO_FIELDS), timeout=10)
+        await tesseract_server.client.process(build_request(xml, options=NO_FIELDS), timeout=PATIENCE)
     assert err.value.code() is grpc.StatusCode.FAILED_PRECONDITION
     assert "pdftext" in err.value.details()
 

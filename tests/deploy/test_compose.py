@@ -292,3 +292,20 @@ def test_gateway_reaches_the_router_service() -> None:
     host, _, port = (cpu["gateway"].option("--upstream") or "").rpartition(":")
     assert host == "router"
     assert int(port) == listening_port(cpu["router"])
+
+
+def test_prometheus_scrapes_ports_the_compose_files_publish() -> None:
+    """deploy/observability/prometheus.yml's targets: each a port its host's compose service publishes."""
+    config = yaml.safe_load((DEPLOY / "observability" / "prometheus.yml").read_text())
+    hosts = {"cpu-vm": services(CPU), "gpu-pc": services(GPU)}
+    checked = set()
+    for job in config["scrape_configs"]:
+        for group in job["static_configs"]:
+            labels = group["labels"]
+            by_component = {s.backend or s.role: s for s in hosts[labels["host"]].values()}
+            service = by_component[labels["component"]]
+            for target in group["targets"]:
+                port = int(target.rsplit(":", 1)[1])
+                assert port in service.published, (target, service.name, sorted(service.published))
+                checked.add(labels["component"])
+    assert checked == {s.backend or s.role for s in ALL_SERVICES}

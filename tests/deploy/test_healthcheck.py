@@ -12,9 +12,9 @@ import pytest
 
 from clients.processes import stop_processes
 from services.scaffold.ports import free_port
-from tests.conftest import REPO, RunningServer, wait_until
+from tests.conftest import PATIENCE, REPO, RunningServer, wait_until
 
-TIMEOUT = 60.0
+TIMEOUT = PATIENCE
 
 
 async def healthcheck(*args: str, env: dict[str, str] | None = None) -> tuple[int, str]:

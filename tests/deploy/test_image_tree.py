@@ -33,7 +33,7 @@ from bench_service.datasets import ZUGFERD_AWV
 from clients.processes import stop_processes
 from services.registry import BACKENDS, known_backends
 from services.scaffold.ports import free_port
-from tests.conftest import wait_until
+from tests.conftest import PATIENCE, wait_until
 from tests.deploy.image import (
     DOCKERFILE,
     REPO,
@@ -369,7 +369,8 @@ def test_light_image_roles_need_only_requirements_txt(image_root: Path, stage: R
     assert not failed, "\n".join(f"{name}: {error}" for name, error in failed.items())
 
 
-ROLE_START_TIMEOUT = 120.0
+# A role's start (imports, the router's analysis warm-up) on a loaded machine.
+ROLE_START_TIMEOUT = 2 * PATIENCE
 
 
 @pytest.fixture

@@ -18,6 +18,9 @@ import typer
 if TYPE_CHECKING:
     from clients.backup import Summary
 
+# Where `ocrmesh up` and `ocrmesh router` listen by default: the router, which also hosts JobsService.
+ROUTER_ADDRESS = "127.0.0.1:50051"
+
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="ocrmesh: self-hosted OCR for German business documents")
 
 
@@ -56,7 +59,7 @@ def serve(
 @app.command()
 def process(
     file: Annotated[Path, typer.Argument(exists=True, dir_okay=False, readable=True, help="Document to process")],
-    target: Annotated[str, typer.Option(help="Server address HOST:PORT (a backend or the router)")] = "127.0.0.1:50051",
+    target: Annotated[str, typer.Option(help="Server address HOST:PORT (a backend or the router)")] = ROUTER_ADDRESS,
     backend: Annotated[str, typer.Option(help="Backend preference (router only)")] = "",
     as_json: Annotated[bool, typer.Option("--json", help="Print the whole result as JSON")] = False,
     first_page: Annotated[int, typer.Option(help="First page (1-based)")] = 0,
@@ -379,7 +382,9 @@ def jobs(
 @app.command()
 def batch(
     paths: Annotated[list[Path], typer.Argument(exists=True, help="Files or directories of documents")],
-    target: Annotated[str, typer.Option(help="JobsService address HOST:PORT")] = "127.0.0.1:50071",
+    target: Annotated[
+        str, typer.Option(help="JobsService address HOST:PORT (the router hosts it; or `ocrmesh jobs`)")
+    ] = ROUTER_ADDRESS,
     backend: Annotated[str, typer.Option(help="Backend preference (auto: the router decides)")] = "auto",
     wait: Annotated[bool, typer.Option(help="Follow progress until the job is done")] = False,
     out: Annotated[Optional[Path], typer.Option(help="Write every document's result as JSON lines (implies --wait)")] = None,
@@ -486,7 +491,7 @@ def bench(
 @app.command("learn-supplier")
 def learn_supplier(
     file: Annotated[Path, typer.Argument(exists=True, dir_okay=False, help="An invoice of the supplier")],
-    target: Annotated[str, typer.Option(help="Server address (the router or a backend)")] = "127.0.0.1:50051",
+    target: Annotated[str, typer.Option(help="Server address (the router or a backend)")] = ROUTER_ADDRESS,
     supplier_id: Annotated[Optional[str], typer.Option("--id", help="Registry id (default: from the name)")] = None,
     correct: Annotated[
         Optional[list[str]], typer.Option("--set", help="Correct a field before saving: NAME=VALUE (repeatable)")

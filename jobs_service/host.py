@@ -8,15 +8,21 @@
     await host.stop()             # on shutdown: runner stops claiming, finishes or releases, store closes
 
 Add `JOBS_SERVICE_NAME` to the server's reflection list. The upstream target is
-any OcrService; in the router's process it is the router's own address.
+any OcrService; in the router's process it is the router's own address. The
+jobs metrics (`jobs_service/metrics.py`) join the registry given (the router's).
 """
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+
 import grpc
 from grpc_health.v1 import health_pb2
 from grpc_health.v1.health import aio as health_aio
+from prometheus_client import CollectorRegistry
 
+from jobs_service.metrics import JobsMetrics
 from jobs_service.runner import JobRunner
 from jobs_service.servicer import JOBS_SERVICE_NAME, JobsServicer
 from jobs_service.settings import JobsSettings
@@ -39,12 +45,18 @@ class JobsHost:
         *,
         health: health_aio.HealthServicer | None = None,
         store: JobStore | None = None,
+        registry: CollectorRegistry | None = None,
     ) -> None:
         self.settings = settings
         self.health = health
         self.store = store or create_store(settings)
         self.signals = JobSignals()
-        self.runner = JobRunner(self.store, settings, upstream_target, signals=self.signals)
+        self.metrics = JobsMetrics(registry)
+        self.store.job_finished = self.metrics.job_finished
+        self.runner = JobRunner(
+            self.store, settings, upstream_target, signals=self.signals, metrics=self.metrics
+        )
+        self._sampler: asyncio.Task[None] | None = None
         self.servicer = JobsServicer(
             self.store, settings, self.signals, on_submit=self.runner.wake, on_cancel=self.runner.cancel_job
         )
@@ -56,6 +68,9 @@ class JobsHost:
         await self.store.open()
         self.servicer.ready = True
         await self.runner.start()
+        self._sampler = asyncio.create_task(
+            self.metrics.sample_every(self.store, self.settings.metrics_seconds), name="jobs-metrics"
+        )
         self._started = True
         if self.health is not None:
             await self.health.set(JOBS_SERVICE_NAME, SERVING)
@@ -69,6 +84,11 @@ class JobsHost:
 
     async def close(self) -> None:
         self.servicer.ready = False
+        if self._sampler is not None:
+            self._sampler.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._sampler
+            self._sampler = None
         if self._started:
             await self.store.close()
             self._started = False
@@ -84,9 +104,10 @@ def attach_jobs(
     upstream_target: str,
     *,
     health: health_aio.HealthServicer | None = None,
+    registry: CollectorRegistry | None = None,
 ) -> JobsHost:
     """Register JobsService on `server` (call before `server.start()`); start the returned host after."""
-    host = JobsHost(settings, upstream_target, health=health)
+    host = JobsHost(settings, upstream_target, health=health, registry=registry)
     jpb_grpc.add_JobsServiceServicer_to_server(host.servicer, server)
     return host
 

@@ -26,6 +26,7 @@ import grpc
 import structlog
 
 from clients.client import AsyncOcrClient, build_request
+from jobs_service.metrics import JobsMetrics
 from jobs_service.settings import JobsSettings
 from jobs_service.signals import JobSignals
 from jobs_service.store.base import Claim, ClaimLost, JobStore
@@ -50,6 +51,16 @@ PERMANENT = frozenset(
 DELAY = frozenset({grpc.StatusCode.UNAVAILABLE, grpc.StatusCode.RESOURCE_EXHAUSTED, grpc.StatusCode.CANCELLED})
 
 
+def pages_left(claim: Claim) -> int:
+    """Pages of the claimed document's requested range not stored yet (0 while its page count is unknown)."""
+    if not claim.page_count:
+        return 0
+    options = pb.ProcessOptions.FromString(claim.options)
+    first = options.first_page or 1
+    last = min(options.last_page or claim.page_count, claim.page_count)
+    return max(0, last - first + 1 - claim.pages_done)
+
+
 class UpstreamProtocolError(Exception):
     """The upstream's stream ended without a document result."""
 
@@ -63,8 +74,10 @@ class JobRunner:
         *,
         signals: JobSignals | None = None,
         worker_id: str | None = None,
+        metrics: JobsMetrics | None = None,
     ) -> None:
         self.store = store
+        self.metrics = metrics or JobsMetrics()
         self.settings = settings
         self.upstream_target = upstream_target
         self.signals = signals or JobSignals()
@@ -80,6 +93,7 @@ class JobRunner:
         # Counters for tests and benchmarks.
         self.claimed = 0
         self.completed = 0
+        self.metrics.in_flight.set_function(lambda: len(self._tasks))
 
     # ------------------------------------------------------------ lifecycle
 
@@ -204,13 +218,15 @@ class JobRunner:
 
     async def _run_document(self, claim: Claim) -> None:
         log_ = log.bind(job_id=claim.job_id, index=claim.idx, attempt=claim.attempts)
+        started = time.perf_counter()
         try:
-            await self._process(claim)
+            outcome = await self._process(claim)
             self.completed += 1
+            self.metrics.document_finished(outcome, time.perf_counter() - started)
         except ClaimLost:
             log_.info("jobs_document_abandoned")
         except grpc.aio.AioRpcError as exc:
-            await self._upstream_error(claim, exc.code(), exc.details() or "", log_)
+            await self._upstream_error(claim, exc.code(), exc.details() or "", log_, started)
         except asyncio.CancelledError:
             if claim.token not in self._lost:
                 # Stopping: hand the document back now instead of waiting for the lease to run out.
@@ -220,7 +236,9 @@ class JobRunner:
             raise
         except Exception as exc:
             log_.exception("jobs_document_error")
-            await self._upstream_error(claim, grpc.StatusCode.INTERNAL, f"{type(exc).__name__}: {exc}", log_)
+            await self._upstream_error(
+                claim, grpc.StatusCode.INTERNAL, f"{type(exc).__name__}: {exc}", log_, started
+            )
         finally:
             task = asyncio.current_task()
             self._tasks.pop(task, None)  # type: ignore[arg-type]
@@ -229,27 +247,37 @@ class JobRunner:
             self.signals.notify(claim.job_id)
             self._wake.set()
 
-    async def _upstream_error(self, claim: Claim, code: grpc.StatusCode, message: str, log_: object) -> None:
+    async def _upstream_error(
+        self, claim: Claim, code: grpc.StatusCode, message: str, log_: object, started: float
+    ) -> None:
         s = self.settings
         if code in PERMANENT:
-            await self.store.fail(claim, code.name, message)
+            await self._fail(claim, code.name, message, started)
             log_.info("jobs_document_failed", code=code.name)  # type: ignore[attr-defined]
         elif code in DELAY:
             # The upstream is restarting or full: pause claiming briefly, the document waits (not an attempt).
             self._paused_until = time.monotonic() + s.retry_backoff_seconds
             await self.store.release(claim, delay=s.retry_backoff_seconds)
+            self.metrics.requeued.labels("delay").inc()
             log_.info("jobs_document_delayed", code=code.name)  # type: ignore[attr-defined]
         elif claim.attempts >= s.max_attempts:
-            await self.store.fail(claim, code.name, f"{message} (after {claim.attempts} attempts)")
+            await self._fail(claim, code.name, f"{message} (after {claim.attempts} attempts)", started)
             log_.info("jobs_document_failed", code=code.name)  # type: ignore[attr-defined]
         else:
             delay = s.retry_backoff_seconds * 2 ** (claim.attempts - 1)
             await self.store.release(claim, delay=delay, count_attempt=True)
+            self.metrics.requeued.labels("retry").inc()
             log_.info("jobs_document_retry", code=code.name, delay=delay)  # type: ignore[attr-defined]
 
-    async def _process(self, claim: Claim) -> None:
+    async def _fail(self, claim: Claim, code: str, message: str, started: float) -> None:
+        await self.store.fail(claim, code, message)
+        self.metrics.document_finished("failed", time.perf_counter() - started)
+        self.metrics.pages.labels("failed").inc(pages_left(claim))
+
+    async def _process(self, claim: Claim) -> str:
+        """Run one document to its stored result; returns how it ended ("completed" or "cached")."""
         if await self.store.complete_from_cache(claim):
-            return
+            return "cached"
         assert self._client is not None
         s = self.settings
         content = await self.store.read_upload(claim.content_hash)
@@ -285,6 +313,8 @@ class JobRunner:
                 ):
                     claim.pages_done += 1
                     claim.last_page = max(claim.last_page, page.page_number)
+                    self.metrics.pages.labels("done").inc()
+                claim.page_count = page.page_count
                 self.signals.notify(claim.job_id)
             elif kind == "document":
                 final = event.document
@@ -293,6 +323,7 @@ class JobRunner:
         if resumed:
             final = await self._reassemble(claim, final, options)
         await self.store.complete(claim, final.SerializeToString())
+        return "completed"
 
     async def _reassemble(self, claim: Claim, final: pb.DocumentResult, options: pb.ProcessOptions) -> pb.DocumentResult:
         """A resumed document's result from all its stored pages (the upstream saw only the rest)."""

@@ -7,15 +7,19 @@ store closes.
 
 from __future__ import annotations
 
+from wsgiref.simple_server import WSGIServer
+
 import grpc
 import structlog
 from grpc_health.v1 import health_pb2, health_pb2_grpc
 from grpc_health.v1.health import aio as health_aio
 from grpc_reflection.v1alpha import reflection
+from prometheus_client import CollectorRegistry
 
 from jobs_service.host import NOT_SERVING, SERVING, JobsHost, attach_jobs
 from jobs_service.servicer import JOBS_SERVICE_NAME
 from jobs_service.settings import JobsSettings
+from services.scaffold.metrics import serve_metrics, stop_metrics
 
 log = structlog.get_logger("ocrmesh.jobs")
 
@@ -25,8 +29,11 @@ class JobsServer:
         self.settings = settings
         self.health = health_aio.HealthServicer()
         self.port = 0
+        self.metrics_port = 0
+        self.registry = CollectorRegistry()
         self.host: JobsHost
         self._server: grpc.aio.Server | None = None
+        self._metrics_http: WSGIServer | None = None
 
     @property
     def target(self) -> str:
@@ -42,7 +49,7 @@ class JobsServer:
                 ("grpc.so_reuseport", 0),
             ]
         )
-        self.host = attach_jobs(server, s, s.upstream, health=self.health)
+        self.host = attach_jobs(server, s, s.upstream, health=self.health, registry=self.registry)
         health_pb2_grpc.add_HealthServicer_to_server(self.health, server)
         reflection.enable_server_reflection(
             (JOBS_SERVICE_NAME, health_pb2.DESCRIPTOR.services_by_name["Health"].full_name, reflection.SERVICE_NAME),
@@ -56,7 +63,16 @@ class JobsServer:
         self._server = server
         await self.host.start()
         await self.health.set("", SERVING)
-        log.info("jobs_server_started", address=self.target, upstream=s.upstream, store=self.host.store.kind)
+        if s.metrics_port:
+            self._metrics_http = serve_metrics(self.registry, s.host, max(0, s.metrics_port))
+            self.metrics_port = self._metrics_http.server_port
+        log.info(
+            "jobs_server_started",
+            address=self.target,
+            upstream=s.upstream,
+            store=self.host.store.kind,
+            metrics_port=self.metrics_port or None,
+        )
         return self.port
 
     async def stop(self, grace: float | None = None) -> None:
@@ -67,6 +83,9 @@ class JobsServer:
         if self._server is not None:
             await self._server.stop(min(grace, 1.0))
         await self.host.close()
+        if self._metrics_http is not None:
+            stop_metrics(self._metrics_http)
+            self._metrics_http = None
         log.info("jobs_server_stopped")
 
 

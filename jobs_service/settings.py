@@ -47,6 +47,11 @@ class JobsSettings(BaseSettings):
     max_document_mb: float = Field(default=50.0, gt=0)
     # gRPC message limit of the standalone server (a batch travels as one message).
     max_message_mb: int = Field(default=256, ge=4)
+    # Prometheus /metrics of the standalone server (0 = off, -1 = any free port); under the router
+    # the jobs metrics are on the router's metrics port.
+    metrics_port: int = Field(default=0, ge=-1)
+    # Seconds between reads of the store's state for the metrics (queue depth, jobs by state).
+    metrics_seconds: float = Field(default=10.0, gt=0)
 
     # Finished jobs (results, pages, uploads) are deleted this long after they finish.
     retention_hours: float = Field(default=168.0, gt=0)

@@ -10,6 +10,7 @@ from prometheus_client import Counter, Gauge, Histogram
 
 from router_service.dispatch import AttemptObserver
 from router_service.endpoints import Mesh, Replica
+from router_service.vram import DeviceGroups
 from services.scaffold.metrics import PAGE_BUCKETS, ServerMetrics
 
 ANALYSIS_BUCKETS = (0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5)
@@ -71,6 +72,12 @@ class RouterMetrics(ServerMetrics):
             ["backend", "replica"],
             registry=r,
         )
+        self.vram_budget_bytes = Gauge(
+            "ocrmesh_router_vram_budget_bytes",
+            "VRAM budget of a device group (GPU backends sharing one card)",
+            ["device_group"],
+            registry=r,
+        )
         self.reloads = Counter(
             "ocrmesh_router_rule_reloads", "Routing file loads by outcome", ["outcome"], registry=r
         )
@@ -92,3 +99,7 @@ class RouterMetrics(ServerMetrics):
     def publish_health(self, mesh: Mesh) -> None:
         for replica in mesh.replicas():
             self.backend_serving.labels(replica.name, replica.address).set(1 if replica.serving else 0)
+
+    def publish_vram_budgets(self, groups: DeviceGroups) -> None:
+        for group in groups.names():
+            self.vram_budget_bytes.labels(group).set(groups.budget_bytes(group))

@@ -110,6 +110,9 @@ class RouterServer:
             await hosted.start()
         self.mesh.add_listener(self._health_changed)
         self.mesh.start()
+        self.metrics.publish_health(self.mesh)
+        if self.servicer.dispatcher.vram is not None:
+            self.metrics.publish_vram_budgets(self.servicer.dispatcher.vram)
         self._spawn(self._watch_rules())
         if s.metrics_port:
             self.metrics.serve_http(s.host, max(0, s.metrics_port))
@@ -138,7 +141,10 @@ class RouterServer:
         from jobs_service.host import JOBS_SERVICE_NAME, attach_jobs
         from jobs_service.settings import JobsSettings
 
-        self.hosted.append(attach_jobs(server, JobsSettings(), f"127.0.0.1:{self.port}", health=self.health))
+        upstream = f"127.0.0.1:{self.port}"
+        registry = self.metrics.registry
+        host = attach_jobs(server, JobsSettings(), upstream, health=self.health, registry=registry)
+        self.hosted.append(host)
         return JOBS_SERVICE_NAME
 
     def _spawn(self, coro: object) -> None:

@@ -44,6 +44,11 @@ class DeviceGroups:
         self._last_used: dict[Replica, float] = {}
         self._locks: dict[str, asyncio.Lock] = {}
 
+    def names(self) -> list[str]:
+        """Every group with a budget or a member."""
+        members = {r.config.device_group for r in self.mesh.replicas() if r.config.device_group}
+        return sorted(set(self.budgets_gb) | members)
+
     def budget_bytes(self, group: str) -> int:
         return int(self.budgets_gb.get(group, self.default_budget_gb) * GB)
 

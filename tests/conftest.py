@@ -17,10 +17,12 @@ os.environ.setdefault("OCRMESH_JOBS_DATA_DIR", str(_STATE / "jobs"))
 os.environ.setdefault("OCRMESH_BENCH_DATA_DIR", str(_STATE / "benchmarks"))
 os.environ.setdefault("OCRMESH_ROUTER_PRIORS_FILE", str(_STATE / "benchmarks" / "latest-priors.json"))
 
+import asyncio
+import inspect
 import subprocess
 import sys
 import time
-from collections.abc import AsyncIterator, Callable, Iterator
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from contextlib import AsyncExitStack, asynccontextmanager
 from pathlib import Path
 from typing import Any
@@ -38,6 +40,10 @@ from services.scaffold.settings import ServerSettings
 
 REPO = Path(__file__).resolve().parents[1]
 DATASET = ZUGFERD_AWV
+# How long a test waits for something that must happen (a server up, a page done, a cancel seen).
+# Generous on purpose: a test asserts that it happens, never how fast (speed is for benchmarks/),
+# and the suite must pass on a machine whose CPUs are saturated (docs/TESTING.md).
+PATIENCE = 60.0
 
 
 @pytest.fixture(scope="session")
@@ -64,7 +70,7 @@ async def running_backend(
     await server.start()
     try:
         if wait:
-            await server.wait_ready(timeout=30)
+            await server.wait_ready(timeout=PATIENCE)
         yield server
     finally:
         await server.stop(grace=0.5)
@@ -145,13 +151,31 @@ def backend_process() -> Iterator[Callable[..., tuple[subprocess.Popen[bytes], s
             proc.stderr.close()
 
 
-def wait_until(predicate: Callable[[], bool], timeout: float = 10.0, interval: float = 0.05) -> bool:
+def wait_until(predicate: Callable[[], bool], timeout: float = PATIENCE, interval: float = 0.05) -> bool:
+    """Poll `predicate` until it holds or `timeout` passes; its last value (blocking: for sync tests)."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if predicate():
             return True
         time.sleep(interval)
     return predicate()
+
+
+async def eventually(
+    predicate: Callable[[], bool | Awaitable[bool]], timeout: float = PATIENCE, interval: float = 0.05
+) -> bool:
+    """`wait_until` for async tests: polls without blocking the event loop the servers run on."""
+
+    async def holds() -> bool:
+        value = predicate()
+        return bool(await value) if inspect.isawaitable(value) else bool(value)
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if await holds():
+            return True
+        await asyncio.sleep(interval)
+    return await holds()
 
 
 @pytest.fixture(params=["pdftext", "tesseract"])

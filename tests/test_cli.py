@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from tests.conftest import PATIENCE
+
 REPO = Path(__file__).resolve().parents[1]
 
 
@@ -37,7 +39,7 @@ def test_serve_and_process_json(backend_process, dataset_dir: Path) -> None:  # 
     assert out["document"]["metadata"]["pageCount"] == 2
     # SIGTERM stops the server gracefully with exit code 0.
     proc.send_signal(signal.SIGTERM)
-    assert proc.wait(timeout=20) == 0
+    assert proc.wait(timeout=PATIENCE) == 0
 
 
 def test_process_prints_pages_and_clear_errors(backend_process, dataset_dir: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -73,3 +75,17 @@ def test_learn_supplier_from_a_confirmed_document(backend_process, dataset_dir: 
     saved = yaml.safe_load((registry / "lieferant-gmbh.yaml").read_text())
     assert saved["name"] == "Lieferant GmbH" and saved["vat_id"] == "DE123456789"
     assert saved["iban"] == "DE02120300000000202051"  # the person's correction
+
+
+def test_clients_default_to_where_up_and_router_listen() -> None:
+    """`ocrmesh process`, `batch` and `learn-supplier` without --target reach the router `up` starts."""
+    import inspect
+
+    from clients import cli
+    from clients.mesh import MeshSettings
+    from router_service.settings import RouterSettings
+
+    mesh = MeshSettings()
+    assert cli.ROUTER_ADDRESS == f"{mesh.host}:{mesh.router_port}" == f"127.0.0.1:{RouterSettings().port}"
+    for command in (cli.process, cli.batch, cli.learn_supplier):
+        assert inspect.signature(command).parameters["target"].default == cli.ROUTER_ADDRESS, command.__name__

@@ -23,7 +23,7 @@ import hashlib
 import time
 import uuid
 from abc import ABC, abstractmethod
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from contextlib import AbstractAsyncContextManager
 from dataclasses import dataclass, field
 from typing import Any, Protocol
@@ -165,6 +165,16 @@ class JobSnapshot:
 
 
 @dataclass
+class StoreCounts:
+    """The whole store at one moment (for metrics): jobs and documents by state."""
+
+    jobs: dict[str, int]
+    documents: dict[str, int]
+    # Submission time of the job of the oldest queued document; None when nothing is queued.
+    oldest_queued_at: float | None
+
+
+@dataclass
 class Claim:
     """A document taken by one worker until its lease ends."""
 
@@ -207,10 +217,17 @@ def fingerprint_for(spec: JobSpec, hashes: Sequence[str]) -> str:
 # ---------------------------------------------------------------- interface
 
 
+def _ignore_finished(_state: str, _seconds: float) -> None:
+    pass
+
+
 class JobStore(ABC):
     """What the servicer and the runner need; SQLite and PostgreSQL implement it."""
 
     kind: str = ""
+    # Told (final state, seconds since submission) when a job ends in this process (metrics). Called
+    # inside the finishing transaction: a commit that then fails leaves one stray observation.
+    job_finished: Callable[[str, float], None]
 
     @abstractmethod
     async def open(self) -> None: ...
@@ -280,6 +297,10 @@ class JobStore(ABC):
     @abstractmethod
     async def sweep(self) -> dict[str, int]:
         """Delete expired jobs, orphaned uploads and stale temporary files."""
+
+    @abstractmethod
+    async def counts(self) -> StoreCounts:
+        """Jobs and documents by state, and the oldest queued document's submission time."""
 
 
 # ---------------------------------------------------------------- SQL adapter
@@ -388,6 +409,7 @@ class SqlJobStore(JobStore):
     def __init__(self, *, retention_seconds: float) -> None:
         self.retention_seconds = retention_seconds
         self.db: Database
+        self.job_finished = _ignore_finished
 
     @staticmethod
     def now() -> float:
@@ -494,7 +516,7 @@ class SqlJobStore(JobStore):
     async def _finish_if_done(self, tx: Conn, job_id: str, now: float) -> None:
         # Lock the job row first: concurrent finishers then count one after the other, and the
         # last one sees every other's committed state (under READ COMMITTED no one would otherwise).
-        await tx.fetchrow(f"SELECT status FROM jobs WHERE job_id = ?{self.row_lock}", job_id)
+        job = await tx.fetchrow(f"SELECT created_at FROM jobs WHERE job_id = ?{self.row_lock}", job_id)
         row = await tx.fetchrow(
             "SELECT COUNT(*) AS total, "
             "SUM(CASE WHEN status IN ('queued', 'processing') THEN 1 ELSE 0 END) AS open, "
@@ -505,11 +527,13 @@ class SqlJobStore(JobStore):
         if row is None or row["open"]:
             return
         status = FAILED if row["total"] and row["failed"] == row["total"] else COMPLETED
-        await tx.execute(
+        finished = await tx.execute(
             "UPDATE jobs SET status = ?, finished_at = ?, expires_at = ? "
             "WHERE job_id = ? AND status IN ('queued', 'processing')",
             status, now, now + self.retention_seconds, job_id,
         )  # fmt: skip
+        if finished and job is not None:
+            self.job_finished(status, now - job["created_at"])
 
     # ------------------------------------------------------------ reading
 
@@ -578,7 +602,7 @@ class SqlJobStore(JobStore):
     async def cancel(self, job_id: str) -> bool:
         now = self.now()
         async with self.db.transaction() as tx:
-            row = await tx.fetchrow("SELECT status FROM jobs WHERE job_id = ?", job_id)
+            row = await tx.fetchrow("SELECT status, created_at FROM jobs WHERE job_id = ?", job_id)
             if row is None:
                 return False
             if row["status"] in OPEN_STATES:
@@ -588,11 +612,12 @@ class SqlJobStore(JobStore):
                     "WHERE job_id = ? AND status IN ('queued', 'processing')",
                     now, job_id,
                 )  # fmt: skip
-                await tx.execute(
+                if await tx.execute(
                     "UPDATE jobs SET status = 'cancelled', finished_at = ?, expires_at = ? "
                     "WHERE job_id = ? AND status IN ('queued', 'processing')",
                     now, now + self.retention_seconds, job_id,
-                )  # fmt: skip
+                ):  # fmt: skip
+                    self.job_finished(CANCELLED, now - row["created_at"])
         return True
 
     # ------------------------------------------------------------ the worker's side
@@ -719,6 +744,22 @@ class SqlJobStore(JobStore):
                 f"attempts = attempts - ? WHERE {FENCE}",
                 self.now() + delay, 0 if count_attempt else 1, claim.job_id, claim.idx, claim.token,
             )  # fmt: skip
+
+    # ------------------------------------------------------------ metrics
+
+    async def counts(self) -> StoreCounts:
+        async with self.db.reader() as conn:
+            jobs = await conn.fetch("SELECT status, COUNT(*) AS n FROM jobs GROUP BY status")
+            docs = await conn.fetch("SELECT status, COUNT(*) AS n FROM job_docs GROUP BY status")
+            oldest = await conn.fetchrow(
+                "SELECT MIN(j.created_at) AS at FROM job_docs d JOIN jobs j ON j.job_id = d.job_id "
+                "WHERE d.status = 'queued'"
+            )
+        return StoreCounts(
+            jobs={r["status"]: int(r["n"]) for r in jobs},
+            documents={r["status"]: int(r["n"]) for r in docs},
+            oldest_queued_at=oldest["at"] if oldest is not None else None,
+        )
 
     # ------------------------------------------------------------ retention
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import threading
 from collections import deque
+from collections.abc import Callable
 from wsgiref.simple_server import WSGIServer
 
 import numpy as np
@@ -48,6 +49,17 @@ class LatencyWindow:
             )
 
 
+def serve_metrics(registry: CollectorRegistry, host: str, port: int) -> WSGIServer:
+    """`registry` on http://host:port/metrics in a thread; port 0 picks a free port."""
+    server, _thread = start_http_server(port, addr=host, registry=registry)
+    return server
+
+
+def stop_metrics(server: WSGIServer) -> None:
+    server.shutdown()
+    server.server_close()
+
+
 class ServerMetrics:
     def __init__(self, backend: str) -> None:
         self.backend = backend
@@ -82,6 +94,12 @@ class ServerMetrics:
         self._process = psutil.Process()
         self._http: WSGIServer | None = None
         self.http_port = 0
+        self.watch_memory(lambda: 0)
+
+    def watch_memory(self, vram: Callable[[], int]) -> None:
+        """RAM and VRAM are read at every scrape, so an idle or unloaded model shows as it is now."""
+        self.ram_bytes.labels(self.backend).set_function(lambda: self._process.memory_info().rss)
+        self.vram_bytes.labels(self.backend).set_function(vram)
 
     def observe_page(self, seconds: float) -> None:
         self.pages.labels(self.backend).inc()
@@ -98,22 +116,19 @@ class ServerMetrics:
         self.request_seconds.labels(self.backend).observe(seconds)
 
     def sample_memory(self, vram: int) -> tuple[int, int]:
+        """Now and peak figures for `Status` (the gauges read theirs at scrape time)."""
         ram = self._process.memory_info().rss
         self.peak_ram = max(self.peak_ram, ram)
         self.peak_vram = max(self.peak_vram, vram)
-        self.ram_bytes.labels(self.backend).set(ram)
-        self.vram_bytes.labels(self.backend).set(vram)
         return ram, vram
 
     def serve_http(self, host: str, port: int) -> int:
         """Expose /metrics; port 0 picks a free port. Returns the port."""
-        server, _thread = start_http_server(port, addr=host, registry=self.registry)
-        self._http = server
-        self.http_port = server.server_port
+        self._http = serve_metrics(self.registry, host, port)
+        self.http_port = self._http.server_port
         return self.http_port
 
     def close(self) -> None:
         if self._http is not None:
-            self._http.shutdown()
-            self._http.server_close()
+            stop_metrics(self._http)
             self._http = None

@@ -47,6 +47,7 @@ class BackendServer:
         self.engine = engine
         self.settings = settings
         self.metrics = ServerMetrics(engine.info.name)
+        self.metrics.watch_memory(engine.vram_bytes)
         self.health = health_aio.HealthServicer()
         self.page_pool = ThreadPoolExecutor(max_workers=settings.workers, thread_name_prefix=f"{engine.info.name}-page")
         self.port = 0

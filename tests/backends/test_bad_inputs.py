@@ -11,6 +11,7 @@ import pytest
 from clients.client import build_request
 from tests import documents
 from tests.backends.gated import GatedEngine
+from tests.conftest import PATIENCE, eventually
 
 
 def _bad_inputs(pdf: bytes) -> list[tuple[str, bytes, str, str]]:
@@ -53,7 +54,7 @@ async def test_bad_options_are_invalid_argument(pdftext_server, einfach_pdf: byt
         (pb.ProcessOptions(confidence_threshold=2.0), "confidence_threshold"),
     ]:
         with pytest.raises(grpc.aio.AioRpcError) as err:
-            await pdftext_server.client.process(build_request(einfach_pdf, options=options), timeout=10)
+            await pdftext_server.client.process(build_request(einfach_pdf, options=options), timeout=PATIENCE)
         assert err.value.code() is grpc.StatusCode.INVALID_ARGUMENT
         assert pattern in err.value.details()
 
@@ -63,12 +64,12 @@ async def test_full_queue_answers_resource_exhausted(start_server, einfach_pdf: 
     engine.load_gate.set()
     server = await start_server(engine, max_in_flight=1, max_queue=1)
     request = build_request(einfach_pdf, options=_one_page())
-    first = asyncio.create_task(server.client.process(request, timeout=30))
-    await asyncio.to_thread(engine.page_started.wait, 10)
-    second = asyncio.create_task(server.client.process(request, timeout=30))  # waits in the queue
-    await asyncio.sleep(0.3)
+    first = asyncio.create_task(server.client.process(request, timeout=120))
+    assert await asyncio.to_thread(engine.page_started.wait, PATIENCE)
+    second = asyncio.create_task(server.client.process(request, timeout=120))  # waits in the queue
+    assert await eventually(lambda: server.server.admission.waiting == 1), "the second call never queued"
     with pytest.raises(grpc.aio.AioRpcError) as err:
-        await server.client.process(request, timeout=30)
+        await server.client.process(request, timeout=PATIENCE)
     assert err.value.code() is grpc.StatusCode.RESOURCE_EXHAUSTED
     assert "busy" in err.value.details()
     engine.page_gate.set()

@@ -14,6 +14,7 @@ from clients.client import AsyncOcrClient, build_request
 from ocrmesh.v1 import ocr_pb2 as pb
 from tests import documents
 from tests.backends.gated import GatedEngine
+from tests.conftest import PATIENCE, eventually
 
 SERVING = health_pb2.HealthCheckResponse.SERVING
 NOT_SERVING = health_pb2.HealthCheckResponse.NOT_SERVING
@@ -31,7 +32,7 @@ async def test_health_not_serving_while_loading_then_serving(start_server) -> No
     assert await _health(server.client, "ocrmesh.v1.OcrService") == NOT_SERVING
     assert (await server.client.status()).status.state == pb.MODEL_STATE_LOADING
     engine.load_gate.set()
-    await server.server.wait_ready(10)
+    await server.server.wait_ready(PATIENCE)
     assert await _health(server.client) == SERVING
     assert await _health(server.client, "ocrmesh.v1.OcrService") == SERVING
 
@@ -44,7 +45,7 @@ async def test_unload_and_load_switch_health_and_state(start_server, einfach_pdf
     assert unloaded.status.state == pb.MODEL_STATE_UNLOADED and engine.unloads == 1
     assert await _health(server.client) == NOT_SERVING
     with pytest.raises(grpc.aio.AioRpcError) as err:
-        await server.client.process(build_request(einfach_pdf, options=NO_FIELDS), timeout=10)
+        await server.client.process(build_request(einfach_pdf, options=NO_FIELDS), timeout=PATIENCE)
     assert err.value.code() is grpc.StatusCode.UNAVAILABLE
     loaded = await server.client.load()
     assert loaded.status.state == pb.MODEL_STATE_READY and engine.loads == 2
@@ -59,10 +60,7 @@ async def test_lazy_server_loads_on_first_request_and_unloads_when_idle(start_se
     assert await _health(server.client) == SERVING  # can take work: it loads on demand
     outcome = await server.client.process(build_request(einfach_pdf, options=NO_FIELDS), timeout=30)
     assert outcome.document is not None and engine.loads == 1
-    for _ in range(50):
-        await asyncio.sleep(0.1)
-        if engine.unloads:
-            break
+    assert await eventually(lambda: engine.unloads > 0), "never unloaded when idle"
     assert engine.unloads == 1
     assert (await server.client.status()).status.state == pb.MODEL_STATE_UNLOADED
 
@@ -93,7 +91,7 @@ async def test_metrics_count_what_happened(tesseract_server, einfach_pdf: bytes)
     options = pb.ProcessOptions(first_page=2, last_page=2, extract_fields=False, dpi=150)
     await tesseract_server.client.process(build_request(einfach_pdf, options=options), timeout=60)
     with pytest.raises(grpc.aio.AioRpcError):
-        await tesseract_server.client.process(build_request(b"kaputt"), timeout=10)
+        await tesseract_server.client.process(build_request(b"kaputt"), timeout=PATIENCE)
     after = await asyncio.to_thread(scrape)
     key_ok = 'ocrmesh_requests_total{backend="tesseract",code="OK"}'
     key_bad = 'ocrmesh_errors_total{backend="tesseract",code="INVALID_ARGUMENT"}'
@@ -121,7 +119,7 @@ async def test_describe_and_status(tesseract_server, einfach_pdf: bytes) -> None
 async def test_pdftext_declines_scanned_page(pdftext_server, einfach_pdf: bytes) -> None:  # type: ignore[no-untyped-def]
     scan = documents.image_only_pdf(einfach_pdf, dpi=72, pages=[0])
     with pytest.raises(grpc.aio.AioRpcError) as err:
-        await pdftext_server.client.process(build_request(scan, options=NO_FIELDS), timeout=10)
+        await pdftext_server.client.process(build_request(scan, options=NO_FIELDS), timeout=PATIENCE)
     assert err.value.code() is grpc.StatusCode.FAILED_PRECONDITION
     assert "page 1 has no text layer" in err.value.details()
 
@@ -129,7 +127,7 @@ async def test_pdftext_declines_scanned_page(pdftext_server, einfach_pdf: bytes)
 async def test_image_engines_decline_xml(tesseract_server) -> None:  # type: ignore[no-untyped-def]
     xml = b'<?xml version="1.0"?><rsm:CrossIndustryInvoice xmlns:rsm="urn:x"/>'
     with pytest.raises(grpc.aio.AioRpcError) as err:
-        await tesseract_server.client.process(build_request(xml, options=NO_FIELDS), timeout=10)
+        await tesseract_server.client.process(build_request(xml, options=NO_FIELDS), timeout=PATIENCE)
     assert err.value.code() is grpc.StatusCode.FAILED_PRECONDITION
     assert "pdftext" in err.value.details()
 
@@ -138,16 +136,21 @@ async def test_graceful_stop_finishes_in_flight_work(start_server, einfach_pdf: 
     engine = GatedEngine()
     engine.load_gate.set()
     server = await start_server(engine)
-    running = asyncio.create_task(server.client.process(build_request(einfach_pdf, options=NO_FIELDS), timeout=30))
-    await asyncio.to_thread(engine.page_started.wait, 10)
-    stopping = asyncio.create_task(server.server.stop(grace=10))
-    await asyncio.sleep(0.3)
-    try:  # no new work while draining: health says so, or the call is refused outright
-        assert await _health(server.client) == NOT_SERVING
-    except grpc.aio.AioRpcError as exc:
-        assert exc.code() is grpc.StatusCode.UNAVAILABLE
+    request = build_request(einfach_pdf, options=NO_FIELDS)
+    running = asyncio.create_task(server.client.process(request, timeout=120))
+    assert await asyncio.to_thread(engine.page_started.wait, PATIENCE)
+    stopping = asyncio.create_task(server.server.stop(grace=120))  # the gate opens well within the grace
+
+    async def draining() -> bool:
+        # No new work while draining: health says so, or the call is refused outright.
+        try:
+            return await _health(server.client) == NOT_SERVING
+        except grpc.aio.AioRpcError as exc:
+            return exc.code() is grpc.StatusCode.UNAVAILABLE
+
+    assert await eventually(draining), "still SERVING while stopping"
     with pytest.raises(grpc.aio.AioRpcError) as err:
-        await server.client.process(build_request(einfach_pdf, options=NO_FIELDS), timeout=5)
+        await server.client.process(build_request(einfach_pdf, options=NO_FIELDS), timeout=PATIENCE)
     assert err.value.code() is grpc.StatusCode.UNAVAILABLE
     engine.page_gate.set()
     outcome = await running
@@ -160,15 +163,15 @@ async def test_unload_waits_for_a_page_still_running_after_cancel(start_server, 
     engine = GatedEngine()
     engine.load_gate.set()
     server = await start_server(engine, workers=1)
-    call = server.client.stream(build_request(einfach_pdf, options=NO_FIELDS), timeout=30)
+    call = server.client.stream(build_request(einfach_pdf, options=NO_FIELDS), timeout=120)
     reader = asyncio.ensure_future(call.read())
-    await asyncio.to_thread(engine.page_started.wait, 10)
+    assert await asyncio.to_thread(engine.page_started.wait, PATIENCE)
     call.cancel()  # the client goes away while page 1 runs on the worker
     with pytest.raises(asyncio.CancelledError):
         await reader
     unloading = asyncio.create_task(server.client.unload())
-    await asyncio.sleep(0.5)
+    await asyncio.sleep(0.5)  # a chance for a wrongly early unload (not a synchronisation)
     assert engine.unloads == 0 and not unloading.done()  # the model is still in use by the running page
     engine.page_gate.set()
-    await asyncio.wait_for(unloading, 10)
+    await asyncio.wait_for(unloading, PATIENCE)
     assert engine.unloads == 1

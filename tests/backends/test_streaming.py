@@ -11,6 +11,7 @@ from clients.client import build_request
 from ocrmesh.v1 import ocr_pb2 as pb
 from tests import documents
 from tests.backends.gated import GatedEngine
+from tests.conftest import PATIENCE, eventually
 
 NO_FIELDS = pb.ProcessOptions(extract_fields=False)
 
@@ -57,14 +58,14 @@ async def test_first_page_arrives_before_the_last_is_done(start_server) -> None:
     engine = GatedEngine()
     engine.load_gate.set()
     server = await start_server(engine, workers=1)
-    stream = server.client.stream(build_request(documents.numbered_pdf(3), options=NO_FIELDS), timeout=30)
+    stream = server.client.stream(build_request(documents.numbered_pdf(3), options=NO_FIELDS), timeout=120)
     iterator = stream.__aiter__()
     pending = asyncio.ensure_future(iterator.__anext__())
-    await asyncio.to_thread(engine.page_started.wait, 10)
-    await asyncio.sleep(0.2)
+    assert await asyncio.to_thread(engine.page_started.wait, PATIENCE)
+    await asyncio.sleep(0.2)  # a chance for a wrongly early answer to arrive (not a synchronisation)
     assert not pending.done()  # page 1 is held at the gate
     engine.page_gate.set()
-    first = await asyncio.wait_for(pending, 10)
+    first = await asyncio.wait_for(pending, PATIENCE)
     assert first.page.page_number == 1
     rest = [e async for e in iterator]
     assert [e.WhichOneof("event") for e in rest] == ["page", "page", "document"]
@@ -85,18 +86,14 @@ async def test_client_cancel_frees_the_slot(start_server, einfach_pdf: bytes) ->
     engine = GatedEngine()
     engine.load_gate.set()
     server = await start_server(engine, max_in_flight=1, max_queue=0)
-    call = server.client.stream(build_request(einfach_pdf, options=NO_FIELDS), timeout=30)
+    call = server.client.stream(build_request(einfach_pdf, options=NO_FIELDS), timeout=120)
     reader = asyncio.ensure_future(call.read())
-    await asyncio.to_thread(engine.page_started.wait, 10)
+    assert await asyncio.to_thread(engine.page_started.wait, PATIENCE)
     call.cancel()
     with pytest.raises(asyncio.CancelledError):
         await reader
     engine.page_gate.set()
-    for _ in range(50):
-        if server.server.admission.in_flight == 0:
-            break
-        await asyncio.sleep(0.1)
-    assert server.server.admission.in_flight == 0
+    assert await eventually(lambda: server.server.admission.in_flight == 0), "the slot was never freed"
     assert (await server.client.process(build_request(einfach_pdf, options=NO_FIELDS), timeout=30)).document is not None
     codes = {s.labels["code"] for m in server.server.metrics.requests.collect() for s in m.samples}
     assert "CANCELLED" in codes

@@ -12,6 +12,7 @@ from bench_service.convert import run_from_proto
 from ocrmesh.v1 import benchmark_pb2 as bpb
 from ocrmesh.v1 import ocr_pb2 as pb
 from tests.bench.conftest import BenchService
+from tests.conftest import PATIENCE
 
 
 @pytest.fixture(scope="module")
@@ -68,12 +69,12 @@ async def test_uploads_without_truth_are_scored_by_agreement(bench_service: Benc
         )
     ).content.decode()
     assert "Agreement is not accuracy" in html
-    as_json = json.loads((await bench_service.stub.GetReport(bpb.GetReportRequest(run_id=run_id), timeout=10)).content)
+    as_json = json.loads((await bench_service.stub.GetReport(bpb.GetReportRequest(run_id=run_id), timeout=PATIENCE)).content)
     assert as_json["documents"][0]["reference"] == "agreement"
 
 
 async def test_bad_truth_json_is_invalid_argument(bench_service: BenchService, scanned_png: bytes) -> None:
     upload = bpb.BenchmarkUpload(document=pb.Document(content=scanned_png, filename="x.png"), truth_json="[1, 2")
     with pytest.raises(grpc.aio.AioRpcError) as info:
-        await bench_service.stub.StartRun(bpb.StartRunRequest(uploads=[upload], backends=["tesseract"]), timeout=10)
+        await bench_service.stub.StartRun(bpb.StartRunRequest(uploads=[upload], backends=["tesseract"]), timeout=PATIENCE)
     assert info.value.code() == grpc.StatusCode.INVALID_ARGUMENT

@@ -12,7 +12,9 @@ from bench_service.settings import BenchSettings
 from services.registry import create_engine
 from services.scaffold.engine import Engine
 
-LOAD_SECONDS = 1.5
+# Far above a pdftext page even on a saturated machine: a load time mixed into the per-page figures
+# would put at least one page above it.
+LOAD_SECONDS = 3.0
 
 
 class SlowLoadingEngine(Engine):
@@ -51,7 +53,7 @@ async def test_lazy_backend_load_is_reported_apart(start_server, bench_root: Pat
     cold = summary.cold
     assert cold.state_before == "unloaded" and cold.loaded_by_run
     assert cold.load_seconds >= LOAD_SECONDS
-    # Warm figures: the engine's own page timings, milliseconds, far from the load time.
-    assert summary.p95_seconds_per_page < LOAD_SECONDS / 3
-    assert summary.avg_time < LOAD_SECONDS / 2
-    assert all(max(o.page_seconds) < LOAD_SECONDS / 3 for d in record.documents for o in d.outcomes)
+    # Warm figures: the engine's own page timings; none of them carries the load.
+    assert summary.p95_seconds_per_page < LOAD_SECONDS
+    assert summary.avg_time < LOAD_SECONDS
+    assert all(max(o.page_seconds) < LOAD_SECONDS for d in record.documents for o in d.outcomes)

@@ -15,6 +15,7 @@ from bench_service.model import RunRecord
 from bench_service.priors import load_priors
 from ocrmesh.v1 import benchmark_pb2 as bpb
 from tests.bench.conftest import MINI, BenchService
+from tests.conftest import PATIENCE
 
 
 @dataclass
@@ -31,7 +32,7 @@ async def mini_run(bench_service: BenchService) -> FinishedRun:
     run_id = started.run.run_id
     assert started.run.status in (bpb.BENCHMARK_RUN_STATUS_QUEUED, bpb.BENCHMARK_RUN_STATUS_RUNNING)
     events = [e async for e in bench_service.stub.WatchRun(bpb.WatchRunRequest(run_id=run_id), timeout=240)]
-    response = await bench_service.stub.GetRun(bpb.GetRunRequest(run_id=run_id, include_documents=True), timeout=10)
+    response = await bench_service.stub.GetRun(bpb.GetRunRequest(run_id=run_id, include_documents=True), timeout=PATIENCE)
     return FinishedRun(run_from_proto(response.run), events)
 
 
@@ -72,7 +73,10 @@ async def test_tesseract_has_measured_times_memory_and_accuracy(mini_run: Finish
     assert tesseract is not None and tesseract.succeeded == 3
     assert tesseract.pages == 5
     assert tesseract.avg_time > 0.1
-    assert 0 < tesseract.p50_seconds_per_page <= tesseract.p95_seconds_per_page < tesseract.avg_time * 2
+    outcomes = [d.outcome("tesseract") for d in record.documents]
+    page_seconds = [s for o in outcomes if o is not None for s in o.page_seconds]
+    # Per-page figures come from the pages' own times (the warm-up is kept apart, below).
+    assert 0 < tesseract.p50_seconds_per_page <= tesseract.p95_seconds_per_page <= max(page_seconds)
     assert tesseract.ram_usage > 50 * 2**20
     assert tesseract.accuracy is not None and 0.5 < tesseract.accuracy < 1.0
     assert 0 < tesseract.mean_confidence <= 1
@@ -92,7 +96,7 @@ async def test_record_round_trips_through_proto_and_disk(mini_run: FinishedRun, 
         (bench_service.settings.data_dir / record.run_id / "run.json").read_text(encoding="utf-8")
     )
     assert on_disk == record
-    listed = await bench_service.stub.ListRuns(bpb.ListRunsRequest(), timeout=10)
+    listed = await bench_service.stub.ListRuns(bpb.ListRunsRequest(), timeout=PATIENCE)
     assert record.run_id in [r.run_id for r in listed.runs]
     assert all(not r.documents for r in listed.runs)
 
@@ -103,7 +107,7 @@ async def test_reports_json_markdown_and_self_contained_html(
     run_id = mini_run.record.run_id
     stub = bench_service.stub
     html = (
-        await stub.GetReport(bpb.GetReportRequest(run_id=run_id, format=bpb.BENCHMARK_REPORT_FORMAT_HTML), timeout=10)
+        await stub.GetReport(bpb.GetReportRequest(run_id=run_id, format=bpb.BENCHMARK_REPORT_FORMAT_HTML), timeout=PATIENCE)
     )
     text = html.content.decode()
     assert html.mime_type.startswith("text/html")
@@ -118,7 +122,7 @@ async def test_reports_json_markdown_and_self_contained_html(
         )
     ).content.decode()
     assert "| pdftext | 3/3 | 5 |" in markdown and "100.0 %" in markdown
-    as_json = json.loads((await stub.GetReport(bpb.GetReportRequest(run_id=run_id), timeout=10)).content)
+    as_json = json.loads((await stub.GetReport(bpb.GetReportRequest(run_id=run_id), timeout=PATIENCE)).content)
     assert as_json["run_id"] == run_id and len(as_json["documents"]) == 3
     run_dir = bench_service.settings.data_dir / run_id
     assert {p.name for p in run_dir.iterdir()} >= {"run.json", "report.md", "report.html"}
@@ -141,7 +145,7 @@ async def test_priors_file_written_and_loadable(mini_run: FinishedRun, bench_ser
 async def test_unknown_run_is_not_found(bench_service: BenchService) -> None:
     for run_id in ("20990101T000000Z-abcdef", "../../etc/passwd"):
         with pytest.raises(grpc.aio.AioRpcError) as info:
-            await bench_service.stub.GetRun(bpb.GetRunRequest(run_id=run_id), timeout=5)
+            await bench_service.stub.GetRun(bpb.GetRunRequest(run_id=run_id), timeout=PATIENCE)
         assert info.value.code() == grpc.StatusCode.NOT_FOUND
 
 

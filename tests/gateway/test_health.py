@@ -81,7 +81,7 @@ async def test_a_late_answer_is_degraded_then_unavailable(pdftext_port: int) -> 
     from gateway_rest.health_cache import HealthCache
 
     async with AsyncOcrClient(f"127.0.0.1:{pdftext_port}") as client:
-        cache = HealthCache(client, refresh_seconds=60, rpc_timeout=2.0, stale_seconds=60)
+        cache = HealthCache(client, refresh_seconds=60, rpc_timeout=30.0, stale_seconds=60)
         await cache.refresh()
         assert cache.ready and cache.report().status == "ok"
         cache.rpc_timeout = (

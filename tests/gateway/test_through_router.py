@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import json
 import shutil
 from collections.abc import AsyncIterator
@@ -17,6 +16,7 @@ from gateway_rest.app import create_app
 from gateway_rest.settings import GatewaySettings
 from router_service.server import RouterServer
 from router_service.settings import EndpointConfig, RouterSettings
+from tests.conftest import PATIENCE, eventually
 from tests.gateway.conftest import DATASET
 
 INVOICE = DATASET / "EN16931_zugferd_2p0_EN16931_Einfach.pdf"
@@ -54,9 +54,11 @@ async def rest(
     )
     router_port = await router.start()
     try:
-        await router.wait_for_backends(5)
+        await router.wait_for_backends(PATIENCE)
         app = create_app(
-            GatewaySettings(upstream=f"127.0.0.1:{router_port}", health_refresh_seconds=0.1, health_rpc_timeout=0.5)
+            GatewaySettings(
+                upstream=f"127.0.0.1:{router_port}", health_refresh_seconds=0.1, health_rpc_timeout=10
+            )
         )
         async with app.router.lifespan_context(app):
             transport = httpx.ASGITransport(app=app)
@@ -67,15 +69,17 @@ async def rest(
 
 
 async def test_health_lists_every_backend_and_auto_routes(rest: httpx.AsyncClient) -> None:
-    names: set[str] = set()
     health: dict = {}
-    for _ in range(50):
+
+    async def both_ready() -> bool:
+        nonlocal health
         health = (await rest.get("/api/v1/health")).json()
-        names = {b["name"] for b in health["backends"] if b.get("serving") and b["status"] == "ready"}
-        if names == {"pdftext", "tesseract"}:
-            break
-        await asyncio.sleep(0.1)
-    assert names == {"pdftext", "tesseract"}, health
+        return {b["name"] for b in health["backends"] if b.get("serving") and b["status"] == "ready"} == {
+            "pdftext",
+            "tesseract",
+        }
+
+    assert await eventually(both_ready, interval=0.1), health
     assert all(b["address"].startswith("127.0.0.1:") for b in health["backends"])
 
     born = await rest.post("/api/v1/ocr/process", files={"file": ("r.pdf", INVOICE.read_bytes())})
@@ -104,11 +108,13 @@ async def test_benchmark_run_through_rest_and_the_router(rest: httpx.AsyncClient
     assert started.status_code == 202, started.text
     run_id = started.json()["run_id"]
     body: dict = {}
-    for _ in range(300):
+
+    async def finished() -> bool:
+        nonlocal body
         body = (await rest.get(f"/api/v1/benchmark/{run_id}")).json()
-        if body["status"] in ("completed", "failed", "cancelled"):
-            break
-        await asyncio.sleep(0.1)
+        return body["status"] in ("completed", "failed", "cancelled")
+
+    assert await eventually(finished, timeout=120, interval=0.1), body
     assert body["status"] == "completed", body
     [summary] = body["summaries"]
     assert summary["backend"] == "pdftext" and summary["accuracy"] == 1.0

@@ -21,7 +21,7 @@ from clients.client import OcrClient
 from jobs_service.client import JobsClient, submit_request
 from ocrmesh.v1 import jobs_pb2 as jpb
 from ocrmesh.v1 import ocr_pb2 as pb
-from tests.conftest import REPO, free_port
+from tests.conftest import PATIENCE, REPO, free_port
 from tests.jobs.helpers import dataset_pdfs, distinct, merged_pdf
 
 Spawn = Callable[[], tuple[subprocess.Popen[bytes], str]]
@@ -53,7 +53,7 @@ def jobs_process(make_settings: Any, tmp_path: Path) -> Iterator[Callable[[str],
             procs.append(proc)
             target = f"127.0.0.1:{port}"
             with OcrClient(target) as health:
-                health.wait_for_serving(timeout=30)
+                health.wait_for_serving(timeout=PATIENCE)
             return proc, target
 
         return spawn
@@ -65,7 +65,9 @@ def jobs_process(make_settings: Any, tmp_path: Path) -> Iterator[Callable[[str],
             proc.wait()
 
 
-def wait_for(client: JobsClient, job_id: str, predicate: Callable[[jpb.Job], bool], timeout: float = 90) -> jpb.Job:
+def wait_for(
+    client: JobsClient, job_id: str, predicate: Callable[[jpb.Job], bool], timeout: float = 2 * PATIENCE
+) -> jpb.Job:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         job = client.get(job_id)
@@ -101,12 +103,13 @@ def test_kill_and_restart_in_the_middle_of_a_batch(backend_process: Any, jobs_pr
         resumed = wait_for(client, job.job_id, lambda j: j.documents[0].pages_done >= pages_before_crash + 2)
     assert resumed.documents[0].page_count == 10
     proc.send_signal(signal.SIGTERM)
-    assert proc.wait(timeout=20) == 0
+    assert proc.wait(timeout=PATIENCE) == 0
 
     # 3. restart again; the job completes
     proc, target = spawn()
     with JobsClient(target) as client:
-        wait_for(client, job.job_id, lambda j: j.status in (jpb.JOB_STATUS_COMPLETED, jpb.JOB_STATUS_FAILED), 120)
+        final_states = (jpb.JOB_STATUS_COMPLETED, jpb.JOB_STATUS_FAILED)
+        wait_for(client, job.job_id, lambda j: j.status in final_states, 4 * PATIENCE)
         final = client.get(job.job_id, include_results=True, include_pages=True)
     with OcrClient(upstream) as backend:
         status = backend.status().status

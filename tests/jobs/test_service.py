@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import time
 from typing import Any
 
 import grpc
@@ -12,6 +11,7 @@ import pytest
 from jobs_service.client import AsyncJobsClient, submit_request
 from ocrmesh.v1 import jobs_pb2 as jpb
 from ocrmesh.v1 import ocr_pb2 as pb
+from tests.conftest import PATIENCE, eventually
 from tests.jobs.helpers import DATASET, distinct, distinct_documents
 
 EINFACH = DATASET / "EN16931_zugferd_2p0_EN16931_Einfach.pdf"
@@ -27,13 +27,11 @@ async def test_submit_returns_at_once_and_watch_streams_every_page(
     jobs = await start_jobs(make_settings(upstream=pdftext_server.target))
     docs = distinct_documents(3)
     async with AsyncJobsClient(jobs.target) as client:
-        begin = time.perf_counter()
         response = await client.submit(submit_request(docs, backend="pdftext"))
-        submit_seconds = time.perf_counter() - begin
         job = response.job
         assert response.created and job.progress.total == 3
+        # Submit answers before the work is done (the pages follow on the watch below); its speed: bench_jobs.
         assert job.status in (jpb.JOB_STATUS_QUEUED, jpb.JOB_STATUS_PROCESSING)
-        assert submit_seconds < 1.0, submit_seconds
         pages: dict[int, list[int]] = {}
         kinds = []
         final = None
@@ -65,12 +63,9 @@ async def test_hundred_distinct_documents_complete_through_pdftext(
     docs = distinct_documents(100)
     before = await served(pdftext_server)
     async with AsyncJobsClient(jobs.target) as client:
-        begin = time.perf_counter()
         response = await client.submit(submit_request(docs, backend="pdftext", idempotency_key="hundred"))
-        final = await client.wait(response.job.job_id, timeout=180)
-        seconds = time.perf_counter() - begin
+        final = await client.wait(response.job.job_id, timeout=600)  # throughput: benchmarks/bench_jobs.py
         full = await client.get(response.job.job_id)
-    print(f"\n100 documents through pdftext ({jobs.host.store.kind}): {seconds:.1f}s, {100 / seconds * 60:.0f}/min")
     assert final.status == jpb.JOB_STATUS_COMPLETED
     assert final.progress.completed == 100 and final.progress.failed == 0 and final.progress.cached == 0
     assert final.progress.pages_done == sum(d.page_count for d in full.documents) > 200
@@ -85,16 +80,14 @@ async def test_result_cache_answers_a_repeat_instantly(make_settings: Any, start
         first = await client.submit(submit_request(doc, backend="pdftext"))
         await client.wait(first.job.job_id)
         before = await served(pdftext_server)
-        begin = time.perf_counter()
         again = await client.submit(submit_request(doc, backend="pdftext"))
-        seconds = time.perf_counter() - begin
         full = await client.get(again.job.job_id, include_results=True, include_pages=True)
         after = await served(pdftext_server)  # before the next submission, which does reach the upstream
         other_backend = await client.submit(submit_request(doc, backend="tesseract"))
         assert other_backend.job.progress.cached == 0  # another backend preference is another result
         await client.cancel(other_backend.job.job_id)
+    # Answered from the cache: completed in the Submit answer itself, nothing sent upstream.
     assert again.created and again.job.status == jpb.JOB_STATUS_COMPLETED and again.job.progress.cached == 1
-    assert seconds < 0.5, seconds
     assert after == before
     cached = full.documents[0]
     assert cached.cached and cached.result.text and len(cached.pages) == cached.page_count == 2
@@ -131,14 +124,21 @@ async def test_cancel_stops_work(make_settings: Any, start_jobs: Any, tesseract_
         cancelled = await client.cancel(job.job_id)
         assert cancelled.status == jpb.JOB_STATUS_CANCELLED
         claimed = jobs.host.runner.claimed
-        await asyncio.sleep(1.5)
-        assert jobs.host.runner.in_flight == 0 and jobs.host.runner.claimed == claimed
+        assert await eventually(lambda: jobs.host.runner.in_flight == 0), (
+            "the in-flight document was not stopped"
+        )
         full = await client.get(job.job_id)
         final_events = [e async for e in client.watch(job.job_id)]
+        served_after_cancel = await served(tesseract_server)
+        # The runner goes on claiming work: a later job's document is the only claim after the cancel.
+        later = distinct_documents(7)[6:]
+        follow_up = (await client.submit(submit_request(later, backend="tesseract", options=options))).job
+        assert (await client.wait(follow_up.job_id, timeout=PATIENCE)).status == jpb.JOB_STATUS_COMPLETED
+        assert jobs.host.runner.claimed == claimed + 1
     statuses = [d.status for d in full.documents]
     assert statuses.count(jpb.DOCUMENT_STATUS_CANCELLED) >= 4
     assert all(d.error.code == "CANCELLED" for d in full.documents if d.status == jpb.DOCUMENT_STATUS_CANCELLED)
-    assert await served(tesseract_server) - before <= 2
+    assert served_after_cancel - before <= 2
     assert len(final_events) == 1 and final_events[0].status == jpb.JOB_STATUS_CANCELLED  # a final job's watch ends
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import os
 import subprocess
 import sys
@@ -22,7 +21,7 @@ from router_service.server import RouterServer
 from router_service.settings import DEFAULT_ROUTING_FILE, EndpointConfig, RouterSettings
 from services.scaffold.ports import free_port
 from services.scaffold.server import BackendServer
-from tests.conftest import running_backend
+from tests.conftest import PATIENCE, eventually, running_backend
 
 DATASET = ZUGFERD_AWV
 REPO = Path(__file__).parents[2]
@@ -101,7 +100,7 @@ async def running_router(
     client = AsyncOcrClient(f"127.0.0.1:{port}")
     try:
         if settle:
-            await router.wait_for_backends(5)
+            await router.wait_for_backends(PATIENCE)  # returns as soon as every replica is SERVING
         yield router, client
     finally:
         await client.close()
@@ -125,14 +124,14 @@ async def subprocess_backend(
     )
     try:
         async with AsyncOcrClient(f"127.0.0.1:{port}") as client:
-            for _ in range(300):
+
+            async def serving() -> bool:
                 try:
-                    if await client.health(timeout=1) == 1:  # SERVING
-                        break
+                    return await client.health(timeout=5) == 1  # SERVING
                 except grpc.aio.AioRpcError:
-                    pass  # not listening yet
-                await asyncio.sleep(0.1)
-            else:
+                    return False  # not listening yet
+
+            if not await eventually(serving, interval=0.1):
                 raise TimeoutError(f"ocrmesh serve {name} did not start")
         yield proc, port
     finally:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import shutil
 import time
 from pathlib import Path
@@ -14,11 +13,10 @@ import pytest
 from ocrmesh.v1 import ocr_pb2 as pb
 from router_service.endpoints import BreakerState
 from router_service.settings import DEFAULT_ROUTING_FILE, EndpointConfig
-
 from services.intake.document import LoadedDocument
 from services.registry import create_engine
 from services.scaffold.engine import Engine, PageOptions
-from tests.conftest import running_backend
+from tests.conftest import eventually, running_backend
 from tests.router.conftest import (
     INVOICE,
     ONE_PAGE_INVOICE,
@@ -67,7 +65,7 @@ async def test_born_digital_invoice_goes_to_pdftext(backends: Backends) -> None:
     # confirmed each page, and its character counts are the figures the explanation names.
     assert routing.reason.count("(as pdftext read it)") == 2
     assert "text layer" in routing.reason and "chars" in routing.reason and "pdftext" in routing.reason
-    assert 0 < routing.analysis_seconds < 0.5
+    assert routing.analysis_seconds > 0  # measured (its speed: benchmarks/bench_router.py)
     # Decided on the text layer alone: the layout figures no rule needed were skipped, and said so;
     # each page's layout is the one pdftext measured while reading it, and the explanation says so.
     assert routing.reason.count("coverage, text blocks, ruling lines and layout skipped") == 2
@@ -106,8 +104,9 @@ async def test_scan_goes_to_ocr(backends: Backends) -> None:
 async def test_explicit_backend_honoured_or_refused(backends: Backends) -> None:
     dead = EndpointConfig(name="gotocr", address=f"127.0.0.1:{free_port()}", device_group="gpu0")
     async with running_router([*backends.endpoints(), dead], settle=False) as (router, client):
-        while not (router.mesh.is_available("tesseract") and router.mesh.is_available("pdftext")):
-            await asyncio.sleep(0.02)
+        assert await eventually(
+            lambda: router.mesh.is_available("tesseract") and router.mesh.is_available("pdftext")
+        )
         one_page = ONE_PAGE_INVOICE.read_bytes()
         outcome = await client.process(request(one_page, backend="tesseract"), timeout=60)
         assert [p.backend for p in outcome.pages] == ["tesseract"]
@@ -266,10 +265,9 @@ async def test_not_serving_backend_gets_no_new_work(backends: Backends) -> None:
             replica = next(r for r in router.mesh.replicas() if r.address.endswith(f":{extra.port}"))
             assert replica.serving
             await extra.lifecycle.unload()  # what the Unload RPC does: a non-lazy backend turns NOT_SERVING
-            unloaded = time.monotonic()
-            while replica.serving and time.monotonic() - unloaded < 1.0:
-                await asyncio.sleep(0.01)
-            assert not replica.serving, "the router still considers the unloaded backend serving after 1 s"
+            assert await eventually(lambda: not replica.serving), (
+                "the router still considers the unloaded backend serving"
+            )
             scan = scan_of(ONE_PAGE_INVOICE, [0], dpi=100)
             for _ in range(3):
                 outcome = await client.process(request(scan, options=pb.ProcessOptions(dpi=100)), timeout=60)
@@ -365,10 +363,10 @@ async def test_client_cancel_cancels_backend_call(backends: Backends) -> None:
             assert event.HasField("page")
             call.cancel()
             break
-        cancelled = time.monotonic()
-        while backends.tesseract.admission.in_flight and time.monotonic() - cancelled < 1.0:
-            await asyncio.sleep(0.02)
-        assert backends.tesseract.admission.in_flight == 0, "the backend still works for a cancelled client"
+        # Idle again, and (below) with pages of the 8 left undone: the cancel reached the backend.
+        assert await eventually(lambda: backends.tesseract.admission.in_flight == 0), (
+            "the backend still works for a cancelled client"
+        )
     assert backends.tesseract.metrics.pages_served - served_before < 8
 
 
@@ -397,7 +395,7 @@ async def test_router_serves_health_describe_status_and_overhead_hook(backends: 
         assert status.name == "router" and status.status.state == pb.MODEL_STATE_READY
         assert (await client.unload()).status.state == pb.MODEL_STATE_READY  # aggregate status only
         figures = await measure_overhead(router, INVOICE.read_bytes(), repeats=3)
-        assert 0 < figures["median_seconds_per_page"] < 0.05
+        assert figures["median_seconds_per_page"] > 0  # measured (its size: benchmarks/bench_router.py)
         import httpx
 
         async with httpx.AsyncClient() as http:

@@ -8,7 +8,6 @@ surya` and set OCRMESH_MODELS_DIR to run these.
 from __future__ import annotations
 
 import re
-import time
 
 import pytest
 
@@ -35,12 +34,10 @@ async def test_surya_reads_every_umlaut_word_on_degraded_scan(start_server) -> N
     server = await start_server("surya", wait=False)
     await server.server.wait_ready(timeout=600)
     scan = render_scanned_pdf(umlaut_test_pdf(), seed=1, dpi=200)
-    started = time.perf_counter()
     page = (await server.client.process(build_request(scan, options=NO_FIELDS), timeout=600)).pages[0]
-    seconds = time.perf_counter() - started
     assert page.kind == pb.PAGE_KIND_SCANNED
     assert [w for w in UMLAUT_WORDS if w not in _words(page)] == []
-    assert seconds < 60, f"{seconds:.1f} s for one page"
+    # Seconds per page: benchmarks/bench_surya.py (docs/BENCHMARKS.md, "surya").
 
 
 async def test_surya_finds_the_invoice_table(start_server, einfach_pdf: bytes) -> None:  # type: ignore[no-untyped-def]

@@ -74,6 +74,9 @@ def backup(
     """Write a backup of `data_dir` and `suppliers_dir` to `dest` (a directory or a .tar.gz)."""
     if database_url:
         raise BackupError(postgres_hint(database_url))
+    for area in (data_dir, suppliers_dir, bench_dir):
+        if area is not None and dest.resolve().is_relative_to(area.resolve()):
+            raise BackupError(f"{dest} lies inside {area}, which is backed up: put backups elsewhere")
     if dest.name.endswith(ARCHIVE_SUFFIX):
         if dest.exists():
             raise BackupError(f"{dest} exists already; choose a new name")

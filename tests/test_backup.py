@@ -196,3 +196,10 @@ def test_backup_refuses_a_non_empty_destination(tmp_path: Path) -> None:
     result = _cli("backup", tmp_path / "dest", "--data-dir", data, "--suppliers", suppliers)
     assert result.returncode == 1 and "not an empty directory" in result.stderr
     assert (tmp_path / "dest" / "other.txt").read_text(encoding="utf-8") == "keep me"
+
+
+def test_backup_refuses_a_destination_inside_what_it_backs_up(tmp_path: Path) -> None:
+    data, suppliers = _state(tmp_path)
+    result = _cli("backup", data / "backups" / "b.tar.gz", *_at(data, suppliers))
+    assert result.returncode == 1 and "lies inside" in result.stderr
+    assert not (data / "backups").exists()

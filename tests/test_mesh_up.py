@@ -249,3 +249,36 @@ def test_killed_tesseract_is_restarted_while_born_digital_documents_keep_being_s
                 child.kill()
             except psutil.NoSuchProcess:
                 pass
+
+
+@pytest.mark.skipif(
+    sys.platform == "win32", reason="SIGTERM is POSIX; Windows stops through Ctrl-C/Ctrl-Break"
+)
+def test_sigterm_while_up_is_still_starting_leaves_no_child(tmp_path: Path) -> None:
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "clients.cli", "up", *_ports()],
+        cwd=REPO,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=_env(tmp_path),
+    )
+    seen: list[psutil.Process] = []
+    try:
+        # Every server has been started (none needs to be healthy yet): stop now, in the middle of the start.
+        assert wait_until(lambda: len(_children(proc.pid)) >= 4, timeout=120, interval=0.05)
+        seen = _children(proc.pid)
+        proc.send_signal(signal.SIGTERM)
+        _, err = proc.communicate(timeout=120)
+        assert proc.returncode == 0, err
+        assert "stopping" in err
+        _, alive = psutil.wait_procs(seen, timeout=30)
+        assert alive == [], [p.cmdline() for p in alive]
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+        for child in seen:
+            try:
+                child.kill()
+            except psutil.NoSuchProcess:
+                pass

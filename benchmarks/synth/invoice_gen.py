@@ -505,7 +505,7 @@ def vat_breakdown(items: list[LineItem]) -> list[VatLine]:
     """Net per rate, VAT per rate rounded half up to the cent; highest rate first."""
     lines = []
     for rate in sorted({item.rate for item in items}, reverse=True):
-        base = sum((item.total for item in items if item.rate == rate), Decimal("0"))
+        base = sum((item.total for item in items if item.rate == rate), Decimal(0))
         lines.append(VatLine(rate, base, round_cent(base * rate / 100)))
     return lines
 
@@ -654,7 +654,11 @@ class InvoiceData:
 
     @property
     def iban_printed(self) -> str:
-        return self.iban.formatted if self.iban_grouped else self.iban.compact
+        return self.iban_printed_as(self.iban_grouped)
+
+    def iban_printed_as(self, grouped: bool) -> str:
+        """The IBAN in groups of four or compact."""
+        return self.iban.formatted if grouped else self.iban.compact
 
     @property
     def vat_id_printed(self) -> str:
@@ -672,8 +676,8 @@ class SyntheticInvoice:
     truth: dict
     items: tuple[LineItem, ...] = field(default=())
     vat_lines: tuple[VatLine, ...] = field(default=())
-    date_format: DateFormat = "dotted"
-    money_format: MoneyFormat = "suffix"
+    date_format: str = "dotted"
+    money_format: str = "suffix"
 
 
 def _invoice_data(rng: random.Random, lang: str) -> InvoiceData:
@@ -1097,10 +1101,10 @@ class _Renderer:
         assert min(cap_first_last, cap_follow_last - 1) >= max(1, len(self.data.rates)), "layout too tall"
         items = _items(self.rng, self.layout.lang, sum(counts), self.data.rates, self.layout.art_no)
         vat_lines = vat_breakdown(items)
-        net = sum((line.base for line in vat_lines), Decimal("0"))
-        vat_total = sum((line.amount for line in vat_lines), Decimal("0"))
+        net = sum((line.base for line in vat_lines), Decimal(0))
+        vat_total = sum((line.amount for line in vat_lines), Decimal(0))
 
-        running = Decimal("0")
+        running = Decimal(0)
         pos = 0
         for page_no, count in enumerate(counts, start=1):
             c = first if page_no == 1 else self.new_canvas()
@@ -1134,20 +1138,24 @@ def _money_value(value: Decimal) -> float:
     return float(round_cent(value))
 
 
-def generate_invoice(seed: int, *, pages: int | None = None) -> SyntheticInvoice:
-    """One synthetic invoice, deterministic for `seed`; `pages` (1-5) defaults to a seeded choice."""
+def generate_invoice(seed: int, *, pages: int | None = None, layout: str | None = None) -> SyntheticInvoice:
+    """One synthetic invoice, deterministic for `seed`; `pages` (1-5) defaults to a seeded choice, `layout`
+    (one of LAYOUT_NAMES) to a seeded one."""
     if pages is not None and not 1 <= pages <= 5:
         raise ValueError("pages must be between 1 and 5")
+    if layout is not None and layout not in LAYOUT_NAMES:
+        raise ValueError(f"unknown layout {layout!r}; known: {', '.join(LAYOUT_NAMES)}")
     rng = random.Random(seed)
-    layout = rng.choice(LAYOUTS)
+    drawn = rng.choice(LAYOUTS)  # drawn even when forced, so the seed's other choices stay the same
+    lay = drawn if layout is None else LAYOUTS[LAYOUT_NAMES.index(layout)]
     n_pages = rng.choices((1, 2, 3, 4, 5), weights=(55, 25, 12, 5, 3))[0]
     if pages is not None:
         n_pages = pages
-    data = _invoice_data(rng, layout.lang)
-    renderer = _Renderer(rng, layout, data)
+    data = _invoice_data(rng, lay.lang)
+    renderer = _Renderer(rng, lay, data)
     pdf, items, vat_lines = renderer.render(n_pages)
-    net = sum((line.base for line in vat_lines), Decimal("0"))
-    vat_total = sum((line.amount for line in vat_lines), Decimal("0"))
+    net = sum((line.base for line in vat_lines), Decimal(0))
+    vat_total = sum((line.amount for line in vat_lines), Decimal(0))
     truth: dict = {
         "rechnungsnummer": data.number,
         "datum": data.date.isoformat(),
@@ -1173,7 +1181,7 @@ def generate_invoice(seed: int, *, pages: int | None = None) -> SyntheticInvoice
         truth["bestellnummer"] = data.order_no
     return SyntheticInvoice(
         seed=seed,
-        layout=layout.name,
+        layout=lay.name,
         pdf=pdf,
         truth=truth,
         items=tuple(items),

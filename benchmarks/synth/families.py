@@ -915,8 +915,13 @@ class _Drawer:
         if self.p.currency == "none":
             texts.append(f["amounts_in"])
         texts.append(f["thanks"])
+        iban = d.iban_printed_as(self.grouped)
         for text in texts:
-            y = c.paragraph(self.LEFT, y, text, width, self.size) + 2
+            # wrapped as if the IBAN had no spaces, so that no line break falls inside it
+            for line in c.wrap(text.replace(iban, d.iban.compact), width, self.size):
+                c.text(self.LEFT, y, line.replace(d.iban.compact, iban), self.size)
+                y += self.size * 1.35
+            y += 2
         return y
 
     def footer_top(self) -> float:

@@ -37,6 +37,7 @@ from benchmarks.synth.invoice_gen import (
     SyntheticInvoice,
     VatLine,
     _invoice_data,
+    distinct_seeds,
     generate_invoice,
     round_cent,
     vat_breakdown,
@@ -1030,13 +1031,7 @@ def generate_family(name: str, seed: int) -> SyntheticInvoice:
 
 def family_seeds(name: str, n: int) -> list[int]:
     """The first `n` seeds of a family's corpus: distinct and fixed for the family name."""
-    rng = random.Random(f"ocrmesh-family-{name}")
-    seeds: list[int] = []
-    while len(seeds) < n:
-        s = rng.randrange(2**31)
-        if s not in seeds:
-            seeds.append(s)
-    return seeds
+    return distinct_seeds(f"ocrmesh-family-{name}", n)
 
 
 def split_of(name: str) -> str:

@@ -1191,15 +1191,20 @@ def generate_invoice(seed: int, *, pages: int | None = None, layout: str | None 
     )
 
 
-def corpus_seeds(n: int, seed: int) -> list[int]:
-    """The invoice seeds of a corpus: distinct, derived from the corpus seed."""
-    rng = random.Random(f"ocrmesh-corpus-{seed}")
+def distinct_seeds(salt: str, n: int) -> list[int]:
+    """`n` distinct invoice seeds, fixed for `salt`."""
+    rng = random.Random(salt)
     seeds: list[int] = []
     while len(seeds) < n:
         s = rng.randrange(2**31)
         if s not in seeds:
             seeds.append(s)
     return seeds
+
+
+def corpus_seeds(n: int, seed: int) -> list[int]:
+    """The invoice seeds of a corpus: distinct, derived from the corpus seed."""
+    return distinct_seeds(f"ocrmesh-corpus-{seed}", n)
 
 
 def generate_corpus(n: int, seed: int) -> Iterator[SyntheticInvoice]:

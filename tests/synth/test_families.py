@@ -21,7 +21,10 @@ from benchmarks.synth.families import (
     generate_family,
     split_of,
 )
-from benchmarks.synth.invoice_gen import LAYOUT_NAMES, MONTHS_DE, MONTHS_EN
+from benchmarks.synth.invoice_gen import LAYOUT_NAMES
+from tests.synth.test_synth import date_forms as base_date_forms
+from tests.synth.test_synth import is_printed
+from tests.synth.test_synth import printed_forms as invoice_forms
 
 PER_FAMILY = 2
 CENT = Decimal("0.01")
@@ -60,13 +63,8 @@ def amount_forms(value: float) -> set[str]:
 
 def date_forms(iso: str) -> set[str]:
     d = dt.date.fromisoformat(iso)
-    return {
-        f"{d:%d.%m.%Y}",
+    return base_date_forms(iso) | {
         f"{d:%d.%m.%y}",
-        f"{d.day}. {MONTHS_DE[d.month - 1]} {d.year}",
-        iso,
-        f"{d.day} {MONTHS_EN[d.month - 1]} {d.year}",
-        f"{MONTHS_EN[d.month - 1]} {d.day}, {d.year}",
         f"{d.day} {MONTHS_FR[d.month - 1]} {d.year}",
         f"{d:%d/%m/%Y}",
         f"{d.day} {MONTHS_NL[d.month - 1]} {d.year}",
@@ -79,16 +77,7 @@ def printed_forms(key: str, value) -> set[str]:
         return amount_forms(value)
     if key in ("datum", "leistungsdatum"):
         return date_forms(value)
-    if key == "waehrung":
-        return {"EUR", "€"}
-    if key == "ust_id":
-        return {value, f"{value[:2]} {value[2:5]} {value[5:8]} {value[8:]}"}
-    return {str(value)}
-
-
-def is_printed(text: str, form: str) -> bool:
-    """`form` occurs in `text` as a whole token (not inside a longer number or word)."""
-    return re.search(rf"(?<![\w.,]){re.escape(form)}(?!\w|[.,]\d)", text) is not None
+    return invoice_forms(key, value)
 
 
 def any_printed(text: str, value: float) -> bool:

@@ -8,7 +8,9 @@ format). Layouts, label wordings, fonts and formats vary with the seed so that
 field extraction meets layouts it was not tuned for.
 
 CLI: `python -m benchmarks.synth.invoice_gen --out DIR -n 50 [--seed S] [--scanned]`
-writes `X.pdf`, `X.truth.json` (and `X.scan.pdf`) per invoice and `index.jsonl`.
+writes `X.pdf`, `X.truth.json` (and `X.scan.pdf`) per invoice and `index.jsonl`;
+with `--per-family N`, N invoices of every layout family of `benchmarks.synth.families`
+(their split in the index).
 """
 
 from __future__ import annotations
@@ -1221,13 +1223,32 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("-n", type=int, default=50, help="number of invoices")
     parser.add_argument("--seed", type=int, default=0, help="corpus seed")
     parser.add_argument("--scanned", action="store_true", help="also write degraded scans as X.scan.pdf")
+    parser.add_argument(
+        "--per-family",
+        type=int,
+        default=0,
+        help="instead: this many invoices of every layout family (benchmarks.synth.families), -n and --seed unused",
+    )
     args = parser.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
     if args.scanned:
         from benchmarks.synth.degrade import render_scanned_pdf
+    split_of = None
+    invoices: Iterator[SyntheticInvoice] = generate_corpus(args.n, args.seed)
+    if args.per_family:
+        from benchmarks.synth import families  # imports this module
+
+        split_of = families.split_of
+        invoices = (
+            families.generate_family(name, seed)
+            for name in families.FAMILY_NAMES
+            for seed in families.family_seeds(name, args.per_family)
+        )
+    count = 0
     with open(args.out / "index.jsonl", "w", encoding="utf-8") as index:
-        for inv in generate_corpus(args.n, args.seed):
-            stem = f"synth-{inv.seed:010d}"
+        for inv in invoices:
+            count += 1
+            stem = f"{inv.layout}-{inv.seed:010d}" if split_of else f"synth-{inv.seed:010d}"
             (args.out / f"{stem}.pdf").write_bytes(inv.pdf)
             (args.out / f"{stem}.truth.json").write_text(
                 json.dumps(inv.truth, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
@@ -1244,10 +1265,11 @@ def main(argv: list[str] | None = None) -> None:
                         "date_format": inv.date_format,
                         "money_format": inv.money_format,
                     }
+                    | ({"split": split_of(inv.layout)} if split_of else {})
                 )
                 + "\n"
             )
-    print(f"wrote {args.n} invoices to {args.out}")
+    print(f"wrote {count} invoices to {args.out}")
 
 
 if __name__ == "__main__":

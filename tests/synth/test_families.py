@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -21,7 +22,7 @@ from benchmarks.synth.families import (
     generate_family,
     split_of,
 )
-from benchmarks.synth.invoice_gen import LAYOUT_NAMES
+from benchmarks.synth.invoice_gen import LAYOUT_NAMES, main
 from tests.synth.test_synth import date_forms as base_date_forms
 from tests.synth.test_synth import is_printed
 from tests.synth.test_synth import printed_forms as invoice_forms
@@ -243,3 +244,15 @@ def test_family_seeds_are_fixed_and_distinct():
     assert family_seeds("kompakt", 3) == family_seeds("kompakt", 3)
     assert len(set(family_seeds("kompakt", 50))) == 50
     assert family_seeds("kompakt", 3) != family_seeds("francais", 3)
+
+
+def test_cli_writes_every_family_with_its_split(tmp_path):
+    main(["--out", str(tmp_path), "--per-family", "1"])
+    index = [json.loads(line) for line in (tmp_path / "index.jsonl").read_text().splitlines()]
+    assert sorted(row["layout"] for row in index) == sorted(FAMILY_NAMES)
+    for row in index:
+        assert row["split"] == split_of(row["layout"])
+        assert (tmp_path / f"{row['file']}.pdf").read_bytes()[:5] == b"%PDF-"
+    row = next(row for row in index if row["layout"] == NEVER_TUNED[0])
+    truth = json.loads((tmp_path / f"{row['file']}.truth.json").read_text(encoding="utf-8"))
+    assert truth == generate_family(row["layout"], row["seed"]).truth

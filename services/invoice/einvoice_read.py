@@ -194,7 +194,8 @@ def _read_cii(parsed: ParsedXml) -> StatedInvoice:
     inv.seller_city = f.text(address, "ram:CityName")
     inv.seller_country = f.text(address, "ram:CountryID")
     inv.seller_vat_ids = f.texts(seller, "ram:SpecifiedTaxRegistration/ram:ID[@schemeID='VA']")
-    inv.seller_tax_numbers = f.texts(seller, "ram:SpecifiedTaxRegistration/ram:ID[@schemeID='FC']")
+    # BT-32 is scheme FC; other or missing schemes are told apart by shape in einvoice_fields.
+    inv.seller_tax_numbers = f.texts(seller, "ram:SpecifiedTaxRegistration/ram:ID[not(@schemeID='VA')]")
 
     inv.buyer_id = f.text(agreement, "ram:BuyerTradeParty/ram:ID")
     inv.order_refs = f.texts(agreement, f"ram:BuyerOrderReferencedDocument/{p.order_id}")

@@ -193,7 +193,9 @@ class DocumentAnalysis:
         measured here keeps its own figures (the ones routing used). Returns the adopting pages'
         numbers by backend.
         """
-        reported = {r.page_number: r for r in results if r.layout_complexity != pb.LAYOUT_COMPLEXITY_UNSPECIFIED}
+        reported = {
+            r.page_number: r for r in results if r.layout_complexity != pb.LAYOUT_COMPLEXITY_UNSPECIFIED
+        }
         adopted: dict[str, list[int]] = {}
         for page in self.pages:
             result = reported.get(page.number)
@@ -429,17 +431,20 @@ def has_einvoice_attachment(pdf: pymupdf.Document) -> bool:
     return any(name.lower().endswith(".xml") for name in names)
 
 
-def find_einvoice(content: bytes) -> pb.EInvoice | None:
-    """The e-invoice of a PDF whose pages no backend read it from (blocking)."""
+def find_einvoice(content: bytes) -> tuple[pb.EInvoice | None, list[str]]:
+    """The e-invoice of a PDF whose pages no backend read it from, and warnings about it (blocking)."""
     finder = _einvoice_module()
     if finder is None:
-        return None
+        return None, []
     try:
         with open_document(content, IntakeLimits(max_bytes=len(content) + 1)) as document:
-            return finder.find_embedded_einvoice(document.pdf) if document.pdf is not None else None
+            if document.pdf is None:
+                return None, []
+            found = finder.lookup_embedded_einvoice(document.pdf)
+            return found.einvoice, found.warnings
     except (IntakeError, RuntimeError, ValueError) as exc:  # a broken attachment must not stop the result
         log.warning("einvoice_lookup_failed", error=f"{type(exc).__name__}: {exc}")
-        return None
+        return None, [f"e-invoice XML not read, fields taken from the page: {type(exc).__name__}: {exc}"]
 
 
 def _xml_einvoice(content: bytes) -> pb.EInvoice | None:

@@ -315,12 +315,15 @@ class RouterServicer(pb_grpc.OcrServiceServicer):
         ]
         result = whole_document(state, analysis, resolved.extract_fields)
         if result is not None:  # one backend call made the whole document: no second field extraction
-            notes.append(f"fields extracted by {state.whole_document_backend}, which read every page in one call")
+            notes.append(
+                f"fields extracted by {state.whole_document_backend}, which read every page in one call"
+            )
         else:
             einvoice = analysis.einvoice or state.einvoice
+            einvoice_warnings: list[str] = []
             if einvoice is None and analysis.has_einvoice and analysis.kind is DocumentType.PDF:
                 # No backend returned the attached XML (e.g. every page went to OCR): read it here.
-                einvoice = await asyncio.get_running_loop().run_in_executor(
+                einvoice, einvoice_warnings = await asyncio.get_running_loop().run_in_executor(
                     None, find_einvoice, request.document.content
                 )
             summary = DocumentSummary(
@@ -332,7 +335,7 @@ class RouterServicer(pb_grpc.OcrServiceServicer):
                 processing_seconds=time.perf_counter() - started,
                 extract_fields=resolved.extract_fields,
                 einvoice=einvoice,
-                warnings=[*analysis.warnings, *state.warnings],
+                warnings=list(dict.fromkeys([*analysis.warnings, *state.warnings, *einvoice_warnings])),
                 layout_complexity=LAYOUT_TO_PROTO[analysis.layout],
             )
             result = await asyncio.get_running_loop().run_in_executor(None, assemble_document, pages, summary)
@@ -404,7 +407,9 @@ class RouterServicer(pb_grpc.OcrServiceServicer):
         return pb.UnloadResponse(status=self.aggregate_status())
 
 
-def whole_document(state: DispatchState, analysis: DocumentAnalysis, extract_fields: bool) -> pb.DocumentResult | None:
+def whole_document(
+    state: DispatchState, analysis: DocumentAnalysis, extract_fields: bool
+) -> pb.DocumentResult | None:
     """The backend's own DocumentResult when one call of it delivered every page, adjusted by the analysis.
 
     That call assembled the same pages with the same `assemble_document` (fields included, as the

@@ -153,7 +153,7 @@ def build_fields(inv: StatedInvoice) -> pb.InvoiceFields:
     # BT-110 is the tax total in the invoice currency; a second TaxTotalAmount in
     # another currency is BT-111 (VAT in accounting currency) and not ours.
     in_currency = [t for t in inv.tax_totals if t.currency.strip().upper() in ("", currency)]
-    mwst = b.amount("mwst", in_currency[0].text) if in_currency else None
+    mwst = b.amount("mwst", in_currency[0].text) if in_currency else _mwst_from_breakdown(b, inv)
     brutto = b.amount("betrag_brutto", inv.grand_total)
     if currency:
         b.add("waehrung", currency, inv.currency or "")
@@ -167,6 +167,19 @@ def build_fields(inv: StatedInvoice) -> pb.InvoiceFields:
     _totals_check(b, netto, mwst, brutto)
     _document_type_check(b, inv)
     return b.out
+
+
+def _mwst_from_breakdown(b: _Builder, inv: StatedInvoice) -> Decimal | None:
+    """No VAT total (BT-110) stated: the sum of the VAT breakdown's amounts (BT-117), marked computed."""
+    amounts = [normalise_amount(t.amount)[0] for t in inv.taxes if t.amount is not None]
+    if not amounts or any(a is None for a in amounts):
+        return None
+    total = sum((a for a in amounts if a is not None), Decimal(0))
+    entry = b.add(
+        "mwst", _money(total), "", issues=["no VAT total (BT-110) stated; the sum of the VAT breakdown"]
+    )
+    entry.source = pb.FIELD_SOURCE_COMPUTED
+    return total
 
 
 def _service_date(b: _Builder, inv: StatedInvoice) -> None:

@@ -167,9 +167,30 @@ _CII_ZF1 = _CiiPaths(
 )
 
 
+_RAM_PREFIX = "urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:"
+_UDT_PREFIX = "urn:un:unece:uncefact:data:standard:UnqualifiedDataType:"
+
+
+def _namespaces(root: etree._Element, defaults: dict[str, str]) -> dict[str, str]:
+    """The syntax's namespaces, with the ram/udt versions the document really uses.
+
+    Older ZUGFeRD 1.0 writers declare other versions of the UN/CEFACT libraries
+    (ram:12 with udt:16, ...); read with the standard's versions only, their
+    invoice would be found and then read as empty.
+    """
+    found = dict(defaults)
+    used = {etree.QName(el).namespace for el in root.iter() if isinstance(el.tag, str)}
+    for prefix, start in (("ram", _RAM_PREFIX), ("udt", _UDT_PREFIX)):
+        if defaults[prefix] not in used:
+            other = sorted(ns for ns in used if ns and ns.startswith(start))
+            if other:
+                found[prefix] = other[0]
+    return found
+
+
 def _read_cii(parsed: ParsedXml) -> StatedInvoice:
     p = _CII_2 if parsed.flavor is Flavor.CII else _CII_ZF1
-    f = _Finder(p.namespaces)
+    f = _Finder(_namespaces(parsed.root, p.namespaces))
     root = parsed.root
     inv = StatedInvoice(flavor=parsed.flavor)
     inv.guideline = f.text(root, f"{p.context}/ram:GuidelineSpecifiedDocumentContextParameter/ram:ID") or ""
@@ -227,7 +248,8 @@ def _read_cii(parsed: ParsedXml) -> StatedInvoice:
     summation = f.node(settlement, p.summation)
     inv.tax_basis_total = f.text(summation, "ram:TaxBasisTotalAmount")
     inv.tax_totals = [
-        StatedAmount(n.text, n.get("currencyID", "")) for n in f.nodes(summation, "ram:TaxTotalAmount")
+        StatedAmount(n.text, n.get("currencyID", ""))
+        for n in f.nodes(summation, "ram:TaxTotalAmount")
         if n.text and n.text.strip()
     ]
     inv.grand_total = f.text(summation, "ram:GrandTotalAmount")

@@ -35,6 +35,10 @@ class EInvoiceError(ValueError):
     """The XML cannot be read as an e-invoice; the message says why."""
 
 
+class NotAnInvoice(EInvoiceError):
+    """Well-formed XML of another kind (its root is no CII or UBL invoice)."""
+
+
 class Flavor(enum.Enum):
     """The root element families we read."""
 
@@ -88,6 +92,7 @@ def parse_xml(xml: bytes | str) -> ParsedXml:
     else:
         data = bytes(xml)
         parser = _parser()
+    data = _trim(data)
     if not data.strip():
         raise EInvoiceError("the XML is empty")
     if len(data) > MAX_XML_BYTES:
@@ -107,7 +112,7 @@ def parse_xml(xml: bytes | str) -> ParsedXml:
     flavor = _ROOTS.get(root.tag)
     if flavor is None:
         qname = etree.QName(root)
-        raise EInvoiceError(
+        raise NotAnInvoice(
             f"the XML is not an e-invoice: its root element is <{qname.localname}> in namespace "
             f"{qname.namespace or '(none)'!r}, expected a CII CrossIndustryInvoice, a ZUGFeRD 1.0 "
             "CrossIndustryDocument or a UBL Invoice/CreditNote"
@@ -117,6 +122,20 @@ def parse_xml(xml: bytes | str) -> ParsedXml:
     else:
         text = _decode(data, tree.docinfo.encoding)
     return ParsedXml(root=root, flavor=flavor, text=text)
+
+
+_UTF8_BOM = b"\xef\xbb\xbf"
+
+
+def _trim(data: bytes) -> bytes:
+    """Whitespace and NUL padding around the document removed (older writers leave both), BOM kept.
+
+    Not for UTF-16/32 documents, whose characters contain NUL bytes.
+    """
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff") or data[:4] == b"\x00\x00\xfe\xff":
+        return data
+    bom = _UTF8_BOM if data.startswith(_UTF8_BOM) else b""
+    return bom + data[len(bom) :].strip(b" \t\r\n\x00")
 
 
 def _decode(data: bytes, encoding: str | None) -> str:

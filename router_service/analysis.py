@@ -193,9 +193,7 @@ class DocumentAnalysis:
         measured here keeps its own figures (the ones routing used). Returns the adopting pages'
         numbers by backend.
         """
-        reported = {
-            r.page_number: r for r in results if r.layout_complexity != pb.LAYOUT_COMPLEXITY_UNSPECIFIED
-        }
+        reported = {r.page_number: r for r in results if r.layout_complexity != pb.LAYOUT_COMPLEXITY_UNSPECIFIED}
         adopted: dict[str, list[int]] = {}
         for page in self.pages:
             result = reported.get(page.number)

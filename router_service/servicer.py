@@ -315,9 +315,7 @@ class RouterServicer(pb_grpc.OcrServiceServicer):
         ]
         result = whole_document(state, analysis, resolved.extract_fields)
         if result is not None:  # one backend call made the whole document: no second field extraction
-            notes.append(
-                f"fields extracted by {state.whole_document_backend}, which read every page in one call"
-            )
+            notes.append(f"fields extracted by {state.whole_document_backend}, which read every page in one call")
         else:
             einvoice = analysis.einvoice or state.einvoice
             einvoice_warnings: list[str] = []
@@ -407,9 +405,7 @@ class RouterServicer(pb_grpc.OcrServiceServicer):
         return pb.UnloadResponse(status=self.aggregate_status())
 
 
-def whole_document(
-    state: DispatchState, analysis: DocumentAnalysis, extract_fields: bool
-) -> pb.DocumentResult | None:
+def whole_document(state: DispatchState, analysis: DocumentAnalysis, extract_fields: bool) -> pb.DocumentResult | None:
     """The backend's own DocumentResult when one call of it delivered every page, adjusted by the analysis.
 
     That call assembled the same pages with the same `assemble_document` (fields included, as the

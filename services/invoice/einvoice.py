@@ -18,8 +18,8 @@ The work is split over `einvoice_xml` (safe parsing, syntax and profile),
 
 from __future__ import annotations
 
-import re
 import dataclasses
+import re
 from dataclasses import dataclass
 
 import pymupdf

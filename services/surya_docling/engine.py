@@ -162,9 +162,7 @@ class SuryaDoclingEngine(Engine):
         converter = DocumentConverter(
             allowed_formats=[InputFormat.PDF],
             format_options={
-                InputFormat.PDF: PdfFormatOption(
-                    pipeline_cls=OcrmeshPdfPipeline, pipeline_options=pipeline_options
-                )
+                InputFormat.PDF: PdfFormatOption(pipeline_cls=OcrmeshPdfPipeline, pipeline_options=pipeline_options)
             },
         )
         converter.initialize_pipeline(InputFormat.PDF)  # loads every model now, not on the first page
@@ -199,14 +197,9 @@ class SuryaDoclingEngine(Engine):
             result = converter.convert(
                 DocumentStream(name=f"page-{index + 1}.pdf", stream=io.BytesIO(single)), raises_on_error=False
             )
-        if (
-            result.status not in (ConversionStatus.SUCCESS, ConversionStatus.PARTIAL_SUCCESS)
-            or not result.pages
-        ):
+        if result.status not in (ConversionStatus.SUCCESS, ConversionStatus.PARTIAL_SUCCESS) or not result.pages:
             detail = "; ".join(e.error_message for e in result.errors) or result.status.value
-            raise EngineError(
-                grpc.StatusCode.INTERNAL, f"page {index + 1}: the layout pipeline failed ({detail})"
-            )
+            raise EngineError(grpc.StatusCode.INTERNAL, f"page {index + 1}: the layout pipeline failed ({detail})")
         page = page_result(result)
         t2 = time.perf_counter()
         page.width, page.height = width, height

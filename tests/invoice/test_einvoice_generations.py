@@ -104,7 +104,7 @@ def test_zugferd_1_extended() -> None:
         ),
     ],
 )
-def test_zugferd_1_as_older_programs_wrote_it(variant) -> None:  # noqa: ANN001
+def test_zugferd_1_as_older_programs_wrote_it(variant) -> None:
     content = variant((DATA / "zugferd1_extended.xml").read_bytes())
     einvoice = detect_einvoice_xml(content)
     assert einvoice is not None

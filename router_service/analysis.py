@@ -35,6 +35,7 @@ from pathlib import Path
 import numpy as np
 import pymupdf
 import structlog
+import yaml
 from PIL import Image
 
 from ocrmesh.v1 import ocr_pb2 as pb
@@ -466,25 +467,47 @@ def _einvoice_module():  # type: ignore[no-untyped-def]
 
 
 class SupplierLookup:
-    """Known suppliers from config/suppliers/*.yaml (services.invoice.suppliers), if installed."""
+    """Known suppliers from config/suppliers/*.yaml (services.invoice.suppliers), if installed.
+
+    Reloaded when a profile file changes (`ocrmesh learn-supplier` writes them while the router runs),
+    so a supplier learned now guides the next document's routing and fields.
+    """
 
     def __init__(self, directory: Path = SUPPLIERS_DIR) -> None:
         self.directory = directory
         self._registry = None
+        self._loader = None
+        self._signature: tuple[tuple[str, int], ...] | None = None
         try:
             from services.invoice.suppliers import SupplierRegistry
         except ImportError as exc:
             log.warning("supplier_registry_missing", error=str(exc))
             return
-        if directory.is_dir():
-            self._registry = SupplierRegistry.load(directory)
+        self._loader = SupplierRegistry.load
+
+    def _files(self) -> tuple[tuple[str, int], ...]:
+        try:
+            return tuple(sorted((p.name, p.stat().st_mtime_ns) for p in self.directory.glob("*.y*ml")))
+        except OSError:
+            return ()
 
     @property
     def registry(self):  # type: ignore[no-untyped-def]
+        if self._loader is None:
+            return None
+        files = self._files()
+        if files != self._signature:
+            try:
+                self._registry = self._loader(self.directory) if files else None
+            except (OSError, ValueError, yaml.YAMLError) as exc:  # a half-written or broken profile
+                log.warning("supplier_registry_unreadable", error=f"{type(exc).__name__}: {exc}")
+                return self._registry
+            self._signature = files
         return self._registry
 
     def match(self, text: str) -> str:
-        if self._registry is None:
+        registry = self.registry
+        if registry is None:
             return ""
-        profile = self._registry.match(text)
+        profile = registry.match(text)
         return profile.id if profile is not None else ""

@@ -20,7 +20,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from ocrmesh.v1 import ocr_pb2 as pb
-from services.invoice import dates, identifiers, numbers, validate
+from services.invoice import dates, identifiers, numbers, templates, validate
 from services.invoice.labels import BUYER_PREFIX, LABELS
 from services.invoice.layout import DocumentLayout, LabelHit, Row, Span, below, find_labels, next_row_start, right_of
 from services.invoice.parties import OTHER, PAYEE, SELLER, party_blocks, party_of, seller_info
@@ -547,6 +547,47 @@ def _derived_bic(chosen: dict[str, Candidate], iban: Candidate) -> None:
         chosen["bic"] = Candidate("bic", bic, "", iban.span, 0.4, pb.FIELD_SOURCE_COMPUTED, True, [issue])
 
 
+# ---------------------------------------------------------------- supplier template
+
+# Bonus for a candidate standing where the supplier's template learned its field (amounts less:
+# the sum check, not the place, decides between amounts of one column).
+TEMPLATE_BONUS = 1.5
+TEMPLATE_AMOUNT_BONUS = 0.8
+# Score of the value read at the learned place when no candidate stood there.
+TEMPLATE_SCORE = 1.8
+
+
+def _template_candidates(ctx: _Context, supplier: SupplierProfile | None) -> None:
+    """A learned template's guidance (services.invoice.templates): a bonus for candidates at a field's
+    learned place, else the value standing there read as a candidate of its own."""
+    if supplier is None:
+        return
+    for name, template in supplier.template.items():
+        placed = [c for c in ctx.cands.get(name, []) if templates.near(c.span, name, template)]
+        for c in placed:
+            c.score += TEMPLATE_AMOUNT_BONUS if name in AMOUNT_FIELDS else TEMPLATE_BONUS
+            c.source = pb.FIELD_SOURCE_TEMPLATE
+        span = None if placed else templates.region(ctx.layout, name, template)
+        c = _read_at_template(name, span) if span is not None else None
+        if c is not None:
+            c.issues.append(f"read at the place {supplier.id}'s template learned for {name}")
+            ctx.add(c)
+
+
+def _read_at_template(name: str, span: Span) -> Candidate | None:
+    source = pb.FIELD_SOURCE_TEMPLATE
+    if name in ID_FIELDS:
+        got = read_id(span)
+        return Candidate(name, got[0], got[1].text, got[1], TEMPLATE_SCORE, source) if got else None
+    if name in DATE_FIELDS:
+        day = read_date(span)
+        if day is None:
+            return None
+        return Candidate(name, day[0].isoformat(), day[1].text, day[1], TEMPLATE_SCORE, source,
+                         dates.is_plausible(day[0]))  # fmt: skip
+    return None
+
+
 # ---------------------------------------------------------------- entry point
 
 
@@ -574,6 +615,7 @@ def extract_fields(pages: Sequence[pb.PageResult], supplier: SupplierProfile | N
     _scan_terms(ctx)
     _currency_fallback(ctx)
     _fallback_date(ctx)
+    _template_candidates(ctx, supplier)
 
     chosen: dict[str, Candidate] = {}
     for name, cands in ctx.cands.items():
@@ -598,6 +640,10 @@ def extract_fields(pages: Sequence[pb.PageResult], supplier: SupplierProfile | N
         chosen["lieferant"] = Candidate("lieferant", supplier.name, "", span, 1.0, pb.FIELD_SOURCE_TEMPLATE)
     if supplier is not None:
         result.supplier_id = supplier.id
+        guided = [n for n in FIELD_ORDER if n in chosen and chosen[n].source == pb.FIELD_SOURCE_TEMPLATE]
+        if guided:
+            result.template_id = supplier.id
+            result.template_fields.extend(guided)
 
     _totals_from_rate_bases(layout, chosen)
     netto = chosen.get("betrag_netto")

@@ -84,3 +84,11 @@ def assemble_document(pages: Sequence[pb.PageResult], summary: DocumentSummary) 
         result.fields.CopyFrom(outcome.fields)
         result.warnings.extend(w for w in outcome.warnings if w not in result.warnings)
     return result
+
+
+def has_template(suppliers: SupplierRegistry | None, pages: Sequence[pb.PageResult]) -> bool:
+    """Whether the pages' supplier is known with a learned template (its fields are then extracted with it)."""
+    if suppliers is None or not pages:
+        return False
+    profile = suppliers.match(pages)
+    return profile is not None and bool(profile.template or profile.labels)

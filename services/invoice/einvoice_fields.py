@@ -89,16 +89,26 @@ class _Builder:
         return number
 
 
+# xsd:date may carry a time zone ("2016-04-04+01:00", "2016-04-04Z"): the calendar day is before it.
+_XSD_DATE = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:Z|[+-]\d{2}:\d{2})?$")
+
+
 def normalise_date(stated: StatedDate) -> tuple[str, str | None]:
-    """ISO date and a problem (None if fine). CII format 102 is YYYYMMDD; UBL dates are ISO already."""
+    """ISO date and a problem (None if fine). CII format 102 is YYYYMMDD; UBL dates are ISO (xsd:date) already.
+
+    A CII date written as YYYY-MM-DD under format 102 (older writers) is read as the day it states.
+    """
     text = stated.text.strip()
+    iso = _XSD_DATE.match(text)
     try:
-        if stated.format == "102":
+        if stated.format == "102" and not iso:
             return dt.datetime.strptime(text, "%Y%m%d").date().isoformat(), None
-        if stated.format == "ISO":
-            return dt.date.fromisoformat(text).isoformat(), None
+        if stated.format in ("ISO", "102") and iso:
+            return dt.date.fromisoformat(iso.group(1)).isoformat(), None
     except ValueError:
         return text, f"{text!r} is not a valid date in format {stated.format}"
+    if stated.format == "ISO":
+        return text, f"{text!r} is not a valid date in format ISO"
     return text, f"date format {stated.format} is not a calendar day (102 = YYYYMMDD); kept as stated"
 
 
@@ -224,10 +234,26 @@ def _seller(b: _Builder, inv: StatedInvoice) -> None:
         ok = f"the VAT id {first.value} is well-formed and its check digits agree"
         b.check("ust_id_checksum", first.valid, first.issues[0] if first.issues else ok)
 
+    stated_in_words = False
+    if not tax_numbers and inv.seller_legal_info:
+        found = _STNR_IN_TEXT.search(inv.seller_legal_info)
+        if found and validate.is_valid_stnr(found.group(0)):
+            tax_numbers, stated_in_words = [found.group(0)], True
     if tax_numbers:
         raw = tax_numbers[0]
         country = (inv.seller_country or "DE").strip().upper()
-        if country == "DE":
+        if stated_in_words:
+            got = check_identifier("steuernummer", raw, repair_ocr=False)
+            _checked(
+                b,
+                got,
+                raw,
+                [
+                    *got.issues,
+                    "no tax number (BT-32) stated; found in the seller's legal information (BT-33)",
+                ],
+            )
+        elif country == "DE":
             _checked(b, check_identifier("steuernummer", raw, repair_ocr=False), raw)
         else:
             b.add("steuernummer", raw.strip(), raw)
@@ -266,6 +292,7 @@ def _tax_registrations(inv: StatedInvoice) -> tuple[list[str], list[str]]:
 
 
 _STNR_SHAPE = re.compile(r"^\d{2,5}/\d{3,4}/\d{4,5}$")
+_STNR_IN_TEXT = re.compile(r"(?<![\d/])\d{2,5}/\d{3,4}/\d{4,5}(?![\d/])")
 
 
 def _tax_breakdown(b: _Builder, inv: StatedInvoice, mwst: Decimal | None) -> None:

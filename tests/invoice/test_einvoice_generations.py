@@ -213,3 +213,29 @@ def test_xml_is_the_record_and_the_page_fills_what_it_does_not_state() -> None:
     bic = field(fields, "bic")  # BASIC states none: the page's IBAN gives the registered one
     assert bic.value == "COBADEFFXXX" and bic.source == pb.FIELD_SOURCE_COMPUTED
     assert any("not stated in the e-invoice XML" in issue for issue in bic.issues)
+
+
+def test_xsd_dates_with_time_zone_and_steuernummer_in_the_legal_information() -> None:
+    """As the XRechnung test suite writes them: "2016-04-04+01:00", "8870" without decimals, and the
+    Steuernummer only in the seller's legal information (BT-33)."""
+    xml = (DATA / "xrechnung3_ubl_allowances.xml").read_text(encoding="utf-8")
+    xml = xml.replace(
+        "<cbc:IssueDate>2025-06-02</cbc:IssueDate>", "<cbc:IssueDate>2025-06-02+01:00</cbc:IssueDate>"
+    )
+    xml = xml.replace("<cbc:DueDate>2025-07-02</cbc:DueDate>", "<cbc:DueDate>2025-07-02Z</cbc:DueDate>")
+    xml = xml.replace(">1145.38</cbc:TaxInclusiveAmount>", ">1145.380</cbc:TaxInclusiveAmount>")
+    start = xml.index("<cac:PartyTaxScheme>\n        <cbc:CompanyID>60/123/45674")
+    end = xml.index("</cac:PartyTaxScheme>", start) + len("</cac:PartyTaxScheme>")
+    xml = xml[:start] + xml[end:]
+    xml = xml.replace(
+        "</cbc:RegistrationName></cac:PartyLegalEntity><!-- BT-27 -->",
+        "</cbc:RegistrationName><cbc:CompanyLegalForm>Steuernr. 60/123/45674, AG Bremen HRA 1</cbc:CompanyLegalForm>"
+        "</cac:PartyLegalEntity>",
+    )
+    fields = build_invoice([], detect_einvoice_xml(xml.encode("utf-8"))).fields
+    got = values(fields)
+    assert (got["datum"], got["faelligkeit"]) == ("2025-06-02", "2025-07-02")
+    assert field(fields, "datum").valid
+    assert got["betrag_brutto"] == "1145.38"
+    assert got["steuernummer"] == "60/123/45674"
+    assert any("BT-33" in issue for issue in field(fields, "steuernummer").issues)

@@ -26,6 +26,7 @@ PyMuPDF is not thread-safe: every call into it holds PYMUPDF_LOCK.
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -418,6 +419,9 @@ def _match_supplier(suppliers: SupplierLookup | None, texts: list[str]) -> str:
 # ---------------------------------------------------------------- optional collaborators
 
 
+_EINVOICE_NAME = re.compile(r"zugferd|factur-?x|xrechnung|invoice", re.IGNORECASE)
+
+
 def has_einvoice_attachment(pdf: pymupdf.Document) -> bool:
     """Whether the PDF carries an XML attachment (cheap: names only).
 
@@ -427,7 +431,8 @@ def has_einvoice_attachment(pdf: pymupdf.Document) -> bool:
     """
     with PYMUPDF_LOCK:
         names = pdf.embfile_names()
-    return any(name.lower().endswith(".xml") for name in names)
+    # Older ZUGFeRD writers named the attachment without ".xml" ("ZUGFeRD-invoice").
+    return any(name.lower().endswith(".xml") or _EINVOICE_NAME.search(name) for name in names)
 
 
 def find_einvoice(content: bytes) -> tuple[pb.EInvoice | None, list[str]]:

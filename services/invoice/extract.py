@@ -338,7 +338,7 @@ def _scan_patterns(ctx: _Context) -> None:
         for m in identifiers.find_ibans(row.text):
             span = Span(row.text[m.start : m.end], tuple(row.tokens_in(m.start, m.end)))
             c = _checked("iban", m.compact, span, 0.3 + _party_bonus(ctx, row, "iban"), pb.FIELD_SOURCE_TEXT)
-            if c.valid:
+            if c.valid or identifiers.iban_shaped(m.compact):  # a failing IBAN is reported, not dropped
                 ctx.add(c)
         for m in VAT_RE.finditer(row.text):
             span = Span(m.group(0), tuple(row.tokens_in(m.start(), m.end())))

@@ -23,7 +23,7 @@ from schwifty.exceptions import SchwiftyException
 
 from ocrmesh.v1 import ocr_pb2 as pb
 from services.invoice import validate
-from services.invoice.repair import TO_DIGIT, repair
+from services.invoice.repair import TO_DIGIT, TO_LETTER, mask_for, repair
 
 CHECKED = ("iban", "bic", "ust_id", "steuernummer")
 CHECK_TEXT = {
@@ -117,6 +117,23 @@ def find_ibans(text: str) -> list[IbanMatch]:
     return out
 
 
+def iban_shaped(compact_iban: str) -> bool:
+    """Whether every character fits its country's IBAN format, read with OCR confusions.
+
+    An IBAN that fails its checksum is reported, not dropped; this tells one from ordinary
+    text that happens to follow a country code ("DE 12 Artikel ...").
+    """
+    try:
+        length = registry.get_iban_spec(compact_iban[:2].upper()).iban_length
+    except SchwiftyException:
+        return False
+    if len(compact_iban) != length:
+        return False
+    fits = {"9": lambda c: c.isdigit() or c in TO_DIGIT, "A": lambda c: c.isalpha() or c in TO_LETTER}
+    mask = mask_for("iban", compact_iban)
+    return all(fits.get(want, str.isalnum)(c) for c, want in zip(compact_iban, mask, strict=True))
+
+
 def derived_bic(iban: str) -> str | None:
     """The BIC registered for a valid German or Austrian IBAN's bank code (schwifty), if known."""
     if iban[:2].upper() not in BIC_FROM_BANK_CODE or not validate.is_valid_iban(iban):
@@ -133,8 +150,6 @@ def failed_identifiers(fields: pb.InvoiceFields) -> list[str]:
     out = []
     for f in fields.fields:
         if f.name in CHECKED and f.HasField("valid") and not f.valid:
-            reason = next(
-                (i for i in reversed(f.issues) if "valid" in i or "fails" in i or "ambiguous" in i), ""
-            )
-            out.append(f"{f.name} {f.value!r} fails its check" + (f": {reason}" if reason else ""))
+            reasons = [i for i in f.issues if "valid" in i or "fails" in i or "ambiguous" in i]
+            out.append("; ".join(reasons) or f"{f.name} {f.value} fails its check ({CHECK_TEXT[f.name]})")
     return out

@@ -8,6 +8,7 @@ import pymupdf
 import pytest
 
 from ocrmesh.v1 import ocr_pb2 as pb
+from router_service.analysis import has_einvoice_attachment
 from services.invoice.einvoice import detect_einvoice_xml, lookup_embedded_einvoice
 from services.invoice.pipeline import build_invoice
 from tests.invoice.synth import field, line, page, values
@@ -147,6 +148,7 @@ def pdf_with(attachment: bytes, name: str = "ZUGFeRD-invoice.xml") -> pymupdf.Do
 def test_embedded_zugferd_1_found_under_the_names_older_programs_gave_it(name: str) -> None:
     with pdf_with((DATA / "zugferd1_extended.xml").read_bytes(), name) as pdf:
         found = lookup_embedded_einvoice(pdf)
+        assert has_einvoice_attachment(pdf)  # the router knows to look for it when OCR reads the pages
     assert found.einvoice is not None and not found.warnings
     assert found.einvoice.filename == name
     assert (

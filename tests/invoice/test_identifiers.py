@@ -159,4 +159,17 @@ def test_extraction_repairs_an_ocr_iban_and_flags_a_failing_one() -> None:
     assert not iban.valid and iban.confidence <= 0.5
     assert "bic" not in values(broken)  # no BIC derived from an IBAN that fails its check
     (problem,) = failed_identifiers(broken)
-    assert problem.startswith("iban 'DE89370400440532013001' fails its check")
+    assert problem.startswith("iban DE89370400440532013001 fails its check")
+
+
+@pytest.mark.parametrize("printed", ["DE89 37040044 0532013001", "DE 89 3704 0044 0532 0130 01"])
+def test_a_failing_iban_in_any_spacing_is_reported_not_dropped(printed: str) -> None:
+    fields = extract_fields([_invoice(line(f"Bankverbindung {printed} Commerzbank", 0.08, 0.92))])
+    iban = field(fields, "iban")
+    assert iban.value == "DE89370400440532013001" and not iban.valid
+    assert failed_identifiers(fields) == ["iban DE89370400440532013001 fails its check (IBAN checksum or length)"]
+
+
+def test_text_after_a_country_code_is_not_taken_for_an_iban() -> None:
+    fields = extract_fields([_invoice(line("Lieferung DE 12 Artikel laut Bestellung vom Montag", 0.08, 0.80))])
+    assert "iban" not in values(fields)

@@ -167,9 +167,13 @@ def test_a_failing_iban_in_any_spacing_is_reported_not_dropped(printed: str) -> 
     fields = extract_fields([_invoice(line(f"Bankverbindung {printed} Commerzbank", 0.08, 0.92))])
     iban = field(fields, "iban")
     assert iban.value == "DE89370400440532013001" and not iban.valid
-    assert failed_identifiers(fields) == ["iban DE89370400440532013001 fails its check (IBAN checksum or length)"]
+    assert failed_identifiers(fields) == [
+        "iban DE89370400440532013001 fails its check (IBAN checksum or length)"
+    ]
 
 
 def test_text_after_a_country_code_is_not_taken_for_an_iban() -> None:
-    fields = extract_fields([_invoice(line("Lieferung DE 12 Artikel laut Bestellung vom Montag", 0.08, 0.80))])
+    fields = extract_fields(
+        [_invoice(line("Lieferung DE 12 Artikel laut Bestellung vom Montag", 0.08, 0.80))]
+    )
     assert "iban" not in values(fields)

@@ -42,7 +42,6 @@ FIELD_ORDER = (
 SUM_BONUS = 2.0
 # Cost of reading an amount with the opposite sign (less than SUM_BONUS).
 SIGN_PENALTY = 1.2
-VAT_RE = re.compile(r"\b(?:ATU\d{8}|DE\s?\d{3}\s?\d{3}\s?\d{3}|[A-Z]{2}\d{8,12})\b")
 _ID_TOKEN = re.compile(r"^[#:]?([A-Za-z0-9][\w./\-]*[A-Za-z0-9]|\d)[.,;:]?$")
 _ALNUM = re.compile(r"^[A-Za-z0-9]+$")
 CURRENCY_CODE_RE = re.compile(rf"\b({'|'.join(numbers.CURRENCY_CODES)})\b")
@@ -340,11 +339,9 @@ def _scan_patterns(ctx: _Context) -> None:
             c = _checked("iban", m.compact, span, 0.3 + _party_bonus(ctx, row, "iban"), pb.FIELD_SOURCE_TEXT)
             if c.valid or identifiers.iban_shaped(m.compact):  # a failing IBAN is reported, not dropped
                 ctx.add(c)
-        for m in VAT_RE.finditer(row.text):
-            span = Span(m.group(0), tuple(row.tokens_in(m.start(), m.end())))
-            c = _checked("ust_id", m.group(0), span, 0.3 + _party_bonus(ctx, row, "ust_id"), pb.FIELD_SOURCE_TEXT)
-            if c.valid:
-                ctx.add(c)
+        for m in identifiers.find_vat_ids(row.text):
+            span = Span(row.text[m.start : m.end], tuple(row.tokens_in(m.start, m.end)))
+            ctx.add(_checked("ust_id", m.compact, span, 0.3 + _party_bonus(ctx, row, "ust_id"), pb.FIELD_SOURCE_TEXT))
 
 
 # A document title followed by its number in one row, as running headers of later pages print it

@@ -40,6 +40,10 @@ INVALID_CONFIDENCE = 0.5
 _CONFUSABLE = re.escape("".join(TO_DIGIT))
 # Country code, check digits (maybe misread), then at least 11 more characters with single spaces.
 IBAN_RE = re.compile(rf"(?<![A-Za-z0-9])[A-Z]{{2}} ?[0-9{_CONFUSABLE}]{{2}}(?: ?[A-Za-z0-9]){{11,32}}")
+# A VAT id as printed: country code (CHE for Swiss UIDs), then digits and letters with single
+# separators ("DE 136 695 976", "BE 0403.019.261", "CHE-116.281.710 MWST", "NL004495445B01").
+VAT_RUN_RE = re.compile(r"(?<![A-Za-z0-9])(?:CHE|ATU|[A-Z]{2})[ .\-]?[0-9][0-9A-Z]*(?:[ .\-]?[0-9A-Z]+){0,5}")
+MIN_VAT_CHARS = 8
 
 
 @dataclass(frozen=True)
@@ -54,8 +58,8 @@ class IdCheck:
 
 
 @dataclass(frozen=True)
-class IbanMatch:
-    """An IBAN-shaped run of text: [start, end) in the text and its characters without spaces."""
+class IdMatch:
+    """An identifier found in text: [start, end) in the text and its characters without separators."""
 
     start: int
     end: int
@@ -100,7 +104,7 @@ def _failed(name: str, value: str) -> str:
     return f"{name} {value} fails its check ({CHECK_TEXT[name]})"
 
 
-def find_ibans(text: str) -> list[IbanMatch]:
+def find_ibans(text: str) -> list[IdMatch]:
     """IBAN-shaped runs of ``text``, cut to their country's IBAN length where it is known."""
     out = []
     for m in IBAN_RE.finditer(text):
@@ -113,7 +117,24 @@ def find_ibans(text: str) -> list[IbanMatch]:
             continue  # too short for its country: not an IBAN (or missing characters)
         chars = chars[:length]
         end = m.start() + chars[-1][0] + 1
-        out.append(IbanMatch(m.start(), end, "".join(c for _, c in chars)))
+        out.append(IdMatch(m.start(), end, "".join(c for _, c in chars)))
+    return out
+
+
+def find_vat_ids(text: str) -> list[IdMatch]:
+    """VAT ids printed with any separators whose check digits hold (after unambiguous OCR repair).
+
+    The printed run may go on with other words: the longest prefix (whole characters) that
+    validates is taken.
+    """
+    out = []
+    for m in VAT_RUN_RE.finditer(text):
+        chars = [(i, c) for i, c in enumerate(m.group(0)) if c not in " .-"]
+        for n in range(len(chars), MIN_VAT_CHARS - 1, -1):
+            got = check_identifier("ust_id", "".join(c for _, c in chars[:n]))
+            if got.valid:
+                out.append(IdMatch(m.start(), m.start() + chars[n - 1][0] + 1, got.value))
+                break
     return out
 
 

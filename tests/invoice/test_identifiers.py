@@ -7,7 +7,13 @@ from schwifty import IBAN
 
 from ocrmesh.v1 import ocr_pb2 as pb
 from services.invoice.extract import extract_fields
-from services.invoice.identifiers import check_identifier, derived_bic, failed_identifiers, find_ibans
+from services.invoice.identifiers import (
+    check_identifier,
+    derived_bic,
+    failed_identifiers,
+    find_ibans,
+    find_vat_ids,
+)
 from services.invoice.validate import edit_distance, is_valid_iban, is_valid_stnr, is_valid_vat
 from tests.invoice.synth import field, line, page, values
 
@@ -177,3 +183,21 @@ def test_text_after_a_country_code_is_not_taken_for_an_iban() -> None:
         [_invoice(line("Lieferung DE 12 Artikel laut Bestellung vom Montag", 0.08, 0.80))]
     )
     assert "iban" not in values(fields)
+
+
+@pytest.mark.parametrize(
+    ("printed", "value"),
+    [
+        ("DE 136 695 976", "DE136695976"),
+        ("ATU 135 856 27", "ATU13585627"),
+        ("FR40303265045", "FR40303265045"),
+        ("NL004495445B01", "NL004495445B01"),
+        ("BE 0403.019.261", "BE0403019261"),
+        ("CHE-116.281.710 MWST", "CHE116281710MWST"),
+    ],
+)
+def test_vat_ids_found_in_running_text_with_any_separators(printed: str, value: str) -> None:
+    (match,) = find_vat_ids(f"Sitz Köln · Registergericht Köln · {printed} · Geschäftsführer Max Muster")
+    assert match.compact == value
+    fields = extract_fields([_invoice(line(f"Muster Handels GmbH · {printed}", 0.08, 0.94))])
+    assert field(fields, "ust_id").value == value and field(fields, "ust_id").valid

@@ -203,10 +203,10 @@ def read_compact(span: Span, max_len: int) -> tuple[str, Span] | None:
 
 
 def read_stnr(span: Span) -> tuple[str, Span] | None:
-    m = re.match(r"\s*(\d[\d/ ]{8,16}\d)", span.text)
-    if not m:
+    found = identifiers.leading_stnr(span.text)
+    if found is None:
         return None
-    return m.group(1), _sub_span(span, m.start(1), m.end(1))
+    return span.text[found[0] : found[1]], _sub_span(span, *found)
 
 
 # ---------------------------------------------------------------- candidates

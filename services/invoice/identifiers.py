@@ -44,6 +44,10 @@ IBAN_RE = re.compile(rf"(?<![A-Za-z0-9])[A-Z]{{2}} ?[0-9{_CONFUSABLE}]{{2}}(?: ?
 # separators ("DE 136 695 976", "BE 0403.019.261", "CHE-116.281.710 MWST", "NL004495445B01").
 VAT_RUN_RE = re.compile(r"(?<![A-Za-z0-9])(?:CHE|ATU|[A-Z]{2})[ .\-]?[0-9][0-9A-Z]*(?:[ .\-]?[0-9A-Z]+){0,5}")
 MIN_VAT_CHARS = 8
+# A Steuernummer as printed after its label (12/345/67890, 123/456/78901, 2893081508152, 12 345 67890),
+# OCR confusions included; at least six real digits.
+STNR_PRINTED = re.compile(rf"\s*([0-9{_CONFUSABLE}][0-9{_CONFUSABLE}/ ]{{8,16}}[0-9{_CONFUSABLE}])")
+MIN_STNR_DIGITS = 6
 
 
 @dataclass(frozen=True)
@@ -136,6 +140,20 @@ def find_vat_ids(text: str) -> list[IdMatch]:
                 out.append(IdMatch(m.start(), m.start() + chars[n - 1][0] + 1, got.value))
                 break
     return out
+
+
+def leading_stnr(text: str) -> tuple[int, int] | None:
+    """[start, end) of the Steuernummer that ``text`` starts with (after its label), OCR confusions
+    included; words without a digit after it (the next label, "Sitz") are not part of it."""
+    m = STNR_PRINTED.match(text)
+    if not m:
+        return None
+    value = m.group(1)
+    while " " in value and not any(c.isdigit() for c in value.rsplit(" ", 1)[1]):
+        value = value.rsplit(" ", 1)[0].rstrip()
+    if sum(c.isdigit() for c in value) < MIN_STNR_DIGITS:
+        return None
+    return m.start(1), m.start(1) + len(value)
 
 
 def iban_shaped(compact_iban: str) -> bool:

@@ -201,3 +201,17 @@ def test_vat_ids_found_in_running_text_with_any_separators(printed: str, value: 
     assert match.compact == value
     fields = extract_fields([_invoice(line(f"Muster Handels GmbH · {printed}", 0.08, 0.94))])
     assert field(fields, "ust_id").value == value and field(fields, "ust_id").valid
+
+
+@pytest.mark.parametrize(
+    ("printed", "value"),
+    [
+        ("Steuernummer: 2893081508152", "2893081508152"),
+        ("St.-Nr. 123/456/78901 Sitz Köln", "123/456/78901"),
+        ("Steuer-Nr.: 12/345/67890", "12/345/67890"),
+        ("Steuernummer l23/456/789O1", "123/456/78901"),
+    ],
+)
+def test_steuernummer_read_after_its_label_in_its_printed_forms(printed: str, value: str) -> None:
+    stnr = field(extract_fields([_invoice(line(printed, 0.08, 0.94))]), "steuernummer")
+    assert stnr.value == value and stnr.valid

@@ -109,7 +109,9 @@ def lookup_embedded_einvoice(pdf: pymupdf.Document) -> EmbeddedLookup:
             if attachment.rank == 0 or not isinstance(exc, NotAnInvoice):
                 problems.append(f"the attachment {attachment.filename!r} is not a readable e-invoice: {exc}")
             continue
-        return EmbeddedLookup(_einvoice(attachment.filename, parsed), [])
+        return EmbeddedLookup(
+            _einvoice(attachment.filename, parsed), [f"{attachment.filename}: {n}" for n in parsed.notes]
+        )
     warnings = [f"e-invoice XML not read, fields taken from the page: {p}" for p in problems]
     return EmbeddedLookup(None, warnings)
 

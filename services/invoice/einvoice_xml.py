@@ -68,6 +68,7 @@ class ParsedXml:
     root: etree._Element
     flavor: Flavor
     text: str  # the XML as a string (decoded with its declared encoding)
+    notes: tuple[str, ...] = ()  # what was done to read it (a person should know)
 
 
 def _parser(encoding: str | None = None) -> etree.XMLParser:
@@ -100,6 +101,11 @@ def parse_xml(xml: bytes | str) -> ParsedXml:
     try:
         root = etree.fromstring(data, parser)
     except etree.XMLSyntaxError as exc:
+        if isinstance(xml, bytes | bytearray) and _MISENCODED.search(str(exc)) and _declares_utf8(data):
+            # Older programs declared (or implied) UTF-8 and wrote Windows-1252: read it as that.
+            parsed = parse_xml(data.decode("cp1252", errors="replace"))
+            note = "the XML is declared UTF-8 but written in Windows-1252 (ISO-8859-1); read as Windows-1252"
+            return ParsedXml(parsed.root, parsed.flavor, parsed.text, (note,))
         raise EInvoiceError(f"the XML is not well-formed: {exc}") from None
     if root is None:
         raise EInvoiceError("the XML has no root element")
@@ -125,6 +131,14 @@ def parse_xml(xml: bytes | str) -> ParsedXml:
 
 
 _UTF8_BOM = b"\xef\xbb\xbf"
+_MISENCODED = re.compile(r"Invalid bytes in character encoding|not proper UTF-8", re.IGNORECASE)
+_DECLARED_ENCODING = re.compile(rb"^\s*<\?xml[^>]*encoding\s*=\s*[\"']([A-Za-z0-9._\-]+)")
+
+
+def _declares_utf8(data: bytes) -> bool:
+    """Whether the XML declares UTF-8 or no encoding (which means UTF-8)."""
+    m = _DECLARED_ENCODING.match(data.removeprefix(_UTF8_BOM))
+    return m is None or m.group(1).lower().replace(b"_", b"-") in (b"utf-8", b"utf8")
 
 
 def _trim(data: bytes) -> bytes:

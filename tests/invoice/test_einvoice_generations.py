@@ -241,3 +241,25 @@ def test_xsd_dates_with_time_zone_and_steuernummer_in_the_legal_information() ->
     assert got["betrag_brutto"] == "1145.38"
     assert got["steuernummer"] == "60/123/45674"
     assert any("BT-33" in issue for issue in field(fields, "steuernummer").issues)
+
+
+LATIN1_DECLARATION = b'<?xml version="1.0" encoding="ISO-8859-1"?>\n'
+
+
+@pytest.mark.parametrize(
+    "declaration",
+    [b'<?xml version="1.0" encoding="UTF-8"?>\n', b""],
+    ids=["declared UTF-8", "no declaration"],
+)
+def test_zugferd_1_written_in_windows_1252_but_declared_utf_8(declaration: bytes) -> None:
+    raw = (DATA / "zugferd1_basic_latin1.xml").read_bytes()
+    assert raw.startswith(LATIN1_DECLARATION)
+    misdeclared = declaration + raw[len(LATIN1_DECLARATION) :]
+    einvoice = detect_einvoice_xml(misdeclared)
+    assert einvoice is not None
+    assert values(build_invoice([], einvoice).fields)["lieferant"] == "Bäckerei Müßiggang"
+    with pdf_with(misdeclared) as pdf:
+        found = lookup_embedded_einvoice(pdf)
+    assert found.einvoice is not None
+    (note,) = found.warnings
+    assert "Windows-1252" in note and "ZUGFeRD-invoice.xml" in note

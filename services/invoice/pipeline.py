@@ -63,12 +63,16 @@ def build_invoice(
     stated = {f.name for f in xml_fields.fields if f.value}
     missing = [n for n in ESSENTIAL if n not in stated]
     if missing:
-        warning = (
-            f"{name} ({xml_fields.einvoice_profile or einvoice.syntax}) states no {' and no '.join(missing)}:"
-            " not read as the record; fields taken from the page"
-        )
         log.warning("einvoice_unreadable", attachment=einvoice.filename, missing=missing)
-        return InvoiceOutcome(text_fields, [warning])
+        what = (
+            f"{name} ({xml_fields.einvoice_profile or einvoice.syntax}) states no {' and no '.join(missing)}"
+        )
+        if pages:
+            return InvoiceOutcome(
+                text_fields, [f"{what}: not read as the record; fields taken from the page"]
+            )
+        # A standalone XML has no page: what it does state is all there is.
+        return InvoiceOutcome(xml_fields, [f"{what}; the fields it states are returned"])
     result = pb.InvoiceFields()
     result.CopyFrom(xml_fields)
     if pages:

@@ -263,3 +263,12 @@ def test_zugferd_1_written_in_windows_1252_but_declared_utf_8(declaration: bytes
     assert found.einvoice is not None
     (note,) = found.warnings
     assert "Windows-1252" in note and "ZUGFeRD-invoice.xml" in note
+
+
+def test_standalone_xml_without_an_invoice_number_keeps_what_it_states_with_a_warning() -> None:
+    xml = (DATA / "xrechnung3_cii_creditnote.xml").read_text(encoding="utf-8")
+    xml = xml.replace("<ram:ID>GS-77</ram:ID><!-- BT-1 -->", "")
+    outcome = build_invoice([], detect_einvoice_xml(xml.encode("utf-8")))
+    (warning,) = outcome.warnings
+    assert "states no rechnungsnummer" in warning
+    assert values(outcome.fields)["betrag_brutto"] == "226.10"

@@ -43,7 +43,13 @@ IBAN_RE = re.compile(rf"(?<![A-Za-z0-9])[A-Z]{{2}} ?[0-9{_CONFUSABLE}]{{2}}(?: ?
 # A VAT id as printed: country code (CHE for Swiss UIDs), then digits and letters with single
 # separators ("DE 136 695 976", "BE 0403.019.261", "CHE-116.281.710 MWST", "NL004495445B01").
 VAT_RUN_RE = re.compile(r"(?<![A-Za-z0-9])(?:CHE|ATU|[A-Z]{2})[ .\-]?[0-9][0-9A-Z]*(?:[ .\-]?[0-9A-Z]+){0,5}")
-MIN_VAT_CHARS = 8
+# Lengths of VAT ids with their country code, longest first (a run of text is cut to them).
+VAT_LENGTHS: dict[str, tuple[int, ...]] = {
+    "DE": (11,), "AT": (11,), "FR": (13,), "NL": (14,), "BE": (12, 11), "LU": (10,), "IT": (13,),
+    "ES": (11,), "PT": (11,), "PL": (12,), "CZ": (12, 11, 10), "DK": (10,), "SE": (14,), "FI": (10,),
+    "IE": (11, 10), "GB": (14, 11), "EL": (11,), "CHE": (16, 12),
+}  # fmt: skip
+DEFAULT_VAT_LENGTHS = tuple(range(14, 7, -1))
 # A Steuernummer as printed after its label (12/345/67890, 123/456/78901, 2893081508152, 12 345 67890),
 # OCR confusions included; at least six real digits.
 STNR_PRINTED = re.compile(rf"\s*([0-9{_CONFUSABLE}][0-9{_CONFUSABLE}/ ]{{8,16}}[0-9{_CONFUSABLE}])")
@@ -134,10 +140,12 @@ def find_vat_ids(text: str) -> list[IdMatch]:
     out = []
     for m in VAT_RUN_RE.finditer(text):
         chars = [(i, c) for i, c in enumerate(m.group(0)) if c not in " .-"]
-        for n in range(len(chars), MIN_VAT_CHARS - 1, -1):
-            got = check_identifier("ust_id", "".join(c for _, c in chars[:n]))
-            if got.valid:
-                out.append(IdMatch(m.start(), m.start() + chars[n - 1][0] + 1, got.value))
+        prefix = "CHE" if m.group(0).startswith("CHE") else m.group(0)[:2]
+        lengths = VAT_LENGTHS.get(prefix, DEFAULT_VAT_LENGTHS)
+        for n in (n for n in lengths if n <= len(chars)):
+            fixed = repair("".join(c for _, c in chars[:n]), validate.is_valid_vat, "ust_id")
+            if fixed.valid:
+                out.append(IdMatch(m.start(), m.start() + chars[n - 1][0] + 1, fixed.value.upper()))
                 break
     return out
 

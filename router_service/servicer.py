@@ -315,8 +315,9 @@ class RouterServicer(pb_grpc.OcrServiceServicer):
         ]
         suppliers = self.suppliers.registry if self.suppliers is not None else None
         result = whole_document(state, analysis, resolved.extract_fields)
-        if result is not None and resolved.extract_fields and has_template(suppliers, pages):
-            result = None  # a learned supplier template guides the fields: extract them here, with it
+        if result is not None and resolved.extract_fields and suppliers is not None:
+            if await asyncio.get_running_loop().run_in_executor(None, has_template, suppliers, pages):
+                result = None  # a learned supplier template guides the fields: extract them here, with it
         if result is not None:  # one backend call made the whole document: no second field extraction
             notes.append(f"fields extracted by {state.whole_document_backend}, which read every page in one call")
         else:

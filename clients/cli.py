@@ -499,7 +499,11 @@ def learn_supplier(
     directory: Annotated[Path, typer.Option(help="Supplier registry")] = Path("config/suppliers"),
     yes: Annotated[bool, typer.Option("--yes", help="Save without asking")] = False,
 ) -> None:
-    """Create or update a known supplier from a document whose fields a person confirmed."""
+    """Create or update a known supplier from a document whose fields a person confirmed.
+
+    Besides its name and identifiers, where each confirmed field stands on the page (and the label
+    before it) is saved as the supplier's template; it guides the extraction of its next documents.
+    """
     import grpc
 
     from clients.client import OcrClient, request_from_file
@@ -532,7 +536,7 @@ def learn_supplier(
     if not yes and not typer.confirm("Are these the supplier's details?"):
         raise typer.Exit(1)
     try:
-        path = upsert_supplier(directory, fields, supplier_id)
+        path = upsert_supplier(directory, fields, supplier_id, outcome.pages)
     except ValueError as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2) from None

@@ -197,6 +197,8 @@ def to_process_result(
         tax=[t for t in (_tax(x) for x in invoice.tax) if t is not None],
         checks=[m.Check(name=c.name, passed=c.passed, message=c.message) for c in invoice.checks],
         supplier_id=_or_none(invoice.supplier_id),
+        template_id=_or_none(invoice.template_id),
+        template_fields=list(invoice.template_fields),
         einvoice_profile=_or_none(invoice.einvoice_profile),
         warnings=list(document.warnings),
         einvoice=_einvoice(document.einvoice, include_xml) if has_einvoice else None,

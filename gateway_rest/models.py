@@ -209,6 +209,12 @@ class ProcessResult(BaseModel):
     tax: list[TaxBreakdown]
     checks: list[Check]
     supplier_id: str | None = None
+    template_id: str | None = Field(
+        default=None, description="The learned supplier template that guided the fields (supplier id)"
+    )
+    template_fields: list[str] = Field(
+        default_factory=list, description="Fields whose value that template decided (learned place or label)"
+    )
     einvoice_profile: str | None = None
     warnings: list[str]
     einvoice: EInvoice | None = None

@@ -26,6 +26,7 @@ PyMuPDF is not thread-safe: every call into it holds PYMUPDF_LOCK.
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -35,6 +36,7 @@ from pathlib import Path
 import numpy as np
 import pymupdf
 import structlog
+import yaml
 from PIL import Image
 
 from ocrmesh.v1 import ocr_pb2 as pb
@@ -417,6 +419,9 @@ def _match_supplier(suppliers: SupplierLookup | None, texts: list[str]) -> str:
 # ---------------------------------------------------------------- optional collaborators
 
 
+_EINVOICE_NAME = re.compile(r"zugferd|factur-?x|xrechnung|invoice", re.IGNORECASE)
+
+
 def has_einvoice_attachment(pdf: pymupdf.Document) -> bool:
     """Whether the PDF carries an XML attachment (cheap: names only).
 
@@ -426,20 +431,24 @@ def has_einvoice_attachment(pdf: pymupdf.Document) -> bool:
     """
     with PYMUPDF_LOCK:
         names = pdf.embfile_names()
-    return any(name.lower().endswith(".xml") for name in names)
+    # Older ZUGFeRD writers named the attachment without ".xml" ("ZUGFeRD-invoice").
+    return any(name.lower().endswith(".xml") or _EINVOICE_NAME.search(name) for name in names)
 
 
-def find_einvoice(content: bytes) -> pb.EInvoice | None:
-    """The e-invoice of a PDF whose pages no backend read it from (blocking)."""
+def find_einvoice(content: bytes) -> tuple[pb.EInvoice | None, list[str]]:
+    """The e-invoice of a PDF whose pages no backend read it from, and warnings about it (blocking)."""
     finder = _einvoice_module()
     if finder is None:
-        return None
+        return None, []
     try:
         with open_document(content, IntakeLimits(max_bytes=len(content) + 1)) as document:
-            return finder.find_embedded_einvoice(document.pdf) if document.pdf is not None else None
+            if document.pdf is None:
+                return None, []
+            found = finder.lookup_embedded_einvoice(document.pdf)
+            return found.einvoice, found.warnings
     except (IntakeError, RuntimeError, ValueError) as exc:  # a broken attachment must not stop the result
         log.warning("einvoice_lookup_failed", error=f"{type(exc).__name__}: {exc}")
-        return None
+        return None, [f"e-invoice XML not read, fields taken from the page: {type(exc).__name__}: {exc}"]
 
 
 def _xml_einvoice(content: bytes) -> pb.EInvoice | None:
@@ -463,25 +472,47 @@ def _einvoice_module():  # type: ignore[no-untyped-def]
 
 
 class SupplierLookup:
-    """Known suppliers from config/suppliers/*.yaml (services.invoice.suppliers), if installed."""
+    """Known suppliers from config/suppliers/*.yaml (services.invoice.suppliers), if installed.
+
+    Reloaded when a profile file changes (`ocrmesh learn-supplier` writes them while the router runs),
+    so a supplier learned now guides the next document's routing and fields.
+    """
 
     def __init__(self, directory: Path = SUPPLIERS_DIR) -> None:
         self.directory = directory
         self._registry = None
+        self._loader = None
+        self._signature: tuple[tuple[str, int], ...] | None = None
         try:
             from services.invoice.suppliers import SupplierRegistry
         except ImportError as exc:
             log.warning("supplier_registry_missing", error=str(exc))
             return
-        if directory.is_dir():
-            self._registry = SupplierRegistry.load(directory)
+        self._loader = SupplierRegistry.load
+
+    def _files(self) -> tuple[tuple[str, int], ...]:
+        try:
+            return tuple(sorted((p.name, p.stat().st_mtime_ns) for p in self.directory.glob("*.y*ml")))
+        except OSError:
+            return ()
 
     @property
     def registry(self):  # type: ignore[no-untyped-def]
+        if self._loader is None:
+            return None
+        files = self._files()
+        if files != self._signature:
+            try:
+                self._registry = self._loader(self.directory) if files else None
+            except (OSError, ValueError, yaml.YAMLError) as exc:  # a half-written or broken profile
+                log.warning("supplier_registry_unreadable", error=f"{type(exc).__name__}: {exc}")
+                return self._registry
+            self._signature = files
         return self._registry
 
     def match(self, text: str) -> str:
-        if self._registry is None:
+        registry = self.registry
+        if registry is None:
             return ""
-        profile = self._registry.match(text)
+        profile = registry.match(text)
         return profile.id if profile is not None else ""

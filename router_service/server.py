@@ -84,8 +84,8 @@ class RouterServer:
         s = self.settings
         warm_up()
         self.servicer = RouterServicer(
-            s, self.mesh, self.rules, self.metrics, Admission(s.max_in_flight, s.max_queue), SupplierLookup(),
-            self.priors,
+            s, self.mesh, self.rules, self.metrics, Admission(s.max_in_flight, s.max_queue),
+            SupplierLookup(s.suppliers_dir), self.priors,
         )
         self._seed_latency()
         server = grpc.aio.server(options=ROUTER_GRPC_OPTIONS)

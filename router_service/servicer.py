@@ -45,7 +45,7 @@ from services.intake.sniff import DocumentType
 from services.intake.errors import IntakeError
 from services.intake.layout import LAYOUT_TO_PROTO
 from services.scaffold.admission import Admission, QueueFullError
-from services.scaffold.assemble import DocumentSummary, assemble_document
+from services.scaffold.assemble import DocumentSummary, assemble_document, has_template
 from services.scaffold.options import OptionsError, page_indices, resolve_options
 from services.scaffold.errors import StatusError
 
@@ -313,14 +313,19 @@ class RouterServicer(pb_grpc.OcrServiceServicer):
             f"layout of page{'s' if len(numbers) > 1 else ''} {', '.join(map(str, numbers))} as {backend} measured it"
             for backend, numbers in analysis.adopt_reported_layouts(pages).items()
         ]
+        suppliers = self.suppliers.registry if self.suppliers is not None else None
         result = whole_document(state, analysis, resolved.extract_fields)
+        if result is not None and resolved.extract_fields and suppliers is not None:
+            if await asyncio.get_running_loop().run_in_executor(None, has_template, suppliers, pages):
+                result = None  # a learned supplier template guides the fields: extract them here, with it
         if result is not None:  # one backend call made the whole document: no second field extraction
             notes.append(f"fields extracted by {state.whole_document_backend}, which read every page in one call")
         else:
             einvoice = analysis.einvoice or state.einvoice
+            einvoice_warnings: list[str] = []
             if einvoice is None and analysis.has_einvoice and analysis.kind is DocumentType.PDF:
                 # No backend returned the attached XML (e.g. every page went to OCR): read it here.
-                einvoice = await asyncio.get_running_loop().run_in_executor(
+                einvoice, einvoice_warnings = await asyncio.get_running_loop().run_in_executor(
                     None, find_einvoice, request.document.content
                 )
             summary = DocumentSummary(
@@ -332,8 +337,9 @@ class RouterServicer(pb_grpc.OcrServiceServicer):
                 processing_seconds=time.perf_counter() - started,
                 extract_fields=resolved.extract_fields,
                 einvoice=einvoice,
-                warnings=[*analysis.warnings, *state.warnings],
+                warnings=list(dict.fromkeys([*analysis.warnings, *state.warnings, *einvoice_warnings])),
                 layout_complexity=LAYOUT_TO_PROTO[analysis.layout],
+                suppliers=suppliers,
             )
             result = await asyncio.get_running_loop().run_in_executor(None, assemble_document, pages, summary)
         attempts = state.ordered_attempts()

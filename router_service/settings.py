@@ -83,6 +83,8 @@ class RouterSettings(IntakeSettings):
     metrics_port: int = 0
     backends: list[EndpointConfig] = Field(default_factory=_local_mesh)
     routing_file: Path = DEFAULT_ROUTING_FILE
+    # Known suppliers (config/suppliers/*.yaml, written by `ocrmesh learn-supplier`): routing and templates.
+    suppliers_dir: Path = REPO_ROOT / "config" / "suppliers"
     # Seconds between checks of the routing file's mtime (it is also checked on every request).
     reload_seconds: float = Field(default=2.0, gt=0)
     # Documents routed at once; more wait up to max_queue, beyond that RESOURCE_EXHAUSTED.

@@ -269,18 +269,22 @@ class Check(_message.Message):
     def __init__(self, name: _Optional[str] = ..., passed: _Optional[bool] = ..., message: _Optional[str] = ...) -> None: ...
 
 class InvoiceFields(_message.Message):
-    __slots__ = ("fields", "tax", "checks", "supplier_id", "einvoice_profile")
+    __slots__ = ("fields", "tax", "checks", "supplier_id", "einvoice_profile", "template_id", "template_fields")
     FIELDS_FIELD_NUMBER: _ClassVar[int]
     TAX_FIELD_NUMBER: _ClassVar[int]
     CHECKS_FIELD_NUMBER: _ClassVar[int]
     SUPPLIER_ID_FIELD_NUMBER: _ClassVar[int]
     EINVOICE_PROFILE_FIELD_NUMBER: _ClassVar[int]
+    TEMPLATE_ID_FIELD_NUMBER: _ClassVar[int]
+    TEMPLATE_FIELDS_FIELD_NUMBER: _ClassVar[int]
     fields: _containers.RepeatedCompositeFieldContainer[Field]
     tax: _containers.RepeatedCompositeFieldContainer[TaxBreakdown]
     checks: _containers.RepeatedCompositeFieldContainer[Check]
     supplier_id: str
     einvoice_profile: str
-    def __init__(self, fields: _Optional[_Iterable[_Union[Field, _Mapping]]] = ..., tax: _Optional[_Iterable[_Union[TaxBreakdown, _Mapping]]] = ..., checks: _Optional[_Iterable[_Union[Check, _Mapping]]] = ..., supplier_id: _Optional[str] = ..., einvoice_profile: _Optional[str] = ...) -> None: ...
+    template_id: str
+    template_fields: _containers.RepeatedScalarFieldContainer[str]
+    def __init__(self, fields: _Optional[_Iterable[_Union[Field, _Mapping]]] = ..., tax: _Optional[_Iterable[_Union[TaxBreakdown, _Mapping]]] = ..., checks: _Optional[_Iterable[_Union[Check, _Mapping]]] = ..., supplier_id: _Optional[str] = ..., einvoice_profile: _Optional[str] = ..., template_id: _Optional[str] = ..., template_fields: _Optional[_Iterable[str]] = ...) -> None: ...
 
 class EInvoice(_message.Message):
     __slots__ = ("filename", "syntax", "xml")

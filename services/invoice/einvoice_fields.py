@@ -13,16 +13,11 @@ import re
 from collections.abc import Iterable
 from decimal import Decimal, InvalidOperation
 
-import stdnum
-from schwifty import BIC, IBAN
-from schwifty.exceptions import SchwiftyException
-from stdnum.de import stnr
-from stdnum.eu import vat
-from stdnum.exceptions import ValidationError
-
 from ocrmesh.v1 import ocr_pb2 as pb
+from services.invoice import validate
 from services.invoice.einvoice_read import StatedDate, StatedInvoice
 from services.invoice.einvoice_xml import profile_name
+from services.invoice.identifiers import INVALID_CONFIDENCE, IdCheck, check_identifier
 
 CENT = Decimal("0.01")
 
@@ -94,16 +89,26 @@ class _Builder:
         return number
 
 
+# xsd:date may carry a time zone ("2016-04-04+01:00", "2016-04-04Z"): the calendar day is before it.
+_XSD_DATE = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:Z|[+-]\d{2}:\d{2})?$")
+
+
 def normalise_date(stated: StatedDate) -> tuple[str, str | None]:
-    """ISO date and a problem (None if fine). CII format 102 is YYYYMMDD; UBL dates are ISO already."""
+    """ISO date and a problem (None if fine). CII format 102 is YYYYMMDD; UBL dates are ISO (xsd:date) already.
+
+    A CII date written as YYYY-MM-DD under format 102 (older writers) is read as the day it states.
+    """
     text = stated.text.strip()
+    iso = _XSD_DATE.match(text)
     try:
-        if stated.format == "102":
+        if stated.format == "102" and not iso:
             return dt.datetime.strptime(text, "%Y%m%d").date().isoformat(), None
-        if stated.format == "ISO":
-            return dt.date.fromisoformat(text).isoformat(), None
+        if stated.format in ("ISO", "102") and iso:
+            return dt.date.fromisoformat(iso.group(1)).isoformat(), None
     except ValueError:
         return text, f"{text!r} is not a valid date in format {stated.format}"
+    if stated.format == "ISO":
+        return text, f"{text!r} is not a valid date in format ISO"
     return text, f"date format {stated.format} is not a calendar day (102 = YYYYMMDD); kept as stated"
 
 
@@ -158,7 +163,7 @@ def build_fields(inv: StatedInvoice) -> pb.InvoiceFields:
     # BT-110 is the tax total in the invoice currency; a second TaxTotalAmount in
     # another currency is BT-111 (VAT in accounting currency) and not ours.
     in_currency = [t for t in inv.tax_totals if t.currency.strip().upper() in ("", currency)]
-    mwst = b.amount("mwst", in_currency[0].text) if in_currency else None
+    mwst = b.amount("mwst", in_currency[0].text) if in_currency else _mwst_from_breakdown(b, inv)
     brutto = b.amount("betrag_brutto", inv.grand_total)
     if currency:
         b.add("waehrung", currency, inv.currency or "")
@@ -172,6 +177,19 @@ def build_fields(inv: StatedInvoice) -> pb.InvoiceFields:
     _totals_check(b, netto, mwst, brutto)
     _document_type_check(b, inv)
     return b.out
+
+
+def _mwst_from_breakdown(b: _Builder, inv: StatedInvoice) -> Decimal | None:
+    """No VAT total (BT-110) stated: the sum of the VAT breakdown's amounts (BT-117), marked computed."""
+    amounts = [normalise_amount(t.amount)[0] for t in inv.taxes if t.amount is not None]
+    if not amounts or any(a is None for a in amounts):
+        return None
+    total = sum((a for a in amounts if a is not None), Decimal(0))
+    entry = b.add(
+        "mwst", _money(total), "", issues=["no VAT total (BT-110) stated; the sum of the VAT breakdown"]
+    )
+    entry.source = pb.FIELD_SOURCE_COMPUTED
+    return total
 
 
 def _service_date(b: _Builder, inv: StatedInvoice) -> None:
@@ -203,66 +221,78 @@ def _seller(b: _Builder, inv: StatedInvoice) -> None:
         raw = "\n".join(s for s in stated if s)
         b.add("lieferant_adresse", ", ".join(parts), raw)
 
-    if inv.seller_vat_ids:
-        raw = inv.seller_vat_ids[0]
-        value, problem = validate_vat_id(raw)
-        others = sorted({validate_vat_id(v)[0] for v in inv.seller_vat_ids[1:]} - {value})
-        issues = [problem] if problem else []
+    vat_ids, tax_numbers = _tax_registrations(inv)
+    if vat_ids:
+        first = check_identifier("ust_id", vat_ids[0], repair_ocr=False)
+        others = sorted(
+            {check_identifier("ust_id", v, repair_ocr=False).value for v in vat_ids[1:]} - {first.value}
+        )
+        issues = list(first.issues)
         if others:
             issues.append(f"further VAT ids stated: {', '.join(others)}")
-        b.add("ust_id", value, raw, valid=problem is None, issues=issues)
-        ok = f"the VAT id {value} is well-formed and its check digits agree"
-        b.check("ust_id_checksum", problem is None, problem or ok)
+        _checked(b, first, vat_ids[0], issues)
+        ok = f"the VAT id {first.value} is well-formed and its check digits agree"
+        b.check("ust_id_checksum", first.valid, first.issues[0] if first.issues else ok)
 
-    if inv.seller_tax_numbers:
-        raw = inv.seller_tax_numbers[0]
-        value = raw.strip()
+    stated_in_words = False
+    if not tax_numbers and inv.seller_legal_info:
+        found = _STNR_IN_TEXT.search(inv.seller_legal_info)
+        if found and validate.is_valid_stnr(found.group(0)):
+            tax_numbers, stated_in_words = [found.group(0)], True
+    if tax_numbers:
+        raw = tax_numbers[0]
         country = (inv.seller_country or "DE").strip().upper()
-        if country == "DE":
-            valid = stnr.is_valid(value)
-            issues = [] if valid else [f"{value} is not a valid German Steuernummer"]
-            b.add("steuernummer", value, raw, valid=valid, issues=issues)
+        if stated_in_words:
+            got = check_identifier("steuernummer", raw, repair_ocr=False)
+            _checked(
+                b,
+                got,
+                raw,
+                [
+                    *got.issues,
+                    "no tax number (BT-32) stated; found in the seller's legal information (BT-33)",
+                ],
+            )
+        elif country == "DE":
+            _checked(b, check_identifier("steuernummer", raw, repair_ocr=False), raw)
         else:
-            b.add("steuernummer", value, raw)
+            b.add("steuernummer", raw.strip(), raw)
 
     if inv.ibans:
         raw = inv.ibans[0]
-        try:
-            iban = IBAN(raw, allow_invalid=True)
-            value = iban.compact
-            iban.validate()
-            problem = None
-        except SchwiftyException as exc:
-            value = "".join(raw.split()).upper()
-            problem = f"{value} is not a valid IBAN: {exc}"
-        b.add("iban", value, raw, valid=problem is None, issues=[problem] if problem else [])
-        ok = f"the IBAN {value} is valid (length and checksum)"
-        b.check("iban_checksum", problem is None, problem or ok)
+        iban = check_identifier("iban", raw, repair_ocr=False)
+        _checked(b, iban, raw)
+        ok = f"the IBAN {iban.value} is valid (length and checksum)"
+        b.check("iban_checksum", iban.valid, iban.issues[0] if iban.issues else ok)
 
     if inv.bics:
         raw = inv.bics[0]
-        value = "".join(raw.split()).upper()
-        try:
-            BIC(value)
-            problem = None
-        except SchwiftyException as exc:
-            problem = f"{value} is not a valid BIC: {exc}"
-        b.add("bic", value, raw, valid=problem is None, issues=[problem] if problem else [])
+        _checked(b, check_identifier("bic", raw, repair_ocr=False), raw)
 
 
-def validate_vat_id(raw: str) -> tuple[str, str | None]:
-    """The VAT id compact, and a problem (None if valid). EU ids by stdnum.eu.vat, others
-    (e.g. GB) by the country's own stdnum module where there is one."""
-    value = re.sub(r"[\s.\-/]", "", raw).upper()
-    country = value[:2].lower()
-    module = vat if country in vat.MEMBER_STATES or country == "el" else stdnum.get_cc_module(country, "vat")
-    if module is None:
-        return value, f"{value} is not a VAT id of a country we can check"
-    try:
-        module.validate(value)
-    except ValidationError as exc:
-        return value, f"{value} is not a valid VAT id: {exc}"
-    return value, None
+def _checked(b: _Builder, got: IdCheck, raw: str, issues: Iterable[str] | None = None) -> None:
+    entry = b.add(got.name, got.value, raw, valid=got.valid, issues=got.issues if issues is None else issues)
+    if not got.valid:
+        entry.confidence = INVALID_CONFIDENCE  # stated, but failing its check: not certain
+
+
+def _tax_registrations(inv: StatedInvoice) -> tuple[list[str], list[str]]:
+    """Seller VAT ids (BT-31) and tax numbers (BT-32), each by its shape when the scheme says otherwise.
+
+    Older invoicing programs state the USt-IdNr. under scheme FC (or without a scheme) and the
+    Steuernummer under VA: an id that is a valid VAT id and none under VA counts as the VAT id,
+    a slashed number under VA as the Steuernummer.
+    """
+    vat_ids = [v for v in inv.seller_vat_ids if not _STNR_SHAPE.match(v.strip())]
+    tax_numbers = [*inv.seller_tax_numbers, *(v for v in inv.seller_vat_ids if _STNR_SHAPE.match(v.strip()))]
+    if not vat_ids:
+        vat_ids = [v for v in tax_numbers if validate.is_valid_vat(v)]
+    tax_numbers = [v for v in tax_numbers if v not in vat_ids]
+    return vat_ids, tax_numbers
+
+
+_STNR_SHAPE = re.compile(r"^\d{2,5}/\d{3,4}/\d{4,5}$")
+_STNR_IN_TEXT = re.compile(r"(?<![\d/])\d{2,5}/\d{3,4}/\d{4,5}(?![\d/])")
 
 
 def _tax_breakdown(b: _Builder, inv: StatedInvoice, mwst: Decimal | None) -> None:

@@ -81,6 +81,7 @@ class StatedInvoice:
     seller_country: str | None = None  # BT-40
     seller_vat_ids: list[str] = field(default_factory=list)  # BT-31
     seller_tax_numbers: list[str] = field(default_factory=list)  # BT-32
+    seller_legal_info: str | None = None  # BT-33 (often states the Steuernummer in words)
     ibans: list[str] = field(default_factory=list)  # BT-84
     bics: list[str] = field(default_factory=list)  # BT-86
     buyer_id: str | None = None  # BT-46
@@ -167,9 +168,30 @@ _CII_ZF1 = _CiiPaths(
 )
 
 
+_RAM_PREFIX = "urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:"
+_UDT_PREFIX = "urn:un:unece:uncefact:data:standard:UnqualifiedDataType:"
+
+
+def _namespaces(root: etree._Element, defaults: dict[str, str]) -> dict[str, str]:
+    """The syntax's namespaces, with the ram/udt versions the document really uses.
+
+    Older ZUGFeRD 1.0 writers declare other versions of the UN/CEFACT libraries
+    (ram:12 with udt:16, ...); read with the standard's versions only, their
+    invoice would be found and then read as empty.
+    """
+    found = dict(defaults)
+    used = {etree.QName(el).namespace for el in root.iter() if isinstance(el.tag, str)}
+    for prefix, start in (("ram", _RAM_PREFIX), ("udt", _UDT_PREFIX)):
+        if defaults[prefix] not in used:
+            other = sorted(ns for ns in used if ns and ns.startswith(start))
+            if other:
+                found[prefix] = other[0]
+    return found
+
+
 def _read_cii(parsed: ParsedXml) -> StatedInvoice:
     p = _CII_2 if parsed.flavor is Flavor.CII else _CII_ZF1
-    f = _Finder(p.namespaces)
+    f = _Finder(_namespaces(parsed.root, p.namespaces))
     root = parsed.root
     inv = StatedInvoice(flavor=parsed.flavor)
     inv.guideline = f.text(root, f"{p.context}/ram:GuidelineSpecifiedDocumentContextParameter/ram:ID") or ""
@@ -194,7 +216,10 @@ def _read_cii(parsed: ParsedXml) -> StatedInvoice:
     inv.seller_city = f.text(address, "ram:CityName")
     inv.seller_country = f.text(address, "ram:CountryID")
     inv.seller_vat_ids = f.texts(seller, "ram:SpecifiedTaxRegistration/ram:ID[@schemeID='VA']")
-    inv.seller_tax_numbers = f.texts(seller, "ram:SpecifiedTaxRegistration/ram:ID[@schemeID='FC']")
+    # BT-32 is scheme FC; other or missing schemes are told apart by shape in einvoice_fields.
+    inv.seller_tax_numbers = f.texts(seller, "ram:SpecifiedTaxRegistration/ram:ID[not(@schemeID='VA')]")
+
+    inv.seller_legal_info = f.text(seller, "ram:Description")
 
     inv.buyer_id = f.text(agreement, "ram:BuyerTradeParty/ram:ID")
     inv.order_refs = f.texts(agreement, f"ram:BuyerOrderReferencedDocument/{p.order_id}")
@@ -226,7 +251,8 @@ def _read_cii(parsed: ParsedXml) -> StatedInvoice:
     summation = f.node(settlement, p.summation)
     inv.tax_basis_total = f.text(summation, "ram:TaxBasisTotalAmount")
     inv.tax_totals = [
-        StatedAmount(n.text, n.get("currencyID", "")) for n in f.nodes(summation, "ram:TaxTotalAmount")
+        StatedAmount(n.text, n.get("currencyID", ""))
+        for n in f.nodes(summation, "ram:TaxTotalAmount")
         if n.text and n.text.strip()
     ]
     inv.grand_total = f.text(summation, "ram:GrandTotalAmount")
@@ -276,6 +302,8 @@ def _read_ubl(parsed: ParsedXml) -> StatedInvoice:
             inv.seller_vat_ids.append(company_id)
         else:  # BT-32, the seller's tax registration (XRechnung: scheme "FC")
             inv.seller_tax_numbers.append(company_id)
+
+    inv.seller_legal_info = f.text(seller, "cac:PartyLegalEntity/cbc:CompanyLegalForm")
 
     inv.buyer_id = f.text(root, "cac:AccountingCustomerParty/cac:Party/cac:PartyIdentification/cbc:ID")
     inv.ibans = f.texts(root, "cac:PaymentMeans/cac:PayeeFinancialAccount/cbc:ID")

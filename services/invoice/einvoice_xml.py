@@ -35,6 +35,10 @@ class EInvoiceError(ValueError):
     """The XML cannot be read as an e-invoice; the message says why."""
 
 
+class NotAnInvoice(EInvoiceError):
+    """Well-formed XML of another kind (its root is no CII or UBL invoice)."""
+
+
 class Flavor(enum.Enum):
     """The root element families we read."""
 
@@ -64,6 +68,7 @@ class ParsedXml:
     root: etree._Element
     flavor: Flavor
     text: str  # the XML as a string (decoded with its declared encoding)
+    notes: tuple[str, ...] = ()  # what was done to read it (a person should know)
 
 
 def _parser(encoding: str | None = None) -> etree.XMLParser:
@@ -88,6 +93,7 @@ def parse_xml(xml: bytes | str) -> ParsedXml:
     else:
         data = bytes(xml)
         parser = _parser()
+    data = _trim(data)
     if not data.strip():
         raise EInvoiceError("the XML is empty")
     if len(data) > MAX_XML_BYTES:
@@ -95,6 +101,11 @@ def parse_xml(xml: bytes | str) -> ParsedXml:
     try:
         root = etree.fromstring(data, parser)
     except etree.XMLSyntaxError as exc:
+        if isinstance(xml, bytes | bytearray) and _MISENCODED.search(str(exc)) and _declares_utf8(data):
+            # Older programs declared (or implied) UTF-8 and wrote Windows-1252: read it as that.
+            parsed = parse_xml(data.decode("cp1252", errors="replace"))
+            note = "the XML is declared UTF-8 but written in Windows-1252 (ISO-8859-1); read as Windows-1252"
+            return ParsedXml(parsed.root, parsed.flavor, parsed.text, (note,))
         raise EInvoiceError(f"the XML is not well-formed: {exc}") from None
     if root is None:
         raise EInvoiceError("the XML has no root element")
@@ -107,7 +118,7 @@ def parse_xml(xml: bytes | str) -> ParsedXml:
     flavor = _ROOTS.get(root.tag)
     if flavor is None:
         qname = etree.QName(root)
-        raise EInvoiceError(
+        raise NotAnInvoice(
             f"the XML is not an e-invoice: its root element is <{qname.localname}> in namespace "
             f"{qname.namespace or '(none)'!r}, expected a CII CrossIndustryInvoice, a ZUGFeRD 1.0 "
             "CrossIndustryDocument or a UBL Invoice/CreditNote"
@@ -117,6 +128,28 @@ def parse_xml(xml: bytes | str) -> ParsedXml:
     else:
         text = _decode(data, tree.docinfo.encoding)
     return ParsedXml(root=root, flavor=flavor, text=text)
+
+
+_UTF8_BOM = b"\xef\xbb\xbf"
+_MISENCODED = re.compile(r"Invalid bytes in character encoding|not proper UTF-8", re.IGNORECASE)
+_DECLARED_ENCODING = re.compile(rb"^\s*<\?xml[^>]*encoding\s*=\s*[\"']([A-Za-z0-9._\-]+)")
+
+
+def _declares_utf8(data: bytes) -> bool:
+    """Whether the XML declares UTF-8 or no encoding (which means UTF-8)."""
+    m = _DECLARED_ENCODING.match(data.removeprefix(_UTF8_BOM))
+    return m is None or m.group(1).lower().replace(b"_", b"-") in (b"utf-8", b"utf8")
+
+
+def _trim(data: bytes) -> bytes:
+    """Whitespace and NUL padding around the document removed (older writers leave both), BOM kept.
+
+    Not for UTF-16/32 documents, whose characters contain NUL bytes.
+    """
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff") or data[:4] == b"\x00\x00\xfe\xff":
+        return data
+    bom = _UTF8_BOM if data.startswith(_UTF8_BOM) else b""
+    return bom + data[len(bom) :].strip(b" \t\r\n\x00")
 
 
 def _decode(data: bytes, encoding: str | None) -> str:

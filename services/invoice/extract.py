@@ -20,11 +20,10 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from ocrmesh.v1 import ocr_pb2 as pb
-from services.invoice import dates, numbers, validate
+from services.invoice import dates, identifiers, numbers, templates, validate
 from services.invoice.labels import BUYER_PREFIX, LABELS
 from services.invoice.layout import DocumentLayout, LabelHit, Row, Span, below, find_labels, next_row_start, right_of
 from services.invoice.parties import OTHER, PAYEE, SELLER, party_blocks, party_of, seller_info
-from services.invoice.repair import repair
 from services.invoice.terms import due_days
 
 if TYPE_CHECKING:
@@ -43,8 +42,6 @@ FIELD_ORDER = (
 SUM_BONUS = 2.0
 # Cost of reading an amount with the opposite sign (less than SUM_BONUS).
 SIGN_PENALTY = 1.2
-IBAN_RE = re.compile(r"\b[A-Z]{2}[0-9OIl]{2}(?:\s?[A-Z0-9]{4}){2,7}(?:\s?[A-Z0-9]{1,3})?\b")
-VAT_RE = re.compile(r"\b(?:ATU\d{8}|DE\s?\d{3}\s?\d{3}\s?\d{3}|[A-Z]{2}\d{8,12})\b")
 _ID_TOKEN = re.compile(r"^[#:]?([A-Za-z0-9][\w./\-]*[A-Za-z0-9]|\d)[.,;:]?$")
 _ALNUM = re.compile(r"^[A-Za-z0-9]+$")
 CURRENCY_CODE_RE = re.compile(rf"\b({'|'.join(numbers.CURRENCY_CODES)})\b")
@@ -206,10 +203,10 @@ def read_compact(span: Span, max_len: int) -> tuple[str, Span] | None:
 
 
 def read_stnr(span: Span) -> tuple[str, Span] | None:
-    m = re.match(r"\s*(\d[\d/ ]{8,16}\d)", span.text)
-    if not m:
+    found = identifiers.leading_stnr(span.text)
+    if found is None:
         return None
-    return m.group(1), _sub_span(span, m.start(1), m.end(1))
+    return span.text[found[0] : found[1]], _sub_span(span, *found)
 
 
 # ---------------------------------------------------------------- candidates
@@ -263,24 +260,9 @@ def _party_bonus(ctx: _Context, hit_row, name: str, hit: LabelHit | None = None)
 
 
 def _checked(name: str, raw: str, span: Span, score: float, source: int) -> Candidate:
-    compact = {"iban": validate.compact_iban, "ust_id": validate.compact_vat}.get(name, lambda v: v.strip())(raw)
-    if name == "bic":
-        compact = compact.upper()
-    fixed = repair(compact, validate.VALIDATORS[name], name)
-    issues = list(fixed.issues)
-    if not fixed.valid:
-        issues.append(f"{name} fails its check ({_CHECK_TEXT[name]})")
-    value = fixed.value if name == "steuernummer" else fixed.value.upper()
-    score += VALID_BONUS if fixed.valid else 0.0
-    return Candidate(name, value, span.text or raw, span, score, source, fixed.valid, issues)
-
-
-_CHECK_TEXT = {
-    "iban": "IBAN checksum or length",
-    "bic": "BIC format",
-    "ust_id": "USt-IdNr. check digits",
-    "steuernummer": "Steuernummer format",
-}
+    got = identifiers.check_identifier(name, raw)
+    score += VALID_BONUS if got.valid else 0.0
+    return Candidate(name, got.value, span.text or raw, span, score, source, got.valid, list(got.issues))
 
 
 def _from_hit(ctx: _Context, hit: LabelHit) -> None:
@@ -352,19 +334,14 @@ def _from_hit(ctx: _Context, hit: LabelHit) -> None:
 def _scan_patterns(ctx: _Context) -> None:
     """Identifiers printed without a label we know (footer lines, running text)."""
     for row in ctx.layout.rows:
-        for m in IBAN_RE.finditer(row.text):
-            compact = re.sub(r"\s", "", m.group(0))
-            if len(compact) < 15 or not any(c.isalpha() for c in compact[:2]):
-                continue
-            span = Span(m.group(0), tuple(row.tokens_in(m.start(), m.end())))
-            c = _checked("iban", compact, span, 0.3 + _party_bonus(ctx, row, "iban"), pb.FIELD_SOURCE_TEXT)
-            if c.valid:
+        for m in identifiers.find_ibans(row.text):
+            span = Span(row.text[m.start : m.end], tuple(row.tokens_in(m.start, m.end)))
+            c = _checked("iban", m.compact, span, 0.3 + _party_bonus(ctx, row, "iban"), pb.FIELD_SOURCE_TEXT)
+            if c.valid or identifiers.iban_shaped(m.compact):  # a failing IBAN is reported, not dropped
                 ctx.add(c)
-        for m in VAT_RE.finditer(row.text):
-            span = Span(m.group(0), tuple(row.tokens_in(m.start(), m.end())))
-            c = _checked("ust_id", m.group(0), span, 0.3 + _party_bonus(ctx, row, "ust_id"), pb.FIELD_SOURCE_TEXT)
-            if c.valid:
-                ctx.add(c)
+        for m in identifiers.find_vat_ids(row.text):
+            span = Span(row.text[m.start : m.end], tuple(row.tokens_in(m.start, m.end)))
+            ctx.add(_checked("ust_id", m.compact, span, 0.3 + _party_bonus(ctx, row, "ust_id"), pb.FIELD_SOURCE_TEXT))
 
 
 # A document title followed by its number in one row, as running headers of later pages print it
@@ -540,6 +517,9 @@ def _bic_from_iban(ctx: _Context, chosen: dict[str, Candidate]) -> None:
     current = chosen.get("bic")
     if current is not None and current.value in forms:
         return
+    if current is None and not any(h.field == "bic" for h in ctx.hits):
+        _derived_bic(chosen, iban)
+        return
     reads: list[tuple[str, Span, float]] = [(current.value, current.span, current.score)] if current else []
     for hit in ctx.hits:
         if hit.field == "bic":
@@ -554,6 +534,55 @@ def _bic_from_iban(ctx: _Context, chosen: dict[str, Candidate]) -> None:
             issue = f"BIC read as {raw!r} corrected to {target}, the BIC registered for the IBAN's bank code"
             chosen["bic"] = Candidate("bic", target, span.text, span, score, pb.FIELD_SOURCE_TEXT, True, [issue])
             return
+
+
+def _derived_bic(chosen: dict[str, Candidate], iban: Candidate) -> None:
+    """No BIC printed: the one registered for a German or Austrian IBAN's bank code, marked computed."""
+    bic = identifiers.derived_bic(iban.value)
+    if bic:
+        issue = identifiers.derived_bic_issue(iban.value, bic)
+        chosen["bic"] = Candidate("bic", bic, "", iban.span, 0.4, pb.FIELD_SOURCE_COMPUTED, True, [issue])
+
+
+# ---------------------------------------------------------------- supplier template
+
+# Bonus for a candidate standing where the supplier's template learned its field (amounts less:
+# the sum check, not the place, decides between amounts of one column).
+TEMPLATE_BONUS = 1.5
+TEMPLATE_AMOUNT_BONUS = 0.8
+# Score of the value read at the learned place when no candidate stood there.
+TEMPLATE_SCORE = 1.8
+
+
+def _template_candidates(ctx: _Context, supplier: SupplierProfile | None) -> None:
+    """A learned template's guidance (services.invoice.templates): a bonus for candidates at a field's
+    learned place, else the value standing there read as a candidate of its own."""
+    if supplier is None:
+        return
+    for name, template in supplier.template.items():
+        placed = [c for c in ctx.cands.get(name, []) if templates.near(c.span, name, template)]
+        for c in placed:
+            c.score += TEMPLATE_AMOUNT_BONUS if name in AMOUNT_FIELDS else TEMPLATE_BONUS
+            c.source = pb.FIELD_SOURCE_TEMPLATE
+        span = None if placed else templates.region(ctx.layout, name, template)
+        c = _read_at_template(name, span) if span is not None else None
+        if c is not None:
+            c.issues.append(f"read at the place {supplier.id}'s template learned for {name}")
+            ctx.add(c)
+
+
+def _read_at_template(name: str, span: Span) -> Candidate | None:
+    source = pb.FIELD_SOURCE_TEMPLATE
+    if name in ID_FIELDS:
+        got = read_id(span)
+        return Candidate(name, got[0], got[1].text, got[1], TEMPLATE_SCORE, source) if got else None
+    if name in DATE_FIELDS:
+        day = read_date(span)
+        if day is None:
+            return None
+        return Candidate(name, day[0].isoformat(), day[1].text, day[1], TEMPLATE_SCORE, source,
+                         dates.is_plausible(day[0]))  # fmt: skip
+    return None
 
 
 # ---------------------------------------------------------------- entry point
@@ -583,6 +612,7 @@ def extract_fields(pages: Sequence[pb.PageResult], supplier: SupplierProfile | N
     _scan_terms(ctx)
     _currency_fallback(ctx)
     _fallback_date(ctx)
+    _template_candidates(ctx, supplier)
 
     chosen: dict[str, Candidate] = {}
     for name, cands in ctx.cands.items():
@@ -607,6 +637,10 @@ def extract_fields(pages: Sequence[pb.PageResult], supplier: SupplierProfile | N
         chosen["lieferant"] = Candidate("lieferant", supplier.name, "", span, 1.0, pb.FIELD_SOURCE_TEMPLATE)
     if supplier is not None:
         result.supplier_id = supplier.id
+        guided = [n for n in FIELD_ORDER if n in chosen and chosen[n].source == pb.FIELD_SOURCE_TEMPLATE]
+        if guided:
+            result.template_id = supplier.id
+            result.template_fields.extend(guided)
 
     _totals_from_rate_bases(layout, chosen)
     netto = chosen.get("betrag_netto")

@@ -1,17 +1,35 @@
 """The one entry point for invoice fields: e-invoice XML first, else the text.
 
 With an e-invoice, its XML is the record (exact values, FIELD_SOURCE_EINVOICE_XML)
-and the printed text is extracted only to cross-check it; the cross-check
-results go to ``checks``. Without one, the text extraction is the result.
+and the printed text is extracted to cross-check it (the results go to
+``checks``) and to fill the fields the XML does not state (a BASIC profile
+without bank details, a BIC not given): those keep their text source and say so.
+An XML that cannot be read is a warning, and the fields come from the page.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import structlog
 
 from ocrmesh.v1 import ocr_pb2 as pb
 from services.invoice.extract import extract_fields
 from services.invoice.suppliers import SupplierRegistry
+
+log = structlog.get_logger("ocrmesh.invoice")
+
+# Without these the XML was not read, whatever it parsed to.
+ESSENTIAL = ("rechnungsnummer", "betrag_brutto")
+
+
+@dataclass
+class InvoiceOutcome:
+    """The invoice fields of a document and the warnings a person should see about them."""
+
+    fields: pb.InvoiceFields
+    warnings: list[str] = field(default_factory=list)
 
 
 def build_invoice_fields(
@@ -20,17 +38,57 @@ def build_invoice_fields(
     suppliers: SupplierRegistry | None = None,
 ) -> pb.InvoiceFields:
     """Invoice fields of a document from its pages and, if present, its e-invoice XML."""
+    return build_invoice(pages, einvoice, suppliers).fields
+
+
+def build_invoice(
+    pages: Sequence[pb.PageResult],
+    einvoice: pb.EInvoice | None = None,
+    suppliers: SupplierRegistry | None = None,
+) -> InvoiceOutcome:
+    """Invoice fields and warnings of a document from its pages and, if present, its e-invoice XML."""
     supplier = suppliers.match(pages) if suppliers is not None and pages else None
     text_fields = extract_fields(pages, supplier) if pages else pb.InvoiceFields()
     if einvoice is None or not einvoice.xml:
-        return text_fields
+        return InvoiceOutcome(text_fields)
     # Imported here: the XML module is optional for text-only deployments.
-    from services.invoice.einvoice import cross_check, parse_einvoice
+    from services.invoice.einvoice import EInvoiceError, cross_check, parse_einvoice
 
+    name = einvoice.filename or "the e-invoice XML"
+    try:
+        xml_fields = parse_einvoice(einvoice.xml)
+    except EInvoiceError as exc:
+        log.warning("einvoice_unreadable", attachment=einvoice.filename, error=str(exc))
+        return InvoiceOutcome(text_fields, [f"{name} could not be read ({exc}); fields taken from the page"])
+    stated = {f.name for f in xml_fields.fields if f.value}
+    missing = [n for n in ESSENTIAL if n not in stated]
+    if missing:
+        log.warning("einvoice_unreadable", attachment=einvoice.filename, missing=missing)
+        what = (
+            f"{name} ({xml_fields.einvoice_profile or einvoice.syntax}) states no {' and no '.join(missing)}"
+        )
+        if pages:
+            return InvoiceOutcome(
+                text_fields, [f"{what}: not read as the record; fields taken from the page"]
+            )
+        # A standalone XML has no page: what it does state is all there is.
+        return InvoiceOutcome(xml_fields, [f"{what}; the fields it states are returned"])
     result = pb.InvoiceFields()
-    result.CopyFrom(parse_einvoice(einvoice.xml.encode("utf-8")))
+    result.CopyFrom(xml_fields)
     if pages:
         result.checks.extend(cross_check(result, text_fields))
+        _fill_from_text(result, text_fields)
     if not result.supplier_id and text_fields.supplier_id:
         result.supplier_id = text_fields.supplier_id
-    return result
+    return InvoiceOutcome(result)
+
+
+def _fill_from_text(result: pb.InvoiceFields, text_fields: pb.InvoiceFields) -> None:
+    """Fields the XML does not state, taken from the printed page (source and an issue say so)."""
+    stated = {f.name for f in result.fields}
+    for f in text_fields.fields:
+        if f.name in stated or not f.value:
+            continue
+        added = result.fields.add()
+        added.CopyFrom(f)
+        added.issues.append("not stated in the e-invoice XML; read from the printed page")

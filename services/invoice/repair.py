@@ -2,26 +2,34 @@
 
 Only characters of the wrong kind for their position (a letter where the
 identifier's format wants a digit, or the reverse) are tried, with the usual
-OCR confusions (O/0, l/1, I/1, S/5, B/8, Z/2, G/6). A candidate is accepted only
-when it passes the field's validator and no other candidate does; the change is
-reported ("repaired OCR confusion O→0"), never made silently, and a value that
-nothing repairs is left unchanged.
+OCR confusions (O/0, l/1, I/1, S/5, B/8, Z/2, G/6). An IBAN's positions come from
+its country's BBAN format (schwifty's registry: "8!n10!n" means 18 digits). A
+candidate is accepted only when it passes the field's validator and no other
+candidate with as few changes does; the change is reported ("repaired OCR
+confusion O→0"), never made silently. A value that nothing repairs, or that
+several repairs would make valid (ambiguous), is left unchanged.
 """
 
 from __future__ import annotations
 
 import itertools
+import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from schwifty import registry
+from schwifty.exceptions import SchwiftyException
+
+# The readings a misread character may stand for; where OCR confuses it with two
+# (Z with 2 and 7, B with 8 and 3), both are tried and must not both validate.
 TO_DIGIT: dict[str, str] = {
     "O": "0", "o": "0", "Q": "0", "D": "0", "U": "0",
     "l": "1", "I": "1", "i": "1", "|": "1", "L": "1", "!": "1",
-    "S": "5", "s": "5", "B": "8", "Z": "2", "z": "2", "G": "6", "b": "6", "g": "9", "q": "9", "T": "7",
+    "S": "5", "s": "5", "B": "83", "Z": "27", "z": "27", "G": "6", "b": "6", "g": "9", "q": "9", "T": "7",
 }  # fmt: skip
 TO_LETTER: dict[str, str] = {"0": "O", "1": "I", "5": "S", "8": "B", "2": "Z", "6": "G"}
-# More suspicious positions than this are not tried (2**8 candidates at most).
+# More suspicious positions than this are not tried (2**8 variants at most).
 MAX_POSITIONS = 8
 
 
@@ -32,25 +40,57 @@ class Repair:
     value: str
     valid: bool
     changes: tuple[tuple[str, str], ...] = field(default_factory=tuple)
+    # Several equally small repairs validate: none is taken (these are the variants).
+    ambiguous: tuple[str, ...] = ()
 
     @property
     def issues(self) -> list[str]:
         counts = Counter(self.changes)
-        return [
+        out = [
             f"repaired OCR confusion {a}→{b}" + (f" ({n}×)" if n > 1 else "") for (a, b), n in counts.items()
         ]
+        if self.ambiguous:
+            out.append(
+                f"{len(self.ambiguous)} different repairs of OCR confusions pass the check"
+                f" ({', '.join(self.ambiguous[:4])}): ambiguous, left as read"
+            )
+        return out
+
+
+# An IBAN's BBAN format in schwifty's notation: groups of length, "!" for fixed, and the kind.
+_BBAN_GROUP = re.compile(r"(\d+)(!?)([nace])")
+_KIND_MASK = {"n": "9", "a": "A", "c": "?", "e": "?"}
+
+
+def _iban_mask(value: str) -> str | None:
+    """The IBAN's mask from its country's BBAN format, None for an unknown country."""
+    try:
+        spec = registry.get_iban_spec(value[:2].upper())
+    except SchwiftyException:
+        return None
+    body = "".join(_KIND_MASK[kind] * int(n) for n, _, kind in _BBAN_GROUP.findall(spec.bban_spec))
+    return ("AA99" + body + "?" * len(value))[: len(value)]
 
 
 def mask_for(kind: str, value: str) -> str:
     """Expected character kind per position: 'A' letter, '9' digit, '?' either."""
     n = len(value)
     if kind == "iban":
+        mask = _iban_mask(value)
+        if mask is not None:
+            return mask
         body = value[4:]
         digits = sum(c.isdigit() or c in TO_DIGIT for c in body)
         rest = "9" if body and digits / len(body) >= 0.75 else "?"
         return ("AA99" + rest * n)[:n]
+    if kind == "ust_id" and value[:3].upper() == "CHE":
+        return ("AAA" + "9" * 9 + "A" * n)[:n]  # CHE-123.456.789 MWST
     if kind == "ust_id":
-        return ("AA" + "9" * n)[:n] if value[:2].upper() not in {"FR", "NL", "ES", "IE", "AT", "CY", "GB"} else ("AA" + "?" * n)[:n]
+        return (
+            ("AA" + "9" * n)[:n]
+            if value[:2].upper() not in {"FR", "NL", "ES", "IE", "AT", "CY", "GB"}
+            else ("AA" + "?" * n)[:n]
+        )
     if kind == "bic":
         return ("AAAAAA" + "?" * n)[:n]
     if kind == "steuernummer":
@@ -59,7 +99,12 @@ def mask_for(kind: str, value: str) -> str:
 
 
 def repair(value: str, validator: Callable[[str], bool], kind: str = "") -> Repair:
-    """``value`` if it validates, else the single confusion variant that does."""
+    """``value`` if it validates, else the single confusion variant that does.
+
+    Every character of the wrong kind for its position must change (a letter
+    where the format wants a digit never validates), so the variants are the
+    readings of all of them together; more than one valid variant is ambiguous.
+    """
     if validator(value):
         return Repair(value, True)
     mask = mask_for(kind, value)
@@ -71,20 +116,16 @@ def repair(value: str, validator: Callable[[str], bool], kind: str = "") -> Repa
             swaps[i] = TO_LETTER[c]
     if not swaps or len(swaps) > MAX_POSITIONS:
         return Repair(value, False)
-    winners: list[tuple[str, tuple[tuple[str, str], ...]]] = []
     positions = sorted(swaps)
-    # Fewest substitutions first: stop at the first size that gives a valid value.
-    for k in range(1, len(positions) + 1):
-        for subset in itertools.combinations(positions, k):
-            chars = list(value)
-            for i in subset:
-                chars[i] = swaps[i]
-            candidate = "".join(chars)
-            if validator(candidate):
-                winners.append((candidate, tuple((value[i], swaps[i]) for i in subset)))
-        if winners:
-            break
+    winners: list[tuple[str, tuple[tuple[str, str], ...]]] = []
+    for reading in itertools.product(*(swaps[i] for i in positions)):
+        chars = list(value)
+        for i, c in zip(positions, reading, strict=True):
+            chars[i] = c
+        candidate = "".join(chars)
+        if validator(candidate):
+            winners.append((candidate, tuple((value[i], c) for i, c in zip(positions, reading, strict=True))))
     if len(winners) == 1:
         candidate, changes = winners[0]
         return Repair(candidate, True, changes)
-    return Repair(value, False)
+    return Repair(value, False, ambiguous=tuple(sorted(w for w, _ in winners)))

@@ -2,7 +2,9 @@
 
 A profile is matched by its VAT id or IBAN printed on the document (compared
 compactly), else by its name or keywords (fuzzy, rapidfuzz). A matched profile's
-label hints guide extraction (fields then carry FIELD_SOURCE_TEMPLATE).
+label hints and learned template (where each field stood on a confirmed
+document, `services.invoice.templates`) guide extraction; the fields they decide
+carry FIELD_SOURCE_TEMPLATE and the result names the template.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from pydantic import BaseModel, Field
 from rapidfuzz import fuzz
 
 from ocrmesh.v1 import ocr_pb2 as pb
+from services.invoice.templates import FieldTemplate, learn_layout
 from services.invoice.validate import compact_iban, compact_vat
 
 # Least partial-ratio similarity (0..100) for a name match.
@@ -33,6 +36,8 @@ class SupplierProfile(BaseModel):
     keywords: list[str] = Field(default_factory=list)
     # Field name → label texts this supplier prints (e.g. betrag_brutto: ["Endsumme"]).
     labels: dict[str, list[str]] = Field(default_factory=dict)
+    # Field name → where it stood on a confirmed document of this supplier (learn-supplier).
+    template: dict[str, FieldTemplate] = Field(default_factory=dict)
 
 
 def _slug(text: str) -> str:
@@ -79,18 +84,31 @@ class SupplierRegistry:
                     best = (score, p)
         return best[1] if best else None
 
-    def upsert(self, directory: str | Path, fields: pb.InvoiceFields, supplier_id: str | None = None) -> Path:
-        path = upsert_supplier(directory, fields, supplier_id)
+    def upsert(
+        self,
+        directory: str | Path,
+        fields: pb.InvoiceFields,
+        supplier_id: str | None = None,
+        pages: Sequence[pb.PageResult] = (),
+    ) -> Path:
+        path = upsert_supplier(directory, fields, supplier_id, pages)
         fresh = SupplierRegistry.load(directory)
         self.profiles = fresh.profiles
         return path
 
 
-def upsert_supplier(directory: str | Path, fields: pb.InvoiceFields, supplier_id: str | None = None) -> Path:
+def upsert_supplier(
+    directory: str | Path,
+    fields: pb.InvoiceFields,
+    supplier_id: str | None = None,
+    pages: Sequence[pb.PageResult] = (),
+) -> Path:
     """Write or update the profile of the seller of a document whose fields a person confirmed.
 
     Existing keywords and label hints are kept; name, VAT id, IBAN and
-    Steuernummer are taken from the confirmed fields where present.
+    Steuernummer are taken from the confirmed fields where present. With the
+    document's pages, the place and label of each confirmed value are learned
+    as the supplier's template (replacing what an earlier document taught).
     """
     values = {f.name: f.value for f in fields.fields if f.value}
     name = values.get("lieferant", "")
@@ -111,8 +129,25 @@ def upsert_supplier(directory: str | Path, fields: pb.InvoiceFields, supplier_id
         "iban": values.get("iban", current.iban),
         "steuernummer": values.get("steuernummer", current.steuernummer),
     }
+    if pages:
+        learned = learn_layout(pages, values)
+        update["template"] = {**current.template, **learned}
+        update["labels"] = _with_learned_labels(current.labels, learned)
     profile = current.model_copy(update=update)
     tmp = path.with_suffix(".yaml.tmp")
-    tmp.write_text(yaml.safe_dump(profile.model_dump(), allow_unicode=True, sort_keys=False), encoding="utf-8")
+    data = profile.model_dump(mode="json")
+    tmp.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     tmp.replace(path)
     return path
+
+
+def _with_learned_labels(
+    labels: dict[str, list[str]], learned: dict[str, FieldTemplate]
+) -> dict[str, list[str]]:
+    """The label hints with each learned label that reads as one (letters, not a number or date)."""
+    out = {k: list(v) for k, v in labels.items()}
+    for name, template in learned.items():
+        label = template.label
+        if re.search(r"[^\W\d_]{3}", label) and label not in out.get(name, []):
+            out.setdefault(name, []).append(label)
+    return out

@@ -6,15 +6,18 @@ adapts them to one signature: ``validator(value) -> bool`` on the compact value.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
+from rapidfuzz.distance import Levenshtein
 from schwifty import BIC, IBAN
 from schwifty.exceptions import SchwiftyException
-from stdnum import iban as std_iban
+from stdnum import vatin
+from stdnum.ch import uid
 from stdnum.de import stnr
-from stdnum.eu import vat
+from stdnum.exceptions import ValidationError
 from stdnum.util import clean
 
 from services.invoice.numbers import CENT, format_amount
@@ -24,12 +27,17 @@ GERMAN_RATES = (Decimal(19), Decimal(7), Decimal(0), Decimal(16), Decimal(5))
 
 
 def compact_iban(value: str) -> str:
-    return std_iban.compact(value)
+    """Spaces, dots and dashes removed, upper case."""
+    return clean(value, " -.").upper().strip()
 
 
 def is_valid_iban(value: str) -> bool:
-    """ISO 13616 mod-97 checksum and the country's length and format."""
-    return std_iban.is_valid(value)
+    """ISO 13616 mod-97 checksum and the country's length and BBAN format (schwifty)."""
+    try:
+        IBAN(value)
+    except SchwiftyException:
+        return False
+    return True
 
 
 def is_valid_bic(value: str) -> bool:
@@ -46,9 +54,27 @@ def compact_vat(value: str) -> str:
     return clean(value, " -./").upper().strip()
 
 
+def vat_problem(value: str) -> str | None:
+    """Why ``value`` is no valid VAT id (None when it is one).
+
+    EU ids (USt-IdNr., ATU..., FR.., NL..B.., BE0...) and other countries' with
+    their check digits by python-stdnum (stdnum.vatin); a Swiss UID (CHE-123.456.789,
+    with or without MWST/TVA/IVA) by stdnum.ch.uid.
+    """
+    compact = compact_vat(value)
+    try:
+        if compact.startswith("CHE"):
+            uid.validate(re.sub(r"(MWST|TVA|IVA|TPV)$", "", compact))
+        else:
+            vatin.validate(compact)
+    except ValidationError as exc:
+        return f"{compact} is not a valid VAT id: {exc}"
+    return None
+
+
 def is_valid_vat(value: str) -> bool:
-    """EU VAT id (USt-IdNr.) with its country's check digits."""
-    return vat.is_valid(value)
+    """A VAT id with its country's check digits (see `vat_problem`)."""
+    return vat_problem(value) is None
 
 
 def is_valid_stnr(value: str) -> bool:
@@ -66,13 +92,8 @@ def bic_of_iban(value: str) -> str | None:
 
 
 def edit_distance(a: str, b: str) -> int:
-    """Levenshtein distance (insertions, deletions, substitutions)."""
-    row = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        prev, row[0] = row[0], i
-        for j, cb in enumerate(b, 1):
-            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (ca != cb))
-    return row[-1]
+    """Levenshtein distance (insertions, deletions, substitutions; rapidfuzz)."""
+    return Levenshtein.distance(a, b)
 
 
 VALIDATORS: dict[str, Callable[[str], bool]] = {

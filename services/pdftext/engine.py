@@ -49,7 +49,7 @@ class PdfTextEngine(Engine):
         pass
 
     def inspect_document(self, document: LoadedDocument) -> DocumentExtras:
-        from services.invoice.einvoice import detect_einvoice_xml, find_embedded_einvoice
+        from services.invoice.einvoice import detect_einvoice_xml, lookup_embedded_einvoice
 
         if document.kind is DocumentType.XML:
             einvoice = detect_einvoice_xml(document.content)
@@ -60,7 +60,8 @@ class PdfTextEngine(Engine):
                 )
             return DocumentExtras(einvoice=einvoice)
         assert document.pdf is not None
-        return DocumentExtras(einvoice=find_embedded_einvoice(document.pdf))
+        found = lookup_embedded_einvoice(document.pdf)
+        return DocumentExtras(einvoice=found.einvoice, warnings=found.warnings)
 
     def process_page(self, document: LoadedDocument, index: int, options: PageOptions) -> pb.PageResult:
         assert document.pdf is not None

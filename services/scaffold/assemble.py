@@ -14,10 +14,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from ocrmesh.v1 import ocr_pb2 as pb
 from services.intake.layout import document_layout_complexity
 from services.textfix.cleanup import clean_text
+
+if TYPE_CHECKING:
+    from services.invoice.suppliers import SupplierRegistry
 
 PAGE_SEPARATOR = "\f"
 
@@ -37,6 +41,8 @@ class DocumentSummary:
     warnings: list[str] = field(default_factory=list)
     # UNSPECIFIED: the most complex of the pages' own `layout_complexity`.
     layout_complexity: int = pb.LAYOUT_COMPLEXITY_UNSPECIFIED
+    # Known suppliers whose learned templates guide the field extraction (the router has them).
+    suppliers: SupplierRegistry | None = None
 
 
 def document_confidence(pages: Sequence[pb.PageResult]) -> float:
@@ -72,7 +78,17 @@ def assemble_document(pages: Sequence[pb.PageResult], summary: DocumentSummary) 
     if summary.einvoice is not None:
         result.einvoice.CopyFrom(summary.einvoice)
     if summary.extract_fields:
-        from services.invoice.pipeline import build_invoice_fields
+        from services.invoice.pipeline import build_invoice
 
-        result.fields.CopyFrom(build_invoice_fields(ordered, summary.einvoice))
+        outcome = build_invoice(ordered, summary.einvoice, summary.suppliers)
+        result.fields.CopyFrom(outcome.fields)
+        result.warnings.extend(w for w in outcome.warnings if w not in result.warnings)
     return result
+
+
+def has_template(suppliers: SupplierRegistry | None, pages: Sequence[pb.PageResult]) -> bool:
+    """Whether the pages' supplier is known with a learned template (its fields are then extracted with it)."""
+    if suppliers is None or not pages:
+        return False
+    profile = suppliers.match(pages)
+    return profile is not None and bool(profile.template or profile.labels)

@@ -177,10 +177,11 @@ class SuryaDoclingEngine(Engine):
     def inspect_document(self, document: LoadedDocument) -> DocumentExtras:
         if document.pdf is None:
             return DocumentExtras()
-        from services.invoice.einvoice import find_embedded_einvoice
+        from services.invoice.einvoice import lookup_embedded_einvoice
 
         with PYMUPDF_LOCK:
-            return DocumentExtras(einvoice=find_embedded_einvoice(document.pdf))
+            found = lookup_embedded_einvoice(document.pdf)
+        return DocumentExtras(einvoice=found.einvoice, warnings=found.warnings)
 
     def process_page(self, document: LoadedDocument, index: int, options: PageOptions) -> pb.PageResult:
         from docling.datamodel.base_models import ConversionStatus, DocumentStream

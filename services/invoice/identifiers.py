@@ -1,0 +1,202 @@
+"""Checksummed identifiers of an invoice: find, compact, check, repair, derive.
+
+One place for IBAN, BIC, USt-IdNr. / foreign VAT ids and the German Steuernummer,
+used by the text extraction and the e-invoice reader alike:
+
+- `check_identifier(name, raw)`: the compact value, whether it passes its check
+  (schwifty, python-stdnum) and what was done; read from a page, OCR confusions
+  are repaired only where exactly one repair validates (`services.invoice.repair`).
+- `find_ibans(text)`: IBANs printed with any spacing ("DE89 3704 0044 ...",
+  "DE 89 37040044 0532013000") and OCR confusions.
+- `derived_bic(iban)`: the BIC registered for a German or Austrian IBAN's bank code.
+- `failed_identifiers(fields)`: the identifier fields that failed their check, so the
+  caller sets ``needs_review``: a value that fails its checksum is never certain.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from schwifty import registry
+from schwifty.exceptions import SchwiftyException
+
+from ocrmesh.v1 import ocr_pb2 as pb
+from services.invoice import validate
+from services.invoice.repair import TO_DIGIT, TO_LETTER, mask_for, repair
+
+CHECKED = ("iban", "bic", "ust_id", "steuernummer")
+CHECK_TEXT = {
+    "iban": "IBAN checksum or length",
+    "bic": "BIC format",
+    "ust_id": "VAT id check digits",
+    "steuernummer": "Steuernummer format",
+}
+# Countries whose bank code names one bank, so its registered BIC may stand in for a missing one.
+BIC_FROM_BANK_CODE = ("DE", "AT")
+# Confidence factor of a value that fails its check (the text path scales its own confidence too).
+INVALID_CONFIDENCE = 0.5
+
+_CONFUSABLE = re.escape("".join(TO_DIGIT))
+# Country code, check digits (maybe misread), then at least 11 more characters with single spaces.
+IBAN_RE = re.compile(rf"(?<![A-Za-z0-9])[A-Z]{{2}} ?[0-9{_CONFUSABLE}]{{2}}(?: ?[A-Za-z0-9]){{11,32}}")
+# A VAT id as printed: country code (CHE for Swiss UIDs), then digits and letters with single
+# separators ("DE 136 695 976", "BE 0403.019.261", "CHE-116.281.710 MWST", "NL004495445B01").
+VAT_RUN_RE = re.compile(r"(?<![A-Za-z0-9])(?:CHE|ATU|[A-Z]{2})[ .\-]?[0-9][0-9A-Z]*(?:[ .\-]?[0-9A-Z]+){0,5}")
+# Lengths of VAT ids with their country code, longest first (a run of text is cut to them).
+VAT_LENGTHS: dict[str, tuple[int, ...]] = {
+    "DE": (11,), "AT": (11,), "FR": (13,), "NL": (14,), "BE": (12, 11), "LU": (10,), "IT": (13,),
+    "ES": (11,), "PT": (11,), "PL": (12,), "CZ": (12, 11, 10), "DK": (10,), "SE": (14,), "FI": (10,),
+    "IE": (11, 10), "GB": (14, 11), "EL": (11,), "CHE": (16, 12),
+}  # fmt: skip
+DEFAULT_VAT_LENGTHS = tuple(range(14, 7, -1))
+# A Steuernummer as printed after its label (12/345/67890, 123/456/78901, 2893081508152, 12 345 67890),
+# OCR confusions included; at least six real digits.
+STNR_PRINTED = re.compile(rf"\s*([0-9{_CONFUSABLE}][0-9{_CONFUSABLE}/ ]{{8,16}}[0-9{_CONFUSABLE}])")
+MIN_STNR_DIGITS = 6
+
+
+@dataclass(frozen=True)
+class IdCheck:
+    """The outcome of checking one identifier."""
+
+    name: str
+    value: str
+    valid: bool
+    issues: tuple[str, ...] = ()
+    ambiguous: bool = False
+
+
+@dataclass(frozen=True)
+class IdMatch:
+    """An identifier found in text: [start, end) in the text and its characters without separators."""
+
+    start: int
+    end: int
+    compact: str
+
+
+def compact(name: str, raw: str) -> str:
+    """The value without its printed separators (a Steuernummer keeps its slashes)."""
+    if name == "iban":
+        return re.sub(r"[\s.\-]", "", raw)
+    if name in ("ust_id", "bic"):
+        return validate.compact_vat(raw)
+    return raw.strip()
+
+
+def check_identifier(name: str, raw: str, repair_ocr: bool = True) -> IdCheck:
+    """``raw`` compacted and checked; with ``repair_ocr``, OCR confusions repaired where unambiguous.
+
+    An e-invoice's values are never repaired (``repair_ocr=False``): they are stated, not read.
+    """
+    value = compact(name, raw)
+    validator = validate.VALIDATORS[name]
+    if not repair_ocr:
+        valid = validator(value)
+        value = value if name == "steuernummer" else value.upper()
+        issues = () if valid else (_failed(name, value),)
+        return IdCheck(name, value, valid, issues)
+    # Repaired before upper-casing: a lower-case "l" or "o" is a confusion of its own.
+    fixed = repair(value, lambda v: validator(v.upper()), name)
+    value = fixed.value if name == "steuernummer" else fixed.value.upper()
+    issues = list(fixed.issues)
+    if not fixed.valid:
+        issues.append(_failed(name, value))
+    return IdCheck(name, value, fixed.valid, tuple(issues), bool(fixed.ambiguous))
+
+
+def _failed(name: str, value: str) -> str:
+    if name == "ust_id":
+        problem = validate.vat_problem(value)
+        if problem:
+            return problem
+    return f"{name} {value} fails its check ({CHECK_TEXT[name]})"
+
+
+def find_ibans(text: str) -> list[IdMatch]:
+    """IBAN-shaped runs of ``text``, cut to their country's IBAN length where it is known."""
+    out = []
+    for m in IBAN_RE.finditer(text):
+        chars = [(i, c) for i, c in enumerate(m.group(0)) if c != " "]
+        try:
+            length = registry.get_iban_spec(m.group(0)[:2]).iban_length
+        except SchwiftyException:
+            length = len(chars)
+        if len(chars) < length:
+            continue  # too short for its country: not an IBAN (or missing characters)
+        chars = chars[:length]
+        end = m.start() + chars[-1][0] + 1
+        out.append(IdMatch(m.start(), end, "".join(c for _, c in chars)))
+    return out
+
+
+def find_vat_ids(text: str) -> list[IdMatch]:
+    """VAT ids printed with any separators whose check digits hold (after unambiguous OCR repair).
+
+    The printed run may go on with other words: the longest prefix (whole characters) that
+    validates is taken.
+    """
+    out = []
+    for m in VAT_RUN_RE.finditer(text):
+        chars = [(i, c) for i, c in enumerate(m.group(0)) if c not in " .-"]
+        prefix = "CHE" if m.group(0).startswith("CHE") else m.group(0)[:2]
+        lengths = VAT_LENGTHS.get(prefix, DEFAULT_VAT_LENGTHS)
+        for n in (n for n in lengths if n <= len(chars)):
+            fixed = repair("".join(c for _, c in chars[:n]), validate.is_valid_vat, "ust_id")
+            if fixed.valid:
+                out.append(IdMatch(m.start(), m.start() + chars[n - 1][0] + 1, fixed.value.upper()))
+                break
+    return out
+
+
+def leading_stnr(text: str) -> tuple[int, int] | None:
+    """[start, end) of the Steuernummer that ``text`` starts with (after its label), OCR confusions
+    included; words without a digit after it (the next label, "Sitz") are not part of it."""
+    m = STNR_PRINTED.match(text)
+    if not m:
+        return None
+    value = m.group(1)
+    while " " in value and not any(c.isdigit() for c in value.rsplit(" ", 1)[1]):
+        value = value.rsplit(" ", 1)[0].rstrip()
+    if sum(c.isdigit() for c in value) < MIN_STNR_DIGITS:
+        return None
+    return m.start(1), m.start(1) + len(value)
+
+
+def iban_shaped(compact_iban: str) -> bool:
+    """Whether every character fits its country's IBAN format, read with OCR confusions.
+
+    An IBAN that fails its checksum is reported, not dropped; this tells one from ordinary
+    text that happens to follow a country code ("DE 12 Artikel ...").
+    """
+    try:
+        length = registry.get_iban_spec(compact_iban[:2].upper()).iban_length
+    except SchwiftyException:
+        return False
+    if len(compact_iban) != length:
+        return False
+    fits = {"9": lambda c: c.isdigit() or c in TO_DIGIT, "A": lambda c: c.isalpha() or c in TO_LETTER}
+    mask = mask_for("iban", compact_iban)
+    return all(fits.get(want, str.isalnum)(c) for c, want in zip(compact_iban, mask, strict=True))
+
+
+def derived_bic(iban: str) -> str | None:
+    """The BIC registered for a valid German or Austrian IBAN's bank code (schwifty), if known."""
+    if iban[:2].upper() not in BIC_FROM_BANK_CODE or not validate.is_valid_iban(iban):
+        return None
+    return validate.bic_of_iban(iban)
+
+
+def derived_bic_issue(iban: str, bic: str) -> str:
+    return f"no BIC printed; {bic} computed: the BIC registered for the bank code of IBAN {iban}"
+
+
+def failed_identifiers(fields: pb.InvoiceFields) -> list[str]:
+    """One message per identifier field that failed its check (for ``needs_review``)."""
+    out = []
+    for f in fields.fields:
+        if f.name in CHECKED and f.HasField("valid") and not f.valid:
+            reasons = [i for i in f.issues if "valid" in i or "fails" in i or "ambiguous" in i]
+            out.append("; ".join(reasons) or f"{f.name} {f.value} fails its check ({CHECK_TEXT[f.name]})")
+    return out

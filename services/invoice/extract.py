@@ -20,9 +20,18 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from ocrmesh.v1 import ocr_pb2 as pb
-from services.invoice import dates, numbers, validate
-from services.invoice.labels import BUYER_PREFIX, LABELS
-from services.invoice.layout import DocumentLayout, LabelHit, Row, Span, below, find_labels, next_row_start, right_of
+from services.invoice import dates, lexicon, numbers, validate
+from services.invoice.labels import BUYER_PREFIX
+from services.invoice.layout import (
+    DocumentLayout,
+    LabelHit,
+    Row,
+    Span,
+    below,
+    find_labels,
+    next_row_start,
+    right_of,
+)
 from services.invoice.parties import OTHER, PAYEE, SELLER, party_blocks, party_of, seller_info
 from services.invoice.repair import repair
 from services.invoice.terms import due_days
@@ -52,9 +61,12 @@ BIC_SHAPE = re.compile(r"^[A-Za-z]{4}[A-Za-z0-9]{2}[A-Za-z0-9]{2}(?:[A-Za-z0-9]{
 # Bonus for a checksummed value that passes its check (smaller than the party bonuses).
 VALID_BONUS = 0.5
 TERMS_RE = re.compile(
-    r"\b(?:zahlbar|zahlungsziel|skonto|tage[n]?|sofort|ohne\s+abzug|netto\s+kasse|lastschrift|days|payable|due)\b", re.I
+    r"\b(?:zahlbar|zahlungsziel|skonto|tage[n]?|sofort|ohne\s+abzug|netto\s+kasse|lastschrift|days|payable|due)\b",
+    re.IGNORECASE,
 )
-TERMS_START = re.compile(r"^(?:zahlbar|zahlungsziel|zahlung\s+innerhalb|payable|payment\s+due|bitte\s+zahlen)\b", re.I)
+TERMS_START = re.compile(
+    r"^(?:zahlbar|zahlungsziel|zahlung\s+innerhalb|payable|payment\s+due|bitte\s+zahlen)\b", re.IGNORECASE
+)
 
 
 @dataclass
@@ -74,7 +86,9 @@ class Candidate:
     @property
     def confidence(self) -> float:
         factor = {True: 1.0, None: 0.9, False: 0.5}[self.valid]
-        return round(max(0.0, min(1.0, self.span.confidence * factor * (0.6 + 0.4 * min(1.0, self.score)))), 3)
+        return round(
+            max(0.0, min(1.0, self.span.confidence * factor * (0.6 + 0.4 * min(1.0, self.score)))), 3
+        )
 
     def to_pb(self) -> pb.Field:
         f = pb.Field(
@@ -137,7 +151,7 @@ def read_date(span: Span) -> tuple[date, Span] | None:
 
 
 # "19 % auf 3.492,72": the amount after "auf" is the base the rate applies to, not the tax.
-_BASE_BEFORE = re.compile(r"\b(?:auf|on|von|of|aus)\s*(?:€|EUR)?\s*$", re.I)
+_BASE_BEFORE = re.compile(r"\b(?:auf|on|von|of|aus)\s*(?:€|EUR)?\s*$", re.IGNORECASE)
 
 
 def read_amount(span: Span, tax: bool = False) -> tuple[Decimal, Span] | None:
@@ -263,7 +277,9 @@ def _party_bonus(ctx: _Context, hit_row, name: str, hit: LabelHit | None = None)
 
 
 def _checked(name: str, raw: str, span: Span, score: float, source: int) -> Candidate:
-    compact = {"iban": validate.compact_iban, "ust_id": validate.compact_vat}.get(name, lambda v: v.strip())(raw)
+    compact = {"iban": validate.compact_iban, "ust_id": validate.compact_vat}.get(name, lambda v: v.strip())(
+        raw
+    )
     if name == "bic":
         compact = compact.upper()
     fixed = repair(compact, validate.VALIDATORS[name], name)
@@ -285,6 +301,8 @@ _CHECK_TEXT = {
 
 def _from_hit(ctx: _Context, hit: LabelHit) -> None:
     name = hit.field
+    if name in (lexicon.NEG_AMOUNT, lexicon.NEG_DATE):
+        return
     source = pb.FIELD_SOURCE_TEMPLATE if hit.strength > 1.0 else pb.FIELD_SOURCE_TEXT
     row_has_number = any(h.row is hit.row and h.field == "rechnungsnummer" for h in ctx.hits)
     page = ctx.layout.page(hit.row.page)
@@ -298,7 +316,9 @@ def _from_hit(ctx: _Context, hit: LabelHit) -> None:
             got = read_id(span)
             if got:
                 page_bonus = 0.2 if hit.row.page == 1 else 0.0
-                c = Candidate(name, got[0], got[1].text, got[1], score + page_bonus - hit.row.y0 * 0.1, source)
+                c = Candidate(
+                    name, got[0], got[1].text, got[1], score + page_bonus - hit.row.y0 * 0.1, source
+                )
                 if len(got[1].tokens) > 1:
                     c.issues.append(f"read {got[1].text!r} as one identifier (space after its hyphen)")
                 ctx.add(c)
@@ -306,7 +326,9 @@ def _from_hit(ctx: _Context, hit: LabelHit) -> None:
             got = read_date(span)
             if got:
                 bonus = 0.4 if name == "datum" and row_has_number else 0.0
-                c = Candidate(name, got[0].isoformat(), got[1].text, got[1], score + bonus - hit.row.page * 0.01, source)
+                c = Candidate(
+                    name, got[0].isoformat(), got[1].text, got[1], score + bonus - hit.row.page * 0.01, source
+                )
                 c.valid = dates.is_plausible(got[0])
                 if not c.valid:
                     c.issues.append(f"implausible date {got[0].isoformat()}")
@@ -328,7 +350,16 @@ def _from_hit(ctx: _Context, hit: LabelHit) -> None:
         elif name == "waehrung":
             code = numbers.currency_of(span.text.split()[0] if span.text.split() else "")
             if code:
-                ctx.add(Candidate(name, code, span.tokens[0].text, Span(span.tokens[0].text, span.tokens[:1]), score, source))
+                ctx.add(
+                    Candidate(
+                        name,
+                        code,
+                        span.tokens[0].text,
+                        Span(span.tokens[0].text, span.tokens[:1]),
+                        score,
+                        source,
+                    )
+                )
         elif name == "zahlungsbedingungen":
             if where >= 0 and TERMS_RE.search(span.text):
                 ctx.add(Candidate(name, span.text, span.text, span, score, source))
@@ -362,7 +393,9 @@ def _scan_patterns(ctx: _Context) -> None:
                 ctx.add(c)
         for m in VAT_RE.finditer(row.text):
             span = Span(m.group(0), tuple(row.tokens_in(m.start(), m.end())))
-            c = _checked("ust_id", m.group(0), span, 0.3 + _party_bonus(ctx, row, "ust_id"), pb.FIELD_SOURCE_TEXT)
+            c = _checked(
+                "ust_id", m.group(0), span, 0.3 + _party_bonus(ctx, row, "ust_id"), pb.FIELD_SOURCE_TEXT
+            )
             if c.valid:
                 ctx.add(c)
 
@@ -372,7 +405,7 @@ def _scan_patterns(ctx: _Context) -> None:
 TITLE_NUMBER_RE = re.compile(
     r"(?<![\w-])(?:rechnung|invoice|gutschrift)\s+(?!\S*\d{1,2}\.\d{1,2}\.)"
     r"([A-Za-z]{0,5}[-/]?\d[\w./-]*[A-Za-z0-9])(?=\s+(?:[-–—·|,]|vom|from|dated)(?:\s|$)|\s*$)",
-    re.I,
+    re.IGNORECASE,
 )
 
 
@@ -454,7 +487,9 @@ def _fallback_date(ctx: _Context) -> None:
         if found:
             f = found[0]
             span = Span(row.text[f.start : f.end], tuple(row.tokens_in(f.start, f.end)))
-            c = Candidate("datum", f.value.isoformat(), span.text, span, 0.2, valid=dates.is_plausible(f.value))
+            c = Candidate(
+                "datum", f.value.isoformat(), span.text, span, 0.2, valid=dates.is_plausible(f.value)
+            )
             c.issues.append("no date label found; first date on the first page taken")
             ctx.add(c)
             return
@@ -511,7 +546,10 @@ def _tax_lines(layout: DocumentLayout, netto: Decimal | None) -> list[validate.T
             amounts = [netto, amounts[0]]
         if len(amounts) < 2:
             continue
-        rates = {Decimal(m.group(1).replace(",", ".")) for m in re.finditer(r"(?<![\d,.])(\d{1,2}(?:[.,]\d{1,2})?)\s*%", row.text)}
+        rates = {
+            Decimal(m.group(1).replace(",", "."))
+            for m in re.finditer(r"(?<![\d,.])(\d{1,2}(?:[.,]\d{1,2})?)\s*%", row.text)
+        }
         rates |= {Decimal(t.text) for t in row.tokens if t.text in {"0", "5", "7", "16", "19"}}
         for rate in sorted(rates, reverse=True):
             for base, amount in itertools.permutations(amounts, 2):
@@ -549,32 +587,44 @@ def _bic_from_iban(ctx: _Context, chosen: dict[str, Candidate]) -> None:
                 reads.append((tok.text.strip(",;.()").upper(), Span(tok.text, (tok,)), hit.strength))
     for raw, span, score in reads:
         # Printed as 8 characters or as 11 (with the branch code).
-        target = registered[:8] if len(raw) <= 9 else registered if len(registered) == 11 else registered[:8] + "XXX"
+        target = (
+            registered[:8]
+            if len(raw) <= 9
+            else registered
+            if len(registered) == 11
+            else registered[:8] + "XXX"
+        )
         if raw != target and validate.edit_distance(raw, target) <= 2:
             issue = f"BIC read as {raw!r} corrected to {target}, the BIC registered for the IBAN's bank code"
-            chosen["bic"] = Candidate("bic", target, span.text, span, score, pb.FIELD_SOURCE_TEXT, True, [issue])
+            chosen["bic"] = Candidate(
+                "bic", target, span.text, span, score, pb.FIELD_SOURCE_TEXT, True, [issue]
+            )
             return
 
 
 # ---------------------------------------------------------------- entry point
 
 
-def _label_patterns(supplier: SupplierProfile | None) -> dict[str, list[tuple[re.Pattern[str], float]]]:
-    patterns = {k: list(v) for k, v in LABELS.items()}
-    if supplier is not None:
-        for name, texts in supplier.labels.items():
-            for text in texts:
-                patterns.setdefault(name, []).insert(0, (re.compile(re.escape(text) + r"\s*:?", re.I), 1.2))
-    return patterns
+# Strength of a supplier profile's own labels (above every lexicon label).
+SUPPLIER_STRENGTH = 1.2
 
 
-def extract_fields(pages: Sequence[pb.PageResult], supplier: SupplierProfile | None = None) -> pb.InvoiceFields:
+def _lexicon(supplier: SupplierProfile | None) -> lexicon.Lexicon:
+    base = lexicon.load()
+    if supplier is None or not supplier.labels:
+        return base
+    return base.with_labels(supplier.labels, SUPPLIER_STRENGTH)
+
+
+def extract_fields(
+    pages: Sequence[pb.PageResult], supplier: SupplierProfile | None = None
+) -> pb.InvoiceFields:
     """Invoice fields read from the pages' text and geometry (see module docstring)."""
     layout = DocumentLayout.build(pages)
     result = pb.InvoiceFields()
     if not layout.rows:
         return result
-    hits = find_labels(layout, _label_patterns(supplier))
+    hits = find_labels(layout, _lexicon(supplier).match_row)
     ctx = _Context(layout, hits, party_blocks(layout))
     for hit in hits:
         _from_hit(ctx, hit)
@@ -625,7 +675,7 @@ def extract_fields(pages: Sequence[pb.PageResult], supplier: SupplierProfile | N
     return result
 
 
-_RATE_ON_BASE = re.compile(r"(?<![\d,.])(\d{1,2}(?:[.,]\d{1,2})?)\s*%\s*(?:auf|on|von|of)\b", re.I)
+_RATE_ON_BASE = re.compile(r"(?<![\d,.])(\d{1,2}(?:[.,]\d{1,2})?)\s*%\s*(?:auf|on|von|of)\b", re.IGNORECASE)
 
 
 def _rate_bases(layout: DocumentLayout) -> dict[Decimal, tuple[Decimal, Decimal, Row]]:

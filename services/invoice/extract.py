@@ -142,8 +142,8 @@ def read_id(span: Span) -> tuple[str, Span] | None:
     return None
 
 
-def read_date(span: Span) -> tuple[date, Span] | None:
-    found = dates.find_dates(span.text)
+def read_date(span: Span, month_first: bool = False) -> tuple[date, Span] | None:
+    found = dates.find_dates(span.text, month_first)
     if not found:
         return None
     f = found[0]
@@ -154,10 +154,17 @@ def read_date(span: Span) -> tuple[date, Span] | None:
 _BASE_BEFORE = re.compile(r"\b(?:auf|on|von|of|aus)\s*(?:€|EUR)?\s*$", re.IGNORECASE)
 
 
+# A currency code glued to the number ("EUR1.234,56", "12,00EUR"): blanked, so that offsets stay.
+_GLUED_CODE = re.compile(
+    rf"\b(?:{'|'.join(numbers.CURRENCY_CODES)})(?=[-\d])|(?<=\d)(?:{'|'.join(numbers.CURRENCY_CODES)})\b"
+)
+
+
 def read_amount(span: Span, tax: bool = False) -> tuple[Decimal, Span] | None:
-    amounts = [a for a in numbers.find_amounts(span.text) if a.decimals == 2]
+    text = _GLUED_CODE.sub(lambda m: " " * len(m.group(0)), span.text)
+    amounts = [a for a in numbers.find_amounts(text) if a.decimals == 2]
     if tax:
-        amounts = [a for a in amounts if not _BASE_BEFORE.search(span.text[: a.start])]
+        amounts = [a for a in amounts if not _BASE_BEFORE.search(text[: a.start])]
     if not amounts:
         return None
     a = amounts[-1]
@@ -171,26 +178,38 @@ _SPLIT_THOUSANDS = re.compile(r"(?<![\d.,])(\d{1,3}) (\d{3}[.,]\d{2})(?![\d.,])"
 _SAME_MARKS = re.compile(r"(?<![\d.,])(\d{1,3}(?:([.,])\d{3})+)\2(\d{2})(?![\d.,])")
 # Score given up by an amount read from an OCR form (the sum check must confirm it).
 OCR_FORM_PENALTY = 0.6
+# "1 234,56" at word spacing is the French and Swiss thousands separator: read as one amount first (a bonus).
+SPACE_GROUP_PENALTY = -0.1
 
 
-def read_amount_variants(span: Span) -> list[tuple[Decimal, Span, str]]:
-    """Amounts that OCR forms of the span's last amount can mean, each with the reason."""
+def read_amount_variants(span: Span) -> list[tuple[Decimal, Span, str, float]]:
+    """Amounts that OCR and national forms of the span's last amount can mean, each with the reason and penalty."""
     text = _GLUED_SIGN.sub(" ", span.text)
-    out: list[tuple[Decimal, Span, str]] = []
+    out: list[tuple[Decimal, Span, str, float]] = []
     for m in _SPLIT_THOUSANDS.finditer(text):
         got = numbers.parse_number(m.group(1) + m.group(2))
         if got:
-            out.append((got[0], _sub_span(span, m.start(), m.end()),
-                        f"read {m.group(0)!r} as one amount (space inside the number)"))  # fmt: skip
+            sub = _sub_span(span, m.start(), m.end())
+            toks = sub.tokens
+            tight = len(toks) == 2 and toks[1].x0 - toks[0].x1 < 0.6 * max(toks[0].height, toks[1].height)
+            out.append((got[0], sub, f"read {m.group(0)!r} as one amount (space inside the number)",
+                        SPACE_GROUP_PENALTY if tight else OCR_FORM_PENALTY))  # fmt: skip
     for m in _SAME_MARKS.finditer(text):
         digits = m.group(1).replace(m.group(2), "") + "." + m.group(3)
         out.append((Decimal(digits), _sub_span(span, m.start(), m.end()),
-                    f"read {m.group(0)!r} with its last mark as the decimal mark"))  # fmt: skip
+                    f"read {m.group(0)!r} with its last mark as the decimal mark", OCR_FORM_PENALTY))  # fmt: skip
     if text != span.text:
         amounts = [a for a in numbers.find_amounts(text) if a.decimals == 2]
         if amounts:
             a = amounts[-1]
-            out.append((a.value, _sub_span(span, a.start, a.end), "currency sign glued to the amount"))
+            out.append(
+                (
+                    a.value,
+                    _sub_span(span, a.start, a.end),
+                    "currency sign glued to the amount",
+                    OCR_FORM_PENALTY,
+                )
+            )
     if out:
         # Only the right-most form counts, as for plain amounts.
         last = max(o[1].tokens[-1].x0 if o[1].tokens else 0.0 for o in out)
@@ -235,6 +254,11 @@ class _Context:
     hits: list[LabelHit]
     blocks: list
     cands: dict[str, list[Candidate]] = field(default_factory=dict)
+
+    @cached_property
+    def month_first(self) -> bool:
+        """Whether slash dates of this document are month first (see dates.slash_order_month_first)."""
+        return dates.slash_order_month_first(self.layout.full_text())
 
     def add(self, c: Candidate) -> None:
         self.cands.setdefault(c.name, []).append(c)
@@ -323,7 +347,7 @@ def _from_hit(ctx: _Context, hit: LabelHit) -> None:
                     c.issues.append(f"read {got[1].text!r} as one identifier (space after its hyphen)")
                 ctx.add(c)
         elif name in DATE_FIELDS:
-            got = read_date(span)
+            got = read_date(span, ctx.month_first)
             if got:
                 bonus = 0.4 if name == "datum" and row_has_number else 0.0
                 c = Candidate(
@@ -340,11 +364,11 @@ def _from_hit(ctx: _Context, hit: LabelHit) -> None:
                 c = Candidate(name, numbers.format_amount(got[0]), got[1].text, got[1], score + later, source)
                 c.amount = got[0]
                 ctx.add(c)
-            for value, sub, reason in read_amount_variants(span):
+            for value, sub, reason, penalty in read_amount_variants(span):
                 if got and value == got[0]:
                     continue
                 c = Candidate(name, numbers.format_amount(value), sub.text, sub,
-                              score + later - OCR_FORM_PENALTY, source, issues=[reason])  # fmt: skip
+                              score + later - penalty, source, issues=[reason])  # fmt: skip
                 c.amount = value
                 ctx.add(c)
         elif name == "waehrung":
@@ -482,7 +506,7 @@ def _fallback_date(ctx: _Context) -> None:
     # Dates read as another date field's value (Lieferdatum, fällig am) are not the invoice date.
     taken = {id(t) for n in DATE_FIELDS if n != "datum" for c in ctx.cands.get(n, []) for t in c.span.tokens}
     for row in ctx.layout.pages[0].rows:
-        found = [f for f in dates.find_dates(row.text)
+        found = [f for f in dates.find_dates(row.text, ctx.month_first)
                  if not any(id(t) in taken for t in row.tokens_in(f.start, f.end))]  # fmt: skip
         if found:
             f = found[0]

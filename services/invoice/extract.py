@@ -20,15 +20,19 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from ocrmesh.v1 import ocr_pb2 as pb
-from services.invoice import dates, lexicon, numbers, validate
+from services.invoice import dates, lexicon, numbers, totals, validate
 from services.invoice.labels import BUYER_PREFIX
 from services.invoice.layout import (
+    WORD_GAP,
     DocumentLayout,
     LabelHit,
     Row,
     Span,
+    above,
     below,
+    column_total,
     find_labels,
+    left_of,
     next_row_start,
     right_of,
 )
@@ -48,8 +52,20 @@ FIELD_ORDER = (
     "betrag_brutto", "waehrung", "ust_id", "steuernummer", "iban", "bic", "lieferant", "lieferant_adresse",
     "kundennummer", "bestellnummer",
 )  # fmt: skip
-# Bonus for the amount triple that adds up.
+# Bonus for the amount triple that adds up, and for a VAT that is a VAT rate of netto.
 SUM_BONUS = 2.0
+RATE_BONUS = 0.3
+# Position scores of a value relative to its label (right of it: 0.2, below: 0.0, next row: -0.1);
+# a column head's value in the table's total row beats the first row under the head.
+ABOVE_SCORE = -0.15
+LEFT_SCORE = -0.3
+COLUMN_SCORE = 0.1
+# Scores of amounts found by arithmetic alone: completing a labelled pair, or a triple of the page.
+COMPLETION_SCORE = 0.3
+TRIPLE_SCORE = 0.2
+RATE_LINES_SCORE = 0.5
+# Cost of a total read below a deduction (prepayment, payment) when another total is above it.
+AFTER_DEDUCTION_PENALTY = 1.0
 # Cost of reading an amount with the opposite sign (less than SUM_BONUS).
 SIGN_PENALTY = 1.2
 IBAN_RE = re.compile(r"\b[A-Z]{2}[0-9OIl]{2}(?:\s?[A-Z0-9]{4}){2,7}(?:\s?[A-Z0-9]{1,3})?\b")
@@ -191,7 +207,9 @@ def read_amount_variants(span: Span) -> list[tuple[Decimal, Span, str, float]]:
         if got:
             sub = _sub_span(span, m.start(), m.end())
             toks = sub.tokens
-            tight = len(toks) == 2 and toks[1].x0 - toks[0].x1 < 0.6 * max(toks[0].height, toks[1].height)
+            tight = len(toks) == 2 and toks[1].x0 - toks[0].x1 < WORD_GAP * max(
+                toks[0].height, toks[1].height
+            )
             out.append((got[0], sub, f"read {m.group(0)!r} as one amount (space inside the number)",
                         SPACE_GROUP_PENALTY if tight else OCR_FORM_PENALTY))  # fmt: skip
     for m in _SAME_MARKS.finditer(text):
@@ -253,7 +271,23 @@ class _Context:
     layout: DocumentLayout
     hits: list[LabelHit]
     blocks: list
+    lex: lexicon.Lexicon
     cands: dict[str, list[Candidate]] = field(default_factory=dict)
+
+    @cached_property
+    def excluded(self) -> dict[str, set[int]]:
+        """Tokens (ids) that are values of negative labels: "amounts" (Skonto, bereits bezahlt...)
+        and "dates" (Bestelldatum...), never taken for the totals or the invoice date."""
+        out: dict[str, set[int]] = {"amounts": set(), "dates": set()}
+        for hit in self.hits:
+            kind = {lexicon.NEG_AMOUNT: "amounts", lexicon.NEG_DATE: "dates"}.get(hit.field)
+            if kind:
+                span = right_of(self.layout, hit, self.hits)
+                out[kind].update(id(t) for t in span.tokens) if span else None
+        return out
+
+    def is_excluded(self, kind: str, span: Span) -> bool:
+        return any(id(t) in self.excluded[kind] for t in span.tokens)
 
     @cached_property
     def month_first(self) -> bool:
@@ -287,6 +321,17 @@ def _value_spans(ctx: _Context, hit: LabelHit) -> list[tuple[Span, float]]:
     cont = next_row_start(ctx.layout, hit)
     if cont and not ctx.starts_other_label(cont, hit):
         spans.append((cont, -0.1))
+    up = above(ctx.layout, hit)
+    if up and not ctx.starts_other_label(up, hit):
+        spans.append((up, ABOVE_SCORE))
+    if hit.field in AMOUNT_FIELDS:
+        left = left_of(ctx.layout, hit, ctx.hits)
+        if left:
+            spans.append((left, LEFT_SCORE))
+        if not (right and read_amount(right)):
+            column = column_total(ctx.layout, hit, ctx.lex.marker("total_row"))
+            if column:
+                spans.append((column, COLUMN_SCORE))
     return spans
 
 
@@ -335,6 +380,10 @@ def _from_hit(ctx: _Context, hit: LabelHit) -> None:
     if len(hit.row.tokens) > 8:
         emphasis -= 0.2
     for span, where in _value_spans(ctx, hit):
+        if (name in AMOUNT_FIELDS and ctx.is_excluded("amounts", span)) or (
+            name == "datum" and ctx.is_excluded("dates", span)
+        ):
+            continue
         score = hit.strength + where + (emphasis if name in ID_FIELDS or name in DATE_FIELDS else 0.0)
         if name in ID_FIELDS:
             got = read_id(span)
@@ -505,6 +554,7 @@ def _fallback_date(ctx: _Context) -> None:
         return
     # Dates read as another date field's value (Lieferdatum, fällig am) are not the invoice date.
     taken = {id(t) for n in DATE_FIELDS if n != "datum" for c in ctx.cands.get(n, []) for t in c.span.tokens}
+    taken |= ctx.excluded["dates"]
     for row in ctx.layout.pages[0].rows:
         found = [f for f in dates.find_dates(row.text, ctx.month_first)
                  if not any(id(t) in taken for t in row.tokens_in(f.start, f.end))]  # fmt: skip
@@ -548,13 +598,128 @@ def _choose_amounts(cands: dict[str, list[Candidate]]) -> dict[str, Candidate]:
         options[n] = [*top, *(_sign_flipped(c) for c in top if c.amount)] or [None]
     best: tuple[float, dict[str, Candidate]] | None = None
     for netto, mwst, brutto in itertools.product(*(options[n] for n in AMOUNT_FIELDS)):
+        if netto and mwst and abs(mwst.amount) >= abs(netto.amount) and netto.amount:
+            continue  # VAT is a fraction of netto
         chosen = {n: c for n, c in zip(AMOUNT_FIELDS, (netto, mwst, brutto), strict=True) if c is not None}
         score = sum(c.score for c in chosen.values())
         if netto and mwst and brutto and netto.amount + mwst.amount == brutto.amount:
             score += SUM_BONUS
+        if netto and mwst and totals.rate_of(abs(netto.amount), abs(mwst.amount)) is not None:
+            score += RATE_BONUS
         if best is None or score > best[0]:
             best = (score, chosen)
     return best[1] if best else {}
+
+
+def _adds_up(chosen: dict[str, Candidate]) -> bool:
+    netto, mwst, brutto = (chosen.get(n) for n in AMOUNT_FIELDS)
+    return bool(netto and mwst and brutto and netto.amount + mwst.amount == brutto.amount)
+
+
+def _penalise_after_deductions(ctx: _Context) -> None:
+    """A total printed below a deduction (prepayment, payment, earlier invoice) is what remains to pay,
+    not the invoice total, when another total is printed above the deduction."""
+    deductions = [h for h in ctx.hits if h.field == lexicon.NEG_AMOUNT]
+    cands = ctx.cands.get("betrag_brutto", [])
+    for d in deductions:
+        key = (d.row.page, d.row.y0)
+        above_it = [c for c in cands if (c.span.page, c.span.box[1]) < key]
+        if not above_it:
+            continue
+        for c in cands:
+            if (c.span.page, c.span.box[1]) > key:
+                c.score -= AFTER_DEDUCTION_PENALTY
+                c.issues.append(
+                    f"printed below a deduction ({d.row.text[d.start : d.end]!r}): the amount left to pay"
+                )
+
+
+def _amount_candidate(name: str, a: totals.PageAmount, score: float, issue: str) -> Candidate:
+    c = Candidate(name, numbers.format_amount(a.value), a.span.text, a.span, score, issues=[issue])
+    c.amount = a.value
+    return c
+
+
+def _arithmetic_candidates(ctx: _Context) -> None:
+    """Amounts that arithmetic finds where labels did not give a triple that adds up.
+
+    A labelled pair completed by the amount printed on the page that makes
+    netto + mwst = brutto; the page's consistent triples (mwst a VAT rate of netto),
+    when labels gave at most one of the three or the triple contains a labelled
+    value; and per-rate VAT lines split over rows, summed (mixed rates).
+    """
+    amounts = totals.page_amounts(ctx.layout, ctx.excluded["amounts"])
+    if not amounts:
+        return
+    printed: dict[Decimal, totals.PageAmount] = {a.value: a for a in amounts}
+    top = {n: sorted(ctx.cands.get(n, []), key=lambda c: -c.score)[:6] for n in AMOUNT_FIELDS}
+    netto, mwst, brutto = (top[n] for n in AMOUNT_FIELDS)
+    added: list[Candidate] = []
+    for n, b in itertools.product(netto, brutto):
+        if (a := printed.get(b.amount - n.amount)) is not None:
+            added.append(
+                _amount_candidate(
+                    "mwst", a, COMPLETION_SCORE, f"mwst found as brutto {b.raw} − netto {n.raw}"
+                )
+            )
+    for n, t in itertools.product(netto, mwst):
+        if (a := printed.get(n.amount + t.amount)) is not None:
+            added.append(
+                _amount_candidate(
+                    "betrag_brutto", a, COMPLETION_SCORE, f"brutto found as netto {n.raw} + mwst {t.raw}"
+                )
+            )
+    for t, b in itertools.product(mwst, brutto):
+        if (a := printed.get(b.amount - t.amount)) is not None:
+            added.append(
+                _amount_candidate(
+                    "betrag_netto", a, COMPLETION_SCORE, f"netto found as brutto {b.raw} − mwst {t.raw}"
+                )
+            )
+    labelled = {c.amount for cs in top.values() for c in cs}
+    few_labels = sum(1 for cs in top.values() if cs) <= 1
+    # VAT lines that state their base ("7 % auf 2.221,48") give netto and mwst after the choice (_totals_from_rate_bases).
+    triples = [] if _rate_bases(ctx.layout) else totals.consistent_triples(amounts)
+    for x in triples:
+        values = {x.netto.value, x.mwst.value, x.brutto.value}
+        if few_labels or values & labelled:
+            issue = (f"no label read for it: {x.netto.span.text} + {x.mwst.span.text} = {x.brutto.span.text}"
+                     f" with {x.rate.normalize():f} % VAT, the largest such sum on the page")  # fmt: skip
+            for name, a in zip(AMOUNT_FIELDS, (x.netto, x.mwst, x.brutto), strict=True):
+                added.append(_amount_candidate(name, a, TRIPLE_SCORE, issue))
+    lines = totals.split_rate_lines(amounts)
+    if len(lines) >= 2:
+        for name, attr, what in (("betrag_netto", "base", "bases"), ("mwst", "tax", "tax amounts")):
+            parts = [getattr(r, attr) for r in lines]
+            value = sum((p.value for p in parts), Decimal(0))
+            span = Span(
+                " + ".join(p.span.text for p in parts), tuple(t for p in parts for t in p.span.tokens)
+            )
+            c = Candidate(name, numbers.format_amount(value), span.text, span, RATE_LINES_SCORE,
+                          issues=[f"sum of the VAT lines' {what} per rate ({', '.join(f'{r.line.rate.normalize():f} %' for r in lines)})"])  # fmt: skip
+            c.amount = value
+            added.append(c)
+    for c in added:
+        ctx.add(c)
+
+
+def _zero_vat(ctx: _Context, chosen: dict[str, Candidate]) -> None:
+    """An invoice without VAT (reverse charge, tax exempt, small business): mwst 0 and netto = brutto."""
+    if "mwst" in chosen or not any(ctx.lex.marker("zero_vat").search(r.text) for r in ctx.layout.rows):
+        return
+    netto, brutto = chosen.get("betrag_netto"), chosen.get("betrag_brutto")
+    known = netto or brutto
+    if known is None or (netto and brutto and netto.amount != brutto.amount):
+        return
+    note = "no VAT: the invoice states a VAT exemption or reverse charge"
+    for name in ("betrag_netto", "betrag_brutto", "mwst"):
+        if name in chosen:
+            continue
+        value = Decimal(0) if name == "mwst" else known.amount
+        c = Candidate(name, numbers.format_amount(value), known.raw, known.span, 0.5, pb.FIELD_SOURCE_COMPUTED,
+                      issues=[f"{note}; {name} computed"])  # fmt: skip
+        c.amount = value
+        chosen[name] = c
 
 
 def _tax_lines(layout: DocumentLayout, netto: Decimal | None) -> list[validate.TaxLine]:
@@ -649,7 +814,8 @@ def extract_fields(
     if not layout.rows:
         return result
     hits = find_labels(layout, _lexicon(supplier).match_row)
-    ctx = _Context(layout, hits, party_blocks(layout))
+    lex = _lexicon(supplier)
+    ctx = _Context(layout, hits, party_blocks(layout), lex)
     for hit in hits:
         _from_hit(ctx, hit)
     _scan_patterns(ctx)
@@ -664,7 +830,13 @@ def extract_fields(
             best = _best(cands)
             if best:
                 chosen[name] = best
-    chosen.update(_choose_amounts(ctx.cands))
+    _penalise_after_deductions(ctx)
+    amounts = _choose_amounts(ctx.cands)
+    if not _adds_up(amounts):
+        _arithmetic_candidates(ctx)
+        amounts = _choose_amounts(ctx.cands)
+    chosen.update(amounts)
+    _zero_vat(ctx, chosen)
 
     _bic_from_iban(ctx, chosen)
     _due_date_from_terms(chosen)

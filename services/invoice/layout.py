@@ -396,3 +396,62 @@ def next_row_start(layout: DocumentLayout, hit: LabelHit) -> Span | None:
         return None
     tokens = nxt.tokens[:3]
     return Span(" ".join(t.text for t in tokens), tuple(tokens))
+
+
+def above(layout: DocumentLayout, hit: LabelHit) -> Span | None:
+    """Words stacked over the label (overlapping its x range) in the row just above: a value printed
+    large with its label under it (totals boxes, "1.190,00 €" over "Gesamtbetrag")."""
+    page = layout.page(hit.row.page)
+    i = page.rows.index(hit.row)
+    if i == 0:
+        return None
+    row = page.rows[i - 1]
+    if hit.y0 - row.y1 > page.line_height * 1.5:
+        return None
+    tokens = [t for t in row.tokens if t.x0 < hit.x1 + 0.01 and t.x1 > hit.x0 - 0.01]
+    tokens = _strip_separator(_extend_phrase(row, tokens, page.line_height))
+    return Span(" ".join(t.text for t in tokens), tuple(tokens)) if tokens else None
+
+
+def left_of(layout: DocumentLayout, hit: LabelHit, stops: Sequence[LabelHit]) -> Span | None:
+    """The words just left of the label in its row, after the previous label ("1.190,00 EUR Gesamtbetrag")."""
+    page = layout.page(hit.row.page)
+    start = max(
+        (s.x1 for s in stops if s.row is hit.row and s is not hit and s.x1 <= hit.x0 + 1e-6), default=-1.0
+    )
+    before = [
+        t for t in hit.row.tokens if start - 1e-6 <= t.x0 and t.x1 <= hit.x0 + 1e-6 and t not in hit.tokens
+    ]
+    taken: list[Token] = []
+    for t in reversed(before):
+        if taken and taken[0].x0 - t.x1 > WORD_GAP * page.line_height:
+            break
+        if not taken and hit.x0 - t.x1 > VALUE_GAP * page.line_height:
+            break
+        taken.insert(0, t)
+    return Span(" ".join(t.text for t in taken), tuple(taken)) if taken else None
+
+
+# Rows a table column's total is looked for in, below its head.
+COLUMN_ROWS = 60
+
+
+def column_total(layout: DocumentLayout, hit: LabelHit, total_row: re.Pattern[str]) -> Span | None:
+    """The value under a column head in the table's total row ("Summe", "Total") further down.
+
+    The head's column is its x range widened by half its width (numbers are often
+    right-aligned under a narrower or wider head). Only rows of the same page.
+    """
+    page = layout.page(hit.row.page)
+    i = page.rows.index(hit.row)
+    pad = max(0.01, (hit.x1 - hit.x0) / 2)
+    for row in page.rows[i + 1 : i + 1 + COLUMN_ROWS]:
+        if not total_row.search(row.text):
+            continue
+        tokens = [
+            t for t in row.tokens if t.x0 < hit.x1 + pad and t.x1 > hit.x0 - pad and _looks_numeric(t.text)
+        ]
+        if tokens:
+            tokens = _extend_phrase(row, tokens, page.line_height)
+            return Span(" ".join(t.text for t in tokens), tuple(tokens))
+    return None

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
@@ -44,6 +44,7 @@ _UNIT = r"(?:\s+in(?:\s+(?:eur|€))?(?!\w)(?=\s*(?:$|:))|\s*\((?:in\s+)?(?:eur|
 _CLEAN = str.maketrans("", "", ".:;,()")
 _STARTS = re.compile(r"(?<![\w-])\w\w?")
 KEY_LEN = 2
+_NEVER = re.compile(r"(?!)")
 
 Match = tuple[str, float, int, int]  # field, strength, start, end in the row text
 
@@ -124,13 +125,19 @@ class Lexicon:
     patterns: Sequence[Entry]
     fuzzy_words: tuple[str, ...]
     fuzzy_fields: tuple[tuple[str, float], ...]
+    # Named phrase lists that mark rows or documents (total_row, zero_vat), each one pattern.
+    markers: Mapping[str, re.Pattern[str]] = field(default_factory=dict)
+
+    def marker(self, name: str) -> re.Pattern[str]:
+        """The pattern of marker list ``name`` (one that never matches when the lexicon has none)."""
+        return self.markers.get(name, _NEVER)
 
     def with_labels(self, extra: Mapping[str, Sequence[str]], strength: float) -> Lexicon:
         """This lexicon plus ``extra`` label phrases per field (a supplier's own labels)."""
         index = {k: list(v) for k, v in self.index.items()}
         for key, entries in _index((name, strength, phrases) for name, phrases in extra.items()).items():
             index[key] = [*entries, *index.get(key, [])]
-        return Lexicon(index, self.patterns, self.fuzzy_words, self.fuzzy_fields)
+        return Lexicon(index, self.patterns, self.fuzzy_words, self.fuzzy_fields, self.markers)
 
     def match_row(self, text: str, tokens: Sequence[tuple[int, str]]) -> list[Match]:
         """Label matches in a row: phrases and patterns, then long words near a single-word label.
@@ -188,7 +195,10 @@ def build(data: Mapping[str, object]) -> Lexicon:
         for name, entries in (data.get("patterns") or {}).items()  # type: ignore[union-attr]
         for e in entries
     ]
-    return Lexicon(_index(groups), patterns, tuple(fuzzy), tuple(fuzzy.values()))
+    markers = {
+        name: _alternation(_groups(langs or {})) for name, langs in (data.get("markers") or {}).items()
+    }  # type: ignore[union-attr]
+    return Lexicon(_index(groups), patterns, tuple(fuzzy), tuple(fuzzy.values()), markers)
 
 
 @cache

@@ -9,6 +9,7 @@ the page allows it. Failed checks stay visible in ``issues``, ``valid`` and
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections import Counter
@@ -282,9 +283,21 @@ class _Context:
         for hit in self.hits:
             kind = {lexicon.NEG_AMOUNT: "amounts", lexicon.NEG_DATE: "dates"}.get(hit.field)
             if kind:
-                span = right_of(self.layout, hit, self.hits)
+                span = right_of(self.layout, hit, self.near(hit))
                 out[kind].update(id(t) for t in span.tokens) if span else None
         return out
+
+    @cached_property
+    def _by_row(self) -> dict[tuple[int, int], list[LabelHit]]:
+        out: dict[tuple[int, int], list[LabelHit]] = {}
+        for h in self.hits:
+            out.setdefault((h.row.page, h.row.index), []).append(h)
+        return out
+
+    def near(self, hit: LabelHit) -> list[LabelHit]:
+        """The label hits of the hit's row and the rows next to it: the stops of a value search in its row."""
+        page, i = hit.row.page, hit.row.index
+        return [h for j in (i - 1, i, i + 1) for h in self._by_row.get((page, j), ())]
 
     def is_excluded(self, kind: str, span: Span) -> bool:
         return any(id(t) in self.excluded[kind] for t in span.tokens)
@@ -311,7 +324,7 @@ class _Context:
 
 def _value_spans(ctx: _Context, hit: LabelHit) -> list[tuple[Span, float]]:
     spans = []
-    right = right_of(ctx.layout, hit, ctx.hits)
+    right = right_of(ctx.layout, hit, ctx.near(hit))
     if right:
         spans.append((right, 0.2))
     # A row below that starts with another label holds that label's value ("Summe MwSt." / "Gesamtbetrag 6.533,32").
@@ -325,7 +338,7 @@ def _value_spans(ctx: _Context, hit: LabelHit) -> list[tuple[Span, float]]:
     if up and not ctx.starts_other_label(up, hit):
         spans.append((up, ABOVE_SCORE))
     if hit.field in AMOUNT_FIELDS:
-        left = left_of(ctx.layout, hit, ctx.hits)
+        left = left_of(ctx.layout, hit, ctx.near(hit))
         if left:
             spans.append((left, LEFT_SCORE))
         if not (right and read_amount(right)):
@@ -373,7 +386,7 @@ def _from_hit(ctx: _Context, hit: LabelHit) -> None:
     if name in (lexicon.NEG_AMOUNT, lexicon.NEG_DATE):
         return
     source = pb.FIELD_SOURCE_TEMPLATE if hit.strength > 1.0 else pb.FIELD_SOURCE_TEXT
-    row_has_number = any(h.row is hit.row and h.field == "rechnungsnummer" for h in ctx.hits)
+    row_has_number = any(h.row is hit.row and h.field == "rechnungsnummer" for h in ctx.near(hit))
     page = ctx.layout.page(hit.row.page)
     # Titles are printed large; labels inside running sentences are weaker.
     emphasis = 0.2 if min(t.height for t in hit.tokens) > 1.3 * page.line_height else 0.0
@@ -587,6 +600,11 @@ def _sign_flipped(c: Candidate) -> Candidate:
     return flipped
 
 
+@functools.lru_cache(maxsize=4096)
+def _has_rate(netto: Decimal, mwst: Decimal) -> bool:
+    return totals.rate_of(abs(netto), abs(mwst)) is not None
+
+
 def _choose_amounts(cands: dict[str, list[Candidate]]) -> dict[str, Candidate]:
     """The netto/mwst/brutto triple with the best scores, preferring one that adds up.
 
@@ -604,7 +622,7 @@ def _choose_amounts(cands: dict[str, list[Candidate]]) -> dict[str, Candidate]:
         score = sum(c.score for c in chosen.values())
         if netto and mwst and brutto and netto.amount + mwst.amount == brutto.amount:
             score += SUM_BONUS
-        if netto and mwst and totals.rate_of(abs(netto.amount), abs(mwst.amount)) is not None:
+        if netto and mwst and _has_rate(netto.amount, mwst.amount):
             score += RATE_BONUS
         if best is None or score > best[0]:
             best = (score, chosen)

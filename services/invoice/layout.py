@@ -402,7 +402,7 @@ def above(layout: DocumentLayout, hit: LabelHit) -> Span | None:
     """Words stacked over the label (overlapping its x range) in the row just above: a value printed
     large with its label under it (totals boxes, "1.190,00 €" over "Gesamtbetrag")."""
     page = layout.page(hit.row.page)
-    i = page.rows.index(hit.row)
+    i = hit.row.index
     if i == 0:
         return None
     row = page.rows[i - 1]
@@ -443,7 +443,7 @@ def column_total(layout: DocumentLayout, hit: LabelHit, total_row: re.Pattern[st
     right-aligned under a narrower or wider head). Only rows of the same page.
     """
     page = layout.page(hit.row.page)
-    i = page.rows.index(hit.row)
+    i = hit.row.index
     pad = max(0.01, (hit.x1 - hit.x0) / 2)
     for row in page.rows[i + 1 : i + 1 + COLUMN_ROWS]:
         if not total_row.search(row.text):

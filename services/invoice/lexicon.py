@@ -42,8 +42,9 @@ _WORD_START = r"(?<![\w-])"
 # The currency a label may name before its value: "Steuerbetrag in EUR", "Total (€)", a row-final "in".
 _UNIT = r"(?:\s+in(?:\s+(?:eur|€))?(?!\w)(?=\s*(?:$|:))|\s*\((?:in\s+)?(?:eur|€)\))?"
 _CLEAN = str.maketrans("", "", ".:;,()")
-_STARTS = re.compile(r"(?<![\w-])\w\w?")
-KEY_LEN = 2
+KEY_LEN = 3
+_STARTS = re.compile(rf"(?<![\w-])\w{{1,{KEY_LEN + 1}}}")
+_SPELLED_UMLAUT = re.compile(r"([aou])e")
 _NEVER = re.compile(r"(?!)")
 
 Match = tuple[str, float, int, int]  # field, strength, start, end in the row text
@@ -80,14 +81,17 @@ def _key(word: str) -> str:
 
 
 def _row_keys(text: str) -> set[str]:
+    """The index keys a row can match: prefixes (1 to KEY_LEN letters) of its word starts, also with
+    umlauts written out ("Faelligkeit" gives "fal" as "Fälligkeit" does)."""
     keys: set[str] = set()
     for w in _STARTS.findall(text.lower()):
         if not w.isascii():
             w = _key(w)
+        elif "e" in w[1:]:
+            keys.add(_SPELLED_UMLAUT.sub(r"\1", w)[:KEY_LEN])
         if w[:1].isdigit():
             keys.add("#")
-        keys.add(w[:1])
-        keys.add(w)
+        keys.update(w[:n] for n in range(1, len(w) + 1))
     return keys
 
 

@@ -29,6 +29,7 @@ VAT_RATES = tuple(
     for r in ("19", "7", "16", "5", "20", "21", "10", "6", "9", "5.5", "25", "22", "8.1", "2.6", "3.8", "13", "12",
               "24", "23", "17", "15", "14", "8", "2.1", "4", "3", "18", "27", "7.7", "2.5", "3.7")
 )  # fmt: skip
+_RATES_FLOAT = tuple(float(r) / 100 for r in VAT_RATES)
 # Amounts looked at for triples: the last ones of the document (totals close an invoice).
 MAX_AMOUNTS = 80
 _RATE = re.compile(r"(?<![\d,.])(\d{1,2}(?:[.,]\d{1,2})?)\s*%")
@@ -62,8 +63,10 @@ def rate_of(netto: Decimal, mwst: Decimal) -> Decimal | None:
     """The VAT rate (of VAT_RATES) that makes mwst = netto × rate, to the cent, if any."""
     if netto == 0:
         return None
-    for rate in VAT_RATES:
-        if rate_matches(TaxLine(rate, netto, mwst)):
+    n, t = float(netto), float(mwst)
+    for rate, r in zip(VAT_RATES, _RATES_FLOAT, strict=True):
+        # A float pre-check (a cent and a half) before the exact one.
+        if abs(n * r - t) <= 0.015 and rate_matches(TaxLine(rate, netto, mwst)):
             return rate
     return None
 

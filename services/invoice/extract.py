@@ -39,6 +39,7 @@ from services.invoice.layout import (
 )
 from services.invoice.parties import OTHER, PAYEE, SELLER, party_blocks, party_of, seller_info
 from services.invoice.repair import repair
+from services.invoice.review import NO_LABEL, review
 from services.invoice.terms import due_days
 
 if TYPE_CHECKING:
@@ -701,7 +702,7 @@ def _arithmetic_candidates(ctx: _Context) -> None:
     for x in triples:
         values = {x.netto.value, x.mwst.value, x.brutto.value}
         if few_labels or values & labelled:
-            issue = (f"no label read for it: {x.netto.span.text} + {x.mwst.span.text} = {x.brutto.span.text}"
+            issue = (f"{NO_LABEL} for it: {x.netto.span.text} + {x.mwst.span.text} = {x.brutto.span.text}"
                      f" with {x.rate.normalize():f} % VAT, the largest such sum on the page")  # fmt: skip
             for name, a in zip(AMOUNT_FIELDS, (x.netto, x.mwst, x.brutto), strict=True):
                 added.append(_amount_candidate(name, a, TRIPLE_SCORE, issue))
@@ -830,6 +831,7 @@ def extract_fields(
     layout = DocumentLayout.build(pages)
     result = pb.InvoiceFields()
     if not layout.rows:
+        review(result)
         return result
     hits = find_labels(layout, _lexicon(supplier).match_row)
     lex = _lexicon(supplier)
@@ -886,6 +888,7 @@ def extract_fields(
                             amount=numbers.format_amount(t.amount))
         )  # fmt: skip
     result.checks.extend(checks)
+    review(result)
     return result
 
 

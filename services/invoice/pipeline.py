@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 from ocrmesh.v1 import ocr_pb2 as pb
 from services.invoice.extract import extract_fields
+from services.invoice.review import review
 from services.invoice.suppliers import SupplierRegistry
 
 
@@ -33,4 +34,5 @@ def build_invoice_fields(
         result.checks.extend(cross_check(result, text_fields))
     if not result.supplier_id and text_fields.supplier_id:
         result.supplier_id = text_fields.supplier_id
+    review(result)
     return result

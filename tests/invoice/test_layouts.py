@@ -223,3 +223,26 @@ def test_lexicon_names_labels_in_four_languages() -> None:
     assert "betrag_brutto" in fields_in("Amount due")
     assert "mwst" in fields_in("BTW")
     assert "_not_an_amount" in fields_in("bereits bezahlt")
+
+
+def test_consistent_fields_need_no_review() -> None:
+    fields = extract_fields([page(*_head(), line("Nettobetrag 100,00", 0.55, 0.8), line("MwSt. 19 % 19,00", 0.55, 0.82),
+                                  line("Gesamtbetrag 119,00", 0.55, 0.84))])  # fmt: skip
+    assert not fields.needs_review and not fields.review_reasons
+    check = next(c for c in fields.checks if c.name == "netto+mwst=brutto")
+    assert check.passed and list(check.fields) == ["betrag_netto", "mwst", "betrag_brutto"]
+
+
+def test_amounts_that_do_not_add_up_need_review() -> None:
+    fields = extract_fields([page(*_head(), line("Nettobetrag 100,00", 0.55, 0.8), line("MwSt. 19 % 19,00", 0.55, 0.82),
+                                  line("Gesamtbetrag 129,00", 0.55, 0.84))])  # fmt: skip
+    assert fields.needs_review
+    assert any("netto+mwst=brutto" in r for r in fields.review_reasons)
+
+
+def test_missing_total_and_no_fields_need_review() -> None:
+    partial = extract_fields([page(*_head(), line("Nettobetrag 100,00", 0.55, 0.8))])
+    assert partial.needs_review and list(partial.missing) == ["betrag_brutto"]
+    empty = extract_fields([page(line("lorem ipsum dolor", 0.1, 0.1))])
+    assert empty.needs_review and list(empty.missing) == ["rechnungsnummer", "datum", "betrag_brutto"]
+    assert not empty.fields

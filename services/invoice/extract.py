@@ -569,6 +569,14 @@ def _fallback_date(ctx: _Context) -> None:
     # Dates read as another date field's value (Lieferdatum, fällig am) are not the invoice date.
     taken = {id(t) for n in DATE_FIELDS if n != "datum" for c in ctx.cands.get(n, []) for t in c.span.tokens}
     taken |= ctx.excluded["dates"]
+    # A period ("Leistungszeitraum 01.11.2026 - 30.11.2026") is read as its first date: its end is not the invoice date.
+    for hit in ctx.hits:
+        if (
+            hit.field in DATE_FIELDS
+            and hit.field != "datum"
+            and (span := right_of(ctx.layout, hit, ctx.near(hit)))
+        ):
+            taken.update(id(t) for t in span.tokens)
     for row in ctx.layout.pages[0].rows:
         found = [f for f in dates.find_dates(row.text, ctx.month_first)
                  if not any(id(t) in taken for t in row.tokens_in(f.start, f.end))]  # fmt: skip

@@ -246,3 +246,15 @@ def test_missing_total_and_no_fields_need_review() -> None:
     empty = extract_fields([page(line("lorem ipsum dolor", 0.1, 0.1))])
     assert empty.needs_review and list(empty.missing) == ["rechnungsnummer", "datum", "betrag_brutto"]
     assert not empty.fields
+
+
+def test_invoice_date_apart_from_order_date_and_service_period() -> None:
+    """No invoice-date label: the order date and both ends of the service period are not the invoice date."""
+    p = page(
+        line("Rechnungsnummer: R-2026-0815", 0.08, 0.20),
+        line("Bestelldatum: 20.11.2026", 0.08, 0.22),
+        line("Leistungszeitraum: 01.11.2026 - 30.11.2026", 0.08, 0.24),
+        line("Berlin, 04.12.2026", 0.60, 0.26),
+    )
+    got = values(extract_fields([p]))
+    assert (got["datum"], got["leistungsdatum"]) == ("2026-12-04", "2026-11-01")

@@ -101,16 +101,27 @@ def _field(field: pb.Field) -> m.InvoiceField:
     )
 
 
-def structured_fields(fields: Sequence[pb.Field]) -> m.StructuredFields:
-    """Field values by name (first occurrence wins); a value that does not parse
-    as its type (date, amount) is left out here and stays visible in `fields`."""
-    values: dict[str, str] = {}
-    for field in fields:
-        if field.value and field.name not in values:
+def _validation(invoice: pb.InvoiceFields) -> m.Validation:
+    return m.Validation(
+        held=[c.name for c in invoice.checks if c.passed],
+        failed=[c.name for c in invoice.checks if not c.passed],
+        missing=list(invoice.missing),
+        reasons=list(invoice.review_reasons),
+    )
+
+
+def structured_fields(invoice: pb.InvoiceFields) -> m.StructuredFields:
+    """Field values by name (first occurrence wins), with `needs_review` and `validation`; a value that
+    does not parse as its type (date, amount) is left out here and stays visible in `fields`."""
+    values: dict[str, object] = {}
+    for field in invoice.fields:
+        if field.value and field.name not in values and field.name not in ("needs_review", "validation"):
             values[field.name] = field.value
+    reviewed = invoice.needs_review or len(invoice.fields) or len(invoice.checks)
+    extra = {"needs_review": invoice.needs_review, "validation": _validation(invoice)} if reviewed else {}
     while True:
         try:
-            return m.StructuredFields.model_validate(values)
+            return m.StructuredFields.model_validate({**values, **extra})
         except ValidationError as exc:
             bad = {str(error["loc"][0]) for error in exc.errors() if error["loc"]}
             if not bad & values.keys():
@@ -181,7 +192,7 @@ def to_process_result(
         document_id=document.document_id,
         backend_used=",".join(meta.backends),
         processing_time=round(meta.processing_seconds, 4),
-        text=m.Text(raw=document.text, structured=structured_fields(invoice.fields)),
+        text=m.Text(raw=document.text, structured=structured_fields(invoice)),
         confidence=_conf(document.confidence),
         metadata=m.DocumentMetadata(
             pages=meta.page_count,
@@ -277,6 +288,7 @@ def backends_from_upstream(
         return entries
     name = (describe.name if describe else "") or (status.name if status else "") or "upstream"
     return [backend_health(name, status.status if status is not None else None, describe, error)]
+
 
 # ---------------------------------------------------------------- batch jobs
 

@@ -88,14 +88,37 @@ class Page(BaseModel):
     timings: Timings
     low_confidence_words: int = 0
     layout_complexity: Literal["unspecified", "simple", "medium", "complex"] = Field(
-        default="unspecified", description="As the engine measured it (pdftext: every page); unspecified otherwise"
+        default="unspecified",
+        description="As the engine measured it (pdftext: every page); unspecified otherwise",
     )
 
 
+class Validation(BaseModel):
+    """The checks on the invoice's values: which held, which failed, and why a person should look."""
+
+    held: list[str] = Field(default=[], description="Names of the checks that held, e.g. netto+mwst=brutto")
+    failed: list[str] = Field(default=[], description="Names of the checks that failed (details in `checks`)")
+    missing: list[str] = Field(
+        default=[], description="Required fields not found (rechnungsnummer, datum, betrag_brutto)"
+    )
+    reasons: list[str] = Field(default=[], description="Why `needs_review` is set, one sentence each")
+
+
 class StructuredFields(BaseModel):
-    """Invoice fields by name, each left out when not found (names as in `Field.name`)."""
+    """Invoice fields by name, each left out when not found (names as in `Field.name`), with
+    `needs_review` and `validation` beside them: a value to book only when `needs_review` is false."""
 
     model_config = ConfigDict(extra="allow")
+
+    needs_review: bool | None = Field(
+        default=None,
+        description="True when a check failed, a required field is missing or the amounts could not be"
+        " checked (netto + mwst = brutto): a person should confirm the values before booking."
+        " Absent when no fields were extracted (options.extract_fields false)",
+    )
+    validation: Validation | None = Field(
+        default=None, description="Checks that held and failed; absent when no fields were extracted"
+    )
 
     rechnungsnummer: str | None = None
     datum: dt.date | None = None

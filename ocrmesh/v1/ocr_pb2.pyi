@@ -259,17 +259,19 @@ class TaxBreakdown(_message.Message):
     def __init__(self, rate: _Optional[str] = ..., base: _Optional[str] = ..., amount: _Optional[str] = ...) -> None: ...
 
 class Check(_message.Message):
-    __slots__ = ("name", "passed", "message")
+    __slots__ = ("name", "passed", "message", "fields")
     NAME_FIELD_NUMBER: _ClassVar[int]
     PASSED_FIELD_NUMBER: _ClassVar[int]
     MESSAGE_FIELD_NUMBER: _ClassVar[int]
+    FIELDS_FIELD_NUMBER: _ClassVar[int]
     name: str
     passed: bool
     message: str
-    def __init__(self, name: _Optional[str] = ..., passed: _Optional[bool] = ..., message: _Optional[str] = ...) -> None: ...
+    fields: _containers.RepeatedScalarFieldContainer[str]
+    def __init__(self, name: _Optional[str] = ..., passed: _Optional[bool] = ..., message: _Optional[str] = ..., fields: _Optional[_Iterable[str]] = ...) -> None: ...
 
 class InvoiceFields(_message.Message):
-    __slots__ = ("fields", "tax", "checks", "supplier_id", "einvoice_profile", "template_id", "template_fields")
+    __slots__ = ("fields", "tax", "checks", "supplier_id", "einvoice_profile", "template_id", "template_fields", "needs_review", "review_reasons", "missing")
     FIELDS_FIELD_NUMBER: _ClassVar[int]
     TAX_FIELD_NUMBER: _ClassVar[int]
     CHECKS_FIELD_NUMBER: _ClassVar[int]
@@ -277,6 +279,9 @@ class InvoiceFields(_message.Message):
     EINVOICE_PROFILE_FIELD_NUMBER: _ClassVar[int]
     TEMPLATE_ID_FIELD_NUMBER: _ClassVar[int]
     TEMPLATE_FIELDS_FIELD_NUMBER: _ClassVar[int]
+    NEEDS_REVIEW_FIELD_NUMBER: _ClassVar[int]
+    REVIEW_REASONS_FIELD_NUMBER: _ClassVar[int]
+    MISSING_FIELD_NUMBER: _ClassVar[int]
     fields: _containers.RepeatedCompositeFieldContainer[Field]
     tax: _containers.RepeatedCompositeFieldContainer[TaxBreakdown]
     checks: _containers.RepeatedCompositeFieldContainer[Check]
@@ -284,7 +289,10 @@ class InvoiceFields(_message.Message):
     einvoice_profile: str
     template_id: str
     template_fields: _containers.RepeatedScalarFieldContainer[str]
-    def __init__(self, fields: _Optional[_Iterable[_Union[Field, _Mapping]]] = ..., tax: _Optional[_Iterable[_Union[TaxBreakdown, _Mapping]]] = ..., checks: _Optional[_Iterable[_Union[Check, _Mapping]]] = ..., supplier_id: _Optional[str] = ..., einvoice_profile: _Optional[str] = ..., template_id: _Optional[str] = ..., template_fields: _Optional[_Iterable[str]] = ...) -> None: ...
+    needs_review: bool
+    review_reasons: _containers.RepeatedScalarFieldContainer[str]
+    missing: _containers.RepeatedScalarFieldContainer[str]
+    def __init__(self, fields: _Optional[_Iterable[_Union[Field, _Mapping]]] = ..., tax: _Optional[_Iterable[_Union[TaxBreakdown, _Mapping]]] = ..., checks: _Optional[_Iterable[_Union[Check, _Mapping]]] = ..., supplier_id: _Optional[str] = ..., einvoice_profile: _Optional[str] = ..., template_id: _Optional[str] = ..., template_fields: _Optional[_Iterable[str]] = ..., needs_review: _Optional[bool] = ..., review_reasons: _Optional[_Iterable[str]] = ..., missing: _Optional[_Iterable[str]] = ...) -> None: ...
 
 class EInvoice(_message.Message):
     __slots__ = ("filename", "syntax", "xml")

@@ -1,7 +1,11 @@
 """Dates as printed on invoices, normalised to datetime.date.
 
 Accepted: 05.03.2018, 5.3.18, 05.03.18, 5. März 2018, 05. Mär. 2018, 5 März 2018,
-2018-03-05, March 5, 2018, 5 March 2018, Mar 5, 2018, 05/03/2018 (day first).
+2018-03-05, March 5, 2018, 5 March 2018, Mar 5, 2018, 05-Mar-2018, 5 mars 2018,
+1er mars 2018, 5 maart 2018, and 05/03/2018: day first unless the month comes
+first (``month_first``: the document's other slash dates or its language say so,
+see ``slash_order``). A slash date whose first number is above 12 is day first,
+whose second is above 12 month first, whatever the document says.
 """
 
 from __future__ import annotations
@@ -23,18 +27,39 @@ _MONTHS = {
     "oktober": 10, "okt": 10, "october": 10, "oct": 10,
     "november": 11, "nov": 11,
     "dezember": 12, "dez": 12, "december": 12, "dec": 12,
+    # French
+    "janvier": 1, "janv": 1, "février": 2, "fevrier": 2, "févr": 2, "fevr": 2, "fév": 2, "mars": 3, "avril": 4,
+    "avr": 4, "juin": 6, "juillet": 7, "juil": 7, "août": 8, "aout": 8, "septembre": 9, "octobre": 10,
+    "novembre": 11, "décembre": 12, "decembre": 12, "déc": 12,
+    # Dutch
+    "januari": 1, "februari": 2, "maart": 3, "mrt": 3, "mei": 5, "augustus": 8,
 }  # fmt: skip
 _MONTH_ALT = "|".join(sorted(_MONTHS, key=len, reverse=True))
 
 _PATTERNS = [
     # 05.03.2018, 5.3.18, 05/03/2018, 05-03-2018
-    ("dmy", re.compile(r"(?<![\d.])(?P<d>\d{1,2})([./-])(?P<m>\d{1,2})\2(?P<y>\d{4}|\d{2})(?![\d])")),
+    (
+        "dmy",
+        re.compile(r"(?<![\d.])(?P<d>\d{1,2})(?P<sep>[./-])(?P<m>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})(?![\d])"),
+    ),
     # 2018-03-05
     ("ymd", re.compile(r"(?<![\d.])(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?!\d)")),
-    # 5. März 2018, 05. Mär. 2018, 5 March 2018
-    ("dMy", re.compile(rf"(?<!\d)(?P<d>\d{{1,2}})\.?\s*(?P<mn>{_MONTH_ALT})\.?\s+(?P<y>\d{{4}})(?!\d)", re.I)),
+    # 5. März 2018, 05. Mär. 2018, 5 March 2018, 1er mars 2018, 05-Mar-2018
+    (
+        "dMy",
+        re.compile(
+            rf"(?<!\d)(?P<d>\d{{1,2}})(?:er|st|nd|rd|th)?\.?\s*-?(?P<mn>{_MONTH_ALT})\.?(?:\s+|-)(?P<y>\d{{4}})(?!\d)",
+            re.IGNORECASE,
+        ),
+    ),
     # March 5, 2018 / Mar. 5 2018
-    ("Mdy", re.compile(rf"(?<![\w])(?P<mn>{_MONTH_ALT})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})(?!\d)", re.I)),
+    (
+        "Mdy",
+        re.compile(
+            rf"(?<![\w])(?P<mn>{_MONTH_ALT})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})(?!\d)",
+            re.IGNORECASE,
+        ),
+    ),
 ]
 
 # Dates on invoices outside this range are implausible.
@@ -56,20 +81,51 @@ def _year(y: str) -> int:
     return n + 2000 if len(y) == 2 else n
 
 
-def find_dates(text: str) -> list[FoundDate]:
-    """All valid calendar dates in ``text``, left to right, without overlaps."""
+def _day_month(m: re.Match[str], month_first: bool) -> tuple[int, int]:
+    groups = m.groupdict()
+    if groups.get("mn"):
+        return int(m.group("d")), _MONTHS[m.group("mn").lower()]
+    d, mo = int(m.group("d")), int(m.group("m"))
+    if groups.get("sep") == "/" and (d <= 12 < mo or (month_first and mo <= 12)):
+        return mo, d  # 12/24/2026, or 12/04/2026 on a month-first document
+    return d, mo
+
+
+def find_dates(text: str, month_first: bool = False) -> list[FoundDate]:
+    """All valid calendar dates in ``text``, left to right, without overlaps (see module docstring)."""
     found: list[FoundDate] = []
     for _, pattern in _PATTERNS:
         for m in pattern.finditer(text):
-            month = _MONTHS[m.group("mn").lower()] if "mn" in m.groupdict() and m.group("mn") else int(m.group("m"))
+            day, month = _day_month(m, month_first)
             try:
-                value = date(_year(m.group("y")), month, int(m.group("d")))
+                value = date(_year(m.group("y")), month, day)
             except ValueError:
                 continue
             if any(f.start < m.end() and m.start() < f.end for f in found):
                 continue
             found.append(FoundDate(value, m.start(), m.end()))
     return sorted(found, key=lambda f: f.start)
+
+
+_SLASH = re.compile(r"(?<![\d.])(\d{1,2})/(\d{1,2})/(?:\d{4}|\d{2})(?!\d)")
+# Words of US English documents (dollars, US month-first customs).
+_US_HINTS = re.compile(r"\$|\bUSD\b|\b(?:invoice|amount\s+due|subtotal|sales\s+tax)\b", re.IGNORECASE)
+_EU_HINTS = re.compile(r"€|\bEUR\b|\b(?:rechnung|facture|factuur|mwst|ust|tva|btw|vat)\b", re.IGNORECASE)
+
+
+def slash_order_month_first(text: str) -> bool:
+    """Whether the document's slash dates are month first (12/04/2026 = 4 December).
+
+    An unambiguous slash date decides (a number above 12 shows which is the day);
+    else dollars and US terms without euro or European terms say month first.
+    """
+    for m in _SLASH.finditer(text):
+        first, second = int(m.group(1)), int(m.group(2))
+        if first > 12 >= second:
+            return False
+        if second > 12 >= first:
+            return True
+    return bool(_US_HINTS.search(text)) and not _EU_HINTS.search(text)
 
 
 def parse_date(text: str) -> date | None:

@@ -9,6 +9,7 @@ the page allows it. Failed checks stay visible in ``issues``, ``valid`` and
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections import Counter
@@ -20,10 +21,24 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from ocrmesh.v1 import ocr_pb2 as pb
-from services.invoice import dates, identifiers, numbers, templates, validate
-from services.invoice.labels import BUYER_PREFIX, LABELS
-from services.invoice.layout import DocumentLayout, LabelHit, Row, Span, below, find_labels, next_row_start, right_of
+from services.invoice import dates, identifiers, lexicon, numbers, templates, totals, validate
+from services.invoice.labels import BUYER_PREFIX
+from services.invoice.layout import (
+    WORD_GAP,
+    DocumentLayout,
+    LabelHit,
+    Row,
+    Span,
+    above,
+    below,
+    column_total,
+    find_labels,
+    left_of,
+    next_row_start,
+    right_of,
+)
 from services.invoice.parties import OTHER, PAYEE, SELLER, party_blocks, party_of, seller_info
+from services.invoice.review import NO_LABEL, review
 from services.invoice.terms import due_days
 
 if TYPE_CHECKING:
@@ -38,8 +53,20 @@ FIELD_ORDER = (
     "betrag_brutto", "waehrung", "ust_id", "steuernummer", "iban", "bic", "lieferant", "lieferant_adresse",
     "kundennummer", "bestellnummer",
 )  # fmt: skip
-# Bonus for the amount triple that adds up.
+# Bonus for the amount triple that adds up, and for a VAT that is a VAT rate of netto.
 SUM_BONUS = 2.0
+RATE_BONUS = 0.3
+# Position scores of a value relative to its label (right of it: 0.2, below: 0.0, next row: -0.1);
+# a column head's value in the table's total row beats the first row under the head.
+ABOVE_SCORE = -0.15
+LEFT_SCORE = -0.3
+COLUMN_SCORE = 0.1
+# Scores of amounts found by arithmetic alone: completing a labelled pair, or a triple of the page.
+COMPLETION_SCORE = 0.3
+TRIPLE_SCORE = 0.2
+RATE_LINES_SCORE = 0.5
+# Cost of a total read below a deduction (prepayment, payment) when another total is above it.
+AFTER_DEDUCTION_PENALTY = 1.0
 # Cost of reading an amount with the opposite sign (less than SUM_BONUS).
 SIGN_PENALTY = 1.2
 _ID_TOKEN = re.compile(r"^[#:]?([A-Za-z0-9][\w./\-]*[A-Za-z0-9]|\d)[.,;:]?$")
@@ -49,9 +76,12 @@ BIC_SHAPE = re.compile(r"^[A-Za-z]{4}[A-Za-z0-9]{2}[A-Za-z0-9]{2}(?:[A-Za-z0-9]{
 # Bonus for a checksummed value that passes its check (smaller than the party bonuses).
 VALID_BONUS = 0.5
 TERMS_RE = re.compile(
-    r"\b(?:zahlbar|zahlungsziel|skonto|tage[n]?|sofort|ohne\s+abzug|netto\s+kasse|lastschrift|days|payable|due)\b", re.I
+    r"\b(?:zahlbar|zahlungsziel|skonto|tage[n]?|sofort|ohne\s+abzug|netto\s+kasse|lastschrift|days|payable|due)\b",
+    re.IGNORECASE,
 )
-TERMS_START = re.compile(r"^(?:zahlbar|zahlungsziel|zahlung\s+innerhalb|payable|payment\s+due|bitte\s+zahlen)\b", re.I)
+TERMS_START = re.compile(
+    r"^(?:zahlbar|zahlungsziel|zahlung\s+innerhalb|payable|payment\s+due|bitte\s+zahlen)\b", re.IGNORECASE
+)
 
 
 @dataclass
@@ -71,7 +101,9 @@ class Candidate:
     @property
     def confidence(self) -> float:
         factor = {True: 1.0, None: 0.9, False: 0.5}[self.valid]
-        return round(max(0.0, min(1.0, self.span.confidence * factor * (0.6 + 0.4 * min(1.0, self.score)))), 3)
+        return round(
+            max(0.0, min(1.0, self.span.confidence * factor * (0.6 + 0.4 * min(1.0, self.score)))), 3
+        )
 
     def to_pb(self) -> pb.Field:
         f = pb.Field(
@@ -125,8 +157,8 @@ def read_id(span: Span) -> tuple[str, Span] | None:
     return None
 
 
-def read_date(span: Span) -> tuple[date, Span] | None:
-    found = dates.find_dates(span.text)
+def read_date(span: Span, month_first: bool = False) -> tuple[date, Span] | None:
+    found = dates.find_dates(span.text, month_first)
     if not found:
         return None
     f = found[0]
@@ -134,13 +166,20 @@ def read_date(span: Span) -> tuple[date, Span] | None:
 
 
 # "19 % auf 3.492,72": the amount after "auf" is the base the rate applies to, not the tax.
-_BASE_BEFORE = re.compile(r"\b(?:auf|on|von|of|aus)\s*(?:€|EUR)?\s*$", re.I)
+_BASE_BEFORE = re.compile(r"\b(?:auf|on|von|of|aus)\s*(?:€|EUR)?\s*$", re.IGNORECASE)
+
+
+# A currency code glued to the number ("EUR1.234,56", "12,00EUR"): blanked, so that offsets stay.
+_GLUED_CODE = re.compile(
+    rf"\b(?:{'|'.join(numbers.CURRENCY_CODES)})(?=[-\d])|(?<=\d)(?:{'|'.join(numbers.CURRENCY_CODES)})\b"
+)
 
 
 def read_amount(span: Span, tax: bool = False) -> tuple[Decimal, Span] | None:
-    amounts = [a for a in numbers.find_amounts(span.text) if a.decimals == 2]
+    text = _GLUED_CODE.sub(lambda m: " " * len(m.group(0)), span.text)
+    amounts = [a for a in numbers.find_amounts(text) if a.decimals == 2]
     if tax:
-        amounts = [a for a in amounts if not _BASE_BEFORE.search(span.text[: a.start])]
+        amounts = [a for a in amounts if not _BASE_BEFORE.search(text[: a.start])]
     if not amounts:
         return None
     a = amounts[-1]
@@ -154,26 +193,40 @@ _SPLIT_THOUSANDS = re.compile(r"(?<![\d.,])(\d{1,3}) (\d{3}[.,]\d{2})(?![\d.,])"
 _SAME_MARKS = re.compile(r"(?<![\d.,])(\d{1,3}(?:([.,])\d{3})+)\2(\d{2})(?![\d.,])")
 # Score given up by an amount read from an OCR form (the sum check must confirm it).
 OCR_FORM_PENALTY = 0.6
+# "1 234,56" at word spacing is the French and Swiss thousands separator: read as one amount first (a bonus).
+SPACE_GROUP_PENALTY = -0.1
 
 
-def read_amount_variants(span: Span) -> list[tuple[Decimal, Span, str]]:
-    """Amounts that OCR forms of the span's last amount can mean, each with the reason."""
+def read_amount_variants(span: Span) -> list[tuple[Decimal, Span, str, float]]:
+    """Amounts that OCR and national forms of the span's last amount can mean, each with the reason and penalty."""
     text = _GLUED_SIGN.sub(" ", span.text)
-    out: list[tuple[Decimal, Span, str]] = []
+    out: list[tuple[Decimal, Span, str, float]] = []
     for m in _SPLIT_THOUSANDS.finditer(text):
         got = numbers.parse_number(m.group(1) + m.group(2))
         if got:
-            out.append((got[0], _sub_span(span, m.start(), m.end()),
-                        f"read {m.group(0)!r} as one amount (space inside the number)"))  # fmt: skip
+            sub = _sub_span(span, m.start(), m.end())
+            toks = sub.tokens
+            tight = len(toks) == 2 and toks[1].x0 - toks[0].x1 < WORD_GAP * max(
+                toks[0].height, toks[1].height
+            )
+            out.append((got[0], sub, f"read {m.group(0)!r} as one amount (space inside the number)",
+                        SPACE_GROUP_PENALTY if tight else OCR_FORM_PENALTY))  # fmt: skip
     for m in _SAME_MARKS.finditer(text):
         digits = m.group(1).replace(m.group(2), "") + "." + m.group(3)
         out.append((Decimal(digits), _sub_span(span, m.start(), m.end()),
-                    f"read {m.group(0)!r} with its last mark as the decimal mark"))  # fmt: skip
+                    f"read {m.group(0)!r} with its last mark as the decimal mark", OCR_FORM_PENALTY))  # fmt: skip
     if text != span.text:
         amounts = [a for a in numbers.find_amounts(text) if a.decimals == 2]
         if amounts:
             a = amounts[-1]
-            out.append((a.value, _sub_span(span, a.start, a.end), "currency sign glued to the amount"))
+            out.append(
+                (
+                    a.value,
+                    _sub_span(span, a.start, a.end),
+                    "currency sign glued to the amount",
+                    OCR_FORM_PENALTY,
+                )
+            )
     if out:
         # Only the right-most form counts, as for plain amounts.
         last = max(o[1].tokens[-1].x0 if o[1].tokens else 0.0 for o in out)
@@ -217,7 +270,40 @@ class _Context:
     layout: DocumentLayout
     hits: list[LabelHit]
     blocks: list
+    lex: lexicon.Lexicon
     cands: dict[str, list[Candidate]] = field(default_factory=dict)
+
+    @cached_property
+    def excluded(self) -> dict[str, set[int]]:
+        """Tokens (ids) that are values of negative labels: "amounts" (Skonto, bereits bezahlt...)
+        and "dates" (Bestelldatum...), never taken for the totals or the invoice date."""
+        out: dict[str, set[int]] = {"amounts": set(), "dates": set()}
+        for hit in self.hits:
+            kind = {lexicon.NEG_AMOUNT: "amounts", lexicon.NEG_DATE: "dates"}.get(hit.field)
+            if kind:
+                span = right_of(self.layout, hit, self.near(hit))
+                out[kind].update(id(t) for t in span.tokens) if span else None
+        return out
+
+    @cached_property
+    def _by_row(self) -> dict[tuple[int, int], list[LabelHit]]:
+        out: dict[tuple[int, int], list[LabelHit]] = {}
+        for h in self.hits:
+            out.setdefault((h.row.page, h.row.index), []).append(h)
+        return out
+
+    def near(self, hit: LabelHit) -> list[LabelHit]:
+        """The label hits of the hit's row and the rows next to it: the stops of a value search in its row."""
+        page, i = hit.row.page, hit.row.index
+        return [h for j in (i - 1, i, i + 1) for h in self._by_row.get((page, j), ())]
+
+    def is_excluded(self, kind: str, span: Span) -> bool:
+        return any(id(t) in self.excluded[kind] for t in span.tokens)
+
+    @cached_property
+    def month_first(self) -> bool:
+        """Whether slash dates of this document are month first (see dates.slash_order_month_first)."""
+        return dates.slash_order_month_first(self.layout.full_text())
 
     def add(self, c: Candidate) -> None:
         self.cands.setdefault(c.name, []).append(c)
@@ -236,7 +322,7 @@ class _Context:
 
 def _value_spans(ctx: _Context, hit: LabelHit) -> list[tuple[Span, float]]:
     spans = []
-    right = right_of(ctx.layout, hit, ctx.hits)
+    right = right_of(ctx.layout, hit, ctx.near(hit))
     if right:
         spans.append((right, 0.2))
     # A row below that starts with another label holds that label's value ("Summe MwSt." / "Gesamtbetrag 6.533,32").
@@ -246,6 +332,17 @@ def _value_spans(ctx: _Context, hit: LabelHit) -> list[tuple[Span, float]]:
     cont = next_row_start(ctx.layout, hit)
     if cont and not ctx.starts_other_label(cont, hit):
         spans.append((cont, -0.1))
+    up = above(ctx.layout, hit)
+    if up and not ctx.starts_other_label(up, hit):
+        spans.append((up, ABOVE_SCORE))
+    if hit.field in AMOUNT_FIELDS:
+        left = left_of(ctx.layout, hit, ctx.near(hit))
+        if left:
+            spans.append((left, LEFT_SCORE))
+        if not (right and read_amount(right)):
+            column = column_total(ctx.layout, hit, ctx.lex.marker("total_row"))
+            if column:
+                spans.append((column, COLUMN_SCORE))
     return spans
 
 
@@ -267,28 +364,38 @@ def _checked(name: str, raw: str, span: Span, score: float, source: int) -> Cand
 
 def _from_hit(ctx: _Context, hit: LabelHit) -> None:
     name = hit.field
+    if name in (lexicon.NEG_AMOUNT, lexicon.NEG_DATE):
+        return
     source = pb.FIELD_SOURCE_TEMPLATE if hit.strength > 1.0 else pb.FIELD_SOURCE_TEXT
-    row_has_number = any(h.row is hit.row and h.field == "rechnungsnummer" for h in ctx.hits)
+    row_has_number = any(h.row is hit.row and h.field == "rechnungsnummer" for h in ctx.near(hit))
     page = ctx.layout.page(hit.row.page)
     # Titles are printed large; labels inside running sentences are weaker.
     emphasis = 0.2 if min(t.height for t in hit.tokens) > 1.3 * page.line_height else 0.0
     if len(hit.row.tokens) > 8:
         emphasis -= 0.2
     for span, where in _value_spans(ctx, hit):
+        if (name in AMOUNT_FIELDS and ctx.is_excluded("amounts", span)) or (
+            name == "datum" and ctx.is_excluded("dates", span)
+        ):
+            continue
         score = hit.strength + where + (emphasis if name in ID_FIELDS or name in DATE_FIELDS else 0.0)
         if name in ID_FIELDS:
             got = read_id(span)
             if got:
                 page_bonus = 0.2 if hit.row.page == 1 else 0.0
-                c = Candidate(name, got[0], got[1].text, got[1], score + page_bonus - hit.row.y0 * 0.1, source)
+                c = Candidate(
+                    name, got[0], got[1].text, got[1], score + page_bonus - hit.row.y0 * 0.1, source
+                )
                 if len(got[1].tokens) > 1:
                     c.issues.append(f"read {got[1].text!r} as one identifier (space after its hyphen)")
                 ctx.add(c)
         elif name in DATE_FIELDS:
-            got = read_date(span)
+            got = read_date(span, ctx.month_first)
             if got:
                 bonus = 0.4 if name == "datum" and row_has_number else 0.0
-                c = Candidate(name, got[0].isoformat(), got[1].text, got[1], score + bonus - hit.row.page * 0.01, source)
+                c = Candidate(
+                    name, got[0].isoformat(), got[1].text, got[1], score + bonus - hit.row.page * 0.01, source
+                )
                 c.valid = dates.is_plausible(got[0])
                 if not c.valid:
                     c.issues.append(f"implausible date {got[0].isoformat()}")
@@ -300,17 +407,26 @@ def _from_hit(ctx: _Context, hit: LabelHit) -> None:
                 c = Candidate(name, numbers.format_amount(got[0]), got[1].text, got[1], score + later, source)
                 c.amount = got[0]
                 ctx.add(c)
-            for value, sub, reason in read_amount_variants(span):
+            for value, sub, reason, penalty in read_amount_variants(span):
                 if got and value == got[0]:
                     continue
                 c = Candidate(name, numbers.format_amount(value), sub.text, sub,
-                              score + later - OCR_FORM_PENALTY, source, issues=[reason])  # fmt: skip
+                              score + later - penalty, source, issues=[reason])  # fmt: skip
                 c.amount = value
                 ctx.add(c)
         elif name == "waehrung":
             code = numbers.currency_of(span.text.split()[0] if span.text.split() else "")
             if code:
-                ctx.add(Candidate(name, code, span.tokens[0].text, Span(span.tokens[0].text, span.tokens[:1]), score, source))
+                ctx.add(
+                    Candidate(
+                        name,
+                        code,
+                        span.tokens[0].text,
+                        Span(span.tokens[0].text, span.tokens[:1]),
+                        score,
+                        source,
+                    )
+                )
         elif name == "zahlungsbedingungen":
             if where >= 0 and TERMS_RE.search(span.text):
                 ctx.add(Candidate(name, span.text, span.text, span, score, source))
@@ -349,7 +465,7 @@ def _scan_patterns(ctx: _Context) -> None:
 TITLE_NUMBER_RE = re.compile(
     r"(?<![\w-])(?:rechnung|invoice|gutschrift)\s+(?!\S*\d{1,2}\.\d{1,2}\.)"
     r"([A-Za-z]{0,5}[-/]?\d[\w./-]*[A-Za-z0-9])(?=\s+(?:[-–—·|,]|vom|from|dated)(?:\s|$)|\s*$)",
-    re.I,
+    re.IGNORECASE,
 )
 
 
@@ -425,13 +541,24 @@ def _fallback_date(ctx: _Context) -> None:
         return
     # Dates read as another date field's value (Lieferdatum, fällig am) are not the invoice date.
     taken = {id(t) for n in DATE_FIELDS if n != "datum" for c in ctx.cands.get(n, []) for t in c.span.tokens}
+    taken |= ctx.excluded["dates"]
+    # A period ("Leistungszeitraum 01.11.2026 - 30.11.2026") is read as its first date: its end is not the invoice date.
+    for hit in ctx.hits:
+        if (
+            hit.field in DATE_FIELDS
+            and hit.field != "datum"
+            and (span := right_of(ctx.layout, hit, ctx.near(hit)))
+        ):
+            taken.update(id(t) for t in span.tokens)
     for row in ctx.layout.pages[0].rows:
-        found = [f for f in dates.find_dates(row.text)
+        found = [f for f in dates.find_dates(row.text, ctx.month_first)
                  if not any(id(t) in taken for t in row.tokens_in(f.start, f.end))]  # fmt: skip
         if found:
             f = found[0]
             span = Span(row.text[f.start : f.end], tuple(row.tokens_in(f.start, f.end)))
-            c = Candidate("datum", f.value.isoformat(), span.text, span, 0.2, valid=dates.is_plausible(f.value))
+            c = Candidate(
+                "datum", f.value.isoformat(), span.text, span, 0.2, valid=dates.is_plausible(f.value)
+            )
             c.issues.append("no date label found; first date on the first page taken")
             ctx.add(c)
             return
@@ -455,6 +582,11 @@ def _sign_flipped(c: Candidate) -> Candidate:
     return flipped
 
 
+@functools.lru_cache(maxsize=4096)
+def _has_rate(netto: Decimal, mwst: Decimal) -> bool:
+    return totals.rate_of(abs(netto), abs(mwst)) is not None
+
+
 def _choose_amounts(cands: dict[str, list[Candidate]]) -> dict[str, Candidate]:
     """The netto/mwst/brutto triple with the best scores, preferring one that adds up.
 
@@ -466,13 +598,128 @@ def _choose_amounts(cands: dict[str, list[Candidate]]) -> dict[str, Candidate]:
         options[n] = [*top, *(_sign_flipped(c) for c in top if c.amount)] or [None]
     best: tuple[float, dict[str, Candidate]] | None = None
     for netto, mwst, brutto in itertools.product(*(options[n] for n in AMOUNT_FIELDS)):
+        if netto and mwst and abs(mwst.amount) >= abs(netto.amount) and netto.amount:
+            continue  # VAT is a fraction of netto
         chosen = {n: c for n, c in zip(AMOUNT_FIELDS, (netto, mwst, brutto), strict=True) if c is not None}
         score = sum(c.score for c in chosen.values())
         if netto and mwst and brutto and netto.amount + mwst.amount == brutto.amount:
             score += SUM_BONUS
+        if netto and mwst and _has_rate(netto.amount, mwst.amount):
+            score += RATE_BONUS
         if best is None or score > best[0]:
             best = (score, chosen)
     return best[1] if best else {}
+
+
+def _adds_up(chosen: dict[str, Candidate]) -> bool:
+    netto, mwst, brutto = (chosen.get(n) for n in AMOUNT_FIELDS)
+    return bool(netto and mwst and brutto and netto.amount + mwst.amount == brutto.amount)
+
+
+def _penalise_after_deductions(ctx: _Context) -> None:
+    """A total printed below a deduction (prepayment, payment, earlier invoice) is what remains to pay,
+    not the invoice total, when another total is printed above the deduction."""
+    deductions = [h for h in ctx.hits if h.field == lexicon.NEG_AMOUNT]
+    cands = ctx.cands.get("betrag_brutto", [])
+    for d in deductions:
+        key = (d.row.page, d.row.y0)
+        above_it = [c for c in cands if (c.span.page, c.span.box[1]) < key]
+        if not above_it:
+            continue
+        for c in cands:
+            if (c.span.page, c.span.box[1]) > key:
+                c.score -= AFTER_DEDUCTION_PENALTY
+                c.issues.append(
+                    f"printed below a deduction ({d.row.text[d.start : d.end]!r}): the amount left to pay"
+                )
+
+
+def _amount_candidate(name: str, a: totals.PageAmount, score: float, issue: str) -> Candidate:
+    c = Candidate(name, numbers.format_amount(a.value), a.span.text, a.span, score, issues=[issue])
+    c.amount = a.value
+    return c
+
+
+def _arithmetic_candidates(ctx: _Context) -> None:
+    """Amounts that arithmetic finds where labels did not give a triple that adds up.
+
+    A labelled pair completed by the amount printed on the page that makes
+    netto + mwst = brutto; the page's consistent triples (mwst a VAT rate of netto),
+    when labels gave at most one of the three or the triple contains a labelled
+    value; and per-rate VAT lines split over rows, summed (mixed rates).
+    """
+    amounts = totals.page_amounts(ctx.layout, ctx.excluded["amounts"])
+    if not amounts:
+        return
+    printed: dict[Decimal, totals.PageAmount] = {a.value: a for a in amounts}
+    top = {n: sorted(ctx.cands.get(n, []), key=lambda c: -c.score)[:6] for n in AMOUNT_FIELDS}
+    netto, mwst, brutto = (top[n] for n in AMOUNT_FIELDS)
+    added: list[Candidate] = []
+    for n, b in itertools.product(netto, brutto):
+        if (a := printed.get(b.amount - n.amount)) is not None:
+            added.append(
+                _amount_candidate(
+                    "mwst", a, COMPLETION_SCORE, f"mwst found as brutto {b.raw} − netto {n.raw}"
+                )
+            )
+    for n, t in itertools.product(netto, mwst):
+        if (a := printed.get(n.amount + t.amount)) is not None:
+            added.append(
+                _amount_candidate(
+                    "betrag_brutto", a, COMPLETION_SCORE, f"brutto found as netto {n.raw} + mwst {t.raw}"
+                )
+            )
+    for t, b in itertools.product(mwst, brutto):
+        if (a := printed.get(b.amount - t.amount)) is not None:
+            added.append(
+                _amount_candidate(
+                    "betrag_netto", a, COMPLETION_SCORE, f"netto found as brutto {b.raw} − mwst {t.raw}"
+                )
+            )
+    labelled = {c.amount for cs in top.values() for c in cs}
+    few_labels = sum(1 for cs in top.values() if cs) <= 1
+    # VAT lines that state their base ("7 % auf 2.221,48") give netto and mwst after the choice (_totals_from_rate_bases).
+    triples = [] if _rate_bases(ctx.layout) else totals.consistent_triples(amounts)
+    for x in triples:
+        values = {x.netto.value, x.mwst.value, x.brutto.value}
+        if few_labels or values & labelled:
+            issue = (f"{NO_LABEL} for it: {x.netto.span.text} + {x.mwst.span.text} = {x.brutto.span.text}"
+                     f" with {x.rate.normalize():f} % VAT, the largest such sum on the page")  # fmt: skip
+            for name, a in zip(AMOUNT_FIELDS, (x.netto, x.mwst, x.brutto), strict=True):
+                added.append(_amount_candidate(name, a, TRIPLE_SCORE, issue))
+    lines = totals.split_rate_lines(amounts)
+    if len(lines) >= 2:
+        for name, attr, what in (("betrag_netto", "base", "bases"), ("mwst", "tax", "tax amounts")):
+            parts = [getattr(r, attr) for r in lines]
+            value = sum((p.value for p in parts), Decimal(0))
+            span = Span(
+                " + ".join(p.span.text for p in parts), tuple(t for p in parts for t in p.span.tokens)
+            )
+            c = Candidate(name, numbers.format_amount(value), span.text, span, RATE_LINES_SCORE,
+                          issues=[f"sum of the VAT lines' {what} per rate ({', '.join(f'{r.line.rate.normalize():f} %' for r in lines)})"])  # fmt: skip
+            c.amount = value
+            added.append(c)
+    for c in added:
+        ctx.add(c)
+
+
+def _zero_vat(ctx: _Context, chosen: dict[str, Candidate]) -> None:
+    """An invoice without VAT (reverse charge, tax exempt, small business): mwst 0 and netto = brutto."""
+    if "mwst" in chosen or not any(ctx.lex.marker("zero_vat").search(r.text) for r in ctx.layout.rows):
+        return
+    netto, brutto = chosen.get("betrag_netto"), chosen.get("betrag_brutto")
+    known = netto or brutto
+    if known is None or (netto and brutto and netto.amount != brutto.amount):
+        return
+    note = "no VAT: the invoice states a VAT exemption or reverse charge"
+    for name in ("betrag_netto", "betrag_brutto", "mwst"):
+        if name in chosen:
+            continue
+        value = Decimal(0) if name == "mwst" else known.amount
+        c = Candidate(name, numbers.format_amount(value), known.raw, known.span, 0.5, pb.FIELD_SOURCE_COMPUTED,
+                      issues=[f"{note}; {name} computed"])  # fmt: skip
+        c.amount = value
+        chosen[name] = c
 
 
 def _tax_lines(layout: DocumentLayout, netto: Decimal | None) -> list[validate.TaxLine]:
@@ -488,7 +735,10 @@ def _tax_lines(layout: DocumentLayout, netto: Decimal | None) -> list[validate.T
             amounts = [netto, amounts[0]]
         if len(amounts) < 2:
             continue
-        rates = {Decimal(m.group(1).replace(",", ".")) for m in re.finditer(r"(?<![\d,.])(\d{1,2}(?:[.,]\d{1,2})?)\s*%", row.text)}
+        rates = {
+            Decimal(m.group(1).replace(",", "."))
+            for m in re.finditer(r"(?<![\d,.])(\d{1,2}(?:[.,]\d{1,2})?)\s*%", row.text)
+        }
         rates |= {Decimal(t.text) for t in row.tokens if t.text in {"0", "5", "7", "16", "19"}}
         for rate in sorted(rates, reverse=True):
             for base, amount in itertools.permutations(amounts, 2):
@@ -529,10 +779,18 @@ def _bic_from_iban(ctx: _Context, chosen: dict[str, Candidate]) -> None:
                 reads.append((tok.text.strip(",;.()").upper(), Span(tok.text, (tok,)), hit.strength))
     for raw, span, score in reads:
         # Printed as 8 characters or as 11 (with the branch code).
-        target = registered[:8] if len(raw) <= 9 else registered if len(registered) == 11 else registered[:8] + "XXX"
+        target = (
+            registered[:8]
+            if len(raw) <= 9
+            else registered
+            if len(registered) == 11
+            else registered[:8] + "XXX"
+        )
         if raw != target and validate.edit_distance(raw, target) <= 2:
             issue = f"BIC read as {raw!r} corrected to {target}, the BIC registered for the IBAN's bank code"
-            chosen["bic"] = Candidate("bic", target, span.text, span, score, pb.FIELD_SOURCE_TEXT, True, [issue])
+            chosen["bic"] = Candidate(
+                "bic", target, span.text, span, score, pb.FIELD_SOURCE_TEXT, True, [issue]
+            )
             return
 
 
@@ -588,23 +846,29 @@ def _read_at_template(name: str, span: Span) -> Candidate | None:
 # ---------------------------------------------------------------- entry point
 
 
-def _label_patterns(supplier: SupplierProfile | None) -> dict[str, list[tuple[re.Pattern[str], float]]]:
-    patterns = {k: list(v) for k, v in LABELS.items()}
-    if supplier is not None:
-        for name, texts in supplier.labels.items():
-            for text in texts:
-                patterns.setdefault(name, []).insert(0, (re.compile(re.escape(text) + r"\s*:?", re.I), 1.2))
-    return patterns
+# Strength of a supplier profile's own labels (above every lexicon label).
+SUPPLIER_STRENGTH = 1.2
 
 
-def extract_fields(pages: Sequence[pb.PageResult], supplier: SupplierProfile | None = None) -> pb.InvoiceFields:
+def _lexicon(supplier: SupplierProfile | None) -> lexicon.Lexicon:
+    base = lexicon.load()
+    if supplier is None or not supplier.labels:
+        return base
+    return base.with_labels(supplier.labels, SUPPLIER_STRENGTH)
+
+
+def extract_fields(
+    pages: Sequence[pb.PageResult], supplier: SupplierProfile | None = None
+) -> pb.InvoiceFields:
     """Invoice fields read from the pages' text and geometry (see module docstring)."""
     layout = DocumentLayout.build(pages)
     result = pb.InvoiceFields()
     if not layout.rows:
+        review(result)
         return result
-    hits = find_labels(layout, _label_patterns(supplier))
-    ctx = _Context(layout, hits, party_blocks(layout))
+    hits = find_labels(layout, _lexicon(supplier).match_row)
+    lex = _lexicon(supplier)
+    ctx = _Context(layout, hits, party_blocks(layout), lex)
     for hit in hits:
         _from_hit(ctx, hit)
     _scan_patterns(ctx)
@@ -620,7 +884,13 @@ def extract_fields(pages: Sequence[pb.PageResult], supplier: SupplierProfile | N
             best = _best(cands)
             if best:
                 chosen[name] = best
-    chosen.update(_choose_amounts(ctx.cands))
+    _penalise_after_deductions(ctx)
+    amounts = _choose_amounts(ctx.cands)
+    if not _adds_up(amounts):
+        _arithmetic_candidates(ctx)
+        amounts = _choose_amounts(ctx.cands)
+    chosen.update(amounts)
+    _zero_vat(ctx, chosen)
 
     _bic_from_iban(ctx, chosen)
     _due_date_from_terms(chosen)
@@ -656,10 +926,11 @@ def extract_fields(pages: Sequence[pb.PageResult], supplier: SupplierProfile | N
                             amount=numbers.format_amount(t.amount))
         )  # fmt: skip
     result.checks.extend(checks)
+    review(result)
     return result
 
 
-_RATE_ON_BASE = re.compile(r"(?<![\d,.])(\d{1,2}(?:[.,]\d{1,2})?)\s*%\s*(?:auf|on|von|of)\b", re.I)
+_RATE_ON_BASE = re.compile(r"(?<![\d,.])(\d{1,2}(?:[.,]\d{1,2})?)\s*%\s*(?:auf|on|von|of)\b", re.IGNORECASE)
 
 
 def _rate_bases(layout: DocumentLayout) -> dict[Decimal, tuple[Decimal, Decimal, Row]]:

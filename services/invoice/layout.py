@@ -10,7 +10,7 @@ or at the start of the next row when the label ends its row.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -85,7 +85,9 @@ class Row:
 
     def tokens_in(self, start: int, end: int) -> list[Token]:
         """The tokens that the character span [start, end) of ``text`` touches."""
-        return [t for t, s in zip(self.tokens, self.starts, strict=True) if s < end and s + len(t.text) > start]
+        return [
+            t for t, s in zip(self.tokens, self.starts, strict=True) if s < end and s + len(t.text) > start
+        ]
 
 
 @dataclass(frozen=True)
@@ -213,7 +215,9 @@ class PageLayout:
                     break
             else:
                 bands.append([t])
-        rows = [Row(page, i, band) for i, band in enumerate(sorted(bands, key=lambda b: min(x.y0 for x in b)))]
+        rows = [
+            Row(page, i, band) for i, band in enumerate(sorted(bands, key=lambda b: min(x.y0 for x in b)))
+        ]
         heights = sorted(t.height for t in tokens) or [0.012]
         return cls(page, rows, heights[len(heights) // 2] or 0.012)
 
@@ -270,16 +274,19 @@ class LabelHit:
         return max(t.y1 for t in self.tokens)
 
 
-def find_labels(layout: DocumentLayout, patterns: dict[str, list[tuple[re.Pattern[str], float]]]) -> list[LabelHit]:
-    """Every match of every field's label patterns, longest first where they overlap."""
+def find_labels(
+    layout: DocumentLayout,
+    matcher: Callable[[str, Sequence[tuple[int, str]]], Iterable[tuple[str, float, int, int]]],
+) -> list[LabelHit]:
+    """Every label ``matcher`` finds in a row (field, strength, start, end), longest first where they overlap."""
     hits: list[LabelHit] = []
     for row in layout.rows:
-        row_hits: list[LabelHit] = []
-        for name, plist in patterns.items():
-            for pattern, strength in plist:
-                for m in pattern.finditer(row.text):
-                    if m.end() > m.start():
-                        row_hits.append(LabelHit(name, strength, row, m.start(), m.end()))
+        row_hits = [
+            LabelHit(name, strength, row, start, end)
+            for name, strength, start, end in matcher(
+                row.text, list(zip(row.starts, (t.text for t in row.tokens), strict=True))
+            )
+        ]
         row_hits.sort(key=lambda h: (-(h.end - h.start), -h.strength))
         kept: list[LabelHit] = []
         for h in row_hits:
@@ -311,8 +318,12 @@ def right_of(layout: DocumentLayout, hit: LabelHit, stops: Sequence[LabelHit]) -
     # Row by row, so that a wrapped cell ("-" above "1,12") reads in order.
     taken: list[Token] = []
     for t in candidates:
-        if (taken and t.x0 - taken[-1].x1 > VALUE_GAP * page.line_height * 2 and not _looks_numeric(t.text)
-                and not _CURRENCY.match(t.text)):
+        if (
+            taken
+            and t.x0 - taken[-1].x1 > VALUE_GAP * page.line_height * 2
+            and not _looks_numeric(t.text)
+            and not _CURRENCY.match(t.text)
+        ):
             break
         taken.append(t)
     label_tokens = hit.tokens
@@ -323,7 +334,12 @@ def right_of(layout: DocumentLayout, hit: LabelHit, stops: Sequence[LabelHit]) -
         inner = last.text[hit.end - last_start :]
     taken = [t for t in taken if t not in label_tokens]
     if inner.strip(" :#"):
-        taken = [Token(inner.lstrip(" :#"), last.x0, last.y0, last.x1, last.y1, last.conf, last.page, last.printed), *taken]
+        taken = [
+            Token(
+                inner.lstrip(" :#"), last.x0, last.y0, last.x1, last.y1, last.conf, last.page, last.printed
+            ),
+            *taken,
+        ]
     taken = _strip_separator(taken)
     return Span(" ".join(t.text for t in taken), tuple(taken)) if taken else None
 
@@ -380,3 +396,62 @@ def next_row_start(layout: DocumentLayout, hit: LabelHit) -> Span | None:
         return None
     tokens = nxt.tokens[:3]
     return Span(" ".join(t.text for t in tokens), tuple(tokens))
+
+
+def above(layout: DocumentLayout, hit: LabelHit) -> Span | None:
+    """Words stacked over the label (overlapping its x range) in the row just above: a value printed
+    large with its label under it (totals boxes, "1.190,00 €" over "Gesamtbetrag")."""
+    page = layout.page(hit.row.page)
+    i = hit.row.index
+    if i == 0:
+        return None
+    row = page.rows[i - 1]
+    if hit.y0 - row.y1 > page.line_height * 1.5:
+        return None
+    tokens = [t for t in row.tokens if t.x0 < hit.x1 + 0.01 and t.x1 > hit.x0 - 0.01]
+    tokens = _strip_separator(_extend_phrase(row, tokens, page.line_height))
+    return Span(" ".join(t.text for t in tokens), tuple(tokens)) if tokens else None
+
+
+def left_of(layout: DocumentLayout, hit: LabelHit, stops: Sequence[LabelHit]) -> Span | None:
+    """The words just left of the label in its row, after the previous label ("1.190,00 EUR Gesamtbetrag")."""
+    page = layout.page(hit.row.page)
+    start = max(
+        (s.x1 for s in stops if s.row is hit.row and s is not hit and s.x1 <= hit.x0 + 1e-6), default=-1.0
+    )
+    before = [
+        t for t in hit.row.tokens if start - 1e-6 <= t.x0 and t.x1 <= hit.x0 + 1e-6 and t not in hit.tokens
+    ]
+    taken: list[Token] = []
+    for t in reversed(before):
+        if taken and taken[0].x0 - t.x1 > WORD_GAP * page.line_height:
+            break
+        if not taken and hit.x0 - t.x1 > VALUE_GAP * page.line_height:
+            break
+        taken.insert(0, t)
+    return Span(" ".join(t.text for t in taken), tuple(taken)) if taken else None
+
+
+# Rows a table column's total is looked for in, below its head.
+COLUMN_ROWS = 60
+
+
+def column_total(layout: DocumentLayout, hit: LabelHit, total_row: re.Pattern[str]) -> Span | None:
+    """The value under a column head in the table's total row ("Summe", "Total") further down.
+
+    The head's column is its x range widened by half its width (numbers are often
+    right-aligned under a narrower or wider head). Only rows of the same page.
+    """
+    page = layout.page(hit.row.page)
+    i = hit.row.index
+    pad = max(0.01, (hit.x1 - hit.x0) / 2)
+    for row in page.rows[i + 1 : i + 1 + COLUMN_ROWS]:
+        if not total_row.search(row.text):
+            continue
+        tokens = [
+            t for t in row.tokens if t.x0 < hit.x1 + pad and t.x1 > hit.x0 - pad and _looks_numeric(t.text)
+        ]
+        if tokens:
+            tokens = _extend_phrase(row, tokens, page.line_height)
+            return Span(" ".join(t.text for t in tokens), tuple(tokens))
+    return None

@@ -16,6 +16,7 @@ import structlog
 
 from ocrmesh.v1 import ocr_pb2 as pb
 from services.invoice.extract import extract_fields
+from services.invoice.review import review
 from services.invoice.suppliers import SupplierRegistry
 
 log = structlog.get_logger("ocrmesh.invoice")
@@ -80,6 +81,7 @@ def build_invoice(
         _fill_from_text(result, text_fields)
     if not result.supplier_id and text_fields.supplier_id:
         result.supplier_id = text_fields.supplier_id
+    review(result)
     return InvoiceOutcome(result)
 
 

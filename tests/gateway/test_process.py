@@ -106,6 +106,11 @@ async def test_amounts_are_exact_numbers(pdftext_gateway: httpx.AsyncClient) -> 
     assert response.status_code == 200, response.text
     assert '"betrag_brutto":529.87' in response.text
     assert response.json()["text"]["structured"]["datum"] == "2018-03-05"
+    # Beside the values: whether a person should look, and the checks that held and failed.
+    structured = response.json()["text"]["structured"]
+    assert isinstance(structured["needs_review"], bool)
+    assert set(structured["validation"]) == {"held", "failed", "missing", "reasons"}
+    assert structured["needs_review"] == bool(structured["validation"]["reasons"])
 
 
 async def test_einvoice_xml_only_on_request(pdftext_gateway: httpx.AsyncClient) -> None:
@@ -163,7 +168,9 @@ async def test_spelling_correction_can_be_turned_off(tesseract_gateway: httpx.As
     files = {"file": (pdf.name, pdf.read_bytes(), "application/pdf")}
     texts = {}
     for correct in (True, False):
-        options = json.dumps({"first_page": 2, "last_page": 2, "extract_fields": False, "correct_spelling": correct})
+        options = json.dumps(
+            {"first_page": 2, "last_page": 2, "extract_fields": False, "correct_spelling": correct}
+        )
         response = await tesseract_gateway.post(PROCESS, files=files, data={"options": options})
         assert response.status_code == 200, response.text
         texts[correct] = response.json()["pages"][0]["text"]

@@ -1,0 +1,64 @@
+"""Whether a person should look at an invoice's fields, and which checks concern which fields.
+
+``needs_review`` is set when a check on the chosen values failed, a required field
+is missing, the amounts could not be checked against each other, or they were found
+by arithmetic alone (no label read). A wrong value is worse than a flagged one.
+Comparisons of an e-invoice's XML with its printed text (``xml_vs_text:*``) are
+reported but do not flag: the XML is the record.
+"""
+
+from __future__ import annotations
+
+from ocrmesh.v1 import ocr_pb2 as pb
+
+REQUIRED = ("rechnungsnummer", "datum", "betrag_brutto")
+AMOUNTS = ("betrag_netto", "mwst", "betrag_brutto")
+_CHECK_FIELDS = {
+    "netto+mwst=brutto": AMOUNTS,
+    "mwst=sum(rate×base)": ("mwst",),
+    "iban_checksum": ("iban",),
+    "bic_format": ("bic",),
+    "ust_id_check_digits": ("ust_id",),
+    "steuernummer_format": ("steuernummer",),
+}
+_NOT_FLAGGING = ("xml_vs_text:",)
+# An issue of an amount that no label gave (services/invoice/extract.py, _arithmetic_candidates).
+NO_LABEL = "no label read"
+
+
+def fields_of_check(name: str) -> tuple[str, ...]:
+    if name in _CHECK_FIELDS:
+        return _CHECK_FIELDS[name]
+    if name.startswith("mwst_rate_"):
+        return ("mwst",)
+    if name.endswith("_plausible"):
+        return (name.removesuffix("_plausible"),)
+    if ":" in name:
+        return (name.split(":", 1)[1],)
+    return ()
+
+
+def review(result: pb.InvoiceFields) -> None:
+    """Set ``needs_review``, ``review_reasons``, ``missing`` and each check's ``fields`` on ``result``."""
+    found = {f.name: f for f in result.fields if f.value}
+    reasons: list[str] = []
+    missing = [n for n in REQUIRED if n not in found]
+    if missing:
+        reasons.append(f"required field(s) not found: {', '.join(missing)}")
+    for check in result.checks:
+        if not check.fields:
+            check.fields.extend(fields_of_check(check.name))
+        if not check.passed and not check.name.startswith(_NOT_FLAGGING):
+            reasons.append(f"check {check.name} failed: {check.message}")
+    absent = [n for n in AMOUNTS if n not in found]
+    summed = any(c.name == "netto+mwst=brutto" for c in result.checks)
+    if not summed and len(absent) < len(AMOUNTS):
+        reasons.append(f"netto + mwst = brutto not checked: {', '.join(absent)} not found")
+    guessed = [n for n in AMOUNTS if n in found and any(NO_LABEL in i for i in found[n].issues)]
+    if guessed:
+        reasons.append(f"{', '.join(guessed)} found by arithmetic alone (no label read)")
+    del result.review_reasons[:]
+    del result.missing[:]
+    result.review_reasons.extend(reasons)
+    result.missing.extend(missing)
+    result.needs_review = bool(reasons)

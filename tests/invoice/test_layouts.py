@@ -1,0 +1,260 @@
+"""Invoice layouts our dataset does not have: labels above, left of and under their values, table
+column totals, totals boxes, two-column summaries with OCR-misread labels, mixed VAT rates, Skonto and
+prepayment lines, English, French and Dutch invoices, and pages without readable labels.
+
+Each page is built by hand (tests/invoice/synth.py); each test failed before the label lexicon,
+the joint choice of the amounts and the value forms it exercises.
+"""
+
+from __future__ import annotations
+
+from ocrmesh.v1 import ocr_pb2 as pb
+from services.invoice.extract import extract_fields
+from services.invoice.lexicon import load
+from tests.invoice.synth import LINE_H, line, page, values
+
+AMOUNTS = ("betrag_netto", "mwst", "betrag_brutto")
+
+
+def _head(*extra: pb.TextLine) -> list[pb.TextLine]:
+    return [
+        line("Muster Handel GmbH · Hauptstraße 1 · 10115 Berlin", 0.08, 0.05),
+        line("Rechnung", 0.08, 0.2),
+        line("Rechnungsnummer: R-2026-0815", 0.08, 0.24),
+        line("Rechnungsdatum: 04.12.2026", 0.08, 0.26),
+        *extra,
+    ]
+
+
+def _amounts(fields: pb.InvoiceFields) -> tuple[str | None, ...]:
+    got = values(fields)
+    return tuple(got.get(n) for n in AMOUNTS)
+
+
+def test_totals_box_with_labels_under_their_values() -> None:
+    """A box of three values over their labels: each value is above its label, nothing to the right or below."""
+    p = page(
+        *_head(),
+        line("1.000,00 €", 0.10, 0.80),
+        line("190,00 €", 0.40, 0.80),
+        line("1.190,00 €", 0.70, 0.80),
+        line("Nettobetrag", 0.10, 0.80 + 1.4 * LINE_H),
+        line("MwSt. 19 %", 0.40, 0.80 + 1.4 * LINE_H),
+        line("Gesamtbetrag", 0.70, 0.80 + 1.4 * LINE_H),
+    )
+    assert _amounts(extract_fields([p])) == ("1000.00", "190.00", "1190.00")
+
+
+def test_value_left_of_its_label() -> None:
+    """ "1.190,00 EUR Gesamtbetrag": the value printed before the label in its row."""
+    p = page(
+        *_head(),
+        line("1.000,00 EUR Nettobetrag", 0.55, 0.80),
+        line("190,00 EUR Umsatzsteuer", 0.55, 0.82),
+        line("1.190,00 EUR Gesamtbetrag", 0.55, 0.84),
+    )
+    assert _amounts(extract_fields([p])) == ("1000.00", "190.00", "1190.00")
+
+
+def test_table_column_totals_not_the_first_row() -> None:
+    """Netto/MwSt/Brutto as column heads: the values are in the table's Summe row, not the first item's."""
+    p = page(
+        *_head(),
+        line("Pos", 0.08, 0.40),
+        line("Artikel", 0.15, 0.40),
+        line("Netto", 0.50, 0.40),
+        line("MwSt", 0.65, 0.40),
+        line("Brutto", 0.80, 0.40),
+        line("1 Schrauben", 0.08, 0.43),
+        line("100,00", 0.50, 0.43),
+        line("19,00", 0.65, 0.43),
+        line("119,00", 0.80, 0.43),
+        line("2 Muttern", 0.08, 0.45),
+        line("200,00", 0.50, 0.45),
+        line("38,00", 0.65, 0.45),
+        line("238,00", 0.80, 0.45),
+        line("Summe", 0.08, 0.48),
+        line("300,00", 0.50, 0.48),
+        line("57,00", 0.65, 0.48),
+        line("357,00", 0.80, 0.48),
+    )
+    assert _amounts(extract_fields([p])) == ("300.00", "57.00", "357.00")
+
+
+def test_two_column_summary_with_misread_labels() -> None:
+    """Labels in a left column, values far right; OCR misread every label by one letter (rapidfuzz finds them)."""
+    p = page(
+        *_head(),
+        line("Nettobetraq", 0.50, 0.80),
+        line("2.400,00", 0.85, 0.80),
+        line("Umsatzsteuor 19 %", 0.50, 0.82),
+        line("456,00", 0.85, 0.82),
+        line("Gesamtbetrog", 0.50, 0.84),
+        line("2.856,00", 0.85, 0.84),
+    )
+    assert _amounts(extract_fields([p])) == ("2400.00", "456.00", "2856.00")
+
+
+def test_mixed_rates_with_base_and_tax_in_separate_rows() -> None:
+    """Per-rate netto and VAT in separate rows and no total netto: netto and mwst are the per-rate sums."""
+    p = page(
+        *_head(),
+        line("Netto 19 %", 0.50, 0.78),
+        line("100,00", 0.85, 0.78),
+        line("Netto 7 %", 0.50, 0.80),
+        line("50,00", 0.85, 0.80),
+        line("USt. 19 %", 0.50, 0.82),
+        line("19,00", 0.85, 0.82),
+        line("USt. 7 %", 0.50, 0.84),
+        line("3,50", 0.85, 0.84),
+        line("Gesamtbetrag", 0.50, 0.86),
+        line("172,50", 0.85, 0.86),
+    )
+    fields = extract_fields([p])
+    assert _amounts(fields) == ("150.00", "22.50", "172.50")
+    assert any(c.name == "netto+mwst=brutto" and c.passed for c in fields.checks)
+
+
+def test_skonto_amount_is_not_the_total() -> None:
+    """A second "Gesamtbetrag" row that deducts Skonto is lower on the page: its amount is not brutto."""
+    p = page(
+        *_head(),
+        line("Gesamtbetrag 1.190,00 EUR", 0.50, 0.80),
+        line("Gesamtbetrag abzgl. 2 % Skonto 1.166,20 EUR", 0.30, 0.84),
+    )
+    assert values(extract_fields([p]))["betrag_brutto"] == "1190.00"
+
+
+def test_prepayment_and_amount_due_after_it() -> None:
+    """Total, a deposit already paid, and the amount due: brutto is the total, not what is left to pay."""
+    p = page(
+        line("Invoice No: INV-7731", 0.08, 0.2),
+        line("Invoice Date: 4 December 2026", 0.08, 0.22),
+        line("Total", 0.50, 0.80),
+        line("1,190.00", 0.85, 0.80),
+        line("Less deposit paid", 0.50, 0.82),
+        line("-500.00", 0.85, 0.82),
+        line("Amount due", 0.50, 0.84),
+        line("690.00", 0.85, 0.84),
+    )
+    assert values(extract_fields([p]))["betrag_brutto"] == "1190.00"
+
+
+def test_us_english_invoice_month_first_dates() -> None:
+    """US invoice: 12/04/2026 is 4 December (dollars, US terms), "Balance Due" is the total."""
+    p = page(
+        line("Invoice #: 10442", 0.08, 0.2),
+        line("Invoice Date: 12/04/2026", 0.08, 0.22),
+        line("Due Date: 01/03/2027", 0.08, 0.24),
+        line("Subtotal $1,000.00", 0.55, 0.80),
+        line("Sales Tax 8 % $80.00", 0.55, 0.82),
+        line("Balance Due $1,080.00", 0.55, 0.84),
+    )
+    got = values(extract_fields([p]))
+    assert (got["rechnungsnummer"], got["datum"], got["faelligkeit"]) == ("10442", "2026-12-04", "2027-01-03")
+    assert (got["betrag_netto"], got["mwst"], got["betrag_brutto"]) == ("1000.00", "80.00", "1080.00")
+
+
+def test_french_invoice() -> None:
+    """Facture N°, date in words, amounts with spaces as thousands separators, HT / TVA / TTC."""
+    p = page(
+        line("Facture N° F-2026-0042", 0.08, 0.2),
+        line("Date de facture : 4 décembre 2026", 0.08, 0.22),
+        line("Total HT 1 250,00 €", 0.55, 0.80),
+        line("TVA 20 % 250,00 €", 0.55, 0.82),
+        line("Total TTC 1 500,00 €", 0.55, 0.84),
+        line("Net à payer 1 500,00 €", 0.55, 0.86),
+    )
+    got = values(extract_fields([p]))
+    assert (got["rechnungsnummer"], got["datum"]) == ("F-2026-0042", "2026-12-04")
+    assert (got["betrag_netto"], got["mwst"], got["betrag_brutto"]) == ("1250.00", "250.00", "1500.00")
+
+
+def test_dutch_invoice() -> None:
+    p = page(
+        line("Factuurnummer: 2026-117", 0.08, 0.2),
+        line("Factuurdatum: 4 december 2026", 0.08, 0.22),
+        line("Subtotaal € 500,00", 0.55, 0.80),
+        line("BTW 21% € 105,00", 0.55, 0.82),
+        line("Totaal € 605,00", 0.55, 0.84),
+    )
+    got = values(extract_fields([p]))
+    assert (got["rechnungsnummer"], got["datum"]) == ("2026-117", "2026-12-04")
+    assert (got["betrag_netto"], got["mwst"], got["betrag_brutto"]) == ("500.00", "105.00", "605.00")
+
+
+def test_totals_without_readable_labels_from_arithmetic() -> None:
+    """Labels unreadable: the largest triple on the page that adds up with a VAT rate, lowest, is taken."""
+    p = page(
+        *_head(),
+        line("Schrauben 2 x 50,00 100,00", 0.08, 0.5),
+        line("Muttern 1 x 900,00 900,00", 0.08, 0.52),
+        line("~#%& 1.000,00", 0.55, 0.80),
+        line("¦¦ ~ 190,00", 0.55, 0.82),
+        line("=== 1.190,00", 0.55, 0.84),
+    )
+    fields = extract_fields([p])
+    assert _amounts(fields) == ("1000.00", "190.00", "1190.00")
+    assert all(any("no label" in i for i in f.issues) for f in fields.fields if f.name in AMOUNTS)
+
+
+def test_reverse_charge_invoice_has_zero_vat() -> None:
+    p = page(
+        *_head(),
+        line("Nettobetrag 4.000,00 EUR", 0.55, 0.80),
+        line("Gesamtbetrag 4.000,00 EUR", 0.55, 0.82),
+        line("Steuerschuldnerschaft des Leistungsempfängers (Reverse Charge)", 0.08, 0.9),
+    )
+    assert _amounts(extract_fields([p])) == ("4000.00", "0.00", "4000.00")
+
+
+def test_lexicon_names_labels_in_four_languages() -> None:
+    """One lexicon file: labels of de, en, fr and nl invoices, and the negative labels, are found in rows."""
+    lex = load()
+
+    def fields_in(text: str) -> set[str]:
+        return {m[0] for m in lex.match_row(text, [])}
+
+    assert "betrag_netto" in fields_in("Montant HT")
+    assert "betrag_brutto" in fields_in("Net à payer")
+    assert "rechnungsnummer" in fields_in("Rechnung Nr.")
+    assert "rechnungsnummer" in fields_in("Beleg-Nr.:")
+    assert "mwst" in fields_in("Umsatzsteuer 19 %")
+    assert "betrag_brutto" in fields_in("Amount due")
+    assert "mwst" in fields_in("BTW")
+    assert "_not_an_amount" in fields_in("bereits bezahlt")
+
+
+def test_consistent_fields_need_no_review() -> None:
+    fields = extract_fields([page(*_head(), line("Nettobetrag 100,00", 0.55, 0.8), line("MwSt. 19 % 19,00", 0.55, 0.82),
+                                  line("Gesamtbetrag 119,00", 0.55, 0.84))])  # fmt: skip
+    assert not fields.needs_review and not fields.review_reasons
+    check = next(c for c in fields.checks if c.name == "netto+mwst=brutto")
+    assert check.passed and list(check.fields) == ["betrag_netto", "mwst", "betrag_brutto"]
+
+
+def test_amounts_that_do_not_add_up_need_review() -> None:
+    fields = extract_fields([page(*_head(), line("Nettobetrag 100,00", 0.55, 0.8), line("MwSt. 19 % 19,00", 0.55, 0.82),
+                                  line("Gesamtbetrag 129,00", 0.55, 0.84))])  # fmt: skip
+    assert fields.needs_review
+    assert any("netto+mwst=brutto" in r for r in fields.review_reasons)
+
+
+def test_missing_total_and_no_fields_need_review() -> None:
+    partial = extract_fields([page(*_head(), line("Nettobetrag 100,00", 0.55, 0.8))])
+    assert partial.needs_review and list(partial.missing) == ["betrag_brutto"]
+    empty = extract_fields([page(line("lorem ipsum dolor", 0.1, 0.1))])
+    assert empty.needs_review and list(empty.missing) == ["rechnungsnummer", "datum", "betrag_brutto"]
+    assert not empty.fields
+
+
+def test_invoice_date_apart_from_order_date_and_service_period() -> None:
+    """No invoice-date label: the order date and both ends of the service period are not the invoice date."""
+    p = page(
+        line("Rechnungsnummer: R-2026-0815", 0.08, 0.20),
+        line("Bestelldatum: 20.11.2026", 0.08, 0.22),
+        line("Leistungszeitraum: 01.11.2026 - 30.11.2026", 0.08, 0.24),
+        line("Berlin, 04.12.2026", 0.60, 0.26),
+    )
+    got = values(extract_fields([p]))
+    assert (got["datum"], got["leistungsdatum"]) == ("2026-12-04", "2026-11-01")

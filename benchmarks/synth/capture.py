@@ -7,8 +7,8 @@ Capture kinds (`CAPTURES`):
 
 - ``upright``: the office scan of `degrade.render_scanned_pdf` (200 dpi grey JPEG pages in a PDF);
 - ``upside-down``: the same scan with every page image turned 180 degrees;
-- ``sideways``: the first page scanned and turned 90 degrees clockwise, as a PNG;
-- ``photo``: the first page photographed with a phone held upright: a JPEG stored sideways with
+- ``sideways``: one page scanned and turned 90 degrees clockwise, as a PNG;
+- ``photo``: one page photographed with a phone held upright: a JPEG stored sideways with
   EXIF orientation 6 (the viewer turns it 90 degrees clockwise), the sheet in perspective on a dark
   desk, light falling off from one corner, camera make and model in EXIF;
 - ``fax-fine`` / ``fax-normal``: every page as a fax machine sends it: bilevel, 204 x 196 or
@@ -35,6 +35,7 @@ from benchmarks.synth.pdfdraw import A4, FAMILIES, Canvas, finish
 
 SCAN_DPI = 200
 CAPTURES = ("upright", "upside-down", "sideways", "photo", "fax-fine", "fax-normal")
+SINGLE_PAGE = frozenset({"sideways", "photo"})  # one image per page
 MIME = {"pdf": "application/pdf", "png": "image/png", "jpg": "image/jpeg", "tif": "image/tiff"}
 EXIF_ORIENTATION = 0x0112
 
@@ -50,17 +51,18 @@ class Capture:
         return f"{self.kind}.{self.extension}"
 
 
-def capture(pdf: bytes, kind: str, *, seed: int) -> Capture:
-    """`pdf` delivered as capture `kind` (one of CAPTURES)."""
+def capture(pdf: bytes, kind: str, *, seed: int, page: int = 0) -> Capture:
+    """`pdf` delivered as capture `kind` (one of CAPTURES); the single-image kinds (``sideways``,
+    ``photo``) show page `page`, the others every page."""
     if kind == "upright":
         return Capture(kind, render_scanned_pdf(pdf, seed=seed, dpi=SCAN_DPI), "pdf")
     if kind == "upside-down":
         return Capture(kind, turned_scan_pdf(pdf, seed=seed, degrees=180), "pdf")
     if kind == "sideways":
-        page = _scan(pdf, 0, seed).rotate(-90, expand=True)
-        return Capture(kind, _save(page, "PNG", dpi=(SCAN_DPI, SCAN_DPI)), "png")
+        turned = _scan(pdf, page, seed).rotate(-90, expand=True)
+        return Capture(kind, _save(turned, "PNG", dpi=(SCAN_DPI, SCAN_DPI)), "png")
     if kind == "photo":
-        return Capture(kind, phone_photo(pdf, seed=seed), "jpg")
+        return Capture(kind, phone_photo(pdf, seed=seed, index=page), "jpg")
     if kind in ("fax-fine", "fax-normal"):
         return Capture(kind, fax_tiff(pdf, seed=seed, y_dpi=196 if kind == "fax-fine" else 98), "tif")
     raise ValueError(f"unknown capture kind {kind!r}; known: {', '.join(CAPTURES)}")

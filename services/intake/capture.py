@@ -69,22 +69,37 @@ def image_facts(frame: Image.Image) -> CaptureFacts:
     return CaptureFacts(pb.CAPTURE_KIND_SCAN, resolution[0] if resolution else None, orientation)
 
 
-def square_pixels(frame: Image.Image) -> Image.Image:
-    """`frame` stretched so its pixels are square (a fax at 204 x 98 dpi gets twice the rows)."""
+def _square_size(frame: Image.Image) -> tuple[int, int] | None:
+    """The size of `frame` with square pixels, or None when its pixels are square already."""
     resolution = _resolution(frame)
     if resolution is None:
-        return frame
+        return None
     x, y = resolution
     if abs(x - y) <= 0.05 * x:
+        return None
+    if x > y:
+        return frame.width, max(1, round(frame.height * x / y))
+    return max(1, round(frame.width * y / x)), frame.height
+
+
+def displayed_size(frame: Image.Image) -> tuple[int, int]:
+    """The size of a stored frame as `LoadedDocument.render` returns it: EXIF-turned, pixels square."""
+    width, height = _square_size(frame) or frame.size
+    if image_facts(frame).exif_orientation in (5, 6, 7, 8):  # the transposing orientations
+        width, height = height, width
+    return width, height
+
+
+def square_pixels(frame: Image.Image) -> Image.Image:
+    """`frame` stretched so its pixels are square (a fax at 204 x 98 dpi gets twice the rows)."""
+    size = _square_size(frame)
+    if size is None:
         return frame
+    x = max(_resolution(frame) or (0.0, 0.0))
     if frame.mode == "1":
         frame = frame.convert("L")
-    if x > y:
-        size = (frame.width, max(1, round(frame.height * x / y)))
-    else:
-        size = (max(1, round(frame.width * y / x)), frame.height)
     out = frame.resize(size, Image.Resampling.BILINEAR)
-    out.info = {**frame.info, "dpi": (max(x, y), max(x, y))}
+    out.info = {**frame.info, "dpi": (x, x)}
     return out
 
 

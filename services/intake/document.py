@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 import pymupdf
 from PIL import Image, ImageOps, UnidentifiedImageError
 
-from services.intake.capture import CaptureFacts, image_facts, pdf_page_facts, square_pixels
+from services.intake.capture import CaptureFacts, displayed_size, image_facts, pdf_page_facts, square_pixels
 from services.intake.errors import IntakeError
 from services.intake.limits import IntakeLimits
 from services.intake.sniff import DocumentType, sniff
@@ -61,7 +61,7 @@ class LoadedDocument:
             self._image = None
 
     def page_size(self, index: int) -> tuple[float, float]:
-        """Page width and height: PDF points for PDFs, pixels for images."""
+        """Page width and height: PDF points for PDFs, pixels for images (as rendered: EXIF-turned, square pixels)."""
         self._check_index(index)
         if self.pdf is not None:
             with PYMUPDF_LOCK:
@@ -70,7 +70,8 @@ class LoadedDocument:
         assert self._image is not None
         with _IMAGE_LOCK:
             self._image.seek(index)
-            return float(self._image.width), float(self._image.height)
+            width, height = displayed_size(self._image)
+        return float(width), float(height)
 
     def render(self, index: int, dpi: int | None = None) -> Image.Image:
         """Page `index` (0-based) as an RGB or greyscale image.

@@ -21,6 +21,7 @@ from services.intake.orientation import Orientation, upright
 from services.intake.photo import flatten
 
 A4_SHORT_EDGE_INCHES = 8.27
+MIN_GUESSED_DPI = 72.0
 # Below this page confidence (0..1) the page's text is flagged as not to be trusted.
 UNRELIABLE_BELOW = 0.5
 LOW_DPI = 150
@@ -43,7 +44,8 @@ def page_dpi(image: Image.Image, capture: CaptureFacts, rendered_dpi: int | None
         return float(rendered_dpi)
     if capture.dpi:
         return float(capture.dpi)
-    return min(image.size) / A4_SHORT_EDGE_INCHES
+    # A thumbnail or a 1x1 image is no A4 page at 0.1 dpi: never assume less than MIN_GUESSED_DPI.
+    return max(MIN_GUESSED_DPI, min(image.size) / A4_SHORT_EDGE_INCHES)
 
 
 def prepare_page(

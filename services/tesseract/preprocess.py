@@ -23,6 +23,7 @@ from ocrmesh.v1 import ocr_pb2 as pb
 
 TARGET_DPI = 300
 UPSCALE_BELOW_DPI = 250
+MAX_UPSCALED_PIXELS = 40_000_000  # an A4 page at 300 dpi is 8.7 MP
 
 
 def estimate_skew(grey: Image.Image, max_degrees: float = 3.0, step: float = 0.25) -> float:
@@ -53,8 +54,13 @@ def preprocess(image: Image.Image, mode: int, dpi: float) -> tuple[Image.Image, 
     grey = image if image.mode == "L" else ImageOps.grayscale(image)
     scale = 1.0
     if dpi < UPSCALE_BELOW_DPI:
-        scale = TARGET_DPI / dpi
-        grey = grey.resize((round(grey.width * scale), round(grey.height * scale)), Image.Resampling.LANCZOS)
+        # Never beyond MAX_UPSCALED_PIXELS, whatever resolution the file claims.
+        scale = max(
+            1.0, min(TARGET_DPI / dpi, (MAX_UPSCALED_PIXELS / max(1, grey.width * grey.height)) ** 0.5)
+        )
+        if scale > 1.0:
+            size = (round(grey.width * scale), round(grey.height * scale))
+            grey = grey.resize(size, Image.Resampling.LANCZOS)
     grey = ImageOps.autocontrast(grey, cutoff=1)
     if mode == pb.PREPROCESSING_FULL:
         grey = grey.filter(ImageFilter.MedianFilter(3))

@@ -54,6 +54,7 @@ UPRIGHT_CONFIDENCE = 0.6
 UPRIGHT_MIN_CHARS = 40
 GOOD_WORD = 60
 CHECK_BAND = 0.125
+CHECK_DPI = 200  # the band is read at most at this resolution
 # OSD's orientation confidence at which its answer is taken without reading the candidates.
 # Measured on degraded 200 dpi invoice, statute and fax pages: clear pages scored 7-20; a fax at
 # 98 dpi 2.3 (right, but too close to call).
@@ -180,6 +181,10 @@ def _upright_check(grey: Image.Image, dpi: float, tessdata: str) -> float:
         bottom += 1
     scale = grey.height / len(rows)
     band = grey.crop((0, round(top * scale), grey.width, round((bottom + 1) * scale)))
+    if dpi > CHECK_DPI:  # fewer pixels, same verdict
+        factor = CHECK_DPI / dpi
+        band = band.resize((max(1, round(band.width * factor)), max(1, round(band.height * factor))))
+        dpi = CHECK_DPI
     words = _read(band, tessdata, dpi, tesserocr.PSM.SINGLE_BLOCK)
     good = sum(len(w) for w, c in words if c >= GOOD_WORD and _WORDLIKE.match(w))
     if good < UPRIGHT_MIN_CHARS:

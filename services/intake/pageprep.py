@@ -2,8 +2,8 @@
 
 `prepare_page` is the one place where a page as delivered becomes a page an
 engine can read: decoded (EXIF orientation applied, fax pixels made square:
-`LoadedDocument.render`), a phone photo flattened (`photo.flatten`), and
-turned upright (`orientation.upright`). Engines add their own clean-up after
+`LoadedDocument.render`), a fax softened (`soften_fax`), a phone photo
+flattened (`photo.flatten`), and turned upright (`orientation.upright`). Engines add their own clean-up after
 it (Tesseract: contrast and deskew) and report with `quality_report`.
 """
 
@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import numpy as np
-from PIL import Image
+from PIL import Image, ImageFilter
 
 from ocrmesh.v1 import ocr_pb2 as pb
 from services.intake.capture import CaptureFacts
@@ -25,6 +25,7 @@ MIN_GUESSED_DPI = 72.0
 # Below this page confidence (0..1) the page's text is flagged as not to be trusted.
 UNRELIABLE_BELOW = 0.5
 LOW_DPI = 150
+FAX_SOFTEN_RADIUS = 0.8  # pixels of the square-pixel fax page
 INK_BLANK = 0.001  # share of dark pixels below which a page counts as blank
 INK_BLACK = 0.6  # share above which it is a black (or inverted) page
 
@@ -48,6 +49,17 @@ def page_dpi(image: Image.Image, capture: CaptureFacts, rendered_dpi: int | None
     return max(MIN_GUESSED_DPI, min(image.size) / A4_SHORT_EDGE_INCHES)
 
 
+def soften_fax(image: Image.Image) -> Image.Image:
+    """A bilevel fax page with its staircase edges and pinholes softened into grey strokes.
+
+    Measured (4 dataset invoices as G4 faxes, tesseract engine, fields and word recall against the
+    text layer): 204 x 98 dpi 16 -> 18 of 25 fields, 72.2 -> 79.0 % words; 204 x 196 dpi 24 -> 24,
+    92.4 -> 95.1 %. A morphological closing (13-14 fields) and a median filter (words fell to
+    41-51 %) made it worse.
+    """
+    return image.filter(ImageFilter.GaussianBlur(FAX_SOFTEN_RADIUS))
+
+
 def prepare_page(
     document: LoadedDocument, index: int, dpi: int, *, tessdata: str | None = None
 ) -> PreparedPage:
@@ -60,6 +72,8 @@ def prepare_page(
         image, note = flatten(image)
         if note:
             warnings.append(note)
+    elif capture.kind == pb.CAPTURE_KIND_FAX:
+        image = soften_fax(image)
     page_resolution = page_dpi(image, capture, rendered_dpi)
     image, orientation = upright(image, page_resolution, tessdata)
     return PreparedPage(image, page_resolution, capture, orientation, warnings)

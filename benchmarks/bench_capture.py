@@ -64,6 +64,7 @@ class KindRun:
     seconds: float = 0.0
     rotations: Counter[str] = field(default_factory=Counter)  # "right" / "wrong"
     methods: Counter[str] = field(default_factory=Counter)
+    errors: list[str] = field(default_factory=list)  # field extraction failed (services/invoice)
 
 
 def read_pages(engine: Engine, content: bytes) -> tuple[list[pb.PageResult], float]:
@@ -91,6 +92,8 @@ def run_kind(engine: Engine, kind: str, docs: list[Doc]) -> KindRun:
             for index in range(page_count(doc.pdf)):
                 got, seconds = read_pages(engine, capture(doc.pdf, kind, seed=doc.seed, page=index).content)
                 run.seconds += seconds
+                for page in got:  # one image per page: number them as the document's pages
+                    page.page_number = index + 1
                 pages += got
         else:
             pages, seconds = read_pages(engine, capture(doc.pdf, kind, seed=doc.seed).content)
@@ -100,7 +103,12 @@ def run_kind(engine: Engine, kind: str, docs: list[Doc]) -> KindRun:
             right = page.quality.rotation_degrees == EXPECTED_ROTATION[kind]
             run.rotations["right" if right else "wrong"] += 1
             run.methods[page.quality.orientation_method] += 1
-        run.fields.add(doc.name, compare(doc.truth, {f.name: f.value for f in extract_fields(pages).fields}))
+        try:
+            got = {f.name: f.value for f in extract_fields(pages).fields}
+        except Exception as exc:  # noqa: BLE001  # an extraction bug must not end the benchmark
+            run.errors.append(f"{doc.name}: {type(exc).__name__}")
+            got = {}
+        run.fields.add(doc.name, compare(doc.truth, got))
         print(f"{kind} {doc.name}: {run.fields.summary()}", file=sys.stderr)
     run.fields.seconds = run.seconds
     return run
@@ -241,6 +249,12 @@ def report(
                 f"{acc / base_acc * 100 if base_acc else 0:.0f} % | {run.rotations['right']}/{run.pages} | "
                 f"{methods} | {run.seconds / max(1, run.pages):.1f} |"
             )
+        errors = [f"{r.fields.kind} {e}" for r in runs for e in r.errors]
+        if errors:
+            lines += [
+                "",
+                "Field extraction raised (counted as all fields missed): " + "; ".join(errors) + ".",
+            ]
         misses = [(r.fields.kind, *m) for r in runs for m in r.fields.misses]
         if misses:
             lines += ["", f"Misses ({len(misses)}; first 40): capture, invoice, field: expected / got", ""]

@@ -110,9 +110,7 @@ def has_tables(ruling_lines: int, t: LayoutThresholds) -> bool:
     return ruling_lines >= t.table_ruling_lines
 
 
-def classify_layout(
-    ruling_lines: int, text_blocks: int, t: LayoutThresholds, *, poor_scan: bool = False
-) -> LayoutName:
+def classify_layout(ruling_lines: int, text_blocks: int, t: LayoutThresholds, *, poor_scan: bool = False) -> LayoutName:
     """A page's layout from its figures (a poor scan is always complex)."""
     if ruling_lines >= t.complex_ruling_lines or text_blocks >= t.complex_text_blocks or poor_scan:
         return "complex"

@@ -65,6 +65,4 @@ def sniff(content: bytes) -> DocumentType:
         return DocumentType.WEBP
     if _looks_like_xml(head):
         return DocumentType.XML
-    raise UnsupportedTypeError(
-        f"unsupported document type: the content is {_describe_unknown(head)}; send {SUPPORTED}"
-    )
+    raise UnsupportedTypeError(f"unsupported document type: the content is {_describe_unknown(head)}; send {SUPPORTED}")

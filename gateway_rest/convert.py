@@ -84,6 +84,21 @@ def _page(page: pb.PageResult) -> m.Page:
         ),
         low_confidence_words=page.low_confidence_words,
         layout_complexity=_layout(page.layout_complexity),  # type: ignore[arg-type]
+        quality=_quality(page.quality) if page.HasField("quality") else None,
+    )
+
+
+def _quality(q: pb.PageQuality) -> m.PageQuality:
+    return m.PageQuality(
+        rotation_degrees=q.rotation_degrees,
+        orientation_method=q.orientation_method,
+        orientation_confidence=round(q.orientation_confidence, 3),
+        skew_degrees=round(q.skew_degrees, 2),
+        estimated_dpi=round(q.estimated_dpi, 1),
+        capture=_enum_name(pb.CaptureKind, q.capture, "CAPTURE_KIND_"),  # type: ignore[arg-type]
+        exif_orientation=q.exif_orientation,
+        unreliable=q.unreliable,
+        warnings=list(q.warnings),
     )
 
 

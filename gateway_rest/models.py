@@ -78,6 +78,24 @@ class Timings(BaseModel):
     total_seconds: float
 
 
+class PageQuality(BaseModel):
+    """How a scanned page arrived and what was done to it before recognition (OCR engines only)."""
+
+    rotation_degrees: int = Field(description="Turned clockwise by this much (0, 90, 180, 270) before OCR")
+    orientation_method: str = Field(
+        description="check (read upright as it stood), osd, osd+ocr (OSD unsure, readings compared), none"
+    )
+    orientation_confidence: float
+    skew_degrees: float = Field(description="Skew removed by deskewing, counter-clockwise positive")
+    estimated_dpi: float
+    capture: Literal["unspecified", "scan", "photo", "fax"]
+    exif_orientation: int = Field(
+        description="The image's EXIF orientation tag (1-8), applied first; 0 if none"
+    )
+    unreliable: bool = Field(description="The page is too poor to trust its text (see warnings)")
+    warnings: list[str]
+
+
 class Page(BaseModel):
     page_number: int
     text: str
@@ -91,6 +109,7 @@ class Page(BaseModel):
         default="unspecified",
         description="As the engine measured it (pdftext: every page); unspecified otherwise",
     )
+    quality: PageQuality | None = Field(default=None, description="Set by OCR engines for scanned pages")
 
 
 class Validation(BaseModel):

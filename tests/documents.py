@@ -61,3 +61,35 @@ def numbered_pdf(pages: int) -> bytes:
     data = doc.tobytes()
     doc.close()
     return data
+
+
+def png_claiming(width: int, height: int) -> bytes:
+    """A tiny PNG whose header claims `width` x `height` pixels (a decompression bomb's header)."""
+    import struct
+    import zlib
+
+    data = bytearray(huge_png(8, 8))
+    ihdr = 8  # the IHDR chunk follows the signature: length, type, then width and height
+    data[ihdr + 8 : ihdr + 16] = struct.pack(">II", width, height)
+    crc = zlib.crc32(bytes(data[ihdr + 4 : ihdr + 4 + 4 + 13])) & 0xFFFFFFFF
+    data[ihdr + 8 + 13 : ihdr + 8 + 13 + 4] = struct.pack(">I", crc)
+    return bytes(data)
+
+
+def image_bytes(image: Image.Image, fmt: str, **params: object) -> bytes:
+    buffer = io.BytesIO()
+    image.save(buffer, format=fmt, **params)
+    return buffer.getvalue()
+
+
+def fax_frames_tiff(frames: int, size: tuple[int, int] = (1728, 2200)) -> bytes:
+    """A multi-page G4 TIFF of `frames` blank fax pages."""
+    blank = Image.new("1", size, 1)
+    return image_bytes(
+        blank,
+        "TIFF",
+        compression="group4",
+        dpi=(204, 196),
+        save_all=True,
+        append_images=[blank] * (frames - 1),
+    )

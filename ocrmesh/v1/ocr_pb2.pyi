@@ -19,6 +19,13 @@ class PageKind(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     PAGE_KIND_BORN_DIGITAL: _ClassVar[PageKind]
     PAGE_KIND_SCANNED: _ClassVar[PageKind]
 
+class CaptureKind(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+    __slots__ = ()
+    CAPTURE_KIND_UNSPECIFIED: _ClassVar[CaptureKind]
+    CAPTURE_KIND_SCAN: _ClassVar[CaptureKind]
+    CAPTURE_KIND_PHOTO: _ClassVar[CaptureKind]
+    CAPTURE_KIND_FAX: _ClassVar[CaptureKind]
+
 class LayoutComplexity(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     __slots__ = ()
     LAYOUT_COMPLEXITY_UNSPECIFIED: _ClassVar[LayoutComplexity]
@@ -49,6 +56,10 @@ PREPROCESSING_FULL: Preprocessing
 PAGE_KIND_UNSPECIFIED: PageKind
 PAGE_KIND_BORN_DIGITAL: PageKind
 PAGE_KIND_SCANNED: PageKind
+CAPTURE_KIND_UNSPECIFIED: CaptureKind
+CAPTURE_KIND_SCAN: CaptureKind
+CAPTURE_KIND_PHOTO: CaptureKind
+CAPTURE_KIND_FAX: CaptureKind
 LAYOUT_COMPLEXITY_UNSPECIFIED: LayoutComplexity
 LAYOUT_COMPLEXITY_SIMPLE: LayoutComplexity
 LAYOUT_COMPLEXITY_MEDIUM: LayoutComplexity
@@ -193,7 +204,7 @@ class Timings(_message.Message):
     def __init__(self, queue_seconds: _Optional[float] = ..., preprocess_seconds: _Optional[float] = ..., recognition_seconds: _Optional[float] = ..., total_seconds: _Optional[float] = ...) -> None: ...
 
 class PageResult(_message.Message):
-    __slots__ = ("page_number", "page_count", "text", "lines", "tables", "confidence", "timings", "backend", "model_id", "kind", "width", "height", "low_confidence_words", "markdown", "layout_complexity")
+    __slots__ = ("page_number", "page_count", "text", "lines", "tables", "confidence", "timings", "backend", "model_id", "kind", "width", "height", "low_confidence_words", "markdown", "layout_complexity", "quality")
     PAGE_NUMBER_FIELD_NUMBER: _ClassVar[int]
     PAGE_COUNT_FIELD_NUMBER: _ClassVar[int]
     TEXT_FIELD_NUMBER: _ClassVar[int]
@@ -209,6 +220,7 @@ class PageResult(_message.Message):
     LOW_CONFIDENCE_WORDS_FIELD_NUMBER: _ClassVar[int]
     MARKDOWN_FIELD_NUMBER: _ClassVar[int]
     LAYOUT_COMPLEXITY_FIELD_NUMBER: _ClassVar[int]
+    QUALITY_FIELD_NUMBER: _ClassVar[int]
     page_number: int
     page_count: int
     text: str
@@ -224,7 +236,30 @@ class PageResult(_message.Message):
     low_confidence_words: int
     markdown: str
     layout_complexity: LayoutComplexity
-    def __init__(self, page_number: _Optional[int] = ..., page_count: _Optional[int] = ..., text: _Optional[str] = ..., lines: _Optional[_Iterable[_Union[TextLine, _Mapping]]] = ..., tables: _Optional[_Iterable[_Union[Table, _Mapping]]] = ..., confidence: _Optional[float] = ..., timings: _Optional[_Union[Timings, _Mapping]] = ..., backend: _Optional[str] = ..., model_id: _Optional[str] = ..., kind: _Optional[_Union[PageKind, str]] = ..., width: _Optional[float] = ..., height: _Optional[float] = ..., low_confidence_words: _Optional[int] = ..., markdown: _Optional[str] = ..., layout_complexity: _Optional[_Union[LayoutComplexity, str]] = ...) -> None: ...
+    quality: PageQuality
+    def __init__(self, page_number: _Optional[int] = ..., page_count: _Optional[int] = ..., text: _Optional[str] = ..., lines: _Optional[_Iterable[_Union[TextLine, _Mapping]]] = ..., tables: _Optional[_Iterable[_Union[Table, _Mapping]]] = ..., confidence: _Optional[float] = ..., timings: _Optional[_Union[Timings, _Mapping]] = ..., backend: _Optional[str] = ..., model_id: _Optional[str] = ..., kind: _Optional[_Union[PageKind, str]] = ..., width: _Optional[float] = ..., height: _Optional[float] = ..., low_confidence_words: _Optional[int] = ..., markdown: _Optional[str] = ..., layout_complexity: _Optional[_Union[LayoutComplexity, str]] = ..., quality: _Optional[_Union[PageQuality, _Mapping]] = ...) -> None: ...
+
+class PageQuality(_message.Message):
+    __slots__ = ("rotation_degrees", "orientation_method", "orientation_confidence", "skew_degrees", "estimated_dpi", "capture", "warnings", "unreliable", "exif_orientation")
+    ROTATION_DEGREES_FIELD_NUMBER: _ClassVar[int]
+    ORIENTATION_METHOD_FIELD_NUMBER: _ClassVar[int]
+    ORIENTATION_CONFIDENCE_FIELD_NUMBER: _ClassVar[int]
+    SKEW_DEGREES_FIELD_NUMBER: _ClassVar[int]
+    ESTIMATED_DPI_FIELD_NUMBER: _ClassVar[int]
+    CAPTURE_FIELD_NUMBER: _ClassVar[int]
+    WARNINGS_FIELD_NUMBER: _ClassVar[int]
+    UNRELIABLE_FIELD_NUMBER: _ClassVar[int]
+    EXIF_ORIENTATION_FIELD_NUMBER: _ClassVar[int]
+    rotation_degrees: int
+    orientation_method: str
+    orientation_confidence: float
+    skew_degrees: float
+    estimated_dpi: float
+    capture: CaptureKind
+    warnings: _containers.RepeatedScalarFieldContainer[str]
+    unreliable: bool
+    exif_orientation: int
+    def __init__(self, rotation_degrees: _Optional[int] = ..., orientation_method: _Optional[str] = ..., orientation_confidence: _Optional[float] = ..., skew_degrees: _Optional[float] = ..., estimated_dpi: _Optional[float] = ..., capture: _Optional[_Union[CaptureKind, str]] = ..., warnings: _Optional[_Iterable[str]] = ..., unreliable: _Optional[bool] = ..., exif_orientation: _Optional[int] = ...) -> None: ...
 
 class Field(_message.Message):
     __slots__ = ("name", "value", "raw", "confidence", "page", "box", "source", "valid", "issues")

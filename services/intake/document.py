@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 import pymupdf
 from PIL import Image, ImageOps, UnidentifiedImageError
 
+from services.intake.capture import CaptureFacts, displayed_size, image_facts, pdf_page_facts, square_pixels
 from services.intake.errors import IntakeError
 from services.intake.limits import IntakeLimits
 from services.intake.sniff import DocumentType, sniff
@@ -60,7 +61,7 @@ class LoadedDocument:
             self._image = None
 
     def page_size(self, index: int) -> tuple[float, float]:
-        """Page width and height: PDF points for PDFs, pixels for images."""
+        """Page width and height: PDF points for PDFs, pixels for images (as rendered: EXIF-turned, square pixels)."""
         self._check_index(index)
         if self.pdf is not None:
             with PYMUPDF_LOCK:
@@ -69,13 +70,15 @@ class LoadedDocument:
         assert self._image is not None
         with _IMAGE_LOCK:
             self._image.seek(index)
-            return float(self._image.width), float(self._image.height)
+            width, height = displayed_size(self._image)
+        return float(width), float(height)
 
     def render(self, index: int, dpi: int | None = None) -> Image.Image:
         """Page `index` (0-based) as an RGB or greyscale image.
 
         PDF pages are rasterised at `dpi` (clamped so the image stays within the
-        pixel limit); image pages are returned as stored, EXIF rotation applied.
+        pixel limit); image pages are returned as stored, EXIF rotation applied
+        and pixels made square (a fax at 204 x 98 dpi, `capture.square_pixels`).
         """
         self._check_index(index)
         if self.pdf is not None:
@@ -88,9 +91,26 @@ class LoadedDocument:
             frame = ImageOps.exif_transpose(frame)
         except Exception:  # broken EXIF must not lose the page
             pass
-        if frame.mode not in ("RGB", "L"):
+        frame = square_pixels(frame)
+        if frame.mode == "1":
+            frame = frame.convert("L")
+        elif frame.mode not in ("RGB", "L"):
             frame = frame.convert("RGB")
         return frame
+
+    def capture(self, index: int, dpi: int | None = None) -> CaptureFacts:
+        """How page `index` was captured, as the file says (`services/intake/capture.py`).
+
+        For a PDF page, `dpi` is the resolution it is rendered at (the fallback resolution).
+        """
+        self._check_index(index)
+        if self.pdf is not None:
+            with PYMUPDF_LOCK:
+                return pdf_page_facts(self.pdf[index], dpi or self.limits.default_dpi)
+        assert self._image is not None
+        with _IMAGE_LOCK:
+            self._image.seek(index)
+            return image_facts(self._image)
 
     def _render_pdf_page(self, index: int, dpi: int) -> Image.Image:
         dpi = max(self.limits.min_dpi, min(self.limits.max_dpi, dpi))

@@ -8,10 +8,15 @@ from __future__ import annotations
 
 from ocrmesh.v1 import ocr_pb2 as pb
 from services.scaffold.engine import PageOptions
-from services.textfix.pages import correct_page_spelling
+from services.textfix.pages import GERMAN, correct_page_spelling
+from services.textfix.typography import restore_section_signs
 
 
 def finish_page(page: pb.PageResult, options: PageOptions) -> None:
-    """The page's text after the engine: dictionary spelling correction, unless the request turned it off."""
-    if options.correct_spelling:
-        correct_page_spelling(page, options.language)
+    """The page's text after the engine, unless the request turned corrections off: on a recognised
+    German page `§` restored where `8`/`$` stands for it, then the dictionary spelling correction."""
+    if not options.correct_spelling:
+        return
+    if page.kind == pb.PAGE_KIND_SCANNED and options.language.lower() in GERMAN:
+        restore_section_signs(page)
+    correct_page_spelling(page, options.language)

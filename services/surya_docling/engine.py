@@ -33,6 +33,7 @@ from pydantic import BaseModel, Field
 
 from ocrmesh.v1 import ocr_pb2 as pb
 from services.intake.document import PYMUPDF_LOCK, LoadedDocument
+from services.intake.pageprep import PreparedPage, prepare_page, quality_report
 from services.intake.sniff import DocumentType
 from services.models.spec import MissingModelError, ModelSpec, models_dir
 from services.scaffold.engine import DocumentExtras, Engine, EngineError, EngineInfo, PageOptions
@@ -41,6 +42,8 @@ from services.surya_docling.result import page_result
 
 # Image pages without a plausible resolution are taken as A4 (long edge, inches).
 _A4_LONG_EDGE_INCHES = 11.69
+# Resolution at which a scanned PDF page is rendered when it must be turned before the layout pipeline.
+SCAN_DPI = 300
 
 
 class SuryaDoclingSettings(BaseModel):
@@ -190,8 +193,10 @@ class SuryaDoclingEngine(Engine):
         if converter is None:
             raise EngineError(grpc.StatusCode.UNAVAILABLE, "the surya backend is not loaded")
         t0 = time.perf_counter()
-        single = _single_page_pdf(document, index)
+        single, prepared = _single_page_pdf(document, index, self.settings.tessdata or None)
         width, height = document.page_size(index)
+        if prepared is not None and prepared.orientation.degrees in (90, 270):
+            width, height = height, width
         t1 = time.perf_counter()
         with self._slots:
             result = converter.convert(
@@ -203,23 +208,43 @@ class SuryaDoclingEngine(Engine):
         page = page_result(result)
         t2 = time.perf_counter()
         page.width, page.height = width, height
+        if prepared is not None:
+            words = sum(len(line.words) for line in page.lines)
+            page.quality.CopyFrom(
+                quality_report(prepared, skew_degrees=0.0, confidence=page.confidence, words=words)
+            )
         page.timings.preprocess_seconds = t1 - t0
         page.timings.recognition_seconds = t2 - t1
         return page
 
 
-def _single_page_pdf(document: LoadedDocument, index: int) -> bytes:
-    """Page `index` as a PDF of its own: cut from the PDF, or the image page wrapped."""
+def _single_page_pdf(document: LoadedDocument, index: int, tessdata: str | None) -> tuple[bytes, PreparedPage | None]:
+    """Page `index` as a PDF of its own, and how it was prepared (None for a page with a text layer).
+
+    A PDF page with a text layer, or a scanned one that stands upright as delivered, is cut from the
+    PDF; any other page is prepared like every OCR engine's (`prepare_page`: EXIF, fax pixels, photo,
+    upright) and its image wrapped.
+    """
+    prepared: PreparedPage | None = None
     if document.pdf is not None:
         with PYMUPDF_LOCK:
-            out = pymupdf.open()
-            try:
-                out.insert_pdf(document.pdf, from_page=index, to_page=index)
-                return out.tobytes(garbage=1)
-            finally:
-                out.close()
-    image = document.render(index)
-    dpi = _image_dpi(image)
+            has_text = bool(document.pdf[index].get_text("text").strip())
+        if not has_text:
+            prepared = prepare_page(document, index, SCAN_DPI, tessdata=tessdata)
+        if prepared is None or (
+            prepared.orientation.degrees == 0 and prepared.capture.kind == pb.CAPTURE_KIND_SCAN
+        ):
+            with PYMUPDF_LOCK:
+                out = pymupdf.open()
+                try:
+                    out.insert_pdf(document.pdf, from_page=index, to_page=index)
+                    return out.tobytes(garbage=1), prepared
+                finally:
+                    out.close()
+        image, dpi = prepared.image, prepared.dpi
+    else:
+        prepared = prepare_page(document, index, SCAN_DPI, tessdata=tessdata)
+        image, dpi = prepared.image, _image_dpi(prepared.image)
     buffer = io.BytesIO()
     image.save(buffer, format="PNG")
     with PYMUPDF_LOCK:
@@ -227,7 +252,7 @@ def _single_page_pdf(document: LoadedDocument, index: int) -> bytes:
         try:
             page = out.new_page(width=image.width * 72 / dpi, height=image.height * 72 / dpi)
             page.insert_image(page.rect, stream=buffer.getvalue())
-            return out.tobytes()
+            return out.tobytes(), prepared
         finally:
             out.close()
 

@@ -31,6 +31,8 @@ from pydantic import BaseModel, Field
 
 from ocrmesh.v1 import ocr_pb2 as pb
 from services.intake.document import LoadedDocument
+from services.intake.orientation import find_tessdata
+from services.intake.pageprep import ink_share, prepare_page, quality_report
 from services.intake.sniff import DocumentType
 from services.scaffold.engine import Engine, EngineError, EngineInfo, PageOptions
 from services.tesseract.preprocess import preprocess
@@ -39,21 +41,14 @@ from services.tesseract.reread import recover_unread_ink, reread_low_confidence
 
 PixelBox = tuple[int, int, int, int]
 
-LANGUAGE_CODES = {"de": "deu", "deu": "deu", "en": "eng", "eng": "eng", "de+en": "deu+eng", "deu+eng": "deu+eng"}
-TESSDATA_CANDIDATES = (
-    "/usr/share/tesseract-ocr/5/tessdata",
-    "/usr/share/tessdata",
-    "/usr/local/share/tessdata",
-    r"C:\Program Files\Tesseract-OCR\tessdata",
-)
-
-
-def find_tessdata() -> str:
-    env = os.environ.get("TESSDATA_PREFIX")
-    for candidate in (env, *TESSDATA_CANDIDATES):
-        if candidate and (Path(candidate) / "deu.traineddata").is_file():
-            return candidate
-    return ""
+LANGUAGE_CODES = {
+    "de": "deu",
+    "deu": "deu",
+    "en": "eng",
+    "eng": "eng",
+    "de+en": "deu+eng",
+    "deu+eng": "deu+eng",
+}
 
 
 class TesseractSettings(BaseModel):
@@ -72,7 +67,9 @@ class TesseractEngine(Engine):
             engine=f"tesseract {tesserocr.tesseract_version().split()[1]}",
             model_id="tesseract-lstm-deu",
             languages=("de", "en"),
-            accepts=frozenset({DocumentType.PDF, DocumentType.PNG, DocumentType.JPEG, DocumentType.TIFF, DocumentType.WEBP}),
+            accepts=frozenset(
+                {DocumentType.PDF, DocumentType.PNG, DocumentType.JPEG, DocumentType.TIFF, DocumentType.WEBP}
+            ),
         )
         self._local = threading.local()
         self._apis: list[tesserocr.PyTessBaseAPI] = []
@@ -86,7 +83,11 @@ class TesseractEngine(Engine):
     def load(self) -> None:
         tessdata = self.settings.tessdata
         if not tessdata or not (Path(tessdata) / "deu.traineddata").is_file():
-            hint = "apt-get install tesseract-ocr-deu" if sys.platform != "win32" else "install Tesseract with German data"
+            hint = (
+                "apt-get install tesseract-ocr-deu"
+                if sys.platform != "win32"
+                else "install Tesseract with German data"
+            )
             raise RuntimeError(f"German Tesseract data (deu.traineddata) not found in {tessdata!r}; {hint}")
         available = set(tesserocr.get_languages(tessdata)[1])
         missing = {"deu", "eng"} - available
@@ -129,10 +130,9 @@ class TesseractEngine(Engine):
                 f"language {options.language!r} is not supported by tesseract; use one of {sorted(LANGUAGE_CODES)}",
             )
         t0 = time.perf_counter()
-        rendered_dpi = options.dpi if document.kind is DocumentType.PDF else None
-        image = document.render(index, options.dpi)
+        prepared = prepare_page(document, index, options.dpi, tessdata=self.settings.tessdata)
         width_pt, height_pt = document.page_size(index)
-        image, _scale = preprocess(image, options.preprocessing, rendered_dpi)
+        image, _scale, skew = preprocess(prepared.image, options.preprocessing, prepared.dpi)
         t1 = time.perf_counter()
         api = self._api(lang)
         api.SetImage(image)
@@ -146,8 +146,16 @@ class TesseractEngine(Engine):
         reread_low_confidence(api, image, page, self.settings.psm)
         api.Clear()
         t2 = time.perf_counter()
+        if prepared.orientation.degrees in (90, 270):  # boxes are on the page turned upright
+            width_pt, height_pt = height_pt, width_pt
         page.width, page.height = width_pt, height_pt
         page.kind = pb.PAGE_KIND_SCANNED
+        words = sum(len(line.words) for line in page.lines)
+        page.quality.CopyFrom(
+            quality_report(
+                prepared, skew_degrees=skew, confidence=page.confidence, words=words, ink=ink_share(image)
+            )
+        )
         page.timings.preprocess_seconds = t1 - t0
         page.timings.recognition_seconds = t2 - t1
         return page

@@ -23,17 +23,7 @@ from ocrmesh.v1 import ocr_pb2 as pb
 
 TARGET_DPI = 300
 UPSCALE_BELOW_DPI = 250
-A4_SHORT_EDGE_INCHES = 8.27
-
-
-def effective_dpi(image: Image.Image, rendered_dpi: int | None) -> float:
-    """Resolution of the page: as rendered, from image metadata, or assuming A4."""
-    if rendered_dpi:
-        return float(rendered_dpi)
-    meta = image.info.get("dpi")
-    if meta and meta[0] and float(meta[0]) > 30:
-        return float(meta[0])
-    return min(image.size) / A4_SHORT_EDGE_INCHES
+MAX_UPSCALED_PIXELS = 40_000_000  # an A4 page at 300 dpi is 8.7 MP
 
 
 def estimate_skew(grey: Image.Image, max_degrees: float = 3.0, step: float = 0.25) -> float:
@@ -54,20 +44,29 @@ def estimate_skew(grey: Image.Image, max_degrees: float = 3.0, step: float = 0.2
     return best_angle
 
 
-def preprocess(image: Image.Image, mode: int, rendered_dpi: int | None) -> tuple[Image.Image, float]:
-    """Return the image for Tesseract and the scale factor applied."""
+def preprocess(image: Image.Image, mode: int, dpi: float) -> tuple[Image.Image, float, float]:
+    """Return the image for Tesseract, the scale factor applied and the skew removed (degrees).
+
+    `dpi` is the page's resolution (`services.intake.pageprep.page_dpi`).
+    """
     if mode == pb.PREPROCESSING_NONE:
-        return image, 1.0
+        return image, 1.0, 0.0
     grey = image if image.mode == "L" else ImageOps.grayscale(image)
     scale = 1.0
-    dpi = effective_dpi(image, rendered_dpi)
     if dpi < UPSCALE_BELOW_DPI:
-        scale = TARGET_DPI / dpi
-        grey = grey.resize((round(grey.width * scale), round(grey.height * scale)), Image.Resampling.LANCZOS)
+        # Never beyond MAX_UPSCALED_PIXELS, whatever resolution the file claims.
+        scale = max(
+            1.0, min(TARGET_DPI / dpi, (MAX_UPSCALED_PIXELS / max(1, grey.width * grey.height)) ** 0.5)
+        )
+        if scale > 1.0:
+            size = (round(grey.width * scale), round(grey.height * scale))
+            grey = grey.resize(size, Image.Resampling.LANCZOS)
     grey = ImageOps.autocontrast(grey, cutoff=1)
     if mode == pb.PREPROCESSING_FULL:
         grey = grey.filter(ImageFilter.MedianFilter(3))
     angle = estimate_skew(grey)
     if abs(angle) >= 0.25:
         grey = grey.rotate(angle, resample=Image.Resampling.BICUBIC, expand=False, fillcolor=255)
-    return grey, scale
+    else:
+        angle = 0.0
+    return grey, scale, angle

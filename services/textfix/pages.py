@@ -32,37 +32,49 @@ def correct_page_spelling(page: pb.PageResult, language: str) -> int:
     if corrector is None:
         return 0
     changed = 0
-    cursor = 0
-    text = page.text
+    originals = [(line.text, " ".join(w.text for w in line.words)) for line in page.lines]
     previous = ""
     hyphenated: list[pb.BoundingBox] = []  # boxes of the words so far that end in a hyphen
     for line in page.lines:
         before = line.text
-        joined = " ".join(w.text for w in line.words)
         names_possible = is_name_line(before)
-        line_changed = False
         for k, word in enumerate(line.words):
-            continues_word = (k == 0 and previous.endswith("-")) or any(_below(word.box, b) for b in hyphenated)
+            continues_word = (k == 0 and previous.endswith("-")) or any(
+                _below(word.box, b) for b in hyphenated
+            )
             fixed = corrector.correct(
                 word.text, word.confidence, names_possible=names_possible, continues_word=continues_word
             )
             if fixed is not None:
                 word.original_text, word.text = word.text, fixed
-                line_changed = True
                 changed += 1
         previous = before or previous
         hyphenated += [w.box for w in line.words if w.text.endswith("-") and w.text[:-1].isalpha()]
+    if changed:
+        update_line_texts(page, originals)
+    return changed
+
+
+def update_line_texts(page: pb.PageResult, originals: list[tuple[str, str]]) -> None:
+    """After words of `page` changed: a line whose text was its words' plain join gets the new join,
+    and the page text gets each changed line in its place.
+
+    `originals` holds, per line, its text and its words' join before the change.
+    """
+    cursor = 0
+    text = page.text
+    for line, (before, joined) in zip(page.lines, originals, strict=True):
         if not before:
             continue
         at = text.find(before, cursor)
-        if line_changed and before == joined:
-            line.text = " ".join(w.text for w in line.words)
+        now = " ".join(w.text for w in line.words)
+        if now != joined and before == joined:
+            line.text = now
             if at >= 0:
                 text = text[:at] + line.text + text[at + len(before) :]
         if at >= 0:
             cursor = at + len(line.text)
     page.text = text
-    return changed
 
 
 def _below(box: pb.BoundingBox, above: pb.BoundingBox) -> bool:

@@ -176,3 +176,26 @@ async def test_spelling_correction_can_be_turned_off(tesseract_gateway: httpx.As
         texts[correct] = response.json()["pages"][0]["text"]
     assert "Zählpunkt:" in texts[True] and "zählpunkt:" not in texts[True]
     assert "zählpunkt:" in texts[False]
+
+
+async def test_an_upside_down_scan_is_turned_and_reported(tesseract_gateway: httpx.AsyncClient) -> None:
+    """Issue 15: the page is read the right way up and the page report says it was turned 180 degrees."""
+    from benchmarks.synth.capture import turned_scan_pdf
+
+    pdf = DATASET / "EN16931_zugferd_2p0_EN16931_Einfach.pdf"
+    truth = truth_of(pdf)
+    scan = turned_scan_pdf(pdf.read_bytes(), seed=2, degrees=180)
+    response = await tesseract_gateway.post(
+        PROCESS,
+        files={"file": ("scan.pdf", scan, "application/pdf")},
+        data={"backend": "tesseract", "options": json.dumps({"first_page": 1, "last_page": 1})},
+    )
+    assert response.status_code == 200, response.text
+    body = response.json()
+    assert truth["rechnungsnummer"] in body["text"]["raw"]
+    quality = body["pages"][0]["quality"]
+    assert quality["rotation_degrees"] == 180
+    assert quality["orientation_method"] in ("osd", "osd+ocr")
+    assert quality["capture"] == "scan"
+    assert quality["estimated_dpi"] == pytest.approx(200, abs=2)
+    assert quality["unreliable"] is False and quality["warnings"] == []

@@ -17,8 +17,10 @@ class GatewaySettings(BaseSettings):
     port: int = Field(default=8080, ge=0, le=65535)
     # Largest accepted upload (one document).
     max_upload_mb: float = Field(default=50.0, gt=0)
-    # Largest batch (all documents of one POST /api/v1/ocr/batch together).
-    max_batch_mb: float = Field(default=200.0, gt=0)
+    # Largest batch (all documents of one POST /api/v1/ocr/batch together). The batch travels to the
+    # router as one gRPC message, which the router accepts up to its own document limit (equal to
+    # max_upload_mb by default): raise both together.
+    max_batch_mb: float = Field(default=50.0, gt=0)
     # gRPC deadline of one Process call, seconds.
     request_timeout: float = Field(default=600.0, gt=0)
     # How often the health cache asks the upstream, seconds.

@@ -57,6 +57,8 @@ from services.pdftext.textlayer import is_usable, visible_chars
 log = structlog.get_logger("ocrmesh.router.analysis")
 
 ANALYSIS_DPI = 100
+# Pixels of the analysis render: an A4 page at 100 dpi is about 1 MP; a larger page is rendered coarser.
+ANALYSIS_MAX_PIXELS = 8_000_000
 # A dark pixel run at least this long (inches) is a ruling line, not a character.
 MIN_RULE_INCHES = 0.8
 SKEW_RANGE_DEGREES = 6.0
@@ -314,6 +316,12 @@ def _measure_born_digital_layout(pdf: pymupdf.Document, result: PageAnalysis, t:
     classify(result, t)
 
 
+def analysis_dpi(rect: pymupdf.Rect) -> int:
+    """ANALYSIS_DPI, lowered for a page so large that its render would exceed ANALYSIS_MAX_PIXELS."""
+    square_inches = max(1e-6, rect.width * rect.height / (72.0 * 72.0))
+    return max(1, min(ANALYSIS_DPI, int((ANALYSIS_MAX_PIXELS / square_inches) ** 0.5)))
+
+
 def _analyse_pdf_page(
     pdf: pymupdf.Document, index: int, t: Thresholds, *, lazy: bool
 ) -> tuple[PageAnalysis, str]:
@@ -339,10 +347,11 @@ def _analyse_pdf_page(
                 bbox = pymupdf.Rect(largest["bbox"])
                 if bbox.width > 0:
                     result.image_dpi = round(largest["width"] / (bbox.width / 72.0), 1)
-            pix = page.get_pixmap(dpi=ANALYSIS_DPI, colorspace=pymupdf.csGRAY, alpha=False)
+            dpi = analysis_dpi(page.rect)
+            pix = page.get_pixmap(dpi=dpi, colorspace=pymupdf.csGRAY, alpha=False)
             gray = np.frombuffer(pix.samples, np.uint8).reshape(pix.height, pix.width)
     if not result.born_digital:
-        _scan_measures(result, gray, ANALYSIS_DPI)
+        _scan_measures(result, gray, dpi)
     classify(result, t)
     return result, text
 

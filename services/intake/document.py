@@ -21,6 +21,7 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 
 from services.intake.errors import IntakeError
 from services.intake.limits import IntakeLimits
+from services.intake.pdfstreams import check_page_box, check_streams
 from services.intake.sniff import DocumentType, sniff
 
 PYMUPDF_LOCK = threading.RLock()
@@ -166,6 +167,8 @@ def _open_pdf(content: bytes, limits: IntakeLimits) -> tuple[pymupdf.Document, l
                     raise IntakeError(f"page {index + 1} of the PDF is damaged ({exc})") from exc
                 if rect.is_empty or rect.is_infinite:
                     raise IntakeError(f"page {index + 1} of the PDF has no valid size")
+                check_page_box(index, rect, limits)
+            check_streams(pdf, limits)
         except BaseException:
             pdf.close()
             raise

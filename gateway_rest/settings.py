@@ -31,6 +31,11 @@ class GatewaySettings(BaseSettings):
     health_stale_seconds: float = Field(default=30.0, gt=0)
     # Retry-After sent with 503 answers, seconds.
     retry_after_seconds: int = Field(default=5, ge=1)
+    # Slow clients: a request's headers must arrive within header_timeout seconds; its body may pause
+    # at most body_idle_timeout seconds; an idle keep-alive connection closes after keep_alive_seconds.
+    header_timeout: float = Field(default=10.0, gt=0)
+    body_idle_timeout: float = Field(default=30.0, gt=0)
+    keep_alive_seconds: int = Field(default=5, ge=1)
     log_level: str = "info"
 
     @property

@@ -39,6 +39,7 @@ from PIL import Image
 
 from ocrmesh.v1 import ocr_pb2 as pb
 from router_service.rules import Thresholds
+from services.intake.cancel import check_cancelled
 from services.intake.document import PYMUPDF_LOCK, LoadedDocument, open_document
 from services.intake.errors import IntakeError
 from services.intake.layout import (
@@ -401,11 +402,13 @@ def analyse(
         assert document.pdf is not None
         analysis.has_einvoice = has_einvoice_attachment(document.pdf)
         for index in indices:
+            check_cancelled()
             page, text = _analyse_pdf_page(document.pdf, index, thresholds, lazy=lazy)
             analysis.pages.append(page)
             analysis.texts.append(text)
     else:
         for index in indices:
+            check_cancelled()
             analysis.pages.append(_analyse_image_page(document, index, thresholds))
             analysis.texts.append("")
     analysis.batch = (requested_pages or len(analysis.pages)) >= thresholds.batch_pages

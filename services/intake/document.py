@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 import pymupdf
 from PIL import Image, ImageOps, UnidentifiedImageError
 
+from services.intake.cancel import WorkCancelled, check_cancelled
 from services.intake.errors import IntakeError
 from services.intake.limits import IntakeLimits
 from services.intake.pdfstreams import check_page_box, check_streams
@@ -161,6 +162,7 @@ def _open_pdf(content: bytes, limits: IntakeLimits) -> tuple[pymupdf.Document, l
             if pdf.is_repaired:
                 notes.append("the PDF was damaged and has been repaired; check the result")
             for index in range(pdf.page_count):
+                check_cancelled()
                 try:
                     rect = pdf[index].rect
                 except Exception as exc:
@@ -188,7 +190,11 @@ def _open_image(content: bytes, kind: DocumentType, limits: IntakeLimits) -> tup
         raise IntakeError(f"the image has {frames} pages, the limit is {limits.max_pages}")
     for index in range(frames):
         try:
+            check_cancelled()
             image.seek(index)
+        except WorkCancelled:
+            image.close()
+            raise
         except EOFError as exc:
             image.close()
             raise IntakeError(f"the {kind.name} image is truncated at page {index + 1}") from exc

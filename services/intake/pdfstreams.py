@@ -14,6 +14,7 @@ import zlib
 
 import pymupdf
 
+from services.intake.cancel import check_cancelled
 from services.intake.errors import IntakeError
 from services.intake.limits import IntakeLimits
 
@@ -52,6 +53,7 @@ def _inflated_size(raw: bytes, limit: int) -> int:
     data = raw
     try:
         while data and total <= limit:
+            check_cancelled()
             total += len(inflater.decompress(data, _CHUNK))
             data = inflater.unconsumed_tail
     except zlib.error:
@@ -62,6 +64,7 @@ def _inflated_size(raw: bytes, limit: int) -> int:
 def check_streams(pdf: pymupdf.Document, limits: IntakeLimits) -> None:
     """Refuse images whose declared size exceeds the pixel limit and streams that inflate beyond the byte limit."""
     for xref in range(1, pdf.xref_length()):
+        check_cancelled()
         try:
             if not pdf.xref_is_stream(xref):
                 continue

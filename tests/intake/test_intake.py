@@ -91,10 +91,18 @@ def test_huge_pdf_page_renders_within_pixel_limit() -> None:
 
     doc = pymupdf.open()
     doc.new_page(width=2880, height=2880)  # 40 x 40 inches: rendered at a lower dpi
-    doc.new_page(width=14400, height=14400)  # 200 x 200 inches: would need < 50 dpi
     data = doc.tobytes()
     with open_document(data, IntakeLimits(max_page_pixels=4_000_000)) as loaded:
         image = loaded.render(0, 300)
         assert image.width * image.height <= 4_000_000
-        with pytest.raises(IntakeError, match="too large to render"):
-            loaded.render(1, 300)
+
+
+def test_pdf_page_too_large_even_at_min_dpi_is_refused_at_open() -> None:
+    import pymupdf
+
+    doc = pymupdf.open()
+    doc.new_page(width=595, height=842)
+    doc.new_page(width=14400, height=14400)  # 200 x 200 inches: would need < 50 dpi
+    data = doc.tobytes()
+    with pytest.raises(IntakeError, match=r"page 2 is too large: 14400 x 14400 pt .* even at 50 dpi"):
+        open_document(data, IntakeLimits(max_page_pixels=4_000_000))

@@ -27,7 +27,8 @@ PyMuPDF is not thread-safe: every call into it holds PYMUPDF_LOCK.
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -165,7 +166,8 @@ class DocumentAnalysis:
         pending = self._require_pending(f"the layout figures of page {page.number}")
         assert pending.pdf is not None  # only PDF pages are born digital
         started = time.perf_counter()
-        _measure_born_digital_layout(pending.pdf, page, pending.thresholds)
+        with unreadable_page_is_intake_error(page.number - 1):
+            _measure_born_digital_layout(pending.pdf, page, pending.thresholds)
         self.seconds += time.perf_counter() - started
 
     def require_supplier(self) -> str:
@@ -317,6 +319,15 @@ def _measure_born_digital_layout(pdf: pymupdf.Document, result: PageAnalysis, t:
     classify(result, t)
 
 
+@contextmanager
+def unreadable_page_is_intake_error(index: int) -> Iterator[None]:
+    """MuPDF's errors on a hostile page (e.g. "too many nested graphics states") as an IntakeError."""
+    try:
+        yield
+    except (RuntimeError, ValueError) as exc:
+        raise IntakeError(f"page {index + 1} of the PDF cannot be read ({exc})") from exc
+
+
 def analysis_dpi(rect: pymupdf.Rect) -> int:
     """ANALYSIS_DPI, lowered for a page so large that its render would exceed ANALYSIS_MAX_PIXELS."""
     square_inches = max(1e-6, rect.width * rect.height / (72.0 * 72.0))
@@ -403,7 +414,8 @@ def analyse(
         analysis.has_einvoice = has_einvoice_attachment(document.pdf)
         for index in indices:
             check_cancelled()
-            page, text = _analyse_pdf_page(document.pdf, index, thresholds, lazy=lazy)
+            with unreadable_page_is_intake_error(index):
+                page, text = _analyse_pdf_page(document.pdf, index, thresholds, lazy=lazy)
             analysis.pages.append(page)
             analysis.texts.append(text)
     else:

@@ -152,6 +152,10 @@ def _open_pdf(content: bytes, limits: IntakeLimits) -> tuple[pymupdf.Document, l
                 raise IntakeError(
                     "the PDF is password-protected; remove the password (or print it to a new PDF) and send it again"
                 )
+            try:
+                pdf.page_count  # noqa: B018 (MuPDF counts the page tree here and may find it broken)
+            except RuntimeError as exc:
+                raise IntakeError(f"the PDF's page tree is damaged ({exc})") from exc
             if pdf.page_count == 0:
                 raise IntakeError("the PDF has no pages (it is damaged or truncated)")
             if pdf.page_count > limits.max_pages:

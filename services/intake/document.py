@@ -22,7 +22,7 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 from services.intake.cancel import WorkCancelled, check_cancelled
 from services.intake.errors import IntakeError
 from services.intake.limits import IntakeLimits
-from services.intake.pdfstreams import check_page_box, check_streams
+from services.intake.pdfstreams import check_page_box, check_streams, streams_checked
 from services.intake.sniff import DocumentType, sniff
 
 PYMUPDF_LOCK = threading.RLock()
@@ -132,7 +132,7 @@ def open_document(content: bytes, limits: IntakeLimits | None = None) -> LoadedD
     kind = sniff(content)
     digest = hashlib.sha256(content).hexdigest()
     if kind is DocumentType.PDF:
-        pdf, notes = _open_pdf(content, limits)
+        pdf, notes = _open_pdf(content, limits, digest)
         return LoadedDocument(kind, content, pdf.page_count, digest, limits, pdf=pdf, warnings=notes)
     if kind is DocumentType.XML:
         return LoadedDocument(kind, content, 0, digest, limits)
@@ -140,7 +140,7 @@ def open_document(content: bytes, limits: IntakeLimits | None = None) -> LoadedD
     return LoadedDocument(kind, content, frames, digest, limits, _image=image)
 
 
-def _open_pdf(content: bytes, limits: IntakeLimits) -> tuple[pymupdf.Document, list[str]]:
+def _open_pdf(content: bytes, limits: IntakeLimits, digest: str) -> tuple[pymupdf.Document, list[str]]:
     notes: list[str] = []
     with PYMUPDF_LOCK:
         try:
@@ -174,7 +174,7 @@ def _open_pdf(content: bytes, limits: IntakeLimits) -> tuple[pymupdf.Document, l
                 if rect.is_empty or rect.is_infinite:
                     raise IntakeError(f"page {index + 1} of the PDF has no valid size")
                 check_page_box(index, rect, limits)
-            check_streams(pdf, limits)
+            streams_checked.check(digest, limits, lambda: check_streams(pdf, limits))
         except BaseException:
             pdf.close()
             raise

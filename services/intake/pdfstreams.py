@@ -10,15 +10,20 @@ the limit, so no bomb is ever held in memory. The caller holds PYMUPDF_LOCK.
 from __future__ import annotations
 
 import re
+import threading
 import zlib
+from collections import OrderedDict
+from collections.abc import Callable
 
 import pymupdf
 
 from services.intake.cancel import check_cancelled
 from services.intake.errors import IntakeError
-from services.intake.limits import IntakeLimits
+from services.intake.limits import MB, IntakeLimits
 
 _CHUNK = 1024 * 1024
+# DEFLATE inflates at most about 1032:1, so a smaller stream cannot pass the limit: not inflated.
+DEFLATE_MAX_RATIO = 1032
 _NUMBER = r"\s*(\d+)"
 
 
@@ -82,6 +87,8 @@ def check_streams(pdf: pymupdf.Document, limits: IntakeLimits) -> None:
             continue
         if "FlateDecode" not in filters and "/Fl" not in filters:
             continue
+        if 0 < _key_int(pdf, xref, "Length") * DEFLATE_MAX_RATIO <= limits.max_stream_bytes:
+            continue
         try:
             raw = pdf.xref_stream_raw(xref)
         except Exception:
@@ -89,5 +96,30 @@ def check_streams(pdf: pymupdf.Document, limits: IntakeLimits) -> None:
         if raw and _inflated_size(raw, limits.max_stream_bytes) > limits.max_stream_bytes:
             raise IntakeError(
                 f"the PDF holds a compressed stream (object {xref}) that inflates to more than "
-                f"{limits.max_stream_bytes / 1e6:.0f} MB (a decompression bomb)"
+                f"{limits.max_stream_bytes / MB:.0f} MB (a decompression bomb)"
             )
+
+
+class CheckedDigests:
+    """Documents (by SHA-256 and limits) whose streams passed, so a process opening the same document
+    again (the router analyses, then plans declined pages, then reads the e-invoice) checks it once."""
+
+    def __init__(self, size: int = 256) -> None:
+        self.size = size
+        self._passed: OrderedDict[tuple[str, int, int], None] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def check(self, digest: str, limits: IntakeLimits, check: Callable[[], None]) -> None:
+        key = (digest, limits.max_stream_bytes, limits.max_page_pixels)
+        with self._lock:
+            if key in self._passed:
+                self._passed.move_to_end(key)
+                return
+        check()
+        with self._lock:
+            self._passed[key] = None
+            while len(self._passed) > self.size:
+                self._passed.popitem(last=False)
+
+
+streams_checked = CheckedDigests()

@@ -101,7 +101,8 @@ async def cancel_probe(mesh: Mesh, memory: PeakMemory, router: psutil.Process, v
     await asyncio.gather(task, return_exceptions=True)
     after = await busy_after(router)
     memory.sample()
-    return {"answer": "cancelled after 1 s", "seconds": f"{after:.1f} busy after", "peak": peak_line(memory)}
+    seconds = f"router idle {after:.1f} s after (0.5 s samples)"
+    return {"answer": "cancelled 1 s after sending", "seconds": seconds, "peak": peak_line(memory)}
 
 
 async def run() -> str:

@@ -31,6 +31,7 @@ os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 import argparse
 import hashlib
 import json
+import random
 import sys
 import time
 from collections import defaultdict
@@ -44,7 +45,7 @@ import pymupdf
 from stdnum import iban as std_iban
 
 from benchmarks.report import machine_line, update_section
-from benchmarks.synth.degrade import render_scanned_pdf
+from benchmarks.synth.degrade import MAX_ROTATION_DEG, render_scanned_pdf
 from benchmarks.synth.invoice_gen import generate_corpus
 from ocrmesh.v1 import ocr_pb2 as pb
 from services.intake.document import PYMUPDF_LOCK, open_document
@@ -142,12 +143,38 @@ def engine_fingerprint() -> str:
     return h.hexdigest()[:16]
 
 
+@dataclass(frozen=True)
+class Scanner:
+    """How a document is printed and scanned back: `render_scanned_pdf` at `dpi`, skewed by degrade's seeded
+    random angle, or, with `min_skew`, by an angle of at least `min_skew` degrees (up to MAX_ROTATION_DEG)."""
+
+    dpi: int = SCAN_DPI
+    min_skew: float = 0.0
+
+    def skew(self, seed: int) -> float | None:
+        if not self.min_skew:
+            return None
+        rng = random.Random(f"skew-{seed}")
+        return rng.choice((-1, 1)) * rng.uniform(self.min_skew, MAX_ROTATION_DEG)
+
+    def scan(self, doc: Doc) -> bytes:
+        skew = self.skew(doc.seed)
+        options = {} if skew is None else {"rotation_deg": skew}
+        return render_scanned_pdf(doc.pdf, seed=doc.seed, dpi=self.dpi, **options)
+
+    def key(self, doc: Doc) -> bytes:
+        """What the scan depends on besides the engine (the default scanner keeps the cache keys of before)."""
+        tail = f"|{doc.seed}|{self.dpi}" + (f"|skew>={self.min_skew}" if self.min_skew else "")
+        return doc.pdf + tail.encode()
+
+
 class Ocr:
     """Tesseract over scanned PDFs, pages on a thread pool, results optionally cached on disk."""
 
-    def __init__(self, engine: Engine, cache: Path | None) -> None:
+    def __init__(self, engine: Engine, cache: Path | None, scanner: Scanner | None = None) -> None:
         self.engine = engine
         self.cache = cache
+        self.scanner = scanner or Scanner()
         self.fingerprint = engine_fingerprint()
         self.pool = ThreadPoolExecutor(WORKERS)
         self.pages = 0
@@ -156,7 +183,7 @@ class Ocr:
     def _cache_file(self, doc: Doc) -> Path | None:
         if self.cache is None:
             return None
-        key = hashlib.sha256(doc.pdf + f"|{doc.seed}|{SCAN_DPI}".encode()).hexdigest()[:24]
+        key = hashlib.sha256(self.scanner.key(doc)).hexdigest()[:24]
         return self.cache / f"{key}-{self.fingerprint}.json"
 
     def run(self, docs: Sequence[Doc]) -> list[list[pb.PageResult]]:
@@ -169,7 +196,7 @@ class Ocr:
                 results[k] = [pb.PageResult.FromString(bytes.fromhex(h)) for h in json.loads(cached.read_text())]
             else:
                 todo.append(k)
-        scans = list(self.pool.map(lambda k: render_scanned_pdf(docs[k].pdf, seed=docs[k].seed, dpi=SCAN_DPI), todo))
+        scans = list(self.pool.map(lambda k: self.scanner.scan(docs[k]), todo))
         pending = []
         for k, scan in zip(todo, scans, strict=True):
             loaded = open_document(scan)
@@ -256,11 +283,22 @@ def _values(fields: pb.InvoiceFields) -> dict[str, str]:
     return {f.name: f.value for f in fields.fields}
 
 
+def fields_of(pages: Sequence[pb.PageResult]) -> dict[str, str]:
+    """Field name -> value as `extract_fields` gives them for these pages."""
+    return _values(extract_fields(pages))
+
+
+def finish_ocr_pages(pages: Iterable[pb.PageResult]) -> None:
+    """What the backend server does after every OCR page (kept out of the OCR cache)."""
+    for page in pages:
+        finish_page(page, PageOptions(language="de"))
+
+
 def run_text(kind: str, docs: Iterable[Doc], pages_of: Callable[[Doc], list[pb.PageResult]]) -> KindResult:
     result = KindResult(kind)
     start = time.perf_counter()
     for doc in docs:
-        result.add(doc.name, compare(doc.truth, _values(extract_fields(pages_of(doc)))))
+        result.add(doc.name, compare(doc.truth, fields_of(pages_of(doc))))
     result.seconds = time.perf_counter() - start
     return result
 
@@ -284,12 +322,11 @@ def run_scan(kind: str, docs: Sequence[Doc], ocr: Ocr, dump: Path | None = None)
     pages = ocr.run(docs)
     result = KindResult(kind)
     for doc, doc_pages in zip(docs, pages, strict=True):
-        for page in doc_pages:  # as the backend server does after every page (kept out of the OCR cache)
-            finish_page(page, PageOptions(language="de"))
+        finish_ocr_pages(doc_pages)
         if dump is not None:
             dump.mkdir(parents=True, exist_ok=True)
             (dump / f"{kind}-{doc.name}.txt").write_text("\n\f\n".join(p.text for p in doc_pages), encoding="utf-8")
-        result.add(doc.name, compare(doc.truth, _values(extract_fields(doc_pages))))
+        result.add(doc.name, compare(doc.truth, fields_of(doc_pages)))
     result.seconds = time.perf_counter() - start
     return result
 

@@ -10,9 +10,13 @@ import asyncio
 import json
 import sys
 from pathlib import Path
-from typing import Annotated, Optional
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
+
+if TYPE_CHECKING:
+    from clients.backup import Summary
 
 # Where `ocrmesh up` and `ocrmesh router` listen by default: the router, which also hosts JobsService.
 ROUTER_ADDRESS = "127.0.0.1:50051"
@@ -173,45 +177,65 @@ def up(
     gateway_port: Annotated[Optional[int], typer.Option(help="REST port (default 8080)")] = None,
     router_port: Annotated[Optional[int], typer.Option(help="Router gRPC port (default 50051)")] = None,
     base_port: Annotated[Optional[int], typer.Option(help="First gRPC port of the backends (default 50061)")] = None,
+    models: Annotated[bool, typer.Option(help="Also start the model engines whose weights are present")] = True,
+    metrics: Annotated[bool, typer.Option(help="Prometheus endpoints for the backends and the router")] = True,
 ) -> None:
-    """Start the local mesh (backends, router, REST gateway) on loopback until Ctrl-C."""
+    """Start the local mesh (backends, router, REST gateway) on loopback until Ctrl-C; restarts what crashes."""
     import signal as signal_module
-    import threading
+    import time
 
+    from clients.local_engines import choose_engines
     from clients.mesh import Mesh, MeshSettings, process_via_rest
 
-    overrides: dict[str, object] = {}
+    overrides: dict[str, object] = {"metrics": metrics}
     if gateway_port is not None:
         overrides["gateway_port"] = gateway_port
     if router_port is not None:
         overrides["router_port"] = router_port
     settings = MeshSettings(**overrides)  # type: ignore[arg-type]
+    if models:
+        for choice in choose_engines():
+            if choice.name in settings.backends:
+                continue
+            if choice.start:
+                settings.backends[choice.name] = choice.port
+                settings.background.add(choice.name)
+            else:
+                typer.echo(f"{choice.name}: not started: {choice.reason}", err=True)
     if base_port is not None:
         settings.backends = {name: base_port + i for i, name in enumerate(settings.backends)}
-    mesh = Mesh(settings)
+
+    def interrupt(*_: object) -> None:
+        raise KeyboardInterrupt
+
+    # SIGTERM (and Ctrl-Break on Windows) stops like Ctrl-C, at start-up too; during the stop, signals are ignored.
+    stop_signals = [getattr(signal_module, name) for name in ("SIGTERM", "SIGBREAK") if hasattr(signal_module, name)]
+    for sig in stop_signals:
+        signal_module.signal(sig, interrupt)
+    mesh = Mesh(settings, report=lambda line: typer.echo(line, err=True))
+    mesh.plan()
     try:
-        with mesh:
-            typer.echo(mesh.describe(), err=True)
-            gateway = mesh.components[-1].url
-            if demo:
-                for path in demo:
-                    typer.echo(f"\n=== {path} (POST {gateway}/api/v1/ocr/process, backend=auto)", err=True)
-                    _print_rest_result(process_via_rest(gateway, path))
-                return
-            typer.echo(f"REST: {gateway}/docs   gRPC: {mesh.components[-2].address}   Ctrl-C stops everything", err=True)
-            stopped = threading.Event()
-            signal_module.signal(signal_module.SIGINT, lambda *_: stopped.set())
-            if hasattr(signal_module, "SIGTERM"):
-                signal_module.signal(signal_module.SIGTERM, lambda *_: stopped.set())
-            while not stopped.wait(0.5):
-                for component in mesh.components:
-                    if component.process is not None and component.process.poll() is not None:
-                        typer.echo(f"error: {component.name} stopped unexpectedly; see {component.log_path}", err=True)
-                        raise typer.Exit(1)
-            typer.echo("stopping ...", err=True)
+        mesh.start()
+        typer.echo(mesh.describe(), err=True)
+        gateway = mesh.components[-1].url
+        if demo:
+            for path in demo:
+                typer.echo(f"\n=== {path} (POST {gateway}/api/v1/ocr/process, backend=auto)", err=True)
+                _print_rest_result(process_via_rest(gateway, path))
+            return
+        typer.echo(f"REST: {gateway}/docs   gRPC: {mesh.components[-2].address}   Ctrl-C stops everything", err=True)
+        while True:
+            time.sleep(0.2)
+            mesh.supervise()
+    except KeyboardInterrupt:
+        typer.echo("stopping ...", err=True)
     except (RuntimeError, TimeoutError, OSError) as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(1) from None
+    finally:
+        for sig in (signal_module.SIGINT, *stop_signals):
+            signal_module.signal(sig, signal_module.SIG_IGN)
+        mesh.stop()
 
 
 def _print_rest_result(result: dict) -> None:  # type: ignore[type-arg]
@@ -380,6 +404,61 @@ def batch(
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(1) from None
     raise typer.Exit(code)
+
+
+# ---------------------------------------------------------------- backup / restore (operations)
+
+
+def _state_locations(data_dir: Optional[Path], suppliers: Optional[Path]) -> tuple[Path, Path, Path, str]:
+    """Data directory, supplier templates, benchmark directory and PostgreSQL URL, as the mesh's settings name them."""
+    from bench_service.settings import BenchSettings
+    from jobs_service.settings import JobsSettings
+    from router_service.analysis import SUPPLIERS_DIR
+
+    settings = JobsSettings()
+    return data_dir or settings.data_dir, suppliers or SUPPLIERS_DIR, BenchSettings().data_dir, settings.database_url
+
+
+def _state_command(done: str, action: Callable[[], Summary]) -> None:
+    """Run a backup or restore; its error as one line and exit code 1."""
+    from clients.backup import BackupError
+
+    try:
+        summary = action()
+    except BackupError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(1) from None
+    typer.echo(f"{done} {summary.describe()}")
+
+
+@app.command()
+def backup(
+    dest: Annotated[Path, typer.Argument(help="A new directory, or a file name ending in .tar.gz")],
+    data_dir: Annotated[Optional[Path], typer.Option(help="Data directory (default $OCRMESH_JOBS_DATA_DIR or ./data)")] = None,
+    suppliers: Annotated[Optional[Path], typer.Option(help="Supplier templates (default config/suppliers)")] = None,
+) -> None:
+    """Back up the jobs database (SQLite online backup, safe while the mesh runs), data files and supplier templates."""
+    from clients.backup import backup as run_backup
+
+    data, supplier_dir, bench_dir, database_url = _state_locations(data_dir, suppliers)
+    _state_command("backup written to", lambda: run_backup(dest, data, supplier_dir, database_url, bench_dir))
+
+
+@app.command()
+def restore(
+    src: Annotated[Path, typer.Argument(exists=True, help="A backup directory or .tar.gz made by `ocrmesh backup`")],
+    data_dir: Annotated[Optional[Path], typer.Option(help="Data directory (default $OCRMESH_JOBS_DATA_DIR or ./data)")] = None,
+    suppliers: Annotated[Optional[Path], typer.Option(help="Supplier templates (default config/suppliers)")] = None,
+    force: Annotated[bool, typer.Option(help="Overwrite a database in use (a running mesh); restart it afterwards")] = False,
+) -> None:
+    """Restore a backup into the data directory and the supplier templates (stop the mesh first)."""
+    from clients.backup import restore as run_restore
+
+    data, supplier_dir, bench_dir, database_url = _state_locations(data_dir, suppliers)
+    _state_command(
+        "restored into",
+        lambda: run_restore(src, data, supplier_dir, force=force, database_url=database_url, bench_dir=bench_dir),
+    )
 
 
 # ---------------------------------------------------------------- bench (live benchmark, in-process)

@@ -1,26 +1,28 @@
-"""Exit 0 when a gRPC server reports SERVING, 1 otherwise (container health checks).
+"""Exit 0 when a server is healthy, 1 otherwise (container health checks).
 
-    python -m clients.healthcheck HOST:PORT [SERVICE]
+python -m clients.healthcheck HOST:PORT [SERVICE]   gRPC health: SERVING
+python -m clients.healthcheck http://HOST:PORT/PATH  HTTP: a 2xx answer
+python -m clients.healthcheck                        the target in $OCRMESH_HEALTHCHECK
 """
 
 from __future__ import annotations
 
+import os
 import sys
 
-import grpc
-from grpc_health.v1 import health_pb2
-
-from clients.client import OcrClient
+HEALTHCHECK_ENV = "OCRMESH_HEALTHCHECK"
+TIMEOUT_SECONDS = 2.0
 
 
-def main(argv: list[str]) -> int:
-    if not 1 <= len(argv) <= 2:
-        print(__doc__, file=sys.stderr)
-        return 2
-    service = argv[1] if len(argv) == 2 else ""
-    with OcrClient(argv[0]) as client:
+def check_grpc(target: str, service: str = "") -> int:
+    import grpc
+    from grpc_health.v1 import health_pb2
+
+    from clients.client import OcrClient
+
+    with OcrClient(target) as client:
         try:
-            status = client.health(service, timeout=2)
+            status = client.health(service, timeout=TIMEOUT_SECONDS)
         except grpc.RpcError as exc:
             print(f"unhealthy: {exc.code().name}", file=sys.stderr)  # type: ignore[attr-defined]
             return 1
@@ -28,6 +30,31 @@ def main(argv: list[str]) -> int:
         print(f"unhealthy: {health_pb2.HealthCheckResponse.ServingStatus.Name(status)}", file=sys.stderr)
         return 1
     return 0
+
+
+def check_http(url: str) -> int:
+    import httpx
+
+    try:
+        response = httpx.get(url, timeout=TIMEOUT_SECONDS)
+    except httpx.HTTPError as exc:
+        print(f"unhealthy: {type(exc).__name__}", file=sys.stderr)
+        return 1
+    if not response.is_success:
+        print(f"unhealthy: HTTP {response.status_code}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def main(argv: list[str]) -> int:
+    if not argv and os.environ.get(HEALTHCHECK_ENV):
+        argv = os.environ[HEALTHCHECK_ENV].split()
+    if not 1 <= len(argv) <= 2:
+        print(__doc__, file=sys.stderr)
+        return 2
+    if argv[0].startswith(("http://", "https://")):
+        return check_http(argv[0]) if len(argv) == 1 else 2
+    return check_grpc(*argv)
 
 
 if __name__ == "__main__":

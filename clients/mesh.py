@@ -1,11 +1,14 @@
-"""`ocrmesh up`: the whole local mesh on loopback, one command.
+"""`ocrmesh up`: the whole local mesh on loopback, one command, supervised.
 
-Starts every backend that can run on this machine, the router in front of
-them and the REST gateway in front of the router, each as its own process
-(as in production), waits until all are healthy, prints what runs where, and
-on Ctrl-C stops everything: children get a graceful stop signal and, as a
-safety net, see their standard input close when this process ends however it
-ends (services.scaffold.parent_watch), so no orphan server survives.
+Starts every backend this host can run (clients/local_engines.py), the router
+in front of them and the REST gateway in front of the router, each as its own
+process (as in production), waits until the core ones are healthy and prints
+what runs where, metrics endpoints included. While it runs, `supervise()`
+restarts a process that died, with exponential backoff (clients/restarts.py);
+meanwhile the router routes around the missing backend. `stop()` stops
+everything: children get a graceful stop signal and, as a safety net, see
+their standard input close when this process ends however it ends
+(services.scaffold.parent_watch), so no orphan server survives.
 """
 
 from __future__ import annotations
@@ -15,8 +18,10 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Self
 
 import httpx
 import yaml
@@ -25,9 +30,14 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from clients.client import OcrClient
 from clients.processes import stop_processes
+from clients.restarts import Backoff
 from services.scaffold.parent_watch import ENV_FLAG
+from services.scaffold.ports import free_port
 
 REPO = Path(__file__).resolve().parents[1]
+# Metrics port convention: 91xx for gRPC port 500xx (tesseract 50062 -> 9162, router 50051 -> 9151).
+GRPC_PORTS = range(50000, 50100)
+METRICS_BASE = 9100
 
 
 class MeshSettings(BaseSettings):
@@ -38,9 +48,37 @@ class MeshSettings(BaseSettings):
     gateway_port: int = 8080
     # Backends started locally, by name, with their gRPC ports.
     backends: dict[str, int] = Field(default_factory=lambda: {"pdftext": 50061, "tesseract": 50062})
+    # Backends `up` does not wait for at start (model engines load for minutes; the router routes around them).
+    background: set[str] = Field(default_factory=set)
+    # Prometheus endpoints of the backends and the router (the gateway always serves /metrics).
+    metrics: bool = True
     start_timeout_seconds: float = 120.0
     stop_timeout_seconds: float = 20.0
+    # Restart backoff of a process that died: first delay, cap, and the run length that resets it.
+    restart_initial_seconds: float = 0.5
+    restart_max_seconds: float = 30.0
+    restart_stable_seconds: float = 30.0
     log_dir: Path | None = None
+
+
+def metrics_port_for(grpc_port: int, host: str = "127.0.0.1") -> int:
+    """91xx for a gRPC port 500xx when that port is free, else any free port."""
+    if grpc_port in GRPC_PORTS:
+        port = METRICS_BASE + grpc_port - GRPC_PORTS.start
+        if _bindable(host, port):
+            return port
+    return free_port(host)
+
+
+def _bindable(host: str, port: int) -> bool:
+    import socket
+
+    with socket.socket() as sock:
+        try:
+            sock.bind((host, port))
+        except OSError:
+            return False
+    return True
 
 
 @dataclass
@@ -49,12 +87,25 @@ class Component:
     argv: list[str]
     address: str
     http: bool = False
+    # Where Prometheus scrapes it ("" = none).
+    metrics_url: str = ""
+    # `start()` waits until it is healthy.
+    wait: bool = True
     process: subprocess.Popen[bytes] | None = None
     log_path: Path | None = None
+    backoff: Backoff = field(default_factory=Backoff)
+    started_at: float = 0.0
+    # Set while a restart is pending (monotonic time it is due).
+    restart_at: float | None = None
+    restarts: int = 0
 
     @property
     def url(self) -> str:
         return f"http://{self.address}" if self.http else self.address
+
+
+def _stderr_line(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
 
 
 @dataclass
@@ -64,12 +115,28 @@ class Mesh:
     workdir: Path | None = None
     # Extra environment of every child (over this process's), e.g. a benchmark's throwaway jobs state.
     env: dict[str, str] = field(default_factory=dict)
+    # Where supervision events go (one line each): exits, scheduled restarts, restarts.
+    report: Callable[[str], None] = _stderr_line
 
     def plan(self) -> list[Component]:
         s = self.settings
         cli = [sys.executable, "-m", "clients.cli"]
         workdir = Path(tempfile.mkdtemp(prefix="ocrmesh-up-"))
         self.workdir = workdir
+        components: list[Component] = []
+        for name, port in s.backends.items():
+            argv = [*cli, "serve", name, "--host", s.host, "--port", str(port)]
+            metrics_url = ""
+            if s.metrics:
+                metrics = metrics_port_for(port, s.host)
+                argv += ["--metrics-port", str(metrics)]
+                metrics_url = f"http://{s.host}:{metrics}/metrics"
+            components.append(
+                Component(
+                    name, argv, f"{s.host}:{port}", metrics_url=metrics_url, wait=name not in s.background
+                )
+            )
+        router_metrics = metrics_port_for(s.router_port, s.host) if s.metrics else 0
         router_config = workdir / "router.yaml"
         router_config.write_text(
             yaml.safe_dump(
@@ -77,7 +144,7 @@ class Mesh:
                     "router": {
                         "host": s.host,
                         "port": s.router_port,
-                        "metrics_port": 0,
+                        "metrics_port": router_metrics,
                         "routing_file": str(REPO / "config" / "routing.yaml"),
                         "backends": [
                             {"name": name, "address": f"{s.host}:{port}"} for name, port in s.backends.items()
@@ -87,28 +154,56 @@ class Mesh:
             ),
             encoding="utf-8",
         )
-        components = [
-            Component(name, [*cli, "serve", name, "--host", s.host, "--port", str(port)], f"{s.host}:{port}")
-            for name, port in s.backends.items()
-        ]
         components.append(
-            Component("router", [*cli, "router", "--config", str(router_config)], f"{s.host}:{s.router_port}")
+            Component(
+                "router",
+                [*cli, "router", "--config", str(router_config)],
+                f"{s.host}:{s.router_port}",
+                metrics_url=f"http://{s.host}:{router_metrics}/metrics" if router_metrics else "",
+            )
         )
+        gateway = f"{s.host}:{s.gateway_port}"
         components.append(
             Component(
                 "gateway",
-                [*cli, "gateway", "--upstream", f"{s.host}:{s.router_port}", "--host", s.host,
-                 "--port", str(s.gateway_port)],
-                f"{s.host}:{s.gateway_port}",
+                [
+                    *cli,
+                    "gateway",
+                    "--upstream",
+                    f"{s.host}:{s.router_port}",
+                    "--host",
+                    s.host,
+                    "--port",
+                    str(s.gateway_port),
+                ],
+                gateway,
                 http=True,
+                metrics_url=f"http://{gateway}/metrics",
             )
         )
+        for component in components:
+            component.backoff = Backoff(
+                s.restart_initial_seconds, 2.0, s.restart_max_seconds, s.restart_stable_seconds
+            )
         self.components = components
         return components
 
-    def start(self) -> None:
+    def launch(self) -> None:
+        """Start every planned process (without waiting for health)."""
         logs = self.settings.log_dir or (self.workdir or Path(tempfile.mkdtemp()))
         logs.mkdir(parents=True, exist_ok=True)
+        for component in self.components:
+            component.log_path = logs / f"{component.name}.log"
+            self._spawn(component)
+
+    def start(self) -> None:
+        self.launch()
+        deadline = time.monotonic() + self.settings.start_timeout_seconds
+        for component in self.components:
+            if component.wait:
+                self._wait_healthy(component, deadline)
+
+    def _spawn(self, component: Component) -> None:
         env = {
             **os.environ,
             ENV_FLAG: "1",
@@ -116,21 +211,47 @@ class Mesh:
             **self.env,
         }
         creationflags = subprocess.CREATE_NEW_PROCESS_GROUP if sys.platform == "win32" else 0  # type: ignore[attr-defined]
+        assert component.log_path is not None
+        with open(component.log_path, "ab") as log_file:  # a restart appends to the same log
+            component.process = subprocess.Popen(
+                component.argv,
+                cwd=REPO,
+                env=env,
+                stdin=subprocess.PIPE,
+                stdout=log_file,
+                stderr=subprocess.STDOUT,
+                creationflags=creationflags,
+            )
+        component.started_at = time.monotonic()
+
+    def supervise(self, now: float | None = None) -> None:
+        """One supervision step: notice processes that died, restart those whose backoff has passed."""
+        now = time.monotonic() if now is None else now
         for component in self.components:
-            component.log_path = logs / f"{component.name}.log"
-            with open(component.log_path, "wb") as log_file:
-                component.process = subprocess.Popen(
-                    component.argv,
-                    cwd=REPO,
-                    env=env,
-                    stdin=subprocess.PIPE,
-                    stdout=log_file,
-                    stderr=subprocess.STDOUT,
-                    creationflags=creationflags,
+            if component.process is None:
+                continue
+            if component.restart_at is None:
+                code = component.process.poll()
+                if code is None:
+                    continue
+                ran_for = now - component.started_at
+                delay = component.backoff.next_delay(ran_for)
+                component.restart_at = now + delay
+                self._close_stdin(component.process)
+                self.report(
+                    f"{component.name} (pid {component.process.pid}) exited with code {code} after {ran_for:.1f} s; "
+                    f"restart {component.restarts + 1} in {delay:.2f} s (log: {component.log_path})"
                 )
-        deadline = time.monotonic() + self.settings.start_timeout_seconds
-        for component in self.components:
-            self._wait_healthy(component, deadline)
+            elif now >= component.restart_at:
+                component.restart_at = None
+                component.restarts += 1
+                try:
+                    self._spawn(component)
+                except OSError as exc:
+                    component.restart_at = now + component.backoff.next_delay(0.0)
+                    self.report(f"{component.name} could not be restarted: {exc}")
+                    continue
+                self.report(f"{component.name} restarted, pid {component.process.pid}")
 
     def _wait_healthy(self, component: Component, deadline: float) -> None:
         assert component.process is not None
@@ -165,15 +286,24 @@ class Mesh:
             return ""
         return "\n".join(component.log_path.read_text(errors="replace").splitlines()[-lines:])
 
+    @staticmethod
+    def _close_stdin(proc: subprocess.Popen[bytes]) -> None:
+        if proc.stdin and not proc.stdin.closed:
+            try:
+                proc.stdin.close()
+            except OSError:
+                pass
+
     def stop(self) -> None:
-        """Graceful stop in reverse order (gateway first), then kill what is left."""
+        """Graceful stop in reverse order (gateway first), then kill what is left; no restart after this."""
+        for component in self.components:
+            component.restart_at = None
         procs = [c.process for c in reversed(self.components) if c.process is not None]
         stop_processes(procs, self.settings.stop_timeout_seconds)
         for proc in procs:
-            if proc.stdin:
-                proc.stdin.close()
+            self._close_stdin(proc)
 
-    def __enter__(self) -> Mesh:
+    def __enter__(self) -> Self:
         self.plan()
         try:
             self.start()
@@ -186,7 +316,11 @@ class Mesh:
         self.stop()
 
     def describe(self) -> str:
-        rows = [f"  {c.name:<10} {c.url:<28} pid {c.process.pid if c.process else '-'}" for c in self.components]
+        rows = [
+            f"  {c.name:<10} {c.url:<28} pid {c.process.pid if c.process else '-':<8}"
+            + (f" metrics {c.metrics_url}" if c.metrics_url else "")
+            for c in self.components
+        ]
         return "\n".join(["ocrmesh is up:", *rows, f"  logs in {self.components[0].log_path.parent}"])  # type: ignore[union-attr]
 
 

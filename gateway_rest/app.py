@@ -112,5 +112,8 @@ def run_gateway(settings: GatewaySettings) -> None:
     def parent_gone() -> None:  # started by `ocrmesh up`, which has ended: stop like on Ctrl-C
         server.should_exit = True
 
-    watch_parent(parent_gone)
-    server.run()
+    watch = watch_parent(parent_gone)
+    try:
+        server.run()
+    finally:
+        watch.close()

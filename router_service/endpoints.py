@@ -185,7 +185,9 @@ class Replica:
         backoff = self.settings.health_backoff_min_seconds
         request = health_pb2.HealthCheckRequest(service=OCR_SERVICE_NAME)
         while True:
-            call = self._health.Watch(request)
+            # wait_for_ready: a backend that is down is waited for by the channel (its reconnect backoff is
+            # capped at 2 s), instead of failing at once and sleeping ever longer here.
+            call = self._health.Watch(request, wait_for_ready=True)
             try:
                 async for response in call:
                     backoff = self.settings.health_backoff_min_seconds
@@ -236,6 +238,10 @@ class Backend:
     @property
     def available(self) -> bool:
         return any(r.available for r in self.replicas)
+
+    @property
+    def serving(self) -> bool:
+        return any(r.serving for r in self.replicas)
 
     @property
     def text_layer_only(self) -> bool:

@@ -2,7 +2,8 @@
 
 Start: health NOT_SERVING, server listening (OcrService, health, reflection,
 metrics), health watches on every backend replica; health turns SERVING as
-soon as one backend is. Stop: health `enter_graceful_shutdown()`, then
+soon as one backend is. Each backend also has its own health service name
+(`backend/<name>`), SERVING while one of its replicas is. Stop: health `enter_graceful_shutdown()`, then
 `server.stop(grace)`, then the backend channels close.
 
 `run_router(settings)` runs it until SIGINT/SIGTERM; SIGHUP re-reads the
@@ -41,6 +42,8 @@ ROUTER_SEND_BYTES = 256 * 1024 * 1024
 
 log = structlog.get_logger("ocrmesh.router")
 ROUTER_SERVICE = "router"
+# Health service names per backend ("backend/tesseract"): a probe or `ocrmesh up` sees which backend is down.
+BACKEND_HEALTH_PREFIX = "backend/"
 
 
 class HostedService(Protocol):
@@ -49,6 +52,11 @@ class HostedService(Protocol):
     async def start(self) -> None: ...
 
     async def stop(self) -> None: ...
+
+
+def backend_health_service(backend: str) -> str:
+    """The router's health service name for one backend: SERVING while any of its replicas is."""
+    return f"{BACKEND_HEALTH_PREFIX}{backend}"
 
 
 class RouterServer:
@@ -150,6 +158,9 @@ class RouterServer:
         status = SERVING if self.mesh.any_serving and not self._stopping else NOT_SERVING
         for name in ("", OCR_SERVICE_NAME):
             await self.health.set(name, status)
+        for name, backend in self.mesh.backends.items():
+            serving = backend.serving and not self._stopping
+            await self.health.set(backend_health_service(name), SERVING if serving else NOT_SERVING)
 
     def reload_rules(self, *, force: bool = False) -> bool:
         """Re-read the routing file (SIGHUP forces it); an invalid file keeps the rules in force."""

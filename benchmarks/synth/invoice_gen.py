@@ -8,7 +8,9 @@ format). Layouts, label wordings, fonts and formats vary with the seed so that
 field extraction meets layouts it was not tuned for.
 
 CLI: `python -m benchmarks.synth.invoice_gen --out DIR -n 50 [--seed S] [--scanned]`
-writes `X.pdf`, `X.truth.json` (and `X.scan.pdf`) per invoice and `index.jsonl`.
+writes `X.pdf`, `X.truth.json` (and `X.scan.pdf`) per invoice and `index.jsonl`;
+with `--per-family N`, N invoices of every layout family of `benchmarks.synth.families`
+(their split in the index).
 """
 
 from __future__ import annotations
@@ -505,7 +507,7 @@ def vat_breakdown(items: list[LineItem]) -> list[VatLine]:
     """Net per rate, VAT per rate rounded half up to the cent; highest rate first."""
     lines = []
     for rate in sorted({item.rate for item in items}, reverse=True):
-        base = sum((item.total for item in items if item.rate == rate), Decimal("0"))
+        base = sum((item.total for item in items if item.rate == rate), Decimal(0))
         lines.append(VatLine(rate, base, round_cent(base * rate / 100)))
     return lines
 
@@ -654,7 +656,11 @@ class InvoiceData:
 
     @property
     def iban_printed(self) -> str:
-        return self.iban.formatted if self.iban_grouped else self.iban.compact
+        return self.iban_printed_as(self.iban_grouped)
+
+    def iban_printed_as(self, grouped: bool) -> str:
+        """The IBAN in groups of four or compact."""
+        return self.iban.formatted if grouped else self.iban.compact
 
     @property
     def vat_id_printed(self) -> str:
@@ -672,8 +678,8 @@ class SyntheticInvoice:
     truth: dict
     items: tuple[LineItem, ...] = field(default=())
     vat_lines: tuple[VatLine, ...] = field(default=())
-    date_format: DateFormat = "dotted"
-    money_format: MoneyFormat = "suffix"
+    date_format: str = "dotted"
+    money_format: str = "suffix"
 
 
 def _invoice_data(rng: random.Random, lang: str) -> InvoiceData:
@@ -1097,10 +1103,10 @@ class _Renderer:
         assert min(cap_first_last, cap_follow_last - 1) >= max(1, len(self.data.rates)), "layout too tall"
         items = _items(self.rng, self.layout.lang, sum(counts), self.data.rates, self.layout.art_no)
         vat_lines = vat_breakdown(items)
-        net = sum((line.base for line in vat_lines), Decimal("0"))
-        vat_total = sum((line.amount for line in vat_lines), Decimal("0"))
+        net = sum((line.base for line in vat_lines), Decimal(0))
+        vat_total = sum((line.amount for line in vat_lines), Decimal(0))
 
-        running = Decimal("0")
+        running = Decimal(0)
         pos = 0
         for page_no, count in enumerate(counts, start=1):
             c = first if page_no == 1 else self.new_canvas()
@@ -1134,20 +1140,24 @@ def _money_value(value: Decimal) -> float:
     return float(round_cent(value))
 
 
-def generate_invoice(seed: int, *, pages: int | None = None) -> SyntheticInvoice:
-    """One synthetic invoice, deterministic for `seed`; `pages` (1-5) defaults to a seeded choice."""
+def generate_invoice(seed: int, *, pages: int | None = None, layout: str | None = None) -> SyntheticInvoice:
+    """One synthetic invoice, deterministic for `seed`; `pages` (1-5) defaults to a seeded choice, `layout`
+    (one of LAYOUT_NAMES) to a seeded one."""
     if pages is not None and not 1 <= pages <= 5:
         raise ValueError("pages must be between 1 and 5")
+    if layout is not None and layout not in LAYOUT_NAMES:
+        raise ValueError(f"unknown layout {layout!r}; known: {', '.join(LAYOUT_NAMES)}")
     rng = random.Random(seed)
-    layout = rng.choice(LAYOUTS)
+    drawn = rng.choice(LAYOUTS)  # drawn even when forced, so the seed's other choices stay the same
+    lay = drawn if layout is None else LAYOUTS[LAYOUT_NAMES.index(layout)]
     n_pages = rng.choices((1, 2, 3, 4, 5), weights=(55, 25, 12, 5, 3))[0]
     if pages is not None:
         n_pages = pages
-    data = _invoice_data(rng, layout.lang)
-    renderer = _Renderer(rng, layout, data)
+    data = _invoice_data(rng, lay.lang)
+    renderer = _Renderer(rng, lay, data)
     pdf, items, vat_lines = renderer.render(n_pages)
-    net = sum((line.base for line in vat_lines), Decimal("0"))
-    vat_total = sum((line.amount for line in vat_lines), Decimal("0"))
+    net = sum((line.base for line in vat_lines), Decimal(0))
+    vat_total = sum((line.amount for line in vat_lines), Decimal(0))
     truth: dict = {
         "rechnungsnummer": data.number,
         "datum": data.date.isoformat(),
@@ -1173,7 +1183,7 @@ def generate_invoice(seed: int, *, pages: int | None = None) -> SyntheticInvoice
         truth["bestellnummer"] = data.order_no
     return SyntheticInvoice(
         seed=seed,
-        layout=layout.name,
+        layout=lay.name,
         pdf=pdf,
         truth=truth,
         items=tuple(items),
@@ -1183,15 +1193,20 @@ def generate_invoice(seed: int, *, pages: int | None = None) -> SyntheticInvoice
     )
 
 
-def corpus_seeds(n: int, seed: int) -> list[int]:
-    """The invoice seeds of a corpus: distinct, derived from the corpus seed."""
-    rng = random.Random(f"ocrmesh-corpus-{seed}")
+def distinct_seeds(salt: str, n: int) -> list[int]:
+    """`n` distinct invoice seeds, fixed for `salt`."""
+    rng = random.Random(salt)
     seeds: list[int] = []
     while len(seeds) < n:
         s = rng.randrange(2**31)
         if s not in seeds:
             seeds.append(s)
     return seeds
+
+
+def corpus_seeds(n: int, seed: int) -> list[int]:
+    """The invoice seeds of a corpus: distinct, derived from the corpus seed."""
+    return distinct_seeds(f"ocrmesh-corpus-{seed}", n)
 
 
 def generate_corpus(n: int, seed: int) -> Iterator[SyntheticInvoice]:
@@ -1208,13 +1223,32 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("-n", type=int, default=50, help="number of invoices")
     parser.add_argument("--seed", type=int, default=0, help="corpus seed")
     parser.add_argument("--scanned", action="store_true", help="also write degraded scans as X.scan.pdf")
+    parser.add_argument(
+        "--per-family",
+        type=int,
+        default=0,
+        help="instead: this many invoices of every layout family (benchmarks.synth.families), -n and --seed unused",
+    )
     args = parser.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
     if args.scanned:
         from benchmarks.synth.degrade import render_scanned_pdf
+    split_of = None
+    invoices: Iterator[SyntheticInvoice] = generate_corpus(args.n, args.seed)
+    if args.per_family:
+        from benchmarks.synth import families  # imports this module
+
+        split_of = families.split_of
+        invoices = (
+            families.generate_family(name, seed)
+            for name in families.FAMILY_NAMES
+            for seed in families.family_seeds(name, args.per_family)
+        )
+    count = 0
     with open(args.out / "index.jsonl", "w", encoding="utf-8") as index:
-        for inv in generate_corpus(args.n, args.seed):
-            stem = f"synth-{inv.seed:010d}"
+        for inv in invoices:
+            count += 1
+            stem = f"{inv.layout}-{inv.seed:010d}" if split_of else f"synth-{inv.seed:010d}"
             (args.out / f"{stem}.pdf").write_bytes(inv.pdf)
             (args.out / f"{stem}.truth.json").write_text(
                 json.dumps(inv.truth, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
@@ -1231,10 +1265,11 @@ def main(argv: list[str] | None = None) -> None:
                         "date_format": inv.date_format,
                         "money_format": inv.money_format,
                     }
+                    | ({"split": split_of(inv.layout)} if split_of else {})
                 )
                 + "\n"
             )
-    print(f"wrote {args.n} invoices to {args.out}")
+    print(f"wrote {count} invoices to {args.out}")
 
 
 if __name__ == "__main__":

@@ -90,6 +90,8 @@ CREATE INDEX IF NOT EXISTS result_cache_job ON result_cache (job_id);
 
 # Uploads and temporary files younger than this are never swept (a submission may be writing them).
 SWEEP_MIN_AGE_SECONDS = 3600.0
+# The database file in the data directory (`ocrmesh backup` copies it with the online backup API).
+DB_NAME = "jobs.sqlite3"
 
 
 class _SqliteConn:
@@ -197,7 +199,7 @@ class SqliteJobStore(SqlJobStore):
         self.data_dir = Path(data_dir)
         self.uploads_dir = self.data_dir / "uploads"
         self.tmp_dir = self.data_dir / "tmp"
-        self.db = _SqliteDatabase(self.data_dir / "jobs.sqlite3", synchronous.upper())
+        self.db = _SqliteDatabase(self.data_dir / DB_NAME, synchronous.upper())
 
     async def open(self) -> None:
         for d in (self.data_dir, self.uploads_dir, self.tmp_dir):

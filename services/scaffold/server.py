@@ -149,7 +149,10 @@ async def run_until_signal(server: Servable) -> None:
     else:  # Windows: Ctrl-C / Ctrl-Break arrive as KeyboardInterrupt through signal.signal
         signal.signal(signal.SIGINT, lambda *_: loop.call_soon_threadsafe(stop.set))
         signal.signal(signal.SIGBREAK, lambda *_: loop.call_soon_threadsafe(stop.set))  # type: ignore[attr-defined]
-    watch_parent(lambda: loop.call_soon_threadsafe(stop.set))
-    await server.start()
-    await stop.wait()
-    await server.stop()
+    watch = watch_parent(lambda: loop.call_soon_threadsafe(stop.set))
+    try:
+        await server.start()
+        await stop.wait()
+        await server.stop()
+    finally:
+        watch.close()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import time
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 import grpc
@@ -16,7 +17,7 @@ from router_service.settings import DEFAULT_ROUTING_FILE, EndpointConfig
 from services.intake.document import LoadedDocument
 from services.registry import create_engine
 from services.scaffold.engine import Engine, PageOptions
-from tests.conftest import eventually, running_backend
+from tests.conftest import PATIENCE, eventually, running_backend
 from tests.router.conftest import (
     INVOICE,
     ONE_PAGE_INVOICE,
@@ -445,3 +446,30 @@ async def test_progress_within_pages_reaches_the_client(tmp_path: Path) -> None:
     progress_before = [e.progress for e in events[:first_page_at] if e.HasField("progress")]
     assert progress_before and all(p.page_number == 1 for p in progress_before)
     assert all(0 < p.fraction < 1 for e in events if e.HasField("progress") for p in [e.progress])
+
+
+async def test_router_health_answers_per_backend_while_one_is_down_and_back(backends: Backends) -> None:
+    """`backend/<name>` follows that backend: NOT_SERVING while it is gone, SERVING when a new one listens."""
+    port = free_port()
+    endpoints = [
+        EndpointConfig(name="pdftext", address=f"127.0.0.1:{backends.pdftext.port}"),
+        EndpointConfig(name="tesseract", address=f"127.0.0.1:{port}"),
+    ]
+    serving, not_serving = 1, 2  # grpc.health.v1 ServingStatus
+
+    async with running_router(endpoints, settle=False) as (_, client):
+
+        def health_is(service: str, status: int) -> Callable[[], Awaitable[bool]]:
+            async def check() -> bool:
+                return await client.health(service, timeout=PATIENCE) == status
+
+            return check
+
+        assert await eventually(health_is("backend/pdftext", serving))
+        assert await eventually(health_is("backend/tesseract", not_serving))  # nothing listens yet
+        for _ in range(2):  # started, stopped, started again on the same address
+            async with backend_server("tesseract", port=port):
+                assert await eventually(health_is("backend/tesseract", serving))
+            assert await eventually(health_is("backend/tesseract", not_serving))
+            assert await client.health("backend/pdftext", timeout=PATIENCE) == serving
+            assert await client.health("", timeout=PATIENCE) == serving  # the router itself still serves

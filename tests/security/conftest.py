@@ -31,6 +31,10 @@ class RunningMesh:
     def router(self) -> str:
         return self.mesh.components[-2].address
 
+    def address(self, name: str) -> str:
+        """gRPC address of a component (a backend's name, or "router")."""
+        return next(c.address for c in self.mesh.components if c.name == name)
+
     def process(self, name: str) -> psutil.Process:
         return self.memory.processes[name]
 

@@ -35,12 +35,7 @@ def over_the_limit() -> bytes:
 
 @pytest.mark.parametrize("target", ["router", "pdftext"])
 async def test_a_60_mb_message_is_refused(mesh: RunningMesh, target: str) -> None:
-    address = (
-        mesh.router
-        if target == "router"
-        else mesh.mesh.settings.host + f":{mesh.mesh.settings.backends[target]}"
-    )
-    async with AsyncOcrClient(address) as client:
+    async with AsyncOcrClient(mesh.address(target)) as client:
         with pytest.raises(grpc.aio.AioRpcError) as err:
             await client.process(build_request(over_the_limit(), filename="big.pdf"), timeout=PATIENCE)
         assert err.value.code() is grpc.StatusCode.RESOURCE_EXHAUSTED, err.value

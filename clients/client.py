@@ -85,8 +85,12 @@ class AsyncOcrClient:
 
     async def process(self, request: pb.ProcessRequest, *, timeout: float | None = None) -> ProcessOutcome:
         outcome = ProcessOutcome()
-        async for event in self.stub.Process(request, timeout=timeout):
-            outcome.add(event)
+        call = self.stub.Process(request, timeout=timeout)
+        try:
+            async for event in call:
+                outcome.add(event)
+        finally:
+            call.cancel()  # no-op once finished; cancelling this task cancels the RPC with it
         return outcome
 
     async def describe(self, timeout: float | None = 5) -> pb.DescribeResponse:

@@ -9,6 +9,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 import structlog
+import uvicorn
 from fastapi import FastAPI
 
 from bench_service import rest as benchmark_rest
@@ -19,6 +20,7 @@ from gateway_rest.metrics import GatewayMetrics
 from gateway_rest.middleware import BodyLimitMiddleware, RequestContextMiddleware
 from gateway_rest.routes import health, jobs, metrics, process
 from gateway_rest.settings import GatewaySettings
+from gateway_rest.slow_clients import timed_h11_protocol
 from ocrmesh.v1.benchmark_pb2_grpc import BenchmarkServiceStub
 from ocrmesh.v1.jobs_pb2_grpc import JobsServiceStub
 
@@ -85,24 +87,27 @@ def create_app(settings: GatewaySettings) -> FastAPI:
     return app
 
 
-def run_gateway(settings: GatewaySettings) -> None:
-    """Serve the gateway with uvicorn until Ctrl-C."""
-    import uvicorn
-
-    from services.scaffold.logs import configure_logging
-
-    from services.scaffold.parent_watch import watch_parent
-
-    configure_logging(settings.log_level, service="gateway")
-    config = uvicorn.Config(
-        create_app(settings),
+def uvicorn_config(settings: GatewaySettings, app: FastAPI | None = None) -> uvicorn.Config:
+    """uvicorn serving the gateway, slow clients dropped (`gateway_rest/slow_clients.py`)."""
+    return uvicorn.Config(
+        app if app is not None else create_app(settings),
         host=settings.host,
         port=settings.port,
+        http=timed_h11_protocol(settings.header_timeout, settings.body_idle_timeout),
+        timeout_keep_alive=settings.keep_alive_seconds,
         access_log=False,  # RequestContextMiddleware logs every request with its id
         log_level=settings.log_level,
         timeout_graceful_shutdown=30,
     )
-    server = uvicorn.Server(config)
+
+
+def run_gateway(settings: GatewaySettings) -> None:
+    """Serve the gateway with uvicorn until Ctrl-C."""
+    from services.scaffold.logs import configure_logging
+    from services.scaffold.parent_watch import watch_parent
+
+    configure_logging(settings.log_level, service="gateway")
+    server = uvicorn.Server(uvicorn_config(settings))
 
     def parent_gone() -> None:  # started by `ocrmesh up`, which has ended: stop like on Ctrl-C
         server.should_exit = True

@@ -297,6 +297,10 @@ def backends_from_upstream(
                 entry.status = "unknown"
             entry.address = replica.address
             entry.serving = replica.serving
+            if not replica.serving:  # its last Status is stale: the router cannot use it now
+                entry.status = "not_serving"
+                entry.loaded = False
+                entry.error = entry.error or "not serving: its health watch is down or NOT_SERVING"
             entry.seconds_per_page = replica.seconds_per_page
             entry.breaker = replica.breaker
             entries.append(entry)

@@ -119,9 +119,10 @@ class HealthCache:
     def _overall(snap: _Snapshot) -> m.OverallStatus:
         if not snap.serving:
             return "unavailable"
-        if snap.error or any(b.status not in ("ready", "unloaded") for b in snap.backends):
+        serving = (b.serving is not False and b.status in ("ready", "unloaded") for b in snap.backends)
+        if snap.error or not all(serving):
             return "degraded"
-        return "ok"
+        return "healthy"
 
     # ------------------------------------------------------------ refreshing
 

@@ -42,6 +42,10 @@ class Backend(StrEnum):
 # ---------------------------------------------------------------- request
 
 
+# Page numbers travel as int32 (ProcessOptions in ocr.proto).
+INT32_MAX = 2**31 - 1
+
+
 class ProcessOptions(BaseModel):
     """The `options` form field (a JSON object); mirrors `ProcessOptions`."""
 
@@ -51,8 +55,8 @@ class ProcessOptions(BaseModel):
     extract_fields: bool | None = Field(default=None, description="Extract invoice fields (default true)")
     preprocessing: Literal["none", "auto", "full"] = "auto"
     confidence_threshold: float = Field(default=0.0, ge=0.0, le=1.0)
-    first_page: int = Field(default=0, ge=0, description="1-based; 0 = from the first page")
-    last_page: int = Field(default=0, ge=0, description="inclusive; 0 = to the last page")
+    first_page: int = Field(default=0, ge=0, le=INT32_MAX, description="1-based; 0 = from the first page")
+    last_page: int = Field(default=0, ge=0, le=INT32_MAX, description="inclusive; 0 = to the last page")
     dpi: int = Field(default=0, ge=0, le=600, description="PDF rendering dpi; 0 = server default")
     correct_spelling: bool | None = Field(
         default=None, description="Dictionary spelling correction of OCR words (default true)"
@@ -273,7 +277,11 @@ class Latency(BaseModel):
     samples: int
 
 
-ModelStateName = Literal["unspecified", "unloaded", "loading", "ready", "unloading", "failed", "unknown"]
+# The proto's model states, "unknown" (no Status answer) and "not_serving" (a router's backend whose
+# health watch is down or NOT_SERVING: it takes no work whatever its last Status said).
+ModelStateName = Literal[
+    "unspecified", "unloaded", "loading", "ready", "unloading", "failed", "unknown", "not_serving"
+]
 
 
 class BackendHealth(BaseModel):
@@ -311,7 +319,9 @@ class SystemInfo(BaseModel):
     cpu_cores: int
 
 
-OverallStatus = Literal["ok", "degraded", "unavailable"]
+# healthy: the upstream and every configured backend serve; degraded: the upstream serves but a
+# backend does not (or the upstream answers late); unavailable: the upstream does not serve.
+OverallStatus = Literal["healthy", "degraded", "unavailable"]
 
 
 class HealthReport(BaseModel):

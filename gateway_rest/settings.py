@@ -17,8 +17,10 @@ class GatewaySettings(BaseSettings):
     port: int = Field(default=8080, ge=0, le=65535)
     # Largest accepted upload (one document).
     max_upload_mb: float = Field(default=50.0, gt=0)
-    # Largest batch (all documents of one POST /api/v1/ocr/batch together).
-    max_batch_mb: float = Field(default=200.0, gt=0)
+    # Largest batch (all documents of one POST /api/v1/ocr/batch together). The batch travels to the
+    # router as one gRPC message, which the router accepts up to its own document limit (equal to
+    # max_upload_mb by default): raise both together.
+    max_batch_mb: float = Field(default=50.0, gt=0)
     # gRPC deadline of one Process call, seconds.
     request_timeout: float = Field(default=600.0, gt=0)
     # How often the health cache asks the upstream, seconds.
@@ -29,6 +31,11 @@ class GatewaySettings(BaseSettings):
     health_stale_seconds: float = Field(default=30.0, gt=0)
     # Retry-After sent with 503 answers, seconds.
     retry_after_seconds: int = Field(default=5, ge=1)
+    # Slow clients: a request's headers must arrive within header_timeout seconds; its body may pause
+    # at most body_idle_timeout seconds; an idle keep-alive connection closes after keep_alive_seconds.
+    header_timeout: float = Field(default=10.0, gt=0)
+    body_idle_timeout: float = Field(default=30.0, gt=0)
+    keep_alive_seconds: int = Field(default=5, ge=1)
     log_level: str = "info"
 
     @property

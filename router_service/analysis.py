@@ -28,7 +28,8 @@ from __future__ import annotations
 
 import re
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -41,6 +42,7 @@ from PIL import Image
 
 from ocrmesh.v1 import ocr_pb2 as pb
 from router_service.rules import Thresholds
+from services.intake.cancel import check_cancelled
 from services.intake.document import PYMUPDF_LOCK, LoadedDocument, open_document
 from services.intake.errors import IntakeError
 from services.intake.layout import (
@@ -59,6 +61,8 @@ from services.pdftext.textlayer import is_usable, visible_chars
 log = structlog.get_logger("ocrmesh.router.analysis")
 
 ANALYSIS_DPI = 100
+# Pixels of the analysis render: an A4 page at 100 dpi is about 1 MP; a larger page is rendered coarser.
+ANALYSIS_MAX_PIXELS = 8_000_000
 # A dark pixel run at least this long (inches) is a ruling line, not a character.
 MIN_RULE_INCHES = 0.8
 SKEW_RANGE_DEGREES = 6.0
@@ -164,7 +168,8 @@ class DocumentAnalysis:
         pending = self._require_pending(f"the layout figures of page {page.number}")
         assert pending.pdf is not None  # only PDF pages are born digital
         started = time.perf_counter()
-        _measure_born_digital_layout(pending.pdf, page, pending.thresholds)
+        with unreadable_page_is_intake_error(page.number - 1):
+            _measure_born_digital_layout(pending.pdf, page, pending.thresholds)
         self.seconds += time.perf_counter() - started
 
     def require_supplier(self) -> str:
@@ -316,6 +321,21 @@ def _measure_born_digital_layout(pdf: pymupdf.Document, result: PageAnalysis, t:
     classify(result, t)
 
 
+@contextmanager
+def unreadable_page_is_intake_error(index: int) -> Iterator[None]:
+    """MuPDF's errors on a hostile page (e.g. "too many nested graphics states") as an IntakeError."""
+    try:
+        yield
+    except (RuntimeError, ValueError) as exc:
+        raise IntakeError(f"page {index + 1} of the PDF cannot be read ({exc})") from exc
+
+
+def analysis_dpi(rect: pymupdf.Rect) -> int:
+    """ANALYSIS_DPI, lowered for a page so large that its render would exceed ANALYSIS_MAX_PIXELS."""
+    square_inches = max(1e-6, rect.width * rect.height / (72.0 * 72.0))
+    return max(1, min(ANALYSIS_DPI, int((ANALYSIS_MAX_PIXELS / square_inches) ** 0.5)))
+
+
 def _analyse_pdf_page(
     pdf: pymupdf.Document, index: int, t: Thresholds, *, lazy: bool
 ) -> tuple[PageAnalysis, str]:
@@ -341,10 +361,11 @@ def _analyse_pdf_page(
                 bbox = pymupdf.Rect(largest["bbox"])
                 if bbox.width > 0:
                     result.image_dpi = round(largest["width"] / (bbox.width / 72.0), 1)
-            pix = page.get_pixmap(dpi=ANALYSIS_DPI, colorspace=pymupdf.csGRAY, alpha=False)
+            dpi = analysis_dpi(page.rect)
+            pix = page.get_pixmap(dpi=dpi, colorspace=pymupdf.csGRAY, alpha=False)
             gray = np.frombuffer(pix.samples, np.uint8).reshape(pix.height, pix.width)
     if not result.born_digital:
-        _scan_measures(result, gray, ANALYSIS_DPI)
+        _scan_measures(result, gray, dpi)
     classify(result, t)
     return result, text
 
@@ -394,11 +415,14 @@ def analyse(
         assert document.pdf is not None
         analysis.has_einvoice = has_einvoice_attachment(document.pdf)
         for index in indices:
-            page, text = _analyse_pdf_page(document.pdf, index, thresholds, lazy=lazy)
+            check_cancelled()
+            with unreadable_page_is_intake_error(index):
+                page, text = _analyse_pdf_page(document.pdf, index, thresholds, lazy=lazy)
             analysis.pages.append(page)
             analysis.texts.append(text)
     else:
         for index in indices:
+            check_cancelled()
             analysis.pages.append(_analyse_image_page(document, index, thresholds))
             analysis.texts.append("")
     analysis.batch = (requested_pages or len(analysis.pages)) >= thresholds.batch_pages

@@ -29,14 +29,15 @@ from ocrmesh.v1 import ocr_pb2 as pb
 from ocrmesh.v1 import ocr_pb2_grpc as pb_grpc
 from router_service.settings import EndpointConfig, RouterSettings
 from services.scaffold.lifecycle import OCR_SERVICE_NAME
-from services.scaffold.server import GRPC_OPTIONS
+from services.scaffold.server import MAX_SEND_BYTES
 
 log = structlog.get_logger("ocrmesh.router.endpoints")
 
 SERVING = health_pb2.HealthCheckResponse.SERVING
 # Channel reconnects quickly, so a restarted backend is back within seconds.
 CHANNEL_OPTIONS = [
-    *[o for o in GRPC_OPTIONS if o[0] != "grpc.so_reuseport"],
+    ("grpc.max_receive_message_length", MAX_SEND_BYTES),
+    ("grpc.max_send_message_length", MAX_SEND_BYTES),
     ("grpc.initial_reconnect_backoff_ms", 100),
     ("grpc.min_reconnect_backoff_ms", 100),
     ("grpc.max_reconnect_backoff_ms", 2000),

@@ -35,14 +35,10 @@ from router_service.settings import RouterSettings
 from services.scaffold.admission import Admission
 from services.scaffold.lifecycle import NOT_SERVING, OCR_SERVICE_NAME, SERVING
 from services.scaffold.logs import configure_logging
-from services.scaffold.server import run_until_signal
+from services.scaffold.server import grpc_server_options, run_until_signal
 
-# Batches submitted to JobsService arrive as one message (documents themselves stay within intake limits).
-ROUTER_GRPC_OPTIONS = [
-    ("grpc.max_receive_message_length", 256 * 1024 * 1024),
-    ("grpc.max_send_message_length", 256 * 1024 * 1024),
-    ("grpc.so_reuseport", 0),
-]
+# Answers (a batch job's results with every page) may be far larger than one document.
+ROUTER_SEND_BYTES = 256 * 1024 * 1024
 
 log = structlog.get_logger("ocrmesh.router")
 ROUTER_SERVICE = "router"
@@ -88,7 +84,8 @@ class RouterServer:
             SupplierLookup(s.suppliers_dir), self.priors,
         )
         self._seed_latency()
-        server = grpc.aio.server(options=ROUTER_GRPC_OPTIONS)
+        # One message holds at most one upload's worth (a document, or a JobsService batch of documents).
+        server = grpc.aio.server(options=grpc_server_options(s.intake_limits(), ROUTER_SEND_BYTES))
         pb_grpc.add_OcrServiceServicer_to_server(self.servicer, server)
         health_pb2_grpc.add_HealthServicer_to_server(self.health, server)
         self.port = server.add_insecure_port(f"{s.host}:{s.port}")

@@ -40,6 +40,7 @@ from router_service.planner import BackendView, Plan, Planning, decide, pages_la
 from router_service.presumption import Presumption, combine, confirm, presume
 from router_service.rules import RulesStore
 from router_service.settings import RouterSettings
+from services.intake.cancel import run_blocking
 from services.intake.document import LoadedDocument, open_document
 from services.intake.sniff import DocumentType
 from services.intake.errors import IntakeError
@@ -172,7 +173,7 @@ class RouterServicer(pb_grpc.OcrServiceServicer):
                 analysis, plan = self._decide(document, indices, planning)
                 return analysis, plan, document.sha256, document.kind.value
 
-        return await asyncio.get_running_loop().run_in_executor(None, open_and_decide)
+        return await run_blocking(open_and_decide)
 
     def _open(self, request: pb.ProcessRequest, planning: Planning) -> _Opened:
         """Check and open the document; presume its plan, or analyse and plan it (blocking)."""
@@ -258,9 +259,8 @@ class RouterServicer(pb_grpc.OcrServiceServicer):
                 options=request.options,
                 allow_fallback=request.allow_fallback,
             )
-        loop = asyncio.get_running_loop()
         planning = self.planning(request)
-        opened = await loop.run_in_executor(None, self._open, request, planning)
+        opened = await run_blocking(self._open, request, planning)
         document_id, mime_type = opened.document_id, opened.mime_type
         state = DispatchState()
         pages: list[pb.PageResult] = []
@@ -294,9 +294,7 @@ class RouterServicer(pb_grpc.OcrServiceServicer):
                     f"page {undelivered[0]} not read as born digital ({dispatch.failure.code.name}): "
                     f"{pages_label(undelivered)} analysed and planned then"
                 )
-                rest = await loop.run_in_executor(
-                    None, self._plan_pages, request, undelivered, list(pages), planning
-                )
+                rest = await run_blocking(self._plan_pages, request, undelivered, list(pages), planning)
                 self._log_routed(*rest)
                 rest_dispatch = self.dispatcher.start(
                     request, rest[1], state, context.time_remaining, whole_document=False

@@ -6,13 +6,14 @@ from typing import Annotated, Any
 
 import grpc
 import structlog
-from fastapi import APIRouter, File, Form, Query, UploadFile
+from fastapi import APIRouter, File, Form, Query, Request, UploadFile
 from pydantic import ValidationError
 
 from clients.client import build_request
 from gateway_rest import convert
 from gateway_rest import models as m
 from gateway_rest.deps import ClientDep, MetricsDep, RequestIdDep, SettingsDep
+from gateway_rest.disconnect import unless_disconnected
 from gateway_rest.errors import ApiError, from_grpc, payload_too_large
 from services.intake.errors import IntakeError, UnsupportedTypeError
 from services.intake.sniff import sniff
@@ -75,6 +76,7 @@ def check_type(content: bytes) -> str:
     summary="Process one document",
 )
 async def process_document(
+    http: Request,
     file: Annotated[UploadFile, File(description="PDF, image (PNG, JPEG, TIFF, WebP) or e-invoice XML")],
     client: ClientDep,
     settings: SettingsDep,
@@ -114,7 +116,7 @@ async def process_document(
     )
     log.info("process_start", bytes=len(content), mime_type=detected, backend=backend.value)
     try:
-        outcome = await client.process(request, timeout=settings.request_timeout)
+        outcome = await unless_disconnected(http, client.process(request, timeout=settings.request_timeout))
     except grpc.aio.AioRpcError as exc:
         metrics.upstream_errors.labels(exc.code().name).inc()
         log.info("process_upstream_error", code=exc.code().name)

@@ -19,9 +19,11 @@ from dataclasses import dataclass, field
 import pymupdf
 from PIL import Image, ImageOps, UnidentifiedImageError
 
+from services.intake.cancel import WorkCancelled, check_cancelled
 from services.intake.capture import CaptureFacts, displayed_size, image_facts, pdf_page_facts, square_pixels
 from services.intake.errors import IntakeError
 from services.intake.limits import IntakeLimits
+from services.intake.pdfstreams import check_page_box, check_streams, streams_checked
 from services.intake.sniff import DocumentType, sniff
 
 PYMUPDF_LOCK = threading.RLock()
@@ -150,7 +152,7 @@ def open_document(content: bytes, limits: IntakeLimits | None = None) -> LoadedD
     kind = sniff(content)
     digest = hashlib.sha256(content).hexdigest()
     if kind is DocumentType.PDF:
-        pdf, notes = _open_pdf(content, limits)
+        pdf, notes = _open_pdf(content, limits, digest)
         return LoadedDocument(kind, content, pdf.page_count, digest, limits, pdf=pdf, warnings=notes)
     if kind is DocumentType.XML:
         return LoadedDocument(kind, content, 0, digest, limits)
@@ -158,7 +160,7 @@ def open_document(content: bytes, limits: IntakeLimits | None = None) -> LoadedD
     return LoadedDocument(kind, content, frames, digest, limits, _image=image)
 
 
-def _open_pdf(content: bytes, limits: IntakeLimits) -> tuple[pymupdf.Document, list[str]]:
+def _open_pdf(content: bytes, limits: IntakeLimits, digest: str) -> tuple[pymupdf.Document, list[str]]:
     notes: list[str] = []
     with PYMUPDF_LOCK:
         try:
@@ -170,6 +172,10 @@ def _open_pdf(content: bytes, limits: IntakeLimits) -> tuple[pymupdf.Document, l
                 raise IntakeError(
                     "the PDF is password-protected; remove the password (or print it to a new PDF) and send it again"
                 )
+            try:
+                pdf.page_count  # noqa: B018 (MuPDF counts the page tree here and may find it broken)
+            except RuntimeError as exc:
+                raise IntakeError(f"the PDF's page tree is damaged ({exc})") from exc
             if pdf.page_count == 0:
                 raise IntakeError("the PDF has no pages (it is damaged or truncated)")
             if pdf.page_count > limits.max_pages:
@@ -180,12 +186,15 @@ def _open_pdf(content: bytes, limits: IntakeLimits) -> tuple[pymupdf.Document, l
             if pdf.is_repaired:
                 notes.append("the PDF was damaged and has been repaired; check the result")
             for index in range(pdf.page_count):
+                check_cancelled()
                 try:
                     rect = pdf[index].rect
                 except Exception as exc:
                     raise IntakeError(f"page {index + 1} of the PDF is damaged ({exc})") from exc
                 if rect.is_empty or rect.is_infinite:
                     raise IntakeError(f"page {index + 1} of the PDF has no valid size")
+                check_page_box(index, rect, limits)
+            streams_checked.check(digest, limits, lambda: check_streams(pdf, limits))
         except BaseException:
             pdf.close()
             raise
@@ -205,7 +214,11 @@ def _open_image(content: bytes, kind: DocumentType, limits: IntakeLimits) -> tup
         raise IntakeError(f"the image has {frames} pages, the limit is {limits.max_pages}")
     for index in range(frames):
         try:
+            check_cancelled()
             image.seek(index)
+        except WorkCancelled:
+            image.close()
+            raise
         except EOFError as exc:
             image.close()
             raise IntakeError(f"the {kind.name} image is truncated at page {index + 1}") from exc

@@ -24,8 +24,9 @@ def resolve_options(options: pb.ProcessOptions, default_dpi: int) -> ResolvedReq
         raise OptionsError(f"dpi must be between 50 and 600, got {options.dpi}")
     if not 0.0 <= options.confidence_threshold <= 1.0:
         raise OptionsError(f"confidence_threshold must be between 0 and 1, got {options.confidence_threshold}")
-    if options.first_page < 0 or options.last_page < 0:
-        raise OptionsError("page numbers start at 1")
+    for name in ("first_page", "last_page"):
+        if getattr(options, name) < 0:
+            raise OptionsError(f"{name} {getattr(options, name)}: page numbers start at 1 (0 = not set)")
     if options.last_page and options.first_page > options.last_page:
         raise OptionsError(f"first_page {options.first_page} is after last_page {options.last_page}")
     language = (options.language or "de").strip().lower()

@@ -23,6 +23,7 @@ from grpc_health.v1.health import aio as health_aio
 from grpc_reflection.v1alpha import reflection
 
 from ocrmesh.v1 import ocr_pb2_grpc as pb_grpc
+from services.intake.limits import IntakeLimits
 from services.scaffold.admission import Admission
 from services.scaffold.engine import Engine
 from services.scaffold.lifecycle import OCR_SERVICE_NAME, ModelLifecycle
@@ -33,13 +34,17 @@ from services.scaffold.settings import ServerSettings
 
 log = structlog.get_logger("ocrmesh.server")
 
-# Documents of up to 50 MB plus framing.
-MAX_MESSAGE_BYTES = 64 * 1024 * 1024
-GRPC_OPTIONS = [
-    ("grpc.max_receive_message_length", MAX_MESSAGE_BYTES),
-    ("grpc.max_send_message_length", MAX_MESSAGE_BYTES),
-    ("grpc.so_reuseport", 0),
-]
+# Results (word boxes of every page) may be larger than the document they come from.
+MAX_SEND_BYTES = 64 * 1024 * 1024
+
+
+def grpc_server_options(limits: IntakeLimits, send_bytes: int = MAX_SEND_BYTES) -> list[tuple[str, int]]:
+    """A server receives one document within the intake limit (the REST upload limit) and its framing, no more."""
+    return [
+        ("grpc.max_receive_message_length", limits.max_message_bytes),
+        ("grpc.max_send_message_length", send_bytes),
+        ("grpc.so_reuseport", 0),
+    ]
 
 
 class BackendServer:
@@ -67,7 +72,7 @@ class BackendServer:
         self.lifecycle = ModelLifecycle(
             self.engine, self.health, self.metrics, self._run_blocking, lazy=not s.load_on_start
         )
-        server = grpc.aio.server(options=GRPC_OPTIONS)
+        server = grpc.aio.server(options=grpc_server_options(s.intake_limits()))
         servicer = OcrServicer(self.engine, s, self.lifecycle, self.metrics, self.admission, self.page_pool)
         pb_grpc.add_OcrServiceServicer_to_server(servicer, server)
         health_pb2_grpc.add_HealthServicer_to_server(self.health, server)

@@ -24,6 +24,7 @@ import structlog
 
 from ocrmesh.v1 import ocr_pb2 as pb
 from ocrmesh.v1 import ocr_pb2_grpc as pb_grpc
+from services.intake.cancel import run_blocking
 from services.intake.document import LoadedDocument, open_document
 from services.intake.errors import IntakeError
 from services.intake.sniff import DocumentType
@@ -115,7 +116,7 @@ class OcrServicer(pb_grpc.OcrServiceServicer):
     ) -> AsyncIterator[pb.ProcessResponse]:
         resolved = resolve_options(request.options, self.settings.default_dpi)
         loop = asyncio.get_running_loop()
-        document = await loop.run_in_executor(None, open_document, request.document.content, self.limits)
+        document = await run_blocking(open_document, request.document.content, self.limits)
         progress: asyncio.Queue[pb.PageProgress] = asyncio.Queue()
         cancelled = threading.Event()
         page_options = self._page_control(resolved.page_options, context, progress, cancelled)

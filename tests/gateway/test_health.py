@@ -13,7 +13,7 @@ HEALTH = "/api/v1/health"
 
 
 def assert_report_shape(report: dict) -> None:
-    assert report["status"] in ("ok", "degraded", "unavailable")
+    assert report["status"] in ("healthy", "degraded", "unavailable")
     assert {"address", "serving"} <= set(report["upstream"])
     assert isinstance(report["system"]["gpu_available"], bool)
     assert report["system"]["cpu_cores"] >= 1
@@ -26,7 +26,7 @@ async def test_health_reports_the_upstream_backend(pdftext_gateway: httpx.AsyncC
     assert response.status_code == 200
     report = response.json()
     assert_report_shape(report)
-    assert report["status"] == "ok"
+    assert report["status"] == "healthy"
     assert report["upstream"]["serving"] is True
     (backend,) = report["backends"]
     assert backend["name"] == "pdftext"
@@ -64,7 +64,7 @@ async def test_health_answers_while_the_upstream_is_busy(tesseract_port: int) ->
             assert response.status_code == 200
             report = response.json()
             assert_report_shape(report)
-            assert report["status"] in ("ok", "degraded")
+            assert report["status"] in ("healthy", "degraded")
             (backend,) = report["backends"]
             assert backend["name"] == "tesseract"
             busy_seen |= backend.get("in_flight", 0) + backend.get("queue_depth", 0) > 0
@@ -83,7 +83,7 @@ async def test_a_late_answer_is_degraded_then_unavailable(pdftext_port: int) -> 
     async with AsyncOcrClient(f"127.0.0.1:{pdftext_port}") as client:
         cache = HealthCache(client, refresh_seconds=60, rpc_timeout=30.0, stale_seconds=60)
         await cache.refresh()
-        assert cache.ready and cache.report().status == "ok"
+        assert cache.ready and cache.report().status == "healthy"
         cache.rpc_timeout = (
             -1.0
         )  # a deadline already passed: every call misses it, as with a very busy upstream

@@ -91,10 +91,29 @@ def test_huge_pdf_page_renders_within_pixel_limit() -> None:
 
     doc = pymupdf.open()
     doc.new_page(width=2880, height=2880)  # 40 x 40 inches: rendered at a lower dpi
-    doc.new_page(width=14400, height=14400)  # 200 x 200 inches: would need < 50 dpi
     data = doc.tobytes()
     with open_document(data, IntakeLimits(max_page_pixels=4_000_000)) as loaded:
         image = loaded.render(0, 300)
         assert image.width * image.height <= 4_000_000
-        with pytest.raises(IntakeError, match="too large to render"):
-            loaded.render(1, 300)
+
+
+def test_pdf_page_too_large_even_at_min_dpi_is_refused_at_open() -> None:
+    import pymupdf
+
+    doc = pymupdf.open()
+    doc.new_page(width=595, height=842)
+    doc.new_page(width=14400, height=14400)  # 200 x 200 inches: would need < 50 dpi
+    data = doc.tobytes()
+    with pytest.raises(IntakeError, match=r"page 2 is too large: 14400 x 14400 pt .* even at 50 dpi"):
+        open_document(data, IntakeLimits(max_page_pixels=4_000_000))
+
+
+def test_decompression_bombs_in_a_pdf_are_refused_at_open() -> None:
+    from tests.security.hostile import MB, flate_content_bomb, huge_image_xobject
+
+    limits = IntakeLimits(max_stream_bytes=8 * MB)
+    with pytest.raises(IntakeError, match="inflates to more than 8 MB"):
+        open_document(flate_content_bomb(16 * MB), limits)
+    with pytest.raises(IntakeError, match="embeds an image of 100000 x 100000 pixels"):
+        open_document(huge_image_xobject(100_000, 100_000))
+    open_document(flate_content_bomb(4 * MB), limits).close()  # within the limit: opens

@@ -24,6 +24,7 @@ from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from clients.client import OcrClient
+from clients.first_key import LocalKey, ensure_local_key
 from clients.processes import stop_processes
 from services.scaffold.parent_watch import ENV_FLAG
 
@@ -41,6 +42,8 @@ class MeshSettings(BaseSettings):
     start_timeout_seconds: float = 120.0
     stop_timeout_seconds: float = 20.0
     log_dir: Path | None = None
+    # API keys on the router and the gateway; off (`--no-auth`) only on loopback.
+    auth: bool = True
 
 
 @dataclass
@@ -64,10 +67,13 @@ class Mesh:
     workdir: Path | None = None
     # Extra environment of every child (over this process's), e.g. a benchmark's throwaway jobs state.
     env: dict[str, str] = field(default_factory=dict)
+    # The local admin key (clients/first_key.py) when authentication is on.
+    local_key: LocalKey | None = None
 
     def plan(self) -> list[Component]:
         s = self.settings
         cli = [sys.executable, "-m", "clients.cli"]
+        no_auth = [] if s.auth else ["--no-auth"]
         workdir = Path(tempfile.mkdtemp(prefix="ocrmesh-up-"))
         self.workdir = workdir
         router_config = workdir / "router.yaml"
@@ -92,13 +98,13 @@ class Mesh:
             for name, port in s.backends.items()
         ]
         components.append(
-            Component("router", [*cli, "router", "--config", str(router_config)], f"{s.host}:{s.router_port}")
+            Component("router", [*cli, "router", "--config", str(router_config), *no_auth], f"{s.host}:{s.router_port}")
         )
         components.append(
             Component(
                 "gateway",
                 [*cli, "gateway", "--upstream", f"{s.host}:{s.router_port}", "--host", s.host,
-                 "--port", str(s.gateway_port)],
+                 "--port", str(s.gateway_port), *no_auth],
                 f"{s.host}:{s.gateway_port}",
                 http=True,
             )
@@ -115,6 +121,8 @@ class Mesh:
             "OMP_THREAD_LIMIT": os.environ.get("OMP_THREAD_LIMIT", "1"),
             **self.env,
         }
+        if self.settings.auth:
+            self.local_key = ensure_local_key(env)
         creationflags = subprocess.CREATE_NEW_PROCESS_GROUP if sys.platform == "win32" else 0  # type: ignore[attr-defined]
         for component in self.components:
             component.log_path = logs / f"{component.name}.log"
@@ -190,10 +198,12 @@ class Mesh:
         return "\n".join(["ocrmesh is up:", *rows, f"  logs in {self.components[0].log_path.parent}"])  # type: ignore[union-attr]
 
 
-def process_via_rest(gateway_url: str, path: Path, timeout: float = 300.0) -> dict:
+def process_via_rest(gateway_url: str, path: Path, timeout: float = 300.0, api_key: str = "") -> dict:
+    headers = {"Authorization": f"Bearer {api_key}"} if api_key else {}
     with open(path, "rb") as handle:
         response = httpx.post(
             f"{gateway_url}/api/v1/ocr/process",
+            headers=headers,
             files={"file": (path.name, handle, "application/octet-stream")},
             data={"backend": "auto"},
             timeout=timeout,

@@ -46,6 +46,7 @@ class JobsHost:
         health: health_aio.HealthServicer | None = None,
         store: JobStore | None = None,
         registry: CollectorRegistry | None = None,
+        api_key: str = "",
     ) -> None:
         self.settings = settings
         self.health = health
@@ -54,7 +55,7 @@ class JobsHost:
         self.metrics = JobsMetrics(registry)
         self.store.job_finished = self.metrics.job_finished
         self.runner = JobRunner(
-            self.store, settings, upstream_target, signals=self.signals, metrics=self.metrics
+            self.store, settings, upstream_target, signals=self.signals, metrics=self.metrics, api_key=api_key
         )
         self._sampler: asyncio.Task[None] | None = None
         self.servicer = JobsServicer(
@@ -105,9 +106,11 @@ def attach_jobs(
     *,
     health: health_aio.HealthServicer | None = None,
     registry: CollectorRegistry | None = None,
+    api_key: str = "",
 ) -> JobsHost:
-    """Register JobsService on `server` (call before `server.start()`); start the returned host after."""
-    host = JobsHost(settings, upstream_target, health=health, registry=registry)
+    """Register JobsService on `server` (call before `server.start()`); start the returned host after.
+    `api_key`: what the runner presents upstream (the router's internal token when hosted there)."""
+    host = JobsHost(settings, upstream_target, health=health, registry=registry, api_key=api_key)
     jpb_grpc.add_JobsServiceServicer_to_server(host.servicer, server)
     return host
 

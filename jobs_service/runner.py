@@ -26,6 +26,7 @@ import grpc
 import structlog
 
 from clients.client import AsyncOcrClient, build_request
+from services.auth.grpc_auth import OWNER_METADATA
 from jobs_service.metrics import JobsMetrics
 from jobs_service.settings import JobsSettings
 from jobs_service.signals import JobSignals
@@ -75,8 +76,10 @@ class JobRunner:
         signals: JobSignals | None = None,
         worker_id: str | None = None,
         metrics: JobsMetrics | None = None,
+        api_key: str = "",
     ) -> None:
         self.store = store
+        self.api_key = api_key
         self.metrics = metrics or JobsMetrics()
         self.settings = settings
         self.upstream_target = upstream_target
@@ -98,7 +101,7 @@ class JobRunner:
     # ------------------------------------------------------------ lifecycle
 
     async def start(self) -> None:
-        self._client = AsyncOcrClient(self.upstream_target)
+        self._client = AsyncOcrClient(self.upstream_target, api_key=self.api_key)
         self._background = [
             asyncio.create_task(self._claim_loop(), name="jobs-claim"),
             asyncio.create_task(self._heartbeat_loop(), name="jobs-heartbeat"),
@@ -304,7 +307,9 @@ class JobRunner:
         )
         del content
         final: pb.DocumentResult | None = None
-        async for event in self._client.stream(request, timeout=s.document_timeout_seconds):
+        # The router admits the runner by its internal key, acting for the job's owner (audit, ownership).
+        metadata = ((OWNER_METADATA, claim.owner),) if claim.owner else None
+        async for event in self._client.stream(request, timeout=s.document_timeout_seconds, metadata=metadata):
             kind = event.WhichOneof("event")
             if kind == "page" and not all_stored:
                 page = event.page

@@ -120,6 +120,19 @@ def keys_rotate(
     typer.echo(f"key {info.name!r} rotated; the old secret no longer works; shown once, store it now: {key}")
 
 
+@keys_app.command("local")
+def keys_local() -> None:
+    """Print the local admin key `ocrmesh up` stored (for curl: -H "X-API-Key: $(ocrmesh keys local)")."""
+    from clients.auth import local_key_paths, read_local_key
+
+    key = read_local_key()
+    if not key:
+        where = ", ".join(str(p) for p in local_key_paths())
+        typer.echo(f"error: no local admin key ({where}); `ocrmesh up` makes one", err=True)
+        raise typer.Exit(1)
+    typer.echo(key)
+
+
 @certs_app.command("init")
 def certs_init(
     directory: Annotated[Path, typer.Argument(help="Where to write ca.pem, server.pem/.key, client.pem/.key")],

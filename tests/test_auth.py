@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import ssl
 import subprocess
 import sys
 from collections.abc import AsyncIterator
@@ -214,7 +215,7 @@ async def test_gateway_serves_https_with_its_certificate(tmp_path: Path) -> None
 
         async def answers() -> bool:
             try:
-                async with httpx.AsyncClient(verify=str(certs["ca_cert"])) as client:
+                async with httpx.AsyncClient(verify=ssl.create_default_context(cafile=certs["ca_cert"])) as client:
                     return (await client.get(url, timeout=5)).status_code == 200
             except httpx.HTTPError:
                 return False

@@ -47,6 +47,7 @@ class RunRequest:
     label: str = ""
     dpi: int = 0
     command: str = ""
+    owner: str = ""
 
 
 @dataclass
@@ -162,6 +163,7 @@ class BenchmarkHost:
             routing=routing,
             router_address=self.settings.router_address if routing == "router" else "",
             command=request.command,
+            owner=request.owner,
             machine=machine_line(),
             document_count=len(documents),
             progress=Progress(total=len(documents) * len(backends), phase="queued"),

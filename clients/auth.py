@@ -89,7 +89,9 @@ def _with_metadata(details: Any, extra: list[tuple[str, str]], factory: Callable
 
 
 class _SyncDetails(grpc.ClientCallDetails):  # the sync API takes any object with these attributes
-    def __init__(self, method: str, timeout: Any, metadata: Any, credentials: Any, wait_for_ready: Any) -> None:
+    def __init__(
+        self, method: str, timeout: Any, metadata: Any, credentials: Any, wait_for_ready: Any
+    ) -> None:
         self.method, self.timeout, self.metadata = method, timeout, metadata
         self.credentials, self.wait_for_ready, self.compression = credentials, wait_for_ready, None
 
@@ -153,7 +155,9 @@ def aio_channel(
     """An asyncio channel sending `key` (and `metadata`) with every call; TLS when `tls` is given."""
     interceptors = aio_interceptors(key, metadata) if key or metadata else None
     if tls is not None:
-        return grpc.aio.secure_channel(target, tls.channel_credentials(), options=list(options), interceptors=interceptors)
+        return grpc.aio.secure_channel(
+            target, tls.channel_credentials(), options=list(options), interceptors=interceptors
+        )
     return grpc.aio.insecure_channel(target, options=list(options), interceptors=interceptors)
 
 

@@ -304,7 +304,7 @@ def gateway(
 
 # ---------------------------------------------------------------- keys, certs (clients/keys_cli.py)
 
-from clients.keys_cli import certs_app, keys_app  # noqa: E402 - registered beside the other commands
+from clients.keys_cli import certs_app, keys_app  # registered beside the other commands
 
 app.add_typer(keys_app, name="keys")
 app.add_typer(certs_app, name="certs")

@@ -12,17 +12,19 @@ import asyncio
 import datetime
 from collections.abc import Awaitable, Callable
 from pathlib import Path
-from typing import Annotated, Optional, TypeVar
+from typing import Annotated, TypeVar
 
 import typer
 
 T = TypeVar("T")
 
 keys_app = typer.Typer(no_args_is_help=True, help="API keys: create, list, rotate, revoke (stored hashed)")
-certs_app = typer.Typer(no_args_is_help=True, help="TLS certificates for mutual TLS between router and backends")
+certs_app = typer.Typer(
+    no_args_is_help=True, help="TLS certificates for mutual TLS between router and backends"
+)
 
-DataDirOption = Annotated[Optional[Path], typer.Option(help="Data directory of the router (default ./data)")]
-DatabaseOption = Annotated[Optional[str], typer.Option(help="postgresql://... when the router uses PostgreSQL")]
+DataDirOption = Annotated[Path | None, typer.Option(help="Data directory of the router (default ./data)")]
+DatabaseOption = Annotated[str | None, typer.Option(help="postgresql://... when the router uses PostgreSQL")]
 
 
 def _with_keys(data_dir: Path | None, database_url: str | None, action: Callable[..., Awaitable[T]]) -> T:
@@ -30,7 +32,9 @@ def _with_keys(data_dir: Path | None, database_url: str | None, action: Callable
     from jobs_service.store import create_store
     from services.auth.store import KeyStore
 
-    overrides = {k: v for k, v in {"data_dir": data_dir, "database_url": database_url}.items() if v is not None}
+    overrides = {
+        k: v for k, v in {"data_dir": data_dir, "database_url": database_url}.items() if v is not None
+    }
 
     async def run() -> T:
         store = create_store(JobsSettings(**overrides))  # type: ignore[arg-type]
@@ -54,7 +58,9 @@ def _limits(rate: str, concurrency: int) -> str:
 @keys_app.command("create")
 def keys_create(
     name: Annotated[str, typer.Argument(help="A name for the key (who or what uses it)")],
-    scope: Annotated[str, typer.Option(help="Comma-separated: process, batch, benchmark, admin")] = "process,batch",
+    scope: Annotated[
+        str, typer.Option(help="Comma-separated: process, batch, benchmark, admin")
+    ] = "process,batch",
     rate: Annotated[str, typer.Option(help="Requests that start work, e.g. 60/min (default unlimited)")] = "",
     concurrency: Annotated[int, typer.Option(help="Documents in flight at once (0 = unlimited)")] = 0,
     data_dir: DataDirOption = None,
@@ -135,9 +141,11 @@ def keys_local() -> None:
 
 @certs_app.command("init")
 def certs_init(
-    directory: Annotated[Path, typer.Argument(help="Where to write ca.pem, server.pem/.key, client.pem/.key")],
+    directory: Annotated[
+        Path, typer.Argument(help="Where to write ca.pem, server.pem/.key, client.pem/.key")
+    ],
     host: Annotated[
-        Optional[list[str]], typer.Option(help="Name or IP the server certificate is valid for (repeatable)")
+        list[str] | None, typer.Option(help="Name or IP the server certificate is valid for (repeatable)")
     ] = None,
 ) -> None:
     """Make a small CA, a server certificate (backends, gateway) and a client certificate (the router)."""

@@ -53,7 +53,12 @@ def auth_error(exc: grpc.aio.AioRpcError) -> ApiError | None:
     code = exc.code()
     details = exc.details() or code.name
     if code is grpc.StatusCode.UNAUTHENTICATED:
-        return ApiError(401, "unauthorized", details, {"WWW-Authenticate": 'Bearer realm="ocrmesh", error="invalid_token"'})
+        return ApiError(
+            401,
+            "unauthorized",
+            details,
+            {"WWW-Authenticate": 'Bearer realm="ocrmesh", error="invalid_token"'},
+        )
     if code is grpc.StatusCode.PERMISSION_DENIED:
         return ApiError(403, "forbidden", details)
     if code is grpc.StatusCode.RESOURCE_EXHAUSTED and _trailing(exc, "ocrmesh-limit"):

@@ -26,12 +26,12 @@ import grpc
 import structlog
 
 from clients.client import AsyncOcrClient, build_request
-from services.auth.grpc_auth import OWNER_METADATA
 from jobs_service.metrics import JobsMetrics
 from jobs_service.settings import JobsSettings
 from jobs_service.signals import JobSignals
 from jobs_service.store.base import Claim, ClaimLost, JobStore
 from ocrmesh.v1 import ocr_pb2 as pb
+from services.auth.grpc_auth import OWNER_METADATA
 
 log = structlog.get_logger("ocrmesh.jobs")
 

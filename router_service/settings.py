@@ -62,7 +62,9 @@ class EndpointConfig(BaseModel):
         if bool(self.cert) != bool(self.key):
             raise ValueError(f"backend {self.name}: cert and key go together")
         if self.cert and not self.ca:
-            raise ValueError(f"backend {self.name}: a client certificate needs the CA of the backend's certificate")
+            raise ValueError(
+                f"backend {self.name}: a client certificate needs the CA of the backend's certificate"
+            )
         if self.seconds_per_page == 0:
             self.seconds_per_page = DEFAULT_SECONDS_PER_PAGE.get(self.kind, 2.0)
         return self

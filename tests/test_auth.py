@@ -19,7 +19,9 @@ from gateway_rest.app import create_app
 from gateway_rest.settings import GatewaySettings
 from jobs_service.settings import JobsSettings
 from jobs_service.store import create_store
+from ocrmesh.v1 import benchmark_pb2 as bpb
 from ocrmesh.v1 import ocr_pb2 as pb
+from ocrmesh.v1.benchmark_pb2_grpc import BenchmarkServiceStub
 from router_service.server import RouterServer
 from router_service.settings import EndpointConfig, RouterSettings
 from services.auth.credentials import TlsFiles
@@ -48,7 +50,8 @@ async def _make_keys(data_dir: Path) -> dict[str, str]:
         keys = KeyStore(store.db)  # type: ignore[attr-defined]
         made = {}
         for name, scopes, rate in (
-            ("admin", "admin", ""), ("alice", "process,batch", ""), ("bob", "process,batch", ""),
+            ("admin", "admin", ""), ("alice", "process,batch,benchmark", ""),
+            ("bob", "process,batch,benchmark", ""),
             ("reader", "benchmark", ""), ("slow", "process", "2/minute"),
         ):  # fmt: skip
             _info, made[name] = await keys.create(name, scopes, rate=rate)
@@ -66,7 +69,8 @@ async def secured(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> AsyncItera
     async with running_backend("pdftext") as pdftext:
         router = RouterServer(
             RouterSettings(
-                port=0, benchmarks=False, backends=[EndpointConfig(name="pdftext", address=f"127.0.0.1:{pdftext.port}")]
+                port=0,
+                backends=[EndpointConfig(name="pdftext", address=f"127.0.0.1:{pdftext.port}")],
             )
         )
         port = await router.start()
@@ -75,7 +79,9 @@ async def secured(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> AsyncItera
             app = create_app(GatewaySettings(upstream=f"127.0.0.1:{port}", health_refresh_seconds=0.1))
             async with app.router.lifespan_context(app):
                 transport = httpx.ASGITransport(app=app)
-                async with httpx.AsyncClient(transport=transport, base_url="http://gateway", timeout=120) as rest:
+                async with httpx.AsyncClient(
+                    transport=transport, base_url="http://gateway", timeout=120
+                ) as rest:
                     yield Secured(port, rest, keys)
         finally:
             await router.stop(0)
@@ -90,19 +96,25 @@ async def test_rest_without_or_with_a_wrong_key_is_401_and_health_stays_open(sec
     assert anonymous.status_code == 401
     assert anonymous.headers["www-authenticate"].startswith("Bearer")
     assert anonymous.json()["error"]["code"] == "unauthorized"
-    wrong = await secured.rest.post("/api/v1/ocr/process", files=_upload(), headers={"X-API-Key": "ocm_wrong"})
+    wrong = await secured.rest.post(
+        "/api/v1/ocr/process", files=_upload(), headers={"X-API-Key": "ocm_wrong"}
+    )
     assert wrong.status_code == 401
     assert wrong.headers["www-authenticate"].startswith("Bearer")
     assert (await secured.rest.get("/api/v1/ocr/jobs")).status_code == 401
     assert (await secured.rest.get("/api/v1/health")).status_code == 200
     assert (await secured.rest.get("/openapi.json")).status_code == 200
-    ok = await secured.rest.post("/api/v1/ocr/process", files=_upload(), headers={"X-API-Key": secured.keys["alice"]})
+    ok = await secured.rest.post(
+        "/api/v1/ocr/process", files=_upload(), headers={"X-API-Key": secured.keys["alice"]}
+    )
     assert ok.status_code == 200, ok.text
     assert ok.json()["backend_used"] == "pdftext"
 
 
 async def test_a_missing_scope_is_403(secured: Secured) -> None:
-    response = await secured.rest.post("/api/v1/ocr/process", files=_upload(), headers=secured.headers("reader"))
+    response = await secured.rest.post(
+        "/api/v1/ocr/process", files=_upload(), headers=secured.headers("reader")
+    )
     assert response.status_code == 403
     assert response.json()["error"]["code"] == "forbidden"
 
@@ -114,12 +126,20 @@ async def test_another_keys_job_is_404_and_lists_show_only_ones_own(secured: Sec
     )  # fmt: skip
     assert submitted.status_code == 202, submitted.text
     job_id = submitted.json()["job_id"]
-    assert (await secured.rest.get(f"/api/v1/ocr/job/{job_id}", headers=secured.headers("alice"))).status_code == 200
-    assert (await secured.rest.get(f"/api/v1/ocr/job/{job_id}", headers=secured.headers("bob"))).status_code == 404
-    assert (await secured.rest.delete(f"/api/v1/ocr/job/{job_id}", headers=secured.headers("bob"))).status_code == 404
+    assert (
+        await secured.rest.get(f"/api/v1/ocr/job/{job_id}", headers=secured.headers("alice"))
+    ).status_code == 200
+    assert (
+        await secured.rest.get(f"/api/v1/ocr/job/{job_id}", headers=secured.headers("bob"))
+    ).status_code == 404
+    assert (
+        await secured.rest.delete(f"/api/v1/ocr/job/{job_id}", headers=secured.headers("bob"))
+    ).status_code == 404
     events = await secured.rest.get(f"/api/v1/ocr/job/{job_id}/events", headers=secured.headers("bob"))
     assert events.status_code == 404
-    assert (await secured.rest.get(f"/api/v1/ocr/job/{job_id}", headers=secured.headers("admin"))).status_code == 200
+    assert (
+        await secured.rest.get(f"/api/v1/ocr/job/{job_id}", headers=secured.headers("admin"))
+    ).status_code == 200
     bobs = (await secured.rest.get("/api/v1/ocr/jobs", headers=secured.headers("bob"))).json()["jobs"]
     alices = (await secured.rest.get("/api/v1/ocr/jobs", headers=secured.headers("alice"))).json()["jobs"]
     admins = (await secured.rest.get("/api/v1/ocr/jobs", headers=secured.headers("admin"))).json()["jobs"]
@@ -146,10 +166,35 @@ async def test_anonymous_and_non_admin_unload_on_the_router_are_refused(secured:
         await admin.unload(timeout=PATIENCE)
 
 
+async def test_another_keys_benchmark_run_is_not_found(secured: Secured) -> None:
+    address = f"127.0.0.1:{secured.router_port}"
+    upload = bpb.BenchmarkUpload(document=pb.Document(content=INVOICE.read_bytes(), filename=INVOICE.name))
+    async with (
+        AsyncOcrClient(address, api_key=secured.keys["alice"]) as alice,
+        AsyncOcrClient(address, api_key=secured.keys["bob"]) as bob,
+        AsyncOcrClient(address, api_key=secured.keys["admin"]) as admin,
+    ):
+        started = await BenchmarkServiceStub(alice.channel).StartRun(
+            bpb.StartRunRequest(uploads=[upload], backends=["pdftext"]), timeout=PATIENCE
+        )
+        run_id = started.run.run_id
+        await BenchmarkServiceStub(alice.channel).GetRun(bpb.GetRunRequest(run_id=run_id), timeout=PATIENCE)
+        await BenchmarkServiceStub(admin.channel).GetRun(bpb.GetRunRequest(run_id=run_id), timeout=PATIENCE)
+        with pytest.raises(grpc.aio.AioRpcError) as refused:
+            await BenchmarkServiceStub(bob.channel).GetRun(bpb.GetRunRequest(run_id=run_id), timeout=PATIENCE)
+        assert refused.value.code() is grpc.StatusCode.NOT_FOUND
+        listed = await BenchmarkServiceStub(bob.channel).ListRuns(bpb.ListRunsRequest(), timeout=PATIENCE)
+        assert run_id not in [r.run_id for r in listed.runs]
+        listed = await BenchmarkServiceStub(alice.channel).ListRuns(bpb.ListRunsRequest(), timeout=PATIENCE)
+        assert run_id in [r.run_id for r in listed.runs]
+
+
 async def test_over_the_rate_is_429_with_retry_after(secured: Secured) -> None:
     statuses = []
     for _ in range(3):  # the key allows 2 per minute
-        response = await secured.rest.post("/api/v1/ocr/process", files=_upload(), headers=secured.headers("slow"))
+        response = await secured.rest.post(
+            "/api/v1/ocr/process", files=_upload(), headers=secured.headers("slow")
+        )
         statuses.append(response.status_code)
     assert statuses == [200, 200, 429]
     assert int(response.headers["retry-after"]) >= 1
@@ -168,7 +213,9 @@ async def test_two_keys_with_concurrent_batches_both_finish(secured: Secured) ->
         jobs[name] = response.json()["job_id"]
 
     async def finished(name: str) -> bool:
-        view = await secured.rest.get(f"/api/v1/ocr/job/{jobs[name]}?results=false", headers=secured.headers(name))
+        view = await secured.rest.get(
+            f"/api/v1/ocr/job/{jobs[name]}?results=false", headers=secured.headers(name)
+        )
         return view.json()["status"] == "completed"
 
     assert await eventually(lambda: finished("bob"))
@@ -177,7 +224,11 @@ async def test_two_keys_with_concurrent_batches_both_finish(secured: Secured) ->
 
 async def test_mutual_tls_between_router_and_backend(tmp_path: Path) -> None:
     certs = init_certs(tmp_path / "certs", ["127.0.0.1", "localhost"])
-    server_tls = {"tls_cert": certs["server_cert"], "tls_key": certs["server_key"], "tls_client_ca": certs["ca_cert"]}
+    server_tls = {
+        "tls_cert": certs["server_cert"],
+        "tls_key": certs["server_key"],
+        "tls_client_ca": certs["ca_cert"],
+    }
     async with running_backend("pdftext", **server_tls) as pdftext:
         address = f"127.0.0.1:{pdftext.port}"
         with_cert = TlsFiles(ca=certs["ca_cert"], cert=certs["client_cert"], key=certs["client_key"])
@@ -189,9 +240,15 @@ async def test_mutual_tls_between_router_and_backend(tmp_path: Path) -> None:
                     await client.health(timeout=5)
                 assert refused.value.code() is grpc.StatusCode.UNAVAILABLE
         endpoint = EndpointConfig(
-            name="pdftext", address=address, ca=certs["ca_cert"], cert=certs["client_cert"], key=certs["client_key"]
+            name="pdftext",
+            address=address,
+            ca=certs["ca_cert"],
+            cert=certs["client_cert"],
+            key=certs["client_key"],
         )
-        router = RouterServer(RouterSettings(port=0, auth=False, benchmarks=False, jobs=False, backends=[endpoint]))
+        router = RouterServer(
+            RouterSettings(port=0, auth=False, benchmarks=False, jobs=False, backends=[endpoint])
+        )
         port = await router.start()
         try:
             await router.wait_for_backends(PATIENCE)
@@ -202,20 +259,27 @@ async def test_mutual_tls_between_router_and_backend(tmp_path: Path) -> None:
             await router.stop(0)
 
 
+def _start_gateway(port: int, cert: Path, key: Path) -> subprocess.Popen[bytes]:
+    """`ocrmesh gateway` serving HTTPS (its upstream need not exist for the liveness endpoint)."""
+    return subprocess.Popen(
+        [sys.executable, "-m", "clients.cli", "gateway", "--port", str(port), "--upstream", f"127.0.0.1:{free_port()}",
+         "--tls-cert", str(cert), "--tls-key", str(key)],
+        cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, stdin=subprocess.PIPE,
+    )  # fmt: skip
+
+
 async def test_gateway_serves_https_with_its_certificate(tmp_path: Path) -> None:
     certs = init_certs(tmp_path / "certs", ["127.0.0.1"])
     port = free_port()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "clients.cli", "gateway", "--port", str(port), "--upstream", f"127.0.0.1:{free_port()}",
-         "--tls-cert", str(certs["server_cert"]), "--tls-key", str(certs["server_key"])],
-        cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, stdin=subprocess.PIPE,
-    )  # fmt: skip
+    proc = _start_gateway(port, certs["server_cert"], certs["server_key"])
     try:
         url = f"https://127.0.0.1:{port}/api/v1/health/live"
 
         async def answers() -> bool:
             try:
-                async with httpx.AsyncClient(verify=ssl.create_default_context(cafile=certs["ca_cert"])) as client:
+                async with httpx.AsyncClient(
+                    verify=ssl.create_default_context(cafile=certs["ca_cert"])
+                ) as client:
                     return (await client.get(url, timeout=5)).status_code == 200
             except httpx.HTTPError:
                 return False

@@ -50,7 +50,11 @@ METHOD_SCOPES = {
 }
 # Calls that start work count against the key's rate; reading state does not.
 RATED = frozenset(
-    {"/ocrmesh.v1.OcrService/Process", "/ocrmesh.v1.JobsService/SubmitBatch", "/ocrmesh.v1.BenchmarkService/StartRun"}
+    {
+        "/ocrmesh.v1.OcrService/Process",
+        "/ocrmesh.v1.JobsService/SubmitBatch",
+        "/ocrmesh.v1.BenchmarkService/StartRun",
+    }
 )
 # Calls that hold one of the key's concurrent-document slots while they run.
 DOCUMENT_CALLS = frozenset({"/ocrmesh.v1.OcrService/Process"})
@@ -133,7 +137,9 @@ class AuthInterceptor(grpc.aio.ServerInterceptor):
         if self.keys is None:
             return None
         if not key:
-            await context.abort(grpc.StatusCode.UNAUTHENTICATED, "an API key is required (authorization: Bearer KEY)")
+            await context.abort(
+                grpc.StatusCode.UNAUTHENTICATED, "an API key is required (authorization: Bearer KEY)"
+            )
         principal = await self.keys.authenticate(key)
         if principal is None:
             await context.abort(grpc.StatusCode.UNAUTHENTICATED, "unknown or revoked API key")
@@ -141,7 +147,8 @@ class AuthInterceptor(grpc.aio.ServerInterceptor):
         scope = METHOD_SCOPES.get(method, "admin")
         if not principal.allows(scope):
             await context.abort(
-                grpc.StatusCode.PERMISSION_DENIED, f"key {principal.name!r} lacks the {scope!r} scope for this call"
+                grpc.StatusCode.PERMISSION_DENIED,
+                f"key {principal.name!r} lacks the {scope!r} scope for this call",
             )
         if method in RATED:
             try:

@@ -58,7 +58,9 @@ class KeyStore:
     def __init__(self, db: Database) -> None:
         self.db = db
 
-    async def create(self, name: str, scopes: str, *, rate: str = "", concurrency: int = 0) -> tuple[KeyInfo, str]:
+    async def create(
+        self, name: str, scopes: str, *, rate: str = "", concurrency: int = 0
+    ) -> tuple[KeyInfo, str]:
         """A new key; returns its record and the key itself (shown once, never stored)."""
         if concurrency < 0:
             raise ValueError("concurrency must be >= 0 (0 = no limit)")
@@ -102,7 +104,10 @@ class KeyStore:
         key = new_key()
         async with self.db.transaction() as tx:
             if not await tx.execute(
-                "UPDATE api_keys SET key_hash = ?, rotated_at = ? WHERE name = ?", hash_key(key), time.time(), name
+                "UPDATE api_keys SET key_hash = ?, rotated_at = ? WHERE name = ?",
+                hash_key(key),
+                time.time(),
+                name,
             ):
                 raise NoSuchKey(f"no key named {name!r}")
             row = await tx.fetchrow(f"SELECT {KEY_COLUMNS} FROM api_keys WHERE name = ?", name)

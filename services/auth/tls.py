@@ -27,12 +27,17 @@ LEAF_DAYS = 825
 
 def _name(common_name: str) -> x509.Name:
     return x509.Name(
-        [x509.NameAttribute(NameOID.ORGANIZATION_NAME, "ocrmesh"), x509.NameAttribute(NameOID.COMMON_NAME, common_name)]
+        [
+            x509.NameAttribute(NameOID.ORGANIZATION_NAME, "ocrmesh"),
+            x509.NameAttribute(NameOID.COMMON_NAME, common_name),
+        ]
     )
 
 
 def _write_key(path: Path, key: ec.EllipticCurvePrivateKey) -> None:
-    pem = key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())
+    pem = key.private_bytes(
+        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+    )
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0), 0o600)
     with os.fdopen(fd, "wb") as handle:
         handle.write(pem)
@@ -52,7 +57,7 @@ def _leaf(
     ca_cert: x509.Certificate, ca_key: ec.EllipticCurvePrivateKey, common_name: str, hosts: list[str], usage: x509.ObjectIdentifier
 ) -> tuple[x509.Certificate, ec.EllipticCurvePrivateKey]:  # fmt: skip
     key = ec.generate_private_key(ec.SECP256R1())
-    now = datetime.datetime.now(datetime.timezone.utc)
+    now = datetime.datetime.now(datetime.UTC)
     builder = (
         x509.CertificateBuilder()
         .subject_name(_name(common_name))
@@ -65,8 +70,15 @@ def _leaf(
         .add_extension(x509.ExtendedKeyUsage([usage]), critical=False)
         .add_extension(
             x509.KeyUsage(
-                digital_signature=True, key_encipherment=False, content_commitment=False, data_encipherment=False,
-                key_agreement=True, key_cert_sign=False, crl_sign=False, encipher_only=False, decipher_only=False,
+                digital_signature=True,
+                key_encipherment=False,
+                content_commitment=False,
+                data_encipherment=False,
+                key_agreement=True,
+                key_cert_sign=False,
+                crl_sign=False,
+                encipher_only=False,
+                decipher_only=False,
             ),
             critical=True,
         )
@@ -88,7 +100,7 @@ def init_certs(directory: Path, hosts: list[str] | None = None) -> dict[str, Pat
         raise FileExistsError(f"{directory} already holds certificates ({', '.join(sorted(existing))})")
     hosts = hosts or default_hosts()
     ca_key = ec.generate_private_key(ec.SECP256R1())
-    now = datetime.datetime.now(datetime.timezone.utc)
+    now = datetime.datetime.now(datetime.UTC)
     ca_cert = (
         x509.CertificateBuilder()
         .subject_name(_name("ocrmesh CA"))
@@ -100,8 +112,15 @@ def init_certs(directory: Path, hosts: list[str] | None = None) -> dict[str, Pat
         .add_extension(x509.BasicConstraints(ca=True, path_length=0), critical=True)
         .add_extension(
             x509.KeyUsage(
-                digital_signature=True, key_encipherment=False, content_commitment=False, data_encipherment=False,
-                key_agreement=False, key_cert_sign=True, crl_sign=True, encipher_only=False, decipher_only=False,
+                digital_signature=True,
+                key_encipherment=False,
+                content_commitment=False,
+                data_encipherment=False,
+                key_agreement=False,
+                key_cert_sign=True,
+                crl_sign=True,
+                encipher_only=False,
+                decipher_only=False,
             ),
             critical=True,
         )
@@ -110,7 +129,11 @@ def init_certs(directory: Path, hosts: list[str] | None = None) -> dict[str, Pat
     server_cert, server_key = _leaf(ca_cert, ca_key, hosts[0], hosts, ExtendedKeyUsageOID.SERVER_AUTH)
     client_cert, client_key = _leaf(ca_cert, ca_key, "ocrmesh-router", [], ExtendedKeyUsageOID.CLIENT_AUTH)
     paths = {}
-    for name, cert, key in (("ca", ca_cert, ca_key), ("server", server_cert, server_key), ("client", client_cert, client_key)):
+    for name, cert, key in (
+        ("ca", ca_cert, ca_key),
+        ("server", server_cert, server_key),
+        ("client", client_cert, client_key),
+    ):
         (directory / f"{name}.pem").write_bytes(cert.public_bytes(serialization.Encoding.PEM))
         _write_key(directory / f"{name}.key", key)
         paths[f"{name}_cert"], paths[f"{name}_key"] = directory / f"{name}.pem", directory / f"{name}.key"

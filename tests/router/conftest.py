@@ -96,7 +96,11 @@ async def running_router(
     router = RouterServer(
         # Authentication off unless a test asks for it (loopback only; tests/test_auth.py tests keys).
         RouterSettings(
-            port=0, backends=endpoints, routing_file=rules_file, reload_seconds=0.2, **{"auth": False, **settings}  # type: ignore[arg-type]
+            port=0,
+            backends=endpoints,
+            routing_file=rules_file,
+            reload_seconds=0.2,
+            **{"auth": False, **settings},  # type: ignore[arg-type]
         )
     )
     port = await router.start()

@@ -77,6 +77,7 @@ class RouterServer:
         self.hosted: list[HostedService] = []
         self.auth: AuthInterceptor
         self._key_db: JobStore | None = None
+        self._keys: KeyStore | None = None
 
     async def start(self) -> int:
         """Listen and start watching backends; returns the bound port."""
@@ -87,7 +88,8 @@ class RouterServer:
             self.priors,
         )
         self._seed_latency()
-        self.auth = AuthInterceptor(await self._open_keys())
+        self._keys = await self._open_keys()
+        self.auth = AuthInterceptor(self._keys)
         server = grpc.aio.server(options=ROUTER_GRPC_OPTIONS, interceptors=[self.auth])
         pb_grpc.add_OcrServiceServicer_to_server(self.servicer, server)
         health_pb2_grpc.add_HealthServicer_to_server(self.health, server)
@@ -160,8 +162,9 @@ class RouterServer:
         upstream = f"127.0.0.1:{self.port}"
         registry = self.metrics.registry
         host = attach_jobs(
-            server, JobsSettings(), upstream, health=self.health, registry=registry, api_key=self.auth.internal_token
-        )
+            server, JobsSettings(), upstream, health=self.health, registry=registry, api_key=self.auth.internal_token,
+            owner_concurrency=self._keys.concurrency_of if self._keys is not None else None,
+        )  # fmt: skip
         self.hosted.append(host)
         return JOBS_SERVICE_NAME
 

@@ -49,12 +49,15 @@ async def _make_keys(data_dir: Path) -> dict[str, str]:
     try:
         keys = KeyStore(store.db)  # type: ignore[attr-defined]
         made = {}
-        for name, scopes, rate in (
-            ("admin", "admin", ""), ("alice", "process,batch,benchmark", ""),
-            ("bob", "process,batch,benchmark", ""),
-            ("reader", "benchmark", ""), ("slow", "process", "2/minute"),
-        ):  # fmt: skip
-            _info, made[name] = await keys.create(name, scopes, rate=rate)
+        for name, scopes, rate, concurrency in (
+            ("admin", "admin", "", 0),
+            ("alice", "process,batch,benchmark", "", 0),
+            ("bob", "process,batch,benchmark", "", 0),
+            ("reader", "benchmark", "", 0),
+            ("slow", "process", "2/minute", 0),
+            ("one-at-a-time", "batch", "", 1),
+        ):
+            _info, made[name] = await keys.create(name, scopes, rate=rate, concurrency=concurrency)
         return made
     finally:
         await store.close()
@@ -220,6 +223,31 @@ async def test_two_keys_with_concurrent_batches_both_finish(secured: Secured) ->
 
     assert await eventually(lambda: finished("bob"))
     assert await eventually(lambda: finished("alice"))
+
+
+async def test_a_keys_batch_documents_run_within_its_concurrency(secured: Secured) -> None:
+    files = sorted(DATASET.glob("*.pdf"))[:6]
+    response = await secured.rest.post(
+        "/api/v1/ocr/batch",
+        files=[("files", (p.name, p.read_bytes(), "application/pdf")) for p in files],
+        headers=secured.headers("one-at-a-time"),
+    )
+    assert response.status_code == 202, response.text
+    job_id = response.json()["job_id"]
+    most = 0
+
+    async def finished() -> bool:
+        nonlocal most
+        view = (
+            await secured.rest.get(
+                f"/api/v1/ocr/job/{job_id}?results=false", headers=secured.headers("one-at-a-time")
+            )
+        ).json()
+        most = max(most, sum(d["status"] == "processing" for d in view["results"]))
+        return view["status"] == "completed"
+
+    assert await eventually(finished, interval=0.005)
+    assert most <= 1
 
 
 async def test_mutual_tls_between_router_and_backend(tmp_path: Path) -> None:

@@ -268,7 +268,13 @@ class JobStore(ABC):
 
     @abstractmethod
     async def claim(
-        self, worker: str, lease_seconds: float, *, exclude_backends: Sequence[str] = (), interactive_only: bool = False
+        self,
+        worker: str,
+        lease_seconds: float,
+        *,
+        exclude_backends: Sequence[str] = (),
+        interactive_only: bool = False,
+        exclude_owners: Sequence[str] = (),
     ) -> Claim | None:
         """Take the next document (interactive first, then round-robin across owners, then across jobs)."""
 
@@ -647,7 +653,13 @@ class SqlJobStore(JobStore):
     # ------------------------------------------------------------ the worker's side
 
     async def claim(
-        self, worker: str, lease_seconds: float, *, exclude_backends: Sequence[str] = (), interactive_only: bool = False
+        self,
+        worker: str,
+        lease_seconds: float,
+        *,
+        exclude_backends: Sequence[str] = (),
+        interactive_only: bool = False,
+        exclude_owners: Sequence[str] = (),
     ) -> Claim | None:
         now = self.now()
         where = ["((d.status = 'queued' AND d.not_before <= ?) OR (d.status = 'processing' AND d.lease_until < ?))"]
@@ -658,6 +670,9 @@ class SqlJobStore(JobStore):
         if exclude_backends:
             where.append(f"d.backend NOT IN ({', '.join('?' for _ in exclude_backends)})")
             args += list(exclude_backends)
+        if exclude_owners:  # keys at their concurrency limit
+            where.append(f"j.owner NOT IN ({', '.join('?' for _ in exclude_owners)})")
+            args += list(exclude_owners)
         sql = (
             "SELECT d.job_id, d.idx FROM job_docs d JOIN jobs j ON j.job_id = d.job_id WHERE "
             + " AND ".join(where)

@@ -113,6 +113,12 @@ class KeyStore:
             row = await tx.fetchrow(f"SELECT {KEY_COLUMNS} FROM api_keys WHERE name = ?", name)
         return _info(row), key
 
+    async def concurrency_of(self, key_id: str) -> int:
+        """The documents-in-flight limit of a key by its id (0 = none, or no such key)."""
+        async with self.db.reader() as conn:
+            row = await conn.fetchrow("SELECT concurrency FROM api_keys WHERE key_id = ?", key_id)
+        return int(row["concurrency"] or 0) if row is not None else 0
+
     async def authenticate(self, key: str) -> Principal | None:
         """The principal of a presented key, or None (unknown, revoked, malformed)."""
         if not key or len(key) > 256:

@@ -43,3 +43,13 @@ async def test_listing_filters_by_owner_and_cache_is_per_owner(store: JobStore) 
     carol = await store.get_job(later)
     assert carol is not None and carol.progress.cached == 0
     assert other
+
+
+async def test_owners_at_their_concurrency_limit_are_skipped(store: JobStore) -> None:
+    await store.submit(_spec("alice"), _docs("alice", 0, 3))
+    bob_job, _ = await store.submit(_spec("bob"), _docs("bob", 0, 1))
+    first = await store.claim("w", 30.0, exclude_owners=["alice"])
+    assert first is not None and first.job_id == bob_job
+    assert await store.claim("w", 30.0, exclude_owners=["alice", "bob"]) is None
+    again = await store.claim("w", 30.0)
+    assert again is not None and again.owner == "alice"

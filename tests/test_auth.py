@@ -13,6 +13,8 @@ from pathlib import Path
 import grpc
 import httpx
 import pytest
+import structlog
+import structlog.testing
 
 from clients.client import AsyncOcrClient, build_request
 from gateway_rest.app import create_app
@@ -112,6 +114,19 @@ async def test_rest_without_or_with_a_wrong_key_is_401_and_health_stays_open(sec
     )
     assert ok.status_code == 200, ok.text
     assert ok.json()["backend_used"] == "pdftext"
+
+
+async def test_one_audit_line_per_call_names_the_key_never_shows_it(secured: Secured) -> None:
+    with structlog.testing.capture_logs() as logs:
+        ok = await secured.rest.post("/api/v1/ocr/process", files=_upload(), headers=secured.headers("alice"))
+        assert ok.status_code == 200
+    audit = [e for e in logs if e["event"] == "audit"]
+    assert len(audit) == 1
+    line = audit[0]
+    assert line["key"] == "alice" and line["code"] == "OK" and line["method"].endswith("/Process")
+    assert line["bytes"] == len(INVOICE.read_bytes()) and line["seconds"] >= 0
+    assert line["request_id"] == ok.headers["x-request-id"]  # joins the gateway's request line
+    assert secured.keys["alice"] not in repr(logs)
 
 
 async def test_a_missing_scope_is_403(secured: Secured) -> None:

@@ -127,13 +127,13 @@ class AuthInterceptor(grpc.aio.ServerInterceptor):
             response_serializer=handler.response_serializer,
         )
 
-    async def _admit(self, method: str, request: Any, context: grpc.aio.ServicerContext) -> Principal | None:
-        """The caller's principal, or abort; None when authentication is off."""
+    async def _authenticate(self, context: grpc.aio.ServicerContext) -> Principal | None:
+        """The caller's principal, or abort UNAUTHENTICATED; None when authentication is off."""
         metadata = context.invocation_metadata()
         key = bearer_key(metadata)
         if key and secrets.compare_digest(key, self.internal_token):
             owner = _metadata_value(metadata, OWNER_METADATA)
-            return Principal(owner, INTERNAL_NAME, frozenset(SCOPES))
+            return Principal(owner, INTERNAL_NAME, frozenset(SCOPES), internal=True)
         if self.keys is None:
             return None
         if not key:
@@ -143,7 +143,14 @@ class AuthInterceptor(grpc.aio.ServerInterceptor):
         principal = await self.keys.authenticate(key)
         if principal is None:
             await context.abort(grpc.StatusCode.UNAUTHENTICATED, "unknown or revoked API key")
-        assert principal is not None
+        return principal
+
+    async def _authorise(
+        self, method: str, principal: Principal | None, context: grpc.aio.ServicerContext
+    ) -> None:
+        """Abort PERMISSION_DENIED for a missing scope, RESOURCE_EXHAUSTED over the key's rate."""
+        if principal is None or principal.internal:
+            return
         scope = METHOD_SCOPES.get(method, "admin")
         if not principal.allows(scope):
             await context.abort(
@@ -155,7 +162,6 @@ class AuthInterceptor(grpc.aio.ServerInterceptor):
                 self.limiter.hit(principal)
             except LimitExceeded as exc:
                 await self._refuse(context, exc)
-        return principal
 
     @staticmethod
     async def _refuse(context: grpc.aio.ServicerContext, exc: LimitExceeded) -> None:
@@ -185,7 +191,8 @@ class AuthInterceptor(grpc.aio.ServerInterceptor):
         async def wrapped(request: Any, context: grpc.aio.ServicerContext) -> Any:
             started, principal, code = time.perf_counter(), None, None
             try:
-                principal = await self._admit(method, request, context)
+                principal = await self._authenticate(context)
+                await self._authorise(method, principal, context)
                 CURRENT.set(principal)  # this call's task only
                 return await behavior(request, context)
             except asyncio.CancelledError:
@@ -200,7 +207,8 @@ class AuthInterceptor(grpc.aio.ServerInterceptor):
         async def wrapped(request: Any, context: grpc.aio.ServicerContext) -> AsyncIterator[Any]:
             started, principal, code = time.perf_counter(), None, None
             try:
-                principal = await self._admit(method, request, context)
+                principal = await self._authenticate(context)
+                await self._authorise(method, principal, context)
                 CURRENT.set(principal)
                 held = False
                 if principal is not None and method in DOCUMENT_CALLS:

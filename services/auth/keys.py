@@ -69,6 +69,8 @@ class Principal:
     scopes: frozenset[str]
     rate: str = ""
     concurrency: int = 0
+    # The router's own hosted services (jobs runner, benchmarks) acting for `key_id`: work admitted already.
+    internal: bool = False
 
     def allows(self, scope: str) -> bool:
         return ADMIN in self.scopes or scope in self.scopes

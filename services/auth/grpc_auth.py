@@ -21,6 +21,8 @@ import asyncio
 import secrets
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
 from typing import Any, Protocol
 
 import grpc
@@ -61,6 +63,13 @@ DOCUMENT_CALLS = frozenset({"/ocrmesh.v1.OcrService/Process"})
 OWNER_METADATA = "x-ocrmesh-owner"
 LIMIT_METADATA = "ocrmesh-limit"
 INTERNAL_NAME = "router-internal"
+
+
+@dataclass
+class _Call:
+    started: float
+    principal: Principal | None = None
+    code: grpc.StatusCode | None = None
 
 
 class Authenticator(Protocol):
@@ -171,46 +180,44 @@ class AuthInterceptor(grpc.aio.ServerInterceptor):
             trailing_metadata=(("retry-after", str(exc.retry_after)), (LIMIT_METADATA, "key")),
         )
 
-    def _audit(
-        self, method: str, principal: Principal | None, context: grpc.aio.ServicerContext, started: float, size: int,
-        code: grpc.StatusCode | None,
-    ) -> None:  # fmt: skip
-        final = code or context.code() or grpc.StatusCode.OK
-        log.info(
-            "audit",
-            key=principal.name if principal is not None else "-",
-            method=method,
-            code=final.name if isinstance(final, grpc.StatusCode) else str(final),
-            seconds=round(time.perf_counter() - started, 4),
-            bytes=size,
-            peer=context.peer(),
-            request_id=_metadata_value(context.invocation_metadata(), "x-request-id") or None,
-        )
+    @asynccontextmanager
+    async def _audited(
+        self, method: str, request: Any, context: grpc.aio.ServicerContext
+    ) -> AsyncIterator[_Call]:
+        """Admit the call (principal set for the servicers), and write its audit line however it ends."""
+        call = _Call(time.perf_counter())
+        try:
+            call.principal = await self._authenticate(context)
+            await self._authorise(method, call.principal, context)
+            CURRENT.set(call.principal)  # this call's task only
+            yield call
+        except asyncio.CancelledError:
+            call.code = grpc.StatusCode.CANCELLED
+            raise
+        finally:
+            final = call.code or context.code() or grpc.StatusCode.OK
+            log.info(
+                "audit",
+                key=call.principal.name if call.principal is not None else "-",
+                method=method,
+                code=final.name if isinstance(final, grpc.StatusCode) else str(final),
+                seconds=round(time.perf_counter() - call.started, 4),
+                bytes=document_bytes(request),
+                peer=context.peer(),
+                request_id=_metadata_value(context.invocation_metadata(), "x-request-id") or None,
+            )
 
     def _unary(self, method: str, behavior: Callable[..., Awaitable[Any]]) -> Callable[..., Awaitable[Any]]:
         async def wrapped(request: Any, context: grpc.aio.ServicerContext) -> Any:
-            started, principal, code = time.perf_counter(), None, None
-            try:
-                principal = await self._authenticate(context)
-                await self._authorise(method, principal, context)
-                CURRENT.set(principal)  # this call's task only
+            async with self._audited(method, request, context):
                 return await behavior(request, context)
-            except asyncio.CancelledError:
-                code = grpc.StatusCode.CANCELLED
-                raise
-            finally:
-                self._audit(method, principal, context, started, document_bytes(request), code)
 
         return wrapped
 
     def _streaming(self, method: str, behavior: Callable[..., Any]) -> Callable[..., AsyncIterator[Any]]:
         async def wrapped(request: Any, context: grpc.aio.ServicerContext) -> AsyncIterator[Any]:
-            started, principal, code = time.perf_counter(), None, None
-            try:
-                principal = await self._authenticate(context)
-                await self._authorise(method, principal, context)
-                CURRENT.set(principal)
-                held = False
+            async with self._audited(method, request, context) as call:
+                principal, held = call.principal, False
                 if principal is not None and method in DOCUMENT_CALLS:
                     try:
                         held = self.limiter.acquire(principal)
@@ -222,10 +229,5 @@ class AuthInterceptor(grpc.aio.ServerInterceptor):
                 finally:
                     if held and principal is not None:
                         self.limiter.release(principal)
-            except asyncio.CancelledError:
-                code = grpc.StatusCode.CANCELLED
-                raise
-            finally:
-                self._audit(method, principal, context, started, document_bytes(request), code)
 
         return wrapped

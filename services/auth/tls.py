@@ -53,35 +53,43 @@ def _san(hosts: list[str]) -> x509.SubjectAlternativeName:
     return x509.SubjectAlternativeName(names)
 
 
+def _key_usage(*, signs_certificates: bool) -> x509.KeyUsage:
+    return x509.KeyUsage(
+        digital_signature=True,
+        key_encipherment=False,
+        content_commitment=False,
+        data_encipherment=False,
+        key_agreement=not signs_certificates,
+        key_cert_sign=signs_certificates,
+        crl_sign=signs_certificates,
+        encipher_only=False,
+        decipher_only=False,
+    )
+
+
+def _certificate(
+    subject: x509.Name, issuer: x509.Name, key: ec.EllipticCurvePrivateKey, days: int, *, ca: bool
+) -> x509.CertificateBuilder:
+    now = datetime.datetime.now(datetime.UTC)
+    return (
+        x509.CertificateBuilder()
+        .subject_name(subject)
+        .issuer_name(issuer)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - datetime.timedelta(minutes=5))
+        .not_valid_after(now + datetime.timedelta(days=days))
+        .add_extension(x509.BasicConstraints(ca=ca, path_length=0 if ca else None), critical=True)
+        .add_extension(_key_usage(signs_certificates=ca), critical=True)
+    )
+
+
 def _leaf(
     ca_cert: x509.Certificate, ca_key: ec.EllipticCurvePrivateKey, common_name: str, hosts: list[str], usage: x509.ObjectIdentifier
 ) -> tuple[x509.Certificate, ec.EllipticCurvePrivateKey]:  # fmt: skip
     key = ec.generate_private_key(ec.SECP256R1())
-    now = datetime.datetime.now(datetime.UTC)
-    builder = (
-        x509.CertificateBuilder()
-        .subject_name(_name(common_name))
-        .issuer_name(ca_cert.subject)
-        .public_key(key.public_key())
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(now - datetime.timedelta(minutes=5))
-        .not_valid_after(now + datetime.timedelta(days=LEAF_DAYS))
-        .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
-        .add_extension(x509.ExtendedKeyUsage([usage]), critical=False)
-        .add_extension(
-            x509.KeyUsage(
-                digital_signature=True,
-                key_encipherment=False,
-                content_commitment=False,
-                data_encipherment=False,
-                key_agreement=True,
-                key_cert_sign=False,
-                crl_sign=False,
-                encipher_only=False,
-                decipher_only=False,
-            ),
-            critical=True,
-        )
+    builder = _certificate(_name(common_name), ca_cert.subject, key, LEAF_DAYS, ca=False).add_extension(
+        x509.ExtendedKeyUsage([usage]), critical=False
     )
     if hosts:
         builder = builder.add_extension(_san(hosts), critical=False)
@@ -100,32 +108,8 @@ def init_certs(directory: Path, hosts: list[str] | None = None) -> dict[str, Pat
         raise FileExistsError(f"{directory} already holds certificates ({', '.join(sorted(existing))})")
     hosts = hosts or default_hosts()
     ca_key = ec.generate_private_key(ec.SECP256R1())
-    now = datetime.datetime.now(datetime.UTC)
-    ca_cert = (
-        x509.CertificateBuilder()
-        .subject_name(_name("ocrmesh CA"))
-        .issuer_name(_name("ocrmesh CA"))
-        .public_key(ca_key.public_key())
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(now - datetime.timedelta(minutes=5))
-        .not_valid_after(now + datetime.timedelta(days=CA_DAYS))
-        .add_extension(x509.BasicConstraints(ca=True, path_length=0), critical=True)
-        .add_extension(
-            x509.KeyUsage(
-                digital_signature=True,
-                key_encipherment=False,
-                content_commitment=False,
-                data_encipherment=False,
-                key_agreement=False,
-                key_cert_sign=True,
-                crl_sign=True,
-                encipher_only=False,
-                decipher_only=False,
-            ),
-            critical=True,
-        )
-        .sign(ca_key, hashes.SHA256())
-    )
+    ca_name = _name("ocrmesh CA")
+    ca_cert = _certificate(ca_name, ca_name, ca_key, CA_DAYS, ca=True).sign(ca_key, hashes.SHA256())
     server_cert, server_key = _leaf(ca_cert, ca_key, hosts[0], hosts, ExtendedKeyUsageOID.SERVER_AUTH)
     client_cert, client_key = _leaf(ca_cert, ca_key, "ocrmesh-router", [], ExtendedKeyUsageOID.CLIENT_AUTH)
     paths = {}

@@ -37,7 +37,8 @@ def _walk(data: dict[str, Any], convert: Any) -> dict[str, Any]:
 
 
 def run_to_proto(record: RunRecord) -> bpb.BenchmarkRun:
-    data = _walk(record.model_dump(mode="json", exclude_none=True), _to_enum)
+    # The owner (a key id) stays on the server: it is no part of the contract.
+    data = _walk(record.model_dump(mode="json", exclude_none=True, exclude={"owner"}), _to_enum)
     return json_format.ParseDict(data, bpb.BenchmarkRun())
 
 

@@ -47,6 +47,7 @@ class RunRequest:
     label: str = ""
     dpi: int = 0
     command: str = ""
+    owner: str = ""
 
 
 @dataclass
@@ -111,10 +112,10 @@ def resolve_request(settings: BenchSettings, request: RunRequest) -> tuple[list[
 
 
 class BenchmarkHost:
-    def __init__(self, settings: BenchSettings) -> None:
+    def __init__(self, settings: BenchSettings, *, api_key: str | None = None) -> None:
         self.settings = settings
         self.store = RunStore(settings.data_dir)
-        self.runner = BenchmarkRunner(settings)
+        self.runner = BenchmarkRunner(settings, api_key=api_key)
         self._active: dict[str, _Active] = {}
         self._one_at_a_time = asyncio.Lock()
         self._waiting = 0
@@ -162,6 +163,7 @@ class BenchmarkHost:
             routing=routing,
             router_address=self.settings.router_address if routing == "router" else "",
             command=request.command,
+            owner=request.owner,
             machine=machine_line(),
             document_count=len(documents),
             progress=Progress(total=len(documents) * len(backends), phase="queued"),
@@ -239,11 +241,14 @@ class BenchmarkHost:
         return render(record, fmt)
 
 
-def attach_benchmark(server: grpc.aio.Server, settings: BenchSettings | None = None) -> BenchmarkHost:
-    """Add BenchmarkService to a grpc.aio server (the router's); start/stop the returned host with it."""
+def attach_benchmark(
+    server: grpc.aio.Server, settings: BenchSettings | None = None, *, api_key: str | None = None
+) -> BenchmarkHost:
+    """Add BenchmarkService to a grpc.aio server (the router's); start/stop the returned host with it.
+    `api_key`: what the runs present to the router (its internal token when hosted there)."""
     from bench_service.servicer import BenchmarkServicer
     from ocrmesh.v1 import benchmark_pb2_grpc
 
-    host = BenchmarkHost(settings or BenchSettings())
+    host = BenchmarkHost(settings or BenchSettings(), api_key=api_key)
     benchmark_pb2_grpc.add_BenchmarkServiceServicer_to_server(BenchmarkServicer(host), server)
     return host

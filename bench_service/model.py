@@ -150,6 +150,8 @@ class RunRecord(_Model):
     command: str = ""
     machine: str = ""
     document_count: int = 0
+    # The API key (its id) that started the run; '' when authentication is off.
+    owner: str = ""
 
     @property
     def final(self) -> bool:

@@ -55,6 +55,10 @@ StubDep = Annotated[bpb_grpc.BenchmarkServiceStub, Depends(get_benchmark_stub)]
 
 
 def _http_error(exc: grpc.aio.AioRpcError) -> HTTPException:
+    from gateway_rest.errors import auth_error
+
+    if (refused := auth_error(exc)) is not None:
+        return refused
     return HTTPException(HTTP_OF_GRPC.get(exc.code(), 502), f"{exc.code().name}: {exc.details() or ''}")
 
 

@@ -61,8 +61,10 @@ class _Memory:
 
 
 class BenchmarkRunner:
-    def __init__(self, settings: BenchSettings) -> None:
+    def __init__(self, settings: BenchSettings, *, api_key: str | None = None) -> None:
         self.settings = settings
+        # None: the caller's key (OCRMESH_API_KEY or the local admin key); the router passes its own.
+        self.api_key = api_key
 
     async def run(
         self,
@@ -86,8 +88,8 @@ class BenchmarkRunner:
         for doc in documents:  # one at a time: CPU work, kept off the event loop
             facts.append(await loop.run_in_executor(None, inspect_document, doc.content))
 
-        control = {name: AsyncOcrClient(s.backends[name]) for name in backends if name in s.backends}
-        router = AsyncOcrClient(record.router_address) if record.routing == "router" else None
+        control = {name: AsyncOcrClient(s.backends[name], api_key=self.api_key) for name in backends if name in s.backends}
+        router = AsyncOcrClient(record.router_address, api_key=self.api_key) if record.routing == "router" else None
         memory = {name: _Memory() for name in backends}
         raws: list[dict[str, RawOutcome]] = [{} for _ in documents]
         colds: dict[str, ColdStart] = {}

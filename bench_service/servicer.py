@@ -9,10 +9,11 @@ import grpc
 from bench_service.convert import run_to_proto
 from bench_service.datasets import BenchDocument, DatasetError, parse_truth_json
 from bench_service.host import BenchmarkHost, QueueFullError, RunRequest, Snapshot
-from bench_service.model import Progress
+from bench_service.model import Progress, RunRecord
 from bench_service.store import UnknownRunError
 from ocrmesh.v1 import benchmark_pb2 as bpb
 from ocrmesh.v1 import benchmark_pb2_grpc as bpb_grpc
+from services.auth.keys import current_principal
 
 BENCHMARK_SERVICE_NAME = bpb.DESCRIPTOR.services_by_name["BenchmarkService"].full_name
 ROUTING = {bpb.BENCHMARK_ROUTING_DIRECT: "direct", bpb.BENCHMARK_ROUTING_ROUTER: "router"}
@@ -38,8 +39,25 @@ def uploads_from_proto(uploads: list[bpb.BenchmarkUpload]) -> list[BenchDocument
 
 
 class BenchmarkServicer(bpb_grpc.BenchmarkServiceServicer):
+    """Runs belong to the key that started them: another key gets NOT_FOUND, lists only its own; admin all."""
+
     def __init__(self, host: BenchmarkHost) -> None:
         self.host = host
+
+    @staticmethod
+    def _visible(record: RunRecord) -> bool:
+        principal = current_principal()
+        return principal is None or principal.owns(record.owner)
+
+    async def _own_run(self, run_id: str, context: grpc.aio.ServicerContext, documents: bool = True) -> RunRecord:
+        try:
+            record = self.host.get(run_id, documents)
+        except UnknownRunError:
+            record = None
+        if record is None or not self._visible(record):
+            await context.abort(grpc.StatusCode.NOT_FOUND, f"no benchmark run {run_id!r}")
+        assert record is not None
+        return record
 
     async def StartRun(self, request: bpb.StartRunRequest, context: grpc.aio.ServicerContext) -> bpb.StartRunResponse:
         try:
@@ -52,6 +70,7 @@ class BenchmarkServicer(bpb_grpc.BenchmarkServiceServicer):
                 limit=request.limit,
                 label=request.label,
                 dpi=request.dpi,
+                owner=principal.owner if (principal := current_principal()) is not None else "",
             )
             record = await self.host.start_run(run_request)
         except DatasetError as exc:
@@ -61,15 +80,13 @@ class BenchmarkServicer(bpb_grpc.BenchmarkServiceServicer):
         return bpb.StartRunResponse(run=run_to_proto(record))
 
     async def GetRun(self, request: bpb.GetRunRequest, context: grpc.aio.ServicerContext) -> bpb.GetRunResponse:
-        try:
-            record = self.host.get(request.run_id, request.include_documents)
-        except UnknownRunError:
-            await context.abort(grpc.StatusCode.NOT_FOUND, f"no benchmark run {request.run_id!r}")
+        record = await self._own_run(request.run_id, context, request.include_documents)
         return bpb.GetRunResponse(run=run_to_proto(record))
 
     async def WatchRun(
         self, request: bpb.WatchRunRequest, context: grpc.aio.ServicerContext
     ) -> AsyncIterator[bpb.WatchRunResponse]:
+        await self._own_run(request.run_id, context, documents=False)
         events = self.host.watch(request.run_id)
         try:
             async for event in events:
@@ -100,17 +117,18 @@ class BenchmarkServicer(bpb_grpc.BenchmarkServiceServicer):
             await events.aclose()
 
     async def ListRuns(self, request: bpb.ListRunsRequest, context: grpc.aio.ServicerContext) -> bpb.ListRunsResponse:
-        records = self.host.list(request.limit)
+        principal = current_principal()
+        if principal is None or principal.admin:
+            records = self.host.list(request.limit)
+        else:
+            records = [r for r in self.host.list(10_000) if self._visible(r)][: request.limit or 50]
         return bpb.ListRunsResponse(runs=[run_to_proto(r) for r in records])
 
     async def GetReport(self, request: bpb.GetReportRequest, context: grpc.aio.ServicerContext) -> bpb.GetReportResponse:
         fmt = FORMATS.get(request.format)
         if fmt is None:
             await context.abort(grpc.StatusCode.INVALID_ARGUMENT, f"unknown report format {request.format}")
-        try:
-            record = self.host.get(request.run_id)
-        except UnknownRunError:
-            await context.abort(grpc.StatusCode.NOT_FOUND, f"no benchmark run {request.run_id!r}")
+        record = await self._own_run(request.run_id, context)
         if not record.summaries and record.final:
             await context.abort(
                 grpc.StatusCode.FAILED_PRECONDITION, f"run {record.run_id} is {record.status} without results"

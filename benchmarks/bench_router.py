@@ -146,6 +146,7 @@ async def run(args: argparse.Namespace) -> str:
         router_port=free_port(),
         gateway_port=free_port(),
         backends={"pdftext": free_port(), "tesseract": free_port()},
+        auth=False,  # the figures below are the router's and the facade's own (API keys: tests/test_auth.py)
     )
     with (
         tempfile.TemporaryDirectory(prefix="ocrmesh-bench-jobs-") as jobs_state,

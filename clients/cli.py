@@ -22,6 +22,22 @@ if TYPE_CHECKING:
 ROUTER_ADDRESS = "127.0.0.1:50051"
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="ocrmesh: self-hosted OCR for German business documents")
+ApiKeyOption = Annotated[
+    Optional[str], typer.Option(help="API key (default: $OCRMESH_API_KEY, else the local admin key of `ocrmesh up`)")
+]
+NoAuthOption = Annotated[
+    bool, typer.Option("--no-auth", help="Do not check API keys (loopback listeners only; logged as a warning)")
+]
+
+
+def _use_api_key(api_key: str | None) -> None:
+    """An explicit --api-key wins over the environment and the stored key, for every client of this command."""
+    if api_key is not None:
+        import os
+
+        from clients.auth import ENV_KEY
+
+        os.environ[ENV_KEY] = api_key
 
 
 @app.command()
@@ -32,6 +48,11 @@ def serve(
     config: Annotated[Optional[Path], typer.Option(help="YAML config file (section 'server')")] = None,
     workers: Annotated[Optional[int], typer.Option(help="Pages processed in parallel")] = None,
     metrics_port: Annotated[Optional[int], typer.Option(help="Prometheus port (0 = off)")] = None,
+    tls_cert: Annotated[Optional[Path], typer.Option(help="Server certificate (PEM): serve TLS")] = None,
+    tls_key: Annotated[Optional[Path], typer.Option(help="Server key (PEM)")] = None,
+    tls_client_ca: Annotated[
+        Optional[Path], typer.Option(help="Accept only clients with a certificate of this CA (mutual TLS)")
+    ] = None,
 ) -> None:
     """Run one backend as a standalone gRPC server until Ctrl-C."""
     from services.registry import UnknownBackendError, create_engine
@@ -42,7 +63,7 @@ def serve(
     try:
         settings = load_settings(
             ServerSettings, config, "server", backend=backend, port=port, host=host, workers=workers,
-            metrics_port=metrics_port,
+            metrics_port=metrics_port, tls_cert=tls_cert, tls_key=tls_key, tls_client_ca=tls_client_ca,
         )
         engine = create_engine(backend, settings.engine)
     except (UnknownBackendError, ValueError) as exc:
@@ -68,8 +89,10 @@ def process(
     language: Annotated[str, typer.Option(help="Document language")] = "de",
     fields: Annotated[bool, typer.Option(help="Extract invoice fields")] = True,
     timeout: Annotated[float, typer.Option(help="Deadline in seconds")] = 600.0,
+    api_key: ApiKeyOption = None,
 ) -> None:
     """Send FILE to a server and print pages as they stream in."""
+    _use_api_key(api_key)
     import grpc
     from google.protobuf import json_format
     from rich.console import Console
@@ -150,13 +173,14 @@ def router(
     ] = None,
     port: Annotated[Optional[int], typer.Option(help="gRPC port")] = None,
     host: Annotated[Optional[str], typer.Option(help="Address to listen on")] = None,
+    no_auth: NoAuthOption = False,
 ) -> None:
     """Run the router in front of the backends of its config until Ctrl-C (SIGHUP reloads the rules)."""
     from router_service.server import run_router
     from router_service.settings import load_router_settings
 
     try:
-        settings = load_router_settings(config, port=port, host=host)
+        settings = load_router_settings(config, port=port, host=host, auth=False if no_auth else None)
     except ValueError as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2) from None
@@ -179,6 +203,7 @@ def up(
     base_port: Annotated[Optional[int], typer.Option(help="First gRPC port of the backends (default 50061)")] = None,
     models: Annotated[bool, typer.Option(help="Also start the model engines whose weights are present")] = True,
     metrics: Annotated[bool, typer.Option(help="Prometheus endpoints for the backends and the router")] = True,
+    no_auth: NoAuthOption = False,
 ) -> None:
     """Start the local mesh (backends, router, REST gateway) on loopback until Ctrl-C; restarts what crashes."""
     import signal as signal_module
@@ -192,6 +217,8 @@ def up(
         overrides["gateway_port"] = gateway_port
     if router_port is not None:
         overrides["router_port"] = router_port
+    if no_auth:
+        overrides["auth"] = False
     settings = MeshSettings(**overrides)  # type: ignore[arg-type]
     if models:
         for choice in choose_engines():
@@ -217,11 +244,16 @@ def up(
     try:
         mesh.start()
         typer.echo(mesh.describe(), err=True)
+        local = mesh.local_key
+        if local is None:
+            typer.echo("WARNING: --no-auth: API keys are not checked (loopback only)", err=True)
+        elif local.created:
+            typer.echo(f"admin API key (shown once; the local CLI reads it from {local.path}): {local.key}", err=True)
         gateway = mesh.components[-1].url
         if demo:
             for path in demo:
                 typer.echo(f"\n=== {path} (POST {gateway}/api/v1/ocr/process, backend=auto)", err=True)
-                _print_rest_result(process_via_rest(gateway, path))
+                _print_rest_result(process_via_rest(gateway, path, api_key=local.key if local else ""))
             return
         typer.echo(f"REST: {gateway}/docs   gRPC: {mesh.components[-2].address}   Ctrl-C stops everything", err=True)
         while True:
@@ -269,6 +301,9 @@ def gateway(
     upstream: Annotated[Optional[str], typer.Option(help="gRPC address of the router (or a backend)")] = None,
     port: Annotated[Optional[int], typer.Option(help="HTTP port (default 8080)")] = None,
     host: Annotated[Optional[str], typer.Option(help="Address to listen on (default 127.0.0.1)")] = None,
+    no_auth: NoAuthOption = False,
+    tls_cert: Annotated[Optional[Path], typer.Option(help="Certificate (PEM): serve HTTPS")] = None,
+    tls_key: Annotated[Optional[Path], typer.Option(help="Its private key (PEM)")] = None,
 ) -> None:
     """Run the REST gateway (FastAPI, docs at /docs) in front of the router until Ctrl-C."""
     from pydantic import ValidationError
@@ -276,7 +311,10 @@ def gateway(
     from gateway_rest.app import run_gateway
     from gateway_rest.settings import GatewaySettings
 
-    overrides = {k: v for k, v in {"upstream": upstream, "port": port, "host": host}.items() if v is not None}
+    given = {"upstream": upstream, "port": port, "host": host, "tls_cert": tls_cert, "tls_key": tls_key}
+    overrides: dict[str, object] = {k: v for k, v in given.items() if v is not None}
+    if no_auth:
+        overrides["auth"] = False
     try:
         settings = GatewaySettings(**overrides)  # type: ignore[arg-type]
     except ValidationError as exc:
@@ -284,6 +322,14 @@ def gateway(
         raise typer.Exit(2) from None
     run_gateway(settings)
 
+
+
+# ---------------------------------------------------------------- keys, certs (clients/keys_cli.py)
+
+from clients.keys_cli import certs_app, keys_app  # registered beside the other commands
+
+app.add_typer(keys_app, name="keys")
+app.add_typer(certs_app, name="certs")
 
 
 # ---------------------------------------------------------------- models (weights of the model backends)
@@ -391,8 +437,10 @@ def batch(
     csv_path: Annotated[Optional[Path], typer.Option("--csv", help="Write the invoice fields, one row per document (implies --wait)")] = None,
     key: Annotated[Optional[str], typer.Option(help="Idempotency key (default: derived from the files)")] = None,
     interactive: Annotated[bool, typer.Option(help="Run ahead of batch work")] = False,
+    api_key: ApiKeyOption = None,
 ) -> None:
     """Submit documents as durable batch jobs; with --wait show progress and collect the results."""
+    _use_api_key(api_key)
     from jobs_service.batch_cli import BatchError, run_batch
 
     try:
@@ -474,8 +522,10 @@ def bench(
     address: Annotated[Optional[list[str]], typer.Option(help="Backend address NAME=HOST:PORT (repeatable)")] = None,
     dpi: Annotated[int, typer.Option(help="Rendering dpi for PDF pages (0 = backend default)")] = 0,
     label: Annotated[str, typer.Option(help="A label for the run")] = "",
+    api_key: ApiKeyOption = None,
 ) -> None:
     """Benchmark backends on a dataset: time, accuracy, RAM/VRAM, confidence side by side; writes reports."""
+    _use_api_key(api_key)
     from bench_service.cli import BenchCliError, parse_addresses, run_bench
 
     try:
@@ -498,12 +548,14 @@ def learn_supplier(
     ] = None,
     directory: Annotated[Path, typer.Option(help="Supplier registry")] = Path("config/suppliers"),
     yes: Annotated[bool, typer.Option("--yes", help="Save without asking")] = False,
+    api_key: ApiKeyOption = None,
 ) -> None:
     """Create or update a known supplier from a document whose fields a person confirmed.
 
     Besides its name and identifiers, where each confirmed field stands on the page (and the label
     before it) is saved as the supplier's template; it guides the extraction of its next documents.
     """
+    _use_api_key(api_key)
     import grpc
 
     from clients.client import OcrClient, request_from_file

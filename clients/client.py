@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import mimetypes
 import uuid
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import grpc
 from grpc_health.v1 import health_pb2, health_pb2_grpc
 
+from clients.auth import KeySource, MetadataSource, aio_channel, resolve_api_key, sync_channel
 from ocrmesh.v1 import ocr_pb2 as pb
 from ocrmesh.v1 import ocr_pb2_grpc as pb_grpc
+from services.auth.credentials import TlsFiles
 
 # A document is at most 50 MB; a batch submitted to JobsService travels as one message.
 MAX_MESSAGE_BYTES = 256 * 1024 * 1024
@@ -64,9 +66,21 @@ class ProcessOutcome:
 
 
 class AsyncOcrClient:
-    def __init__(self, target: str, *, channel: grpc.aio.Channel | None = None) -> None:
+    """`api_key` None: OCRMESH_API_KEY or the local admin key (clients/auth.py); '' sends none;
+    a callable gives each call's key (the gateway forwards its caller's)."""
+
+    def __init__(
+        self,
+        target: str,
+        *,
+        channel: grpc.aio.Channel | None = None,
+        api_key: KeySource | None = None,
+        tls: TlsFiles | None = None,
+        metadata: MetadataSource | None = None,
+    ) -> None:
         self.target = target
-        self.channel = channel or grpc.aio.insecure_channel(target, options=CHANNEL_OPTIONS)
+        key = resolve_api_key() if api_key is None else api_key
+        self.channel = channel or aio_channel(target, key=key, tls=tls, options=CHANNEL_OPTIONS, metadata=metadata)
         self.stub = pb_grpc.OcrServiceStub(self.channel)
         self.health_stub = health_pb2_grpc.HealthStub(self.channel)
 
@@ -79,9 +93,15 @@ class AsyncOcrClient:
     async def close(self) -> None:
         await self.channel.close()
 
-    def stream(self, request: pb.ProcessRequest, *, timeout: float | None = None) -> AsyncIterator[pb.ProcessResponse]:
+    def stream(
+        self,
+        request: pb.ProcessRequest,
+        *,
+        timeout: float | None = None,
+        metadata: Sequence[tuple[str, str]] | None = None,
+    ) -> AsyncIterator[pb.ProcessResponse]:
         """The raw event stream; cancelling the iteration cancels the call."""
-        return self.stub.Process(request, timeout=timeout)
+        return self.stub.Process(request, timeout=timeout, metadata=metadata)
 
     async def process(self, request: pb.ProcessRequest, *, timeout: float | None = None) -> ProcessOutcome:
         outcome = ProcessOutcome()
@@ -113,9 +133,10 @@ class AsyncOcrClient:
 class OcrClient:
     """Blocking client with the same methods as AsyncOcrClient."""
 
-    def __init__(self, target: str) -> None:
+    def __init__(self, target: str, *, api_key: str | None = None, tls: TlsFiles | None = None) -> None:
         self.target = target
-        self.channel = grpc.insecure_channel(target, options=CHANNEL_OPTIONS)
+        key = resolve_api_key(api_key)
+        self.channel = sync_channel(target, key=key, tls=tls, options=CHANNEL_OPTIONS)
         self.stub = pb_grpc.OcrServiceStub(self.channel)
         self.health_stub = health_pb2_grpc.HealthStub(self.channel)
 

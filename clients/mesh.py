@@ -29,6 +29,7 @@ from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from clients.client import OcrClient
+from clients.first_key import LocalKey, ensure_local_key
 from clients.processes import stop_processes
 from clients.restarts import Backoff
 from services.scaffold.parent_watch import ENV_FLAG
@@ -59,6 +60,8 @@ class MeshSettings(BaseSettings):
     restart_max_seconds: float = 30.0
     restart_stable_seconds: float = 30.0
     log_dir: Path | None = None
+    # API keys on the router and the gateway; off (`--no-auth`) only on loopback.
+    auth: bool = True
 
 
 def metrics_port_for(grpc_port: int, host: str = "127.0.0.1") -> int:
@@ -117,10 +120,13 @@ class Mesh:
     env: dict[str, str] = field(default_factory=dict)
     # Where supervision events go (one line each): exits, scheduled restarts, restarts.
     report: Callable[[str], None] = _stderr_line
+    # The local admin key (clients/first_key.py) when authentication is on.
+    local_key: LocalKey | None = None
 
     def plan(self) -> list[Component]:
         s = self.settings
         cli = [sys.executable, "-m", "clients.cli"]
+        no_auth = [] if s.auth else ["--no-auth"]
         workdir = Path(tempfile.mkdtemp(prefix="ocrmesh-up-"))
         self.workdir = workdir
         components: list[Component] = []
@@ -157,7 +163,7 @@ class Mesh:
         components.append(
             Component(
                 "router",
-                [*cli, "router", "--config", str(router_config)],
+                [*cli, "router", "--config", str(router_config), *no_auth],
                 f"{s.host}:{s.router_port}",
                 metrics_url=f"http://{s.host}:{router_metrics}/metrics" if router_metrics else "",
             )
@@ -175,6 +181,7 @@ class Mesh:
                     s.host,
                     "--port",
                     str(s.gateway_port),
+                    *no_auth,
                 ],
                 gateway,
                 http=True,
@@ -210,6 +217,8 @@ class Mesh:
             "OMP_THREAD_LIMIT": os.environ.get("OMP_THREAD_LIMIT", "1"),
             **self.env,
         }
+        if self.settings.auth:
+            self.local_key = ensure_local_key(env)
         creationflags = subprocess.CREATE_NEW_PROCESS_GROUP if sys.platform == "win32" else 0  # type: ignore[attr-defined]
         assert component.log_path is not None
         with open(component.log_path, "ab") as log_file:  # a restart appends to the same log
@@ -324,10 +333,12 @@ class Mesh:
         return "\n".join(["ocrmesh is up:", *rows, f"  logs in {self.components[0].log_path.parent}"])  # type: ignore[union-attr]
 
 
-def process_via_rest(gateway_url: str, path: Path, timeout: float = 300.0) -> dict:
+def process_via_rest(gateway_url: str, path: Path, timeout: float = 300.0, api_key: str = "") -> dict:
+    headers = {"Authorization": f"Bearer {api_key}"} if api_key else {}
     with open(path, "rb") as handle:
         response = httpx.post(
             f"{gateway_url}/api/v1/ocr/process",
+            headers=headers,
             files={"file": (path.name, handle, "application/octet-stream")},
             data={"backend": "auto"},
             timeout=timeout,

@@ -14,6 +14,7 @@ from fastapi import FastAPI
 
 from bench_service import rest as benchmark_rest
 from clients.client import AsyncOcrClient
+from gateway_rest.auth import ApiKeyMiddleware, caller_key
 from gateway_rest.errors import install_error_handlers
 from gateway_rest.health_cache import HealthCache
 from gateway_rest.metrics import GatewayMetrics
@@ -35,7 +36,8 @@ def create_app(settings: GatewaySettings) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        client = AsyncOcrClient(settings.upstream)
+        # Each call carries the key of the request it serves (never a key of the gateway's own).
+        client = AsyncOcrClient(settings.upstream, api_key=caller_key, metadata=_request_id_metadata)
         cache = HealthCache(
             client,
             refresh_seconds=settings.health_refresh_seconds,
@@ -83,8 +85,20 @@ def create_app(settings: GatewaySettings) -> FastAPI:
             "/api/v1/ocr/batch": (settings.max_batch_bytes + MULTIPART_OVERHEAD_BYTES, settings.max_batch_bytes)
         },
     )
+    app.add_middleware(ApiKeyMiddleware, required=settings.auth)
     app.add_middleware(RequestContextMiddleware, metrics=gateway_metrics)
+    if not settings.auth:
+        log.warning(
+            "authentication_off",
+            message="API keys are NOT required: anyone who reaches this gateway may use it (loopback only)",
+        )
     return app
+
+
+def _request_id_metadata() -> list[tuple[str, str]]:
+    """The request id travels to the router, so its audit line joins the gateway's."""
+    request_id = structlog.contextvars.get_contextvars().get("request_id")
+    return [("x-request-id", request_id)] if request_id else []
 
 
 def uvicorn_config(settings: GatewaySettings, app: FastAPI | None = None) -> uvicorn.Config:
@@ -96,6 +110,8 @@ def uvicorn_config(settings: GatewaySettings, app: FastAPI | None = None) -> uvi
         http=timed_h11_protocol(settings.header_timeout, settings.body_idle_timeout),
         timeout_keep_alive=settings.keep_alive_seconds,
         access_log=False,  # RequestContextMiddleware logs every request with its id
+        ssl_certfile=str(settings.tls_cert) if settings.tls_cert else None,
+        ssl_keyfile=str(settings.tls_key) if settings.tls_key else None,
         log_level=settings.log_level,
         timeout_graceful_shutdown=30,
     )

@@ -41,9 +41,37 @@ def payload_too_large(limit_bytes: int) -> ApiError:
     )
 
 
+def _trailing(exc: grpc.aio.AioRpcError, name: str) -> str:
+    for key, value in exc.trailing_metadata() or ():
+        if key == name and isinstance(value, str):
+            return value
+    return ""
+
+
+def auth_error(exc: grpc.aio.AioRpcError) -> ApiError | None:
+    """401 / 403 / 429 for the router's answers about the caller's key; None for other errors."""
+    code = exc.code()
+    details = exc.details() or code.name
+    if code is grpc.StatusCode.UNAUTHENTICATED:
+        return ApiError(
+            401,
+            "unauthorized",
+            details,
+            {"WWW-Authenticate": 'Bearer realm="ocrmesh", error="invalid_token"'},
+        )
+    if code is grpc.StatusCode.PERMISSION_DENIED:
+        return ApiError(403, "forbidden", details)
+    if code is grpc.StatusCode.RESOURCE_EXHAUSTED and _trailing(exc, "ocrmesh-limit"):
+        retry_after = _trailing(exc, "retry-after") or "1"
+        return ApiError(429, "rate_limited", details, {"Retry-After": retry_after})
+    return None
+
+
 def from_grpc(exc: grpc.aio.AioRpcError, retry_after_seconds: int) -> ApiError:
     code = exc.code()
     details = exc.details() or code.name
+    if (refused := auth_error(exc)) is not None:
+        return refused
     if code is grpc.StatusCode.INVALID_ARGUMENT:
         return ApiError(422, "unreadable_document", details)
     if code is grpc.StatusCode.FAILED_PRECONDITION:
@@ -73,11 +101,14 @@ def error_response(
 
 _HTTP_CODES = {
     400: "bad_request",
+    401: "unauthorized",
+    403: "forbidden",
     404: "not_found",
     405: "method_not_allowed",
     413: "payload_too_large",
     415: "unsupported_media_type",
     422: "validation_error",
+    429: "rate_limited",
     503: "unavailable",
 }
 

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
-from pydantic import Field
+from pathlib import Path
+
+from pydantic import Field, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from services.auth.loopback import check_no_auth
 
 
 class GatewaySettings(BaseSettings):
@@ -37,6 +41,19 @@ class GatewaySettings(BaseSettings):
     body_idle_timeout: float = Field(default=30.0, gt=0)
     keep_alive_seconds: int = Field(default=5, ge=1)
     log_level: str = "info"
+    # API keys required on everything but health, metrics and the docs (the router checks them).
+    # Off only when the gateway listens on loopback alone.
+    auth: bool = True
+    # HTTPS: serve TLS with this certificate and key (PEM); unset = plain HTTP (put Caddy in front).
+    tls_cert: Path | None = None
+    tls_key: Path | None = None
+
+    @model_validator(mode="after")
+    def _check(self) -> GatewaySettings:
+        check_no_auth(self.auth, {"gateway": self.host})
+        if bool(self.tls_cert) != bool(self.tls_key):
+            raise ValueError("tls_cert and tls_key go together")
+        return self
 
     @property
     def max_upload_bytes(self) -> int:

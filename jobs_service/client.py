@@ -5,8 +5,7 @@ from __future__ import annotations
 import mimetypes
 from collections.abc import AsyncIterator, Iterator, Sequence
 
-import grpc
-
+from clients.auth import aio_channel, resolve_api_key, sync_channel
 from ocrmesh.v1 import jobs_pb2 as jpb
 from ocrmesh.v1 import jobs_pb2_grpc as jpb_grpc
 from ocrmesh.v1 import ocr_pb2 as pb
@@ -41,9 +40,9 @@ def submit_request(
 
 
 class JobsClient:
-    def __init__(self, target: str) -> None:
+    def __init__(self, target: str, *, api_key: str | None = None) -> None:
         self.target = target
-        self.channel = grpc.insecure_channel(target, options=CHANNEL_OPTIONS)
+        self.channel = sync_channel(target, key=resolve_api_key(api_key), options=CHANNEL_OPTIONS)
         self.stub = jpb_grpc.JobsServiceStub(self.channel)
 
     def __enter__(self) -> JobsClient:
@@ -73,9 +72,9 @@ class JobsClient:
 
 
 class AsyncJobsClient:
-    def __init__(self, target: str) -> None:
+    def __init__(self, target: str, *, api_key: str | None = None) -> None:
         self.target = target
-        self.channel = grpc.aio.insecure_channel(target, options=CHANNEL_OPTIONS)
+        self.channel = aio_channel(target, key=resolve_api_key(api_key), options=CHANNEL_OPTIONS)
         self.stub = jpb_grpc.JobsServiceStub(self.channel)
 
     async def __aenter__(self) -> AsyncJobsClient:

@@ -106,7 +106,7 @@ def job_to_pb(
         priority=jpb.JOB_PRIORITY_INTERACTIVE if job.priority == PRIORITY_INTERACTIVE else jpb.JOB_PRIORITY_BATCH,
         backend=job.backend,
         options=options,
-        idempotency_key=job.idempotency_key,
+        idempotency_key=job.idempotency_key.removeprefix(f"{job.owner}:") if job.owner else job.idempotency_key,
         progress=progress_to_pb(progress),
         estimated_seconds_remaining=eta,
     )

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+from collections.abc import Awaitable, Callable
 
 import grpc
 from grpc_health.v1 import health_pb2
@@ -46,6 +47,8 @@ class JobsHost:
         health: health_aio.HealthServicer | None = None,
         store: JobStore | None = None,
         registry: CollectorRegistry | None = None,
+        api_key: str = "",
+        owner_concurrency: Callable[[str], Awaitable[int]] | None = None,
     ) -> None:
         self.settings = settings
         self.health = health
@@ -54,7 +57,8 @@ class JobsHost:
         self.metrics = JobsMetrics(registry)
         self.store.job_finished = self.metrics.job_finished
         self.runner = JobRunner(
-            self.store, settings, upstream_target, signals=self.signals, metrics=self.metrics
+            self.store, settings, upstream_target, signals=self.signals, metrics=self.metrics, api_key=api_key,
+            owner_concurrency=owner_concurrency,
         )
         self._sampler: asyncio.Task[None] | None = None
         self.servicer = JobsServicer(
@@ -105,9 +109,15 @@ def attach_jobs(
     *,
     health: health_aio.HealthServicer | None = None,
     registry: CollectorRegistry | None = None,
+    api_key: str = "",
+    owner_concurrency: Callable[[str], Awaitable[int]] | None = None,
 ) -> JobsHost:
-    """Register JobsService on `server` (call before `server.start()`); start the returned host after."""
-    host = JobsHost(settings, upstream_target, health=health, registry=registry)
+    """Register JobsService on `server` (call before `server.start()`); start the returned host after.
+    `api_key`: what the runner presents upstream (the router's internal token when hosted there)."""
+    host = JobsHost(
+        settings, upstream_target, health=health, registry=registry, api_key=api_key,
+        owner_concurrency=owner_concurrency,
+    )  # fmt: skip
     jpb_grpc.add_JobsServiceServicer_to_server(host.servicer, server)
     return host
 

@@ -10,7 +10,10 @@ for interactive documents) and keeps the store's record true:
 - a resumed document asks only for the pages after its last stored page
   (`first_page`) and its result is assembled from all stored pages;
 - stop: no new claims, in-flight documents get `grace` seconds to finish,
-  the rest are released to the queue for the next runner (no lease wait).
+  the rest are released to the queue for the next runner (no lease wait);
+- per owner (API key): the claim serves the owner served longest ago first,
+  and skips owners with as many documents in flight here as their key's
+  `concurrency` allows.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ import os
 import socket
 import time
 import uuid
+from collections.abc import Awaitable, Callable
 
 import grpc
 import structlog
@@ -31,6 +35,7 @@ from jobs_service.settings import JobsSettings
 from jobs_service.signals import JobSignals
 from jobs_service.store.base import Claim, ClaimLost, JobStore
 from ocrmesh.v1 import ocr_pb2 as pb
+from services.auth.grpc_auth import OWNER_METADATA
 
 log = structlog.get_logger("ocrmesh.jobs")
 
@@ -48,6 +53,8 @@ PERMANENT = frozenset(
     }
 )
 # The upstream is restarting, full or going away: wait, do not count an attempt.
+# Seconds a key's concurrency limit is trusted before it is asked again.
+OWNER_LIMIT_SECONDS = 10.0
 DELAY = frozenset({grpc.StatusCode.UNAVAILABLE, grpc.StatusCode.RESOURCE_EXHAUSTED, grpc.StatusCode.CANCELLED})
 
 
@@ -75,8 +82,15 @@ class JobRunner:
         signals: JobSignals | None = None,
         worker_id: str | None = None,
         metrics: JobsMetrics | None = None,
+        api_key: str = "",
+        owner_concurrency: Callable[[str], Awaitable[int]] | None = None,
     ) -> None:
         self.store = store
+        self.api_key = api_key
+        # A key's documents in flight at once (0 = no limit), asked when one of its documents is claimed.
+        self.owner_concurrency = owner_concurrency
+        self._per_owner: dict[str, int] = {}
+        self._owner_caps: dict[str, tuple[int, float]] = {}
         self.metrics = metrics or JobsMetrics()
         self.settings = settings
         self.upstream_target = upstream_target
@@ -98,7 +112,7 @@ class JobRunner:
     # ------------------------------------------------------------ lifecycle
 
     async def start(self) -> None:
-        self._client = AsyncOcrClient(self.upstream_target)
+        self._client = AsyncOcrClient(self.upstream_target, api_key=self.api_key)
         self._background = [
             asyncio.create_task(self._claim_loop(), name="jobs-claim"),
             asyncio.create_task(self._heartbeat_loop(), name="jobs-heartbeat"),
@@ -174,6 +188,7 @@ class JobRunner:
                     s.lease_seconds,
                     exclude_backends=full,
                     interactive_only=len(self._tasks) >= s.max_in_flight - reserve,
+                    exclude_owners=self._owners_at_limit(),
                 )
             except Exception:
                 log.exception("jobs_claim_failed")
@@ -184,9 +199,32 @@ class JobRunner:
                 continue
             self.claimed += 1
             self._per_backend[claim.backend] = self._per_backend.get(claim.backend, 0) + 1
+            self._per_owner[claim.owner] = self._per_owner.get(claim.owner, 0) + 1
+            await self._learn_owner_limit(claim.owner)
             task = asyncio.create_task(self._run_document(claim), name=f"jobs-doc-{claim.job_id}-{claim.idx}")
             self._tasks[task] = claim
             self.signals.notify(claim.job_id)
+
+    def _owners_at_limit(self) -> list[str]:
+        """Owners (keys) with as many documents in flight here as their concurrency allows."""
+        return [
+            owner
+            for owner, running in self._per_owner.items()
+            if owner and 0 < self._owner_caps.get(owner, (0, 0.0))[0] <= running
+        ]
+
+    async def _learn_owner_limit(self, owner: str) -> None:
+        """Ask the key's concurrency now and then (a changed limit applies within OWNER_LIMIT_SECONDS)."""
+        if not owner or self.owner_concurrency is None:
+            return
+        cap, at = self._owner_caps.get(owner, (0, -OWNER_LIMIT_SECONDS))
+        if time.monotonic() - at < OWNER_LIMIT_SECONDS:
+            return
+        try:
+            cap = await self.owner_concurrency(owner)
+        except Exception:
+            log.exception("jobs_owner_limit_failed")
+        self._owner_caps[owner] = (cap, time.monotonic())
 
     async def _heartbeat_loop(self) -> None:
         while True:
@@ -243,6 +281,10 @@ class JobRunner:
             task = asyncio.current_task()
             self._tasks.pop(task, None)  # type: ignore[arg-type]
             self._per_backend[claim.backend] = max(0, self._per_backend.get(claim.backend, 1) - 1)
+            if (left := self._per_owner.get(claim.owner, 1) - 1) > 0:
+                self._per_owner[claim.owner] = left
+            else:
+                self._per_owner.pop(claim.owner, None)
             self._lost.discard(claim.token)
             self.signals.notify(claim.job_id)
             self._wake.set()
@@ -304,7 +346,9 @@ class JobRunner:
         )
         del content
         final: pb.DocumentResult | None = None
-        async for event in self._client.stream(request, timeout=s.document_timeout_seconds):
+        # The router admits the runner by its internal key, acting for the job's owner (audit, ownership).
+        metadata = ((OWNER_METADATA, claim.owner),) if claim.owner else None
+        async for event in self._client.stream(request, timeout=s.document_timeout_seconds, metadata=metadata):
             kind = event.WhichOneof("event")
             if kind == "page" and not all_stored:
                 page = event.page

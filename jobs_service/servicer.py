@@ -39,6 +39,7 @@ from jobs_service.store.base import (
 from ocrmesh.v1 import jobs_pb2 as jpb
 from ocrmesh.v1 import jobs_pb2_grpc as jpb_grpc
 from ocrmesh.v1 import ocr_pb2 as pb
+from services.auth.keys import current_principal
 
 log = structlog.get_logger("ocrmesh.jobs")
 JOBS_SERVICE_NAME = jpb.DESCRIPTOR.services_by_name["JobsService"].full_name
@@ -82,6 +83,9 @@ class JobsServicer(jpb_grpc.JobsServiceServicer):
         self, job_id: str, context: grpc.aio.ServicerContext, *, include_results: bool = False, include_pages: bool = False
     ) -> JobSnapshot:
         snapshot = await self.store.get_job(job_id, include_results=include_results, include_pages=include_pages)
+        principal = current_principal()
+        if snapshot is not None and principal is not None and not principal.owns(snapshot.job.owner):
+            snapshot = None  # another key's job: as if it did not exist (404, never 403)
         if snapshot is None:
             await context.abort(grpc.StatusCode.NOT_FOUND, f"no job {job_id!r} (unknown or expired)")
         assert snapshot is not None
@@ -116,12 +120,18 @@ class JobsServicer(jpb_grpc.JobsServiceServicer):
             priority = PRIORITY_INTERACTIVE if count == 1 else PRIORITY_BATCH
         else:
             priority = PRIORITY_INTERACTIVE if request.priority == jpb.JOB_PRIORITY_INTERACTIVE else PRIORITY_BATCH
+        principal = current_principal()
+        owner = principal.owner if principal is not None else ""
         spec = JobSpec(
             backend=request.backend.strip().lower() or "auto",
             options=request.options.SerializeToString(deterministic=True),
             allow_fallback=request.allow_fallback,
             priority=priority,
-            idempotency_key=request.idempotency_key,
+            # Idempotency keys are per API key: another key's "month-end" is not this one's.
+            idempotency_key=f"{owner}:{request.idempotency_key}" if owner and request.idempotency_key else (
+                request.idempotency_key
+            ),
+            owner=owner,
         )
         documents = [NewDocument(d.content, d.filename, d.mime_type) for d in request.documents]
         try:
@@ -158,7 +168,9 @@ class JobsServicer(jpb_grpc.JobsServiceServicer):
             except ValueError:
                 await context.abort(grpc.StatusCode.INVALID_ARGUMENT, "invalid page_token")
         statuses = [JOB_STATUS_NAME[s] for s in request.statuses if s in JOB_STATUS_NAME]
-        rows = await self.store.list_jobs(size + 1, before=before, statuses=statuses)
+        principal = current_principal()
+        owner = None if principal is None or principal.admin else principal.owner
+        rows = await self.store.list_jobs(size + 1, before=before, statuses=statuses, owner=owner)
         response = jpb.ListJobsResponse(jobs=[job_to_pb(job, progress) for job, progress in rows[:size]])
         if len(rows) > size:
             last = rows[size - 1][0]
@@ -167,6 +179,7 @@ class JobsServicer(jpb_grpc.JobsServiceServicer):
 
     async def CancelJob(self, request: jpb.CancelJobRequest, context: grpc.aio.ServicerContext) -> jpb.CancelJobResponse:
         await self._check_ready(context)
+        await self._snapshot(request.job_id, context)  # NOT_FOUND for another key's job
         if not await self.store.cancel(request.job_id):
             await context.abort(grpc.StatusCode.NOT_FOUND, f"no job {request.job_id!r} (unknown or expired)")
         self.on_cancel(request.job_id)

@@ -107,7 +107,12 @@ class Replica:
         self.address = config.address
         self.weight = config.weight
         self.settings = settings
-        self.channel = grpc.aio.insecure_channel(config.address, options=CHANNEL_OPTIONS)
+        tls = config.tls
+        self.channel = (
+            grpc.aio.secure_channel(config.address, tls.channel_credentials(), options=CHANNEL_OPTIONS)
+            if tls is not None
+            else grpc.aio.insecure_channel(config.address, options=CHANNEL_OPTIONS)
+        )
         self.stub = pb_grpc.OcrServiceStub(self.channel)
         self._health = health_pb2_grpc.HealthStub(self.channel)
         self.serving = False

@@ -15,7 +15,7 @@ from __future__ import annotations
 import asyncio
 import signal
 import sys
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 import grpc
 import structlog
@@ -32,6 +32,8 @@ from router_service.priors import PriorsStore
 from router_service.rules import RulesStore
 from router_service.servicer import RouterServicer
 from router_service.settings import RouterSettings
+from services.auth.grpc_auth import AuthInterceptor
+from services.auth.store import KeyStore
 from services.scaffold.admission import Admission
 from services.scaffold.lifecycle import NOT_SERVING, OCR_SERVICE_NAME, SERVING
 from services.scaffold.logs import configure_logging
@@ -39,6 +41,9 @@ from services.scaffold.server import grpc_server_options, run_until_signal
 
 # Answers (a batch job's results with every page) may be far larger than one document.
 ROUTER_SEND_BYTES = 256 * 1024 * 1024
+
+if TYPE_CHECKING:
+    from jobs_service.store.base import JobStore
 
 log = structlog.get_logger("ocrmesh.router")
 ROUTER_SERVICE = "router"
@@ -74,6 +79,9 @@ class RouterServer:
         self._stopping = False
         # Services hosted beside OcrService (benchmarks, jobs): started after the server, stopped before it.
         self.hosted: list[HostedService] = []
+        self.auth: AuthInterceptor
+        self._key_db: JobStore | None = None
+        self._keys: KeyStore | None = None
 
     async def start(self) -> int:
         """Listen and start watching backends; returns the bound port."""
@@ -84,8 +92,11 @@ class RouterServer:
             SupplierLookup(s.suppliers_dir), self.priors,
         )
         self._seed_latency()
-        # One message holds at most one upload's worth (a document, or a JobsService batch of documents).
-        server = grpc.aio.server(options=grpc_server_options(s.intake_limits(), ROUTER_SEND_BYTES))
+        self._keys = await self._open_keys()
+        self.auth = AuthInterceptor(self._keys)
+        server = grpc.aio.server(
+            options=grpc_server_options(s.intake_limits(), ROUTER_SEND_BYTES), interceptors=[self.auth]
+        )
         pb_grpc.add_OcrServiceServicer_to_server(self.servicer, server)
         health_pb2_grpc.add_HealthServicer_to_server(self.health, server)
         self.port = server.add_insecure_port(f"{s.host}:{s.port}")
@@ -122,6 +133,22 @@ class RouterServer:
         )
         return self.port
 
+    async def _open_keys(self) -> KeyStore | None:
+        """The API keys (the jobs database); None when authentication is off."""
+        if not self.settings.auth:
+            log.warning(
+                "authentication_off",
+                message="API keys are NOT checked: anyone who reaches this router may use it (loopback only)",
+                address=f"{self.settings.host}:{self.settings.port}",
+            )
+            return None
+        from jobs_service.settings import JobsSettings
+        from jobs_service.store import create_store
+
+        self._key_db = create_store(JobsSettings())
+        await self._key_db.open()
+        return KeyStore(self._key_db.db)  # type: ignore[attr-defined]
+
     def _attach_benchmarks(self, server: grpc.aio.Server) -> str:
         """BenchmarkService in this process, measuring through this router; returns its service name."""
         from bench_service.host import attach_benchmark
@@ -130,7 +157,7 @@ class RouterServer:
 
         backends = {name: b.replicas[0].address for name, b in self.mesh.backends.items()}
         settings = BenchSettings(backends=backends, router_address=f"127.0.0.1:{self.port}")
-        self.hosted.append(attach_benchmark(server, settings))
+        self.hosted.append(attach_benchmark(server, settings, api_key=self.auth.internal_token))
         return BENCHMARK_SERVICE_NAME
 
     def _attach_jobs(self, server: grpc.aio.Server) -> str:
@@ -140,7 +167,10 @@ class RouterServer:
 
         upstream = f"127.0.0.1:{self.port}"
         registry = self.metrics.registry
-        host = attach_jobs(server, JobsSettings(), upstream, health=self.health, registry=registry)
+        host = attach_jobs(
+            server, JobsSettings(), upstream, health=self.health, registry=registry, api_key=self.auth.internal_token,
+            owner_concurrency=self._keys.concurrency_of if self._keys is not None else None,
+        )  # fmt: skip
         self.hosted.append(host)
         return JOBS_SERVICE_NAME
 
@@ -201,6 +231,8 @@ class RouterServer:
             task.cancel()
         await asyncio.gather(*self._tasks, return_exceptions=True)
         await self.mesh.close()
+        if self._key_db is not None:
+            await self._key_db.close()
         self.metrics.close()
         log.info("router_stopped")
 

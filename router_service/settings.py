@@ -12,6 +12,8 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 from pydantic_settings import SettingsConfigDict
 
+from services.auth.credentials import TlsFiles
+from services.auth.loopback import check_no_auth
 from services.scaffold.settings import IntakeSettings, load_settings
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
@@ -47,11 +49,22 @@ class EndpointConfig(BaseModel):
     seconds_per_page: float = Field(default=0.0, ge=0)
     # GPU memory the model needs in GB, until the backend reports its own peak (0 = by kind).
     vram_gb: float = Field(default=0.0, ge=0)
+    # Mutual TLS to this replica (`ocrmesh certs init`): the CA its server certificate is checked
+    # against, and the router's client certificate and key. Unset = plaintext (same host only).
+    ca: Path | None = None
+    cert: Path | None = None
+    key: Path | None = None
 
     @model_validator(mode="after")
     def _defaults(self) -> EndpointConfig:
         if not self.kind:
             self.kind = self.name
+        if bool(self.cert) != bool(self.key):
+            raise ValueError(f"backend {self.name}: cert and key go together")
+        if self.cert and not self.ca:
+            raise ValueError(
+                f"backend {self.name}: a client certificate needs the CA of the backend's certificate"
+            )
         if self.seconds_per_page == 0:
             self.seconds_per_page = DEFAULT_SECONDS_PER_PAGE.get(self.kind, 2.0)
         return self
@@ -63,6 +76,10 @@ class EndpointConfig(BaseModel):
     @property
     def text_layer_only(self) -> bool:
         return self.kind == "pdftext"
+
+    @property
+    def tls(self) -> TlsFiles | None:
+        return TlsFiles(ca=self.ca, cert=self.cert, key=self.key) if self.ca else None
 
 
 def _local_mesh() -> list[EndpointConfig]:
@@ -113,6 +130,9 @@ class RouterSettings(IntakeSettings):
     jobs: bool = True
     # The live benchmark's priors (None = none): read when they change, used for latency and choice.
     priors_file: Path | None = Path("data/benchmarks/latest-priors.json")
+    # API keys (the jobs database, OCRMESH_JOBS_*) on every call but health, reflection, Describe and
+    # Status. Off only when the router listens on loopback alone (tests, `ocrmesh up --no-auth`).
+    auth: bool = True
 
     @model_validator(mode="after")
     def _check(self) -> RouterSettings:
@@ -125,6 +145,7 @@ class RouterSettings(IntakeSettings):
             seen.add(key)
             if kinds.setdefault(endpoint.name, endpoint.kind) != endpoint.kind:
                 raise ValueError(f"replicas of backend {endpoint.name} declare different kinds")
+        check_no_auth(self.auth, {"router": self.host})
         if self.health_backoff_min_seconds > self.health_backoff_max_seconds:
             raise ValueError("health_backoff_min_seconds must not exceed health_backoff_max_seconds")
         return self

@@ -252,6 +252,7 @@ async def test_every_metric_named_in_the_configs_is_exported(monkeypatch: pytest
         router = RouterServer(
             RouterSettings(
                 port=0,
+                auth=False,
                 metrics_port=-1,
                 backends=[EndpointConfig(name="pdftext", address=f"127.0.0.1:{pdftext.port}")],
                 device_groups={"gpu0": 16},
@@ -261,7 +262,7 @@ async def test_every_metric_named_in_the_configs_is_exported(monkeypatch: pytest
         port = await router.start()
         try:
             await router.wait_for_backends(30)
-            settings = GatewaySettings(upstream=f"127.0.0.1:{port}", health_refresh_seconds=0.1)
+            settings = GatewaySettings(upstream=f"127.0.0.1:{port}", health_refresh_seconds=0.1, auth=False)
             app = create_app(settings)
             async with (
                 app.router.lifespan_context(app),

@@ -73,6 +73,8 @@ class JobSpec:
     allow_fallback: bool
     priority: int
     idempotency_key: str = ""
+    # The key (its id) the job belongs to; '' when authentication is off.
+    owner: str = ""
 
 
 @dataclass
@@ -89,6 +91,7 @@ class JobRow:
     started_at: float | None
     finished_at: float | None
     expires_at: float | None
+    owner: str = ""
 
 
 @dataclass
@@ -193,12 +196,15 @@ class Claim:
     page_count: int
     pages_done: int
     last_page: int
+    owner: str = ""
 
 
 def cache_key_for(content_hash: str, spec: JobSpec) -> str:
     """Same content, backend preference and options give the same result."""
     h = hashlib.sha256()
-    for part in (content_hash, spec.backend or "auto", "1" if spec.allow_fallback else "0"):
+    # A key's results answer only that key's documents: the cache tells no one what another key processed.
+    parts = (content_hash, spec.backend or "auto", "1" if spec.allow_fallback else "0")
+    for part in parts + ((f"owner:{spec.owner}",) if spec.owner else ()):
         h.update(part.encode())
         h.update(b"\0")
     h.update(spec.options)
@@ -247,8 +253,14 @@ class JobStore(ABC):
 
     @abstractmethod
     async def list_jobs(
-        self, limit: int, *, before: tuple[float, str] | None = None, statuses: Sequence[str] = ()
-    ) -> list[tuple[JobRow, Progress]]: ...
+        self,
+        limit: int,
+        *,
+        before: tuple[float, str] | None = None,
+        statuses: Sequence[str] = (),
+        owner: str | None = None,
+    ) -> list[tuple[JobRow, Progress]]:
+        """Newest first; only `owner`'s jobs unless owner is None."""
 
     @abstractmethod
     async def cancel(self, job_id: str) -> bool:
@@ -256,9 +268,15 @@ class JobStore(ABC):
 
     @abstractmethod
     async def claim(
-        self, worker: str, lease_seconds: float, *, exclude_backends: Sequence[str] = (), interactive_only: bool = False
+        self,
+        worker: str,
+        lease_seconds: float,
+        *,
+        exclude_backends: Sequence[str] = (),
+        interactive_only: bool = False,
+        exclude_owners: Sequence[str] = (),
     ) -> Claim | None:
-        """Take the next document (interactive first, then round-robin across jobs)."""
+        """Take the next document (interactive first, then round-robin across owners, then across jobs)."""
 
     @abstractmethod
     async def heartbeat(self, claims: Sequence[Claim], lease_seconds: float) -> list[Claim]:
@@ -328,11 +346,11 @@ DOC_COLUMNS = (
 )
 JOB_COLUMNS = (
     "job_id, status, priority, backend, options, allow_fallback, idempotency_key, total, created_at, "
-    "started_at, finished_at, expires_at"
+    "started_at, finished_at, expires_at, owner"
 )
 CLAIM_COLUMNS = (
     "d.job_id, d.idx, d.content_hash, d.filename, d.mime_type, d.backend, j.options, j.allow_fallback, "
-    "d.priority, d.cache_key, d.attempts, d.page_count, d.pages_done, d.last_page"
+    "d.priority, d.cache_key, d.attempts, d.page_count, d.pages_done, d.last_page, j.owner"
 )
 FENCE = "job_id = ? AND idx = ? AND claimed_by = ? AND status = 'processing'"
 
@@ -351,6 +369,7 @@ def _job(row: Any) -> JobRow:
         started_at=row["started_at"],
         finished_at=row["finished_at"],
         expires_at=row["expires_at"],
+        owner=row["owner"] or "",
     )
 
 
@@ -394,6 +413,7 @@ def _claim(row: Any, token: str) -> Claim:
         page_count=row["page_count"],
         pages_done=row["pages_done"],
         last_page=row["last_page"],
+        owner=row["owner"] or "",
     )
 
 
@@ -444,9 +464,10 @@ class SqlJobStore(JobStore):
                 await self._store_uploads(tx, documents, hashes)
                 await tx.execute(
                     "INSERT INTO jobs (job_id, idempotency_key, fingerprint, status, priority, backend, "
-                    "allow_fallback, options, total, created_at, last_claim_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    "allow_fallback, options, total, created_at, last_claim_at, owner) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     job_id, spec.idempotency_key or None, fingerprint, QUEUED, spec.priority, spec.backend,
-                    int(spec.allow_fallback), spec.options, len(documents), now, 0.0,
+                    int(spec.allow_fallback), spec.options, len(documents), now, 0.0, spec.owner,
                 )  # fmt: skip
                 rows = []
                 for idx, (doc, content_hash) in enumerate(zip(documents, hashes, strict=True)):
@@ -560,9 +581,18 @@ class SqlJobStore(JobStore):
         return JobSnapshot(job=_job(row), documents=docs, progress=Progress.of(docs))
 
     async def list_jobs(
-        self, limit: int, *, before: tuple[float, str] | None = None, statuses: Sequence[str] = ()
+        self,
+        limit: int,
+        *,
+        before: tuple[float, str] | None = None,
+        statuses: Sequence[str] = (),
+        owner: str | None = None,
     ) -> list[tuple[JobRow, Progress]]:
-        where, args = [], []
+        where: list[str] = []
+        args: list[Any] = []
+        if owner is not None:
+            where.append("owner = ?")
+            args.append(owner)
         if before is not None:
             where.append("(created_at < ? OR (created_at = ? AND job_id < ?))")
             args += [before[0], before[0], before[1]]
@@ -623,7 +653,13 @@ class SqlJobStore(JobStore):
     # ------------------------------------------------------------ the worker's side
 
     async def claim(
-        self, worker: str, lease_seconds: float, *, exclude_backends: Sequence[str] = (), interactive_only: bool = False
+        self,
+        worker: str,
+        lease_seconds: float,
+        *,
+        exclude_backends: Sequence[str] = (),
+        interactive_only: bool = False,
+        exclude_owners: Sequence[str] = (),
     ) -> Claim | None:
         now = self.now()
         where = ["((d.status = 'queued' AND d.not_before <= ?) OR (d.status = 'processing' AND d.lease_until < ?))"]
@@ -634,10 +670,16 @@ class SqlJobStore(JobStore):
         if exclude_backends:
             where.append(f"d.backend NOT IN ({', '.join('?' for _ in exclude_backends)})")
             args += list(exclude_backends)
+        if exclude_owners:  # keys at their concurrency limit
+            where.append(f"j.owner NOT IN ({', '.join('?' for _ in exclude_owners)})")
+            args += list(exclude_owners)
         sql = (
             "SELECT d.job_id, d.idx FROM job_docs d JOIN jobs j ON j.job_id = d.job_id WHERE "
             + " AND ".join(where)
-            + " ORDER BY d.priority, j.last_claim_at, j.created_at, d.idx LIMIT 1 "
+            # Fair share: within a priority, the owner served longest ago first, then that owner's job
+            # served longest ago (one key's 500 documents never starve another key's one).
+            + " ORDER BY d.priority, (SELECT MAX(o.last_claim_at) FROM jobs o WHERE o.owner = j.owner), "
+            + "j.last_claim_at, j.created_at, d.idx LIMIT 1 "
             + self.claim_lock
         )
         token = f"{worker}:{uuid.uuid4().hex[:12]}"

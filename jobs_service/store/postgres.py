@@ -16,7 +16,7 @@ from typing import Any
 import asyncpg
 
 from jobs_service.store.base import Conn, NewDocument, SqlJobStore, UniqueViolation
-from jobs_service.store.sqlite import SCHEMA, SWEEP_MIN_AGE_SECONDS
+from jobs_service.store.sqlite import ADDED_COLUMNS, SCHEMA, SWEEP_MIN_AGE_SECONDS
 
 PG_SCHEMA = (
     SCHEMA.format(real="DOUBLE PRECISION", blob="BYTEA")
@@ -77,6 +77,8 @@ class _PgDatabase:
         self.pool = await asyncpg.create_pool(self.url, min_size=1, max_size=self.pool_size)
         async with self.pool.acquire() as connection, connection.transaction():
             await connection.execute("SELECT pg_advisory_xact_lock($1)", SCHEMA_LOCK_ID)
+            for table, column, kind in ADDED_COLUMNS:
+                await connection.execute(f"ALTER TABLE IF EXISTS {table} ADD COLUMN IF NOT EXISTS {column} {kind}")
             await connection.execute(PG_SCHEMA)
 
     async def close(self) -> None:

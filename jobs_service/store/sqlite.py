@@ -38,10 +38,12 @@ CREATE TABLE IF NOT EXISTS jobs (
   started_at {real},
   finished_at {real},
   expires_at {real},
-  last_claim_at {real} NOT NULL DEFAULT 0
+  last_claim_at {real} NOT NULL DEFAULT 0,
+  owner TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX IF NOT EXISTS jobs_created ON jobs (created_at);
 CREATE INDEX IF NOT EXISTS jobs_expires ON jobs (expires_at);
+CREATE INDEX IF NOT EXISTS jobs_owner ON jobs (owner, last_claim_at);
 CREATE TABLE IF NOT EXISTS job_docs (
   job_id TEXT NOT NULL,
   idx INTEGER NOT NULL,
@@ -86,7 +88,19 @@ CREATE TABLE IF NOT EXISTS result_cache (
   created_at {real} NOT NULL
 );
 CREATE INDEX IF NOT EXISTS result_cache_job ON result_cache (job_id);
+CREATE TABLE IF NOT EXISTS api_keys (
+  key_id TEXT PRIMARY KEY,
+  name TEXT NOT NULL UNIQUE,
+  key_hash TEXT NOT NULL UNIQUE,
+  scopes TEXT NOT NULL,
+  rate TEXT NOT NULL DEFAULT '',
+  concurrency INTEGER NOT NULL DEFAULT 0,
+  created_at {real} NOT NULL,
+  rotated_at {real}
+);
 """
+# Columns added after the first release, added to older databases when they open: (table, column, type).
+ADDED_COLUMNS = [("jobs", "owner", "TEXT NOT NULL DEFAULT ''")]
 
 # Uploads and temporary files younger than this are never swept (a submission may be writing them).
 SWEEP_MIN_AGE_SECONDS = 3600.0
@@ -161,8 +175,7 @@ class _SqliteDatabase:
         self._connections = [(writer, self._writer_thread), (reader, self._reader_thread)]
         self._writer = _SqliteConn(writer, self._writer_thread)
         self._reader = _SqliteConn(reader, self._reader_thread)
-        schema = SCHEMA.format(real="REAL", blob="BLOB")
-        await loop.run_in_executor(self._writer_thread, writer.executescript, schema)
+        await loop.run_in_executor(self._writer_thread, _create_schema, writer)
 
     async def close(self) -> None:
         loop = asyncio.get_running_loop()
@@ -275,6 +288,16 @@ class SqliteJobStore(SqlJobStore):
             except FileNotFoundError:
                 pass
         return deleted
+
+
+def _create_schema(connection: sqlite3.Connection) -> None:
+    """The tables of a new database; the columns an older one lacks (SQLite has no ADD COLUMN IF NOT EXISTS)."""
+    # Older databases lack the added columns that SCHEMA's indexes may name: add them first.
+    for table, column, kind in ADDED_COLUMNS:
+        names = {row[1] for row in connection.execute(f"PRAGMA table_info({table})")}
+        if names and column not in names:
+            connection.execute(f"ALTER TABLE {table} ADD COLUMN {column} {kind}")
+    connection.executescript(SCHEMA.format(real="REAL", blob="BLOB"))
 
 
 def _fsync_dir(path: Path) -> None:

@@ -23,6 +23,7 @@ from grpc_health.v1.health import aio as health_aio
 from grpc_reflection.v1alpha import reflection
 
 from ocrmesh.v1 import ocr_pb2_grpc as pb_grpc
+from services.auth.credentials import TlsFiles
 from services.intake.limits import IntakeLimits
 from services.scaffold.admission import Admission
 from services.scaffold.engine import Engine
@@ -80,7 +81,12 @@ class BackendServer:
             (OCR_SERVICE_NAME, health_pb2.DESCRIPTOR.services_by_name["Health"].full_name, reflection.SERVICE_NAME),
             server,
         )
-        self.port = server.add_insecure_port(f"{s.host}:{s.port}")
+        address = f"{s.host}:{s.port}"
+        if s.tls_cert and s.tls_key:
+            credentials = TlsFiles(ca=s.tls_client_ca, cert=s.tls_cert, key=s.tls_key).server_credentials()
+            self.port = server.add_secure_port(address, credentials)
+        else:
+            self.port = server.add_insecure_port(address)
         if self.port == 0:
             raise OSError(f"cannot listen on {s.host}:{s.port} (in use?)")
         await self.lifecycle.publish_initial_health()
@@ -93,6 +99,7 @@ class BackendServer:
             backend=self.engine.info.name,
             address=f"{s.host}:{self.port}",
             metrics_port=self.metrics.http_port or None,
+            tls="mutual" if s.tls_client_ca else ("server" if s.tls_cert else "off"),
         )
         if s.load_on_start:
             self._load_task = asyncio.create_task(self._initial_load())

@@ -54,11 +54,20 @@ class ServerSettings(IntakeSettings):
     log_level: str = "info"
     # Engine-specific settings (validated by the engine's own settings class).
     engine: dict[str, Any] = Field(default_factory=dict)
+    # TLS (PEM files, `ocrmesh certs init`): with a client CA, only clients holding a certificate it
+    # signed (the router's) may call: mutual TLS between hosts.
+    tls_cert: Path | None = None
+    tls_key: Path | None = None
+    tls_client_ca: Path | None = None
 
     @model_validator(mode="after")
     def _check(self) -> ServerSettings:
         if self.max_queue < 0:
             raise ValueError("max_queue must be >= 0")
+        if bool(self.tls_cert) != bool(self.tls_key):
+            raise ValueError("tls_cert and tls_key go together")
+        if self.tls_client_ca and not self.tls_cert:
+            raise ValueError("tls_client_ca needs tls_cert and tls_key (the server side of mutual TLS)")
         return self
 
 

@@ -41,7 +41,13 @@ async def tesseract_port() -> AsyncIterator[int]:
 async def gateway(upstream_port: int, **settings: Any) -> AsyncIterator[httpx.AsyncClient]:
     """The app with its lifespan running, and an httpx client talking ASGI to it."""
     # A generous RPC timeout: a busy machine must not make a healthy upstream look late.
-    values: dict[str, Any] = {"health_refresh_seconds": 0.1, "health_rpc_timeout": 10.0, **settings}
+    # Authentication off unless a test asks for it (in front of a backend, which checks no keys).
+    values: dict[str, Any] = {
+        "health_refresh_seconds": 0.1,
+        "health_rpc_timeout": 10.0,
+        "auth": False,
+        **settings,
+    }
     app = create_app(GatewaySettings(upstream=f"127.0.0.1:{upstream_port}", **values))
     async with app.router.lifespan_context(app):
         transport = httpx.ASGITransport(app=app)

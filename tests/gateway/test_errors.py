@@ -150,7 +150,7 @@ async def test_unexpected_failure_is_a_json_500(pdftext_port: int) -> None:
     from gateway_rest.app import create_app
     from gateway_rest.settings import GatewaySettings
 
-    app = create_app(GatewaySettings(upstream=f"127.0.0.1:{pdftext_port}"))
+    app = create_app(GatewaySettings(upstream=f"127.0.0.1:{pdftext_port}", auth=False))
 
     @app.get("/boom")
     async def boom() -> None:

@@ -45,6 +45,7 @@ async def rest(
     router = RouterServer(
         RouterSettings(
             port=0,
+            auth=False,  # keys: tests/test_auth.py
             status_poll_seconds=0.2,
             backends=[
                 EndpointConfig(name="pdftext", address=f"127.0.0.1:{pdftext_port}"),
@@ -57,7 +58,7 @@ async def rest(
         await router.wait_for_backends(PATIENCE)
         app = create_app(
             GatewaySettings(
-                upstream=f"127.0.0.1:{router_port}", health_refresh_seconds=0.1, health_rpc_timeout=10
+                upstream=f"127.0.0.1:{router_port}", health_refresh_seconds=0.1, health_rpc_timeout=10, auth=False
             )
         )
         async with app.router.lifespan_context(app):

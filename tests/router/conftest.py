@@ -94,7 +94,14 @@ async def running_router(
     **settings: object,
 ) -> AsyncIterator[tuple[RouterServer, AsyncOcrClient]]:
     router = RouterServer(
-        RouterSettings(port=0, backends=endpoints, routing_file=rules_file, reload_seconds=0.2, **settings)  # type: ignore[arg-type]
+        # Authentication off unless a test asks for it (loopback only; tests/test_auth.py tests keys).
+        RouterSettings(
+            port=0,
+            backends=endpoints,
+            routing_file=rules_file,
+            reload_seconds=0.2,
+            **{"auth": False, **settings},  # type: ignore[arg-type]
+        )
     )
     port = await router.start()
     client = AsyncOcrClient(f"127.0.0.1:{port}")

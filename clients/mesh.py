@@ -25,6 +25,7 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from clients.client import OcrClient
 from clients.processes import stop_processes
+from services import catalogue
 from services.scaffold.parent_watch import ENV_FLAG
 
 REPO = Path(__file__).resolve().parents[1]
@@ -34,10 +35,12 @@ class MeshSettings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="OCRMESH_MESH_", extra="ignore")
 
     host: str = "127.0.0.1"
-    router_port: int = 50051
-    gateway_port: int = 8080
+    router_port: int = catalogue.ROUTER_PORT
+    gateway_port: int = catalogue.GATEWAY_PORT
     # Backends started locally, by name, with their gRPC ports.
-    backends: dict[str, int] = Field(default_factory=lambda: {"pdftext": 50061, "tesseract": 50062})
+    backends: dict[str, int] = Field(
+        default_factory=lambda: {name: catalogue.entry(name).port for name in catalogue.LOCAL_BACKENDS}
+    )
     start_timeout_seconds: float = 120.0
     stop_timeout_seconds: float = 20.0
     log_dir: Path | None = None

@@ -67,7 +67,9 @@ class DeviceGroups:
         try:
             await replica.stub.Unload(pb.UnloadRequest(), timeout=UNLOAD_TIMEOUT)
         except grpc.aio.AioRpcError as exc:
-            log.warning("vram_unload_failed", backend=replica.name, replica=replica.address, code=exc.code().name)
+            log.warning(
+                "vram_unload_failed", backend=replica.name, replica=replica.address, code=exc.code().name
+            )
             return False
         log.info("vram_unloaded", backend=replica.name, replica=replica.address, why=why)
         await replica.refresh_status(timeout=STATUS_TIMEOUT)

@@ -157,7 +157,9 @@ def test_skipped_layouts_are_taken_from_the_backends_results() -> None:
     assert [p.layout for p in analysis.pages] == ["medium", scan, "simple"]
     assert [p.layout_reported_by for p in analysis.pages] == ["pdftext", "", "pdftext"]
     assert analysis.pages[0].to_proto().layout_complexity == pb.LAYOUT_COMPLEXITY_MEDIUM
-    assert analysis.pages[0].ruling_lines == 0 and not analysis.pages[0].layout_measured  # still not measured here
+    assert (
+        analysis.pages[0].ruling_lines == 0 and not analysis.pages[0].layout_measured
+    )  # still not measured here
     ranks = ["simple", "medium", "complex"]
     assert analysis.layout == max("medium", scan, key=ranks.index)
 
@@ -197,7 +199,9 @@ def test_a_pdf_whose_pages_all_use_fonts_is_presumed_born_digital_and_sent_to_pd
     (run,) = presumption.plan.runs
     # The chain is cut to text-layer backends: a page pdftext declines is analysed before any OCR.
     assert run.pages == [1, 2] and run.chain == ("pdftext",) and run.rule == "einvoice"
-    assert all(p.born_digital and not p.layout_measured and p.text_chars == 0 for p in presumption.analysis.pages)
+    assert all(
+        p.born_digital and not p.layout_measured and p.text_chars == 0 for p in presumption.analysis.pages
+    )
     assert presumption.analysis.has_einvoice
 
 
@@ -239,7 +243,11 @@ def test_confirmed_pages_take_their_figures_from_the_backends_reading() -> None:
 def test_combine_joins_the_confirmed_pages_and_the_pages_planned_after_them() -> None:
     planning = RoutingRequest(DEFAULT_RULES, VIEWS)
     content = mixed_pdf(INVOICE)
-    first = confirm(presumed(INVOICE.read_bytes()), [pb.PageResult(page_number=1, backend="pdftext", text="x" * 40)], planning)
+    first = confirm(
+        presumed(INVOICE.read_bytes()),
+        [pb.PageResult(page_number=1, backend="pdftext", text="x" * 40)],
+        planning,
+    )
     with open_document(content) as document:
         rest = decide(document, range(1, 3), RoutingRequest(DEFAULT_RULES, VIEWS))
     analysis, plan = combine(first, rest)
@@ -247,7 +255,10 @@ def test_combine_joins_the_confirmed_pages_and_the_pages_planned_after_them() ->
     assert [p.born_digital for p in analysis.pages] == [True, False, True]
     assert [(r.pages, r.chain[0]) for r in plan.runs] == [([1], "pdftext"), ([2], "gotocr"), ([3], "pdftext")]
     assert plan.rule == "einvoice+simple_layout+text_layer"
-    assert plan.reason.startswith("embedded e-invoice XML found") and plan.reason.count("embedded e-invoice") == 1
+    assert (
+        plan.reason.startswith("embedded e-invoice XML found")
+        and plan.reason.count("embedded e-invoice") == 1
+    )
     assert set(plan.page_rules) == {1, 2, 3}
 
 
@@ -269,9 +280,15 @@ rules:
 """
     )
     with open_document(mixed_pdf(INVOICE)) as document:
-        alone, plan_alone = decide(document, range(1, 3), RoutingRequest(rules, VIEWS), suppliers=SupplierLookup(tmp_path))
+        alone, plan_alone = decide(
+            document, range(1, 3), RoutingRequest(rules, VIEWS), suppliers=SupplierLookup(tmp_path)
+        )
         whole, plan_whole = decide(
-            document, range(1, 3), RoutingRequest(rules, VIEWS), suppliers=SupplierLookup(tmp_path), requested_pages=3
+            document,
+            range(1, 3),
+            RoutingRequest(rules, VIEWS),
+            suppliers=SupplierLookup(tmp_path),
+            requested_pages=3,
         )
         found, plan_found = decide(
             document,

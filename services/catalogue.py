@@ -10,9 +10,9 @@ router's defaults, `ocrmesh up` and the CLI read it; tests check the YAML and
 compose files and the docs against it (tests/test_catalogue.py,
 tests/deploy/test_compose.py).
 
-Plain data with no imports beyond the standard library (model ids are read
-from the backends' light `models.py` on demand), so anything may import it
-without loading an engine.
+The facts are data in `catalogue.yaml` beside this module, read once at
+import into typed entries; nothing here imports an engine (model ids are read
+from the backends' light `models.py` on demand), so anything may import it.
 """
 
 from __future__ import annotations
@@ -20,21 +20,17 @@ from __future__ import annotations
 import importlib
 from dataclasses import dataclass
 from enum import StrEnum
+from pathlib import Path
+from typing import Any
 
-# The router (and the jobs and benchmark services it hosts) and the REST gateway.
-ROUTER_PORT = 50051
-GATEWAY_PORT = 8080
-# The backends `ocrmesh up` starts and the router addresses when configured with none:
-# CPU engines without model weights, so they run on any machine.
-LOCAL_BACKENDS = ("pdftext", "tesseract")
+import yaml
+
+CATALOGUE_FILE = Path(__file__).with_name("catalogue.yaml")
 
 
 def metrics_port_for(grpc_port: int) -> int:
     """The mesh's convention: a server on gRPC port 500xx serves its metrics on 91xx."""
     return grpc_port - 50000 + 9100
-
-
-ROUTER_METRICS_PORT = metrics_port_for(ROUTER_PORT)
 
 
 class Kind(StrEnum):
@@ -54,6 +50,8 @@ class UnknownBackendError(ValueError):
 
 @dataclass(frozen=True)
 class BackendEntry:
+    """One backend of the mesh, as `catalogue.yaml` lists it (keys = these fields, but `name`)."""
+
     name: str
     kind: Kind
     # "module:Class" of the engine, imported only when the backend is built (no torch for tesseract).
@@ -90,62 +88,24 @@ class BackendEntry:
         return [spec.source for spec in models]
 
 
-BACKENDS: dict[str, BackendEntry] = {
-    entry.name: entry
-    for entry in (
-        BackendEntry(
-            name="pdftext",
-            kind=Kind.TEXT_LAYER,
-            engine="services.pdftext.engine:PdfTextEngine",
-            port=50061,
-            device=Device.CPU,
-            seconds_per_page=0.02,
-        ),
-        BackendEntry(
-            name="tesseract",
-            kind=Kind.OCR,
-            engine="services.tesseract.engine:TesseractEngine",
-            port=50062,
-            device=Device.CPU,
-            seconds_per_page=1.0,
-        ),
-        BackendEntry(
-            name="surya",
-            kind=Kind.OCR,
-            engine="services.surya_docling.engine:SuryaDoclingEngine",
-            port=50081,
-            device=Device.CPU,
-            models_module="services.surya_docling.models",
-            tables=True,
-            layout=True,
-            seconds_per_page=3.0,
-        ),
-        BackendEntry(
-            name="gotocr",
-            kind=Kind.VLM,
-            engine="services.gotocr.engine:GotOcrEngine",
-            port=50071,
-            device=Device.GPU,
-            models_module="services.gotocr.models",
-            tables=True,
-            layout=True,
-            seconds_per_page=2.0,
-            vram_gb=4.0,
-        ),
-        BackendEntry(
-            name="deepseek",
-            kind=Kind.VLM,
-            engine="services.janus.engine:JanusEngine",
-            port=50072,
-            device=Device.GPU,
-            models_module="services.janus.models",
-            tables=True,
-            layout=True,
-            seconds_per_page=4.0,
-            vram_gb=15.0,
-        ),
-    )
-}
+def _load(path: Path) -> dict[str, Any]:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    backends = {}
+    for name, facts in data["backends"].items():
+        kind, device = Kind(facts.pop("kind")), Device(facts.pop("device"))
+        backends[name] = BackendEntry(name=name, kind=kind, device=device, **facts)
+    return {**data, "backends": backends}
+
+
+_CATALOGUE = _load(CATALOGUE_FILE)
+BACKENDS: dict[str, BackendEntry] = _CATALOGUE["backends"]
+# The router (and the jobs and benchmark services it hosts) and the REST gateway.
+ROUTER_PORT: int = _CATALOGUE["router"]["port"]
+ROUTER_METRICS_PORT = metrics_port_for(ROUTER_PORT)
+GATEWAY_PORT: int = _CATALOGUE["gateway"]["port"]
+# The backends `ocrmesh up` starts and the router addresses when configured with none:
+# CPU engines without model weights, so they run on any machine.
+LOCAL_BACKENDS: tuple[str, ...] = tuple(_CATALOGUE["local_backends"])
 
 
 def names() -> list[str]:

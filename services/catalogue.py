@@ -44,10 +44,6 @@ class Device(StrEnum):
     GPU = "gpu"
 
 
-class UnknownBackendError(ValueError):
-    """A backend name the catalogue does not list."""
-
-
 @dataclass(frozen=True)
 class BackendEntry:
     """One backend of the mesh, as `catalogue.yaml` lists it (keys = these fields, but `name`)."""
@@ -106,6 +102,10 @@ GATEWAY_PORT: int = _CATALOGUE["gateway"]["port"]
 # The backends `ocrmesh up` starts and the router addresses when configured with none:
 # CPU engines without model weights, so they run on any machine.
 LOCAL_BACKENDS: tuple[str, ...] = tuple(_CATALOGUE["local_backends"])
+
+
+class UnknownBackendError(ValueError):
+    """A backend name the catalogue does not list."""
 
 
 def names() -> list[str]:

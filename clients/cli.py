@@ -9,17 +9,22 @@ from __future__ import annotations
 import asyncio
 import json
 import sys
-from pathlib import Path
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
+
+from services import catalogue
 
 if TYPE_CHECKING:
     from clients.backup import Summary
 
 # Where `ocrmesh up` and `ocrmesh router` listen by default: the router, which also hosts JobsService.
-ROUTER_ADDRESS = "127.0.0.1:50051"
+ROUTER_ADDRESS = f"127.0.0.1:{catalogue.ROUTER_PORT}"
+# Backend names for help texts.
+BACKEND_NAMES = ", ".join(catalogue.BACKENDS)
+MODEL_BACKEND_NAMES = ", ".join(name for name, entry in catalogue.BACKENDS.items() if entry.models_module)
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="ocrmesh: self-hosted OCR for German business documents")
 ApiKeyOption = Annotated[
@@ -42,7 +47,7 @@ def _use_api_key(api_key: str | None) -> None:
 
 @app.command()
 def serve(
-    backend: Annotated[str, typer.Argument(help="Backend to serve: pdftext, tesseract, ...")],
+    backend: Annotated[str, typer.Argument(help=f"Backend to serve: {BACKEND_NAMES}")],
     port: Annotated[Optional[int], typer.Option(help="gRPC port")] = None,
     host: Annotated[Optional[str], typer.Option(help="Address to listen on")] = None,
     config: Annotated[Optional[Path], typer.Option(help="YAML config file (section 'server')")] = None,
@@ -198,9 +203,9 @@ def up(
         Optional[list[Path]],
         typer.Option(help="Process these documents through the REST gateway, print them, then stop (repeatable)"),
     ] = None,
-    gateway_port: Annotated[Optional[int], typer.Option(help="REST port (default 8080)")] = None,
-    router_port: Annotated[Optional[int], typer.Option(help="Router gRPC port (default 50051)")] = None,
-    base_port: Annotated[Optional[int], typer.Option(help="First gRPC port of the backends (default 50061)")] = None,
+    gateway_port: Annotated[Optional[int], typer.Option(help=f"REST port (default {catalogue.GATEWAY_PORT})")] = None,
+    router_port: Annotated[Optional[int], typer.Option(help=f"Router gRPC port (default {catalogue.ROUTER_PORT})")] = None,
+    base_port: Annotated[Optional[int], typer.Option(help="First gRPC port of the backends (default: each its catalogue port)")] = None,
     models: Annotated[bool, typer.Option(help="Also start the model engines whose weights are present")] = True,
     metrics: Annotated[bool, typer.Option(help="Prometheus endpoints for the backends and the router")] = True,
     no_auth: NoAuthOption = False,
@@ -299,7 +304,7 @@ def _print_rest_result(result: dict) -> None:  # type: ignore[type-arg]
 @app.command()
 def gateway(
     upstream: Annotated[Optional[str], typer.Option(help="gRPC address of the router (or a backend)")] = None,
-    port: Annotated[Optional[int], typer.Option(help="HTTP port (default 8080)")] = None,
+    port: Annotated[Optional[int], typer.Option(help=f"HTTP port (default {catalogue.GATEWAY_PORT})")] = None,
     host: Annotated[Optional[str], typer.Option(help="Address to listen on (default 127.0.0.1)")] = None,
     no_auth: NoAuthOption = False,
     tls_cert: Annotated[Optional[Path], typer.Option(help="Certificate (PEM): serve HTTPS")] = None,
@@ -366,7 +371,7 @@ def models_list(
 
 @models_app.command("download")
 def models_download(
-    target: Annotated[str, typer.Argument(help="gotocr, deepseek, surya or all")] = "all",
+    target: Annotated[str, typer.Argument(help=f"{MODEL_BACKEND_NAMES} or all")] = "all",
     models_dir: Annotated[Optional[Path], typer.Option(help="Models directory (default $OCRMESH_MODELS_DIR or ./models)")] = None,
     update: Annotated[bool, typer.Option(help="Move the lock to the revision's current commit")] = False,
 ) -> None:
@@ -515,7 +520,7 @@ def restore(
 @app.command()
 def bench(
     dataset: Annotated[Path, typer.Option(exists=True, file_okay=False, help="Dataset folder (X.pdf + X.truth.json)")],
-    backends: Annotated[str, typer.Option(help="Comma-separated backends to compare")] = "pdftext,tesseract",
+    backends: Annotated[str, typer.Option(help="Comma-separated backends to compare")] = ",".join(catalogue.LOCAL_BACKENDS),
     limit: Annotated[int, typer.Option(help="Only the first N documents (0 = all)")] = 0,
     out: Annotated[Path, typer.Option(help="Runs directory (run.json, report.md, report.html, latest-priors.json)")] = Path("data/benchmarks"),
     target: Annotated[Optional[str], typer.Option(help="Send documents through this router HOST:PORT")] = None,

@@ -32,6 +32,7 @@ from clients.client import OcrClient
 from clients.first_key import LocalKey, ensure_local_key
 from clients.processes import stop_processes
 from clients.restarts import Backoff
+from services import catalogue
 from services.scaffold.parent_watch import ENV_FLAG
 from services.scaffold.ports import free_port
 
@@ -45,10 +46,12 @@ class MeshSettings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="OCRMESH_MESH_", extra="ignore")
 
     host: str = "127.0.0.1"
-    router_port: int = 50051
-    gateway_port: int = 8080
+    router_port: int = catalogue.ROUTER_PORT
+    gateway_port: int = catalogue.GATEWAY_PORT
     # Backends started locally, by name, with their gRPC ports.
-    backends: dict[str, int] = Field(default_factory=lambda: {"pdftext": 50061, "tesseract": 50062})
+    backends: dict[str, int] = Field(
+        default_factory=lambda: {name: catalogue.entry(name).port for name in catalogue.LOCAL_BACKENDS}
+    )
     # Backends `up` does not wait for at start (model engines load for minutes; the router routes around them).
     background: set[str] = Field(default_factory=set)
     # Prometheus endpoints of the backends and the router (the gateway always serves /metrics).

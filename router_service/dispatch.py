@@ -295,7 +295,9 @@ class _RunCall:
         if self.d.vram is None or not replica.gpu:
             return
         for name in await self.d.vram.prepare(replica):
-            self.state.notes.append(f"unloaded {name} to make room for {replica.name} in {replica.config.device_group}")
+            self.state.notes.append(
+                f"unloaded {name} to make room for {replica.name} in {replica.config.device_group}"
+            )
 
     async def _relieved_after_oom(self, replica: Replica, outcome: AttemptOutcome) -> bool:
         if self.d.vram is None or not replica.gpu or not is_out_of_memory(outcome.code, outcome.message):
@@ -306,67 +308,90 @@ class _RunCall:
         return bool(unloaded)
 
     async def _attempt(self, replica: Replica, pages: list[int]) -> AttemptOutcome:
-        options = pb.ProcessOptions()
-        options.CopyFrom(self.request.options)
+        """One backend call for `pages` on `replica`: its pages go to their slots as they arrive."""
         # The fields are extracted once: by an idle backend that reads every page (the lower latency),
         # else here, over all pages (a busy backend would be the bottleneck; the router runs beside it).
         whole = self.whole and len(pages) == len(self.slots) and replica.pages_in_flight == 0
+        backend_request = self._backend_request(pages, whole)
+        timeout = self._timeout()
+        wall_start, started = time.time(), time.perf_counter()
+        outcome = AttemptOutcome(C.OK)
+        replica.begin(len(pages))
+        call = replica.stub.Process(backend_request, timeout=timeout)
+        try:
+            await self._read(call, replica, pages, whole, outcome, started)
+        except grpc.aio.AioRpcError as exc:
+            outcome.code, outcome.message = exc.code(), exc.details() or ""
+        except BaseException:  # cancelled with the request: no verdict on the replica
+            replica.end(len(pages) - outcome.delivered, failed=None)
+            raise
+        finally:
+            call.cancel()
+        seconds = time.perf_counter() - started
+        # A result or a refusal (INVALID_ARGUMENT, FAILED_PRECONDITION): the backend answered, so it is alive.
+        if replica.end(len(pages) - outcome.delivered, failed=outcome.code in SICK):
+            log.warning(
+                "circuit_open",
+                backend=replica.name,
+                replica=replica.address,
+                failures=replica.breaker.consecutive_failures,
+                cooldown_seconds=replica.breaker.cooldown,
+            )
+            self.d.observer.breaker_opened(replica)
+        self._record(replica, pages, outcome, wall_start, seconds)
+        return outcome
+
+    def _backend_request(self, pages: list[int], whole: bool) -> pb.ProcessRequest:
+        options = pb.ProcessOptions()
+        options.CopyFrom(self.request.options)
         if not whole:
             options.extract_fields = False
         if pages:
             options.first_page, options.last_page = pages[0], pages[-1]
-        backend_request = pb.ProcessRequest(
+        return pb.ProcessRequest(
             document=self.request.document, request_id=self.request.request_id, options=options
         )
-        timeout = self._timeout()
-        wall_start = time.time()
-        started = last = time.perf_counter()
-        outcome = AttemptOutcome(C.OK)
-        replica.breaker.started()
-        replica.pages_in_flight += len(pages)
-        call = replica.stub.Process(backend_request, timeout=timeout)
-        got_document = False
-        try:
-            async for event in call:
-                kind = event.WhichOneof("event")
-                if kind == "page":
-                    expected = pages[outcome.delivered] if outcome.delivered < len(pages) else None
-                    if event.page.page_number != expected:
-                        outcome = AttemptOutcome(
-                            C.INTERNAL,
-                            f"backend sent page {event.page.page_number}, expected {expected}",
-                            outcome.delivered,
-                        )
-                        break
-                    now = time.perf_counter()
-                    replica.observe_page(now - last)
-                    last = now
-                    outcome.delivered += 1
-                    replica.pages_in_flight -= 1
-                    self.slots[expected].set_result(event.page)
-                elif kind == "document":
-                    got_document = True
-                    self._keep_document_facts(event.document)
-                    if whole and outcome.code is C.OK and outcome.delivered == len(pages):
-                        self.state.whole_document = event.document
-                        self.state.whole_document_backend = replica.name
-                elif kind == "progress":
-                    self.state.progress.put_nowait(event.progress)
-            if outcome.code is C.OK and (outcome.delivered < len(pages) or not (pages or got_document)):
-                outcome = AttemptOutcome(
-                    C.UNAVAILABLE,
-                    f"the stream ended after {outcome.delivered} of {len(pages)} pages",
-                    outcome.delivered,
-                )
-        except grpc.aio.AioRpcError as exc:
-            outcome = AttemptOutcome(exc.code(), exc.details() or "", outcome.delivered)
-        except asyncio.CancelledError:
-            replica.breaker.released()
-            raise
-        finally:
-            call.cancel()
-            replica.pages_in_flight -= len(pages) - outcome.delivered
-        seconds = time.perf_counter() - started
+
+    async def _read(
+        self,
+        call: grpc.aio.UnaryStreamCall,  # type: ignore[type-arg]
+        replica: Replica,
+        pages: list[int],
+        whole: bool,
+        outcome: AttemptOutcome,
+        started: float,
+    ) -> None:
+        """Read the backend's stream into the slots, the request's state and `outcome`."""
+        got_document, last = False, started
+        async for event in call:
+            kind = event.WhichOneof("event")
+            if kind == "page":
+                expected = pages[outcome.delivered] if outcome.delivered < len(pages) else None
+                if event.page.page_number != expected:
+                    outcome.code = C.INTERNAL
+                    outcome.message = f"backend sent page {event.page.page_number}, expected {expected}"
+                    return
+                now = time.perf_counter()
+                replica.page_delivered(now - last)
+                last = now
+                outcome.delivered += 1
+                self.slots[expected].set_result(event.page)
+            elif kind == "document":
+                got_document = True
+                self._keep_document_facts(event.document)
+                if whole and outcome.delivered == len(pages):
+                    self.state.whole_document = event.document
+                    self.state.whole_document_backend = replica.name
+            elif kind == "progress":
+                self.state.progress.put_nowait(event.progress)
+        if outcome.delivered < len(pages) or not (pages or got_document):
+            outcome.code = C.UNAVAILABLE
+            outcome.message = f"the stream ended after {outcome.delivered} of {len(pages)} pages"
+
+    def _record(
+        self, replica: Replica, pages: list[int], outcome: AttemptOutcome, wall_start: float, seconds: float
+    ) -> None:
+        """The attempt in the routing explanation, the metrics and the log."""
         self.state.attempts.append(
             (
                 wall_start,
@@ -380,7 +405,6 @@ class _RunCall:
                 ),
             )
         )
-        self._judge(replica, outcome)
         self.d.observer.attempt(replica, outcome.code, seconds)
         log.info(
             "backend_attempt",
@@ -391,23 +415,6 @@ class _RunCall:
             delivered=outcome.delivered,
             seconds=round(seconds, 4),
         )
-        return outcome
-
-    def _judge(self, replica: Replica, outcome: AttemptOutcome) -> None:
-        if outcome.code is C.OK:
-            replica.breaker.succeeded()
-        elif outcome.code in SICK:
-            if replica.breaker.failed():
-                log.warning(
-                    "circuit_open",
-                    backend=replica.name,
-                    replica=replica.address,
-                    failures=replica.breaker.consecutive_failures,
-                    cooldown_seconds=replica.breaker.cooldown,
-                )
-                self.d.observer.breaker_opened(replica)
-        else:  # a refusal (INVALID_ARGUMENT, FAILED_PRECONDITION): the backend answered, so it is alive
-            replica.breaker.succeeded()
 
     def _keep_document_facts(self, document: pb.DocumentResult) -> None:
         if document.HasField("einvoice") and self.state.einvoice is None:

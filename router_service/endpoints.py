@@ -145,6 +145,29 @@ class Replica:
         if not self._latency_observed and not self._latency_from_status and seconds_per_page > 0:
             self.seconds_per_page = seconds_per_page
 
+    def begin(self, pages: int) -> None:
+        """A call for `pages` pages goes out to this replica (a half-open breaker's one trial)."""
+        self.breaker.started()
+        self.pages_in_flight += pages
+
+    def page_delivered(self, seconds: float) -> None:
+        """One page of a call came back, `seconds` after the previous one (or the call's start)."""
+        self.observe_page(seconds)
+        self.pages_in_flight -= 1
+
+    def end(self, undelivered: int, *, failed: bool | None) -> bool:
+        """A call ended with `undelivered` of its pages not returned. `failed`: True for a failure that
+        counts against the circuit breaker, False for an answer (a result or a refusal: the backend is
+        alive), None for no verdict (cancelled). True when this opened the breaker."""
+        self.pages_in_flight -= undelivered
+        if failed is None:
+            self.breaker.released()
+            return False
+        if failed:
+            return self.breaker.failed()
+        self.breaker.succeeded()
+        return False
+
     def observe_page(self, seconds: float) -> None:
         if not self._latency_observed:
             self.seconds_per_page = seconds

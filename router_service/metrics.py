@@ -19,6 +19,11 @@ ANALYSIS_BUCKETS = (0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 
 class RouterMetrics(ServerMetrics):
     def __init__(self) -> None:
         super().__init__("router")
+        self._add_routing_series()
+        self._add_backend_series()
+
+    def _add_routing_series(self) -> None:
+        """What the router decided per document and what deciding cost."""
         r = self.registry
         self.decisions = Counter(
             "ocrmesh_router_decisions", "Routing decisions by rule", ["rule"], registry=r
@@ -29,6 +34,25 @@ class RouterMetrics(ServerMetrics):
             ["outcome"],
             registry=r,
         )
+        self.analysis_seconds = Histogram(
+            "ocrmesh_router_analysis_seconds",
+            "Seconds of document analysis",
+            registry=r,
+            buckets=ANALYSIS_BUCKETS,
+        )
+        self.overhead_seconds = Histogram(
+            "ocrmesh_router_overhead_seconds",
+            "Router time per document before its first backend call and after the last (open, analysis, planning, assembly)",
+            registry=r,
+            buckets=PAGE_BUCKETS,
+        )
+        self.reloads = Counter(
+            "ocrmesh_router_rule_reloads", "Routing file loads by outcome", ["outcome"], registry=r
+        )
+
+    def _add_backend_series(self) -> None:
+        """How the backends answered: calls, fallbacks, breakers, health, latency, VRAM budgets."""
+        r = self.registry
         self.attempts = Counter(
             "ocrmesh_router_attempts", "Backend calls by outcome", ["backend", "replica", "code"], registry=r
         )
@@ -48,18 +72,6 @@ class RouterMetrics(ServerMetrics):
         self.breaker_opened = Counter(
             "ocrmesh_router_breaker_opened", "Circuit breaker openings", ["backend", "replica"], registry=r
         )
-        self.analysis_seconds = Histogram(
-            "ocrmesh_router_analysis_seconds",
-            "Seconds of document analysis",
-            registry=r,
-            buckets=ANALYSIS_BUCKETS,
-        )
-        self.overhead_seconds = Histogram(
-            "ocrmesh_router_overhead_seconds",
-            "Router time per document before its first backend call and after the last (open, analysis, planning, assembly)",
-            registry=r,
-            buckets=PAGE_BUCKETS,
-        )
         self.backend_serving = Gauge(
             "ocrmesh_router_backend_serving",
             "1 when a replica is SERVING",
@@ -77,9 +89,6 @@ class RouterMetrics(ServerMetrics):
             "VRAM budget of a device group (GPU backends sharing one card)",
             ["device_group"],
             registry=r,
-        )
-        self.reloads = Counter(
-            "ocrmesh_router_rule_reloads", "Routing file loads by outcome", ["outcome"], registry=r
         )
 
     def observer(self) -> AttemptObserver:

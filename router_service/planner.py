@@ -133,6 +133,192 @@ def _skipped_note(wanted: list[str], chosen: str, backends: dict[str, BackendVie
     return f" ({'; '.join(skipped)})" if skipped else ""
 
 
+@dataclass
+class RoutingRequest:
+    """One request as planning sees it: the rules in force, the backends' health as of now (read on
+    the event loop), and what the client asked for (a backend by name, with or without fallback)."""
+
+    rules: RoutingRules
+    backends: dict[str, BackendView]
+    explicit: str = ""
+    allow_fallback: bool = False
+    priors: PriorsStore | None = None
+
+    def __post_init__(self) -> None:
+        self.explicit = self.explicit.strip()
+        if self.explicit.lower() in AUTO:
+            self.explicit = ""
+
+    def plan(self, analysis: DocumentAnalysis) -> Plan:
+        """The plan of `analysis`'s pages: see `make_plan`."""
+        return _Planner(self, analysis).plan()
+
+
+@dataclass
+class _PageDecision:
+    number: int  # 0 for a document without pages (XML)
+    chain: tuple[str, ...]
+    rule: str
+    why: str
+
+
+class _Planner:
+    """Plans one analysis for one request, step by step: analysis (the pages) -> rules (the first that
+    matches each page, OCR pages together) -> candidates (the rule's usable backends) -> budget (the
+    requested backend, with or without fallback) -> order (the benchmark priors) -> runs and reason."""
+
+    def __init__(self, request: RoutingRequest, analysis: DocumentAnalysis) -> None:
+        self.request = request
+        self.rules = request.rules
+        self.backends = request.backends
+        self.analysis = analysis
+
+    def plan(self) -> Plan:
+        self._check_requested()
+        pages: list[PageAnalysis | None] = list(self.analysis.pages) if self.analysis.pages else [None]
+        rules = self._match_rules(pages)
+        decisions = [self._decide_page(page, rule) for page, rule in zip(pages, rules, strict=True)]
+        runs, whys = self._runs(decisions)
+        return Plan(
+            runs=runs,
+            rule=joined_rule(runs),
+            reason=self._reason(runs, whys),
+            page_rules={d.number: d.rule for d in decisions if d.number},
+        )
+
+    # ------------------------------------------------------------ steps
+
+    def _check_requested(self) -> None:
+        """A named backend that is not configured or not available fails the request, unless the
+        client allowed a fallback."""
+        explicit, backends = self.request.explicit, self.backends
+        if not explicit or self.request.allow_fallback:
+            return
+        view = backends.get(explicit)
+        if view is None:
+            raise RoutingError(
+                grpc.StatusCode.UNAVAILABLE,
+                f"backend {explicit!r} is not configured in this mesh (configured: {', '.join(sorted(backends))}); "
+                "send allow_fallback=true to let the router choose another",
+            )
+        if not view.available:
+            raise RoutingError(
+                grpc.StatusCode.UNAVAILABLE,
+                f"backend {explicit!r} is not available (not serving, unreachable or its circuit breaker is open); "
+                "send allow_fallback=true to let the router choose another",
+            )
+
+    def _match_rules(self, pages: list[PageAnalysis | None]) -> list[Rule]:
+        """The first matching rule of each page; with `ocr_pages_together`, the OCR pages of the
+        document all take the highest-priority rule any of them matched."""
+        matched = [_first_rule(self.rules, page, self.analysis) for page in pages]
+        if self.rules.ocr_pages_together:
+            ocr = [
+                i
+                for i, (page, (_, rule)) in enumerate(zip(pages, matched, strict=True))
+                if self._goes_to_ocr(page, rule)
+            ]
+            if ocr:
+                lead = min((matched[i] for i in ocr), key=lambda m: m[0])
+                for i in ocr:
+                    matched[i] = lead
+        return [rule for _, rule in matched]
+
+    def _goes_to_ocr(self, page: PageAnalysis | None, rule: Rule) -> bool:
+        if page is None:
+            return False
+        chain = self._candidates(rule, scanned=not page.born_digital)
+        return bool(chain) and not self.backends[chain[0]].text_layer_only
+
+    def _wanted(self, rule: Rule) -> list[str]:
+        return _dedup([*rule.backends, *self.rules.fallback_order])
+
+    def _candidates(self, rule: Rule, scanned: bool) -> list[str]:
+        """The rule's backends then the fallback order, cut to those configured and available now
+        (text-layer-only backends left out for a scanned page)."""
+        return [n for n in self._wanted(rule) if _usable(n, self.backends, scanned)]
+
+    def _decide_page(self, page: PageAnalysis | None, rule: Rule) -> _PageDecision:
+        chain = self._candidates(rule, scanned=page is not None and not page.born_digital)
+        rule_name = rule.name
+        if self.request.explicit:
+            chain, rule_name = self._budget(chain)
+        chain, priors_note = self._order(chain, page)
+        if priors_note:
+            rule_name = f"{rule.name}+priors"
+        if not chain:
+            raise RoutingError(
+                grpc.StatusCode.UNAVAILABLE,
+                f"no backend available for {pages_label([page.number] if page else [])}: rule {rule.name} "
+                f"wants {', '.join(self._wanted(rule))}, and none of them is configured and healthy",
+            )
+        why = self._why(page, rule, rule_name, chain, priors_note)
+        return _PageDecision(page.number if page is not None else 0, tuple(chain), rule_name, why)
+
+    def _budget(self, chain: list[str]) -> tuple[list[str], str]:
+        """The requested backend first; the rule's others after it only when fallback is allowed."""
+        explicit, allow_fallback, backends = self.request.explicit, self.request.allow_fallback, self.backends
+        rest = [n for n in chain if n != explicit] if allow_fallback else []
+        if explicit in backends and (backends[explicit].available or not allow_fallback):
+            chain = [explicit, *rest]
+        else:
+            chain = rest
+        return chain, "explicit" if not allow_fallback else "explicit_with_fallback"
+
+    def _order(self, chain: list[str], page: PageAnalysis | None) -> tuple[list[str], str]:
+        """The chain reordered by the live benchmark's priors (never for a requested backend)."""
+        priors = self.request.priors
+        if self.request.explicit or priors is None or page is None or not chain:
+            return chain, ""
+        ocr = {name for name, view in self.backends.items() if not view.text_layer_only}
+        return priors.reorder(chain, page, ocr)
+
+    def _why(
+        self, page: PageAnalysis | None, rule: Rule, rule_name: str, chain: list[str], priors_note: str
+    ) -> str:
+        explicit = self.request.explicit
+        figures = page.describe() if page is not None else f"{self.analysis.document_kind} document"
+        if explicit and chain[0] == explicit:
+            return f"{figures}; backend {explicit} requested"
+        why = f"{figures}; rule {rule_name} -> {chain[0]}"
+        if explicit:
+            return why + f" (requested {explicit} not available, fallback allowed)"
+        if priors_note:
+            return f"{figures}; rule {rule.name}; {priors_note}"
+        return why + _skipped_note(self._wanted(rule), chain[0], self.backends)
+
+    @staticmethod
+    def _runs(decisions: list[_PageDecision]) -> tuple[list[Run], list[list[str]]]:
+        """Consecutive pages with the same chain and rule as one run; each run's page explanations."""
+        runs: list[Run] = []
+        whys: list[list[str]] = []
+        for d in decisions:
+            if runs and runs[-1].chain == d.chain and runs[-1].rule == d.rule and d.number:
+                runs[-1].pages.append(d.number)
+                whys[-1].append(d.why)
+                continue
+            runs.append(Run(pages=[d.number] if d.number else [], chain=d.chain, rule=d.rule))
+            whys.append([d.why])
+        return runs, whys
+
+    def _reason(self, runs: list[Run], whys_per_run: list[list[str]]) -> str:
+        parts = []
+        for run, whys in zip(runs, whys_per_run, strict=True):
+            distinct = _dedup(whys)
+            shown = " | ".join(distinct[:MAX_REASONS_PER_RUN])
+            if len(distinct) > MAX_REASONS_PER_RUN:
+                shown += f" | ... ({len(distinct) - MAX_REASONS_PER_RUN} more pages: see routing.pages)"
+            parts.append(f"{run.label}: {shown}")
+        reason = "; ".join(parts)
+        if self.analysis.has_einvoice:
+            reason = EINVOICE_NOTE + reason
+        if self.analysis.supplier_id:
+            reason += f"; known supplier {self.analysis.supplier_id}"
+        elif not self.analysis.supplier_checked:
+            reason += "; supplier lookup skipped (no rule needed it)"
+        return reason
+
+
 def make_plan(
     analysis: DocumentAnalysis,
     rules: RoutingRules,
@@ -142,140 +328,14 @@ def make_plan(
     allow_fallback: bool = False,
     priors: PriorsStore | None = None,
 ) -> Plan:
-    explicit = explicit.strip()
-    if explicit.lower() in AUTO:
-        explicit = ""
-    if explicit:
-        view = backends.get(explicit)
-        if view is None and not allow_fallback:
-            raise RoutingError(
-                grpc.StatusCode.UNAVAILABLE,
-                f"backend {explicit!r} is not configured in this mesh (configured: {', '.join(sorted(backends))}); "
-                "send allow_fallback=true to let the router choose another",
-            )
-        if view is not None and not view.available and not allow_fallback:
-            raise RoutingError(
-                grpc.StatusCode.UNAVAILABLE,
-                f"backend {explicit!r} is not available (not serving, unreachable or its circuit breaker is open); "
-                "send allow_fallback=true to let the router choose another",
-            )
-
-    pages: list[PageAnalysis | None] = list(analysis.pages) if analysis.pages else [None]
-    matched = [_first_rule(rules, page, analysis) for page in pages]
-
-    def wanted_for(rule: Rule) -> list[str]:
-        return _dedup([*rule.backends, *rules.fallback_order])
-
-    def chain_for(rule: Rule, scanned: bool) -> list[str]:
-        return [n for n in wanted_for(rule) if _usable(n, backends, scanned)]
-
-    if rules.ocr_pages_together:
-        ocr_positions = [
-            i
-            for i, (page, (_, rule)) in enumerate(zip(pages, matched, strict=True))
-            if page is not None
-            and (chain := chain_for(rule, not page.born_digital))
-            and not backends[chain[0]].text_layer_only
-        ]
-        if ocr_positions:
-            lead = min((matched[i] for i in ocr_positions), key=lambda m: m[0])
-            for i in ocr_positions:
-                matched[i] = lead
-
-    decisions: list[tuple[int, tuple[str, ...], str, str]] = []  # page, chain, rule, why
-    for page, (_, rule) in zip(pages, matched, strict=True):
-        scanned = page is not None and not page.born_digital
-        chain = chain_for(rule, scanned)
-        rule_name = rule.name
-        if explicit:
-            rest = [n for n in chain if n != explicit] if allow_fallback else []
-            if explicit in backends and (backends[explicit].available or not allow_fallback):
-                chain = [explicit, *rest]
-            else:
-                chain = rest
-            rule_name = "explicit" if not allow_fallback else "explicit_with_fallback"
-        label = f"page {page.number}" if page is not None else "document"
-        priors_note = ""
-        if not explicit and priors is not None and page is not None and chain:
-            ocr = {name for name, view in backends.items() if not view.text_layer_only}
-            chain, priors_note = priors.reorder(chain, page, ocr)
-            if priors_note:
-                rule_name = f"{rule.name}+priors"
-        if not chain:
-            wanted = ", ".join(wanted_for(rule))
-            raise RoutingError(
-                grpc.StatusCode.UNAVAILABLE,
-                f"no backend available for {label}: rule {rule.name} wants {wanted}, "
-                f"and none of them is configured and healthy",
-            )
-        figures = page.describe() if page is not None else f"{analysis.document_kind} document"
-        why = f"{figures}; rule {rule_name} -> {chain[0]}"
-        if explicit and chain[0] == explicit:
-            why = f"{figures}; backend {explicit} requested"
-        elif explicit:
-            why += f" (requested {explicit} not available, fallback allowed)"
-        elif priors_note:
-            why = f"{figures}; rule {rule.name}; {priors_note}"
-        else:
-            why += _skipped_note(wanted_for(rule), chain[0], backends)
-        decisions.append((page.number if page is not None else 0, tuple(chain), rule_name, why))
-
-    runs: list[Run] = []
-    whys_per_run: list[list[str]] = []
-    for number, chain, rule_name, why in decisions:
-        if runs and runs[-1].chain == chain and runs[-1].rule == rule_name and number:
-            runs[-1].pages.append(number)
-            whys_per_run[-1].append(why)
-            continue
-        runs.append(Run(pages=[number] if number else [], chain=chain, rule=rule_name))
-        whys_per_run.append([why])
-    reason_parts = []
-    for run, whys in zip(runs, whys_per_run, strict=True):
-        distinct = _dedup(whys)
-        shown = " | ".join(distinct[:MAX_REASONS_PER_RUN])
-        if len(distinct) > MAX_REASONS_PER_RUN:
-            shown += f" | ... ({len(distinct) - MAX_REASONS_PER_RUN} more pages: see routing.pages)"
-        reason_parts.append(f"{run.label}: {shown}")
-    reason = "; ".join(reason_parts)
-    if analysis.has_einvoice:
-        reason = EINVOICE_NOTE + reason
-    if analysis.supplier_id:
-        reason += f"; known supplier {analysis.supplier_id}"
-    elif not analysis.supplier_checked:
-        reason += "; supplier lookup skipped (no rule needed it)"
-    return Plan(
-        runs=runs,
-        rule=joined_rule(runs),
-        reason=reason,
-        page_rules={number: rule_name for number, _, rule_name, _ in decisions if number},
-    )
-
-
-@dataclass
-class Planning:
-    """What planning takes besides the analysis: the rules and backend health of one request."""
-
-    rules: RoutingRules
-    backends: dict[str, BackendView]
-    explicit: str = ""
-    allow_fallback: bool = False
-    priors: PriorsStore | None = None
-
-    def plan(self, analysis: DocumentAnalysis) -> Plan:
-        return make_plan(
-            analysis,
-            self.rules,
-            self.backends,
-            explicit=self.explicit,
-            allow_fallback=self.allow_fallback,
-            priors=self.priors,
-        )
+    """The plan of `analysis`'s pages under `rules` and the backends' health (`RoutingRequest.plan`)."""
+    return RoutingRequest(rules, backends, explicit, allow_fallback, priors).plan(analysis)
 
 
 def decide(
     document: LoadedDocument,
     indices: range,
-    planning: Planning,
+    planning: RoutingRequest,
     *,
     suppliers: SupplierLookup | None = None,
     requested_pages: int | None = None,

@@ -36,7 +36,7 @@ from router_service.analysis import (
     PageAnalysis,
     has_einvoice_attachment,
 )
-from router_service.planner import EINVOICE_NOTE, Plan, Planning, RoutingError, Run, joined_rule
+from router_service.planner import EINVOICE_NOTE, Plan, RoutingError, RoutingRequest, Run, joined_rule
 from services.intake.document import PYMUPDF_LOCK, LoadedDocument
 from services.intake.sniff import DocumentType
 from services.pdftext.textlayer import visible_chars
@@ -50,7 +50,7 @@ class Presumption:
     plan: Plan  # one run, its chain cut to text-layer backends
 
 
-def presume(document: LoadedDocument, indices: range, planning: Planning) -> Presumption | None:
+def presume(document: LoadedDocument, indices: range, planning: RoutingRequest) -> Presumption | None:
     """The presumption for an open PDF, or None when its pages cannot be presumed born digital.
 
     Blocking (PyMuPDF; run it on a thread). Reads page resources and attachment names only.
@@ -90,7 +90,7 @@ def presume(document: LoadedDocument, indices: range, planning: Planning) -> Pre
 
 
 def confirm(
-    presumption: Presumption, delivered: list[pb.PageResult], planning: Planning
+    presumption: Presumption, delivered: list[pb.PageResult], planning: RoutingRequest
 ) -> tuple[DocumentAnalysis, Plan] | None:
     """The analysis and plan of the pages the text-layer backend delivered (None if it delivered none).
 

@@ -22,6 +22,7 @@ import structlog
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
+from router_service.settings import DEFAULT_ROUTING_FILE
 from services.intake.layout import LayoutName, LayoutThresholds
 
 log = structlog.get_logger("ocrmesh.router.rules")
@@ -75,8 +76,9 @@ class RoutingRules(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     version: Literal[1] = 1
-    # Backends tried after a rule's own, in this order (skipping those not configured or not healthy).
-    fallback_order: list[str] = Field(default_factory=lambda: ["gotocr", "deepseek", "surya", "tesseract"])
+    # Backends tried after a rule's own, in this order (skipping those not configured or not healthy);
+    # none when the file names none.
+    fallback_order: list[str] = Field(default_factory=list)
     # OCR pages of one document share one backend chain (that of the highest-priority rule any of them
     # matched), so a document does not make two GPU models swap in and out; born-digital pages still
     # go to pdftext page by page.
@@ -109,19 +111,18 @@ def parse_rules(text: str, source: str = "<string>") -> RoutingRules:
         raise ValueError(f"{source}: invalid routing rules: {exc}") from exc
 
 
-DEFAULT_RULES = RoutingRules(
-    rules=[
-        Rule(name="xml_upload", when=When(document=["xml"]), backends=["pdftext"]),
-        Rule(name="einvoice", when=When(has_einvoice=True, born_digital=True), backends=["pdftext"]),
-        Rule(name="text_layer", when=When(born_digital=True), backends=["pdftext"]),
-        Rule(name="complex_layout", when=When(layout=["complex", "unknown"]), backends=["deepseek"]),
-        Rule(name="tables", when=When(tables=True), backends=["deepseek"]),
-        Rule(name="simple_layout", when=When(layout=["simple"]), backends=["gotocr"]),
-        Rule(name="known_supplier", when=When(known_supplier=True), backends=["gotocr"]),
-        Rule(name="batch", when=When(batch=True), backends=["gotocr"]),
-        Rule(name="default", backends=["gotocr"]),
-    ]
-)
+def load_rules(path: Path) -> RoutingRules:
+    """Read and validate a routing file; ValueError with a readable message on any problem."""
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except OSError as exc:
+        raise ValueError(f"{path}: cannot read the routing rules: {exc}") from exc
+    return parse_rules(text, str(path))
+
+
+# The rules in force before a routing file is read, and when none is configured: the packaged
+# config/routing.yaml (the one file the rules live in; no copy of them in code).
+DEFAULT_RULES = load_rules(DEFAULT_ROUTING_FILE)
 
 
 @dataclass(frozen=True)
@@ -138,7 +139,7 @@ class RulesStore:
         self._lock = threading.Lock()
         self._rules = DEFAULT_RULES
         self._stamp: FileStamp | None = None
-        self.source = "built-in defaults"
+        self.source = f"packaged defaults ({DEFAULT_ROUTING_FILE})"
         self.last_error = ""
         if path is not None:
             self.reload(force=True)

@@ -12,6 +12,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 from pydantic_settings import SettingsConfigDict
 
+from services import catalogue
 from services.auth.credentials import TlsFiles
 from services.auth.loopback import check_no_auth
 from services.scaffold.settings import IntakeSettings, load_settings
@@ -20,14 +21,8 @@ REPO_ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_ROUTER_CONFIG = REPO_ROOT / "config" / "router.yaml"
 DEFAULT_ROUTING_FILE = REPO_ROOT / "config" / "routing.yaml"
 
-# A first guess of seconds per page before a backend has reported any figure.
-DEFAULT_SECONDS_PER_PAGE = {
-    "pdftext": 0.02,
-    "tesseract": 1.0,
-    "surya": 3.0,
-    "gotocr": 2.0,
-    "deepseek": 4.0,
-}
+# A first guess of seconds per page for a kind the catalogue does not list.
+UNKNOWN_KIND_SECONDS_PER_PAGE = 2.0
 
 
 class EndpointConfig(BaseModel):
@@ -39,15 +34,15 @@ class EndpointConfig(BaseModel):
     name: str = Field(min_length=1)
     # host:port of the backend's gRPC server.
     address: str = Field(min_length=3)
-    # Engine kind ("pdftext", "tesseract", "surya", "gotocr", "deepseek"); defaults to `name`.
+    # Engine: a backend name of the catalogue (services/catalogue.py); defaults to `name`.
     kind: str = ""
     # Device group for VRAM sharing ("gpu0"); a backend with a device group is a GPU backend.
     device_group: str = ""
     # Relative capacity of this replica: expected completion time is divided by it.
     weight: float = Field(default=1.0, gt=0)
-    # Seconds per page until the backend's Status reports figures (0 = by kind).
+    # Seconds per page until the backend's Status reports figures (0 = the catalogue's guess).
     seconds_per_page: float = Field(default=0.0, ge=0)
-    # GPU memory the model needs in GB, until the backend reports its own peak (0 = by kind).
+    # GPU memory the model needs in GB, until the backend reports its own peak (0 = the catalogue's).
     vram_gb: float = Field(default=0.0, ge=0)
     # Mutual TLS to this replica (`ocrmesh certs init`): the CA its server certificate is checked
     # against, and the router's client certificate and key. Unset = plaintext (same host only).
@@ -66,7 +61,10 @@ class EndpointConfig(BaseModel):
                 f"backend {self.name}: a client certificate needs the CA of the backend's certificate"
             )
         if self.seconds_per_page == 0:
-            self.seconds_per_page = DEFAULT_SECONDS_PER_PAGE.get(self.kind, 2.0)
+            entry = catalogue.find(self.kind)
+            self.seconds_per_page = entry.seconds_per_page if entry else UNKNOWN_KIND_SECONDS_PER_PAGE
+        if self.vram_gb == 0 and (entry := catalogue.find(self.kind)) is not None:
+            self.vram_gb = entry.vram_gb
         return self
 
     @property
@@ -75,7 +73,8 @@ class EndpointConfig(BaseModel):
 
     @property
     def text_layer_only(self) -> bool:
-        return self.kind == "pdftext"
+        entry = catalogue.find(self.kind)
+        return entry is not None and entry.text_layer_only
 
     @property
     def tls(self) -> TlsFiles | None:
@@ -84,8 +83,8 @@ class EndpointConfig(BaseModel):
 
 def _local_mesh() -> list[EndpointConfig]:
     return [
-        EndpointConfig(name="pdftext", address="127.0.0.1:50061"),
-        EndpointConfig(name="tesseract", address="127.0.0.1:50062"),
+        EndpointConfig(name=name, address=f"127.0.0.1:{catalogue.entry(name).port}")
+        for name in catalogue.LOCAL_BACKENDS
     ]
 
 
@@ -95,7 +94,7 @@ class RouterSettings(IntakeSettings):
     model_config = SettingsConfigDict(env_prefix="OCRMESH_ROUTER_", extra="ignore")
 
     host: str = "127.0.0.1"
-    port: int = 50051
+    port: int = catalogue.ROUTER_PORT
     # 0 = no metrics endpoint; -1 = any free port (tests).
     metrics_port: int = 0
     backends: list[EndpointConfig] = Field(default_factory=_local_mesh)

@@ -9,7 +9,7 @@ the group's other models; the dispatcher then retries once and otherwise
 falls back to the next backend.
 
 A model's need is what its backend reports (peak VRAM once it has run), or
-else the configured estimate (`vram_gb` per endpoint, or by kind).
+else the configured estimate (`vram_gb` per endpoint, or the catalogue's by kind).
 """
 
 from __future__ import annotations
@@ -26,8 +26,6 @@ from router_service.endpoints import Mesh, Replica
 log = structlog.get_logger("ocrmesh.router.vram")
 
 GB = 1024**3
-# Estimates for bf16 weights plus activations on a 16 GB card (docs/GPU.md).
-DEFAULT_NEED_GB = {"gotocr": 4.0, "deepseek": 15.0}
 STATUS_TIMEOUT = 2.0
 UNLOAD_TIMEOUT = 60.0
 
@@ -59,8 +57,7 @@ class DeviceGroups:
         status = replica.last_status
         if status is not None and (status.peak_vram_bytes or status.vram_bytes):
             return max(status.peak_vram_bytes, status.vram_bytes)
-        configured = replica.config.vram_gb or DEFAULT_NEED_GB.get(replica.config.kind, 0.0)
-        return int(configured * GB)
+        return int(replica.config.vram_gb * GB)  # configured, or the catalogue's estimate
 
     async def _loaded(self, replica: Replica) -> bool:
         status = await replica.refresh_status(timeout=STATUS_TIMEOUT)
@@ -70,7 +67,9 @@ class DeviceGroups:
         try:
             await replica.stub.Unload(pb.UnloadRequest(), timeout=UNLOAD_TIMEOUT)
         except grpc.aio.AioRpcError as exc:
-            log.warning("vram_unload_failed", backend=replica.name, replica=replica.address, code=exc.code().name)
+            log.warning(
+                "vram_unload_failed", backend=replica.name, replica=replica.address, code=exc.code().name
+            )
             return False
         log.info("vram_unloaded", backend=replica.name, replica=replica.address, why=why)
         await replica.refresh_status(timeout=STATUS_TIMEOUT)

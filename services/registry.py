@@ -1,7 +1,7 @@
-"""Backends by public name.
+"""Backends by public name: the engine of each, built from the catalogue (`services.catalogue`).
 
-Each entry names the module and class of its engine as a string, so that
-starting the Tesseract server never imports torch: a backend's heavy
+Each catalogue entry names the module and class of its engine as a string, so
+that starting the Tesseract server never imports torch: a backend's heavy
 dependencies load only when that backend is built.
 """
 
@@ -10,30 +10,21 @@ from __future__ import annotations
 import importlib
 from typing import Any
 
+from services import catalogue
+from services.catalogue import UnknownBackendError
 from services.scaffold.engine import Engine
 
-BACKENDS: dict[str, str] = {
-    "pdftext": "services.pdftext.engine:PdfTextEngine",
-    "tesseract": "services.tesseract.engine:TesseractEngine",
-    "surya": "services.surya_docling.engine:SuryaDoclingEngine",
-    "gotocr": "services.gotocr.engine:GotOcrEngine",
-    "deepseek": "services.janus.engine:JanusEngine",
-}
+__all__ = ["BACKENDS", "UnknownBackendError", "create_engine", "known_backends"]
 
-
-class UnknownBackendError(ValueError):
-    pass
+# Backend name -> "module:Class" of its engine.
+BACKENDS: dict[str, str] = {name: entry.engine for name, entry in catalogue.BACKENDS.items()}
 
 
 def known_backends() -> list[str]:
-    return sorted(BACKENDS)
+    return catalogue.names()
 
 
 def create_engine(name: str, engine_settings: dict[str, Any] | None = None) -> Engine:
-    try:
-        target = BACKENDS[name]
-    except KeyError:
-        raise UnknownBackendError(f"unknown backend {name!r}; known backends: {', '.join(known_backends())}") from None
-    module_name, class_name = target.split(":")
+    module_name, class_name = catalogue.entry(name).engine.split(":")
     engine_cls = getattr(importlib.import_module(module_name), class_name)
     return engine_cls.from_settings(engine_settings or {})

@@ -9,13 +9,12 @@ from __future__ import annotations
 import importlib
 from dataclasses import dataclass, field
 
+from services import catalogue
 from services.models.spec import ModelSpec
 
-# Backend name -> module with `MODELS: list[ModelSpec]`.
+# Backend name -> module with `MODELS: list[ModelSpec]` (the catalogue's backends that have weights).
 BACKEND_MODULES: dict[str, str] = {
-    "gotocr": "services.gotocr.models",
-    "deepseek": "services.janus.models",
-    "surya": "services.surya_docling.models",
+    name: entry.models_module for name, entry in catalogue.BACKENDS.items() if entry.models_module
 }
 
 

@@ -19,6 +19,8 @@ import yaml
 
 from router_service.rules import parse_rules
 from router_service.settings import RouterSettings, load_router_settings
+from services import catalogue
+from services.catalogue import metrics_port_for
 from services.models.catalog import BACKEND_MODULES as MODEL_BACKENDS
 from services.registry import known_backends
 from tests.deploy.image import DOCKERFILE, REPO, runtime_stage
@@ -30,11 +32,6 @@ COMPOSE_FILES = [CPU, GPU]
 ROUTER_CONFIG = DEPLOY / "config" / "router.cpu-vm.yaml"
 IMAGE_UID = "10001"
 GATEWAY_HEALTH_PATH = "/api/v1/health/live"
-
-
-def metrics_port_for(grpc_port: int) -> int:
-    """The mesh's convention: a backend on gRPC port 500xx serves its metrics on 91xx."""
-    return grpc_port - 50000 + 9100
 
 
 @dataclass(frozen=True)
@@ -152,8 +149,8 @@ def test_compose_file_validates(compose: list[str], compose_file: Path) -> None:
 def test_compose_files_split_the_mesh_between_the_hosts() -> None:
     cpu = {s.backend or s.role for s in services(CPU).values()}
     gpu = {s.backend or s.role for s in services(GPU).values()}
-    assert cpu == {"pdftext", "tesseract", "surya", "router", "gateway"}
-    assert gpu == {"gotocr", "deepseek"}
+    assert cpu == {e.name for e in catalogue.BACKENDS.values() if not e.gpu} | {"router", "gateway"}
+    assert gpu == {e.name for e in catalogue.BACKENDS.values() if e.gpu}
 
 
 # ---------------------------------------------------------------- every service
@@ -205,14 +202,25 @@ def test_service_healthcheck_asks_its_own_port(service: Service) -> None:
 
 
 @pytest.mark.parametrize("service", ALL_SERVICES, ids=SERVICE_IDS)
+def test_backend_listens_on_its_catalogue_port(service: Service) -> None:
+    if service.role == "serve":
+        assert int(service.option("--port") or 0) == catalogue.entry(service.backend).port
+    elif service.role == "router":
+        assert listening_port(service) == catalogue.ROUTER_PORT
+    else:
+        assert listening_port(service) == catalogue.GATEWAY_PORT
+
+
+@pytest.mark.parametrize("service", ALL_SERVICES, ids=SERVICE_IDS)
 def test_service_metrics_are_on_and_published(service: Service) -> None:
     if service.role == "serve":
         port = int(service.option("--port") or 0)
         assert int(service.option("--metrics-port") or 0) == metrics_port_for(port)
+        assert metrics_port_for(port) == catalogue.entry(service.backend).metrics_port
         assert metrics_port_for(port) in service.published
     elif service.role == "router":
         settings = load_router_settings(service.host_file(service.option("--config") or ""))
-        assert settings.metrics_port == 9151
+        assert settings.metrics_port == catalogue.ROUTER_METRICS_PORT
         assert settings.metrics_port in service.published
     else:  # the gateway serves /metrics on its HTTP port
         assert listening_port(service) in service.published
@@ -250,9 +258,9 @@ def test_gpu_services_reserve_the_nvidia_gpu() -> None:
 def test_router_config_validates_with_the_routers_loader() -> None:
     settings = router_settings()
     names = {b.name for b in settings.backends}
-    assert {"pdftext", "tesseract", "surya", "gotocr", "deepseek"} <= names
+    assert set(catalogue.BACKENDS) <= names
     assert settings.device_groups == {"gpu0": 16}
-    assert all(b.device_group == "gpu0" for b in settings.backends if b.name in ("gotocr", "deepseek"))
+    assert all(b.device_group == "gpu0" for b in settings.backends if catalogue.entry(b.kind).gpu)
     assert all(b.kind in known_backends() for b in settings.backends)
 
 

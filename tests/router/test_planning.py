@@ -11,7 +11,7 @@ from PIL import Image, ImageFilter
 
 from ocrmesh.v1 import ocr_pb2 as pb
 from router_service.analysis import DocumentAnalysis, SupplierLookup, analyse
-from router_service.planner import BackendView, Plan, Planning, decide, make_plan
+from router_service.planner import BackendView, Plan, RoutingRequest, decide, make_plan
 from router_service.presumption import combine, confirm, presume
 from router_service.rules import DEFAULT_RULES, RoutingRules, parse_rules
 from services.intake.document import open_document
@@ -67,7 +67,7 @@ def decided(
 ) -> tuple[DocumentAnalysis, Plan]:
     """The router's way: lazy analysis, planned while the document is open."""
     with open_document(content) as document:
-        return decide(document, range(document.page_count), Planning(rules, VIEWS), suppliers=suppliers)
+        return decide(document, range(document.page_count), RoutingRequest(rules, VIEWS), suppliers=suppliers)
 
 
 def test_poor_scan_is_complex_and_goes_to_deepseek_then_cpu_engines() -> None:
@@ -157,7 +157,9 @@ def test_skipped_layouts_are_taken_from_the_backends_results() -> None:
     assert [p.layout for p in analysis.pages] == ["medium", scan, "simple"]
     assert [p.layout_reported_by for p in analysis.pages] == ["pdftext", "", "pdftext"]
     assert analysis.pages[0].to_proto().layout_complexity == pb.LAYOUT_COMPLEXITY_MEDIUM
-    assert analysis.pages[0].ruling_lines == 0 and not analysis.pages[0].layout_measured  # still not measured here
+    assert (
+        analysis.pages[0].ruling_lines == 0 and not analysis.pages[0].layout_measured
+    )  # still not measured here
     ranks = ["simple", "medium", "complex"]
     assert analysis.layout == max("medium", scan, key=ranks.index)
 
@@ -188,7 +190,7 @@ def test_pending_figures_cannot_be_measured_once_the_document_is_released() -> N
 
 def presumed(content: bytes, rules: RoutingRules = DEFAULT_RULES, views=VIEWS, **planning):  # type: ignore[no-untyped-def]
     with open_document(content) as document:
-        return presume(document, range(document.page_count), Planning(rules, views, **planning))
+        return presume(document, range(document.page_count), RoutingRequest(rules, views, **planning))
 
 
 def test_a_pdf_whose_pages_all_use_fonts_is_presumed_born_digital_and_sent_to_pdftext_only() -> None:
@@ -197,7 +199,9 @@ def test_a_pdf_whose_pages_all_use_fonts_is_presumed_born_digital_and_sent_to_pd
     (run,) = presumption.plan.runs
     # The chain is cut to text-layer backends: a page pdftext declines is analysed before any OCR.
     assert run.pages == [1, 2] and run.chain == ("pdftext",) and run.rule == "einvoice"
-    assert all(p.born_digital and not p.layout_measured and p.text_chars == 0 for p in presumption.analysis.pages)
+    assert all(
+        p.born_digital and not p.layout_measured and p.text_chars == 0 for p in presumption.analysis.pages
+    )
     assert presumption.analysis.has_einvoice
 
 
@@ -225,7 +229,7 @@ def test_no_presumption_when_the_plan_starts_on_an_ocr_engine_or_pdftext_is_down
 
 def test_confirmed_pages_take_their_figures_from_the_backends_reading() -> None:
     presumption = presumed(INVOICE.read_bytes())
-    planning = Planning(DEFAULT_RULES, VIEWS)
+    planning = RoutingRequest(DEFAULT_RULES, VIEWS)
     results = [pb.PageResult(page_number=1, backend="pdftext", text="Rechnung Nr. 4711 über 119,00 EUR")]
     confirmed = confirm(presumption, results, planning)
     assert confirmed is not None
@@ -237,17 +241,24 @@ def test_confirmed_pages_take_their_figures_from_the_backends_reading() -> None:
 
 
 def test_combine_joins_the_confirmed_pages_and_the_pages_planned_after_them() -> None:
-    planning = Planning(DEFAULT_RULES, VIEWS)
+    planning = RoutingRequest(DEFAULT_RULES, VIEWS)
     content = mixed_pdf(INVOICE)
-    first = confirm(presumed(INVOICE.read_bytes()), [pb.PageResult(page_number=1, backend="pdftext", text="x" * 40)], planning)
+    first = confirm(
+        presumed(INVOICE.read_bytes()),
+        [pb.PageResult(page_number=1, backend="pdftext", text="x" * 40)],
+        planning,
+    )
     with open_document(content) as document:
-        rest = decide(document, range(1, 3), Planning(DEFAULT_RULES, VIEWS))
+        rest = decide(document, range(1, 3), RoutingRequest(DEFAULT_RULES, VIEWS))
     analysis, plan = combine(first, rest)
     assert [p.number for p in analysis.pages] == [1, 2, 3]
     assert [p.born_digital for p in analysis.pages] == [True, False, True]
     assert [(r.pages, r.chain[0]) for r in plan.runs] == [([1], "pdftext"), ([2], "gotocr"), ([3], "pdftext")]
     assert plan.rule == "einvoice+simple_layout+text_layer"
-    assert plan.reason.startswith("embedded e-invoice XML found") and plan.reason.count("embedded e-invoice") == 1
+    assert (
+        plan.reason.startswith("embedded e-invoice XML found")
+        and plan.reason.count("embedded e-invoice") == 1
+    )
     assert set(plan.page_rules) == {1, 2, 3}
 
 
@@ -269,14 +280,20 @@ rules:
 """
     )
     with open_document(mixed_pdf(INVOICE)) as document:
-        alone, plan_alone = decide(document, range(1, 3), Planning(rules, VIEWS), suppliers=SupplierLookup(tmp_path))
+        alone, plan_alone = decide(
+            document, range(1, 3), RoutingRequest(rules, VIEWS), suppliers=SupplierLookup(tmp_path)
+        )
         whole, plan_whole = decide(
-            document, range(1, 3), Planning(rules, VIEWS), suppliers=SupplierLookup(tmp_path), requested_pages=3
+            document,
+            range(1, 3),
+            RoutingRequest(rules, VIEWS),
+            suppliers=SupplierLookup(tmp_path),
+            requested_pages=3,
         )
         found, plan_found = decide(
             document,
             range(1, 2),
-            Planning(rules, VIEWS),
+            RoutingRequest(rules, VIEWS),
             suppliers=SupplierLookup(tmp_path),
             requested_pages=1,
             other_texts=["Lieferant GmbH, USt-IdNr. DE123456789"],

@@ -26,7 +26,7 @@ import grpc
 import structlog
 
 from bench_service.aggregate import aggregate
-from bench_service.classes import DocumentFacts, classify, inspect_document
+from bench_service.classes import DocumentFacts, DocumentInspector, classify
 from bench_service.datasets import BenchDocument
 from bench_service.model import ColdStart, DocumentReport, Progress, RunRecord, utcnow
 from bench_service.scoring import RawOutcome, score_document
@@ -61,8 +61,9 @@ class _Memory:
 
 
 class BenchmarkRunner:
-    def __init__(self, settings: BenchSettings) -> None:
+    def __init__(self, settings: BenchSettings, *, inspect: DocumentInspector) -> None:
         self.settings = settings
+        self.inspect = inspect
 
     async def run(
         self,
@@ -84,7 +85,7 @@ class BenchmarkRunner:
         loop = asyncio.get_running_loop()
         facts: list[DocumentFacts] = []
         for doc in documents:  # one at a time: CPU work, kept off the event loop
-            facts.append(await loop.run_in_executor(None, inspect_document, doc.content))
+            facts.append(await loop.run_in_executor(None, self.inspect, doc.content))
 
         control = {name: AsyncOcrClient(s.backends[name]) for name in backends if name in s.backends}
         router = AsyncOcrClient(record.router_address) if record.routing == "router" else None

@@ -29,7 +29,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from benchmarks.report import machine_line, update_section
+from bench_service.sections import machine_line, update_section
 from benchmarks.synth.degrade import render_scanned_pdf
 from ocrmesh.v1 import ocr_pb2 as pb
 from services.intake.document import open_document

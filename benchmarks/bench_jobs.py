@@ -27,7 +27,7 @@ from pathlib import Path
 import psutil
 
 from bench_service.datasets import ZUGFERD_AWV
-from benchmarks.report import machine_line, update_section
+from bench_service.sections import machine_line, update_section
 from clients.client import OcrClient
 from clients.processes import stop_processes
 from jobs_service.client import JobsClient, submit_request

@@ -398,11 +398,12 @@ def bench(
 ) -> None:
     """Benchmark backends on a dataset: time, accuracy, RAM/VRAM, confidence side by side; writes reports."""
     from bench_service.cli import BenchCliError, parse_addresses, run_bench
+    from router_service.document_facts import inspect_document
 
     try:
         run_bench(
             dataset, [b for b in backends.split(",") if b], limit=limit, out=out, target=target,
-            addresses=parse_addresses(address or []), dpi=dpi, label=label,
+            addresses=parse_addresses(address or []), dpi=dpi, label=label, inspect=inspect_document,
         )
     except BenchCliError as exc:
         typer.echo(f"error: {exc}", err=True)

@@ -122,10 +122,11 @@ class RouterServer:
         from bench_service.host import attach_benchmark
         from bench_service.servicer import BENCHMARK_SERVICE_NAME
         from bench_service.settings import BenchSettings
+        from router_service.document_facts import inspect_document
 
         backends = {name: b.replicas[0].address for name, b in self.mesh.backends.items()}
         settings = BenchSettings(backends=backends, router_address=f"127.0.0.1:{self.port}")
-        self.hosted.append(attach_benchmark(server, settings))
+        self.hosted.append(attach_benchmark(server, settings, inspect=inspect_document))
         return BENCHMARK_SERVICE_NAME
 
     def _attach_jobs(self, server: grpc.aio.Server) -> str:

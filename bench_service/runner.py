@@ -31,7 +31,7 @@ from bench_service.datasets import BenchDocument
 from bench_service.model import ColdStart, DocumentReport, Progress, RunRecord, utcnow
 from bench_service.scoring import RawOutcome, score_document
 from bench_service.settings import BenchSettings
-from clients.client import AsyncOcrClient, build_request
+from ocrmesh_client import AsyncOcrClient, build_request
 from ocrmesh.v1 import ocr_pb2 as pb
 
 log = structlog.get_logger("ocrmesh.bench")

@@ -105,7 +105,7 @@ ENGINES: dict = {}
 
 def startup_seconds(backend: str) -> float:
     """Seconds from process start to SERVING for `ocrmesh serve BACKEND`."""
-    from clients.client import OcrClient
+    from ocrmesh_client import OcrClient
     from services.scaffold.ports import free_port
 
     port = free_port()

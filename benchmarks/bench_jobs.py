@@ -28,7 +28,7 @@ import psutil
 
 from bench_service.datasets import ZUGFERD_AWV
 from bench_service.sections import machine_line, update_section
-from clients.client import OcrClient
+from ocrmesh_client import OcrClient
 from clients.processes import stop_processes
 from jobs_service.client import JobsClient, submit_request
 from ocrmesh.v1 import jobs_pb2 as jpb

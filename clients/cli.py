@@ -32,6 +32,7 @@ def serve(
     """Run one backend as a standalone gRPC server until Ctrl-C."""
     from services.registry import UnknownBackendError, create_engine
     from services.scaffold.logs import configure_logging
+    from services.invoice.pipeline import build_invoice_fields
     from services.scaffold.server import BackendServer, run_until_signal
     from services.scaffold.settings import ServerSettings, load_settings
 
@@ -46,7 +47,7 @@ def serve(
         raise typer.Exit(2) from None
     configure_logging(settings.log_level, service=backend)
     try:
-        asyncio.run(run_until_signal(BackendServer(engine, settings)))
+        asyncio.run(run_until_signal(BackendServer(engine, settings, fields=build_invoice_fields)))
     except OSError as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(1) from None
@@ -71,7 +72,7 @@ def process(
     from rich.console import Console
     from rich.progress import Progress
 
-    from clients.client import OcrClient, request_from_file
+    from ocrmesh_client import OcrClient, request_from_file
     from ocrmesh.v1 import ocr_pb2 as pb
 
     options = pb.ProcessOptions(
@@ -424,7 +425,7 @@ def learn_supplier(
     """Create or update a known supplier from a document whose fields a person confirmed."""
     import grpc
 
-    from clients.client import OcrClient, request_from_file
+    from ocrmesh_client import OcrClient, request_from_file
     from ocrmesh.v1 import ocr_pb2 as pb
     from services.invoice.suppliers import upsert_supplier
 

@@ -23,7 +23,7 @@ import yaml
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-from clients.client import OcrClient
+from ocrmesh_client import OcrClient
 from clients.processes import stop_processes
 from services.scaffold.parent_watch import ENV_FLAG
 

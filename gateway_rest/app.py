@@ -12,7 +12,7 @@ import structlog
 from fastapi import FastAPI
 
 from bench_service import rest as benchmark_rest
-from clients.client import AsyncOcrClient
+from ocrmesh_client import AsyncOcrClient
 from gateway_rest.errors import install_error_handlers
 from gateway_rest.health_cache import HealthCache
 from gateway_rest.metrics import GatewayMetrics

@@ -23,7 +23,7 @@ import grpc
 import structlog
 from grpc_health.v1 import health_pb2
 
-from clients.client import AsyncOcrClient
+from ocrmesh_client import AsyncOcrClient
 from gateway_rest import convert
 from gateway_rest import models as m
 from gateway_rest.metrics import GatewayMetrics

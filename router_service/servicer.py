@@ -44,6 +44,7 @@ from services.intake.document import LoadedDocument, open_document
 from services.intake.sniff import DocumentType
 from services.intake.errors import IntakeError
 from services.intake.layout import LAYOUT_TO_PROTO
+from services.invoice.pipeline import build_invoice_fields
 from services.scaffold.admission import Admission, QueueFullError
 from services.scaffold.assemble import DocumentSummary, assemble_document
 from services.scaffold.options import OptionsError, page_indices, resolve_options
@@ -335,7 +336,9 @@ class RouterServicer(pb_grpc.OcrServiceServicer):
                 warnings=[*analysis.warnings, *state.warnings],
                 layout_complexity=LAYOUT_TO_PROTO[analysis.layout],
             )
-            result = await asyncio.get_running_loop().run_in_executor(None, assemble_document, pages, summary)
+            result = await asyncio.get_running_loop().run_in_executor(
+                None, assemble_document, pages, summary, build_invoice_fields
+            )
         attempts = state.ordered_attempts()
         if not pages:  # an XML document: the backend that read it
             result.metadata.backends.extend(a.backend for a in attempts if a.status == "OK")

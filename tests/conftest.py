@@ -30,8 +30,9 @@ from typing import Any
 import pytest
 import pytest_asyncio
 
-from clients.client import AsyncOcrClient, OcrClient
+from ocrmesh_client import AsyncOcrClient, OcrClient
 from clients.processes import stop_processes
+from services.invoice.pipeline import build_invoice_fields
 from services.registry import create_engine
 from services.scaffold.engine import Engine
 from services.scaffold.ports import free_port
@@ -66,7 +67,7 @@ async def running_backend(
     if isinstance(engine, str):
         engine = create_engine(engine, engine_settings or {})
     defaults: dict[str, Any] = {"backend": engine.info.name, "port": 0, "grace_seconds": 0.5}
-    server = BackendServer(engine, ServerSettings(**{**defaults, **settings}))
+    server = BackendServer(engine, ServerSettings(**{**defaults, **settings}), fields=build_invoice_fields)
     await server.start()
     try:
         if wait:

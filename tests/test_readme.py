@@ -39,7 +39,7 @@ import httpx
 import pytest
 import yaml
 
-from clients.client import OcrClient
+from ocrmesh_client import OcrClient
 from clients.mesh import MeshSettings
 from services.scaffold.ports import free_port
 from tests.conftest import PATIENCE, REPO, wait_until

@@ -9,7 +9,7 @@ import structlog
 from fastapi import APIRouter, File, Form, Query, UploadFile
 from pydantic import ValidationError
 
-from clients.client import build_request
+from ocrmesh_client import build_request
 from gateway_rest import convert
 from gateway_rest import models as m
 from gateway_rest.deps import ClientDep, MetricsDep, RequestIdDep, SettingsDep

@@ -8,11 +8,15 @@ line ends, spaces); pages, lines and words keep what the engine returned.
 The document's layout complexity is the summary's (the router's analysis)
 or, when it gives none, the most complex page's (`pdftext` reports one per
 page; UNSPECIFIED when any page has none).
+
+The invoice fields come from a `FieldExtractor` the caller passes in
+(`services.invoice.pipeline.build_invoice_fields` in every server): the
+scaffold sits below the invoice package and never imports it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from ocrmesh.v1 import ocr_pb2 as pb
@@ -20,6 +24,9 @@ from services.intake.layout import document_layout_complexity
 from services.textfix.cleanup import clean_text
 
 PAGE_SEPARATOR = "\f"
+
+# Invoice fields over a document's pages (ordered) and its e-invoice, if any.
+FieldExtractor = Callable[[Sequence[pb.PageResult], pb.EInvoice | None], pb.InvoiceFields]
 
 
 @dataclass
@@ -47,7 +54,9 @@ def document_confidence(pages: Sequence[pb.PageResult]) -> float:
     return sum(p.confidence * w for p, w in zip(pages, weights, strict=True)) / sum(weights)
 
 
-def assemble_document(pages: Sequence[pb.PageResult], summary: DocumentSummary) -> pb.DocumentResult:
+def assemble_document(
+    pages: Sequence[pb.PageResult], summary: DocumentSummary, fields: FieldExtractor
+) -> pb.DocumentResult:
     ordered = sorted(pages, key=lambda p: p.page_number)
     backends: list[str] = []
     for page in ordered:
@@ -72,7 +81,5 @@ def assemble_document(pages: Sequence[pb.PageResult], summary: DocumentSummary) 
     if summary.einvoice is not None:
         result.einvoice.CopyFrom(summary.einvoice)
     if summary.extract_fields:
-        from services.invoice.pipeline import build_invoice_fields
-
-        result.fields.CopyFrom(build_invoice_fields(ordered, summary.einvoice))
+        result.fields.CopyFrom(fields(ordered, summary.einvoice))
     return result

@@ -6,7 +6,7 @@ import pymupdf
 import pytest
 from pydantic import ValidationError
 
-from clients.client import build_request
+from ocrmesh_client import build_request
 from ocrmesh.v1 import ocr_pb2 as pb
 from router_service.analysis import analyse
 from router_service.rules import DEFAULT_RULES

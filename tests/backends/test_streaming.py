@@ -7,7 +7,7 @@ import asyncio
 import grpc
 import pytest
 
-from clients.client import build_request
+from ocrmesh_client import build_request
 from ocrmesh.v1 import ocr_pb2 as pb
 from tests import documents
 from tests.backends.gated import GatedEngine

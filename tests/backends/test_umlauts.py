@@ -13,7 +13,7 @@ import pytest
 
 from benchmarks.synth.degrade import render_page_png, render_scanned_pdf
 from benchmarks.synth.umlaut_page import UMLAUT_WORDS, umlaut_test_pdf
-from clients.client import build_request
+from ocrmesh_client import build_request
 from ocrmesh.v1 import ocr_pb2 as pb
 
 NO_FIELDS = pb.ProcessOptions(extract_fields=False)

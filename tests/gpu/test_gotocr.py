@@ -12,7 +12,7 @@ import grpc
 import pytest
 from grpc_health.v1 import health_pb2
 
-from clients.client import build_request
+from ocrmesh_client import build_request
 from ocrmesh.v1 import ocr_pb2 as pb
 from tests import documents
 from tests.conftest import eventually

@@ -7,7 +7,7 @@ from pathlib import Path
 import grpc
 import pytest
 
-from clients.client import build_request
+from ocrmesh_client import build_request
 from ocrmesh.v1 import ocr_pb2 as pb
 from services.janus.models import JANUS_PRO_7B
 from services.janus.prompts import FIELDS, TRANSCRIBE

@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 
-from clients.client import OcrClient
+from ocrmesh_client import OcrClient
 from jobs_service.client import JobsClient, submit_request
 from ocrmesh.v1 import jobs_pb2 as jpb
 from ocrmesh.v1 import ocr_pb2 as pb

@@ -12,7 +12,7 @@ from contextlib import AbstractAsyncContextManager
 
 import grpc
 
-from clients.client import AsyncOcrClient
+from ocrmesh_client import AsyncOcrClient
 from ocrmesh.v1 import ocr_pb2 as pb
 from router_service.settings import EndpointConfig
 from services.intake.document import LoadedDocument

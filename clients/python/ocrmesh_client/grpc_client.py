@@ -1,4 +1,4 @@
-"""Typed Python clients (async and sync) for any OcrService: a backend or the router."""
+"""gRPC clients (async and sync) for any OcrService: a backend or the router."""
 
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ from pathlib import Path
 import grpc
 from grpc_health.v1 import health_pb2, health_pb2_grpc
 
-from ocrmesh.v1 import ocr_pb2 as pb
-from ocrmesh.v1 import ocr_pb2_grpc as pb_grpc
+from ocrmesh_client.v1 import ocr_pb2 as pb
+from ocrmesh_client.v1 import ocr_pb2_grpc as pb_grpc
 
 # A document is at most 50 MB; a batch submitted to JobsService travels as one message.
 MAX_MESSAGE_BYTES = 256 * 1024 * 1024

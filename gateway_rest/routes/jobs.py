@@ -39,6 +39,7 @@ log = structlog.get_logger("ocrmesh.gateway")
 router = APIRouter(prefix="/api/v1/ocr", tags=["batch"])
 RPC_TIMEOUT = 30.0
 SSE_PING_SECONDS = 15
+SSE_SEP = "\n"  # the line end clients have parsed since the first version
 
 
 def get_jobs_stub(request: Request) -> jpb_grpc.JobsServiceStub:
@@ -161,12 +162,12 @@ async def job_events(job_id: str, jobs: JobsDep, settings: SettingsDep) -> Event
             event: Any = first
             while event is not grpc.aio.EOF:
                 name, data = convert.watch_event(event)
-                yield ServerSentEvent(data=json.dumps(data, ensure_ascii=False), event=name)
+                yield ServerSentEvent(data=json.dumps(data, ensure_ascii=False), event=name, sep=SSE_SEP)
                 event = await call.read()
         except grpc.aio.AioRpcError as exc:
             payload = {"code": exc.code().name, "message": exc.details() or ""}
-            yield ServerSentEvent(data=json.dumps(payload), event="error")
+            yield ServerSentEvent(data=json.dumps(payload), event="error", sep=SSE_SEP)
         finally:
             call.cancel()
 
-    return EventSourceResponse(stream(), sep="\n", ping=SSE_PING_SECONDS, headers={"Cache-Control": "no-cache"})
+    return EventSourceResponse(stream(), sep=SSE_SEP, ping=SSE_PING_SECONDS, headers={"Cache-Control": "no-cache"})

@@ -30,9 +30,9 @@ def serve(
     metrics_port: Annotated[Optional[int], typer.Option(help="Prometheus port (0 = off)")] = None,
 ) -> None:
     """Run one backend as a standalone gRPC server until Ctrl-C."""
+    from services.invoice.pipeline import build_invoice_fields
     from services.registry import UnknownBackendError, create_engine
     from services.scaffold.logs import configure_logging
-    from services.invoice.pipeline import build_invoice_fields
     from services.scaffold.server import BackendServer, run_until_signal
     from services.scaffold.settings import ServerSettings, load_settings
 
@@ -72,8 +72,8 @@ def process(
     from rich.console import Console
     from rich.progress import Progress
 
-    from ocrmesh_client import OcrClient, request_from_file
     from ocrmesh.v1 import ocr_pb2 as pb
+    from ocrmesh_client import OcrClient, request_from_file
 
     options = pb.ProcessOptions(
         language=language, extract_fields=fields, first_page=first_page, last_page=last_page, dpi=dpi
@@ -425,8 +425,8 @@ def learn_supplier(
     """Create or update a known supplier from a document whose fields a person confirmed."""
     import grpc
 
-    from ocrmesh_client import OcrClient, request_from_file
     from ocrmesh.v1 import ocr_pb2 as pb
+    from ocrmesh_client import OcrClient, request_from_file
     from services.invoice.suppliers import upsert_supplier
 
     with OcrClient(target) as client:

@@ -23,8 +23,8 @@ import yaml
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-from ocrmesh_client import OcrClient
 from clients.processes import stop_processes
+from ocrmesh_client import OcrClient
 from services.scaffold.parent_watch import ENV_FLAG
 
 REPO = Path(__file__).resolve().parents[1]

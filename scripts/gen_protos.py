@@ -68,14 +68,18 @@ def generate_client(out_dir: Path) -> list[Path]:
     """The client's copy under out_dir/CLIENT_DIR, from a fresh `generate(out_dir)`."""
     target = out_dir / CLIENT_DIR
     target.mkdir(parents=True, exist_ok=True)
-    (target / "__init__.py").write_text('"""Generated OcrService stubs (scripts/gen_protos.py)."""\n', encoding="utf-8")
+    (target / "__init__.py").write_text(
+        '"""Generated OcrService stubs (scripts/gen_protos.py)."""\n', encoding="utf-8"
+    )
     written = [CLIENT_DIR / "__init__.py"]
     for proto in CLIENT_PROTOS:
         stem = Path(proto).with_suffix("")
         for suffix in GENERATED_SUFFIXES:
             text = (out_dir / f"{stem}{suffix}").read_text(encoding="utf-8")
             name = f"{stem.name}{suffix}"
-            (target / name).write_text(text.replace("from ocrmesh.v1 import", "from ocrmesh_client.v1 import"), encoding="utf-8")
+            (target / name).write_text(
+                text.replace("from ocrmesh.v1 import", "from ocrmesh_client.v1 import"), encoding="utf-8"
+            )
             written.append(CLIENT_DIR / name)
     return written
 

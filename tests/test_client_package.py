@@ -53,7 +53,13 @@ class CleanVenv:
 
     def run(self, *args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
         return subprocess.run(
-            [str(self.python), *args], cwd=cwd, env=self.env, capture_output=True, text=True, timeout=300
+            [str(self.python), *args],
+            cwd=cwd,
+            env=self.env,
+            capture_output=True,
+            text=True,
+            timeout=300,
+            check=False,
         )
 
 
@@ -92,8 +98,21 @@ def clean_venv(tmp_path_factory: pytest.TempPathFactory) -> Iterator[CleanVenv]:
     shutil.copytree(CLIENT, source, ignore=shutil.ignore_patterns("build", "*.egg-info", "__pycache__"))
     wheels = root / "wheels"
     built = subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-w", str(wheels), str(source)],
-        capture_output=True, text=True, timeout=300,
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "-w",
+            str(wheels),
+            str(source),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
     )
     assert built.returncode == 0, built.stdout + built.stderr
     (wheel,) = wheels.glob("ocrmesh_client-*.whl")
@@ -116,7 +135,9 @@ def clean_venv(tmp_path_factory: pytest.TempPathFactory) -> Iterator[CleanVenv]:
     yield handle
 
 
-def test_the_client_installs_alone_and_imports_without_the_mesh(clean_venv: CleanVenv, tmp_path: Path) -> None:
+def test_the_client_installs_alone_and_imports_without_the_mesh(
+    clean_venv: CleanVenv, tmp_path: Path
+) -> None:
     check = clean_venv.run("-m", "pip", "check", cwd=tmp_path)
     assert check.returncode == 0, check.stdout + check.stderr  # every declared dependency is there
     probe = (
@@ -137,7 +158,7 @@ def test_the_client_installs_alone_and_imports_without_the_mesh(clean_venv: Clea
 
 def readme_example() -> str:
     text = (CLIENT / "README.md").read_text(encoding="utf-8")
-    block = re.search(r"<!-- example:.*?-->\s*```python\n(.*?)```", text, re.S)
+    block = re.search(r"<!-- example:.*?-->\s*```python\n(.*?)```", text, re.DOTALL)
     assert block is not None, "clients/python/README.md lost its example"
     code = block.group(1)
     assert len(code.strip().splitlines()) <= 12
@@ -157,7 +178,9 @@ async def test_the_readme_example_runs_against_a_backend(clean_venv: CleanVenv, 
     lines = out.decode().splitlines()
     assert lines[0].startswith("server: pdftext")
     pages = pymupdf.open(INVOICE).page_count
-    assert [line.split(":")[0] for line in lines[1:-1]] == [f"page {n}" for n in range(1, pages + 1)]  # in order
+    assert [line.split(":")[0] for line in lines[1:-1]] == [
+        f"page {n}" for n in range(1, pages + 1)
+    ]  # in order
     fields = ast.literal_eval(lines[-1])  # the example prints the fields as a dict
     assert fields["rechnungsnummer"] and fields["betrag_brutto"]
 

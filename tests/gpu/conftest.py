@@ -19,8 +19,8 @@ import pytest_asyncio
 
 from services.gotocr.engine import GotOcrEngine, GotOcrSettings
 from services.gotocr.models import GOT_OCR
-from services.janus.engine import JanusEngine, JanusSettings
 from services.invoice.pipeline import build_invoice_fields
+from services.janus.engine import JanusEngine, JanusSettings
 from services.janus.models import JANUS_PRO_7B
 from services.scaffold.server import BackendServer
 from services.scaffold.settings import ServerSettings

@@ -7,6 +7,7 @@ import uuid
 from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Self
 
 import grpc
 from grpc_health.v1 import health_pb2, health_pb2_grpc
@@ -70,7 +71,7 @@ class AsyncOcrClient:
         self.stub = pb_grpc.OcrServiceStub(self.channel)
         self.health_stub = health_pb2_grpc.HealthStub(self.channel)
 
-    async def __aenter__(self) -> AsyncOcrClient:
+    async def __aenter__(self) -> Self:
         return self
 
     async def __aexit__(self, *exc: object) -> None:
@@ -79,7 +80,9 @@ class AsyncOcrClient:
     async def close(self) -> None:
         await self.channel.close()
 
-    def stream(self, request: pb.ProcessRequest, *, timeout: float | None = None) -> AsyncIterator[pb.ProcessResponse]:
+    def stream(
+        self, request: pb.ProcessRequest, *, timeout: float | None = None
+    ) -> AsyncIterator[pb.ProcessResponse]:
         """The raw event stream; cancelling the iteration cancels the call."""
         return self.stub.Process(request, timeout=timeout)
 
@@ -102,7 +105,9 @@ class AsyncOcrClient:
         return await self.stub.Unload(pb.UnloadRequest(), timeout=timeout)
 
     async def health(self, service: str = "", timeout: float | None = 5) -> int:
-        response = await self.health_stub.Check(health_pb2.HealthCheckRequest(service=service), timeout=timeout)
+        response = await self.health_stub.Check(
+            health_pb2.HealthCheckRequest(service=service), timeout=timeout
+        )
         return response.status
 
 
@@ -115,7 +120,7 @@ class OcrClient:
         self.stub = pb_grpc.OcrServiceStub(self.channel)
         self.health_stub = health_pb2_grpc.HealthStub(self.channel)
 
-    def __enter__(self) -> OcrClient:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -124,7 +129,9 @@ class OcrClient:
     def close(self) -> None:
         self.channel.close()
 
-    def stream(self, request: pb.ProcessRequest, *, timeout: float | None = None) -> Iterator[pb.ProcessResponse]:
+    def stream(
+        self, request: pb.ProcessRequest, *, timeout: float | None = None
+    ) -> Iterator[pb.ProcessResponse]:
         return self.stub.Process(request, timeout=timeout)
 
     def process(self, request: pb.ProcessRequest, *, timeout: float | None = None) -> ProcessOutcome:

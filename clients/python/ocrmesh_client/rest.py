@@ -12,7 +12,7 @@ import json
 import time
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, Self
 
 import httpx
 
@@ -30,7 +30,9 @@ class RestError(Exception):
         self.status = status
         self.code: str = error.get("code", "") if isinstance(error, dict) else ""
         self.body = body
-        super().__init__(f"HTTP {status} {self.code}: {error.get('message', body) if isinstance(error, dict) else body}")
+        super().__init__(
+            f"HTTP {status} {self.code}: {error.get('message', body) if isinstance(error, dict) else body}"
+        )
 
 
 def _upload(document: Upload) -> tuple[str, bytes]:
@@ -40,7 +42,9 @@ def _upload(document: Upload) -> tuple[str, bytes]:
     return path.name, path.read_bytes()
 
 
-def _form(backend: str, options: Mapping[str, Any] | None, allow_fallback: bool | None = None) -> dict[str, str]:
+def _form(
+    backend: str, options: Mapping[str, Any] | None, allow_fallback: bool | None = None
+) -> dict[str, str]:
     form = {"backend": backend}
     if options:
         form["options"] = json.dumps(dict(options))
@@ -63,17 +67,30 @@ class _Requests:
     """What both clients send, built once: (method, path, keyword arguments of httpx's request)."""
 
     @staticmethod
-    def process(document: Upload, backend: str, options: Mapping[str, Any] | None) -> tuple[str, str, dict[str, Any]]:
+    def process(
+        document: Upload, backend: str, options: Mapping[str, Any] | None
+    ) -> tuple[str, str, dict[str, Any]]:
         name, content = _upload(document)
-        return "POST", f"{API}/ocr/process", {"files": {"file": (name, content)}, "data": _form(backend, options)}
+        return (
+            "POST",
+            f"{API}/ocr/process",
+            {"files": {"file": (name, content)}, "data": _form(backend, options)},
+        )
 
     @staticmethod
     def batch(
-        documents: Sequence[Upload], backend: str, options: Mapping[str, Any] | None, idempotency_key: str | None
+        documents: Sequence[Upload],
+        backend: str,
+        options: Mapping[str, Any] | None,
+        idempotency_key: str | None,
     ) -> tuple[str, str, dict[str, Any]]:
         files = [("files", _upload(d)) for d in documents]
         headers = {"Idempotency-Key": idempotency_key} if idempotency_key else {}
-        return "POST", f"{API}/ocr/batch", {"files": files, "data": _form(backend, options, False), "headers": headers}
+        return (
+            "POST",
+            f"{API}/ocr/batch",
+            {"files": files, "data": _form(backend, options, False), "headers": headers},
+        )
 
     @staticmethod
     def job(job_id: str, results: bool) -> tuple[str, str, dict[str, Any]]:
@@ -90,7 +107,7 @@ class RestClient:
     def __init__(self, base_url: str, *, timeout: float = 300.0, http: httpx.Client | None = None) -> None:
         self.http = http or httpx.Client(base_url=base_url, timeout=timeout)
 
-    def __enter__(self) -> RestClient:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -140,10 +157,12 @@ class RestClient:
 class AsyncRestClient:
     """The same as RestClient, awaitable."""
 
-    def __init__(self, base_url: str, *, timeout: float = 300.0, http: httpx.AsyncClient | None = None) -> None:
+    def __init__(
+        self, base_url: str, *, timeout: float = 300.0, http: httpx.AsyncClient | None = None
+    ) -> None:
         self.http = http or httpx.AsyncClient(base_url=base_url, timeout=timeout)
 
-    async def __aenter__(self) -> AsyncRestClient:
+    async def __aenter__(self) -> Self:
         return self
 
     async def __aexit__(self, *exc: object) -> None:

@@ -12,7 +12,7 @@ import json
 import time
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Any, Self
+from typing import Any, Self, TypedDict, Unpack
 
 import httpx
 
@@ -20,6 +20,14 @@ API = "/api/v1"
 FINISHED = frozenset({"completed", "failed", "cancelled"})
 # A document, given as a path or as (filename, bytes).
 Upload = Path | str | tuple[str, bytes]
+# Processing options as for `POST /api/v1/ocr/process` (`dpi`, `language`, `first_page`...).
+Options = Mapping[str, Any] | None
+
+
+class BatchOptions(TypedDict, total=False):
+    backend: str  # default "auto": the router chooses
+    options: Options
+    idempotency_key: str  # the same key again answers the same job
 
 
 class RestError(Exception):
@@ -79,10 +87,7 @@ class _Requests:
 
     @staticmethod
     def batch(
-        documents: Sequence[Upload],
-        backend: str,
-        options: Mapping[str, Any] | None,
-        idempotency_key: str | None,
+        documents: Sequence[Upload], backend: str = "auto", options: Options = None, idempotency_key: str = ""
     ) -> tuple[str, str, dict[str, Any]]:
         files = [("files", _upload(d)) for d in documents]
         headers = {"Idempotency-Key": idempotency_key} if idempotency_key else {}
@@ -120,22 +125,13 @@ class RestClient:
         method, path, kwargs = request
         return _answer(self.http.request(method, path, **kwargs))
 
-    def process(
-        self, document: Upload, *, backend: str = "auto", options: Mapping[str, Any] | None = None
-    ) -> dict[str, Any]:
+    def process(self, document: Upload, *, backend: str = "auto", options: Options = None) -> dict[str, Any]:
         """One document: `document_id`, `backend_used`, `text`, `confidence`, `metadata`, `fields`..."""
         return self._send(_Requests.process(document, backend, options))
 
-    def batch(
-        self,
-        documents: Sequence[Upload],
-        *,
-        backend: str = "auto",
-        options: Mapping[str, Any] | None = None,
-        idempotency_key: str | None = None,
-    ) -> dict[str, Any]:
-        """Submit a batch job: `job_id`, `total_documents`, `status`."""
-        return self._send(_Requests.batch(documents, backend, options, idempotency_key))
+    def batch(self, documents: Sequence[Upload], **submit: Unpack[BatchOptions]) -> dict[str, Any]:
+        """Submit a batch job (`backend`, `options`, `idempotency_key`): `job_id`, `total_documents`, `status`."""
+        return self._send(_Requests.batch(documents, **submit))
 
     def job(self, job_id: str, *, results: bool = True) -> dict[str, Any]:
         """A job: `status`, `progress`, and each finished document's result."""
@@ -176,19 +172,12 @@ class AsyncRestClient:
         return _answer(await self.http.request(method, path, **kwargs))
 
     async def process(
-        self, document: Upload, *, backend: str = "auto", options: Mapping[str, Any] | None = None
+        self, document: Upload, *, backend: str = "auto", options: Options = None
     ) -> dict[str, Any]:
         return await self._send(_Requests.process(document, backend, options))
 
-    async def batch(
-        self,
-        documents: Sequence[Upload],
-        *,
-        backend: str = "auto",
-        options: Mapping[str, Any] | None = None,
-        idempotency_key: str | None = None,
-    ) -> dict[str, Any]:
-        return await self._send(_Requests.batch(documents, backend, options, idempotency_key))
+    async def batch(self, documents: Sequence[Upload], **submit: Unpack[BatchOptions]) -> dict[str, Any]:
+        return await self._send(_Requests.batch(documents, **submit))
 
     async def job(self, job_id: str, *, results: bool = True) -> dict[str, Any]:
         return await self._send(_Requests.job(job_id, results))

@@ -16,6 +16,9 @@ _STATE = Path(tempfile.mkdtemp(prefix="ocrmesh-test-state-"))
 os.environ.setdefault("OCRMESH_JOBS_DATA_DIR", str(_STATE / "jobs"))
 os.environ.setdefault("OCRMESH_BENCH_DATA_DIR", str(_STATE / "benchmarks"))
 os.environ.setdefault("OCRMESH_ROUTER_PRIORS_FILE", str(_STATE / "benchmarks" / "latest-priors.json"))
+# Processes a test starts find the client library (clients/python) even before `make setup` installed it.
+_CLIENT_SRC = str(Path(__file__).resolve().parents[1] / "clients" / "python")
+os.environ["PYTHONPATH"] = os.pathsep.join(p for p in (_CLIENT_SRC, os.environ.get("PYTHONPATH", "")) if p)
 
 import asyncio
 import inspect

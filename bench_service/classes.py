@@ -2,8 +2,9 @@
 
 Kept simple and computed the way the router sees a document: the router's own
 cheap analysis (`router_service.analysis.analyse` with its default
-thresholds) gives text layer, ruling lines and poor-scan flags per page; the
-backends' page results and the truth add the rest.
+thresholds, run by the `DocumentInspector` the host passes in) gives text
+layer, ruling lines and poor-scan flags per page; the backends' page results
+and the truth add the rest.
 
 - born-digital: every page has a usable text layer (or the document is an
   e-invoice XML).
@@ -22,18 +23,13 @@ A document has exactly one of the first three and any of the last two.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from bench_service.model import BORN_DIGITAL, CLEAN_SCAN, DEGRADED_SCAN, KNOWN_SUPPLIER, TABLE_HEAVY
 from bench_service.scoring import RawOutcome
-from services.intake.document import PYMUPDF_LOCK, open_document
-from services.intake.limits import IntakeLimits
-from services.intake.sniff import DocumentType
-from services.pdftext.textlayer import read_page
 
 TABLE_SHARE = 0.5
-PAGE_SEPARATOR = "\f"
 
 
 @dataclass
@@ -49,43 +45,9 @@ class DocumentFacts:
     error: str = ""
 
 
-def inspect_document(content: bytes) -> DocumentFacts:
-    """Blocking: open the document once, run the router's analysis, read the text layer."""
-    from router_service.analysis import analyse
-    from router_service.rules import Thresholds
-
-    facts = DocumentFacts()
-    try:
-        document = open_document(content, IntakeLimits(max_bytes=len(content) + 1))
-    except Exception as exc:  # an unreadable document is the backends' to report
-        facts.error = str(exc)
-        return facts
-    with document:
-        facts.page_count = document.page_count
-        if document.kind is DocumentType.XML:
-            facts.born_digital = True
-            return facts
-        analysis = analyse(document, range(document.page_count), Thresholds(), _suppliers())
-        facts.supplier_id = analysis.supplier_id
-        facts.born_digital = bool(analysis.pages) and all(p.born_digital for p in analysis.pages)
-        facts.poor_scan = any(p.poor_scan for p in analysis.pages if not p.born_digital)
-        facts.table_pages = {p.number for p in analysis.pages if p.tables}
-        if facts.born_digital and document.pdf is not None:
-            texts = []
-            with PYMUPDF_LOCK:
-                for index in range(document.page_count):
-                    page = read_page(document.pdf, index)
-                    texts.append(page.text if page is not None else "")
-            facts.text_layer = PAGE_SEPARATOR.join(texts)
-    return facts
-
-
-@lru_cache(maxsize=1)
-def _suppliers():  # type: ignore[no-untyped-def]
-    """The supplier registry of config/suppliers, read once."""
-    from router_service.analysis import SupplierLookup
-
-    return SupplierLookup()
+# The router's view of a document (`router_service.document_facts.inspect_document`), given to the
+# benchmark by whoever hosts it: the benchmark sits below the router and never imports it.
+DocumentInspector = Callable[[bytes], DocumentFacts]
 
 
 def classify(

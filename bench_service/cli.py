@@ -12,6 +12,7 @@ import shlex
 import sys
 from pathlib import Path
 
+from bench_service.classes import DocumentInspector
 from bench_service.datasets import DatasetError, Datasets
 from bench_service.model import Progress, RunRecord
 from bench_service.report import mib, pct, secs
@@ -45,10 +46,12 @@ def run_bench(
     dpi: int = 0,
     label: str = "",
     concurrency: int = 2,
+    inspect: DocumentInspector,
 ) -> RunRecord:
-    """Run, store and print; returns the record."""
+    """Run, store and print; returns the record. `inspect`: a document's facts as the router sees them."""
     from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress as Bar, TextColumn, TimeElapsedColumn
+    from rich.progress import BarColumn, MofNCompleteColumn, TextColumn, TimeElapsedColumn
+    from rich.progress import Progress as Bar
 
     from bench_service.host import machine_line
 
@@ -97,7 +100,7 @@ def run_bench(
             description = event.message if event.kind == "phase" else f"{event.backend}: {event.document}"
             bar.update(task, completed=event.progress.done, description=description[:60])
 
-        asyncio.run(BenchmarkRunner(settings).run(record, documents, dpi=dpi, on_event=on_event))
+        asyncio.run(BenchmarkRunner(settings, inspect=inspect).run(record, documents, dpi=dpi, on_event=on_event))
         bar.update(task, description="done")
     store = RunStore(out)
     store.finish(record)

@@ -62,7 +62,7 @@ def section(records: list[RunRecord]) -> str:
 
 
 def main(argv: list[str] | None = None) -> None:
-    from benchmarks.report import update_section
+    from bench_service.sections import update_section
 
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("runs", nargs="+", type=Path, help="run directories (with run.json)")

@@ -1,6 +1,6 @@
 """The benchmark host: runs in the background of a serving process, one at a time.
 
-    host = attach_benchmark(server, BenchSettings())   # before server.start()
+    host = attach_benchmark(server, BenchSettings(), inspect=...)   # before server.start()
     await host.start()                                 # after it
     ...
     await host.stop()                                  # before server.stop()
@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 import grpc
 import structlog
 
+from bench_service.classes import DocumentInspector
 from bench_service.datasets import BenchDocument, DatasetError, Datasets
 from bench_service.model import Progress, Routing, RunRecord, utcnow
 from bench_service.runner import BenchmarkRunner, RunEvent
@@ -72,7 +73,7 @@ class _Active:
 
 
 def machine_line() -> str:
-    from benchmarks.report import machine_line as line
+    from bench_service.sections import machine_line as line
 
     return line()
 
@@ -112,10 +113,10 @@ def resolve_request(settings: BenchSettings, request: RunRequest) -> tuple[list[
 
 
 class BenchmarkHost:
-    def __init__(self, settings: BenchSettings, *, api_key: str | None = None) -> None:
+    def __init__(self, settings: BenchSettings, *, inspect: DocumentInspector, api_key: str | None = None) -> None:
         self.settings = settings
         self.store = RunStore(settings.data_dir)
-        self.runner = BenchmarkRunner(settings, api_key=api_key)
+        self.runner = BenchmarkRunner(settings, inspect=inspect, api_key=api_key)
         self._active: dict[str, _Active] = {}
         self._one_at_a_time = asyncio.Lock()
         self._waiting = 0
@@ -242,13 +243,16 @@ class BenchmarkHost:
 
 
 def attach_benchmark(
-    server: grpc.aio.Server, settings: BenchSettings | None = None, *, api_key: str | None = None
+    server: grpc.aio.Server, settings: BenchSettings | None = None, *, inspect: DocumentInspector, api_key: str | None = None
 ) -> BenchmarkHost:
     """Add BenchmarkService to a grpc.aio server (the router's); start/stop the returned host with it.
-    `api_key`: what the runs present to the router (its internal token when hosted there)."""
+
+    `inspect` gives a document's facts as the router sees them (the router passes its own);
+    `api_key`: what the runs present to the router (its internal token when hosted there).
+    """
     from bench_service.servicer import BenchmarkServicer
     from ocrmesh.v1 import benchmark_pb2_grpc
 
-    host = BenchmarkHost(settings or BenchSettings(), api_key=api_key)
+    host = BenchmarkHost(settings or BenchSettings(), inspect=inspect, api_key=api_key)
     benchmark_pb2_grpc.add_BenchmarkServiceServicer_to_server(BenchmarkServicer(host), server)
     return host

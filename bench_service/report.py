@@ -1,4 +1,5 @@
-"""Reports of a run: JSON (the record), Markdown (tables) and self-contained HTML (tables and inline SVG plots).
+"""Reports of a run: JSON (the record), Markdown (tables) and self-contained HTML (tables and inline SVG plots;
+the Jinja2 template `templates/report.html.j2`).
 
 The HTML has no external resources at all (no scripts, fonts, images or
 styles from elsewhere), so it opens offline and can be mailed as one file.
@@ -6,7 +7,10 @@ styles from elsewhere), so it opens offline and can be mailed as one file.
 
 from __future__ import annotations
 
-from html import escape
+from functools import lru_cache
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup
 
 from bench_service.model import DocumentReport, Outcome, RunRecord
 from bench_service.svg import Point, grouped_bars, scatter
@@ -179,29 +183,14 @@ def markdown(record: RunRecord) -> str:
     return "\n".join(lines) + "\n"
 
 
-# ---------------------------------------------------------------- html
-
-CSS = """
-body{font-family:system-ui,sans-serif;margin:24px;color:#222;max-width:1400px}
-h1{font-size:22px}h2{font-size:18px;margin-top:32px}
-table{border-collapse:collapse;margin:8px 0 16px;font-size:13px}
-th,td{border:1px solid #ccc;padding:4px 8px;text-align:right;white-space:nowrap}
-th{background:#f3f3f3}td.l,th.l{text-align:left}
-td.win{font-weight:bold;outline:2px solid #222;outline-offset:-2px}
-td.err{background:#ddd;color:#555}
-.note{color:#555;font-size:13px;max-width:1000px}
-.plots{display:flex;flex-wrap:wrap;gap:16px}
-code{background:#f3f3f3;padding:1px 4px}
-"""
+# ---------------------------------------------------------------- html (templates/report.html.j2)
 
 
-def _table(head: list[str], rows: list[list[str]], left: int = 1) -> str:
-    th = "".join(f'<th class="{"l" if i < left else ""}">{escape(h)}</th>' for i, h in enumerate(head))
-    body = "".join(
-        "<tr>" + "".join(f'<td class="{"l" if i < left else ""}">{escape(c)}</td>' for i, c in enumerate(r)) + "</tr>"
-        for r in rows
+@lru_cache(maxsize=1)
+def _templates() -> Environment:
+    return Environment(
+        loader=PackageLoader("bench_service", "templates"), autoescape=True, undefined=StrictUndefined
     )
-    return f"<table><thead><tr>{th}</tr></thead><tbody>{body}</tbody></table>"
 
 
 def _markdown_table_to_rows(md: str) -> list[tuple[list[str], list[list[str]]]]:
@@ -232,25 +221,20 @@ def _grid_colour(outcome: Outcome | None) -> str:
     return f"background:hsl({hue:.0f},65%,78%)"
 
 
-def document_grid(record: RunRecord) -> str:
-    head = "".join(f"<th>{escape(b)}</th>" for b in record.backends)
-    rows = []
+def document_grid(record: RunRecord) -> list[dict[str, object]]:
+    """The rows of the winner grid: per document its cells (text, colour, class) and the winner."""
+    rows: list[dict[str, object]] = []
     for d in record.documents:
         cells = []
         for b in record.backends:
             o = d.outcome(b)
-            cls = "win" if d.winner == b else ("err" if o is not None and not o.ok else "")
-            mark = " ★" if d.winner == b else ""
-            cells.append(f'<td class="{cls}" style="{_grid_colour(o)}">{escape(_cell(o))}{mark}</td>')
+            css_class = "win" if d.winner == b else ("err" if o is not None and not o.ok else "")
+            cells.append({"css_class": css_class, "style": _grid_colour(o), "text": _cell(o), "winner": d.winner == b})
         rows.append(
-            f'<tr><td class="l">{escape(d.name)}</td><td class="l">{escape(", ".join(d.classes))}</td>'
-            f'<td class="l">{escape(REFERENCE_WORDS[d.reference])}</td>{"".join(cells)}'
-            f"<td class=\"l\">{escape(d.winner or '–')}</td></tr>"
-        )
-    return (
-        '<table class="grid" id="winner-grid"><thead><tr><th class="l">document</th><th class="l">classes</th>'
-        f'<th class="l">reference</th>{head}<th class="l">winner</th></tr></thead><tbody>{"".join(rows)}</tbody></table>'
-    )
+            {"name": d.name, "classes": ", ".join(d.classes), "reference": REFERENCE_WORDS[d.reference],
+             "cells": cells, "winner": d.winner or "–"}
+        )  # fmt: skip
+    return rows
 
 
 def speed_accuracy_plot(record: RunRecord) -> str:
@@ -279,46 +263,24 @@ def field_plot(record: RunRecord) -> str:
 
 
 def html(record: RunRecord) -> str:
-    parts = [
-        "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">",
-        f"<title>ocrmesh benchmark {escape(record.run_id)}</title><style>{CSS}</style></head><body>",
-        f"<h1>ocrmesh benchmark {escape(record.run_id)}</h1>",
-        *(f'<p class="note">{escape(line)}</p>' for line in _headline(record)),
-    ]
-    if record.documents:
-        parts.append(f'<p class="note">References: {escape(_reference_counts(record))}.</p>')
-    if any(d.reference == "agreement" for d in record.documents):
-        parts.append(
-            '<p class="note"><b>Agreement</b>: documents without a reference text are scored by how much the '
-            "backends agree with each other (pairwise 1 − CER). Agreement is not accuracy: engines can agree on "
-            "the same mistake.</p>"
-        )
-    tables = _markdown_table_to_rows(summary_markdown(record))
+    """The self-contained HTML report: templates/report.html.j2, every value escaped; the SVG plots
+    (built by bench_service.svg, which escapes its own text) go in as markup."""
     titles = ["Backends", "Per document class (the router's priors)", "Per field"]
-    for title, (head, rows) in zip(titles, tables, strict=False):
-        parts += [f"<h2>{escape(title)}</h2>", _table(head, rows, left=2 if title.startswith("Per document") else 1)]
-    parts += [
-        "<h2>Plots</h2>",
-        '<div class="plots">',
-        f'<figure id="plot-speed-accuracy">{speed_accuracy_plot(record)}</figure>',
-        f'<figure id="plot-fields">{field_plot(record)}</figure>',
-        "</div>",
+    tables = [
+        {"title": title, "head": head, "rows": rows, "left": 2 if title.startswith("Per document") else 1}
+        for title, (head, rows) in zip(titles, _markdown_table_to_rows(summary_markdown(record)), strict=False)
     ]
-    if record.documents:
-        parts += [
-            "<h2>Which engine won, per document</h2>",
-            '<p class="note">Colour: accuracy (or agreement) from red (50 % and below) to green (100 %); grey: '
-            "error; ★ and frame: the winner (best accuracy, tie → fastest).</p>",
-            document_grid(record),
-        ]
-    parts.append(
-        '<p class="note">Times: wall time per document from the benchmark client; per page the engines\' own '
-        "timings of warm requests (cold start and the warm-up request are reported apart). RAM/VRAM: the peaks "
-        "the backends' Status reported while the run was sampling. Accuracy: 1 − CER on white-space-normalised "
-        "text; fields: exact match (amounts as Decimal, IBAN compact, names with white space normalised).</p>"
+    return _templates().get_template("report.html.j2").render(
+        run_id=record.run_id,
+        headline=_headline(record),
+        references=_reference_counts(record) if record.documents else "",
+        agreement=any(d.reference == "agreement" for d in record.documents),
+        tables=tables,
+        speed_accuracy_svg=Markup(speed_accuracy_plot(record)),
+        fields_svg=Markup(field_plot(record)),
+        backends=record.backends,
+        grid=document_grid(record),
     )
-    parts.append("</body></html>")
-    return "\n".join(parts)
 
 
 def winners(documents: list[DocumentReport]) -> dict[str, int]:

@@ -26,13 +26,13 @@ import grpc
 import structlog
 
 from bench_service.aggregate import aggregate
-from bench_service.classes import DocumentFacts, classify, inspect_document
+from bench_service.classes import DocumentFacts, DocumentInspector, classify
 from bench_service.datasets import BenchDocument
 from bench_service.model import ColdStart, DocumentReport, Progress, RunRecord, utcnow
 from bench_service.scoring import RawOutcome, score_document
 from bench_service.settings import BenchSettings
-from clients.client import AsyncOcrClient, build_request
 from ocrmesh.v1 import ocr_pb2 as pb
+from ocrmesh_client import AsyncOcrClient, build_request
 
 log = structlog.get_logger("ocrmesh.bench")
 
@@ -61,10 +61,11 @@ class _Memory:
 
 
 class BenchmarkRunner:
-    def __init__(self, settings: BenchSettings, *, api_key: str | None = None) -> None:
+    def __init__(self, settings: BenchSettings, *, inspect: DocumentInspector, api_key: str | None = None) -> None:
         self.settings = settings
         # None: the caller's key (OCRMESH_API_KEY or the local admin key); the router passes its own.
         self.api_key = api_key
+        self.inspect = inspect
 
     async def run(
         self,
@@ -86,7 +87,7 @@ class BenchmarkRunner:
         loop = asyncio.get_running_loop()
         facts: list[DocumentFacts] = []
         for doc in documents:  # one at a time: CPU work, kept off the event loop
-            facts.append(await loop.run_in_executor(None, inspect_document, doc.content))
+            facts.append(await loop.run_in_executor(None, self.inspect, doc.content))
 
         control = {name: AsyncOcrClient(s.backends[name], api_key=self.api_key) for name in backends if name in s.backends}
         router = AsyncOcrClient(record.router_address, api_key=self.api_key) if record.routing == "router" else None

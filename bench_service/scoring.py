@@ -5,9 +5,9 @@
   1 - CER, CER = Levenshtein distance / reference length (rapidfuzz), floored
   at 0. Reading order counts: an engine that reads two columns in another
   order than the reference loses accuracy for it.
-- Fields: the comparison of benchmarks/bench_fields.py (amounts as Decimal,
+- Fields: the comparison of `bench_service.fields` (amounts as Decimal,
   IBAN compact, supplier name with white space normalised, the rest as
-  printed), imported from there so that there is one comparison in the repo.
+  printed), the one comparison in the repo (the field benchmarks use it too).
 - Without a reference text: agreement, the mean pairwise 1 - CER of a
   backend's text with every other successful backend's text. It says the
   engines read the same, not that they read right.
@@ -23,7 +23,7 @@ from itertools import combinations
 
 from rapidfuzz.distance import Levenshtein
 
-from benchmarks.bench_fields import compare as compare_fields
+from bench_service.fields import compare as compare_fields
 from bench_service.model import DocumentReport, FieldResult, Outcome
 
 TIE = 0.0005

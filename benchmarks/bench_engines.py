@@ -29,7 +29,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from benchmarks.report import machine_line, update_section
+from bench_service.sections import machine_line, update_section
 from benchmarks.synth.degrade import render_scanned_pdf
 from ocrmesh.v1 import ocr_pb2 as pb
 from services.intake.document import open_document
@@ -105,7 +105,7 @@ ENGINES: dict = {}
 
 def startup_seconds(backend: str) -> float:
     """Seconds from process start to SERVING for `ocrmesh serve BACKEND`."""
-    from clients.client import OcrClient
+    from ocrmesh_client import OcrClient
     from services.scaffold.ports import free_port
 
     port = free_port()

@@ -25,6 +25,8 @@ from __future__ import annotations
 import os
 
 from bench_service.datasets import ZUGFERD_AWV
+from bench_service.fields import compare
+from bench_service.sections import machine_line, update_section
 
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 
@@ -38,13 +40,10 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 import pymupdf
-from stdnum import iban as std_iban
 
-from benchmarks.report import machine_line, update_section
 from benchmarks.synth.degrade import MAX_ROTATION_DEG, render_scanned_pdf
 from benchmarks.synth.invoice_gen import generate_corpus
 from ocrmesh.v1 import ocr_pb2 as pb
@@ -60,7 +59,6 @@ DEFAULT_DATASET = ZUGFERD_AWV
 SCAN_DPI = 200
 OCR_DPI = 300
 WORKERS = 2
-AMOUNTS = ("betrag_netto", "mwst", "betrag_brutto")
 # Minimum accuracy per field on degraded scans (born-digital text and XML: every field 100 %).
 SCAN_TARGETS: dict[str, float] = {
     "betrag_netto": 0.99, "mwst": 0.99, "betrag_brutto": 0.99, "datum": 0.99, "iban": 0.99,
@@ -71,35 +69,6 @@ FIELD_ORDER = (
     "rechnungsnummer", "datum", "leistungsdatum", "betrag_netto", "mwst", "betrag_brutto", "waehrung", "ust_id",
     "steuernummer", "iban", "bic", "lieferant", "kundennummer", "bestellnummer",
 )  # fmt: skip
-
-
-# ---------------------------------------------------------------- comparison
-
-
-def normalise(key: str, value: object) -> str:
-    """The comparison form of a truth or extracted value."""
-    text = str(value)
-    if key in AMOUNTS:
-        try:
-            return f"{Decimal(text):.2f}"
-        except InvalidOperation:
-            return text
-    if key == "iban":
-        return std_iban.compact(text)
-    if key == "lieferant":
-        return " ".join(text.split())
-    return text.strip()
-
-
-def compare(truth: dict, got: dict[str, str]) -> dict[str, tuple[str, str | None]]:
-    """Per truth key: (expected, extracted or None), both in comparison form."""
-    out: dict[str, tuple[str, str | None]] = {}
-    for key, value in truth.items():
-        if key == "pages":
-            continue
-        found = got.get(key)
-        out[key] = (normalise(key, value), None if found is None else normalise(key, found))
-    return out
 
 
 # ---------------------------------------------------------------- inputs

@@ -49,15 +49,18 @@ def _scans(dataset: Path, count: int) -> list[bytes]:
 
 
 async def _bench(backend: str, scans: list[bytes]) -> Result:
-    from clients.client import AsyncOcrClient, build_request
     from ocrmesh.v1 import ocr_pb2 as pb
+    from ocrmesh_client import AsyncOcrClient, build_request
+    from services.invoice.pipeline import build_invoice
     from services.registry import create_engine
     from services.scaffold.server import BackendServer
     from services.scaffold.settings import ServerSettings
 
     engine = create_engine(backend, {})
     workers = engine.settings.max_batch_pages  # type: ignore[attr-defined]
-    server = BackendServer(engine, ServerSettings(backend=backend, port=0, workers=workers, load_on_start=True))
+    server = BackendServer(
+        engine, ServerSettings(backend=backend, port=0, workers=workers, load_on_start=True), fields=build_invoice
+    )
     await server.start()
     await server.wait_ready(timeout=1800)
     client = AsyncOcrClient(f"127.0.0.1:{server.port}")

@@ -26,6 +26,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from bench_service.fields import compare
+from bench_service.sections import machine_line, update_section
 from benchmarks.bench_fields import (
     DEFAULT_DATASET,
     OCR_DPI,
@@ -33,13 +35,11 @@ from benchmarks.bench_fields import (
     Doc,
     Ocr,
     Scanner,
-    compare,
     dataset_docs,
     fields_of,
     finish_ocr_pages,
     text_pages,
 )
-from benchmarks.report import machine_line, update_section
 from benchmarks.synth.families import FAMILY_NAMES, SPLIT, family_seeds, generate_family, split_of
 
 # An office scanner: 300 dpi, a sheet a little askew.

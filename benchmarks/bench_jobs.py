@@ -27,12 +27,12 @@ from pathlib import Path
 import psutil
 
 from bench_service.datasets import ZUGFERD_AWV
-from benchmarks.report import machine_line, update_section
-from clients.client import OcrClient
+from bench_service.sections import machine_line, update_section
 from clients.processes import stop_processes
 from jobs_service.client import JobsClient, submit_request
 from ocrmesh.v1 import jobs_pb2 as jpb
 from ocrmesh.v1 import ocr_pb2 as pb
+from ocrmesh_client import OcrClient
 from services.scaffold.ports import free_port
 
 REPO = Path(__file__).resolve().parents[1]

@@ -30,7 +30,7 @@ import psutil
 from grpc_health.v1 import health_pb2
 
 from benchmarks.report import machine_line, update_section
-from clients.client import OcrClient
+from ocrmesh_client import OcrClient
 from services.scaffold.ports import free_port
 
 REPO = Path(__file__).resolve().parents[1]

@@ -32,11 +32,11 @@ from pathlib import Path
 import httpx
 
 from bench_service.datasets import ZUGFERD_AWV
+from bench_service.sections import machine_line, update_section
 from benchmarks.bench_gateway_health import measure_stats, percentile, prober
-from benchmarks.report import machine_line, update_section
 from benchmarks.synth.degrade import render_scanned_pdf
-from clients.client import AsyncOcrClient, build_request
 from clients.mesh import Mesh, MeshSettings
+from ocrmesh_client import AsyncOcrClient, build_request
 from services.scaffold.ports import free_port
 
 REPO = Path(__file__).resolve().parents[1]

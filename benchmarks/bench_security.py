@@ -24,9 +24,9 @@ import httpx
 import psutil
 
 from benchmarks.report import machine_line, update_section
-from clients.client import AsyncOcrClient, build_request
 from clients.mesh import Mesh, MeshSettings
 from clients.processes import PeakMemory
+from ocrmesh_client import AsyncOcrClient, build_request
 from services.scaffold.ports import free_port
 from tests.security.hostile import multi_frame_tiff, page_box
 

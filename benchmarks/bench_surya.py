@@ -37,7 +37,7 @@ from typing import Any
 import psutil
 import pymupdf
 
-from benchmarks.report import machine_line, update_section
+from bench_service.sections import machine_line, update_section
 from benchmarks.synth.degrade import render_scanned_pdf
 from services.intake.document import open_document
 from services.models.spec import models_dir

@@ -23,8 +23,8 @@ from pathlib import Path
 import tesserocr
 from PIL import ImageOps
 
+from bench_service.sections import machine_line, update_section
 from benchmarks.bench_engines import DEFAULT_DATASET, recall, tokens
-from benchmarks.report import machine_line, update_section
 from benchmarks.synth.degrade import render_scanned_pdf
 from services.intake.document import open_document
 from services.pdftext.textlayer import read_page

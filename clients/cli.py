@@ -40,7 +40,7 @@ def _use_api_key(api_key: str | None) -> None:
     if api_key is not None:
         import os
 
-        from clients.auth import ENV_KEY
+        from ocrmesh_client.auth import ENV_KEY
 
         os.environ[ENV_KEY] = api_key
 
@@ -60,6 +60,7 @@ def serve(
     ] = None,
 ) -> None:
     """Run one backend as a standalone gRPC server until Ctrl-C."""
+    from services.invoice.pipeline import build_invoice
     from services.registry import UnknownBackendError, create_engine
     from services.scaffold.logs import configure_logging
     from services.scaffold.server import BackendServer, run_until_signal
@@ -76,7 +77,7 @@ def serve(
         raise typer.Exit(2) from None
     configure_logging(settings.log_level, service=backend)
     try:
-        asyncio.run(run_until_signal(BackendServer(engine, settings)))
+        asyncio.run(run_until_signal(BackendServer(engine, settings, fields=build_invoice)))
     except OSError as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(1) from None
@@ -103,8 +104,8 @@ def process(
     from rich.console import Console
     from rich.progress import Progress
 
-    from clients.client import OcrClient, request_from_file
     from ocrmesh.v1 import ocr_pb2 as pb
+    from ocrmesh_client import OcrClient, request_from_file
 
     options = pb.ProcessOptions(
         language=language, extract_fields=fields, first_page=first_page, last_page=last_page, dpi=dpi
@@ -532,11 +533,12 @@ def bench(
     """Benchmark backends on a dataset: time, accuracy, RAM/VRAM, confidence side by side; writes reports."""
     _use_api_key(api_key)
     from bench_service.cli import BenchCliError, parse_addresses, run_bench
+    from router_service.document_facts import inspect_document
 
     try:
         run_bench(
             dataset, [b for b in backends.split(",") if b], limit=limit, out=out, target=target,
-            addresses=parse_addresses(address or []), dpi=dpi, label=label,
+            addresses=parse_addresses(address or []), dpi=dpi, label=label, inspect=inspect_document,
         )
     except BenchCliError as exc:
         typer.echo(f"error: {exc}", err=True)
@@ -563,8 +565,8 @@ def learn_supplier(
     _use_api_key(api_key)
     import grpc
 
-    from clients.client import OcrClient, request_from_file
     from ocrmesh.v1 import ocr_pb2 as pb
+    from ocrmesh_client import OcrClient, request_from_file
     from services.invoice.suppliers import upsert_supplier
 
     with OcrClient(target) as client:

@@ -1,6 +1,6 @@
 """The local admin key of `ocrmesh up`: made on first start, printed once, kept in <data dir>/admin.key (0600).
 
-The key file is what the local CLI and the demo use (clients/auth.py finds
+The key file is what the local CLI and the demo use (clients/python/ocrmesh_client/auth.py finds
 it). When the file is missing or its key no longer works (revoked, or another
 database), the `local-admin` key is made again (or rotated) and the file
 rewritten: whoever runs `ocrmesh up` on this machine is its operator.
@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from clients.auth import LOCAL_KEY_FILE, REPO, write_local_key
+from ocrmesh_client.auth import LOCAL_KEY_FILE, REPO, write_local_key
 
 LOCAL_ADMIN = "local-admin"
 
@@ -34,7 +34,7 @@ def local_key_file(env: Mapping[str, str]) -> Path:
 async def _ensure(env: Mapping[str, str]) -> LocalKey:
     from jobs_service.settings import JobsSettings
     from jobs_service.store import create_store
-    from services.auth.store import KeyStore
+    from jobs_service.store.keys import KeyStore
 
     path = local_key_file(env)
     settings = JobsSettings(data_dir=path.parent, database_url=env.get("OCRMESH_JOBS_DATABASE_URL", ""))

@@ -18,7 +18,7 @@ def check_grpc(target: str, service: str = "") -> int:
     import grpc
     from grpc_health.v1 import health_pb2
 
-    from clients.client import OcrClient
+    from ocrmesh_client import OcrClient
 
     with OcrClient(target) as client:
         try:

@@ -30,7 +30,7 @@ DatabaseOption = Annotated[str | None, typer.Option(help="postgresql://... when 
 def _with_keys(data_dir: Path | None, database_url: str | None, action: Callable[..., Awaitable[T]]) -> T:
     from jobs_service.settings import JobsSettings
     from jobs_service.store import create_store
-    from services.auth.store import KeyStore
+    from jobs_service.store.keys import KeyStore
 
     overrides = {
         k: v for k, v in {"data_dir": data_dir, "database_url": database_url}.items() if v is not None
@@ -129,7 +129,7 @@ def keys_rotate(
 @keys_app.command("local")
 def keys_local() -> None:
     """Print the local admin key `ocrmesh up` stored (for curl: -H "X-API-Key: $(ocrmesh keys local)")."""
-    from clients.auth import local_key_paths, read_local_key
+    from ocrmesh_client.auth import local_key_paths, read_local_key
 
     key = read_local_key()
     if not key:

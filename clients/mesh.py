@@ -28,10 +28,10 @@ import yaml
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-from clients.client import OcrClient
 from clients.first_key import LocalKey, ensure_local_key
 from clients.processes import stop_processes
 from clients.restarts import Backoff
+from ocrmesh_client import OcrClient
 from services import catalogue
 from services.scaffold.parent_watch import ENV_FLAG
 from services.scaffold.ports import free_port

@@ -12,18 +12,18 @@ import structlog
 import uvicorn
 from fastapi import FastAPI
 
-from bench_service import rest as benchmark_rest
-from clients.client import AsyncOcrClient
 from gateway_rest.auth import ApiKeyMiddleware, caller_key
 from gateway_rest.errors import install_error_handlers
 from gateway_rest.health_cache import HealthCache
 from gateway_rest.metrics import GatewayMetrics
 from gateway_rest.middleware import BodyLimitMiddleware, RequestContextMiddleware
+from gateway_rest.routes import benchmark as benchmark_rest
 from gateway_rest.routes import health, jobs, metrics, process
 from gateway_rest.settings import GatewaySettings
 from gateway_rest.slow_clients import timed_h11_protocol
 from ocrmesh.v1.benchmark_pb2_grpc import BenchmarkServiceStub
 from ocrmesh.v1.jobs_pb2_grpc import JobsServiceStub
+from ocrmesh_client import AsyncOcrClient
 
 log = structlog.get_logger("ocrmesh.gateway")
 

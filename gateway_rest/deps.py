@@ -6,10 +6,10 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 
-from clients.client import AsyncOcrClient
 from gateway_rest.health_cache import HealthCache
 from gateway_rest.metrics import GatewayMetrics
 from gateway_rest.settings import GatewaySettings
+from ocrmesh_client import AsyncOcrClient
 
 
 def get_settings(request: Request) -> GatewaySettings:

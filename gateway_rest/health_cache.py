@@ -23,11 +23,11 @@ import grpc
 import structlog
 from grpc_health.v1 import health_pb2
 
-from clients.client import AsyncOcrClient
 from gateway_rest import convert
 from gateway_rest import models as m
 from gateway_rest.metrics import GatewayMetrics
 from ocrmesh.v1 import ocr_pb2 as pb
+from ocrmesh_client import AsyncOcrClient
 
 log = structlog.get_logger("ocrmesh.gateway.health")
 

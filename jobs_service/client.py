@@ -5,10 +5,10 @@ from __future__ import annotations
 import mimetypes
 from collections.abc import AsyncIterator, Iterator, Sequence
 
-from clients.auth import aio_channel, resolve_api_key, sync_channel
 from ocrmesh.v1 import jobs_pb2 as jpb
 from ocrmesh.v1 import jobs_pb2_grpc as jpb_grpc
 from ocrmesh.v1 import ocr_pb2 as pb
+from ocrmesh_client.auth import aio_channel, resolve_api_key, sync_channel
 
 MAX_MESSAGE_BYTES = 256 * 1024 * 1024
 CHANNEL_OPTIONS = [

@@ -29,12 +29,12 @@ from collections.abc import Awaitable, Callable
 import grpc
 import structlog
 
-from clients.client import AsyncOcrClient, build_request
 from jobs_service.metrics import JobsMetrics
 from jobs_service.settings import JobsSettings
 from jobs_service.signals import JobSignals
 from jobs_service.store.base import Claim, ClaimLost, JobStore
 from ocrmesh.v1 import ocr_pb2 as pb
+from ocrmesh_client import AsyncOcrClient, build_request
 from services.auth.grpc_auth import OWNER_METADATA
 
 log = structlog.get_logger("ocrmesh.jobs")
@@ -371,6 +371,7 @@ class JobRunner:
 
     async def _reassemble(self, claim: Claim, final: pb.DocumentResult, options: pb.ProcessOptions) -> pb.DocumentResult:
         """A resumed document's result from all its stored pages (the upstream saw only the rest)."""
+        from services.invoice.pipeline import build_invoice
         from services.scaffold.assemble import DocumentSummary, assemble_document
 
         stored = await self.store.load_pages(claim.job_id, claim.idx)
@@ -388,7 +389,9 @@ class JobRunner:
             warnings=list(final.warnings),
             layout_complexity=final.metadata.layout_complexity,
         )
-        result = await asyncio.get_running_loop().run_in_executor(None, assemble_document, pages, summary)
+        result = await asyncio.get_running_loop().run_in_executor(
+            None, assemble_document, pages, summary, build_invoice
+        )
         if final.HasField("routing"):
             result.routing.CopyFrom(final.routing)
         if earlier:

@@ -37,7 +37,8 @@ from services.intake.cancel import run_blocking
 from services.intake.document import open_document
 from services.intake.layout import LAYOUT_TO_PROTO
 from services.intake.sniff import DocumentType
-from services.scaffold.assemble import DocumentSummary, assemble_document, has_template
+from services.invoice.pipeline import build_invoice, has_template
+from services.scaffold.assemble import DocumentSummary, assemble_document
 from services.scaffold.options import page_indices, resolve_options
 
 if TYPE_CHECKING:
@@ -238,7 +239,7 @@ class ProcessCall:
             layout_complexity=LAYOUT_TO_PROTO[analysis.layout],
             suppliers=self._suppliers(),
         )
-        return await loop.run_in_executor(None, assemble_document, self.pages, summary)
+        return await loop.run_in_executor(None, assemble_document, self.pages, summary, build_invoice)
 
     def _explain(
         self, result: pb.DocumentResult, analysis: DocumentAnalysis, plan: Plan, notes: list[str]

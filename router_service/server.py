@@ -23,6 +23,7 @@ from grpc_health.v1 import health_pb2, health_pb2_grpc
 from grpc_health.v1.health import aio as health_aio
 from grpc_reflection.v1alpha import reflection
 
+from jobs_service.store.keys import KeyStore
 from ocrmesh.v1 import ocr_pb2 as pb
 from ocrmesh.v1 import ocr_pb2_grpc as pb_grpc
 from router_service.analysis import SupplierLookup, warm_up
@@ -33,7 +34,6 @@ from router_service.rules import RulesStore
 from router_service.servicer import RouterServicer
 from router_service.settings import RouterSettings
 from services.auth.grpc_auth import AuthInterceptor
-from services.auth.store import KeyStore
 from services.scaffold.admission import Admission
 from services.scaffold.lifecycle import NOT_SERVING, OCR_SERVICE_NAME, SERVING
 from services.scaffold.logs import configure_logging
@@ -154,10 +154,11 @@ class RouterServer:
         from bench_service.host import attach_benchmark
         from bench_service.servicer import BENCHMARK_SERVICE_NAME
         from bench_service.settings import BenchSettings
+        from router_service.document_facts import inspect_document
 
         backends = {name: b.replicas[0].address for name, b in self.mesh.backends.items()}
         settings = BenchSettings(backends=backends, router_address=f"127.0.0.1:{self.port}")
-        self.hosted.append(attach_benchmark(server, settings, api_key=self.auth.internal_token))
+        self.hosted.append(attach_benchmark(server, settings, inspect=inspect_document, api_key=self.auth.internal_token))
         return BENCHMARK_SERVICE_NAME
 
     def _attach_jobs(self, server: grpc.aio.Server) -> str:

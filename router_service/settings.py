@@ -12,8 +12,8 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 from pydantic_settings import SettingsConfigDict
 
+from ocrmesh_client.tls import TlsFiles
 from services import catalogue
-from services.auth.credentials import TlsFiles
 from services.auth.loopback import check_no_auth
 from services.scaffold.settings import IntakeSettings, load_settings
 

@@ -1,8 +1,16 @@
 """Generate the Python modules of the contract from protos/ into ocrmesh/.
 
+A second output is the installable client's own copy of the stubs it needs
+(`clients/python/ocrmesh_client/v1/`, OcrService only): the same protoc
+output with its one intra-contract import pointed at `ocrmesh_client.v1`, so
+the client installs without the mesh. Both copies register the same proto
+file with the same bytes, so one process may import both (the classes are
+the same objects).
+
 Run with the project's virtualenv: `python scripts/gen_protos.py` (or
 `make protos`). `--check` regenerates into a temporary directory and fails if
-the committed modules differ, which the test suite does on every run.
+the committed modules (both outputs) differ, which the test suite does on
+every run.
 """
 
 from __future__ import annotations
@@ -18,6 +26,8 @@ from grpc_tools import protoc
 ROOT = Path(__file__).resolve().parent.parent
 PROTO_ROOT = ROOT / "protos"
 GENERATED_SUFFIXES = ("_pb2.py", "_pb2.pyi", "_pb2_grpc.py")
+CLIENT_DIR = Path("clients/python/ocrmesh_client/v1")
+CLIENT_PROTOS = ("ocrmesh/v1/ocr.proto",)
 
 
 def proto_files() -> list[Path]:
@@ -54,9 +64,33 @@ def generate(out_dir: Path) -> list[Path]:
     return [p.relative_to(out_dir) for p in generated]
 
 
+def generate_client(out_dir: Path) -> list[Path]:
+    """The client's copy under out_dir/CLIENT_DIR, from a fresh `generate(out_dir)`."""
+    target = out_dir / CLIENT_DIR
+    target.mkdir(parents=True, exist_ok=True)
+    (target / "__init__.py").write_text(
+        '"""Generated OcrService stubs (scripts/gen_protos.py)."""\n', encoding="utf-8"
+    )
+    written = [CLIENT_DIR / "__init__.py"]
+    for proto in CLIENT_PROTOS:
+        stem = Path(proto).with_suffix("")
+        for suffix in GENERATED_SUFFIXES:
+            text = (out_dir / f"{stem}{suffix}").read_text(encoding="utf-8")
+            name = f"{stem.name}{suffix}"
+            (target / name).write_text(
+                text.replace("from ocrmesh.v1 import", "from ocrmesh_client.v1 import"), encoding="utf-8"
+            )
+            written.append(CLIENT_DIR / name)
+    return written
+
+
+def generate_all(out_dir: Path) -> list[Path]:
+    return [*generate(out_dir), *generate_client(out_dir)]
+
+
 def check() -> int:
     with tempfile.TemporaryDirectory() as tmp:
-        fresh = generate(Path(tmp))
+        fresh = generate_all(Path(tmp))
         stale = [
             str(rel)
             for rel in fresh
@@ -74,7 +108,7 @@ def main() -> int:
     args = parser.parse_args()
     if args.check:
         return check()
-    for rel in generate(ROOT):
+    for rel in generate_all(ROOT):
         print("generated", rel)
     return 0
 

@@ -16,6 +16,9 @@ _STATE = Path(tempfile.mkdtemp(prefix="ocrmesh-test-state-"))
 os.environ.setdefault("OCRMESH_JOBS_DATA_DIR", str(_STATE / "jobs"))
 os.environ.setdefault("OCRMESH_BENCH_DATA_DIR", str(_STATE / "benchmarks"))
 os.environ.setdefault("OCRMESH_ROUTER_PRIORS_FILE", str(_STATE / "benchmarks" / "latest-priors.json"))
+# Processes a test starts find the client library (clients/python) even before `make setup` installed it.
+_CLIENT_SRC = str(Path(__file__).resolve().parents[1] / "clients" / "python")
+os.environ["PYTHONPATH"] = os.pathsep.join(p for p in (_CLIENT_SRC, os.environ.get("PYTHONPATH", "")) if p)
 
 import asyncio
 import inspect
@@ -30,8 +33,9 @@ from typing import Any
 import pytest
 import pytest_asyncio
 
-from clients.client import AsyncOcrClient, OcrClient
 from clients.processes import stop_processes
+from ocrmesh_client import AsyncOcrClient, OcrClient
+from services.invoice.pipeline import build_invoice
 from services.registry import create_engine
 from services.scaffold.engine import Engine
 from services.scaffold.ports import free_port
@@ -66,7 +70,7 @@ async def running_backend(
     if isinstance(engine, str):
         engine = create_engine(engine, engine_settings or {})
     defaults: dict[str, Any] = {"backend": engine.info.name, "port": 0, "grace_seconds": 0.5}
-    server = BackendServer(engine, ServerSettings(**{**defaults, **settings}))
+    server = BackendServer(engine, ServerSettings(**{**defaults, **settings}), fields=build_invoice)
     await server.start()
     try:
         if wait:

@@ -16,18 +16,18 @@ import pytest
 import structlog
 import structlog.testing
 
-from clients.client import AsyncOcrClient, build_request
 from gateway_rest.app import create_app
 from gateway_rest.settings import GatewaySettings
 from jobs_service.settings import JobsSettings
 from jobs_service.store import create_store
+from jobs_service.store.keys import KeyStore
 from ocrmesh.v1 import benchmark_pb2 as bpb
 from ocrmesh.v1 import ocr_pb2 as pb
 from ocrmesh.v1.benchmark_pb2_grpc import BenchmarkServiceStub
+from ocrmesh_client import AsyncOcrClient, build_request
+from ocrmesh_client.tls import TlsFiles
 from router_service.server import RouterServer
 from router_service.settings import EndpointConfig, RouterSettings
-from services.auth.credentials import TlsFiles
-from services.auth.store import KeyStore
 from services.auth.tls import init_certs
 from services.scaffold.ports import free_port
 from tests.conftest import DATASET, PATIENCE, REPO, eventually, running_backend

@@ -14,8 +14,8 @@ import pytest
 from gateway_rest.settings import GatewaySettings
 from jobs_service.settings import JobsSettings
 from jobs_service.store import create_store
+from jobs_service.store.keys import KeyStore
 from router_service.settings import RouterSettings
-from services.auth.store import KeyStore
 from services.scaffold.ports import free_port
 
 REPO = Path(__file__).resolve().parents[1]

@@ -1,8 +1,9 @@
-"""Static checks that catch real bugs: undefined names, unused imports, syntax errors."""
+"""Static checks: undefined names, unused imports, syntax errors (ruff); imports that break the layers."""
 
 from __future__ import annotations
 
 import ast
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -50,3 +51,16 @@ def test_the_length_check_sees_a_long_function(tmp_path: Path) -> None:
     body = "\n".join(f"    x{i} = {i}" for i in range(MAX_FUNCTION_LINES))
     (tmp_path / "module.py").write_text(f"def long():\n{body}\n\n\ndef short():\n    return 1\n")
     assert [f.split()[1] for f in long_functions(tmp_path, MAX_FUNCTION_LINES)] == ["long"]
+
+
+def test_imports_follow_the_layers() -> None:
+    """pyproject.toml's import-linter contracts: no module imports a layer above its own."""
+    lint_imports = Path(sys.executable).parent / (
+        "lint-imports.exe" if sys.platform == "win32" else "lint-imports"
+    )
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(REPO), str(REPO / "clients" / "python")])}
+    result = subprocess.run(
+        [str(lint_imports), "--no-cache"], cwd=REPO, capture_output=True, text=True, env=env, check=False
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "0 broken" in result.stdout

@@ -16,7 +16,7 @@ import psutil
 import pytest
 from grpc_health.v1 import health_pb2, health_pb2_grpc
 
-from clients.client import OcrClient
+from ocrmesh_client import OcrClient
 from tests.conftest import DATASET, free_port, wait_until
 
 REPO = Path(__file__).resolve().parents[1]

@@ -39,8 +39,8 @@ import httpx
 import pytest
 import yaml
 
-from clients.client import OcrClient
 from clients.mesh import MeshSettings
+from ocrmesh_client import OcrClient
 from services.scaffold.ports import free_port
 from tests.conftest import PATIENCE, REPO, wait_until
 from tests.readme_commands import UNAVAILABLE, Command, commands

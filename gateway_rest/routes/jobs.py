@@ -6,7 +6,9 @@
 - `GET /api/v1/ocr/job/{job_id}`: status, progress, and `results`, each as
   `POST /api/v1/ocr/process` returns it (or the document's error).
 - `GET /api/v1/ocr/job/{job_id}/events`: server-sent events (`snapshot`,
-  `page`, `document`) until the job is final.
+  `page`, `document`; `error` if the upstream fails) until the job is final,
+  each `event: NAME` + `data: JSON` (sse-starlette, `\n` line ends, a
+  `: ping` comment every 15 s while nothing happens).
 - `DELETE /api/v1/ocr/job/{job_id}`: cancel.
 - `GET /api/v1/ocr/jobs`: the latest jobs.
 """
@@ -20,7 +22,8 @@ from typing import Annotated, Any
 import grpc
 import structlog
 from fastapi import APIRouter, Depends, File, Form, Header, Query, Request, UploadFile
-from fastapi.responses import JSONResponse, StreamingResponse
+from fastapi.responses import JSONResponse
+from sse_starlette import EventSourceResponse, ServerSentEvent
 
 from gateway_rest import convert
 from gateway_rest import models as m
@@ -35,6 +38,8 @@ log = structlog.get_logger("ocrmesh.gateway")
 
 router = APIRouter(prefix="/api/v1/ocr", tags=["batch"])
 RPC_TIMEOUT = 30.0
+SSE_PING_SECONDS = 15
+SSE_SEP = "\n"  # the line end clients have parsed since the first version
 
 
 def get_jobs_stub(request: Request) -> jpb_grpc.JobsServiceStub:
@@ -143,7 +148,7 @@ async def list_jobs(
 
 
 @router.get("/job/{job_id}/events", summary="Live progress as server-sent events", response_model=None)
-async def job_events(job_id: str, jobs: JobsDep, settings: SettingsDep) -> StreamingResponse | JSONResponse:
+async def job_events(job_id: str, jobs: JobsDep, settings: SettingsDep) -> EventSourceResponse | JSONResponse:
     call = jobs.WatchJob(jpb.WatchJobRequest(job_id=job_id))
     try:
         first = await call.read()  # NOT_FOUND surfaces here, before the stream is promised
@@ -152,17 +157,17 @@ async def job_events(job_id: str, jobs: JobsDep, settings: SettingsDep) -> Strea
     if first is grpc.aio.EOF:
         raise ApiError(502, "upstream_error", "the job stream ended at once")
 
-    async def stream() -> AsyncIterator[bytes]:
+    async def stream() -> AsyncIterator[ServerSentEvent]:
         try:
             event: Any = first
             while event is not grpc.aio.EOF:
                 name, data = convert.watch_event(event)
-                yield f"event: {name}\ndata: {json.dumps(data, ensure_ascii=False)}\n\n".encode()
+                yield ServerSentEvent(data=json.dumps(data, ensure_ascii=False), event=name, sep=SSE_SEP)
                 event = await call.read()
         except grpc.aio.AioRpcError as exc:
             payload = {"code": exc.code().name, "message": exc.details() or ""}
-            yield f"event: error\ndata: {json.dumps(payload)}\n\n".encode()
+            yield ServerSentEvent(data=json.dumps(payload), event="error", sep=SSE_SEP)
         finally:
             call.cancel()
 
-    return StreamingResponse(stream(), media_type="text/event-stream", headers={"Cache-Control": "no-cache"})
+    return EventSourceResponse(stream(), sep=SSE_SEP, ping=SSE_PING_SECONDS, headers={"Cache-Control": "no-cache"})

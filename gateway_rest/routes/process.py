@@ -9,12 +9,12 @@ import structlog
 from fastapi import APIRouter, File, Form, Query, Request, UploadFile
 from pydantic import ValidationError
 
-from clients.client import build_request
 from gateway_rest import convert
 from gateway_rest import models as m
 from gateway_rest.deps import ClientDep, MetricsDep, RequestIdDep, SettingsDep
 from gateway_rest.disconnect import unless_disconnected
 from gateway_rest.errors import ApiError, from_grpc, payload_too_large
+from ocrmesh_client import build_request
 from services.intake.errors import IntakeError, UnsupportedTypeError
 from services.intake.sniff import sniff
 

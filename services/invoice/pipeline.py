@@ -94,3 +94,11 @@ def _fill_from_text(result: pb.InvoiceFields, text_fields: pb.InvoiceFields) -> 
         added = result.fields.add()
         added.CopyFrom(f)
         added.issues.append("not stated in the e-invoice XML; read from the printed page")
+
+
+def has_template(suppliers: SupplierRegistry | None, pages: Sequence[pb.PageResult]) -> bool:
+    """Whether the pages' supplier is known with a learned template (its fields are then extracted with it)."""
+    if suppliers is None or not pages:
+        return False
+    profile = suppliers.match(pages)
+    return profile is not None and bool(profile.template or profile.labels)

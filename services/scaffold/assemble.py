@@ -8,22 +8,33 @@ line ends, spaces); pages, lines and words keep what the engine returned.
 The document's layout complexity is the summary's (the router's analysis)
 or, when it gives none, the most complex page's (`pdftext` reports one per
 page; UNSPECIFIED when any page has none).
+
+The invoice fields come from a `FieldExtractor` the caller passes in
+(`services.invoice.pipeline.build_invoice` in every server): the
+scaffold sits below the invoice package and never imports it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import Any, Protocol
 
 from ocrmesh.v1 import ocr_pb2 as pb
 from services.intake.layout import document_layout_complexity
 from services.textfix.cleanup import clean_text
 
-if TYPE_CHECKING:
-    from services.invoice.suppliers import SupplierRegistry
-
 PAGE_SEPARATOR = "\f"
+
+class ExtractedFields(Protocol):
+    """What a field extractor gives: the fields, and warnings a person should see about them."""
+
+    fields: pb.InvoiceFields
+    warnings: list[str]
+
+
+# Invoice fields over a document's pages (ordered), its e-invoice if any, and the known suppliers.
+FieldExtractor = Callable[[Sequence[pb.PageResult], pb.EInvoice | None, Any], ExtractedFields]
 
 
 @dataclass
@@ -42,7 +53,8 @@ class DocumentSummary:
     # UNSPECIFIED: the most complex of the pages' own `layout_complexity`.
     layout_complexity: int = pb.LAYOUT_COMPLEXITY_UNSPECIFIED
     # Known suppliers whose learned templates guide the field extraction (the router has them).
-    suppliers: SupplierRegistry | None = None
+    # (a services.invoice SupplierRegistry, handed to the field extractor as it is).
+    suppliers: Any = None
 
 
 def document_confidence(pages: Sequence[pb.PageResult]) -> float:
@@ -53,7 +65,9 @@ def document_confidence(pages: Sequence[pb.PageResult]) -> float:
     return sum(p.confidence * w for p, w in zip(pages, weights, strict=True)) / sum(weights)
 
 
-def assemble_document(pages: Sequence[pb.PageResult], summary: DocumentSummary) -> pb.DocumentResult:
+def assemble_document(
+    pages: Sequence[pb.PageResult], summary: DocumentSummary, fields: FieldExtractor
+) -> pb.DocumentResult:
     ordered = sorted(pages, key=lambda p: p.page_number)
     backends: list[str] = []
     for page in ordered:
@@ -78,17 +92,8 @@ def assemble_document(pages: Sequence[pb.PageResult], summary: DocumentSummary) 
     if summary.einvoice is not None:
         result.einvoice.CopyFrom(summary.einvoice)
     if summary.extract_fields:
-        from services.invoice.pipeline import build_invoice
-
-        outcome = build_invoice(ordered, summary.einvoice, summary.suppliers)
+        outcome = fields(ordered, summary.einvoice, summary.suppliers)
         result.fields.CopyFrom(outcome.fields)
         result.warnings.extend(w for w in outcome.warnings if w not in result.warnings)
     return result
 
-
-def has_template(suppliers: SupplierRegistry | None, pages: Sequence[pb.PageResult]) -> bool:
-    """Whether the pages' supplier is known with a learned template (its fields are then extracted with it)."""
-    if suppliers is None or not pages:
-        return False
-    profile = suppliers.match(pages)
-    return profile is not None and bool(profile.template or profile.labels)

@@ -23,9 +23,10 @@ from grpc_health.v1.health import aio as health_aio
 from grpc_reflection.v1alpha import reflection
 
 from ocrmesh.v1 import ocr_pb2_grpc as pb_grpc
-from services.auth.credentials import TlsFiles
+from ocrmesh_client.tls import TlsFiles
 from services.intake.limits import IntakeLimits
 from services.scaffold.admission import Admission
+from services.scaffold.assemble import FieldExtractor
 from services.scaffold.engine import Engine
 from services.scaffold.lifecycle import OCR_SERVICE_NAME, ModelLifecycle
 from services.scaffold.metrics import ServerMetrics
@@ -49,9 +50,12 @@ def grpc_server_options(limits: IntakeLimits, send_bytes: int = MAX_SEND_BYTES) 
 
 
 class BackendServer:
-    def __init__(self, engine: Engine, settings: ServerSettings) -> None:
+    """One backend's gRPC server; `fields` extracts a document's invoice fields (the invoice package's)."""
+
+    def __init__(self, engine: Engine, settings: ServerSettings, *, fields: FieldExtractor) -> None:
         self.engine = engine
         self.settings = settings
+        self.fields = fields
         self.metrics = ServerMetrics(engine.info.name)
         self.metrics.watch_memory(engine.vram_bytes)
         self.health = health_aio.HealthServicer()
@@ -74,7 +78,9 @@ class BackendServer:
             self.engine, self.health, self.metrics, self._run_blocking, lazy=not s.load_on_start
         )
         server = grpc.aio.server(options=grpc_server_options(s.intake_limits()))
-        servicer = OcrServicer(self.engine, s, self.lifecycle, self.metrics, self.admission, self.page_pool)
+        servicer = OcrServicer(
+            self.engine, s, self.lifecycle, self.metrics, self.admission, self.page_pool, self.fields
+        )
         pb_grpc.add_OcrServiceServicer_to_server(servicer, server)
         health_pb2_grpc.add_HealthServicer_to_server(self.health, server)
         reflection.enable_server_reflection(

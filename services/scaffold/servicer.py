@@ -29,7 +29,7 @@ from services.intake.document import LoadedDocument, open_document
 from services.intake.errors import IntakeError
 from services.intake.sniff import DocumentType
 from services.scaffold.admission import Admission, QueueFullError
-from services.scaffold.assemble import DocumentSummary, assemble_document
+from services.scaffold.assemble import DocumentSummary, FieldExtractor, assemble_document
 from services.scaffold.engine import Engine, EngineError, PageOptions
 from services.scaffold.finish import finish_page
 from services.scaffold.lifecycle import ModelLifecycle, ModelUnavailableError
@@ -49,8 +49,10 @@ class OcrServicer(pb_grpc.OcrServiceServicer):
         metrics: ServerMetrics,
         admission: Admission,
         page_pool: Executor,
+        fields: FieldExtractor,
     ) -> None:
         self.engine = engine
+        self.fields = fields
         self.settings = settings
         self.lifecycle = lifecycle
         self.metrics = metrics
@@ -148,7 +150,7 @@ class OcrServicer(pb_grpc.OcrServiceServicer):
                 einvoice=extras.einvoice,
                 warnings=[*document.warnings, *extras.warnings],
             )
-            result = await loop.run_in_executor(None, assemble_document, pages, summary)
+            result = await loop.run_in_executor(None, assemble_document, pages, summary, self.fields)
             if resolved.extract_fields:
                 await loop.run_in_executor(self.page_pool, self.engine.refine_document, document, result, page_options)
             result.metadata.processing_seconds = time.perf_counter() - started

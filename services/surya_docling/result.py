@@ -11,6 +11,7 @@ cells, spans, headers, Markdown); the page Markdown is Docling's export.
 from __future__ import annotations
 
 from collections.abc import Iterable
+
 from docling.datamodel.document import ConversionResult
 from docling_core.types.doc import BoundingBox, DocItem, TableItem
 from docling_core.types.doc.page import TextCell

@@ -8,7 +8,7 @@ import re
 import grpc
 import pytest
 
-from clients.client import build_request
+from ocrmesh_client import build_request
 from tests import documents
 from tests.backends.gated import GatedEngine
 from tests.conftest import PATIENCE, eventually

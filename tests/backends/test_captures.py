@@ -14,8 +14,8 @@ import pytest
 from bench_service.datasets import ZUGFERD_AWV
 from benchmarks.synth.capture import Capture, capture, statute_pdf
 from benchmarks.synth.degrade import render_scanned_pdf
-from clients.client import build_request
 from ocrmesh.v1 import ocr_pb2 as pb
+from ocrmesh_client import build_request
 
 INVOICE = ZUGFERD_AWV / "EN16931_zugferd_2p0_EN16931_AbweichenderZahlungsempf.pdf"
 NUMBER = "471102"

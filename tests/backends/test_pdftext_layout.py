@@ -6,8 +6,8 @@ import pymupdf
 import pytest
 from pydantic import ValidationError
 
-from clients.client import build_request
 from ocrmesh.v1 import ocr_pb2 as pb
+from ocrmesh_client import build_request
 from router_service.analysis import analyse
 from router_service.rules import DEFAULT_RULES
 from services.intake.document import open_document

@@ -10,8 +10,8 @@ import pytest
 from grpc_health.v1 import health_pb2
 from grpc_reflection.v1alpha.proto_reflection_descriptor_database import ProtoReflectionDescriptorDatabase
 
-from clients.client import AsyncOcrClient, build_request
 from ocrmesh.v1 import ocr_pb2 as pb
+from ocrmesh_client import AsyncOcrClient, build_request
 from tests import documents
 from tests.backends.gated import GatedEngine
 from tests.conftest import PATIENCE, eventually

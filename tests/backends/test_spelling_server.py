@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from clients.client import build_request
 from ocrmesh.v1 import ocr_pb2 as pb
+from ocrmesh_client import build_request
 
 # Page 2 of this invoice prints "Zählpunkt:" in a small table font; Tesseract reads its capital Z as "z".
 INVOICE = "EXTENDED_zugferd_2p0_EXTENDED_Kostenrechnung.pdf"

@@ -7,8 +7,8 @@ import asyncio
 import grpc
 import pytest
 
-from clients.client import build_request
 from ocrmesh.v1 import ocr_pb2 as pb
+from ocrmesh_client import build_request
 from tests import documents
 from tests.backends.gated import GatedEngine
 from tests.conftest import PATIENCE, eventually

@@ -14,6 +14,7 @@ import pytest_asyncio
 from bench_service.host import BenchmarkHost, attach_benchmark
 from bench_service.settings import BenchSettings
 from ocrmesh.v1 import benchmark_pb2_grpc as bpb_grpc
+from router_service.document_facts import inspect_document
 from tests.conftest import RunningServer
 
 # Three short born-digital invoices (1 + 2 + 2 pages) whose text-path fields are all exact.
@@ -56,7 +57,7 @@ async def bench_service(
         sample_seconds=0.2,
     )
     server = grpc.aio.server()
-    host = attach_benchmark(server, settings)
+    host = attach_benchmark(server, settings, inspect=inspect_document)
     port = server.add_insecure_port("127.0.0.1:0")
     await server.start()
     await host.start()

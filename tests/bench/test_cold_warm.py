@@ -9,6 +9,7 @@ from bench_service.datasets import Datasets
 from bench_service.model import RunRecord
 from bench_service.runner import BenchmarkRunner
 from bench_service.settings import BenchSettings
+from router_service.document_facts import inspect_document
 from services.registry import create_engine
 from services.scaffold.engine import Engine
 
@@ -47,7 +48,7 @@ async def test_lazy_backend_load_is_reported_apart(start_server, bench_root: Pat
     )
     documents = Datasets(settings.datasets_root).load("mini", limit=2)
     record = RunRecord(run_id="20000101T000000Z-000001", backends=["pdftext"])
-    await BenchmarkRunner(settings).run(record, documents)
+    await BenchmarkRunner(settings, inspect=inspect_document).run(record, documents)
     summary = record.summary("pdftext")
     assert summary is not None and summary.succeeded == 2
     cold = summary.cold

@@ -11,7 +11,7 @@ import httpx
 import pytest_asyncio
 from fastapi import FastAPI
 
-from bench_service.rest import router
+from gateway_rest.routes.benchmark import router
 from tests.bench.conftest import BenchService
 
 MINIMUM = "MINIMUM_zugferd_2p0_MINIMUM"

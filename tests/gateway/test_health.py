@@ -77,8 +77,8 @@ async def test_health_answers_while_the_upstream_is_busy(tesseract_port: int) ->
 
 
 async def test_a_late_answer_is_degraded_then_unavailable(pdftext_port: int) -> None:
-    from clients.client import AsyncOcrClient
     from gateway_rest.health_cache import HealthCache
+    from ocrmesh_client import AsyncOcrClient
 
     async with AsyncOcrClient(f"127.0.0.1:{pdftext_port}") as client:
         cache = HealthCache(client, refresh_seconds=60, rpc_timeout=30.0, stale_seconds=60)

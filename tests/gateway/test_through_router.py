@@ -142,12 +142,18 @@ async def test_batch_job_through_rest_and_the_router(rest: httpx.AsyncClient) ->
     again = await rest.post("/api/v1/ocr/batch", files=files, data={"options": json.dumps({"dpi": 150})}, headers=headers)
     assert again.status_code == 202 and again.json()["job_id"] == job_id and again.json()["created"] is False
 
-    events = []
+    body = ""
     async with rest.stream("GET", f"/api/v1/ocr/job/{job_id}/events") as stream:
         assert stream.headers["content-type"].startswith("text/event-stream")
-        async for line in stream.aiter_lines():
-            if line.startswith("event: "):
-                events.append(line.removeprefix("event: "))
+        async for chunk in stream.aiter_text():
+            body += chunk
+    assert "\r" not in body  # the format clients parse: LF line ends, blank line between events
+    events = []
+    for block in body.split("\n\n"):
+        if block.strip() and not block.startswith(":"):  # ":" starts a keep-alive comment
+            name, data = block.split("\n")
+            events.append(name.removeprefix("event: "))
+            assert isinstance(json.loads(data.removeprefix("data: ")), dict)
     assert events[0] == "snapshot" and events[-1] == "snapshot"
     assert events.count("document") >= 3 and "page" in events  # per-document and per-page progress
 

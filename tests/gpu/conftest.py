@@ -19,6 +19,7 @@ import pytest_asyncio
 
 from services.gotocr.engine import GotOcrEngine, GotOcrSettings
 from services.gotocr.models import GOT_OCR
+from services.invoice.pipeline import build_invoice
 from services.janus.engine import JanusEngine, JanusSettings
 from services.janus.models import JANUS_PRO_7B
 from services.scaffold.server import BackendServer
@@ -37,7 +38,7 @@ def tiny_models_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
 
 async def start_gpu_server(engine: Any, **settings: Any) -> RunningServer:
     s = ServerSettings(backend=engine.info.name, port=0, grace_seconds=0.5, load_on_start=False, **settings)
-    server = BackendServer(engine, s)
+    server = BackendServer(engine, s, fields=build_invoice)
     await server.start()
     return RunningServer(server)
 

@@ -12,8 +12,8 @@ import grpc
 import pytest
 from grpc_health.v1 import health_pb2
 
-from clients.client import build_request
 from ocrmesh.v1 import ocr_pb2 as pb
+from ocrmesh_client import build_request
 from tests import documents
 from tests.conftest import eventually
 from tests.gpu.conftest import got_engine, start_gpu_server, stop_gpu_server

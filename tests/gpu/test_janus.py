@@ -7,8 +7,8 @@ from pathlib import Path
 import grpc
 import pytest
 
-from clients.client import build_request
 from ocrmesh.v1 import ocr_pb2 as pb
+from ocrmesh_client import build_request
 from services.janus.models import JANUS_PRO_7B
 from services.janus.prompts import FIELDS, TRANSCRIBE
 from tests import documents

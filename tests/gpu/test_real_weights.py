@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from benchmarks.synth.umlaut_page import UMLAUT_WORDS, umlaut_test_pdf
-from clients.client import build_request
 from ocrmesh.v1 import ocr_pb2 as pb
+from ocrmesh_client import build_request
 from services.gotocr.models import GOT_OCR
 from services.janus.models import JANUS_PRO_7B
 from services.models.spec import ModelSpec, models_dir

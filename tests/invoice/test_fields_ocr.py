@@ -20,7 +20,8 @@ from __future__ import annotations
 
 import pytest
 
-from benchmarks.bench_fields import DEFAULT_DATASET, Doc, Ocr, dataset_docs, normalise
+from bench_service.fields import normalise
+from benchmarks.bench_fields import DEFAULT_DATASET, Doc, Ocr, dataset_docs
 from ocrmesh.v1 import ocr_pb2 as pb
 from services.invoice.extract import extract_fields
 

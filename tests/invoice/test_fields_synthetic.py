@@ -31,7 +31,8 @@ from __future__ import annotations
 
 import pytest
 
-from benchmarks.bench_fields import Doc, normalise
+from bench_service.fields import normalise
+from benchmarks.bench_fields import Doc
 from benchmarks.synth.invoice_gen import generate_invoice
 from ocrmesh.v1 import ocr_pb2 as pb
 from tests.invoice.test_fields_ocr import TARGET_FIELDS, scan_fields

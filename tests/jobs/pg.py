@@ -14,6 +14,7 @@ import subprocess
 import tempfile
 import uuid
 from pathlib import Path
+
 from services.scaffold.ports import free_port
 
 

@@ -17,10 +17,10 @@ from typing import Any
 
 import pytest
 
-from clients.client import OcrClient
 from jobs_service.client import JobsClient, submit_request
 from ocrmesh.v1 import jobs_pb2 as jpb
 from ocrmesh.v1 import ocr_pb2 as pb
+from ocrmesh_client import OcrClient
 from tests.conftest import PATIENCE, REPO, free_port
 from tests.jobs.helpers import dataset_pdfs, distinct, merged_pdf
 

@@ -15,8 +15,8 @@ import pymupdf
 import pytest
 
 from bench_service.datasets import ZUGFERD_AWV
-from clients.client import AsyncOcrClient
 from ocrmesh.v1 import ocr_pb2 as pb
+from ocrmesh_client import AsyncOcrClient
 from router_service.server import RouterServer
 from router_service.settings import DEFAULT_ROUTING_FILE, EndpointConfig, RouterSettings
 from services.scaffold.ports import free_port

@@ -12,8 +12,8 @@ from contextlib import AbstractAsyncContextManager
 
 import grpc
 
-from clients.client import AsyncOcrClient
 from ocrmesh.v1 import ocr_pb2 as pb
+from ocrmesh_client import AsyncOcrClient
 from router_service.settings import EndpointConfig
 from services.intake.document import LoadedDocument
 from services.registry import create_engine

@@ -11,8 +11,8 @@ import httpx
 import psutil
 import pytest
 
-from clients.client import AsyncOcrClient, build_request
 from ocrmesh.v1 import ocr_pb2 as pb
+from ocrmesh_client import AsyncOcrClient, build_request
 from services.intake.limits import IntakeLimits
 from tests.conftest import PATIENCE, eventually
 from tests.security.conftest import RSS_LIMIT, RunningMesh

@@ -13,8 +13,8 @@ import pytest
 
 from benchmarks.synth.degrade import render_scanned_pdf
 from benchmarks.synth.umlaut_page import UMLAUT_WORDS, umlaut_test_pdf
-from clients.client import build_request
 from ocrmesh.v1 import ocr_pb2 as pb
+from ocrmesh_client import build_request
 from services.models.spec import models_dir
 from services.surya_docling.models import MODELS
 

@@ -20,8 +20,8 @@ from PIL import Image
 
 from benchmarks.synth.degrade import render_page_png, render_scanned_pdf
 from benchmarks.synth.umlaut_page import UMLAUT_WORDS, umlaut_test_pdf
-from clients.client import build_request
 from ocrmesh.v1 import ocr_pb2 as pb
+from ocrmesh_client import build_request
 from services.models.spec import MissingModelError
 from tests import documents
 from tests.surya.tiny_models import FAVOURED_CHAR

@@ -1,6 +1,6 @@
 """REST endpoints of the benchmark over its gRPC API: the gateway mounts `router`.
 
-    from bench_service.rest import router as benchmark_router, get_benchmark_stub
+    from gateway_rest.routes.benchmark import router as benchmark_router, get_benchmark_stub
     app.include_router(benchmark_router)
     app.state.benchmark_stub = BenchmarkServiceStub(channel)   # in lifespan
     # or: app.dependency_overrides[get_benchmark_stub] = lambda: stub

@@ -1,4 +1,4 @@
-"""Typed Python clients (async and sync) for any OcrService: a backend or the router."""
+"""gRPC clients (async and sync) for any OcrService: a backend or the router."""
 
 from __future__ import annotations
 
@@ -7,14 +7,15 @@ import uuid
 from collections.abc import AsyncIterator, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Self
 
 import grpc
 from grpc_health.v1 import health_pb2, health_pb2_grpc
 
-from clients.auth import KeySource, MetadataSource, aio_channel, resolve_api_key, sync_channel
-from ocrmesh.v1 import ocr_pb2 as pb
-from ocrmesh.v1 import ocr_pb2_grpc as pb_grpc
-from services.auth.credentials import TlsFiles
+from ocrmesh_client.auth import KeySource, MetadataSource, aio_channel, resolve_api_key, sync_channel
+from ocrmesh_client.tls import TlsFiles
+from ocrmesh_client.v1 import ocr_pb2 as pb
+from ocrmesh_client.v1 import ocr_pb2_grpc as pb_grpc
 
 # A document is at most 50 MB; a batch submitted to JobsService travels as one message.
 MAX_MESSAGE_BYTES = 256 * 1024 * 1024
@@ -66,7 +67,7 @@ class ProcessOutcome:
 
 
 class AsyncOcrClient:
-    """`api_key` None: OCRMESH_API_KEY or the local admin key (clients/auth.py); '' sends none;
+    """`api_key` None: OCRMESH_API_KEY or the local admin key (clients/python/ocrmesh_client/auth.py); '' sends none;
     a callable gives each call's key (the gateway forwards its caller's)."""
 
     def __init__(
@@ -84,7 +85,7 @@ class AsyncOcrClient:
         self.stub = pb_grpc.OcrServiceStub(self.channel)
         self.health_stub = health_pb2_grpc.HealthStub(self.channel)
 
-    async def __aenter__(self) -> AsyncOcrClient:
+    async def __aenter__(self) -> Self:
         return self
 
     async def __aexit__(self, *exc: object) -> None:
@@ -126,7 +127,9 @@ class AsyncOcrClient:
         return await self.stub.Unload(pb.UnloadRequest(), timeout=timeout)
 
     async def health(self, service: str = "", timeout: float | None = 5) -> int:
-        response = await self.health_stub.Check(health_pb2.HealthCheckRequest(service=service), timeout=timeout)
+        response = await self.health_stub.Check(
+            health_pb2.HealthCheckRequest(service=service), timeout=timeout
+        )
         return response.status
 
 
@@ -140,7 +143,7 @@ class OcrClient:
         self.stub = pb_grpc.OcrServiceStub(self.channel)
         self.health_stub = health_pb2_grpc.HealthStub(self.channel)
 
-    def __enter__(self) -> OcrClient:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -149,7 +152,9 @@ class OcrClient:
     def close(self) -> None:
         self.channel.close()
 
-    def stream(self, request: pb.ProcessRequest, *, timeout: float | None = None) -> Iterator[pb.ProcessResponse]:
+    def stream(
+        self, request: pb.ProcessRequest, *, timeout: float | None = None
+    ) -> Iterator[pb.ProcessResponse]:
         return self.stub.Process(request, timeout=timeout)
 
     def process(self, request: pb.ProcessRequest, *, timeout: float | None = None) -> ProcessOutcome:

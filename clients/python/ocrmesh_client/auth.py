@@ -16,11 +16,13 @@ from typing import Any
 
 import grpc
 
-from services.auth.credentials import TlsFiles
+from ocrmesh_client.tls import TlsFiles
 
 ENV_KEY = "OCRMESH_API_KEY"
 LOCAL_KEY_FILE = "admin.key"
-REPO = Path(__file__).resolve().parents[1]
+# The checkout this module sits in (clients/python/ocrmesh_client/), where `ocrmesh up` keeps its data;
+# installed from a wheel the path simply does not exist.
+REPO = Path(__file__).resolve().parents[3]
 
 # A key, or a function giving the key of the call being made ('' = send none).
 KeySource = str | Callable[[], str]

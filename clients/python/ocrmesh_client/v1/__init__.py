@@ -1,0 +1,1 @@
+"""Generated OcrService stubs (scripts/gen_protos.py)."""

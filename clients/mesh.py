@@ -202,6 +202,8 @@ class Mesh:
         """Start every planned process (without waiting for health)."""
         logs = self.settings.log_dir or (self.workdir or Path(tempfile.mkdtemp()))
         logs.mkdir(parents=True, exist_ok=True)
+        if self.settings.auth:  # once, before any child: the first start creates the key (and says so)
+            self.local_key = ensure_local_key({**os.environ, **self.env})
         for component in self.components:
             component.log_path = logs / f"{component.name}.log"
             self._spawn(component)
@@ -220,8 +222,6 @@ class Mesh:
             "OMP_THREAD_LIMIT": os.environ.get("OMP_THREAD_LIMIT", "1"),
             **self.env,
         }
-        if self.settings.auth:
-            self.local_key = ensure_local_key(env)
         creationflags = subprocess.CREATE_NEW_PROCESS_GROUP if sys.platform == "win32" else 0  # type: ignore[attr-defined]
         assert component.log_path is not None
         with open(component.log_path, "ab") as log_file:  # a restart appends to the same log

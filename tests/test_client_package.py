@@ -191,7 +191,9 @@ async def gateway_url() -> AsyncIterator[str]:
     async with running_backend("pdftext") as backend:
         endpoints = [EndpointConfig(name="pdftext", address=f"127.0.0.1:{backend.port}")]
         async with running_router(endpoints, benchmarks=False) as (router, _client):
-            app = create_app(GatewaySettings(upstream=f"127.0.0.1:{router.port}", health_refresh_seconds=0.1))
+            app = create_app(
+                GatewaySettings(upstream=f"127.0.0.1:{router.port}", health_refresh_seconds=0.1, auth=False)
+            )
             port = free_port()
             server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
             task = asyncio.create_task(server.serve())

@@ -166,7 +166,7 @@ def test_killed_tesseract_is_restarted_while_born_digital_documents_keep_being_s
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         text=True,
-        env=_env(tmp_path),
+        env={**_env(tmp_path), "OCRMESH_JOBS_DATA_DIR": str(tmp_path / "data")},  # a fresh admin key, printed
     )
     assert proc.stderr is not None
     stderr = Lines(proc.stderr)
@@ -197,6 +197,8 @@ def test_killed_tesseract_is_restarted_while_born_digital_documents_keep_being_s
         tesseract.send_signal(signal.SIGKILL)
 
         # Meanwhile, born-digital documents are served through REST (pdftext needs no tesseract).
+        key = re.search(r"admin API key \(shown once[^)]*\): (\S+)$", stderr.text, re.MULTILINE)
+        assert key is not None, stderr.text
         for pdf in (
             REPO / "samples" / "rechnung-beispiel.pdf",
             DATASET / "EN16931_zugferd_2p0_EN16931_Einfach.pdf",
@@ -206,6 +208,7 @@ def test_killed_tesseract_is_restarted_while_born_digital_documents_keep_being_s
                     f"http://127.0.0.1:{gateway_port}/api/v1/ocr/process",
                     files={"file": (pdf.name, handle, "application/pdf")},
                     data={"backend": "auto"},
+                    headers={"Authorization": f"Bearer {key.group(1)}"},
                     timeout=120,
                 )
             assert response.status_code == 200, response.text

@@ -46,13 +46,14 @@ async def served(pdftext_port: int, tmp_path: Path) -> AsyncIterator[tuple[httpx
             port=0,
             status_poll_seconds=0.2,
             suppliers_dir=suppliers,
+            auth=False,  # keys are tests/test_auth.py's
             backends=[EndpointConfig(name="pdftext", address=f"127.0.0.1:{pdftext_port}")],
         )
     )
     port = await router.start()
     try:
         await router.wait_for_backends(5)
-        app = create_app(GatewaySettings(upstream=f"127.0.0.1:{port}", health_refresh_seconds=0.1))
+        app = create_app(GatewaySettings(upstream=f"127.0.0.1:{port}", health_refresh_seconds=0.1, auth=False))
         async with app.router.lifespan_context(app):
             transport = httpx.ASGITransport(app=app)
             async with httpx.AsyncClient(

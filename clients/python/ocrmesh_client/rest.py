@@ -16,6 +16,8 @@ from typing import Any, Self, TypedDict, Unpack
 
 import httpx
 
+from ocrmesh_client.auth import resolve_api_key
+
 API = "/api/v1"
 FINISHED = frozenset({"completed", "failed", "cancelled"})
 # A document, given as a path or as (filename, bytes).
@@ -106,11 +108,24 @@ class _Requests:
         return "GET", f"{API}/health", {}
 
 
+def _auth_headers(api_key: str | None) -> dict[str, str]:
+    key = resolve_api_key(api_key)
+    return {"Authorization": f"Bearer {key}"} if key else {}
+
+
 class RestClient:
     """Blocking REST client: `RestClient("http://127.0.0.1:8000").process("invoice.pdf")`."""
 
-    def __init__(self, base_url: str, *, timeout: float = 300.0, http: httpx.Client | None = None) -> None:
-        self.http = http or httpx.Client(base_url=base_url, timeout=timeout)
+    def __init__(
+        self,
+        base_url: str,
+        *,
+        timeout: float = 300.0,
+        http: httpx.Client | None = None,
+        api_key: str | None = None,
+    ) -> None:
+        """`api_key` None: OCRMESH_API_KEY or the local admin key; '' sends none."""
+        self.http = http or httpx.Client(base_url=base_url, timeout=timeout, headers=_auth_headers(api_key))
 
     def __enter__(self) -> Self:
         return self
@@ -154,9 +169,14 @@ class AsyncRestClient:
     """The same as RestClient, awaitable."""
 
     def __init__(
-        self, base_url: str, *, timeout: float = 300.0, http: httpx.AsyncClient | None = None
+        self,
+        base_url: str,
+        *,
+        timeout: float = 300.0,
+        http: httpx.AsyncClient | None = None,
+        api_key: str | None = None,
     ) -> None:
-        self.http = http or httpx.AsyncClient(base_url=base_url, timeout=timeout)
+        self.http = http or httpx.AsyncClient(base_url=base_url, timeout=timeout, headers=_auth_headers(api_key))
 
     async def __aenter__(self) -> Self:
         return self

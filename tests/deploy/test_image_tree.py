@@ -416,9 +416,9 @@ def test_roles_serve_a_document_from_the_image_tree(
     config.write_text(yaml.safe_dump({"router": router}))
     roles = [
         (["serve", "pdftext", "--port", str(backend_port)], f"127.0.0.1:{backend_port}"),
-        (["router", "--config", str(config)], f"127.0.0.1:{router_port}"),
+        (["router", "--config", str(config), "--no-auth"], f"127.0.0.1:{router_port}"),  # loopback: keys are tests/test_auth.py's
         (
-            ["gateway", "--upstream", f"127.0.0.1:{router_port}", "--port", str(gateway_port)],
+            ["gateway", "--upstream", f"127.0.0.1:{router_port}", "--port", str(gateway_port), "--no-auth"],
             f"http://127.0.0.1:{gateway_port}/api/v1/health/ready",
         ),
     ]

@@ -31,6 +31,16 @@ class RunningMesh:
     def router(self) -> str:
         return self.mesh.components[-2].address
 
+    @property
+    def key(self) -> str:
+        """The mesh's admin key: hostile inputs come from a caller who got past authentication."""
+        assert self.mesh.local_key is not None
+        return self.mesh.local_key.key
+
+    @property
+    def auth(self) -> dict[str, str]:
+        return {"Authorization": f"Bearer {self.key}"}
+
     def address(self, name: str) -> str:
         """gRPC address of a component (a backend's name, or "router")."""
         return next(c.address for c in self.mesh.components if c.name == name)
@@ -40,14 +50,16 @@ class RunningMesh:
 
 
 @pytest.fixture(scope="session")
-def mesh() -> Iterator[RunningMesh]:
+def mesh(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningMesh]:
     settings = MeshSettings(
         router_port=free_port(),
         gateway_port=free_port(),
         backends={"pdftext": free_port(), "tesseract": free_port()},
         start_timeout_seconds=300,
     )
-    with Mesh(settings) as running:
+    # Its own data directory: its own jobs state and a fresh admin key.
+    data = tmp_path_factory.mktemp("security-data")
+    with Mesh(settings, env={"OCRMESH_JOBS_DATA_DIR": str(data)}) as running:
         processes = {
             c.name: psutil.Process(c.process.pid) for c in running.components if c.process is not None
         }

@@ -35,7 +35,7 @@ def over_the_limit() -> bytes:
 
 @pytest.mark.parametrize("target", ["router", "pdftext"])
 async def test_a_60_mb_message_is_refused(mesh: RunningMesh, target: str) -> None:
-    async with AsyncOcrClient(mesh.address(target)) as client:
+    async with AsyncOcrClient(mesh.address(target), api_key=mesh.key) as client:
         with pytest.raises(grpc.aio.AioRpcError) as err:
             await client.process(build_request(over_the_limit(), filename="big.pdf"), timeout=PATIENCE)
         assert err.value.code() is grpc.StatusCode.RESOURCE_EXHAUSTED, err.value
@@ -57,7 +57,7 @@ async def test_bombs_are_invalid_argument_on_the_router(
     mesh: RunningMesh, name: str, content: bytes, pattern: str
 ) -> None:
     mesh.memory.reset()
-    async with AsyncOcrClient(mesh.router) as client:
+    async with AsyncOcrClient(mesh.router, api_key=mesh.key) as client:
         with pytest.raises(grpc.aio.AioRpcError) as err:
             await client.process(build_request(content), timeout=4 * PATIENCE)
     mesh.memory.sample()
@@ -79,7 +79,7 @@ async def test_bombs_are_invalid_argument_on_the_router(
 async def test_page_ranges_are_invalid_argument_on_the_router(
     mesh: RunningMesh, einfach_pdf: bytes, options: pb.ProcessOptions, pattern: str
 ) -> None:
-    async with AsyncOcrClient(mesh.router) as client:
+    async with AsyncOcrClient(mesh.router, api_key=mesh.key) as client:
         with pytest.raises(grpc.aio.AioRpcError) as err:
             await client.process(build_request(einfach_pdf, options=options), timeout=PATIENCE)
     assert err.value.code() is grpc.StatusCode.INVALID_ARGUMENT, err.value
@@ -110,7 +110,7 @@ def frames_500() -> bytes:
 async def test_a_500_frame_tiff_stops_when_the_grpc_caller_cancels(mesh: RunningMesh) -> None:
     router = mesh.process("router")
     tiff = frames_500()
-    async with AsyncOcrClient(mesh.router) as client:
+    async with AsyncOcrClient(mesh.router, api_key=mesh.key) as client:
         call = asyncio.create_task(
             client.process(build_request(tiff, filename="x.tif"), timeout=4 * PATIENCE)
         )
@@ -127,7 +127,7 @@ async def test_a_500_frame_tiff_stops_when_the_http_client_disconnects(mesh: Run
     tiff = frames_500()
 
     async def post() -> httpx.Response:
-        async with httpx.AsyncClient(base_url=mesh.gateway, timeout=4 * PATIENCE) as client:
+        async with httpx.AsyncClient(base_url=mesh.gateway, timeout=4 * PATIENCE, headers=mesh.auth) as client:
             return await client.post("/api/v1/ocr/process", files={"file": ("x.tif", tiff, "image/tiff")})
 
     request = asyncio.create_task(post())

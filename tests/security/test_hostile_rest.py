@@ -26,7 +26,7 @@ def test_the_catalogue_is_large_enough() -> None:
 def post(mesh: RunningMesh, hostile: Hostile) -> httpx.Response:
     files = {"file": (hostile.filename, hostile.data(), "application/octet-stream")}
     with httpx.Client(base_url=mesh.gateway, timeout=HANG_GUARD) as client:
-        return client.post(PROCESS, files=files, data=hostile.form, headers=hostile.headers)
+        return client.post(PROCESS, files=files, data=hostile.form, headers={**mesh.auth, **hostile.headers})
 
 
 def assert_clear_answer(hostile: Hostile, response: httpx.Response) -> None:

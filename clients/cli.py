@@ -7,6 +7,7 @@ so `ocrmesh process` starts fast.
 from __future__ import annotations
 
 import asyncio
+import faulthandler
 import json
 import sys
 from collections.abc import Callable
@@ -602,6 +603,9 @@ def learn_supplier(
     typer.echo(f"saved {path}")
 
 def main() -> None:
+    # A fatal signal in a native library (grpc, MuPDF, torch) writes every thread's Python stack to
+    # stderr, which `up` and the containers keep as the process's log.
+    faulthandler.enable()
     app()
 
 

@@ -406,7 +406,7 @@ def models_download(
 @app.command()
 def jobs(
     upstream: Annotated[Optional[str], typer.Option(help="OcrService the documents go to (the router), HOST:PORT")] = None,
-    port: Annotated[Optional[int], typer.Option(help="gRPC port (default 50071)")] = None,
+    port: Annotated[Optional[int], typer.Option(help=f"gRPC port (default {catalogue.JOBS_PORT})")] = None,
     host: Annotated[Optional[str], typer.Option(help="Address to listen on")] = None,
     data_dir: Annotated[Optional[Path], typer.Option(help="SQLite database and uploads (default ./data)")] = None,
     database_url: Annotated[Optional[str], typer.Option(help="postgresql://... to share one queue between replicas")] = None,

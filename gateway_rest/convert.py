@@ -228,6 +228,15 @@ def to_process_result(
         einvoice_profile=_or_none(invoice.einvoice_profile),
         warnings=list(document.warnings),
         einvoice=_einvoice(document.einvoice, include_xml) if has_einvoice else None,
+        document_type=_document_type(document.document_type) if document.HasField("document_type") else None,
+    )
+
+
+def _document_type(classification: pb.DocumentClassification) -> m.DocumentTypeResult:
+    return m.DocumentTypeResult(
+        type=classification.type,  # type: ignore[arg-type]
+        confidence=_conf(classification.confidence),
+        reason=classification.reason,
     )
 
 

@@ -249,6 +249,28 @@ class Routing(BaseModel):
     analysis_seconds: float
 
 
+DocumentTypeName = Literal[
+    "rechnung",
+    "gutschrift",
+    "mahnung",
+    "lieferschein",
+    "angebot",
+    "auftragsbestaetigung",
+    "bestellung",
+    "vertrag",
+    "handelsregisterauszug",
+    "sonstiges",
+]
+
+
+class DocumentTypeResult(BaseModel):
+    """What kind of business document this is, decided from the whole document's evidence."""
+
+    type: DocumentTypeName
+    confidence: float = Field(ge=0, le=1, description="How clearly the evidence points to this type")
+    reason: str = Field(description="The evidence: titles, phrases, structure, an e-invoice's type code")
+
+
 class ProcessResult(BaseModel):
     """Answer of `POST /api/v1/ocr/process`."""
 
@@ -273,6 +295,9 @@ class ProcessResult(BaseModel):
     einvoice_profile: str | None = None
     warnings: list[str]
     einvoice: EInvoice | None = None
+    document_type: DocumentTypeResult | None = Field(
+        default=None, description="The document's type (rechnung, mahnung, vertrag, ...), confidence and reason"
+    )
 
 
 # ---------------------------------------------------------------- health

@@ -214,10 +214,13 @@ def _report(
     if csv_path is not None:
         with csv_path.open("w", encoding="utf-8", newline="") as f:
             writer = csv.writer(f)
-            writer.writerow(["file", "status", *INVOICE_FIELDS])
+            writer.writerow(["file", "status", "document_type", *INVOICE_FIELDS])
             for _job, doc, path in rows:
                 values = _fields(doc.result) if doc.HasField("result") else {}
-                writer.writerow([str(path), status_name.get(doc.status, "unknown"), *(values.get(n, "") for n in INVOICE_FIELDS)])
+                kind = doc.result.document_type.type if doc.HasField("result") else ""
+                writer.writerow(
+                    [str(path), status_name.get(doc.status, "unknown"), kind, *(values.get(n, "") for n in INVOICE_FIELDS)]
+                )
     completed = sum(1 for _j, d, _p in rows if d.status == jpb.DOCUMENT_STATUS_COMPLETED)
     failed = [(d, p) for _j, d, p in rows if d.status != jpb.DOCUMENT_STATUS_COMPLETED]
     for doc, path in failed:

@@ -416,7 +416,7 @@ class DocumentMetadata(_message.Message):
     def __init__(self, page_count: _Optional[int] = ..., language: _Optional[str] = ..., layout_complexity: _Optional[_Union[LayoutComplexity, str]] = ..., backends: _Optional[_Iterable[str]] = ..., processing_seconds: _Optional[float] = ..., mime_type: _Optional[str] = ..., request_id: _Optional[str] = ..., pages_processed: _Optional[int] = ...) -> None: ...
 
 class DocumentResult(_message.Message):
-    __slots__ = ("document_id", "text", "fields", "confidence", "metadata", "routing", "einvoice", "warnings")
+    __slots__ = ("document_id", "text", "fields", "confidence", "metadata", "routing", "einvoice", "warnings", "document_type")
     DOCUMENT_ID_FIELD_NUMBER: _ClassVar[int]
     TEXT_FIELD_NUMBER: _ClassVar[int]
     FIELDS_FIELD_NUMBER: _ClassVar[int]
@@ -425,6 +425,7 @@ class DocumentResult(_message.Message):
     ROUTING_FIELD_NUMBER: _ClassVar[int]
     EINVOICE_FIELD_NUMBER: _ClassVar[int]
     WARNINGS_FIELD_NUMBER: _ClassVar[int]
+    DOCUMENT_TYPE_FIELD_NUMBER: _ClassVar[int]
     document_id: str
     text: str
     fields: InvoiceFields
@@ -433,7 +434,18 @@ class DocumentResult(_message.Message):
     routing: Routing
     einvoice: EInvoice
     warnings: _containers.RepeatedScalarFieldContainer[str]
-    def __init__(self, document_id: _Optional[str] = ..., text: _Optional[str] = ..., fields: _Optional[_Union[InvoiceFields, _Mapping]] = ..., confidence: _Optional[float] = ..., metadata: _Optional[_Union[DocumentMetadata, _Mapping]] = ..., routing: _Optional[_Union[Routing, _Mapping]] = ..., einvoice: _Optional[_Union[EInvoice, _Mapping]] = ..., warnings: _Optional[_Iterable[str]] = ...) -> None: ...
+    document_type: DocumentClassification
+    def __init__(self, document_id: _Optional[str] = ..., text: _Optional[str] = ..., fields: _Optional[_Union[InvoiceFields, _Mapping]] = ..., confidence: _Optional[float] = ..., metadata: _Optional[_Union[DocumentMetadata, _Mapping]] = ..., routing: _Optional[_Union[Routing, _Mapping]] = ..., einvoice: _Optional[_Union[EInvoice, _Mapping]] = ..., warnings: _Optional[_Iterable[str]] = ..., document_type: _Optional[_Union[DocumentClassification, _Mapping]] = ...) -> None: ...
+
+class DocumentClassification(_message.Message):
+    __slots__ = ("type", "confidence", "reason")
+    TYPE_FIELD_NUMBER: _ClassVar[int]
+    CONFIDENCE_FIELD_NUMBER: _ClassVar[int]
+    REASON_FIELD_NUMBER: _ClassVar[int]
+    type: str
+    confidence: float
+    reason: str
+    def __init__(self, type: _Optional[str] = ..., confidence: _Optional[float] = ..., reason: _Optional[str] = ...) -> None: ...
 
 class PageProgress(_message.Message):
     __slots__ = ("page_number", "fraction")

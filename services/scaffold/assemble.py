@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from ocrmesh.v1 import ocr_pb2 as pb
+from services.doctype.classify import classify_document
 from services.intake.layout import document_layout_complexity
 from services.textfix.cleanup import clean_text
 
@@ -91,6 +92,7 @@ def assemble_document(
     )
     if summary.einvoice is not None:
         result.einvoice.CopyFrom(summary.einvoice)
+    result.document_type.CopyFrom(classify_document(result.text, summary.einvoice))
     if summary.extract_fields:
         outcome = fields(ordered, summary.einvoice, summary.suppliers)
         result.fields.CopyFrom(outcome.fields)

@@ -41,6 +41,7 @@ async def test_batch_folder_to_jsonl_and_csv(
         truth = json.loads((DATASET / name.replace(".pdf", ".truth.json")).read_text())
         assert rows[name]["rechnungsnummer"] == truth["rechnungsnummer"]
         assert rows[name]["datum"] == truth["datum"]
+        assert rows[name]["document_type"] == "rechnung"
     # The same command again attaches to the same job (idempotency key from the contents).
     again = await asyncio.to_thread(subprocess.run, args, cwd=REPO, capture_output=True, text=True, timeout=120)
     assert again.returncode == 0 and "already submitted" in again.stderr

@@ -1,0 +1,46 @@
+"""`document_type` on every REST result: type, confidence, reason (issue 18)."""
+
+from __future__ import annotations
+
+import httpx
+import pymupdf
+import pytest
+
+from tests.gateway.conftest import DATASET
+
+PROCESS = "/api/v1/ocr/process"
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("EN16931_zugferd_2p0_EN16931_Einfach", "rechnung"),
+        ("EN16931_zugferd_2p0_EN16931_Gutschrift", "gutschrift"),
+        ("EN16931_zugferd_2p0_EN16931_Rechnungskorrektur", "gutschrift"),
+    ],
+)
+async def test_the_result_names_the_documents_type(pdftext_gateway: httpx.AsyncClient, name: str, expected: str) -> None:
+    pdf = DATASET / f"{name}.pdf"
+    response = await pdftext_gateway.post(PROCESS, files={"file": (pdf.name, pdf.read_bytes())})
+    assert response.status_code == 200, response.text
+    kind = response.json()["document_type"]
+    assert kind["type"] == expected and 0 < kind["confidence"] <= 1 and kind["reason"]
+
+
+async def test_a_blank_scan_is_sonstiges_not_an_error(tesseract_gateway: httpx.AsyncClient) -> None:
+    with pymupdf.open() as doc:
+        page = doc.new_page()
+        white = pymupdf.Pixmap(pymupdf.csGRAY, pymupdf.IRect(0, 0, 1240, 1754), 0)
+        white.clear_with(255)
+        page.insert_image(page.rect, stream=white.tobytes("png"))
+        blank = doc.tobytes()
+    response = await tesseract_gateway.post(PROCESS, files={"file": ("leer.pdf", blank)})
+    assert response.status_code == 200, response.text
+    kind = response.json()["document_type"]
+    assert kind["type"] == "sonstiges" and kind["confidence"] < 0.5 and kind["reason"]
+
+
+async def test_openapi_documents_the_types(pdftext_gateway: httpx.AsyncClient) -> None:
+    schema = (await pdftext_gateway.get("/openapi.json")).json()["components"]["schemas"]
+    assert set(schema["DocumentTypeResult"]["properties"]) == {"type", "confidence", "reason"}
+    assert "handelsregisterauszug" in str(schema["DocumentTypeResult"]["properties"]["type"])

@@ -131,7 +131,7 @@ def structured_fields(invoice: pb.InvoiceFields) -> m.StructuredFields:
     values: dict[str, object] = {}
     for field in invoice.fields:
         if field.value and field.name not in values and field.name not in ("needs_review", "validation"):
-            values[field.name] = field.value
+            values[field.name] = field.value.split("\n") if field.name in m.LIST_FIELDS else field.value
     reviewed = invoice.needs_review or len(invoice.fields) or len(invoice.checks)
     extra = {"needs_review": invoice.needs_review, "validation": _validation(invoice)} if reviewed else {}
     while True:

@@ -169,6 +169,37 @@ class StructuredFields(BaseModel):
     lieferant_adresse: str | None = None
     kundennummer: str | None = None
     bestellnummer: str | None = None
+    # Every type (document_type): the document's own number, its issuer.
+    dokumentnummer: str | None = Field(default=None, description="The document's own number (an invoice's rechnungsnummer)")
+    absender: str | None = Field(default=None, description="The issuer's name")
+    # gutschrift, mahnung
+    bezug_rechnungsnummer: str | None = Field(default=None, description="The invoice it corrects or reminds of")
+    # mahnung
+    mahnstufe: int | None = Field(default=None, ge=1, le=3, description="1 Zahlungserinnerung/1. Mahnung, 2, 3 letzte")
+    offener_betrag: Money | None = None
+    mahngebuehr: Money | None = None
+    zahlungsfrist: dt.date | None = None
+    # lieferschein; angebot; bestellung, auftragsbestaetigung
+    lieferdatum: dt.date | None = None
+    gueltig_bis: dt.date | None = None
+    liefertermin: dt.date | None = None
+    # vertrag
+    vertragstitel: str | None = None
+    parteien: list[str] | None = Field(default=None, description="The contract's parties, as named")
+    vertragsbeginn: dt.date | None = None
+    laufzeit: str | None = Field(default=None, description="As written, e.g. '24 Monate'")
+    kuendigungsfrist: str | None = Field(default=None, description="As written, e.g. 'drei Monate zum Quartalsende'")
+    # handelsregisterauszug
+    registergericht: str | None = None
+    registernummer: str | None = Field(default=None, description="e.g. 'HRB 12345'")
+    firma: str | None = None
+    sitz: str | None = None
+    stammkapital: Money | None = None
+    geschaeftsfuehrer: list[str] | None = Field(default=None, description="Managing directors, 'Vorname Nachname'")
+
+
+# Fields whose value holds one entry per line (`Field.value`), a list in `text.structured`.
+LIST_FIELDS = frozenset({"parteien", "geschaeftsfuehrer"})
 
 
 class Text(BaseModel):

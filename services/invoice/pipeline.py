@@ -15,9 +15,11 @@ from dataclasses import dataclass, field
 import structlog
 
 from ocrmesh.v1 import ocr_pb2 as pb
+from services.doctype.classify import PAGE_SEPARATOR, classify_document
 from services.invoice.extract import extract_fields
 from services.invoice.review import review
 from services.invoice.suppliers import SupplierRegistry
+from services.invoice.typed_fields import type_fields
 
 log = structlog.get_logger("ocrmesh.invoice")
 
@@ -27,10 +29,12 @@ ESSENTIAL = ("rechnungsnummer", "betrag_brutto")
 
 @dataclass
 class InvoiceOutcome:
-    """The invoice fields of a document and the warnings a person should see about them."""
+    """The invoice fields of a document (with its type's fields), the warnings a person should see
+    about them, and the document's type."""
 
     fields: pb.InvoiceFields
     warnings: list[str] = field(default_factory=list)
+    document_type: pb.DocumentClassification | None = None
 
 
 def build_invoice_fields(
@@ -47,7 +51,18 @@ def build_invoice(
     einvoice: pb.EInvoice | None = None,
     suppliers: SupplierRegistry | None = None,
 ) -> InvoiceOutcome:
-    """Invoice fields and warnings of a document from its pages and, if present, its e-invoice XML."""
+    """Invoice fields and warnings of a document from its pages and, if present, its e-invoice XML;
+    then its type and the fields the type adds (a reminder's level, a contract's parties)."""
+    outcome = _invoice_fields(pages, einvoice, suppliers)
+    text = PAGE_SEPARATOR.join(page.text for page in pages)
+    outcome.document_type = classify_document(text, einvoice)
+    outcome.fields.fields.extend(type_fields(text, outcome.document_type.type, outcome.fields))
+    return outcome
+
+
+def _invoice_fields(
+    pages: Sequence[pb.PageResult], einvoice: pb.EInvoice | None, suppliers: SupplierRegistry | None
+) -> InvoiceOutcome:
     supplier = suppliers.match(pages) if suppliers is not None and pages else None
     text_fields = extract_fields(pages, supplier) if pages else pb.InvoiceFields()
     if einvoice is None or not einvoice.xml:

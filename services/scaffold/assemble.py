@@ -32,6 +32,7 @@ class ExtractedFields(Protocol):
 
     fields: pb.InvoiceFields
     warnings: list[str]
+    document_type: pb.DocumentClassification | None  # decided with the fields, or None
 
 
 # Invoice fields over a document's pages (ordered), its e-invoice if any, and the known suppliers.
@@ -92,10 +93,13 @@ def assemble_document(
     )
     if summary.einvoice is not None:
         result.einvoice.CopyFrom(summary.einvoice)
-    result.document_type.CopyFrom(classify_document(result.text, summary.einvoice))
     if summary.extract_fields:
         outcome = fields(ordered, summary.einvoice, summary.suppliers)
         result.fields.CopyFrom(outcome.fields)
         result.warnings.extend(w for w in outcome.warnings if w not in result.warnings)
+        if outcome.document_type is not None:
+            result.document_type.CopyFrom(outcome.document_type)
+    if not result.HasField("document_type"):
+        result.document_type.CopyFrom(classify_document(result.text, summary.einvoice))
     return result
 

@@ -44,3 +44,31 @@ async def test_openapi_documents_the_types(pdftext_gateway: httpx.AsyncClient) -
     schema = (await pdftext_gateway.get("/openapi.json")).json()["components"]["schemas"]
     assert set(schema["DocumentTypeResult"]["properties"]) == {"type", "confidence", "reason"}
     assert "handelsregisterauszug" in str(schema["DocumentTypeResult"]["properties"]["type"])
+
+
+def _pdf(text: str) -> bytes:
+    with pymupdf.open() as doc:
+        page = doc.new_page()
+        page.insert_textbox(pymupdf.Rect(50, 50, 545, 800), text, fontsize=10, fontname="helv")
+        return doc.tobytes()
+
+
+async def test_a_reminders_fields_come_in_text_structured(pdftext_gateway: httpx.AsyncClient) -> None:
+    from tests.doctype.test_classify import TEXTS
+
+    response = await pdftext_gateway.post(PROCESS, files={"file": ("mahnung.pdf", _pdf(TEXTS["mahnung"]))})
+    assert response.status_code == 200, response.text
+    body = response.json()
+    assert body["document_type"]["type"] == "mahnung"
+    structured = body["text"]["structured"]
+    assert structured["mahnstufe"] == 1 and structured["offener_betrag"] == 535.5
+    assert structured["bezug_rechnungsnummer"] == "2024-0815" and structured["zahlungsfrist"] == "2024-06-30"
+
+
+async def test_a_contracts_parties_are_a_list(pdftext_gateway: httpx.AsyncClient) -> None:
+    from tests.doctype.test_classify import TEXTS
+
+    response = await pdftext_gateway.post(PROCESS, files={"file": ("vertrag.pdf", _pdf(TEXTS["vertrag"]))})
+    assert response.status_code == 200, response.text
+    structured = response.json()["text"]["structured"]
+    assert structured["parteien"] == ["Kunden AG", "Muster Bürotechnik GmbH"]

@@ -50,6 +50,8 @@ def test_xrechnung_3_ubl_with_allowances_charges_and_both_tax_registrations() ->
         "steuernummer": "60/123/45674",  # BT-32, scheme FC
         "iban": "DE02120300000000202051",  # BT-84
         "kundennummer": "HA-55",
+        "dokumentnummer": "R-3000-17",  # every type's own number: an invoice's is its BT-1
+        "absender": "Möwe Druck GmbH & Co. KG",  # every type's issuer: an invoice's seller
     }
     assert "bic" not in values(fields)  # not stated, and a standalone XML has no page that prints one
     assert all(c.passed for c in fields.checks)

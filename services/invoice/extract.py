@@ -71,8 +71,11 @@ AFTER_DEDUCTION_PENALTY = 1.0
 SIGN_PENALTY = 1.2
 # Bonus for a netto that the line items add up to (with the invoice's allowances and charges), and the
 # score of a printed amount found as that sum alone (no label read for it).
-LINE_ITEMS_BONUS = 0.6
+LINE_ITEMS_BONUS = 1.0
 LINE_ITEMS_SCORE = 0.3
+# Score of netto computed as the items' sum when no amount printed is that sum (a misread total): only a
+# triple that adds up with it can take it.
+LINE_ITEMS_COMPUTED_SCORE = 0.0
 _ID_TOKEN = re.compile(r"^[#:]?([A-Za-z0-9][\w./\-]*[A-Za-z0-9]|\d)[.,;:]?$")
 _ALNUM = re.compile(r"^[A-Za-z0-9]+$")
 CURRENCY_CODE_RE = re.compile(rf"\b({'|'.join(numbers.CURRENCY_CODES)})\b")
@@ -473,6 +476,30 @@ TITLE_NUMBER_RE = re.compile(
 )
 
 
+def _drop_debit_ibans(ctx: _Context) -> None:
+    """IBANs printed with a direct debit ("wird von Ihrem Konto DE.. abgebucht", "SEPA-Lastschrift",
+    "Mandatsreferenz") are the buyer's account: never the payee IBAN to pay to. Their row and the row
+    right before it (a sentence wrapped onto the IBAN's row, at most a line's height above) are read for
+    the lexicon's ``direct_debit`` marker."""
+    cands = ctx.cands.get("iban")
+    if not cands:
+        return
+    marker = ctx.lex.marker("direct_debit")
+    row_of = {id(t): row for row in ctx.layout.rows for t in row.tokens}
+    by_index = {(row.page, row.index): row for row in ctx.layout.rows}
+
+    def debit(c: Candidate) -> bool:
+        row = next((row_of[id(t)] for t in c.span.tokens if id(t) in row_of), None)
+        if row is None:
+            return False
+        prev = by_index.get((row.page, row.index - 1))
+        if prev is not None and row.y0 - prev.y1 > row.y1 - row.y0:
+            prev = None  # not the line before in the same paragraph
+        return any(r is not None and marker.search(r.text) for r in (row, prev))
+
+    ctx.cands["iban"] = [c for c in cands if not debit(c)]
+
+
 def _scan_title_numbers(ctx: _Context) -> None:
     """Invoice numbers printed right after the document title (weaker than any labelled one)."""
     for row in ctx.layout.rows:
@@ -612,30 +639,41 @@ class _LineItems:
         return lineitems.check_line_items(self.items, netto, self.adjustments)
 
     def holds(self, netto: Decimal | None) -> bool:
-        """Whether the items add up to ``netto`` (the evidence the amount choice weighs)."""
+        """Whether the items are evidence for ``netto`` (lineitems.supports_netto; weighed in the amount choice)."""
         if netto is None or not self.items:
             return False
         if netto not in self._held:
-            r = self.check(netto)
-            self._held[netto] = bool(r and r.passed)
+            self._held[netto] = lineitems.supports_netto(self.items, netto, self.adjustments)
         return self._held[netto]
 
 
 def _line_item_candidates(ctx: _Context, lines: _LineItems) -> None:
-    """The printed amount that the line items sum to, as a netto candidate when no netto candidate has it."""
+    """The printed amount that the line items sum to, as a netto candidate when no netto candidate has it;
+    else (no allowances or charges named) that sum computed, for a netto misread on a scan."""
     total = lines.total
     if total is None or any(c.amount == total for c in ctx.cands.get("betrag_netto", [])):
         return
+    # Not an item's own amount: on a scan one item read of several "sums" to that item.
     item_rows = {id(i.row) for i in lines.items}
     printed = [
         a for a in totals.page_amounts(ctx.layout, ctx.excluded["amounts"])
-        if a.value == total and (id(a.row) not in item_rows or len(lines.items) == 1)
+        if a.value == total and id(a.row) not in item_rows
     ]  # fmt: skip
+    n = len(lines.items)
+    what = f"the sum of {n} line item{'s' if n != 1 else ''}"
     if printed:
-        a = printed[-1]
-        n = len(lines.items)
-        ctx.add(_amount_candidate("betrag_netto", a, LINE_ITEMS_SCORE,
-                                  f"{NO_LABEL} for it: netto found as the sum of {n} line item{'s' if n != 1 else ''}"))  # fmt: skip
+        issue = f"{NO_LABEL} for it: netto found as {what}"
+        ctx.add(_amount_candidate("betrag_netto", printed[-1], LINE_ITEMS_SCORE, issue))
+        return
+    if lines.adjustments:
+        return  # the items' sum is a subtotal here, not netto
+    tokens = tuple(t for i in lines.items for t in i.span.tokens)
+    span = Span(" + ".join(i.span.text for i in lines.items), tokens)
+    issue = f"{NO_LABEL} for it: netto computed as {what}, no amount printed as that sum was read"
+    c = Candidate("betrag_netto", numbers.format_amount(total), span.text, span, LINE_ITEMS_COMPUTED_SCORE,
+                  pb.FIELD_SOURCE_COMPUTED, issues=[issue])  # fmt: skip
+    c.amount = total
+    ctx.add(c)
 
 
 def _choose_amounts(
@@ -941,6 +979,7 @@ def extract_fields(
     _currency_fallback(ctx)
     _fallback_date(ctx)
     _template_candidates(ctx, supplier)
+    _drop_debit_ibans(ctx)
     lines = _LineItems.read(layout, lex)
     _line_item_candidates(ctx, lines)
 

@@ -115,6 +115,17 @@ def _closing(diff: Decimal, adjustments: list[Adjustment]) -> tuple[Adjustment, 
     return None
 
 
+def supports_netto(items: list[LineItem], netto: Decimal, adjustments: list[Adjustment]) -> bool:
+    """Whether the items are evidence for ``netto``: their sum is netto, or, where the invoice names
+    allowances or charges, their sum and one or two of those are (then the plain sum is the items' subtotal)."""
+    total = items_sum(items)
+    if total is None:
+        return False
+    if not adjustments:
+        return total == netto
+    return total != netto and _closing(netto - total, adjustments) is not None
+
+
 def items_sum(items: list[LineItem]) -> Decimal | None:
     return sum((i.amount for i in items), Decimal(0)) if items else None
 

@@ -476,15 +476,15 @@ TITLE_NUMBER_RE = re.compile(
 )
 
 
-def _drop_debit_ibans(ctx: _Context) -> None:
+def _drop_buyer_ibans(ctx: _Context) -> None:
     """IBANs printed with a direct debit ("wird von Ihrem Konto DE.. abgebucht", "SEPA-Lastschrift",
-    "Mandatsreferenz") are the buyer's account: never the payee IBAN to pay to. Their row and the row
-    right before it (a sentence wrapped onto the IBAN's row, at most a line's height above) are read for
-    the lexicon's ``direct_debit`` marker."""
+    "Mandatsreferenz") or labelled as the buyer's ("Käufer-IBAN") are the buyer's account: never the payee
+    IBAN to pay to. Their row and the row right before it (a sentence wrapped onto the IBAN's row, at most a
+    line's height above) are read for the lexicon's ``buyer_account`` marker."""
     cands = ctx.cands.get("iban")
     if not cands:
         return
-    marker = ctx.lex.marker("direct_debit")
+    marker = ctx.lex.marker("buyer_account")
     row_of = {id(t): row for row in ctx.layout.rows for t in row.tokens}
     by_index = {(row.page, row.index): row for row in ctx.layout.rows}
 
@@ -979,7 +979,7 @@ def extract_fields(
     _currency_fallback(ctx)
     _fallback_date(ctx)
     _template_candidates(ctx, supplier)
-    _drop_debit_ibans(ctx)
+    _drop_buyer_ibans(ctx)
     lines = _LineItems.read(layout, lex)
     _line_item_candidates(ctx, lines)
 

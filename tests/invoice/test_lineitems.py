@@ -7,11 +7,15 @@ Pages are built by hand (tests/invoice/synth.py); each test fails without the fe
 
 from __future__ import annotations
 
+import pymupdf
+
+from bench_service.datasets import ZUGFERD_AWV
 from ocrmesh.v1 import ocr_pb2 as pb
 from services.invoice.extract import extract_fields
 from services.invoice.layout import DocumentLayout
 from services.invoice.lineitems import CHECK_NAME, read_line_items
-from tests.invoice.synth import line, page, values
+from services.pdftext.textlayer import read_page
+from tests.invoice.synth import LINE_H, line, page, values
 
 AMOUNTS = ("betrag_netto", "mwst", "betrag_brutto")
 
@@ -161,7 +165,8 @@ def test_vat_line_with_space_grouped_amounts() -> None:
 
 
 def test_zzgl_vat_single_amount_row() -> None:
-    """ "zzgl. 19 % USt 37,62": rate and tax amount on one row, the base is netto."""
+    """ "zzgl. 19 % USt 37,62": rate and tax amount on one row, the base is netto (a guard: this form
+    worked before and must keep working beside the line-item and space-group readings of VAT lines)."""
     p = page(
         *_head(),
         line("Summe netto 198,00 EUR", 0.55, 0.68),
@@ -184,16 +189,16 @@ def _grouped(iban: str) -> str:
 
 
 def test_direct_debit_iban_is_the_buyers_not_the_payees() -> None:
-    """A SEPA direct-debit invoice prints the buyer's IBAN the amount is taken from; the payee IBAN
-    (the supplier's, in the footer) is `iban`."""
+    """A SEPA direct-debit invoice prints the buyer's IBAN the amount is taken from, here low on the page
+    where footers carry the seller's identifiers; the payee IBAN (the supplier's bank line) is `iban`."""
     p = page(
         *_head(),
         line("Nettobetrag 100,00 €", 0.55, 0.60),
         line("MwSt. 19 % 19,00 €", 0.55, 0.62),
         line("Gesamtbetrag 119,00 €", 0.55, 0.64),
-        line("Der Rechnungsbetrag wird am 15.12.2026 per SEPA-Lastschrift von Ihrem Konto", 0.08, 0.70),
-        line(f"IBAN {_grouped(BUYER_IBAN)} abgebucht. Mandatsreferenz M-4711", 0.08, 0.72),
-        line(f"Muster Handel GmbH · Commerzbank · IBAN {_grouped(PAYEE_IBAN)} · BIC COBADEFFXXX", 0.08, 0.92),
+        line(f"Bankverbindung: Commerzbank · IBAN {_grouped(PAYEE_IBAN)} · BIC COBADEFFXXX", 0.08, 0.70),
+        line("Der Rechnungsbetrag wird am 15.12.2026 per SEPA-Lastschrift von Ihrem Konto", 0.08, 0.86),
+        line(f"IBAN {_grouped(BUYER_IBAN)} abgebucht. Mandatsreferenz M-4711", 0.08, 0.86 + LINE_H * 1.3),
     )
     assert values(extract_fields([p]))["iban"] == PAYEE_IBAN
 
@@ -207,8 +212,17 @@ def test_direct_debit_iban_alone_is_not_returned() -> None:
     assert "iban" not in values(extract_fields([p]))
 
 
+def test_dataset_sepa_invoice_text_layer_has_no_payee_iban() -> None:
+    """The dataset's SEPA pre-notification prints only the buyer's IBAN ("Käufer-IBAN", "von Ihrem Konto per
+    SEPA-Lastschrift eingezogen"): read from its text layer, no `iban` (the XML says the same)."""
+    with pymupdf.open(ZUGFERD_AWV / "EN16931_zugferd_2p0_EN16931_SEPA_Prenotification.pdf") as pdf:
+        pages = [p for i in range(pdf.page_count) if (p := read_page(pdf, i)) is not None]
+    fields = values(extract_fields(pages))
+    assert fields["rechnungsnummer"] == "471102" and "iban" not in fields
+
+
 def test_transfer_iban_still_taken() -> None:
-    """Without a direct debit the printed IBAN is the payee's, as before."""
+    """Without a direct debit the printed IBAN is the payee's, as before (a guard for the marker's reach)."""
     p = page(
         *_head(),
         line("Gesamtbetrag 119,00 €", 0.55, 0.64),

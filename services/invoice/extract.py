@@ -500,6 +500,16 @@ def _drop_buyer_ibans(ctx: _Context) -> None:
     ctx.cands["iban"] = [c for c in cands if not debit(c)]
 
 
+def _drop_truncated_ibans(ctx: _Context) -> None:
+    """An IBAN read short behind its label (the number wrapped to the next row, read there only in part)
+    that fails its check while a valid IBAN read elsewhere starts with it: the short read goes."""
+    cands = ctx.cands.get("iban", [])
+    valid = [c.value for c in cands if c.valid]
+    ctx.cands["iban"] = [
+        c for c in cands if c.valid or not any(v.startswith(c.value) and len(v) > len(c.value) for v in valid)
+    ]
+
+
 def _scan_title_numbers(ctx: _Context) -> None:
     """Invoice numbers printed right after the document title (weaker than any labelled one)."""
     for row in ctx.layout.rows:
@@ -980,6 +990,7 @@ def extract_fields(
     _fallback_date(ctx)
     _template_candidates(ctx, supplier)
     _drop_buyer_ibans(ctx)
+    _drop_truncated_ibans(ctx)
     lines = _LineItems.read(layout, lex)
     _line_item_candidates(ctx, lines)
 

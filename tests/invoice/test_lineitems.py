@@ -248,3 +248,17 @@ def test_rest_validation_lists_not_applicable() -> None:
     validation = structured_fields(extract_fields([p])).model_dump()["validation"]
     assert validation["not_applicable"] == [CHECK_NAME]
     assert CHECK_NAME not in validation["failed"] and "netto+mwst=brutto" in validation["held"]
+
+
+def test_iban_wrapped_after_its_label_read_whole() -> None:
+    """ "... auf unser Konto bei der Sparkasse, IBAN" / "DE89 3704 0044 0532 0130 00, BIC ...": the label's
+    short read of the next row fails its check; the whole valid IBAN of that row is `iban`."""
+    p = page(
+        *_head(),
+        line("Rechnungsbetrag: 119,00 EUR", 0.08, 0.60),
+        line("Bitte überweisen Sie den Betrag auf unser Konto bei der Commerzbank, IBAN", 0.08, 0.70),
+        line(f"{_grouped(PAYEE_IBAN)}, BIC COBADEFFXXX.", 0.08, 0.70 + LINE_H * 1.3),
+    )
+    fields = extract_fields([p])
+    assert values(fields)["iban"] == PAYEE_IBAN
+    assert not any(c.name == "iban_checksum" and not c.passed for c in fields.checks)

@@ -60,6 +60,8 @@ TUNING: tuple[str, ...] = (
     # Moved from never-tuned after work on their failures (issue 14, line items and VAT lines).
     "francais",
     "sammelrechnung",
+    # Moved after a fix its scan failure showed (issue 14: a misread small netto wiped all amounts).
+    "iso_schlicht",
 )
 NEVER_TUNED: tuple[str, ...] = (
     "nederlands",
@@ -67,10 +69,10 @@ NEVER_TUNED: tuple[str, ...] = (
     "steuerstreifen",
     "formular",
     "credit_note_en",
-    "iso_schlicht",
-    # Added in place of francais and sammelrechnung; nobody has tuned on them.
+    # Added in place of francais, sammelrechnung and iso_schlicht; nobody has tuned on them.
     "facture_grille",
     "grosshandel",
+    "zweispaltig",
 )
 SPLIT: dict[str, tuple[str, ...]] = {"tuning": TUNING, "never_tuned": NEVER_TUNED}
 FAMILY_NAMES: tuple[str, ...] = TUNING + NEVER_TUNED
@@ -490,7 +492,7 @@ DRAWN: tuple[Family, ...] = (
            ("code_after",), ("dotted", "iso"), ((19,), (19, 7)), skonto=True, due_row=True),
     Family("english_boxed", "en", "left", "lines", True, "zebra", ("desc", "qty", "price", "rate", "total"), "boxed",
            "cols", ("en",), ("sign_before", "code_before"), ("en_us", "en_long"), ((19,), (19, 7)), ids="vat"),
-    # -- never tuned (francais and sammelrechnung below moved to tuning; see TUNING)
+    # -- never tuned (francais, iso_schlicht and sammelrechnung below moved to tuning; see TUNING)
     Family("francais", "fr", "left", "lines", True, "ruled", ("art", "desc", "qty", "price", "rate", "total"),
            "right", "cols", ("de_space",), ("sign_after",), ("fr_slash", "fr_long"), ((20,), (20, 10)), ids="vat",
            country="FR", due_row=True),
@@ -515,6 +517,9 @@ DRAWN: tuple[Family, ...] = (
            "total"), "boxed", "centered", ("de_space", "plain_comma"), ("sign_after", "code_after"),
            ("fr_slash", "fr_long"), ((20,), (20, 10)), ids="vat", country="FR",
            fonts=("liberation-serif", "dejavu-sans-condensed")),
+    Family("zweispaltig", "de", "center", "stacked", False, "none", ("desc", "qty", "unit", "price", "total"),
+           "two_column", "text", ("de_space",), ("code_before",), ("de_long",), ((7,), (19, 7)), ids="stnr",
+           multiline=True, fonts=("liberation-serif", "dejavu-serif"), size=9.5),
     Family("grosshandel", "de", "right", "table", False, "zebra", ("pos", "art", "desc", "qty", "unit", "price",
            "total"), "label_column", "cols", ("de",), ("none", "code_after"), ("dotted", "dotted_short"), ((19, 7),),
            ids="both", size=9.0, item_count=(10, 16), fonts=("dejavu-sans-condensed", "liberation-sans")),

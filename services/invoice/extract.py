@@ -698,6 +698,16 @@ def _choose_amounts(
     for n in AMOUNT_FIELDS:
         top = sorted(cands.get(n, []), key=lambda c: -c.score)[:6]
         options[n] = [*top, *(_sign_flipped(c) for c in top if c.amount)] or [None]
+    best = _best_triple(options, lines)
+    if best is None:
+        # Every netto/mwst pairing had VAT >= netto (a netto misread small): leave a field out, never all.
+        best = _best_triple({n: o if o == [None] else [*o, None] for n, o in options.items()}, lines)
+    return best[1] if best else {}
+
+
+def _best_triple(
+    options: dict[str, list[Candidate | None]], lines: _LineItems | None
+) -> tuple[float, dict[str, Candidate]] | None:
     best: tuple[float, dict[str, Candidate]] | None = None
     for netto, mwst, brutto in itertools.product(*(options[n] for n in AMOUNT_FIELDS)):
         if netto and mwst and abs(mwst.amount) >= abs(netto.amount) and netto.amount:
@@ -712,7 +722,7 @@ def _choose_amounts(
             score += LINE_ITEMS_BONUS
         if best is None or score > best[0]:
             best = (score, chosen)
-    return best[1] if best else {}
+    return best
 
 
 def _adds_up(chosen: dict[str, Candidate]) -> bool:

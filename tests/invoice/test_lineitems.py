@@ -262,3 +262,20 @@ def test_iban_wrapped_after_its_label_read_whole() -> None:
     fields = extract_fields([p])
     assert values(fields)["iban"] == PAYEE_IBAN
     assert not any(c.name == "iban_checksum" and not c.passed for c in fields.checks)
+
+
+def test_misread_small_netto_does_not_wipe_the_other_amounts() -> None:
+    """On a scan only two of the item rows read as items and the netto row is unreadable: the items' sum
+    (503,74) is computed as a netto candidate, smaller than every VAT read. VAT and brutto stay; no amount
+    field is lost because one candidate cannot pair with the others."""
+    p = page(
+        *_head(),
+        line("1 Schrauben M8 20 Stk. 11,00 220,00", 0.08, 0.42),
+        line("2 Muttern M8 6 Stk. 47,29 283,74", 0.08, 0.44),
+        line("3 Stahltraeger HEB 200 ~~ lfm 2.500,00 34.346,50", 0.08, 0.46),
+        line("~~~ ~~~ ~~~~", 0.55, 0.70),
+        line("MwSt. 19 % 6.621,55 EUR", 0.55, 0.72),
+        line("Gesamtbetrag 41.471,79 EUR", 0.55, 0.74),
+    )
+    got = values(extract_fields([p]))
+    assert (got.get("mwst"), got.get("betrag_brutto")) == ("6621.55", "41471.79")

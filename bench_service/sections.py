@@ -20,11 +20,18 @@ def machine_line() -> str:
     )
 
 
-def update_section(path: Path, name: str, markdown: str) -> None:
+def update_section(path: Path, name: str, markdown: str, after: str | None = None) -> None:
+    """Replace section ``name``; a new one goes right after section ``after`` when that exists, else at the end."""
     start, end = f"<!-- bench:{name}:start -->", f"<!-- bench:{name}:end -->"
     block = f"{start}\n{markdown.rstrip()}\n{end}"
     text = path.read_text(encoding="utf-8") if path.exists() else HEADER
     pattern = re.compile(re.escape(start) + r".*?" + re.escape(end), re.S)
-    text = pattern.sub(lambda _m: block, text) if pattern.search(text) else text.rstrip() + "\n\n" + block + "\n"
+    anchor = f"<!-- bench:{after}:end -->" if after else None
+    if pattern.search(text):
+        text = pattern.sub(lambda _m: block, text)
+    elif anchor and anchor in text:
+        text = text.replace(anchor, f"{anchor}\n\n{block}", 1)
+    else:
+        text = text.rstrip() + "\n\n" + block + "\n"
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")

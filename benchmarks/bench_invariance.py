@@ -1,7 +1,8 @@
 """Scan invariance of invoice fields: the same invoice as text layer and as office scan must give the same fields.
 
     nice -n 10 python -m benchmarks.bench_invariance [--per-family 2] [--limit N] [--cache DIR]
-                                                     [--out docs/BENCHMARKS.md] [--note TEXT] [--misses FILE]
+                                                     [--out docs/BENCHMARKS.md] [--section NAME] [--note TEXT]
+                                                     [--misses FILE]
 
 Every born-digital invoice we have (the zugferd-awv PDFs and `--per-family` generated
 invoices of every layout family in `benchmarks.synth.families`) goes two ways:
@@ -15,12 +16,15 @@ Per field it reports the accuracy on the text layer, the accuracy on the scan, a
 how often the scan gives the same value as the text layer, apart for the dataset,
 the tuning families and the never-tuned families. The OCR, its cache (`--cache`) and
 the comparison are those of `benchmarks.bench_fields`. Deterministic: fixed seeds.
+Each run writes its own section of `--out`: `invariance` by default, `invariance-NAME`
+with `--section NAME` (e.g. a before and an after run side by side).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -127,12 +131,14 @@ def group_table(name: str, tally: Tally) -> list[str]:
 
 
 def report(groups: dict[str, Tally], families: dict[str, Tally], args: argparse.Namespace, ocr: Ocr) -> str:
+    title = "Scan invariance of invoice fields (issue 14, parts 7 and 8)"
     lines = [
-        "## Scan invariance of invoice fields (issue 14, parts 7 and 8)",
+        f"## {title}" + (f": {args.section}" if args.section else ""),
         "",
         f"Command: `nice -n 10 python -m benchmarks.bench_invariance --per-family {args.per_family}"
         + (f" --limit {args.limit}" if args.limit else "")
         + (f" --families {args.families}" if args.families else "")
+        + (f" --section {args.section}" if args.section else "")
         + f"`; {machine_line()}.",
     ]
     if args.note:
@@ -193,11 +199,16 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument(
         "--families", default="", help="comma-separated subset of the families (default: all)"
     )
+    parser.add_argument(
+        "--section", default="", help="write section 'invariance-NAME' instead of 'invariance' (its own run)"
+    )
     parser.add_argument("--note", default="", help="a line printed in bold at the top of the section")
     parser.add_argument(
         "--misses", type=Path, default=None, help="write every miss or disagreement here (JSON lines)"
     )
     args = parser.parse_args(argv)
+    if args.section and not re.fullmatch(r"[a-z0-9_-]+", args.section):
+        parser.error("--section: lower-case letters, digits, '-' and '_' only")
     names = tuple(n for n in args.families.split(",") if n) or FAMILY_NAMES
     unknown = set(names) - set(FAMILY_NAMES)
     if unknown:
@@ -239,7 +250,8 @@ def main(argv: list[str] | None = None) -> None:
             "".join(json.dumps(o, ensure_ascii=False) + "\n" for o in odd_lines), encoding="utf-8"
         )
     if args.out:
-        update_section(args.out, "invariance", text_md)
+        name = f"invariance-{args.section}" if args.section else "invariance"
+        update_section(args.out, name, text_md, after="invariance")
     print(text_md)
 
 

@@ -120,6 +120,7 @@ def _validation(invoice: pb.InvoiceFields) -> m.Validation:
     return m.Validation(
         held=[c.name for c in invoice.checks if c.passed],
         failed=[c.name for c in invoice.checks if not c.passed],
+        not_applicable=list(invoice.not_applicable),
         missing=list(invoice.missing),
         reasons=list(invoice.review_reasons),
     )

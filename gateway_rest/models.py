@@ -130,6 +130,11 @@ class Validation(BaseModel):
 
     held: list[str] = Field(default=[], description="Names of the checks that held, e.g. netto+mwst=brutto")
     failed: list[str] = Field(default=[], description="Names of the checks that failed (details in `checks`)")
+    not_applicable: list[str] = Field(
+        default=[],
+        description="Names of the checks that could not be made on this document, neither held nor failed"
+        " (e.g. line_items=netto when no line items were read)",
+    )
     missing: list[str] = Field(
         default=[], description="Required fields not found (rechnungsnummer, datum, betrag_brutto)"
     )

@@ -306,7 +306,7 @@ class Check(_message.Message):
     def __init__(self, name: _Optional[str] = ..., passed: _Optional[bool] = ..., message: _Optional[str] = ..., fields: _Optional[_Iterable[str]] = ...) -> None: ...
 
 class InvoiceFields(_message.Message):
-    __slots__ = ("fields", "tax", "checks", "supplier_id", "einvoice_profile", "template_id", "template_fields", "needs_review", "review_reasons", "missing")
+    __slots__ = ("fields", "tax", "checks", "supplier_id", "einvoice_profile", "template_id", "template_fields", "needs_review", "review_reasons", "missing", "not_applicable")
     FIELDS_FIELD_NUMBER: _ClassVar[int]
     TAX_FIELD_NUMBER: _ClassVar[int]
     CHECKS_FIELD_NUMBER: _ClassVar[int]
@@ -317,6 +317,7 @@ class InvoiceFields(_message.Message):
     NEEDS_REVIEW_FIELD_NUMBER: _ClassVar[int]
     REVIEW_REASONS_FIELD_NUMBER: _ClassVar[int]
     MISSING_FIELD_NUMBER: _ClassVar[int]
+    NOT_APPLICABLE_FIELD_NUMBER: _ClassVar[int]
     fields: _containers.RepeatedCompositeFieldContainer[Field]
     tax: _containers.RepeatedCompositeFieldContainer[TaxBreakdown]
     checks: _containers.RepeatedCompositeFieldContainer[Check]
@@ -327,7 +328,8 @@ class InvoiceFields(_message.Message):
     needs_review: bool
     review_reasons: _containers.RepeatedScalarFieldContainer[str]
     missing: _containers.RepeatedScalarFieldContainer[str]
-    def __init__(self, fields: _Optional[_Iterable[_Union[Field, _Mapping]]] = ..., tax: _Optional[_Iterable[_Union[TaxBreakdown, _Mapping]]] = ..., checks: _Optional[_Iterable[_Union[Check, _Mapping]]] = ..., supplier_id: _Optional[str] = ..., einvoice_profile: _Optional[str] = ..., template_id: _Optional[str] = ..., template_fields: _Optional[_Iterable[str]] = ..., needs_review: _Optional[bool] = ..., review_reasons: _Optional[_Iterable[str]] = ..., missing: _Optional[_Iterable[str]] = ...) -> None: ...
+    not_applicable: _containers.RepeatedScalarFieldContainer[str]
+    def __init__(self, fields: _Optional[_Iterable[_Union[Field, _Mapping]]] = ..., tax: _Optional[_Iterable[_Union[TaxBreakdown, _Mapping]]] = ..., checks: _Optional[_Iterable[_Union[Check, _Mapping]]] = ..., supplier_id: _Optional[str] = ..., einvoice_profile: _Optional[str] = ..., template_id: _Optional[str] = ..., template_fields: _Optional[_Iterable[str]] = ..., needs_review: _Optional[bool] = ..., review_reasons: _Optional[_Iterable[str]] = ..., missing: _Optional[_Iterable[str]] = ..., not_applicable: _Optional[_Iterable[str]] = ...) -> None: ...
 
 class EInvoice(_message.Message):
     __slots__ = ("filename", "syntax", "xml")

@@ -21,7 +21,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from ocrmesh.v1 import ocr_pb2 as pb
-from services.invoice import dates, identifiers, lexicon, numbers, templates, totals, validate
+from services.invoice import dates, identifiers, lexicon, lineitems, numbers, templates, totals, validate
 from services.invoice.labels import BUYER_PREFIX
 from services.invoice.layout import (
     WORD_GAP,
@@ -69,6 +69,13 @@ RATE_LINES_SCORE = 0.5
 AFTER_DEDUCTION_PENALTY = 1.0
 # Cost of reading an amount with the opposite sign (less than SUM_BONUS).
 SIGN_PENALTY = 1.2
+# Bonus for a netto that the line items add up to (with the invoice's allowances and charges), and the
+# score of a printed amount found as that sum alone (no label read for it).
+LINE_ITEMS_BONUS = 1.0
+LINE_ITEMS_SCORE = 0.3
+# Score of netto computed as the items' sum when no amount printed is that sum (a misread total): only a
+# triple that adds up with it can take it.
+LINE_ITEMS_COMPUTED_SCORE = 0.0
 _ID_TOKEN = re.compile(r"^[#:]?([A-Za-z0-9][\w./\-]*[A-Za-z0-9]|\d)[.,;:]?$")
 _ALNUM = re.compile(r"^[A-Za-z0-9]+$")
 CURRENCY_CODE_RE = re.compile(rf"\b({'|'.join(numbers.CURRENCY_CODES)})\b")
@@ -469,6 +476,40 @@ TITLE_NUMBER_RE = re.compile(
 )
 
 
+def _drop_buyer_ibans(ctx: _Context) -> None:
+    """IBANs printed with a direct debit ("wird von Ihrem Konto DE.. abgebucht", "SEPA-Lastschrift",
+    "Mandatsreferenz") or labelled as the buyer's ("Käufer-IBAN") are the buyer's account: never the payee
+    IBAN to pay to. Their row and the row right before it (a sentence wrapped onto the IBAN's row, at most a
+    line's height above) are read for the lexicon's ``buyer_account`` marker."""
+    cands = ctx.cands.get("iban")
+    if not cands:
+        return
+    marker = ctx.lex.marker("buyer_account")
+    row_of = {id(t): row for row in ctx.layout.rows for t in row.tokens}
+    by_index = {(row.page, row.index): row for row in ctx.layout.rows}
+
+    def debit(c: Candidate) -> bool:
+        row = next((row_of[id(t)] for t in c.span.tokens if id(t) in row_of), None)
+        if row is None:
+            return False
+        prev = by_index.get((row.page, row.index - 1))
+        if prev is not None and row.y0 - prev.y1 > row.y1 - row.y0:
+            prev = None  # not the line before in the same paragraph
+        return any(r is not None and marker.search(r.text) for r in (row, prev))
+
+    ctx.cands["iban"] = [c for c in cands if not debit(c)]
+
+
+def _drop_truncated_ibans(ctx: _Context) -> None:
+    """An IBAN read short behind its label (the number wrapped to the next row, read there only in part)
+    that fails its check while a valid IBAN read elsewhere starts with it: the short read goes."""
+    cands = ctx.cands.get("iban", [])
+    valid = [c.value for c in cands if c.valid]
+    ctx.cands["iban"] = [
+        c for c in cands if c.valid or not any(v.startswith(c.value) and len(v) > len(c.value) for v in valid)
+    ]
+
+
 def _scan_title_numbers(ctx: _Context) -> None:
     """Invoice numbers printed right after the document title (weaker than any labelled one)."""
     for row in ctx.layout.rows:
@@ -587,15 +628,86 @@ def _has_rate(netto: Decimal, mwst: Decimal) -> bool:
     return totals.rate_of(abs(netto), abs(mwst)) is not None
 
 
-def _choose_amounts(cands: dict[str, list[Candidate]]) -> dict[str, Candidate]:
+@dataclass
+class _LineItems:
+    """The line items read (services.invoice.lineitems) and the invoice's allowances and charges."""
+
+    items: list[lineitems.LineItem]
+    adjustments: list[lineitems.Adjustment]
+    _held: dict[Decimal, bool] = field(default_factory=dict)
+
+    @classmethod
+    def read(cls, layout: DocumentLayout, lex: lexicon.Lexicon) -> _LineItems:
+        items = lineitems.read_line_items(layout)
+        return cls(items, lineitems.read_adjustments(layout, lex.marker("allowance_charge"), items))
+
+    @property
+    def total(self) -> Decimal | None:
+        return lineitems.items_sum(self.items)
+
+    def check(self, netto: Decimal | None) -> validate.CheckResult | None:
+        return lineitems.check_line_items(self.items, netto, self.adjustments)
+
+    def holds(self, netto: Decimal | None) -> bool:
+        """Whether the items are evidence for ``netto`` (lineitems.supports_netto; weighed in the amount choice)."""
+        if netto is None or not self.items:
+            return False
+        if netto not in self._held:
+            self._held[netto] = lineitems.supports_netto(self.items, netto, self.adjustments)
+        return self._held[netto]
+
+
+def _line_item_candidates(ctx: _Context, lines: _LineItems) -> None:
+    """The printed amount that the line items sum to, as a netto candidate when no netto candidate has it;
+    else (no allowances or charges named) that sum computed, for a netto misread on a scan."""
+    total = lines.total
+    if total is None or any(c.amount == total for c in ctx.cands.get("betrag_netto", [])):
+        return
+    # Not an item's own amount: on a scan one item read of several "sums" to that item.
+    item_rows = {id(i.row) for i in lines.items}
+    printed = [
+        a for a in totals.page_amounts(ctx.layout, ctx.excluded["amounts"])
+        if a.value == total and id(a.row) not in item_rows
+    ]  # fmt: skip
+    n = len(lines.items)
+    what = f"the sum of {n} line item{'s' if n != 1 else ''}"
+    if printed:
+        issue = f"{NO_LABEL} for it: netto found as {what}"
+        ctx.add(_amount_candidate("betrag_netto", printed[-1], LINE_ITEMS_SCORE, issue))
+        return
+    if lines.adjustments:
+        return  # the items' sum is a subtotal here, not netto
+    tokens = tuple(t for i in lines.items for t in i.span.tokens)
+    span = Span(" + ".join(i.span.text for i in lines.items), tokens)
+    issue = f"{NO_LABEL} for it: netto computed as {what}, no amount printed as that sum was read"
+    c = Candidate("betrag_netto", numbers.format_amount(total), span.text, span, LINE_ITEMS_COMPUTED_SCORE,
+                  pb.FIELD_SOURCE_COMPUTED, issues=[issue])  # fmt: skip
+    c.amount = total
+    ctx.add(c)
+
+
+def _choose_amounts(
+    cands: dict[str, list[Candidate]], lines: _LineItems | None = None
+) -> dict[str, Candidate]:
     """The netto/mwst/brutto triple with the best scores, preferring one that adds up.
 
     A candidate's opposite sign is an option too, at a cost that only the sum check outweighs.
+    A netto that the line items add up to gets a bonus (less than the sum's).
     """
     options: dict[str, list[Candidate | None]] = {}
     for n in AMOUNT_FIELDS:
         top = sorted(cands.get(n, []), key=lambda c: -c.score)[:6]
         options[n] = [*top, *(_sign_flipped(c) for c in top if c.amount)] or [None]
+    best = _best_triple(options, lines)
+    if best is None:
+        # Every netto/mwst pairing had VAT >= netto (a netto misread small): leave a field out, never all.
+        best = _best_triple({n: o if o == [None] else [*o, None] for n, o in options.items()}, lines)
+    return best[1] if best else {}
+
+
+def _best_triple(
+    options: dict[str, list[Candidate | None]], lines: _LineItems | None
+) -> tuple[float, dict[str, Candidate]] | None:
     best: tuple[float, dict[str, Candidate]] | None = None
     for netto, mwst, brutto in itertools.product(*(options[n] for n in AMOUNT_FIELDS)):
         if netto and mwst and abs(mwst.amount) >= abs(netto.amount) and netto.amount:
@@ -606,9 +718,11 @@ def _choose_amounts(cands: dict[str, list[Candidate]]) -> dict[str, Candidate]:
             score += SUM_BONUS
         if netto and mwst and _has_rate(netto.amount, mwst.amount):
             score += RATE_BONUS
+        if netto and lines is not None and lines.holds(netto.amount):
+            score += LINE_ITEMS_BONUS
         if best is None or score > best[0]:
             best = (score, chosen)
-    return best[1] if best else {}
+    return best
 
 
 def _adds_up(chosen: dict[str, Candidate]) -> bool:
@@ -722,15 +836,23 @@ def _zero_vat(ctx: _Context, chosen: dict[str, Candidate]) -> None:
         chosen[name] = c
 
 
-def _tax_lines(layout: DocumentLayout, netto: Decimal | None) -> list[validate.TaxLine]:
+def _tax_lines(
+    layout: DocumentLayout, netto: Decimal | None, items: Sequence[lineitems.LineItem] = ()
+) -> list[validate.TaxLine]:
     """VAT per rate: rows with a rate and a base and amount that agree with it.
 
     A row with a rate and only the tax amount ("zzgl. 19 % MwSt 37,62") counts
-    when the amount is the rate of the net total (single-rate invoices).
+    when the amount is the rate of the net total (single-rate invoices). Amounts
+    grouped by spaces ("USt. 19 % auf 29 679,80 5 639,16") are read whole too.
+    Line item rows are no VAT lines ("5 Gerüst 20 qm 7,03 140,60": 5 % of 140,60
+    is 7,03 by chance).
     """
     lines: dict[Decimal, validate.TaxLine] = {}
+    item_rows = {id(i.row) for i in items}
     for row in layout.rows:
-        amounts = [a.value for a in numbers.find_amounts(row.text) if a.decimals == 2]
+        if id(row) in item_rows:
+            continue
+        amounts = [a.value for a in numbers.find_amounts_grouped(row.text) if a.decimals == 2]
         if len(amounts) == 1 and netto is not None:
             amounts = [netto, amounts[0]]
         if len(amounts) < 2:
@@ -877,6 +999,10 @@ def extract_fields(
     _currency_fallback(ctx)
     _fallback_date(ctx)
     _template_candidates(ctx, supplier)
+    _drop_buyer_ibans(ctx)
+    _drop_truncated_ibans(ctx)
+    lines = _LineItems.read(layout, lex)
+    _line_item_candidates(ctx, lines)
 
     chosen: dict[str, Candidate] = {}
     for name, cands in ctx.cands.items():
@@ -885,10 +1011,10 @@ def extract_fields(
             if best:
                 chosen[name] = best
     _penalise_after_deductions(ctx)
-    amounts = _choose_amounts(ctx.cands)
+    amounts = _choose_amounts(ctx.cands, lines)
     if not _adds_up(amounts):
         _arithmetic_candidates(ctx)
-        amounts = _choose_amounts(ctx.cands)
+        amounts = _choose_amounts(ctx.cands, lines)
     chosen.update(amounts)
     _zero_vat(ctx, chosen)
 
@@ -914,9 +1040,14 @@ def extract_fields(
 
     _totals_from_rate_bases(layout, chosen)
     netto = chosen.get("betrag_netto")
-    tax = _tax_lines(layout, netto.amount if netto else None)
+    tax = _tax_lines(layout, netto.amount if netto else None, lines.items)
     _mwst_from_tax_lines(chosen, tax)
     checks = _checks(chosen, tax)
+    items_check = lines.check(netto.amount if netto else None)
+    if items_check is None:
+        result.not_applicable.append(lineitems.CHECK_NAME)
+    else:
+        checks.append(pb.Check(name=items_check.name, passed=items_check.passed, message=items_check.message))
     for name in FIELD_ORDER:
         if name in chosen:
             result.fields.append(chosen[name].to_pb())

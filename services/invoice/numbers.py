@@ -83,6 +83,20 @@ def find_amounts(text: str) -> list[Amount]:
     return found
 
 
+# "1 234,56": a thousands group after a plain space (the French form, or a gap OCR put in).
+_SPACE_GROUP = re.compile(r"(?<![\d.,])(\d{1,3}) (\d{3}[.,]\d{2})(?![\d.,])")
+
+
+def find_amounts_grouped(text: str) -> list[Amount]:
+    """``find_amounts`` plus "1 234,56" read as one amount too (the parts stay: arithmetic decides)."""
+    found = find_amounts(text)
+    for m in _SPACE_GROUP.finditer(text):
+        parsed = parse_number(m.group(1) + m.group(2))
+        if parsed is not None:
+            found.append(Amount(parsed[0], parsed[1], m.start(), m.end()))
+    return found
+
+
 def parse_amount(text: str) -> Decimal | None:
     """The single amount in ``text`` ("EUR 1.234,56", "-12,00 €"), or None."""
     cleaned = text.strip()

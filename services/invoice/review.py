@@ -3,6 +3,8 @@
 ``needs_review`` is set when a check on the chosen values failed, a required field
 is missing, the amounts could not be checked against each other, or they were found
 by arithmetic alone (no label read). A wrong value is worse than a flagged one.
+A failed line-item sum (``line_items=netto``) flags only when netto + mwst = brutto
+did not hold as well; a check that could not be made (``not_applicable``) never flags.
 Comparisons of an e-invoice's XML with its printed text (``xml_vs_text:*``) are
 reported but do not flag: the XML is the record.
 """
@@ -20,7 +22,11 @@ _CHECK_FIELDS = {
     "bic_format": ("bic",),
     "ust_id_check_digits": ("ust_id",),
     "steuernummer_format": ("steuernummer",),
+    "line_items=netto": ("betrag_netto",),
 }
+# Checks whose failure flags only when netto + mwst = brutto did not hold: line items can be read
+# incompletely (a line without quantity × price, a discount not named), the amount triple is the record.
+_FLAG_UNLESS_SUMMED = ("line_items=netto",)
 _NOT_FLAGGING = ("xml_vs_text:",)
 # An issue of an amount that no label gave (services/invoice/extract.py, _arithmetic_candidates).
 NO_LABEL = "no label read"
@@ -45,11 +51,15 @@ def review(result: pb.InvoiceFields) -> None:
     missing = [n for n in REQUIRED if n not in found]
     if missing:
         reasons.append(f"required field(s) not found: {', '.join(missing)}")
+    summed_ok = any(c.name == "netto+mwst=brutto" and c.passed for c in result.checks)
     for check in result.checks:
         if not check.fields:
             check.fields.extend(fields_of_check(check.name))
-        if not check.passed and not check.name.startswith(_NOT_FLAGGING):
-            reasons.append(f"check {check.name} failed: {check.message}")
+        if check.passed or check.name.startswith(_NOT_FLAGGING):
+            continue
+        if check.name in _FLAG_UNLESS_SUMMED and summed_ok:
+            continue
+        reasons.append(f"check {check.name} failed: {check.message}")
     absent = [n for n in AMOUNTS if n not in found]
     summed = any(c.name == "netto+mwst=brutto" for c in result.checks)
     if not summed and len(absent) < len(AMOUNTS):

@@ -109,8 +109,46 @@ async def test_amounts_are_exact_numbers(pdftext_gateway: httpx.AsyncClient) -> 
     # Beside the values: whether a person should look, and the checks that held and failed.
     structured = response.json()["text"]["structured"]
     assert isinstance(structured["needs_review"], bool)
-    assert set(structured["validation"]) == {"held", "failed", "missing", "reasons"}
+    assert set(structured["validation"]) == {"held", "failed", "not_applicable", "missing", "reasons"}
     assert structured["needs_review"] == bool(structured["validation"]["reasons"])
+
+
+def _text_pdf(rows: list[str]) -> bytes:
+    """A born-digital one-page PDF (text layer, no e-invoice XML) with ``rows`` down the page."""
+    import pymupdf
+
+    with pymupdf.open() as doc:
+        page = doc.new_page()
+        for i, text in enumerate(rows):
+            page.insert_text((56, 72 + 16 * i), text, fontsize=10)
+        return doc.tobytes()
+
+
+_HEAD = ["Muster Handel GmbH, Hauptstrasse 1, 10115 Berlin", "Rechnung", "Rechnungsnummer: R-2026-0815",
+         "Rechnungsdatum: 04.12.2026", ""]  # fmt: skip
+_TOTALS = ["", "Nettobetrag 971,12 EUR", "MwSt. 19 % 184,51 EUR", "Gesamtbetrag 1.155,63 EUR"]
+
+
+async def test_validation_line_items_held_or_not_applicable(pdftext_gateway: httpx.AsyncClient) -> None:
+    """`text.structured.validation.not_applicable` names the checks that could not be made: an invoice
+    without line items has line_items=netto there (never under failed); one whose items add up to netto
+    has it under held."""
+    plain = _text_pdf([*_HEAD, "Beratung laut Vereinbarung, pauschal", *_TOTALS])
+    items = _text_pdf([*_HEAD, "Pos. Bezeichnung Menge Einheit Einzelpreis Gesamt",
+                       "1 Schrauben M8 100 Stk. 0,25 25,00", "2 Montage vor Ort 15,5 Std. 61,04 946,12", *_TOTALS])  # fmt: skip
+    got = {}
+    for name, content in (("plain", plain), ("items", items)):
+        response = await pdftext_gateway.post(
+            PROCESS, files={"file": (f"{name}.pdf", content, "application/pdf")}
+        )
+        assert response.status_code == 200, response.text
+        got[name] = response.json()["text"]["structured"]
+    assert got["plain"]["betrag_netto"] == got["items"]["betrag_netto"] == 971.12
+    plain_v, items_v = got["plain"]["validation"], got["items"]["validation"]
+    assert plain_v["not_applicable"] == ["line_items=netto"]
+    assert "line_items=netto" not in plain_v["failed"] + plain_v["held"]
+    assert "line_items=netto" in items_v["held"] and items_v["not_applicable"] == []
+    assert got["plain"]["needs_review"] is False and got["items"]["needs_review"] is False
 
 
 async def test_einvoice_xml_only_on_request(pdftext_gateway: httpx.AsyncClient) -> None:

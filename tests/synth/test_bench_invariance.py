@@ -56,3 +56,18 @@ def test_tally_counts_accuracy_per_path_and_agreement():
         0,
     )
     assert tally.sums() == (4, 3, 1, 2, 1)
+
+
+def test_each_section_run_writes_its_own_section_after_the_main_one(tmp_path):
+    """`--section NAME` writes `invariance-NAME` right after the `invariance` section, and rerunning one
+    replaces only that one (a before and an after run side by side)."""
+    from bench_service.sections import update_section
+
+    doc = tmp_path / "BENCHMARKS.md"
+    update_section(doc, "invariance", "after 1")
+    update_section(doc, "other", "other bench")
+    update_section(doc, "invariance-before", "before 1", after="invariance")
+    update_section(doc, "invariance", "after 2", after="invariance")
+    text = doc.read_text(encoding="utf-8")
+    assert text.index("after 2") < text.index("before 1") < text.index("other bench")
+    assert "after 1" not in text and text.count("<!-- bench:invariance-before:start -->") == 1

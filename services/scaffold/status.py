@@ -7,6 +7,7 @@ Every servicer (backends, router, benchmark, jobs) answers a failure with
 |---|---|
 | `StatusError` and its kinds (`EngineError`, `RoutingError`, `DispatchError`, the benchmark's `DatasetError`) | the code it carries |
 | `IntakeError` (unreadable, too large, unsupported document), `OptionsError` | INVALID_ARGUMENT |
+| `PageRangeError` (first_page past the document's last page) | OUT_OF_RANGE |
 | `QueueFullError` (admission full) | RESOURCE_EXHAUSTED |
 | `ModelUnavailableError` (not loaded, unloading, shutting down) | UNAVAILABLE |
 | `WorkCancelled`, `asyncio.CancelledError` | CANCELLED |
@@ -27,10 +28,11 @@ from services.intake.errors import IntakeError
 from services.scaffold.admission import QueueFullError
 from services.scaffold.errors import StatusError
 from services.scaffold.lifecycle import ModelUnavailableError
-from services.scaffold.options import OptionsError
+from services.scaffold.options import OptionsError, PageRangeError
 
 _BY_TYPE: tuple[tuple[type[BaseException], grpc.StatusCode], ...] = (
     (IntakeError, grpc.StatusCode.INVALID_ARGUMENT),
+    (PageRangeError, grpc.StatusCode.OUT_OF_RANGE),
     (OptionsError, grpc.StatusCode.INVALID_ARGUMENT),
     (QueueFullError, grpc.StatusCode.RESOURCE_EXHAUSTED),
     (ModelUnavailableError, grpc.StatusCode.UNAVAILABLE),

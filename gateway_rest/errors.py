@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -21,7 +22,6 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
-from starlette.routing import Match
 
 from gateway_rest.models import ErrorBody, ErrorDetail
 
@@ -62,7 +62,9 @@ DESCRIPTIONS: dict[int, str] = {
     503: "The upstream cannot take the request now, or does not host this service (see Retry-After)",
     504: "The upstream did not answer in time",
 }
-_RETRY_AFTER_DOC = {"Retry-After": {"description": "Seconds to wait before trying again", "schema": {"type": "string"}}}
+_RETRY_AFTER_DOC = {
+    "Retry-After": {"description": "Seconds to wait before trying again", "schema": {"type": "string"}}
+}
 _HTTP_CODES = {
     400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found", 405: "method_not_allowed",
     409: "conflict", 413: "payload_too_large", 415: "unsupported_media_type", 416: "pages_out_of_range",
@@ -135,7 +137,9 @@ def upstream(
     if status == 401:
         headers = {"WWW-Authenticate": 'Bearer realm="ocrmesh", error="invalid_token"'}
     elif status in RETRY_STATUSES:
-        headers = {"Retry-After": (_trailing(exc, "retry-after") or "1") if limited else str(retry_after_seconds)}
+        headers = {
+            "Retry-After": (_trailing(exc, "retry-after") or "1") if limited else str(retry_after_seconds)
+        }
     if status in (503, 504, 502):
         text = f"{code.name}: {text}"
     return ApiError(status, name, text, headers, {"grpc_code": code.name})
@@ -153,7 +157,9 @@ def error_response(
     headers: Mapping[str, str] | None = None,
     details: Mapping[str, Any] | None = None,
 ) -> JSONResponse:
-    body = ErrorBody(error=ErrorDetail(code=code, message=message, details=dict(details or {}), request_id=request_id))
+    body = ErrorBody(
+        error=ErrorDetail(code=code, message=message, details=dict(details or {}), request_id=request_id)
+    )
     return JSONResponse(body.model_dump(), status_code=status, headers=dict(headers) if headers else None)
 
 
@@ -165,21 +171,25 @@ def _validation_problems(exc: RequestValidationError) -> list[dict[str, str]]:
     return problems
 
 
+def _template(path: str) -> re.Pattern[str]:
+    """An OpenAPI path template (`/api/v1/ocr/job/{job_id}`) as a regex matching concrete paths."""
+    return re.compile(
+        "".join(
+            "[^/]+" if part.startswith("{") else re.escape(part) for part in re.split(r"(\{[^/]+\})", path)
+        )
+    )
+
+
 def allowed_methods(request: Request) -> list[str]:
     """The methods the API documents at this request's path (the `Allow` of a 405).
 
-    A fixed path (`/api/v1/benchmark/run`) answers for itself, not the templated routes it also
-    matches (`/api/v1/benchmark/{benchmark_id}`); routes left out of the schema do not count.
+    Read from the app's own OpenAPI, the contract clients see. A fixed path (`/api/v1/benchmark/run`)
+    answers for itself, not the templated paths it also matches (`/api/v1/benchmark/{benchmark_id}`).
     """
-    matching = [
-        route
-        for route in request.app.router.routes
-        if getattr(route, "methods", None)
-        and getattr(route, "include_in_schema", True)
-        and route.matches(request.scope)[0] is not Match.NONE  # PARTIAL: the path, not the method
-    ]
-    fixed = [route for route in matching if not getattr(route, "param_convertors", None)]
-    return sorted({method for route in fixed or matching for method in route.methods})
+    paths: dict[str, dict[str, Any]] = request.app.openapi().get("paths", {})
+    path = request.url.path
+    matching = [p for p in paths if p == path] or [p for p in paths if _template(p).fullmatch(path)]
+    return sorted({method.upper() for p in matching for method in paths[p]})
 
 
 async def _api_error(request: Request, exc: Exception) -> JSONResponse:
@@ -199,7 +209,9 @@ async def _validation_error(request: Request, exc: Exception) -> JSONResponse:
     problems = _validation_problems(exc)
     message = "; ".join(f"{p['field']}: {p['message']}" for p in problems) or "invalid request"
     log.info("request_error", status=422, code="validation_error", message=message)
-    return error_response(422, "validation_error", message, request_id_of(request), details={"errors": problems})
+    return error_response(
+        422, "validation_error", message, request_id_of(request), details={"errors": problems}
+    )
 
 
 def install_error_handlers(app: FastAPI) -> None:

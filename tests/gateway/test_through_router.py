@@ -107,19 +107,18 @@ async def test_benchmark_run_through_rest_and_the_router(rest: httpx.AsyncClient
         json={"dataset": "mini", "test_documents": ["MINIMUM_zugferd_2p0_MINIMUM.pdf"], "backends": ["pdftext"]},
     )
     assert started.status_code == 202, started.text
-    run_id = started.json()["run_id"]
+    benchmark_id = started.json()["benchmark_id"]
     body: dict = {}
 
     async def finished() -> bool:
         nonlocal body
-        body = (await rest.get(f"/api/v1/benchmark/{run_id}")).json()
+        body = (await rest.get(f"/api/v1/benchmark/{benchmark_id}")).json()
         return body["status"] in ("completed", "failed", "cancelled")
 
     assert await eventually(finished, timeout=120, interval=0.1), body
     assert body["status"] == "completed", body
-    [summary] = body["summaries"]
-    assert summary["backend"] == "pdftext" and summary["accuracy"] == 1.0
-    report = await rest.get(f"/api/v1/benchmark/{run_id}/report", params={"format": "html"})
+    assert body["results"]["pdftext"]["accuracy"] == 1.0 and list(body["results"]) == ["pdftext"]
+    report = await rest.get(f"/api/v1/benchmark/{benchmark_id}/report", params={"format": "html"})
     assert report.status_code == 200 and "<svg" in report.text
 
 

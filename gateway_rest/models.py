@@ -203,9 +203,16 @@ class DocumentMetadata(BaseModel):
 FieldSourceName = Literal["unspecified", "einvoice_xml", "text", "template", "vlm", "computed"]
 
 
+# Fields whose value is an amount of money: `structured` and `fields[].amount` carry them as numbers.
+MONEY_FIELDS = frozenset({"betrag_netto", "mwst", "betrag_brutto"})
+
+
 class InvoiceField(BaseModel):
     name: str
-    value: str = Field(description="Normalised: ISO dates, amounts as decimal strings")
+    value: str = Field(description="Normalised: ISO dates, amounts as decimal strings (as read)")
+    amount: Money | None = Field(
+        default=None, description="The value as a number, for amounts of money; absent for other fields"
+    )
     raw: str
     confidence: float
     page: int | None = Field(default=None, description="1-based; absent when not known")
@@ -399,13 +406,6 @@ class JobProgress(BaseModel):
     pages_total: int = 0
 
 
-class BatchAccepted(BaseModel):
-    job_id: str
-    total_documents: int
-    status: JobStatusName
-    created: bool
-    estimated_completion: dt.datetime | None = None
-    estimated_seconds_remaining: float | None = None
 
 
 class DocumentError(BaseModel):
@@ -428,6 +428,7 @@ class JobDocument(BaseModel):
 
 class JobView(BaseModel):
     job_id: str
+    total_documents: int
     status: JobStatusName
     backend: str
     progress: JobProgress
@@ -436,6 +437,21 @@ class JobView(BaseModel):
     estimated_completion: dt.datetime | None = None
     estimated_seconds_remaining: float | None = None
     results: list[JobDocument] = []
+
+
+class BatchAccepted(BaseModel):
+    """Answer of `POST /api/v1/ocr/batch` (the seed's shape: job_id, total_documents, status, progress, results)."""
+
+    job_id: str
+    total_documents: int
+    status: JobStatusName
+    progress: JobProgress
+    results: list[JobDocument] = Field(
+        default=[], description="Per document as stored so far (a cached document already has its result)"
+    )
+    created: bool = Field(description="False when the idempotency key named an existing job")
+    estimated_completion: dt.datetime | None = None
+    estimated_seconds_remaining: float | None = None
 
 
 class JobList(BaseModel):

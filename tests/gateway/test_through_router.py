@@ -91,6 +91,8 @@ async def test_health_lists_every_backend_and_auto_routes(rest: httpx.AsyncClien
     assert body["metadata"]["layout_complexity"] in ("simple", "medium", "complex")
     assert [f["layout_complexity"] for f in body["routing"]["pages"]] == [p["layout_complexity"] for p in body["pages"]]
     assert body["text"]["structured"]["betrag_brutto"] == 529.87
+    brutto = next(f for f in body["fields"] if f["name"] == "betrag_brutto")
+    assert brutto["amount"] == 529.87 and brutto["value"] == "529.87"  # money as a number beside the string
 
     scan = await rest.post(
         "/api/v1/ocr/process",
@@ -136,6 +138,7 @@ async def test_batch_job_through_rest_and_the_router(rest: httpx.AsyncClient) ->
     assert submitted.status_code == 202, submitted.text
     accepted = submitted.json()
     assert accepted["total_documents"] == 3 and accepted["created"] is True
+    assert accepted["progress"]["total"] == 3 and len(accepted["results"]) == 3
     job_id = accepted["job_id"]
 
     again = await rest.post("/api/v1/ocr/batch", files=files, data={"options": json.dumps({"dpi": 150})}, headers=headers)
@@ -157,7 +160,7 @@ async def test_batch_job_through_rest_and_the_router(rest: httpx.AsyncClient) ->
     assert events.count("document") >= 3 and "page" in events  # per-document and per-page progress
 
     job = (await rest.get(f"/api/v1/ocr/job/{job_id}")).json()
-    assert job["status"] == "completed"
+    assert job["status"] == "completed" and job["total_documents"] == 3
     assert job["progress"]["total"] == 3 and job["progress"]["processed"] == 3 and job["progress"]["failed"] == 0
     by_name = {r["filename"]: r for r in job["results"]}
     assert by_name["rechnung.pdf"]["result"]["text"]["structured"]["betrag_brutto"] == 529.87

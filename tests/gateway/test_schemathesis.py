@@ -25,11 +25,9 @@ from gateway_rest.settings import GatewaySettings
 from jobs_service.settings import JobsSettings
 from jobs_service.store import create_store
 from jobs_service.store.keys import KeyStore
-from router_service.server import RouterServer
-from router_service.settings import EndpointConfig, RouterSettings
 from services.scaffold.ports import free_port
 from tests.conftest import PATIENCE, eventually
-from tests.gateway.conftest import DATASET
+from tests.gateway.conftest import DATASET, running_router
 
 CONFIG = Path(__file__).with_name("schemathesis.toml")
 ST = Path(sys.executable).with_name("st")
@@ -72,27 +70,13 @@ async def gateway_url(
     monkeypatch.setenv("OCRMESH_JOBS_DATA_DIR", str(tmp_path / "jobs"))
     monkeypatch.delenv("OCRMESH_API_KEY", raising=False)
     monkeypatch.setenv("OCRMESH_SCHEMATHESIS_KEY", await _admin_key(tmp_path / "jobs"))
-    router = RouterServer(
-        RouterSettings(
-            port=0,
-            status_poll_seconds=0.2,
-            backends=[
-                EndpointConfig(name="pdftext", address=f"127.0.0.1:{pdftext_port}"),
-                EndpointConfig(name="tesseract", address=f"127.0.0.1:{tesseract_port}"),
-            ],
-        )
-    )
-    router_port = await router.start()
-    try:
-        await router.wait_for_backends(PATIENCE)
+    async with running_router(pdftext_port, tesseract_port, auth=True) as router_port:
         settings = GatewaySettings(
             upstream=f"127.0.0.1:{router_port}", port=free_port(), health_refresh_seconds=0.2, log_level="warning"
         )
         server = uvicorn.Server(uvicorn_config(settings, create_app(settings)))
         async with _serving(server):
             yield f"http://127.0.0.1:{settings.port}"
-    finally:
-        await router.stop(0)
 
 
 async def test_schemathesis_finds_no_failure(gateway_url: str, tmp_path: Path) -> None:

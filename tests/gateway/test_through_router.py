@@ -14,10 +14,8 @@ import pytest_asyncio
 
 from gateway_rest.app import create_app
 from gateway_rest.settings import GatewaySettings
-from router_service.server import RouterServer
-from router_service.settings import EndpointConfig, RouterSettings
-from tests.conftest import PATIENCE, eventually
-from tests.gateway.conftest import DATASET
+from tests.conftest import eventually
+from tests.gateway.conftest import DATASET, running_router
 
 INVOICE = DATASET / "EN16931_zugferd_2p0_EN16931_Einfach.pdf"
 
@@ -42,20 +40,7 @@ async def rest(
             shutil.copy(DATASET / f"{name}{suffix}", datasets / f"{name}{suffix}")
     monkeypatch.setenv("OCRMESH_DATASETS", str(tmp_path / "datasets"))
     monkeypatch.setenv("OCRMESH_BENCH_DATA_DIR", str(tmp_path / "runs"))
-    router = RouterServer(
-        RouterSettings(
-            port=0,
-            auth=False,  # keys: tests/test_auth.py
-            status_poll_seconds=0.2,
-            backends=[
-                EndpointConfig(name="pdftext", address=f"127.0.0.1:{pdftext_port}"),
-                EndpointConfig(name="tesseract", address=f"127.0.0.1:{tesseract_port}"),
-            ],
-        )
-    )
-    router_port = await router.start()
-    try:
-        await router.wait_for_backends(PATIENCE)
+    async with running_router(pdftext_port, tesseract_port, auth=False) as router_port:  # keys: tests/test_auth.py
         app = create_app(
             GatewaySettings(
                 upstream=f"127.0.0.1:{router_port}", health_refresh_seconds=0.1, health_rpc_timeout=10, auth=False
@@ -65,8 +50,6 @@ async def rest(
             transport = httpx.ASGITransport(app=app)
             async with httpx.AsyncClient(transport=transport, base_url="http://gateway", timeout=120) as client:
                 yield client
-    finally:
-        await router.stop(0)
 
 
 async def test_health_lists_every_backend_and_auto_routes(rest: httpx.AsyncClient) -> None:

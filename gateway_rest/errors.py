@@ -45,7 +45,6 @@ GRPC_TO_HTTP: dict[grpc.StatusCode, tuple[int, str]] = {
 UPSTREAM_FAILED = (502, "upstream_error")
 RATE_LIMITED = (429, "rate_limited")
 RETRY_STATUSES = frozenset({429, 503})
-UNAUTHORIZED_HEADERS = {"WWW-Authenticate": 'Bearer realm="ocrmesh"'}
 
 DESCRIPTIONS: dict[int, str] = {
     400: "The request is malformed",

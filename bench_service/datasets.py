@@ -14,6 +14,10 @@ import json
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
+import grpc
+
+from services.scaffold.errors import StatusError
+
 DOCUMENT_SUFFIXES = frozenset({".pdf", ".png", ".jpg", ".jpeg", ".tif", ".tiff", ".webp", ".xml"})
 TRUTH_JSON = ".truth.json"
 TRUTH_TEXT = ".truth.txt"
@@ -25,8 +29,18 @@ BUNDLED_DATASETS = Path(__file__).resolve().parents[1] / "datasets"
 ZUGFERD_AWV = BUNDLED_DATASETS / "zugferd-awv"
 
 
-class DatasetError(ValueError):
-    """A dataset or document name that is unknown or not allowed (INVALID_ARGUMENT)."""
+class DatasetError(StatusError, ValueError):
+    """A name that is not allowed or a run that cannot be started (INVALID_ARGUMENT)."""
+
+    def __init__(self, message: str, code: grpc.StatusCode = grpc.StatusCode.INVALID_ARGUMENT) -> None:
+        super().__init__(code, message)
+
+
+class UnknownNameError(DatasetError):
+    """A well-formed name of a dataset, document or backend this server does not have (NOT_FOUND)."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message, grpc.StatusCode.NOT_FOUND)
 
 
 @dataclass(frozen=True)
@@ -79,7 +93,7 @@ class Datasets:
         path = _inside(root / rel, root, "dataset", dataset)
         if not path.is_dir():
             known = ", ".join(self.names()) or "none"
-            raise DatasetError(f"unknown dataset {dataset!r} (known: {known})")
+            raise UnknownNameError(f"unknown dataset {dataset!r} (known: {known})")
         return path
 
     def document_names(self, dataset: str) -> list[str]:
@@ -105,7 +119,7 @@ class Datasets:
             rel = _check_relative(name, "document")
             path = _inside(directory / rel, directory, "document", name)
             if not path.is_file():
-                raise DatasetError(f"document {name!r} not found in dataset {dataset!r}")
+                raise UnknownNameError(f"document {name!r} not found in dataset {dataset!r}")
             docs.append(load_document(path, rel.as_posix()))
         return docs
 

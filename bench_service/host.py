@@ -22,17 +22,18 @@ import grpc
 import structlog
 
 from bench_service.classes import DocumentInspector
-from bench_service.datasets import BenchDocument, DatasetError, Datasets
+from bench_service.datasets import BenchDocument, DatasetError, Datasets, UnknownNameError
 from bench_service.model import Progress, Routing, RunRecord, utcnow
 from bench_service.runner import BenchmarkRunner, RunEvent
 from bench_service.settings import BenchSettings
 from bench_service.store import RunStore, UnknownRunError, new_run_id
+from services.scaffold.admission import QueueFullError as AdmissionFull
 
 log = structlog.get_logger("ocrmesh.bench")
 
 
-class QueueFullError(RuntimeError):
-    """Too many runs waiting (RESOURCE_EXHAUSTED)."""
+class QueueFullError(AdmissionFull):
+    """Too many runs waiting (RESOURCE_EXHAUSTED, as the scaffold's admission)."""
 
 
 @dataclass
@@ -79,7 +80,7 @@ def machine_line() -> str:
 
 
 def resolve_request(settings: BenchSettings, request: RunRequest) -> tuple[list[BenchDocument], list[str], Routing]:
-    """Blocking: check names, load the documents. Raises DatasetError (INVALID_ARGUMENT)."""
+    """Blocking: check names, load the documents. Raises DatasetError (INVALID_ARGUMENT, NOT_FOUND)."""
     routing = request.routing or settings.default_routing()
     if routing == "router" and not settings.router_address:
         raise DatasetError("routing through the router needs a configured router address")
@@ -88,7 +89,7 @@ def resolve_request(settings: BenchSettings, request: RunRequest) -> tuple[list[
         raise DatasetError("no backends to benchmark")
     unknown = [b for b in backends if b not in settings.backends]
     if routing == "direct" and unknown:
-        raise DatasetError(f"unknown backends {unknown}; known: {', '.join(settings.backends)}")
+        raise UnknownNameError(f"unknown backends {unknown}; known: {', '.join(settings.backends)}")
     if request.limit < 0 or request.dpi < 0:
         raise DatasetError("limit and dpi must not be negative")
     documents: list[BenchDocument] = []

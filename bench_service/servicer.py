@@ -14,6 +14,7 @@ from bench_service.store import UnknownRunError
 from ocrmesh.v1 import benchmark_pb2 as bpb
 from ocrmesh.v1 import benchmark_pb2_grpc as bpb_grpc
 from services.auth.keys import current_principal
+from services.scaffold.status import status_of
 
 BENCHMARK_SERVICE_NAME = bpb.DESCRIPTOR.services_by_name["BenchmarkService"].full_name
 ROUTING = {bpb.BENCHMARK_ROUTING_DIRECT: "direct", bpb.BENCHMARK_ROUTING_ROUTER: "router"}
@@ -73,10 +74,9 @@ class BenchmarkServicer(bpb_grpc.BenchmarkServiceServicer):
                 owner=principal.owner if (principal := current_principal()) is not None else "",
             )
             record = await self.host.start_run(run_request)
-        except DatasetError as exc:
-            await context.abort(grpc.StatusCode.INVALID_ARGUMENT, str(exc))
-        except QueueFullError as exc:
-            await context.abort(grpc.StatusCode.RESOURCE_EXHAUSTED, str(exc))
+        except (DatasetError, QueueFullError) as exc:  # a bad or unknown name, or too many runs waiting
+            status = status_of(exc)
+            await context.abort(status.code, status.message)
         return bpb.StartRunResponse(run=run_to_proto(record))
 
     async def GetRun(self, request: bpb.GetRunRequest, context: grpc.aio.ServicerContext) -> bpb.GetRunResponse:

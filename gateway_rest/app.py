@@ -12,7 +12,7 @@ import structlog
 import uvicorn
 from fastapi import FastAPI
 
-from gateway_rest.auth import ApiKeyMiddleware, caller_key
+from gateway_rest.auth import ApiKeyMiddleware, caller_key, documented_security
 from gateway_rest.errors import install_error_handlers
 from gateway_rest.health_cache import HealthCache
 from gateway_rest.metrics import GatewayMetrics
@@ -71,11 +71,12 @@ def create_app(settings: GatewaySettings) -> FastAPI:
     app.state.settings = settings
     app.state.metrics = gateway_metrics
     install_error_handlers(app)
-    app.include_router(process.router)
-    app.include_router(jobs.router)
+    secured = documented_security() if settings.auth else []
+    app.include_router(process.router, dependencies=secured)
+    app.include_router(jobs.router, dependencies=secured)
     app.include_router(health.router)
     app.include_router(metrics.router)
-    app.include_router(benchmark_rest.router)
+    app.include_router(benchmark_rest.router, dependencies=secured)
     # Added last = outermost: the request id exists before the body limit answers.
     app.add_middleware(
         BodyLimitMiddleware,

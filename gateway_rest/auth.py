@@ -11,12 +11,25 @@ from __future__ import annotations
 
 import contextvars
 
+from fastapi import Security
+from fastapi.params import Depends
+from fastapi.security import APIKeyHeader, HTTPBearer
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from gateway_rest.errors import error_response
 
 OPEN_PATHS = ("/api/v1/health", "/metrics", "/docs", "/openapi.json")
 UNAUTHORIZED_HEADERS = {"WWW-Authenticate": 'Bearer realm="ocrmesh"'}
+
+# How OpenAPI tells clients (and Schemathesis) to send the key; the middleware below does the checking.
+_API_KEY_HEADER = APIKeyHeader(name="X-API-Key", auto_error=False, description="An ocrmesh API key")
+_BEARER = HTTPBearer(auto_error=False, description="An ocrmesh API key as a bearer token")
+
+
+def documented_security() -> list[Depends]:
+    """Route dependencies that only document the key in OpenAPI (either header will do)."""
+    return [Security(_API_KEY_HEADER), Security(_BEARER)]
+
 
 _CALLER_KEY: contextvars.ContextVar[str] = contextvars.ContextVar("ocrmesh_caller_key", default="")
 
@@ -26,8 +39,13 @@ def caller_key() -> str:
     return _CALLER_KEY.get()
 
 
+class ConflictingKeys(ValueError):
+    """`Authorization: Bearer` and `X-API-Key` name two different keys: which caller is it?"""
+
+
 def key_from_headers(headers: list[tuple[bytes, bytes]]) -> str:
-    bearer = api_key = ""
+    """The caller's key ('' without one); ConflictingKeys when the two headers disagree."""
+    bearer = api_key = None
     for name, value in headers:
         if name == b"authorization":
             scheme, _, token = value.decode("latin-1").partition(" ")
@@ -35,7 +53,9 @@ def key_from_headers(headers: list[tuple[bytes, bytes]]) -> str:
                 bearer = token.strip()
         elif name == b"x-api-key":
             api_key = value.decode("latin-1").strip()
-    return bearer or api_key
+    if bearer is not None and api_key is not None and bearer != api_key:  # an empty one counts too
+        raise ConflictingKeys("two different API keys (Authorization and X-API-Key): send one")
+    return bearer or api_key or ""
 
 
 def is_open(path: str) -> bool:
@@ -53,13 +73,15 @@ class ApiKeyMiddleware:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        key = key_from_headers(scope.get("headers", []))
-        if not key and self.required and not is_open(scope.get("path", "")):
+        protected = self.required and not is_open(scope.get("path", ""))
+        try:
+            key, problem = key_from_headers(scope.get("headers", [])), ""
+        except ConflictingKeys as exc:
+            key, problem = "", str(exc)
+        if not key and protected:
             request_id = scope.get("state", {}).get("request_id", "")
-            response = error_response(
-                401, "unauthorized", "an API key is required (Authorization: Bearer KEY or X-API-Key: KEY)",
-                request_id, UNAUTHORIZED_HEADERS,
-            )  # fmt: skip
+            message = problem or "an API key is required (Authorization: Bearer KEY or X-API-Key: KEY)"
+            response = error_response(401, "unauthorized", message, request_id, UNAUTHORIZED_HEADERS)
             await response(scope, receive, send)
             return
         token = _CALLER_KEY.set(key)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from decimal import Decimal, InvalidOperation
 
 from google.protobuf.internal.enum_type_wrapper import EnumTypeWrapper
 from google.protobuf.timestamp_pb2 import Timestamp
@@ -102,10 +103,21 @@ def _quality(q: pb.PageQuality) -> m.PageQuality:
     )
 
 
+def _amount(field: pb.Field) -> Decimal | None:
+    if field.name not in m.MONEY_FIELDS:
+        return None
+    try:
+        amount = Decimal(field.value)
+    except InvalidOperation:
+        return None
+    return amount if amount.is_finite() else None
+
+
 def _field(field: pb.Field) -> m.InvoiceField:
     return m.InvoiceField(
         name=field.name,
         value=field.value,
+        amount=_amount(field),
         raw=field.raw,
         confidence=_conf(field.confidence),
         page=field.page or None,
@@ -359,6 +371,7 @@ def _job_document(document: jpb.JobDocument) -> m.JobDocument:
 def to_job_view(job: jpb.Job) -> m.JobView:
     return m.JobView(
         job_id=job.job_id,
+        total_documents=job.progress.total,
         status=_enum_name(jpb.JobStatus, job.status, "JOB_STATUS_"),  # type: ignore[arg-type]
         backend=job.backend or "auto",
         progress=_job_progress(job.progress),
@@ -377,6 +390,8 @@ def to_batch_accepted(response: jpb.SubmitBatchResponse) -> m.BatchAccepted:
         total_documents=job.progress.total,
         status=_enum_name(jpb.JobStatus, job.status, "JOB_STATUS_"),  # type: ignore[arg-type]
         created=response.created,
+        progress=_job_progress(job.progress),
+        results=[_job_document(d) for d in job.documents],
         estimated_completion=_when(job.estimated_completion, job.HasField("estimated_completion")),
         estimated_seconds_remaining=job.estimated_seconds_remaining or None,
     )

@@ -11,9 +11,9 @@ from __future__ import annotations
 import datetime as dt
 from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PlainSerializer
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer
 
 
 def _two_decimals(value: Decimal) -> Decimal:
@@ -42,6 +42,27 @@ class Backend(StrEnum):
 # ---------------------------------------------------------------- request
 
 
+def _digits_only(value: object) -> object:
+    """A query or form integer as OpenAPI's `integer` means it: digits, no sign, space or fraction."""
+    if isinstance(value, str) and not (value.isascii() and value.isdigit()):
+        raise ValueError("an integer written in digits")
+    return value
+
+
+def _true_or_false(value: object) -> object:
+    """A query or form boolean as OpenAPI's `boolean` means it: `true` or `false`."""
+    if isinstance(value, str) and value not in ("true", "false"):
+        raise ValueError("true or false")
+    return value
+
+
+# Query and form parameters exactly as strict as their OpenAPI types (pydantic alone takes "+8", "yes", "1"):
+# `Annotated[int, Query(ge=1), DIGITS]`, `Annotated[bool, Query(), TRUE_OR_FALSE]` (Query or Form
+# first: so FastAPI puts its constraints into the OpenAPI schema).
+DIGITS = BeforeValidator(_digits_only)
+TRUE_OR_FALSE = BeforeValidator(_true_or_false)
+
+
 # Page numbers travel as int32 (ProcessOptions in ocr.proto).
 INT32_MAX = 2**31 - 1
 
@@ -56,9 +77,10 @@ class OutputFormat(StrEnum):
 
 
 class ProcessOptions(BaseModel):
-    """The `options` form field (a JSON object); mirrors `ProcessOptions`."""
+    """The `options` form field (a JSON object); mirrors `ProcessOptions`. `first_page` must not be after
+    `last_page` (when set), nor beyond the document's pages (416)."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", strict=True)
 
     language: str | None = Field(default=None, description="ISO 639-1 code; default 'de'")
     extract_fields: bool | None = Field(default=None, description="Extract invoice fields (default true)")
@@ -66,7 +88,9 @@ class ProcessOptions(BaseModel):
     confidence_threshold: float = Field(default=0.0, ge=0.0, le=1.0)
     first_page: int = Field(default=0, ge=0, le=INT32_MAX, description="1-based; 0 = from the first page")
     last_page: int = Field(default=0, ge=0, le=INT32_MAX, description="inclusive; 0 = to the last page")
-    dpi: int = Field(default=0, ge=0, le=600, description="PDF rendering dpi; 0 = server default")
+    dpi: Literal[0] | Annotated[int, Field(ge=50, le=600)] = Field(
+        default=0, description="PDF rendering dpi, 50 to 600; 0 = server default"
+    )
     correct_spelling: bool | None = Field(
         default=None, description="Dictionary spelling correction of OCR words (default true)"
     )
@@ -224,9 +248,16 @@ class DocumentMetadata(BaseModel):
 FieldSourceName = Literal["unspecified", "einvoice_xml", "text", "template", "vlm", "computed"]
 
 
+# Fields whose value is an amount of money: `structured` and `fields[].amount` carry them as numbers.
+MONEY_FIELDS = frozenset({"betrag_netto", "mwst", "betrag_brutto"})
+
+
 class InvoiceField(BaseModel):
     name: str
-    value: str = Field(description="Normalised: ISO dates, amounts as decimal strings")
+    value: str = Field(description="Normalised: ISO dates, amounts as decimal strings (as read)")
+    amount: Money | None = Field(
+        default=None, description="The value as a number, for amounts of money; absent for other fields"
+    )
     raw: str
     confidence: float
     page: int | None = Field(default=None, description="1-based; absent when not known")
@@ -414,9 +445,14 @@ class Probe(BaseModel):
 
 
 class ErrorDetail(BaseModel):
-    code: str
-    message: str
-    request_id: str
+    code: str = Field(description="Stable machine-readable code, e.g. unreadable_document, job_not_found")
+    message: str = Field(description="What went wrong, for a person")
+    details: dict[str, Any] = Field(
+        default_factory=dict,
+        description="More about it: `errors` (a list of {field, message}) for invalid parameters,"
+        " `grpc_code` for an upstream's answer; empty otherwise",
+    )
+    request_id: str = Field(description="The request's id, also in the X-Request-ID header")
 
 
 class ErrorBody(BaseModel):
@@ -440,13 +476,6 @@ class JobProgress(BaseModel):
     pages_total: int = 0
 
 
-class BatchAccepted(BaseModel):
-    job_id: str
-    total_documents: int
-    status: JobStatusName
-    created: bool
-    estimated_completion: dt.datetime | None = None
-    estimated_seconds_remaining: float | None = None
 
 
 class DocumentError(BaseModel):
@@ -469,6 +498,7 @@ class JobDocument(BaseModel):
 
 class JobView(BaseModel):
     job_id: str
+    total_documents: int
     status: JobStatusName
     backend: str
     progress: JobProgress
@@ -477,6 +507,21 @@ class JobView(BaseModel):
     estimated_completion: dt.datetime | None = None
     estimated_seconds_remaining: float | None = None
     results: list[JobDocument] = []
+
+
+class BatchAccepted(BaseModel):
+    """Answer of `POST /api/v1/ocr/batch` (the seed's shape: job_id, total_documents, status, progress, results)."""
+
+    job_id: str
+    total_documents: int
+    status: JobStatusName
+    progress: JobProgress
+    results: list[JobDocument] = Field(
+        default=[], description="Per document as stored so far (a cached document already has its result)"
+    )
+    created: bool = Field(description="False when the idempotency key named an existing job")
+    estimated_completion: dt.datetime | None = None
+    estimated_seconds_remaining: float | None = None
 
 
 class JobList(BaseModel):

@@ -166,7 +166,8 @@ class JobsServicer(jpb_grpc.JobsServiceServicer):
                 created, job_id = base64.urlsafe_b64decode(request.page_token.encode()).decode().split("|", 1)
                 before = (float(created), job_id)
             except ValueError:
-                await context.abort(grpc.StatusCode.INVALID_ARGUMENT, "invalid page_token")
+                # Opaque: a token this server did not issue points at no page of the list.
+                await context.abort(grpc.StatusCode.NOT_FOUND, "page_token names no page (not one this server issued)")
         statuses = [JOB_STATUS_NAME[s] for s in request.statuses if s in JOB_STATUS_NAME]
         principal = current_principal()
         owner = None if principal is None or principal.admin else principal.owner

@@ -6,7 +6,7 @@ page is there. A run that fails part-way keeps the pages it delivered, and
 its remaining pages go to the next candidate: another replica of the same
 backend, then the next backend of the run's chain.
 
-- INVALID_ARGUMENT is never retried: the client gets it as is.
+- INVALID_ARGUMENT and OUT_OF_RANGE are never retried: the client gets them as they are.
 - FAILED_PRECONDITION (a backend declining, e.g. pdftext for a scan) skips
   that backend's other replicas too; it does not count against its breaker.
 - UNAVAILABLE, DEADLINE_EXCEEDED, RESOURCE_EXHAUSTED, INTERNAL, UNKNOWN and
@@ -33,7 +33,7 @@ log = structlog.get_logger("ocrmesh.router.dispatch")
 
 C = grpc.StatusCode
 # Passed to the client as is, never retried elsewhere.
-NOT_RETRIED = frozenset({C.INVALID_ARGUMENT})
+NOT_RETRIED = frozenset({C.INVALID_ARGUMENT, C.OUT_OF_RANGE})
 # The backend declines the pages: its other replicas would too.
 DECLINED = frozenset({C.FAILED_PRECONDITION, C.UNIMPLEMENTED})
 # Failures that count against a replica's circuit breaker.

@@ -195,9 +195,9 @@ class _Planner:
         if not explicit or self.request.allow_fallback:
             return
         view = backends.get(explicit)
-        if view is None:
+        if view is None:  # no such backend here (NOT_FOUND); one configured but down is UNAVAILABLE
             raise RoutingError(
-                grpc.StatusCode.UNAVAILABLE,
+                grpc.StatusCode.NOT_FOUND,
                 f"backend {explicit!r} is not configured in this mesh (configured: {', '.join(sorted(backends))}); "
                 "send allow_fallback=true to let the router choose another",
             )

@@ -30,10 +30,9 @@ from router_service.settings import RouterSettings
 from router_service.vram import DeviceGroups
 from services.intake.cancel import run_blocking
 from services.intake.document import LoadedDocument, open_document
-from services.intake.errors import IntakeError
-from services.scaffold.admission import Admission, QueueFullError
-from services.scaffold.errors import StatusError
-from services.scaffold.options import OptionsError, page_indices
+from services.scaffold.admission import Admission
+from services.scaffold.options import page_indices
+from services.scaffold.status import status_of
 
 log = structlog.get_logger("ocrmesh.router")
 
@@ -88,21 +87,14 @@ class RouterServicer(pb_grpc.OcrServiceServicer):
                     call = ProcessCall(self, request, request_id, started, context.time_remaining)
                     async for event in call.run():
                         yield event
-            except QueueFullError as exc:
-                code, message = grpc.StatusCode.RESOURCE_EXHAUSTED, str(exc)
-            except (IntakeError, OptionsError) as exc:
-                code, message = grpc.StatusCode.INVALID_ARGUMENT, str(exc)
-            except StatusError as exc:  # RoutingError, DispatchError
-                code, message = exc.code, exc.message
             except asyncio.CancelledError:
                 self._record_end(grpc.StatusCode.CANCELLED, started)
                 raise
-            except Exception as exc:  # a router bug must not take the server down
-                log.exception("process_failed")
-                code, message = (
-                    grpc.StatusCode.INTERNAL,
-                    f"internal error in the router: {type(exc).__name__}",
-                )
+            except Exception as exc:  # every failure becomes a status; a router bug must not take the server down
+                status = status_of(exc, where="the router")
+                if status.internal:
+                    log.exception("process_failed")
+                code, message = status.code, status.message
             finally:
                 self._publish_queue()
             self._record_end(code, started, message)

@@ -116,6 +116,20 @@ async def test_rest_without_or_with_a_wrong_key_is_401_and_health_stays_open(sec
     assert ok.json()["backend_used"] == "pdftext"
 
 
+async def test_two_different_keys_in_one_request_are_401(secured: Secured) -> None:
+    both = {"Authorization": f"Bearer {secured.keys['alice']}", "X-API-Key": secured.keys["bob"]}
+    response = await secured.rest.get("/api/v1/ocr/jobs", headers=both)
+    assert response.status_code == 401 and "two different API keys" in response.json()["error"]["message"]
+    empty = await secured.rest.get("/api/v1/ocr/jobs", headers={**both, "X-API-Key": ""})
+    assert empty.status_code == 401
+    same = await secured.rest.get("/api/v1/ocr/jobs", headers={**both, "X-API-Key": secured.keys["alice"]})
+    assert same.status_code == 200, same.text
+    schema = (await secured.rest.get("/openapi.json")).json()  # the key, as OpenAPI tells clients to send it
+    assert set(schema["components"]["securitySchemes"]) == {"APIKeyHeader", "HTTPBearer"}
+    assert schema["paths"]["/api/v1/ocr/process"]["post"]["security"] == [{"APIKeyHeader": []}, {"HTTPBearer": []}]
+    assert "security" not in schema["paths"]["/api/v1/health"]["get"]
+
+
 async def test_one_audit_line_per_call_names_the_key_never_shows_it(secured: Secured) -> None:
     with structlog.testing.capture_logs() as logs:
         ok = await secured.rest.post("/api/v1/ocr/process", files=_upload(), headers=secured.headers("alice"))

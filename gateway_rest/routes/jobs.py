@@ -25,11 +25,11 @@ from fastapi import APIRouter, Depends, File, Form, Header, Query, Request, Uplo
 from fastapi.responses import JSONResponse
 from sse_starlette import EventSourceResponse, ServerSentEvent
 
-from gateway_rest import convert
+from gateway_rest import convert, errors
 from gateway_rest import models as m
 from gateway_rest.deps import MetricsDep, RequestIdDep, SettingsDep
-from gateway_rest.errors import ApiError, from_grpc, payload_too_large
-from gateway_rest.routes.process import check_type, parse_options, read_upload
+from gateway_rest.errors import ApiError, payload_too_large
+from gateway_rest.routes.process import FILE_SCHEMA, OPTIONS_SCHEMA, check_type, parse_options, read_upload
 from ocrmesh.v1 import jobs_pb2 as jpb
 from ocrmesh.v1 import jobs_pb2_grpc as jpb_grpc
 from ocrmesh.v1 import ocr_pb2 as pb
@@ -39,7 +39,16 @@ log = structlog.get_logger("ocrmesh.gateway")
 router = APIRouter(prefix="/api/v1/ocr", tags=["batch"])
 RPC_TIMEOUT = 30.0
 SSE_PING_SECONDS = 15
-SSE_SEP = "\n"  # the line end clients have parsed since the first version
+SSE_SEP = "\n"
+# Each server-sent event as OpenAPI 3.1 describes a stream's items.
+SSE_EVENT_SCHEMA = {
+    "type": "object",
+    "required": ["event", "data"],
+    "properties": {
+        "event": {"type": "string", "enum": ["snapshot", "page", "document", "error"]},
+        "data": {"type": "string", "contentMediaType": "application/json"},
+    },
+}  # the line end clients have parsed since the first version
 
 
 def get_jobs_stub(request: Request) -> jpb_grpc.JobsServiceStub:
@@ -49,20 +58,36 @@ def get_jobs_stub(request: Request) -> jpb_grpc.JobsServiceStub:
 JobsDep = Annotated[jpb_grpc.JobsServiceStub, Depends(get_jobs_stub)]
 
 
+# The jobs routes' names for the upstream's answers (statuses from `errors.GRPC_TO_HTTP`).
+UPSTREAM_NAMES = {
+    grpc.StatusCode.NOT_FOUND: "job_not_found",
+    grpc.StatusCode.ALREADY_EXISTS: "idempotency_conflict",
+    grpc.StatusCode.UNIMPLEMENTED: "jobs_unavailable",
+    grpc.StatusCode.INVALID_ARGUMENT: "unreadable_document",
+}
+
+
 def _job_error(exc: grpc.aio.AioRpcError, retry_after: int) -> ApiError:
-    code = exc.code()
-    if code is grpc.StatusCode.NOT_FOUND:
-        return ApiError(404, "job_not_found", exc.details() or "no such job")
-    if code is grpc.StatusCode.ALREADY_EXISTS:
-        return ApiError(409, "idempotency_conflict", exc.details() or "the idempotency key names another batch")
-    if code is grpc.StatusCode.UNIMPLEMENTED:
-        return ApiError(503, "jobs_unavailable", "the upstream does not host batch jobs", {"Retry-After": str(retry_after)})
-    return from_grpc(exc, retry_after)
+    return errors.upstream(exc, retry_after, UPSTREAM_NAMES)
 
 
-@router.post("/batch", status_code=202, response_model=m.BatchAccepted, summary="Submit a batch of documents")
+@router.post(
+    "/batch",
+    status_code=202,
+    response_model=m.BatchAccepted,
+    response_model_exclude_none=True,
+    responses=errors.responses(400, 409, 413, 415, 422, *errors.UPSTREAM),
+    summary="Submit a batch of documents",
+)
 async def submit_batch(
-    files: Annotated[list[UploadFile], File(description="The documents (PDF, images, e-invoice XML)")],
+    files: Annotated[
+        list[UploadFile],
+        File(
+            description="The documents (PDF, images, e-invoice XML), at least one",
+            min_length=1,
+            json_schema_extra={"items": FILE_SCHEMA},
+        ),
+    ],
     jobs: JobsDep,
     settings: SettingsDep,
     metrics: MetricsDep,
@@ -70,8 +95,10 @@ async def submit_batch(
     backend: Annotated[m.Backend, Form(description="Backend preference; `auto` lets the router choose")] = (
         m.Backend.AUTO
     ),
-    options: Annotated[str | None, Form(description="JSON options, as for /process")] = None,
-    allow_fallback: Annotated[bool, Form()] = False,
+    options: Annotated[
+        str | None, Form(description="JSON options, as for /process", json_schema_extra=OPTIONS_SCHEMA)
+    ] = None,
+    allow_fallback: Annotated[bool, Form(), m.TRUE_OR_FALSE] = False,
     idempotency_key: Annotated[str | None, Header(alias="Idempotency-Key")] = None,
 ) -> m.BatchAccepted:
     if not files:
@@ -106,23 +133,38 @@ async def submit_batch(
     return convert.to_batch_accepted(response)
 
 
-@router.get("/job/{job_id}", response_model=m.JobView, response_model_exclude_none=True, summary="A batch job")
+@router.get(
+    "/job/{job_id}",
+    response_model=m.JobView,
+    response_model_exclude_none=True,
+    responses=errors.responses(404, 422, *errors.UPSTREAM),
+    summary="A batch job",
+)
 async def get_job(
     job_id: str,
     jobs: JobsDep,
     settings: SettingsDep,
-    results: Annotated[bool, Query(description="Include each finished document's result")] = True,
+    results: Annotated[
+        bool, Query(description="Include each finished document's result"), m.TRUE_OR_FALSE
+    ] = True,
 ) -> m.JobView:
     try:
         response = await jobs.GetJob(
-            jpb.GetJobRequest(job_id=job_id, include_results=results, include_pages=results), timeout=RPC_TIMEOUT
+            jpb.GetJobRequest(job_id=job_id, include_results=results, include_pages=results),
+            timeout=RPC_TIMEOUT,
         )
     except grpc.aio.AioRpcError as exc:
         raise _job_error(exc, settings.retry_after_seconds) from None
     return convert.to_job_view(response.job)
 
 
-@router.delete("/job/{job_id}", response_model=m.JobView, response_model_exclude_none=True, summary="Cancel a job")
+@router.delete(
+    "/job/{job_id}",
+    response_model=m.JobView,
+    response_model_exclude_none=True,
+    responses=errors.responses(404, 422, *errors.UPSTREAM),
+    summary="Cancel a job",
+)
 async def cancel_job(job_id: str, jobs: JobsDep, settings: SettingsDep) -> m.JobView:
     try:
         response = await jobs.CancelJob(jpb.CancelJobRequest(job_id=job_id), timeout=RPC_TIMEOUT)
@@ -131,11 +173,17 @@ async def cancel_job(job_id: str, jobs: JobsDep, settings: SettingsDep) -> m.Job
     return convert.to_job_view(response.job)
 
 
-@router.get("/jobs", response_model=m.JobList, response_model_exclude_none=True, summary="Recent jobs")
+@router.get(
+    "/jobs",
+    response_model=m.JobList,
+    response_model_exclude_none=True,
+    responses=errors.responses(404, 422, *errors.UPSTREAM),
+    summary="Recent jobs (a `page_token` this server did not issue is 404)",
+)
 async def list_jobs(
     jobs: JobsDep,
     settings: SettingsDep,
-    page_size: Annotated[int, Query(ge=1, le=200)] = 50,
+    page_size: Annotated[int, Query(ge=1, le=200), m.DIGITS] = 50,
     page_token: str = "",
 ) -> m.JobList:
     try:
@@ -144,10 +192,23 @@ async def list_jobs(
         )
     except grpc.aio.AioRpcError as exc:
         raise _job_error(exc, settings.retry_after_seconds) from None
-    return m.JobList(jobs=[convert.to_job_view(j) for j in response.jobs], next_page_token=response.next_page_token or None)
+    return m.JobList(
+        jobs=[convert.to_job_view(j) for j in response.jobs], next_page_token=response.next_page_token or None
+    )
 
 
-@router.get("/job/{job_id}/events", summary="Live progress as server-sent events", response_model=None)
+@router.get(
+    "/job/{job_id}/events",
+    summary="Live progress as server-sent events",
+    response_model=None,
+    responses={
+        200: {
+            "description": "One `event:` (snapshot, page, document, error) + `data:` JSON per event",
+            "content": {"text/event-stream": {"schema": SSE_EVENT_SCHEMA}},
+        },
+        **errors.responses(404, 422, *errors.UPSTREAM),
+    },
+)
 async def job_events(job_id: str, jobs: JobsDep, settings: SettingsDep) -> EventSourceResponse | JSONResponse:
     call = jobs.WatchJob(jpb.WatchJobRequest(job_id=job_id))
     try:
@@ -170,4 +231,6 @@ async def job_events(job_id: str, jobs: JobsDep, settings: SettingsDep) -> Event
         finally:
             call.cancel()
 
-    return EventSourceResponse(stream(), sep=SSE_SEP, ping=SSE_PING_SECONDS, headers={"Cache-Control": "no-cache"})
+    return EventSourceResponse(
+        stream(), sep=SSE_SEP, ping=SSE_PING_SECONDS, headers={"Cache-Control": "no-cache"}
+    )

@@ -10,11 +10,11 @@ from fastapi import APIRouter, File, Form, Query, Request, UploadFile
 from fastapi.responses import Response
 from pydantic import ValidationError
 
-from gateway_rest import convert
+from gateway_rest import convert, errors
 from gateway_rest import models as m
 from gateway_rest.deps import ClientDep, MetricsDep, RequestIdDep, SettingsDep
 from gateway_rest.disconnect import unless_disconnected
-from gateway_rest.errors import ApiError, from_grpc, payload_too_large
+from gateway_rest.errors import ApiError, payload_too_large
 from gateway_rest.outputs import FORMAT_CONTENT, render
 from ocrmesh_client import build_request
 from services.intake.errors import IntakeError, UnsupportedTypeError
@@ -26,17 +26,16 @@ router = APIRouter(prefix="/api/v1/ocr", tags=["ocr"])
 
 READ_CHUNK = 1024 * 1024
 
-_ERRORS: dict[int | str, dict[str, Any]] = {
-    status: {"model": m.ErrorBody, "description": description}
-    for status, description in {
-        413: "The upload is larger than the configured limit",
-        415: "The file is not a PDF, PNG, JPEG, TIFF, WebP or e-invoice XML",
-        422: "Invalid form fields or options, or a document that cannot be read or that the backend declines",
-        502: "The upstream failed",
-        503: "No backend can take the document now (see Retry-After)",
-        504: "The document was not processed in time",
-    }.items()
+# The process route's names for the upstream's refusals (statuses from `errors.GRPC_TO_HTTP`).
+UPSTREAM_NAMES = {
+    grpc.StatusCode.INVALID_ARGUMENT: "unreadable_document",
+    grpc.StatusCode.FAILED_PRECONDITION: "backend_declined",
+    grpc.StatusCode.NOT_FOUND: "backend_not_found",
 }
+# The `options` part as OpenAPI sees it: a JSON object (sent as text or as an application/json part).
+OPTIONS_SCHEMA: dict[str, Any] = {"anyOf": [m.ProcessOptions.model_json_schema()]}
+# A file part as OpenAPI sees it: binary, never empty (an empty file is refused as unreadable).
+FILE_SCHEMA: dict[str, Any] = {"type": "string", "format": "binary", "minLength": 1}
 
 
 def parse_options(raw: str | None) -> m.ProcessOptions:
@@ -74,12 +73,17 @@ def check_type(content: bytes) -> str:
     "/process",
     response_model=m.ProcessResult,
     response_model_exclude_none=True,
-    responses={200: {"content": FORMAT_CONTENT}, **_ERRORS},
+    responses={200: {"content": FORMAT_CONTENT}, **errors.responses(400, 404, 413, 415, 416, 422, *errors.UPSTREAM)},
     summary="Process one document",
 )
 async def process_document(
     http: Request,
-    file: Annotated[UploadFile, File(description="PDF, image (PNG, JPEG, TIFF, WebP) or e-invoice XML")],
+    file: Annotated[
+        UploadFile,
+        File(
+            description="PDF, image (PNG, JPEG, TIFF, WebP) or e-invoice XML", json_schema_extra=FILE_SCHEMA
+        ),
+    ],
     client: ClientDep,
     settings: SettingsDep,
     metrics: MetricsDep,
@@ -92,7 +96,8 @@ async def process_document(
         Form(
             description="JSON object with any of: language, extract_fields, preprocessing (none|auto|full), "
             "confidence_threshold, first_page, last_page, dpi, correct_spelling",
-            examples=['{"language": "de", "preprocessing": "auto", "first_page": 1, "last_page": 2}'],
+            examples=[{"language": "de", "preprocessing": "auto", "first_page": 1, "last_page": 2}],
+            json_schema_extra=OPTIONS_SCHEMA,
         ),
     ] = None,
     allow_fallback: Annotated[
@@ -100,8 +105,11 @@ async def process_document(
         Form(
             description="With an explicit backend: let the router fall back to others when it is unavailable"
         ),
+        m.TRUE_OR_FALSE,
     ] = False,
-    include_xml: Annotated[bool, Query(description="Include the e-invoice XML in the answer")] = False,
+    include_xml: Annotated[
+        bool, Query(description="Include the e-invoice XML in the answer"), m.TRUE_OR_FALSE
+    ] = False,
     format_query: Annotated[
         m.OutputFormat | None,
         Query(
@@ -131,7 +139,7 @@ async def process_document(
     except grpc.aio.AioRpcError as exc:
         metrics.upstream_errors.labels(exc.code().name).inc()
         log.info("process_upstream_error", code=exc.code().name)
-        raise from_grpc(exc, settings.retry_after_seconds) from None
+        raise errors.upstream(exc, settings.retry_after_seconds, UPSTREAM_NAMES) from None
     if outcome.document is None:
         metrics.upstream_errors.labels("NO_RESULT").inc()
         raise ApiError(502, "upstream_error", "the upstream ended the stream without a document result")

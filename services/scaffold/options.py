@@ -12,6 +12,10 @@ class OptionsError(ValueError):
     """Options a client got wrong (INVALID_ARGUMENT)."""
 
 
+class PageRangeError(OptionsError):
+    """Pages the document does not have (OUT_OF_RANGE): well-formed options, but past the document's end."""
+
+
 @dataclass(frozen=True)
 class ResolvedRequest:
     page_options: PageOptions
@@ -44,9 +48,9 @@ def resolve_options(options: pb.ProcessOptions, default_dpi: int) -> ResolvedReq
 
 
 def page_indices(options: pb.ProcessOptions, page_count: int) -> range:
-    """0-based indices of the requested pages; OptionsError when outside the document."""
+    """0-based indices of the requested pages; PageRangeError when they start past the document's end."""
     first = options.first_page or 1
     last = options.last_page or page_count
     if page_count and first > page_count:
-        raise OptionsError(f"first_page {first} is beyond the document's {page_count} pages")
+        raise PageRangeError(f"first_page {first} is beyond the document's {page_count} pages")
     return range(first - 1, min(last, page_count))

@@ -26,16 +26,16 @@ from ocrmesh.v1 import ocr_pb2 as pb
 from ocrmesh.v1 import ocr_pb2_grpc as pb_grpc
 from services.intake.cancel import run_blocking
 from services.intake.document import LoadedDocument, open_document
-from services.intake.errors import IntakeError
 from services.intake.sniff import DocumentType
-from services.scaffold.admission import Admission, QueueFullError
+from services.scaffold.admission import Admission
 from services.scaffold.assemble import DocumentSummary, FieldExtractor, assemble_document
 from services.scaffold.engine import Engine, EngineError, PageOptions
 from services.scaffold.finish import finish_page
 from services.scaffold.lifecycle import ModelLifecycle, ModelUnavailableError
 from services.scaffold.metrics import ServerMetrics
-from services.scaffold.options import OptionsError, page_indices, resolve_options
+from services.scaffold.options import page_indices, resolve_options
 from services.scaffold.settings import ServerSettings
+from services.scaffold.status import status_of
 
 log = structlog.get_logger("ocrmesh.server")
 
@@ -76,22 +76,15 @@ class OcrServicer(pb_grpc.OcrServiceServicer):
                     async with self.lifecycle.using():
                         async for event in self._process(request, request_id, queued_seconds, started, context):
                             yield event
-            except QueueFullError as exc:
-                code, message = grpc.StatusCode.RESOURCE_EXHAUSTED, str(exc)
-            except (IntakeError, OptionsError) as exc:
-                code, message = grpc.StatusCode.INVALID_ARGUMENT, str(exc)
-            except EngineError as exc:
-                code, message = exc.code, exc.message
-            except ModelUnavailableError as exc:
-                code, message = grpc.StatusCode.UNAVAILABLE, str(exc)
             except asyncio.CancelledError:
                 code = grpc.StatusCode.CANCELLED
                 self._finish(code, started)
                 raise
-            except Exception as exc:  # an engine bug must not take the server down
-                log.exception("process_failed")
-                code = grpc.StatusCode.INTERNAL
-                message = f"internal error in backend {self.engine.info.name}: {type(exc).__name__}"
+            except Exception as exc:  # every failure becomes a status; an engine bug must not take the server down
+                status = status_of(exc, where=f"backend {self.engine.info.name}")
+                if status.internal:
+                    log.exception("process_failed")
+                code, message = status.code, status.message
             finally:
                 self._publish_queue()
             self._finish(code, started)

@@ -55,13 +55,17 @@ async def test_bad_options_are_invalid_argument(pdftext_server, einfach_pdf: byt
     for options, pattern in [
         (pb.ProcessOptions(dpi=5000), "dpi"),
         (pb.ProcessOptions(first_page=3, last_page=2), "after last_page"),
-        (pb.ProcessOptions(first_page=7), "beyond the document's 2 pages"),
         (pb.ProcessOptions(confidence_threshold=2.0), "confidence_threshold"),
     ]:
         with pytest.raises(grpc.aio.AioRpcError) as err:
             await pdftext_server.client.process(build_request(einfach_pdf, options=options), timeout=PATIENCE)
         assert err.value.code() is grpc.StatusCode.INVALID_ARGUMENT
         assert pattern in err.value.details()
+    with pytest.raises(grpc.aio.AioRpcError) as err:  # well-formed, but past the document's end
+        options = pb.ProcessOptions(first_page=7)
+        await pdftext_server.client.process(build_request(einfach_pdf, options=options), timeout=PATIENCE)
+    assert err.value.code() is grpc.StatusCode.OUT_OF_RANGE
+    assert "beyond the document's 2 pages" in err.value.details()
 
 
 async def test_full_queue_answers_resource_exhausted(start_server, einfach_pdf: bytes) -> None:  # type: ignore[no-untyped-def]

@@ -26,9 +26,9 @@ async def api(bench_service: BenchService) -> AsyncIterator[httpx.AsyncClient]:
         yield client
 
 
-async def _wait(api: httpx.AsyncClient, run_id: str) -> dict:  # type: ignore[type-arg]
+async def _wait(api: httpx.AsyncClient, benchmark_id: str) -> dict:  # type: ignore[type-arg]
     for _ in range(600):
-        response = await api.get(f"/api/v1/benchmark/{run_id}")
+        response = await api.get(f"/api/v1/benchmark/{benchmark_id}")
         assert response.status_code == 200
         body = response.json()
         if body["status"] in ("completed", "failed", "cancelled"):
@@ -43,17 +43,36 @@ async def test_json_run_then_results_and_report(api: httpx.AsyncClient) -> None:
         json={"dataset": "mini", "test_documents": [f"{MINIMUM}.pdf"], "backends": ["pdftext"]},
     )
     assert response.status_code == 202, response.text
-    run_id = response.json()["run_id"]
-    body = await _wait(api, run_id)
+    queued = response.json()
+    assert "run_id" not in queued and set(queued) >= {"benchmark_id", "status", "progress", "results"}
+    benchmark_id = queued["benchmark_id"]
+    body = await _wait(api, benchmark_id)
     assert body["status"] == "completed"
-    [summary] = body["summaries"]
-    assert summary["backend"] == "pdftext" and summary["accuracy"] == 1.0 and summary["field_accuracy"] == 1.0
+    assert list(body["results"]) == ["pdftext"]
+    result = body["results"]["pdftext"]
+    assert result["accuracy"] == 1.0 and result["field_accuracy"] == 1.0 and result["avg_time"] > 0
+    assert 0 < result["ram_usage"] < 64  # GB
     assert body["documents"][0]["reference"] == "text_layer"
-    report = await api.get(f"/api/v1/benchmark/{run_id}/report", params={"format": "html"})
+    report = await api.get(body["report"]["html"].removeprefix("http://gateway"))
     assert report.status_code == 200 and report.headers["content-type"].startswith("text/html")
     assert "<svg" in report.text
     runs = await api.get("/api/v1/benchmark/runs")
-    assert run_id in [r["run_id"] for r in runs.json()["runs"]]
+    assert benchmark_id in [r["benchmark_id"] for r in runs.json()["runs"]]
+
+
+async def test_wait_answers_when_the_run_is_over(api: httpx.AsyncClient) -> None:
+    response = await api.post(
+        "/api/v1/benchmark/run",
+        params={"wait": "true"},
+        json={"dataset": "mini", "test_documents": [f"{MINIMUM}.pdf"], "backends": ["pdftext", "tesseract"]},
+    )
+    assert response.status_code == 200, response.text
+    body = response.json()
+    assert body["status"] == "completed" and set(body["results"]) == {"pdftext", "tesseract"}
+    for result in body["results"].values():
+        assert 0 <= result["accuracy"] <= 1 and result["avg_time"] > 0
+        assert result["ram_usage"] > 0 and result["vram_usage"] == 0  # GB; no GPU here
+    assert [d["name"] for d in body["documents"]] == [f"{MINIMUM}.pdf"]
 
 
 async def test_multipart_upload_with_truth(api: httpx.AsyncClient, bench_root: Path) -> None:
@@ -64,7 +83,7 @@ async def test_multipart_upload_with_truth(api: httpx.AsyncClient, bench_root: P
     ]
     response = await api.post("/api/v1/benchmark/run", files=files, data={"backends": "pdftext"})
     assert response.status_code == 202, response.text
-    body = await _wait(api, response.json()["run_id"])
+    body = await _wait(api, response.json()["benchmark_id"])
     [document] = body["documents"]
     assert document["name"] == f"{MINIMUM}.pdf" and document["has_field_truth"]
     assert document["outcomes"][0]["field_accuracy"] == 1.0
@@ -72,9 +91,14 @@ async def test_multipart_upload_with_truth(api: httpx.AsyncClient, bench_root: P
 
 async def test_errors_map_to_http(api: httpx.AsyncClient) -> None:
     bad = await api.post("/api/v1/benchmark/run", json={"dataset": "../etc", "backends": ["pdftext"]})
-    assert bad.status_code == 400
+    assert bad.status_code == 422  # not a dataset name
+    unknown = await api.post("/api/v1/benchmark/run", json={"dataset": "nope", "backends": ["pdftext"]})
+    assert unknown.status_code == 404  # a name, but no such dataset
+    nobody = await api.post("/api/v1/benchmark/run", json={"dataset": "mini", "backends": ["abbyy"]})
+    assert nobody.status_code == 404
     assert (await api.post("/api/v1/benchmark/run", json={"datasett": "mini"})).status_code == 422
     assert (await api.get("/api/v1/benchmark/20990101T000000Z-abcdef")).status_code == 404
+    assert (await api.get("/api/v1/benchmark/not-a-run-id")).status_code == 422
     missing = await api.get("/api/v1/benchmark/20990101T000000Z-abcdef/report", params={"format": "markdown"})
     assert missing.status_code == 404
     assert json.loads((await api.get("/openapi.json")).text)["paths"]["/api/v1/benchmark/run"]["post"]

@@ -1,4 +1,5 @@
-"""Dataset and document names never leave the datasets root; bad requests are INVALID_ARGUMENT."""
+"""Dataset and document names never leave the datasets root; bad names are INVALID_ARGUMENT, well-formed
+names the server does not have NOT_FOUND."""
 
 from __future__ import annotations
 
@@ -36,11 +37,9 @@ def escaping_links(bench_root: Path) -> Path:
         ("mini/sub", []),
         (".hidden", []),
         ("escape", []),
-        ("does-not-exist", []),
         ("mini", ["../../outside/secret.pdf"]),
         ("mini", ["/etc/passwd"]),
         ("mini", ["leak.pdf"]),
-        ("mini", ["missing.pdf"]),
         ("", ["a.pdf"]),
         ("", []),
     ],
@@ -54,11 +53,22 @@ async def test_unsafe_or_unknown_names_are_invalid_argument(
     assert info.value.code() == grpc.StatusCode.INVALID_ARGUMENT, info.value.details()
 
 
-async def test_unknown_backend_is_invalid_argument(bench_service: BenchService) -> None:
+@pytest.mark.parametrize(
+    ("dataset", "documents", "backends", "named"),
+    [
+        ("does-not-exist", [], ["pdftext"], "does-not-exist"),
+        ("mini", ["missing.pdf"], ["pdftext"], "missing.pdf"),
+        ("mini", [], ["nope"], "nope"),
+    ],
+)
+async def test_unknown_dataset_document_or_backend_is_not_found(
+    bench_service: BenchService, dataset: str, documents: list[str], backends: list[str], named: str
+) -> None:
+    request = bpb.StartRunRequest(dataset=dataset, documents=documents, backends=backends)
     with pytest.raises(grpc.aio.AioRpcError) as info:
-        await bench_service.stub.StartRun(bpb.StartRunRequest(dataset="mini", backends=["nope"]), timeout=10)
-    assert info.value.code() == grpc.StatusCode.INVALID_ARGUMENT
-    assert "nope" in (info.value.details() or "")
+        await bench_service.stub.StartRun(request, timeout=10)
+    assert info.value.code() == grpc.StatusCode.NOT_FOUND
+    assert named in (info.value.details() or "")
 
 
 def test_dataset_listing_skips_links_leaving_the_root(escaping_links: Path) -> None:

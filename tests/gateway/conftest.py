@@ -14,7 +14,9 @@ import pytest
 from bench_service.datasets import ZUGFERD_AWV
 from gateway_rest.app import create_app
 from gateway_rest.settings import GatewaySettings
-from tests.conftest import running_backend
+from router_service.server import RouterServer
+from router_service.settings import EndpointConfig, RouterSettings
+from tests.conftest import PATIENCE, running_backend
 
 DATASET = ZUGFERD_AWV
 
@@ -53,6 +55,28 @@ async def gateway(upstream_port: int, **settings: Any) -> AsyncIterator[httpx.As
         transport = httpx.ASGITransport(app=app)
         async with httpx.AsyncClient(transport=transport, base_url="http://gateway", timeout=120) as client:
             yield client
+
+
+@asynccontextmanager
+async def running_router(pdftext_port: int, tesseract_port: int, *, auth: bool) -> AsyncIterator[int]:
+    """The real router (hosting jobs and benchmarks) in front of pdftext and tesseract; yields its port."""
+    router = RouterServer(
+        RouterSettings(
+            port=0,
+            auth=auth,
+            status_poll_seconds=0.2,
+            backends=[
+                EndpointConfig(name="pdftext", address=f"127.0.0.1:{pdftext_port}"),
+                EndpointConfig(name="tesseract", address=f"127.0.0.1:{tesseract_port}"),
+            ],
+        )
+    )
+    port = await router.start()
+    try:
+        await router.wait_for_backends(PATIENCE)
+        yield port
+    finally:
+        await router.stop(0)
 
 
 @pytest.fixture

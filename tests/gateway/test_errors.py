@@ -1,4 +1,4 @@
-"""Errors as JSON {"error": {"code", "message", "request_id"}} with the right status."""
+"""Errors as JSON {"error": {"code", "message", "details", "request_id"}} with the right status."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ def error_of(response: httpx.Response, status: int) -> dict:
     assert response.status_code == status, response.text
     assert response.headers["content-type"].startswith("application/json")
     error = response.json()["error"]
-    assert set(error) == {"code", "message", "request_id"}
+    assert set(error) == {"code", "message", "details", "request_id"}
     assert error["request_id"] == response.headers["x-request-id"]
     return error
 
@@ -124,6 +124,32 @@ async def test_unknown_route(pdftext_gateway: httpx.AsyncClient) -> None:
     assert error_of(await pdftext_gateway.get("/api/v1/nothing"), 404)["code"] == "not_found"
 
 
+async def test_wrong_method_is_405_with_every_method_of_the_path(pdftext_gateway: httpx.AsyncClient) -> None:
+    job = await pdftext_gateway.put("/api/v1/ocr/job/some-job")
+    assert error_of(job, 405)["code"] == "method_not_allowed"
+    assert job.headers["allow"] == "DELETE, GET"  # two routes share the path
+    # A fixed path answers for itself, not for the templated route it also matches.
+    run = await pdftext_gateway.get("/api/v1/benchmark/run")
+    assert error_of(run, 405)["code"] == "method_not_allowed" and run.headers["allow"] == "POST"
+
+
+async def test_validation_errors_list_each_field(pdftext_gateway: httpx.AsyncClient) -> None:
+    response = await pdftext_gateway.get("/api/v1/ocr/jobs", params={"page_size": "+8"})
+    error = error_of(response, 422)
+    assert error["code"] == "validation_error"
+    assert [p["field"] for p in error["details"]["errors"]] == ["page_size"]
+
+
+async def test_every_route_documents_its_errors_with_the_error_body(pdftext_gateway: httpx.AsyncClient) -> None:
+    schema = (await pdftext_gateway.get("/openapi.json")).json()
+    for path, operations in schema["paths"].items():
+        for method, operation in operations.items():
+            for status, response in operation["responses"].items():
+                if int(status) >= 400 and not path.startswith("/api/v1/health"):
+                    content = response["content"]["application/json"]["schema"]
+                    assert content == {"$ref": "#/components/schemas/ErrorBody"}, (method, path, status)
+
+
 async def test_upstream_down_is_503_with_retry_after() -> None:
     async with gateway(closed_port(), retry_after_seconds=7) as client:
         response = await client.post(PROCESS, files=pdf_file())
@@ -162,4 +188,6 @@ async def test_unexpected_failure_is_a_json_500(pdftext_port: int) -> None:
         httpx.AsyncClient(transport=transport, base_url="http://g") as client,
     ):
         error = error_of(await client.get("/boom", headers={"X-Request-ID": "boom-1"}), 500)
-    assert error == {"code": "internal", "message": "internal error in the gateway", "request_id": "boom-1"}
+    assert error == {
+        "code": "internal", "message": "internal error in the gateway", "details": {}, "request_id": "boom-1"
+    }

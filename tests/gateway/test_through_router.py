@@ -14,10 +14,8 @@ import pytest_asyncio
 
 from gateway_rest.app import create_app
 from gateway_rest.settings import GatewaySettings
-from router_service.server import RouterServer
-from router_service.settings import EndpointConfig, RouterSettings
-from tests.conftest import PATIENCE, eventually
-from tests.gateway.conftest import DATASET
+from tests.conftest import eventually
+from tests.gateway.conftest import DATASET, running_router
 
 INVOICE = DATASET / "EN16931_zugferd_2p0_EN16931_Einfach.pdf"
 
@@ -42,20 +40,7 @@ async def rest(
             shutil.copy(DATASET / f"{name}{suffix}", datasets / f"{name}{suffix}")
     monkeypatch.setenv("OCRMESH_DATASETS", str(tmp_path / "datasets"))
     monkeypatch.setenv("OCRMESH_BENCH_DATA_DIR", str(tmp_path / "runs"))
-    router = RouterServer(
-        RouterSettings(
-            port=0,
-            auth=False,  # keys: tests/test_auth.py
-            status_poll_seconds=0.2,
-            backends=[
-                EndpointConfig(name="pdftext", address=f"127.0.0.1:{pdftext_port}"),
-                EndpointConfig(name="tesseract", address=f"127.0.0.1:{tesseract_port}"),
-            ],
-        )
-    )
-    router_port = await router.start()
-    try:
-        await router.wait_for_backends(PATIENCE)
+    async with running_router(pdftext_port, tesseract_port, auth=False) as router_port:  # keys: tests/test_auth.py
         app = create_app(
             GatewaySettings(
                 upstream=f"127.0.0.1:{router_port}", health_refresh_seconds=0.1, health_rpc_timeout=10, auth=False
@@ -65,8 +50,6 @@ async def rest(
             transport = httpx.ASGITransport(app=app)
             async with httpx.AsyncClient(transport=transport, base_url="http://gateway", timeout=120) as client:
                 yield client
-    finally:
-        await router.stop(0)
 
 
 async def test_health_lists_every_backend_and_auto_routes(rest: httpx.AsyncClient) -> None:
@@ -91,6 +74,8 @@ async def test_health_lists_every_backend_and_auto_routes(rest: httpx.AsyncClien
     assert body["metadata"]["layout_complexity"] in ("simple", "medium", "complex")
     assert [f["layout_complexity"] for f in body["routing"]["pages"]] == [p["layout_complexity"] for p in body["pages"]]
     assert body["text"]["structured"]["betrag_brutto"] == 529.87
+    brutto = next(f for f in body["fields"] if f["name"] == "betrag_brutto")
+    assert brutto["amount"] == 529.87 and brutto["value"] == "529.87"  # money as a number beside the string
 
     scan = await rest.post(
         "/api/v1/ocr/process",
@@ -107,19 +92,18 @@ async def test_benchmark_run_through_rest_and_the_router(rest: httpx.AsyncClient
         json={"dataset": "mini", "test_documents": ["MINIMUM_zugferd_2p0_MINIMUM.pdf"], "backends": ["pdftext"]},
     )
     assert started.status_code == 202, started.text
-    run_id = started.json()["run_id"]
+    benchmark_id = started.json()["benchmark_id"]
     body: dict = {}
 
     async def finished() -> bool:
         nonlocal body
-        body = (await rest.get(f"/api/v1/benchmark/{run_id}")).json()
+        body = (await rest.get(f"/api/v1/benchmark/{benchmark_id}")).json()
         return body["status"] in ("completed", "failed", "cancelled")
 
     assert await eventually(finished, timeout=120, interval=0.1), body
     assert body["status"] == "completed", body
-    [summary] = body["summaries"]
-    assert summary["backend"] == "pdftext" and summary["accuracy"] == 1.0
-    report = await rest.get(f"/api/v1/benchmark/{run_id}/report", params={"format": "html"})
+    assert body["results"]["pdftext"]["accuracy"] == 1.0 and list(body["results"]) == ["pdftext"]
+    report = await rest.get(f"/api/v1/benchmark/{benchmark_id}/report", params={"format": "html"})
     assert report.status_code == 200 and "<svg" in report.text
 
 
@@ -137,6 +121,7 @@ async def test_batch_job_through_rest_and_the_router(rest: httpx.AsyncClient) ->
     assert submitted.status_code == 202, submitted.text
     accepted = submitted.json()
     assert accepted["total_documents"] == 3 and accepted["created"] is True
+    assert accepted["progress"]["total"] == 3 and len(accepted["results"]) == 3
     job_id = accepted["job_id"]
 
     again = await rest.post("/api/v1/ocr/batch", files=files, data={"options": json.dumps({"dpi": 150})}, headers=headers)
@@ -158,7 +143,7 @@ async def test_batch_job_through_rest_and_the_router(rest: httpx.AsyncClient) ->
     assert events.count("document") >= 3 and "page" in events  # per-document and per-page progress
 
     job = (await rest.get(f"/api/v1/ocr/job/{job_id}")).json()
-    assert job["status"] == "completed"
+    assert job["status"] == "completed" and job["total_documents"] == 3
     assert job["progress"]["total"] == 3 and job["progress"]["processed"] == 3 and job["progress"]["failed"] == 0
     by_name = {r["filename"]: r for r in job["results"]}
     assert by_name["rechnung.pdf"]["result"]["text"]["structured"]["betrag_brutto"] == 529.87

@@ -442,6 +442,7 @@ def catalogue(invoice: bytes) -> list[Hostile]:
             invoice,
             form={"options": json.dumps({"first_page": 99})},
             pattern="beyond",
+            statuses=frozenset({416}),
         ),
         h(
             "first after last",

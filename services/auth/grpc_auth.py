@@ -68,6 +68,7 @@ INTERNAL_NAME = "router-internal"
 @dataclass
 class _Call:
     started: float
+    peer: str
     principal: Principal | None = None
     code: grpc.StatusCode | None = None
 
@@ -185,7 +186,7 @@ class AuthInterceptor(grpc.aio.ServerInterceptor):
         self, method: str, request: Any, context: grpc.aio.ServicerContext
     ) -> AsyncIterator[_Call]:
         """Admit the call (principal set for the servicers), and write its audit line however it ends."""
-        call = _Call(time.perf_counter())
+        call = _Call(time.perf_counter(), context.peer())
         try:
             call.principal = await self._authenticate(context)
             await self._authorise(method, call.principal, context)
@@ -203,7 +204,7 @@ class AuthInterceptor(grpc.aio.ServerInterceptor):
                 code=final.name if isinstance(final, grpc.StatusCode) else str(final),
                 seconds=round(time.perf_counter() - call.started, 4),
                 bytes=document_bytes(request),
-                peer=context.peer(),
+                peer=call.peer,
                 request_id=_metadata_value(context.invocation_metadata(), "x-request-id") or None,
             )
 

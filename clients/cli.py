@@ -58,8 +58,20 @@ def serve(
     tls_client_ca: Annotated[
         Optional[Path], typer.Option(help="Accept only clients with a certificate of this CA (mutual TLS)")
     ] = None,
+    keys_file: Annotated[
+        Optional[Path], typer.Option(help="API keys accepted (`ocrmesh keys export`; read again when it changes)")
+    ] = None,
+    insecure: Annotated[
+        bool,
+        typer.Option(
+            "--insecure",
+            help="Allow a non-loopback address without TLS + (mTLS or keys) (OCRMESH_INSECURE=1; private networks only)",
+        ),
+    ] = False,
 ) -> None:
-    """Run one backend as a standalone gRPC server until Ctrl-C."""
+    """Run one backend as a standalone gRPC server until Ctrl-C.
+
+    On an address other machines reach it needs TLS and mutual TLS and/or a keys file, or --insecure."""
     from services.invoice.pipeline import build_invoice
     from services.registry import UnknownBackendError, create_engine
     from services.scaffold.logs import configure_logging
@@ -70,14 +82,17 @@ def serve(
         settings = load_settings(
             ServerSettings, config, "server", backend=backend, port=port, host=host, workers=workers,
             metrics_port=metrics_port, tls_cert=tls_cert, tls_key=tls_key, tls_client_ca=tls_client_ca,
+            keys_file=keys_file, insecure=True if insecure else None,
         )
+        settings.check_exposure()  # before the engine is built (model engines import a lot)
         engine = create_engine(backend, settings.engine)
+        server = BackendServer(engine, settings, fields=build_invoice)
     except (UnknownBackendError, ValueError) as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2) from None
     configure_logging(settings.log_level, service=backend)
     try:
-        asyncio.run(run_until_signal(BackendServer(engine, settings, fields=build_invoice)))
+        asyncio.run(run_until_signal(server))
     except OSError as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(1) from None

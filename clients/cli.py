@@ -425,8 +425,12 @@ def jobs(
     data_dir: Annotated[Optional[Path], typer.Option(help="SQLite database and uploads (default ./data)")] = None,
     database_url: Annotated[Optional[str], typer.Option(help="postgresql://... to share one queue between replicas")] = None,
     config: Annotated[Optional[Path], typer.Option(help="YAML config file (section 'jobs')")] = None,
+    no_auth: NoAuthOption = False,
 ) -> None:
-    """Serve JobsService (durable batch jobs with live progress) in front of an OcrService until Ctrl-C."""
+    """Serve JobsService (durable batch jobs with live progress) in front of an OcrService until Ctrl-C.
+
+    Callers need API keys of its database (`ocrmesh keys create`); it calls the upstream with
+    $OCRMESH_API_KEY, else the local admin key."""
     from jobs_service.server import run_jobs_server
     from jobs_service.settings import JobsSettings
     from services.scaffold.settings import load_settings
@@ -434,7 +438,7 @@ def jobs(
     try:
         settings = load_settings(
             JobsSettings, config, "jobs", upstream=upstream, port=port, host=host, data_dir=data_dir,
-            database_url=database_url,
+            database_url=database_url, auth=False if no_auth else None,
         )
     except ValueError as exc:
         typer.echo(f"error: {exc}", err=True)

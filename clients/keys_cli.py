@@ -165,14 +165,15 @@ def certs_init(
         Path, typer.Argument(help="Where to write ca.pem, server.pem/.key, client.pem/.key")
     ],
     host: Annotated[
-        list[str] | None, typer.Option(help="Name or IP the server certificate is valid for (repeatable)")
+        list[str] | None,
+        typer.Option(help="Name or IP the server certificate is valid for (repeatable; localhost and 127.0.0.1 are always added)"),
     ] = None,
 ) -> None:
     """Make a small CA, a server certificate (backends, gateway) and a client certificate (the router)."""
-    from services.auth.tls import default_hosts, init_certs
+    from services.auth.tls import init_certs
 
     try:
-        paths = init_certs(directory, host or default_hosts())
+        paths = init_certs(directory, host)
     except FileExistsError as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2) from None

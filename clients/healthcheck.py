@@ -42,7 +42,12 @@ def check_grpc(target: str, service: str = "") -> int:
 
     from ocrmesh_client import OcrClient
 
-    with OcrClient(target, api_key="", tls=tls_from_env()) as client:  # health is open: no key
+    try:
+        client = OcrClient(target, api_key="", tls=tls_from_env())  # health is open: no key
+    except OSError as exc:
+        print(f"unhealthy: cannot read the TLS files: {exc}", file=sys.stderr)
+        return 1
+    with client:
         try:
             status = client.health(service, timeout=TIMEOUT_SECONDS)
         except grpc.RpcError as exc:

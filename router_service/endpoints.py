@@ -26,8 +26,8 @@ import structlog
 from grpc_health.v1 import health_pb2, health_pb2_grpc
 
 from ocrmesh.v1 import ocr_pb2 as pb
-from ocrmesh_client.auth import FileKey, aio_channel
 from ocrmesh.v1 import ocr_pb2_grpc as pb_grpc
+from ocrmesh_client.auth import FileKey, aio_channel
 from router_service.settings import EndpointConfig, RouterSettings
 from services.scaffold.lifecycle import OCR_SERVICE_NAME
 from services.scaffold.server import MAX_SEND_BYTES

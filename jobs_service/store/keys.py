@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from jobs_service.store.base import Database, UniqueViolation
-from services.auth.keys_file import KeyEntry
 from services.auth.keys import Principal, check_name, hash_key, new_key, parse_rate, parse_scopes
+from services.auth.keys_file import KeyEntry
 
 KEY_COLUMNS = "key_id, name, scopes, rate, concurrency, created_at, rotated_at"
 

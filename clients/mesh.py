@@ -33,6 +33,7 @@ from clients.processes import stop_processes
 from clients.restarts import Backoff
 from ocrmesh_client import OcrClient
 from services import catalogue
+from services.auth.loopback import is_loopback
 from services.scaffold.parent_watch import ENV_FLAG
 from services.scaffold.ports import free_port
 
@@ -139,16 +140,19 @@ class Mesh:
         self.keys_file = workdir / "backend-keys.json" if s.auth else None
         router_key = local_key_file({**os.environ, **self.env}) if s.auth else None
         keys = ["--keys-file", str(self.keys_file)] if self.keys_file else []
+        # Only the router calls the backends: they stay on loopback even when the mesh listens wider
+        # (a backend on another address would need TLS, `ocrmesh serve --help`).
+        backend_host = s.host if is_loopback(s.host) else "127.0.0.1"
         for name, port in s.backends.items():
-            argv = [*cli, "serve", name, "--host", s.host, "--port", str(port), *keys]
+            argv = [*cli, "serve", name, "--host", backend_host, "--port", str(port), *keys]
             metrics_url = ""
             if s.metrics:
-                metrics = metrics_port_for(port, s.host)
+                metrics = metrics_port_for(port, backend_host)
                 argv += ["--metrics-port", str(metrics)]
-                metrics_url = f"http://{s.host}:{metrics}/metrics"
+                metrics_url = f"http://{backend_host}:{metrics}/metrics"
             components.append(
                 Component(
-                    name, argv, f"{s.host}:{port}", metrics_url=metrics_url, wait=name not in s.background
+                    name, argv, f"{backend_host}:{port}", metrics_url=metrics_url, wait=name not in s.background
                 )
             )
         router_metrics = metrics_port_for(s.router_port, s.host) if s.metrics else 0
@@ -162,7 +166,7 @@ class Mesh:
                         "metrics_port": router_metrics,
                         "routing_file": str(REPO / "config" / "routing.yaml"),
                         "backends": [
-                            {"name": name, "address": f"{s.host}:{port}"}
+                            {"name": name, "address": f"{backend_host}:{port}"}
                             | ({"api_key_file": str(router_key)} if router_key else {})
                             for name, port in s.backends.items()
                         ],

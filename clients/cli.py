@@ -7,6 +7,7 @@ so `ocrmesh process` starts fast.
 from __future__ import annotations
 
 import asyncio
+import faulthandler
 import json
 import sys
 from collections.abc import Callable
@@ -420,7 +421,7 @@ def models_download(
 @app.command()
 def jobs(
     upstream: Annotated[Optional[str], typer.Option(help="OcrService the documents go to (the router), HOST:PORT")] = None,
-    port: Annotated[Optional[int], typer.Option(help="gRPC port (default 50071)")] = None,
+    port: Annotated[Optional[int], typer.Option(help=f"gRPC port (default {catalogue.JOBS_PORT})")] = None,
     host: Annotated[Optional[str], typer.Option(help="Address to listen on")] = None,
     data_dir: Annotated[Optional[Path], typer.Option(help="SQLite database and uploads (default ./data)")] = None,
     database_url: Annotated[Optional[str], typer.Option(help="postgresql://... to share one queue between replicas")] = None,
@@ -621,6 +622,9 @@ def learn_supplier(
     typer.echo(f"saved {path}")
 
 def main() -> None:
+    # A fatal signal in a native library (grpc, MuPDF, torch) writes every thread's Python stack to
+    # stderr, which `up` and the containers keep as the process's log.
+    faulthandler.enable()
     app()
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 from pydantic import Field, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from services import catalogue
 from services.auth.loopback import check_no_auth
 
 
@@ -17,9 +18,9 @@ class JobsSettings(BaseSettings):
 
     # Standalone server (`ocrmesh jobs`); ignored when attached to the router.
     host: str = "127.0.0.1"
-    port: int = 50071
+    port: int = catalogue.JOBS_PORT
     # The OcrService the documents go to (the router, normally).
-    upstream: str = "127.0.0.1:50051"
+    upstream: str = f"127.0.0.1:{catalogue.ROUTER_PORT}"
     # SQLite database, uploads and temporary files live here.
     data_dir: Path = Path("data")
     # postgresql://user@host:port/db to share one queue between replicas; empty = SQLite in data_dir.

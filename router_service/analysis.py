@@ -55,6 +55,7 @@ from services.intake.layout import (
     text_layer_figures,
 )
 from services.intake.limits import IntakeLimits
+from services.intake.mupdf_lock import holds_pymupdf_lock
 from services.intake.sniff import DocumentType
 from services.pdftext.textlayer import is_usable, visible_chars
 
@@ -315,10 +316,14 @@ def _layout_figures(page: pymupdf.Page, textpage: pymupdf.TextPage, result: Page
 
 def _measure_born_digital_layout(pdf: pymupdf.Document, result: PageAnalysis, t: Thresholds) -> None:
     """A pending page's layout figures, then its tables and layout."""
-    with PYMUPDF_LOCK:
-        page = pdf[result.number - 1]
-        _layout_figures(page, page.get_textpage(flags=TEXTPAGE_FLAGS), result)
+    _measure_layout_figures(pdf, result)
     classify(result, t)
+
+
+@holds_pymupdf_lock
+def _measure_layout_figures(pdf: pymupdf.Document, result: PageAnalysis) -> None:
+    page = pdf[result.number - 1]
+    _layout_figures(page, page.get_textpage(flags=TEXTPAGE_FLAGS), result)
 
 
 @contextmanager
@@ -340,34 +345,44 @@ def _analyse_pdf_page(
     pdf: pymupdf.Document, index: int, t: Thresholds, *, lazy: bool
 ) -> tuple[PageAnalysis, str]:
     """The page's figures and its text layer ("" for a scan); `lazy` leaves a born-digital page's layout pending."""
-    result = PageAnalysis(number=index + 1)
-    with PYMUPDF_LOCK:
-        page = pdf[index]
-        # Built once, every text query below reuses it.
-        textpage = page.get_textpage(flags=TEXTPAGE_FLAGS)
-        text = page.get_text("text", textpage=textpage)
-        result.text_chars, bad_share = visible_chars(text)
-        result.born_digital = is_usable(result.text_chars, bad_share)
-        if result.born_digital:
-            if lazy:
-                result.layout_measured = False
-                return result, text
-            _layout_figures(page, textpage, result)
-        else:
-            text = ""
-            images = page.get_image_info()
-            if images:
-                largest = max(images, key=lambda i: abs(pymupdf.Rect(i["bbox"]).get_area()))
-                bbox = pymupdf.Rect(largest["bbox"])
-                if bbox.width > 0:
-                    result.image_dpi = round(largest["width"] / (bbox.width / 72.0), 1)
-            dpi = analysis_dpi(page.rect)
-            pix = page.get_pixmap(dpi=dpi, colorspace=pymupdf.csGRAY, alpha=False)
-            gray = np.frombuffer(pix.samples, np.uint8).reshape(pix.height, pix.width)
-    if not result.born_digital:
+    result, text, scan = _read_pdf_page(pdf, index, lazy=lazy)
+    if scan is not None:
+        gray, dpi = scan
         _scan_measures(result, gray, dpi)
-    classify(result, t)
+    if not (result.born_digital and not result.layout_measured):  # a lazy page's layout stays pending
+        classify(result, t)
     return result, text
+
+
+@holds_pymupdf_lock
+def _read_pdf_page(
+    pdf: pymupdf.Document, index: int, *, lazy: bool
+) -> tuple[PageAnalysis, str, tuple[np.ndarray, int] | None]:
+    """What MuPDF tells of the page: its figures, text layer, and for a scan its greyscale render and dpi."""
+    result = PageAnalysis(number=index + 1)
+    page = pdf[index]
+    # Built once, every text query below reuses it.
+    textpage = page.get_textpage(flags=TEXTPAGE_FLAGS)
+    text = page.get_text("text", textpage=textpage)
+    result.text_chars, bad_share = visible_chars(text)
+    result.born_digital = is_usable(result.text_chars, bad_share)
+    if result.born_digital:
+        if lazy:
+            result.layout_measured = False
+            return result, text, None
+        _layout_figures(page, textpage, result)
+        return result, text, None
+    text = ""
+    images = page.get_image_info()
+    if images:
+        largest = max(images, key=lambda i: abs(pymupdf.Rect(i["bbox"]).get_area()))
+        bbox = pymupdf.Rect(largest["bbox"])
+        if bbox.width > 0:
+            result.image_dpi = round(largest["width"] / (bbox.width / 72.0), 1)
+    dpi = analysis_dpi(page.rect)
+    pix = page.get_pixmap(dpi=dpi, colorspace=pymupdf.csGRAY, alpha=False)
+    gray = np.frombuffer(pix.samples, np.uint8).reshape(pix.height, pix.width)
+    return result, text, (gray, dpi)
 
 
 def _analyse_image_page(document: LoadedDocument, index: int, t: Thresholds) -> PageAnalysis:

@@ -99,6 +99,7 @@ BACKENDS: dict[str, BackendEntry] = _CATALOGUE["backends"]
 ROUTER_PORT: int = _CATALOGUE["router"]["port"]
 ROUTER_METRICS_PORT = metrics_port_for(ROUTER_PORT)
 GATEWAY_PORT: int = _CATALOGUE["gateway"]["port"]
+JOBS_PORT: int = _CATALOGUE["jobs"]["port"]  # the standalone `ocrmesh jobs` server
 # The backends `ocrmesh up` starts and the router addresses when configured with none:
 # CPU engines without model weights, so they run on any machine.
 LOCAL_BACKENDS: tuple[str, ...] = tuple(_CATALOGUE["local_backends"])

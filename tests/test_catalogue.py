@@ -54,7 +54,7 @@ def test_ports_follow_the_mesh_convention_and_never_collide(entry: catalogue.Bac
     assert 50060 <= entry.port < 50100
     assert entry.metrics_port == entry.port - 50000 + 9100
     others = [e for e in ENTRIES if e is not entry]
-    taken = {catalogue.ROUTER_PORT, catalogue.ROUTER_METRICS_PORT, catalogue.GATEWAY_PORT}
+    taken = {catalogue.ROUTER_PORT, catalogue.ROUTER_METRICS_PORT, catalogue.GATEWAY_PORT, catalogue.JOBS_PORT}
     taken |= {p for e in others for p in (e.port, e.metrics_port)}
     assert not {entry.port, entry.metrics_port} & taken
 
@@ -151,6 +151,11 @@ def test_other_processes_default_to_the_catalogue_addresses() -> None:
     assert GatewaySettings(_env_file=None).port == catalogue.GATEWAY_PORT  # type: ignore[call-arg]
     assert GatewaySettings(_env_file=None).upstream == router  # type: ignore[call-arg]
     assert JobsSettings(_env_file=None).upstream == router  # type: ignore[call-arg]
+    # The standalone jobs server has a port of its own: no backend or the router listens there.
+    assert JobsSettings(_env_file=None).port == catalogue.JOBS_PORT  # type: ignore[call-arg]
+    assert catalogue.JOBS_PORT not in {catalogue.ROUTER_PORT, catalogue.GATEWAY_PORT} | {
+        e.port for e in ENTRIES
+    }
     assert BenchSettings(_env_file=None).backends == {  # type: ignore[call-arg]
         name: f"127.0.0.1:{catalogue.entry(name).port}" for name in catalogue.LOCAL_BACKENDS
     }

@@ -102,6 +102,16 @@ class Mesh:
             text = text.replace(placeholder, value)
         return text
 
+    def log_tails(self, chars: int = 2000) -> str:
+        """The end of `up`'s output and of each of its children's logs (where a crash shows)."""
+        up_log = (self.workspace / "up.log").read_text(errors="replace")
+        tails = [f"--- up.log\n{up_log[-chars:]}"]
+        logs_dir = re.search(r"logs in (\S+)", up_log)
+        if logs_dir:
+            for log in sorted(Path(logs_dir.group(1)).glob("*.log")):
+                tails.append(f"--- {log.name}\n{log.read_text(errors='replace')[-chars:]}")
+        return "\n".join(tails)
+
     def ready(self) -> bool:
         try:
             return (
@@ -284,6 +294,6 @@ def test_readme_command(command: Command, mesh: Mesh) -> None:
     assert not unresolved, f"no earlier command answered {unresolved}"
     result = _run(mesh, command)
     assert result.returncode == 0, (
-        f"exit {result.returncode}\n{result.stdout[-2000:]}\n{result.stderr[-3000:]}"
+        f"exit {result.returncode}\n{result.stdout[-2000:]}\n{result.stderr[-3000:]}\n{mesh.log_tails()}"
     )
     _remember_answers(mesh, result.stdout)

@@ -68,7 +68,8 @@ INTERNAL_NAME = "router-internal"
 @dataclass
 class _Call:
     started: float
-    peer: str
+    peer: str  # read at the start: context.peer() after the call ended reads freed memory (grpc#29927)
+    request_id: str | None
     principal: Principal | None = None
     code: grpc.StatusCode | None = None
 
@@ -186,7 +187,11 @@ class AuthInterceptor(grpc.aio.ServerInterceptor):
         self, method: str, request: Any, context: grpc.aio.ServicerContext
     ) -> AsyncIterator[_Call]:
         """Admit the call (principal set for the servicers), and write its audit line however it ends."""
-        call = _Call(time.perf_counter(), context.peer())
+        call = _Call(
+            time.perf_counter(),
+            context.peer(),
+            _metadata_value(context.invocation_metadata(), "x-request-id") or None,
+        )
         try:
             call.principal = await self._authenticate(context)
             await self._authorise(method, call.principal, context)
@@ -205,7 +210,7 @@ class AuthInterceptor(grpc.aio.ServerInterceptor):
                 seconds=round(time.perf_counter() - call.started, 4),
                 bytes=document_bytes(request),
                 peer=call.peer,
-                request_id=_metadata_value(context.invocation_metadata(), "x-request-id") or None,
+                request_id=call.request_id,
             )
 
     def _unary(self, method: str, behavior: Callable[..., Awaitable[Any]]) -> Callable[..., Awaitable[Any]]:

@@ -5,7 +5,8 @@ with PyMuPDF at the requested resolution, images are decoded with Pillow
 (multi-page TIFF included). Everything that can go wrong with the input turns
 into an `IntakeError` whose message a person understands.
 
-PyMuPDF is not thread-safe, so every call into it holds `PYMUPDF_LOCK`.
+PyMuPDF is not thread-safe, so every call into it holds `PYMUPDF_LOCK`
+(`services/intake/mupdf_lock.py`).
 """
 
 from __future__ import annotations
@@ -23,10 +24,10 @@ from services.intake.cancel import WorkCancelled, check_cancelled
 from services.intake.capture import CaptureFacts, displayed_size, image_facts, pdf_page_facts, square_pixels
 from services.intake.errors import IntakeError
 from services.intake.limits import IntakeLimits
+from services.intake.mupdf_lock import PYMUPDF_LOCK, holds_pymupdf_lock
 from services.intake.pdfstreams import check_page_box, check_streams, streams_checked
 from services.intake.sniff import DocumentType, sniff
 
-PYMUPDF_LOCK = threading.RLock()
 pymupdf.TOOLS.mupdf_display_errors(False)
 pymupdf.TOOLS.mupdf_display_warnings(False)
 # We check pixel counts ourselves before decoding; Pillow's own bomb check
@@ -57,7 +58,7 @@ class LoadedDocument:
         if self.pdf is not None:
             with PYMUPDF_LOCK:
                 self.pdf.close()
-            self.pdf = None
+                self.pdf = None
         if self._image is not None:
             self._image.close()
             self._image = None
@@ -114,6 +115,7 @@ class LoadedDocument:
             self._image.seek(index)
             return image_facts(self._image)
 
+    @holds_pymupdf_lock
     def _render_pdf_page(self, index: int, dpi: int) -> Image.Image:
         dpi = max(self.limits.min_dpi, min(self.limits.max_dpi, dpi))
         assert self.pdf is not None

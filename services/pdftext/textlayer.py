@@ -14,8 +14,14 @@ import unicodedata
 import pymupdf
 
 from ocrmesh.v1 import ocr_pb2 as pb
-from services.intake.document import PYMUPDF_LOCK
-from services.intake.layout import LAYOUT_TO_PROTO, LayoutThresholds, classify_layout, text_layer_figures
+from services.intake.layout import (
+    LAYOUT_TO_PROTO,
+    LayoutThresholds,
+    TextLayerFigures,
+    classify_layout,
+    text_layer_figures,
+)
+from services.intake.mupdf_lock import holds_pymupdf_lock
 
 # A page needs at least this many visible characters to count as born digital.
 MIN_TEXT_CHARS = 16
@@ -54,22 +60,31 @@ def has_text_layer(page: pymupdf.Page, textpage: pymupdf.TextPage | None = None)
     return is_usable(*text_layer_chars(page, textpage))
 
 
+@holds_pymupdf_lock
+def _read_text_layer(
+    pdf: pymupdf.Document, index: int
+) -> tuple[list[tuple], TextLayerFigures, float, float, int] | None:
+    """The page's words, layout figures, size and the document's page count; None without usable text layer."""
+    page = pdf[index]
+    # One TextPage serves every extraction below: building it is the expensive part.
+    textpage = page.get_textpage(flags=_WORD_FLAGS)
+    if not has_text_layer(page, textpage):
+        return None
+    words = page.get_text("words", sort=True, textpage=textpage)
+    return words, text_layer_figures(page, words), page.rect.width, page.rect.height, pdf.page_count
+
+
 def read_page(
     pdf: pymupdf.Document, index: int, layout: LayoutThresholds = DEFAULT_LAYOUT_THRESHOLDS
 ) -> pb.PageResult | None:
     """The page's text layer and layout complexity as a PageResult, or None without usable text layer."""
-    with PYMUPDF_LOCK:
-        page = pdf[index]
-        # One TextPage serves every extraction below: building it is the expensive part.
-        textpage = page.get_textpage(flags=_WORD_FLAGS)
-        if not has_text_layer(page, textpage):
-            return None
-        width, height = page.rect.width, page.rect.height
-        words = page.get_text("words", sort=True, textpage=textpage)
-        figures = text_layer_figures(page, words)
+    layer = _read_text_layer(pdf, index)
+    if layer is None:
+        return None
+    words, figures, width, height, page_count = layer
     result = pb.PageResult(
         page_number=index + 1,
-        page_count=pdf.page_count,
+        page_count=page_count,
         width=width,
         height=height,
         kind=pb.PAGE_KIND_BORN_DIGITAL,

@@ -33,6 +33,7 @@ from pydantic import BaseModel, Field
 
 from ocrmesh.v1 import ocr_pb2 as pb
 from services.intake.document import PYMUPDF_LOCK, LoadedDocument
+from services.intake.mupdf_lock import holds_pymupdf_lock
 from services.intake.pageprep import PreparedPage, prepare_page, quality_report
 from services.intake.sniff import DocumentType
 from services.models.spec import MissingModelError, ModelSpec, models_dir
@@ -247,14 +248,19 @@ def _single_page_pdf(document: LoadedDocument, index: int, tessdata: str | None)
         image, dpi = prepared.image, _image_dpi(prepared.image)
     buffer = io.BytesIO()
     image.save(buffer, format="PNG")
-    with PYMUPDF_LOCK:
-        out = pymupdf.open()
-        try:
-            page = out.new_page(width=image.width * 72 / dpi, height=image.height * 72 / dpi)
-            page.insert_image(page.rect, stream=buffer.getvalue())
-            return out.tobytes(), prepared
-        finally:
-            out.close()
+    return _image_pdf(buffer.getvalue(), image.width * 72 / dpi, image.height * 72 / dpi), prepared
+
+
+@holds_pymupdf_lock
+def _image_pdf(png: bytes, width: float, height: float) -> bytes:
+    """A one-page PDF of `width` x `height` points showing the image."""
+    out = pymupdf.open()
+    try:
+        page = out.new_page(width=width, height=height)
+        page.insert_image(page.rect, stream=png)
+        return out.tobytes()
+    finally:
+        out.close()
 
 
 def _image_dpi(image: Any) -> float:

@@ -20,7 +20,9 @@ import pytest
 from jobs_service.settings import JobsSettings
 from jobs_service.store import create_store
 from jobs_service.store.keys import KeyStore
+from ocrmesh.v1 import benchmark_pb2 as bpb
 from ocrmesh.v1 import ocr_pb2 as pb
+from ocrmesh.v1.benchmark_pb2_grpc import BenchmarkServiceStub
 from ocrmesh_client import AsyncOcrClient, build_request
 from ocrmesh_client.auth import write_local_key
 from ocrmesh_client.tls import TlsFiles
@@ -247,3 +249,28 @@ async def test_router_sends_a_rotated_key_without_a_restart(keys: Keys, tmp_path
                 assert await eventually(served)
         finally:
             await router.stop(0)
+
+
+async def test_live_benchmark_reaches_a_guarded_backend_with_the_routers_key(keys: Keys, tmp_path: Path) -> None:
+    """The router's benchmark calls backends directly (Status, Load, Process in direct mode): with their key."""
+    router_key = tmp_path / "router.key"
+    write_local_key(router_key, keys.secrets["router"])
+    async with running_backend("pdftext", keys_file=keys.file) as backend:
+        endpoint = EndpointConfig(name="pdftext", address=f"127.0.0.1:{backend.port}", api_key_file=router_key)
+        router = RouterServer(RouterSettings(port=0, auth=False, benchmarks=True, jobs=False, backends=[endpoint]))
+        port = await router.start()
+        try:
+            await router.wait_for_backends(PATIENCE)
+            async with grpc.aio.insecure_channel(f"127.0.0.1:{port}") as channel:
+                stub = BenchmarkServiceStub(channel)
+                upload = bpb.BenchmarkUpload(document=pb.Document(content=INVOICE.read_bytes(), filename=INVOICE.name))
+                request = bpb.StartRunRequest(
+                    uploads=[upload], backends=["pdftext"], routing=bpb.BENCHMARK_ROUTING_DIRECT
+                )
+                run_id = (await stub.StartRun(request, timeout=PATIENCE)).run.run_id
+                _ = [e async for e in stub.WatchRun(bpb.WatchRunRequest(run_id=run_id), timeout=4 * PATIENCE)]
+                run = (await stub.GetRun(bpb.GetRunRequest(run_id=run_id), timeout=PATIENCE)).run
+        finally:
+            await router.stop(0)
+    assert run.status == bpb.BENCHMARK_RUN_STATUS_COMPLETED, run.error
+    assert run.progress.done == 1 and run.progress.failed == 0

@@ -274,3 +274,31 @@ async def test_live_benchmark_reaches_a_guarded_backend_with_the_routers_key(key
             await router.stop(0)
     assert run.status == bpb.BENCHMARK_RUN_STATUS_COMPLETED, run.error
     assert run.progress.done == 1 and run.progress.failed == 0
+
+
+def test_up_backends_accept_only_the_local_admin_key_the_router_sends(tmp_path: Path) -> None:
+    """`ocrmesh up`'s backends get a keys file with the local admin key's hash; its router sends that key."""
+    import asyncio
+
+    from clients.mesh import Mesh, MeshSettings
+
+    settings = MeshSettings(
+        router_port=free_port(), gateway_port=free_port(), backends={"pdftext": free_port()}, metrics=False,
+        start_timeout_seconds=4 * PATIENCE,
+    )  # fmt: skip
+    with Mesh(settings, env={"OCRMESH_JOBS_DATA_DIR": str(tmp_path / "data")}) as mesh:
+        assert mesh.local_key is not None and mesh.keys_file is not None
+        assert mesh.local_key.key not in mesh.keys_file.read_text()
+        backend = next(c.address for c in mesh.components if c.name == "pdftext")
+        router = next(c.address for c in mesh.components if c.name == "router")
+
+        async def calls() -> None:
+            async with AsyncOcrClient(backend, api_key="") as client:
+                assert await _code(client.process(_request(), timeout=PATIENCE)) is grpc.StatusCode.UNAUTHENTICATED
+            async with AsyncOcrClient(backend, api_key=mesh.local_key.key) as client:  # type: ignore[union-attr]
+                assert (await client.process(_request(), timeout=PATIENCE)).document is not None
+            async with AsyncOcrClient(router, api_key=mesh.local_key.key) as client:  # type: ignore[union-attr]
+                outcome = await client.process(build_request(INVOICE.read_bytes()), timeout=PATIENCE)
+                assert {p.backend for p in outcome.pages} == {"pdftext"}
+
+        asyncio.run(calls())

@@ -35,8 +35,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bench_service.datasets import ZUGFERD_AWV
+from bench_service.sections import machine_line, update_section
 from benchmarks.bench_fields import Doc, KindResult, compare, dataset_docs
-from benchmarks.report import machine_line, update_section
 from benchmarks.synth.capture import CAPTURES, SCAN_DPI, SINGLE_PAGE, capture, statute_pdf
 from benchmarks.synth.degrade import render_page_image, render_scanned_pdf
 from ocrmesh.v1 import ocr_pb2 as pb

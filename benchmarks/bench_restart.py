@@ -29,7 +29,7 @@ import httpx
 import psutil
 from grpc_health.v1 import health_pb2
 
-from benchmarks.report import machine_line, update_section
+from bench_service.sections import machine_line, update_section
 from ocrmesh_client import OcrClient
 from services.scaffold.ports import free_port
 

@@ -23,7 +23,7 @@ import grpc
 import httpx
 import psutil
 
-from benchmarks.report import machine_line, update_section
+from bench_service.sections import machine_line, update_section
 from clients.mesh import Mesh, MeshSettings
 from clients.processes import PeakMemory
 from ocrmesh_client import AsyncOcrClient, build_request

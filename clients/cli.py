@@ -12,7 +12,7 @@ import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Any, Optional
 
 import typer
 
@@ -112,9 +112,17 @@ def process(
     fields: Annotated[bool, typer.Option(help="Extract invoice fields")] = True,
     timeout: Annotated[float, typer.Option(help="Deadline in seconds")] = 600.0,
     api_key: ApiKeyOption = None,
+    output_format: Annotated[
+        Optional[str],
+        typer.Option("--format", help="Write the document as markdown, text or pdf (searchable) instead of the pages"),
+    ] = None,
+    out_path: Annotated[Optional[Path], typer.Option("--out", help="Where --format writes (default: stdout)")] = None,
 ) -> None:
     """Send FILE to a server and print pages as they stream in."""
     _use_api_key(api_key)
+    if output_format is not None and output_format not in OUTPUT_FORMATS:
+        typer.echo(f"error: --format must be one of {', '.join(OUTPUT_FORMATS)}", err=True)
+        raise typer.Exit(2)
     import grpc
     from google.protobuf import json_format
     from rich.console import Console
@@ -127,7 +135,8 @@ def process(
         language=language, extract_fields=fields, first_page=first_page, last_page=last_page, dpi=dpi
     )
     request = request_from_file(file, backend=backend, options=options)
-    console = Console(stderr=as_json)
+    quiet = as_json or output_format is not None  # stdout carries the JSON or the document
+    console = Console(stderr=quiet)
     pages: list[pb.PageResult] = []
     document: pb.DocumentResult | None = None
     with OcrClient(target) as client:
@@ -142,7 +151,7 @@ def process(
                         page = event.page
                         pages.append(page)
                         progress.update(task, total=page.page_count, completed=len(pages))
-                        if not as_json:
+                        if not quiet:
                             out.print(
                                 f"[bold]--- page {page.page_number}/{page.page_count}[/bold] "
                                 f"({page.backend}, confidence {page.confidence:.2f}, {page.timings.total_seconds:.2f}s)",
@@ -154,6 +163,9 @@ def process(
         except grpc.RpcError as exc:
             typer.echo(f"error: {exc.code().name}: {exc.details()}", err=True)
             raise typer.Exit(1) from None
+    if output_format is not None:
+        _write_document(output_format, file.read_bytes(), pages, document, out_path)
+        return
     if as_json:
         out = {
             "pages": [json_format.MessageToDict(p) for p in pages],
@@ -163,6 +175,33 @@ def process(
         return
     if document is not None and (document.fields.fields or document.fields.checks or document.warnings):
         _print_fields(console, document)
+
+
+OUTPUT_FORMATS = ("markdown", "text", "pdf")
+
+
+def _write_document(
+    output_format: str, content: bytes, pages: list[Any], document: Any, out_path: Path | None
+) -> None:
+    """The processed document as Markdown, text or a searchable PDF (services/outputs), to a file or stdout."""
+    if output_format == "text":
+        body = (document.text if document is not None else "\f".join(p.text for p in pages)).encode("utf-8")
+    elif output_format == "markdown":
+        from services.outputs.markdown import document_markdown
+
+        body = document_markdown(pages).encode("utf-8")
+    else:
+        from services.intake.document import open_document
+        from services.intake.limits import IntakeLimits
+        from services.outputs.searchable_pdf import searchable_pdf
+
+        with open_document(content, IntakeLimits(max_bytes=len(content) + 1)) as loaded:
+            body = searchable_pdf(loaded, pages)
+    if out_path is not None:
+        out_path.write_bytes(body)
+        typer.echo(f"wrote {out_path}", err=True)
+    else:
+        sys.stdout.buffer.write(body)
 
 
 def _print_fields(console: object, document: object) -> None:

@@ -46,6 +46,15 @@ class Backend(StrEnum):
 INT32_MAX = 2**31 - 1
 
 
+class OutputFormat(StrEnum):
+    """What `/process` answers: the JSON result, or the document as Markdown, plain text or a searchable PDF."""
+
+    JSON = "json"
+    MARKDOWN = "markdown"
+    TEXT = "text"
+    PDF = "pdf"
+
+
 class ProcessOptions(BaseModel):
     """The `options` form field (a JSON object); mirrors `ProcessOptions`."""
 

@@ -55,6 +55,24 @@ def test_process_prints_pages_and_clear_errors(backend_process, dataset_dir: Pat
     assert "INVALID_ARGUMENT" in result.stderr and "plain text" in result.stderr
 
 
+def test_process_writes_markdown_text_or_a_searchable_pdf(backend_process, dataset_dir: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    import pymupdf
+
+    _, target = backend_process("pdftext")
+    invoice = dataset_dir / "EN16931_zugferd_2p0_EN16931_Einfach.pdf"
+    markdown = _cli("process", str(invoice), "--target", target, "--format", "markdown")
+    assert markdown.returncode == 0, markdown.stderr
+    assert "<!-- page 2 -->" in markdown.stdout and "Lieferantenstraße 20" in markdown.stdout
+    assert "--- page" not in markdown.stdout  # the document, not the progress of its pages
+    out = tmp_path / "rechnung.pdf"
+    pdf = _cli("process", str(invoice), "--target", target, "--format", "pdf", "--out", str(out))
+    assert pdf.returncode == 0, pdf.stderr
+    with pymupdf.open(out) as doc:
+        assert doc.page_count == 2 and "Lieferantenstraße 20" in doc[0].get_text()
+    wrong = _cli("process", str(invoice), "--target", target, "--format", "docx")
+    assert wrong.returncode == 2 and "markdown, text, pdf" in wrong.stderr
+
+
 def test_unknown_backend_is_a_clear_error() -> None:
     result = _cli("serve", "abbyy", "--port", "0")
     assert result.returncode == 2

@@ -7,6 +7,7 @@ from typing import Annotated, Any
 import grpc
 import structlog
 from fastapi import APIRouter, File, Form, Query, Request, UploadFile
+from fastapi.responses import Response
 from pydantic import ValidationError
 
 from gateway_rest import convert
@@ -14,6 +15,7 @@ from gateway_rest import models as m
 from gateway_rest.deps import ClientDep, MetricsDep, RequestIdDep, SettingsDep
 from gateway_rest.disconnect import unless_disconnected
 from gateway_rest.errors import ApiError, from_grpc, payload_too_large
+from gateway_rest.outputs import FORMAT_CONTENT, render
 from ocrmesh_client import build_request
 from services.intake.errors import IntakeError, UnsupportedTypeError
 from services.intake.sniff import sniff
@@ -72,7 +74,7 @@ def check_type(content: bytes) -> str:
     "/process",
     response_model=m.ProcessResult,
     response_model_exclude_none=True,
-    responses=_ERRORS,
+    responses={200: {"content": FORMAT_CONTENT}, **_ERRORS},
     summary="Process one document",
 )
 async def process_document(
@@ -100,7 +102,16 @@ async def process_document(
         ),
     ] = False,
     include_xml: Annotated[bool, Query(description="Include the e-invoice XML in the answer")] = False,
-) -> m.ProcessResult:
+    format_query: Annotated[
+        m.OutputFormat | None,
+        Query(
+            alias="format",
+            description="json (default): the result; markdown: headings, tables, lists; text: plain text; "
+            "pdf: the pages as delivered with an invisible text layer (searchable)",
+        ),
+    ] = None,
+    format_form: Annotated[m.OutputFormat | None, Form(alias="format", description="As the query's `format`")] = None,
+) -> m.ProcessResult | Response:
     parsed = parse_options(options)
     content = await read_upload(file, settings.max_upload_bytes)
     detected = check_type(content)
@@ -126,5 +137,8 @@ async def process_document(
         raise ApiError(502, "upstream_error", "the upstream ended the stream without a document result")
     result = convert.to_process_result(outcome.pages, outcome.document, include_xml=include_xml)
     metrics.documents.labels(result.backend_used or "none").inc()
-    log.info("process_end", backend_used=result.backend_used, pages=len(result.pages))
-    return result
+    output = format_query or format_form or m.OutputFormat.JSON
+    log.info("process_end", backend_used=result.backend_used, pages=len(result.pages), format=output.value)
+    if output is m.OutputFormat.JSON:
+        return result
+    return await render(output, content, outcome.pages, result, file.filename or "document")

@@ -1,0 +1,99 @@
+"""A searchable PDF: the pages as they were delivered, with the words read from them as invisible text.
+
+Born-digital pages keep their own text layer; scanned pages (and images, each frame a page) get
+each recognised word written in render mode 3 (invisible) over its place on the page image, so
+selecting, searching and copying find the words where the eye sees them. The engines report word
+boxes on the upright page (`PageQuality.rotation_degrees`: how far the delivered page was turned
+clockwise); the text goes back onto the page as it was delivered.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+
+import pymupdf
+
+from ocrmesh.v1 import ocr_pb2 as pb
+from services.intake.document import LoadedDocument
+from services.intake.mupdf_lock import holds_pymupdf_lock
+
+A4_WIDTH_INCHES = 8.27
+# A word is drawn as wide as its box: its font size may grow or shrink this much from its box height.
+MIN_STRETCH, MAX_STRETCH = 0.5, 2.0
+# The share of the font size a line's ink spans (capitals down to descenders); OCR boxes are ink.
+INK_HEIGHT_EM = 0.8
+_FONT = "helv"  # MuPDF's built-in sans; TextWriter keeps any character it is given (€, „“, ß)
+
+
+@holds_pymupdf_lock
+def searchable_pdf(document: LoadedDocument, pages: Sequence[pb.PageResult]) -> bytes:
+    """The PDF (blocking: PyMuPDF and Pillow; run it on a thread)."""
+    results = {page.page_number: page for page in pages}
+    out = pymupdf.open()
+    try:
+        if document.pdf is not None:
+            out.insert_pdf(document.pdf)
+        else:
+            for index in range(document.page_count):
+                _image_page(out, document, index)
+        font = pymupdf.Font(_FONT)
+        for number, result in results.items():
+            if 1 <= number <= out.page_count and result.kind != pb.PAGE_KIND_BORN_DIGITAL:
+                _write_words(out[number - 1], result, font)
+        out.set_metadata({"producer": "ocrmesh", "creator": "ocrmesh searchable PDF"})
+        return out.tobytes(garbage=3, deflate=True)
+    finally:
+        out.close()
+
+
+def _image_page(out: pymupdf.Document, document: LoadedDocument, index: int) -> None:
+    """Frame `index` of an image as a page of its size (its stated dpi, else A4 wide)."""
+    image = document.render(index)
+    stated = image.info.get("dpi")
+    dpi = float(stated[0]) if stated and stated[0] and float(stated[0]) > 1 else image.width / A4_WIDTH_INCHES
+    page = out.new_page(width=image.width * 72 / dpi, height=image.height * 72 / dpi)
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG")
+    page.insert_image(page.rect, stream=buffer.getvalue())
+
+
+def _write_words(page: pymupdf.Page, result: pb.PageResult, font: pymupdf.Font) -> None:
+    """The words, invisible, on an upright sheet of their own, laid over the page turned back."""
+    turned = result.quality.rotation_degrees % 360 if result.HasField("quality") else 0
+    width, height = page.rect.width, page.rect.height  # as displayed
+    upright_w, upright_h = (height, width) if turned in (90, 270) else (width, height)
+    writer = pymupdf.TextWriter(pymupdf.Rect(0, 0, upright_w, upright_h))
+    for line in result.lines:
+        box = line.box if line.HasField("box") else None
+        for word in line.words:
+            _append_word(writer, font, word, box or word.box, upright_w, upright_h)
+    if writer.text_rect.is_empty:
+        return
+    sheet = pymupdf.open()
+    try:
+        writer.write_text(sheet.new_page(width=upright_w, height=upright_h), render_mode=3)
+        # show_pdf_page turns counter-clockwise: back by what the engine turned clockwise.
+        page.show_pdf_page(page.rect, sheet, 0, rotate=turned, keep_proportion=False)
+    finally:
+        sheet.close()
+
+
+def _append_word(
+    writer: pymupdf.TextWriter, font: pymupdf.Font, word: pb.Word, line: pb.BoundingBox, w: float, h: float
+) -> None:
+    """The word as wide as its box, as high as its line (a word's own box is only its ink: "nur"
+    is lower than "Haftung"), centred on the line: a line's words share one baseline."""
+    text = word.text.strip()
+    if not text or not word.HasField("box"):
+        return
+    x0, x1 = word.box.x0 * w, word.box.x1 * w
+    y0, y1 = min(line.y0, word.box.y0) * h, max(line.y1, word.box.y1) * h
+    if x1 <= x0 or y1 <= y0:
+        return
+    size = (y1 - y0) / INK_HEIGHT_EM
+    length = font.text_length(text, fontsize=size)
+    if length > 0:  # the width decides (selection and search go by it), within reason for the height
+        size *= max(MIN_STRETCH, min(MAX_STRETCH, (x1 - x0) / length))
+    baseline = (y0 + y1) / 2 + (font.ascender + font.descender) / 2 * size
+    writer.append((x0, baseline), text, font=font, fontsize=size)

@@ -1,0 +1,174 @@
+"""`POST /api/v1/ocr/process?format=`: the document as Markdown, plain text or a searchable PDF.
+
+Real backends (pdftext, tesseract) behind the gateway; the searchable PDF is checked against the
+born-digital invoice it was scanned from: its words are found, where the scan shows them.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+
+import httpx
+import numpy as np
+import pymupdf
+import pytest
+from PIL import Image
+
+from tests.gateway.conftest import DATASET, image_only_pdf
+
+PROCESS = "/api/v1/ocr/process"
+INVOICE = DATASET / "EN16931_zugferd_2p0_EN16931_Einfach.pdf"
+WORD_EDGES = ".,:;()"
+
+
+def _words(pdf: bytes) -> list[tuple[str, pymupdf.Rect]]:
+    with pymupdf.open(stream=pdf) as doc:
+        page = doc[0]
+        return [(w[4].strip(WORD_EDGES), pymupdf.Rect(w[:4])) for w in page.get_text("words") if w[4].strip(WORD_EDGES)]
+
+
+def _unique(words: list[tuple[str, pymupdf.Rect]]) -> dict[str, pymupdf.Rect]:
+    seen: dict[str, list[pymupdf.Rect]] = {}
+    for text, rect in words:
+        seen.setdefault(text, []).append(rect)
+    return {text: rects[0] for text, rects in seen.items() if len(rects) == 1 and len(text) >= 4}
+
+
+def _offset(a: pymupdf.Rect, b: pymupdf.Rect) -> float:
+    return max(abs(a.x0 - b.x0), abs(a.x1 - b.x1), abs((a.y0 + a.y1) / 2 - (b.y0 + b.y1) / 2))
+
+
+def _render(pdf: bytes, dpi: int = 50) -> np.ndarray:
+    with pymupdf.open(stream=pdf) as doc:
+        pix = doc[0].get_pixmap(dpi=dpi, colorspace=pymupdf.csGRAY)
+        return np.frombuffer(pix.samples, np.uint8).reshape(pix.height, pix.width).astype(int)
+
+
+def _turned(pdf: bytes) -> bytes:
+    """The scan as it comes out of a feeder upside down."""
+    with pymupdf.open(stream=pdf) as doc, pymupdf.open() as out:
+        page = doc[0]
+        pix = page.get_pixmap(dpi=200)
+        image = Image.open(io.BytesIO(pix.tobytes("png"))).rotate(180)
+        buffer = io.BytesIO()
+        image.save(buffer, "PNG")
+        target = out.new_page(width=page.rect.width, height=page.rect.height)
+        target.insert_image(target.rect, stream=buffer.getvalue())
+        return out.tobytes()
+
+
+async def _post(client: httpx.AsyncClient, content: bytes, name: str, **params: str) -> httpx.Response:
+    return await client.post(PROCESS, files={"file": (name, content)}, params=params)
+
+
+@pytest.mark.parametrize("upside_down", [False, True], ids=["upright", "upside-down"])
+async def test_a_scan_as_pdf_keeps_its_page_image_and_finds_its_words_where_they_are(
+    tesseract_gateway: httpx.AsyncClient, upside_down: bool
+) -> None:
+    scan = image_only_pdf(INVOICE, dpi=200)
+    if upside_down:
+        scan = _turned(scan)
+    response = await _post(tesseract_gateway, scan, "scan.pdf", format="pdf")
+    assert response.status_code == 200, response.text
+    assert response.headers["content-type"] == "application/pdf"
+    assert len(response.headers["x-document-id"]) == 64
+    searchable = response.content
+    # Looks exactly like the scan: the text is invisible, the page image the same.
+    assert np.abs(_render(searchable) - _render(scan)).max() == 0
+    with pymupdf.open(INVOICE) as doc:
+        truth = [(w[4].strip(WORD_EDGES), pymupdf.Rect(w[:4])) for w in doc[0].get_text("words")]
+    width, height = pymupdf.open(stream=scan)[0].rect.br
+    if upside_down:  # where the words are on the page as delivered
+        truth = [(t, pymupdf.Rect(width - r.x1, height - r.y1, width - r.x0, height - r.y0)) for t, r in truth]
+    found = {text for text, _ in _words(searchable)}
+    expected = [text for text, _ in truth if text]
+    assert sum(text in found for text in expected) / len(expected) >= 0.85
+    placed = _unique(_words(searchable))
+    truth_at = _unique(truth)
+    common = sorted(set(placed) & set(truth_at))
+    assert len(common) >= 20
+    # The text layer's box spans the font's height, the scan's word its ink: compare the ends of the
+    # word and the middle of its height.
+    off = [_offset(placed[t], truth_at[t]) for t in common]
+    assert sorted(off)[len(off) // 2] <= 1.5  # points: the median word sits on its image
+    assert sum(o <= 3.0 for o in off) / len(off) >= 0.95
+
+
+async def test_a_born_digital_pdf_keeps_its_own_text_layer(pdftext_gateway: httpx.AsyncClient) -> None:
+    original = INVOICE.read_bytes()
+    response = await _post(pdftext_gateway, original, INVOICE.name, format="pdf")
+    assert response.status_code == 200, response.text
+    assert [t for t, _ in _words(response.content)] == [t for t, _ in _words(original)]  # no second layer
+
+
+async def test_an_image_becomes_a_pdf_of_the_image(tesseract_gateway: httpx.AsyncClient) -> None:
+    with pymupdf.open(INVOICE) as doc:
+        png = doc[0].get_pixmap(dpi=150).tobytes("png")
+    response = await _post(tesseract_gateway, png, "photo.png", format="pdf")
+    assert response.status_code == 200, response.text
+    with pymupdf.open(stream=response.content) as doc:
+        assert doc.page_count == 1 and doc[0].get_images()
+        assert "Rechnung" in doc[0].get_text() or "RECHNUNG" in doc[0].get_text().upper()
+
+
+async def test_text_is_the_results_raw_text(pdftext_gateway: httpx.AsyncClient) -> None:
+    original = INVOICE.read_bytes()
+    as_json = (await _post(pdftext_gateway, original, INVOICE.name)).json()
+    response = await _post(pdftext_gateway, original, INVOICE.name, format="text")
+    assert response.status_code == 200
+    assert response.headers["content-type"].startswith("text/plain")
+    assert response.text == as_json["text"]["raw"]
+
+
+def _contract() -> bytes:
+    lines = [
+        "Gesellschaftsvertrag der Muster GmbH",
+        "Abschnitt 1 Allgemeine Bestimmungen",
+        "§ 1 Firma, Sitz",
+        "(1) Die Firma der Gesellschaft lautet Muster GmbH.",
+        "(2) Sitz der Gesellschaft ist Essen.",
+        "§ 2 Gegenstand des Unternehmens",
+        "Gegenstand ist die Beratung in Fragen der Datenverarbeitung.",
+        "§ 5 Abs. 2 gilt entsprechend.",
+        "Abschnitt 2 Gesellschafter",
+        "§ 3 Stammkapital",
+        "a) Das Stammkapital beträgt 25.000 Euro.",
+    ]
+    with pymupdf.open() as doc:
+        page = doc.new_page()
+        for number, line in enumerate(lines):
+            page.insert_text((60, 80 + 28 * number), line, fontsize=11, fontname="helv")
+        return doc.tobytes()
+
+
+async def test_markdown_gives_the_contracts_headings_their_levels(pdftext_gateway: httpx.AsyncClient) -> None:
+    response = await _post(pdftext_gateway, _contract(), "vertrag.pdf", format="markdown")
+    assert response.status_code == 200, response.text
+    assert response.headers["content-type"].startswith("text/markdown")
+    headings = re.findall(r"^(#+) (.+)$", response.text, flags=re.MULTILINE)
+    assert headings == [
+        ("##", "Abschnitt 1 Allgemeine Bestimmungen"),
+        ("###", "§ 1 Firma, Sitz"),
+        ("###", "§ 2 Gegenstand des Unternehmens"),
+        ("##", "Abschnitt 2 Gesellschafter"),
+        ("###", "§ 3 Stammkapital"),
+    ]
+    assert "- (1) Die Firma der Gesellschaft lautet Muster GmbH." in response.text
+    assert "- a) Das Stammkapital beträgt 25.000 Euro." in response.text
+    assert "\n§ 5 Abs. 2 gilt entsprechend." in response.text  # a citation, not a heading
+
+
+async def test_the_format_can_come_as_a_form_field(pdftext_gateway: httpx.AsyncClient) -> None:
+    response = await pdftext_gateway.post(
+        PROCESS, files={"file": ("vertrag.pdf", _contract())}, data={"format": "markdown"}
+    )
+    assert response.status_code == 200
+    assert response.headers["content-type"].startswith("text/markdown")
+
+
+async def test_an_unknown_format_is_422_naming_the_formats(pdftext_gateway: httpx.AsyncClient) -> None:
+    response = await _post(pdftext_gateway, INVOICE.read_bytes(), INVOICE.name, format="docx")
+    assert response.status_code == 422
+    for name in ("json", "markdown", "text", "pdf"):
+        assert name in response.text

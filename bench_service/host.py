@@ -24,7 +24,7 @@ import structlog
 from bench_service.classes import DocumentInspector
 from bench_service.datasets import BenchDocument, DatasetError, Datasets, UnknownNameError
 from bench_service.model import Progress, Routing, RunRecord, utcnow
-from bench_service.runner import BenchmarkRunner, RunEvent
+from bench_service.runner import BackendAccess, BenchmarkRunner, RunEvent
 from bench_service.settings import BenchSettings
 from bench_service.store import RunStore, UnknownRunError, new_run_id
 from services.scaffold.admission import QueueFullError as AdmissionFull
@@ -114,10 +114,17 @@ def resolve_request(settings: BenchSettings, request: RunRequest) -> tuple[list[
 
 
 class BenchmarkHost:
-    def __init__(self, settings: BenchSettings, *, inspect: DocumentInspector, api_key: str | None = None) -> None:
+    def __init__(
+        self,
+        settings: BenchSettings,
+        *,
+        inspect: DocumentInspector,
+        api_key: str | None = None,
+        backend_access: dict[str, BackendAccess] | None = None,
+    ) -> None:
         self.settings = settings
         self.store = RunStore(settings.data_dir)
-        self.runner = BenchmarkRunner(settings, inspect=inspect, api_key=api_key)
+        self.runner = BenchmarkRunner(settings, inspect=inspect, api_key=api_key, backend_access=backend_access)
         self._active: dict[str, _Active] = {}
         self._one_at_a_time = asyncio.Lock()
         self._waiting = 0
@@ -244,16 +251,22 @@ class BenchmarkHost:
 
 
 def attach_benchmark(
-    server: grpc.aio.Server, settings: BenchSettings | None = None, *, inspect: DocumentInspector, api_key: str | None = None
+    server: grpc.aio.Server,
+    settings: BenchSettings | None = None,
+    *,
+    inspect: DocumentInspector,
+    api_key: str | None = None,
+    backend_access: dict[str, BackendAccess] | None = None,
 ) -> BenchmarkHost:
     """Add BenchmarkService to a grpc.aio server (the router's); start/stop the returned host with it.
 
     `inspect` gives a document's facts as the router sees them (the router passes its own);
-    `api_key`: what the runs present to the router (its internal token when hosted there).
+    `api_key`: what the runs present to the router (its internal token when hosted there);
+    `backend_access`: the key and TLS each backend is reached with directly (the router's endpoint config).
     """
     from bench_service.servicer import BenchmarkServicer
     from ocrmesh.v1 import benchmark_pb2_grpc
 
-    host = BenchmarkHost(settings or BenchSettings(), inspect=inspect, api_key=api_key)
+    host = BenchmarkHost(settings or BenchSettings(), inspect=inspect, api_key=api_key, backend_access=backend_access)
     benchmark_pb2_grpc.add_BenchmarkServiceServicer_to_server(BenchmarkServicer(host), server)
     return host

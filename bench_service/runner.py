@@ -33,6 +33,8 @@ from bench_service.scoring import RawOutcome, score_document
 from bench_service.settings import BenchSettings
 from ocrmesh.v1 import ocr_pb2 as pb
 from ocrmesh_client import AsyncOcrClient, build_request
+from ocrmesh_client.auth import KeySource
+from ocrmesh_client.tls import TlsFiles
 
 log = structlog.get_logger("ocrmesh.bench")
 
@@ -60,12 +62,35 @@ class _Memory:
     vram: int = 0
 
 
+@dataclass(frozen=True)
+class BackendAccess:
+    """How a run reaches one backend directly: the key it sends ('' none) and TLS (None: plaintext)."""
+
+    key: KeySource = ""
+    tls: TlsFiles | None = None
+
+
 class BenchmarkRunner:
-    def __init__(self, settings: BenchSettings, *, inspect: DocumentInspector, api_key: str | None = None) -> None:
+    def __init__(
+        self,
+        settings: BenchSettings,
+        *,
+        inspect: DocumentInspector,
+        api_key: str | None = None,
+        backend_access: dict[str, BackendAccess] | None = None,
+    ) -> None:
         self.settings = settings
         # None: the caller's key (OCRMESH_API_KEY or the local admin key); the router passes its own.
         self.api_key = api_key
+        # Backends reached with their own key and TLS (the router's endpoint config); others get `api_key`.
+        self.backend_access = backend_access or {}
         self.inspect = inspect
+
+    def _backend_client(self, name: str) -> AsyncOcrClient:
+        access = self.backend_access.get(name)
+        if access is None:
+            return AsyncOcrClient(self.settings.backends[name], api_key=self.api_key)
+        return AsyncOcrClient(self.settings.backends[name], api_key=access.key, tls=access.tls)
 
     async def run(
         self,
@@ -89,7 +114,7 @@ class BenchmarkRunner:
         for doc in documents:  # one at a time: CPU work, kept off the event loop
             facts.append(await loop.run_in_executor(None, self.inspect, doc.content))
 
-        control = {name: AsyncOcrClient(s.backends[name], api_key=self.api_key) for name in backends if name in s.backends}
+        control = {name: self._backend_client(name) for name in backends if name in s.backends}
         router = AsyncOcrClient(record.router_address, api_key=self.api_key) if record.routing == "router" else None
         memory = {name: _Memory() for name in backends}
         raws: list[dict[str, RawOutcome]] = [{} for _ in documents]

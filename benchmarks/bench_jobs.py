@@ -85,7 +85,7 @@ def main() -> int:
         tesseract, tesseract_target = spawn(["serve", "tesseract", "--workers", "2"])
         procs += [pdftext, tesseract]
         with tempfile.TemporaryDirectory(prefix="bench-jobs-") as data:
-            common = ["--data-dir", data] + (["--database-url", args.database_url] if args.database_url else [])
+            common = ["--data-dir", data, "--no-auth"] + (["--database-url", args.database_url] if args.database_url else [])
             env = {"OCRMESH_JOBS_MAX_IN_FLIGHT": "4", "OCRMESH_JOBS_DEFAULT_BACKEND_CONCURRENCY": "4"}
             jobs_born, born_target = spawn(["jobs", "--upstream", pdftext_target, *common], env)
             procs.append(jobs_born)
@@ -138,7 +138,7 @@ def main() -> int:
             jobs_born.terminate()
             jobs_born.wait(timeout=20)
             scan_data = Path(data) / "scanned"
-            common = ["--data-dir", str(scan_data)] + (["--database-url", args.database_url] if args.database_url else [])
+            common = ["--data-dir", str(scan_data), "--no-auth"] + (["--database-url", args.database_url] if args.database_url else [])
             jobs_scan, scan_target = spawn(["jobs", "--upstream", tesseract_target, *common], env)
             procs.append(jobs_scan)
             from benchmarks.synth.degrade import render_scanned_pdf

@@ -59,8 +59,20 @@ def serve(
     tls_client_ca: Annotated[
         Optional[Path], typer.Option(help="Accept only clients with a certificate of this CA (mutual TLS)")
     ] = None,
+    keys_file: Annotated[
+        Optional[Path], typer.Option(help="API keys accepted (`ocrmesh keys export`; read again when it changes)")
+    ] = None,
+    insecure: Annotated[
+        bool,
+        typer.Option(
+            "--insecure",
+            help="Allow a non-loopback address without TLS + (mTLS or keys) (OCRMESH_INSECURE=1; private networks only)",
+        ),
+    ] = False,
 ) -> None:
-    """Run one backend as a standalone gRPC server until Ctrl-C."""
+    """Run one backend as a standalone gRPC server until Ctrl-C.
+
+    On an address other machines reach it needs TLS and mutual TLS and/or a keys file, or --insecure."""
     from services.invoice.pipeline import build_invoice
     from services.registry import UnknownBackendError, create_engine
     from services.scaffold.logs import configure_logging
@@ -71,14 +83,17 @@ def serve(
         settings = load_settings(
             ServerSettings, config, "server", backend=backend, port=port, host=host, workers=workers,
             metrics_port=metrics_port, tls_cert=tls_cert, tls_key=tls_key, tls_client_ca=tls_client_ca,
+            keys_file=keys_file, insecure=True if insecure else None,
         )
+        settings.check_exposure()  # before the engine is built (model engines import a lot)
         engine = create_engine(backend, settings.engine)
+        server = BackendServer(engine, settings, fields=build_invoice)
     except (UnknownBackendError, ValueError) as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2) from None
     configure_logging(settings.log_level, service=backend)
     try:
-        asyncio.run(run_until_signal(BackendServer(engine, settings, fields=build_invoice)))
+        asyncio.run(run_until_signal(server))
     except OSError as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(1) from None
@@ -450,8 +465,12 @@ def jobs(
     data_dir: Annotated[Optional[Path], typer.Option(help="SQLite database and uploads (default ./data)")] = None,
     database_url: Annotated[Optional[str], typer.Option(help="postgresql://... to share one queue between replicas")] = None,
     config: Annotated[Optional[Path], typer.Option(help="YAML config file (section 'jobs')")] = None,
+    no_auth: NoAuthOption = False,
 ) -> None:
-    """Serve JobsService (durable batch jobs with live progress) in front of an OcrService until Ctrl-C."""
+    """Serve JobsService (durable batch jobs with live progress) in front of an OcrService until Ctrl-C.
+
+    Callers need API keys of its database (`ocrmesh keys create`); it calls the upstream with
+    $OCRMESH_API_KEY, else the local admin key."""
     from jobs_service.server import run_jobs_server
     from jobs_service.settings import JobsSettings
     from services.scaffold.settings import load_settings
@@ -459,7 +478,7 @@ def jobs(
     try:
         settings = load_settings(
             JobsSettings, config, "jobs", upstream=upstream, port=port, host=host, data_dir=data_dir,
-            database_url=database_url,
+            database_url=database_url, auth=False if no_auth else None,
         )
     except ValueError as exc:
         typer.echo(f"error: {exc}", err=True)

@@ -3,15 +3,37 @@
 python -m clients.healthcheck HOST:PORT [SERVICE]   gRPC health: SERVING
 python -m clients.healthcheck http://HOST:PORT/PATH  HTTP: a 2xx answer
 python -m clients.healthcheck                        the target in $OCRMESH_HEALTHCHECK
+
+A server speaking TLS (a backend with --tls-cert, mutual TLS with --tls-client-ca)
+is asked over TLS when $OCRMESH_HEALTHCHECK_CA names the CA to trust, with the
+client certificate $OCRMESH_HEALTHCHECK_CERT and key $OCRMESH_HEALTHCHECK_KEY
+for mutual TLS (the server certificate must name 127.0.0.1: `ocrmesh certs init`
+adds it).
 """
 
 from __future__ import annotations
 
 import os
 import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ocrmesh_client.tls import TlsFiles
 
 HEALTHCHECK_ENV = "OCRMESH_HEALTHCHECK"
+TLS_ENV = {"ca": "OCRMESH_HEALTHCHECK_CA", "cert": "OCRMESH_HEALTHCHECK_CERT", "key": "OCRMESH_HEALTHCHECK_KEY"}
 TIMEOUT_SECONDS = 2.0
+
+
+def tls_from_env() -> TlsFiles | None:
+    """TLS files from $OCRMESH_HEALTHCHECK_CA/_CERT/_KEY; None (plaintext) without a CA."""
+    from ocrmesh_client.tls import TlsFiles
+
+    files = {name: os.environ.get(variable, "").strip() for name, variable in TLS_ENV.items()}
+    if not files["ca"]:
+        return None
+    return TlsFiles(**{name: Path(value) if value else None for name, value in files.items()})
 
 
 def check_grpc(target: str, service: str = "") -> int:
@@ -20,7 +42,12 @@ def check_grpc(target: str, service: str = "") -> int:
 
     from ocrmesh_client import OcrClient
 
-    with OcrClient(target) as client:
+    try:
+        client = OcrClient(target, api_key="", tls=tls_from_env())  # health is open: no key
+    except OSError as exc:
+        print(f"unhealthy: cannot read the TLS files: {exc}", file=sys.stderr)
+        return 1
+    with client:
         try:
             status = client.health(service, timeout=TIMEOUT_SECONDS)
         except grpc.RpcError as exc:

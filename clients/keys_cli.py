@@ -126,6 +126,26 @@ def keys_rotate(
     typer.echo(f"key {info.name!r} rotated; the old secret no longer works; shown once, store it now: {key}")
 
 
+@keys_app.command("export")
+def keys_export(
+    names: Annotated[list[str], typer.Argument(help="The keys a backend accepts (e.g. the router's)")],
+    out: Annotated[Path, typer.Option(help="The keys file to write (a backend's --keys-file)")],
+    data_dir: DataDirOption = None,
+    database_url: DatabaseOption = None,
+) -> None:
+    """Write the named keys' hashes (never the keys) to a keys file for `ocrmesh serve --keys-file`.
+
+    Export again after `rotate` or `revoke`: a backend reads the file again when it changes."""
+    from services.auth.keys_file import write_keys_file
+
+    async def export(keys):  # type: ignore[no-untyped-def]
+        return await keys.export(names)
+
+    entries = _with_keys(data_dir, database_url, export)
+    write_keys_file(out, entries)
+    typer.echo(f"{len(entries)} key(s) ({', '.join(e.name for e in entries)}) exported to {out} (hashes only)")
+
+
 @keys_app.command("local")
 def keys_local() -> None:
     """Print the local admin key `ocrmesh up` stored (for curl: -H "X-API-Key: $(ocrmesh keys local)")."""
@@ -145,14 +165,15 @@ def certs_init(
         Path, typer.Argument(help="Where to write ca.pem, server.pem/.key, client.pem/.key")
     ],
     host: Annotated[
-        list[str] | None, typer.Option(help="Name or IP the server certificate is valid for (repeatable)")
+        list[str] | None,
+        typer.Option(help="Name or IP the server certificate is valid for (repeatable; localhost and 127.0.0.1 are always added)"),
     ] = None,
 ) -> None:
     """Make a small CA, a server certificate (backends, gateway) and a client certificate (the router)."""
-    from services.auth.tls import default_hosts, init_certs
+    from services.auth.tls import init_certs
 
     try:
-        paths = init_certs(directory, host or default_hosts())
+        paths = init_certs(directory, host)
     except FileExistsError as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2) from None

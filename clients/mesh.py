@@ -28,11 +28,12 @@ import yaml
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-from clients.first_key import LocalKey, ensure_local_key
+from clients.first_key import LocalKey, ensure_local_key, local_key_file
 from clients.processes import stop_processes
 from clients.restarts import Backoff
 from ocrmesh_client import OcrClient
 from services import catalogue
+from services.auth.loopback import is_loopback
 from services.scaffold.parent_watch import ENV_FLAG
 from services.scaffold.ports import free_port
 
@@ -125,6 +126,8 @@ class Mesh:
     report: Callable[[str], None] = _stderr_line
     # The local admin key (clients/first_key.py) when authentication is on.
     local_key: LocalKey | None = None
+    # With authentication on: the backends' keys file (the local admin key's hash, written at launch).
+    keys_file: Path | None = None
 
     def plan(self) -> list[Component]:
         s = self.settings
@@ -133,16 +136,23 @@ class Mesh:
         workdir = Path(tempfile.mkdtemp(prefix="ocrmesh-up-"))
         self.workdir = workdir
         components: list[Component] = []
+        # Backends check keys too: the router sends them the local admin key, whose hash they read.
+        self.keys_file = workdir / "backend-keys.json" if s.auth else None
+        router_key = local_key_file({**os.environ, **self.env}) if s.auth else None
+        keys = ["--keys-file", str(self.keys_file)] if self.keys_file else []
+        # Only the router calls the backends: they stay on loopback even when the mesh listens wider
+        # (a backend on another address would need TLS, `ocrmesh serve --help`).
+        backend_host = s.host if is_loopback(s.host) else "127.0.0.1"
         for name, port in s.backends.items():
-            argv = [*cli, "serve", name, "--host", s.host, "--port", str(port)]
+            argv = [*cli, "serve", name, "--host", backend_host, "--port", str(port), *keys]
             metrics_url = ""
             if s.metrics:
-                metrics = metrics_port_for(port, s.host)
+                metrics = metrics_port_for(port, backend_host)
                 argv += ["--metrics-port", str(metrics)]
-                metrics_url = f"http://{s.host}:{metrics}/metrics"
+                metrics_url = f"http://{backend_host}:{metrics}/metrics"
             components.append(
                 Component(
-                    name, argv, f"{s.host}:{port}", metrics_url=metrics_url, wait=name not in s.background
+                    name, argv, f"{backend_host}:{port}", metrics_url=metrics_url, wait=name not in s.background
                 )
             )
         router_metrics = metrics_port_for(s.router_port, s.host) if s.metrics else 0
@@ -156,7 +166,9 @@ class Mesh:
                         "metrics_port": router_metrics,
                         "routing_file": str(REPO / "config" / "routing.yaml"),
                         "backends": [
-                            {"name": name, "address": f"{s.host}:{port}"} for name, port in s.backends.items()
+                            {"name": name, "address": f"{backend_host}:{port}"}
+                            | ({"api_key_file": str(router_key)} if router_key else {})
+                            for name, port in s.backends.items()
                         ],
                     }
                 }
@@ -203,7 +215,7 @@ class Mesh:
         logs = self.settings.log_dir or (self.workdir or Path(tempfile.mkdtemp()))
         logs.mkdir(parents=True, exist_ok=True)
         if self.settings.auth:  # once, before any child: the first start creates the key (and says so)
-            self.local_key = ensure_local_key({**os.environ, **self.env})
+            self.local_key = ensure_local_key({**os.environ, **self.env}, self.keys_file)
         for component in self.components:
             component.log_path = logs / f"{component.name}.log"
             self._spawn(component)

@@ -1,5 +1,10 @@
 """The standalone jobs server (`ocrmesh jobs`): JobsService, health and reflection on its own port.
 
+Calls are checked with the router's interceptor (services/auth/grpc_auth.py)
+against the keys of the jobs database (off with `--no-auth`, loopback only);
+the runner calls the upstream router with OCRMESH_API_KEY, else the local
+admin key (`ocrmesh up`'s).
+
 Stop order: health NOT_SERVING -> the runner stops claiming and finishes or
 releases its documents -> `server.stop(grace)` (watch streams end) -> the
 store closes.
@@ -7,6 +12,7 @@ store closes.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from wsgiref.simple_server import WSGIServer
 
 import grpc
@@ -19,9 +25,31 @@ from prometheus_client import CollectorRegistry
 from jobs_service.host import NOT_SERVING, SERVING, JobsHost, attach_jobs
 from jobs_service.servicer import JOBS_SERVICE_NAME
 from jobs_service.settings import JobsSettings
+from jobs_service.store.base import JobStore
+from jobs_service.store.keys import KeyStore
+from ocrmesh_client.auth import resolve_api_key
+from services.auth.grpc_auth import AuthInterceptor
+from services.auth.keys import Principal
 from services.scaffold.metrics import serve_metrics, stop_metrics
 
 log = structlog.get_logger("ocrmesh.jobs")
+
+
+class StoreKeys:
+    """The interceptor's authenticator over the jobs store's keys (the store opens before calls arrive)."""
+
+    def __init__(self, store: Callable[[], JobStore]) -> None:
+        self._store = store
+
+    @property
+    def keys(self) -> KeyStore:
+        return KeyStore(self._store().db)
+
+    async def authenticate(self, key: str) -> Principal | None:
+        return await self.keys.authenticate(key)
+
+    async def concurrency_of(self, key_id: str) -> int:
+        return await self.keys.concurrency_of(key_id)
 
 
 class JobsServer:
@@ -42,14 +70,26 @@ class JobsServer:
     async def start(self) -> int:
         s = self.settings
         limit = s.max_message_mb * 1024 * 1024
+        keys = StoreKeys(lambda: self.host.store) if s.auth else None
+        if keys is None:
+            log.warning(
+                "authentication_off",
+                message="API keys are NOT checked: anyone who reaches this jobs server may use it (loopback only)",
+                address=f"{s.host}:{s.port}",
+            )
         server = grpc.aio.server(
             options=[
                 ("grpc.max_receive_message_length", limit),
                 ("grpc.max_send_message_length", limit),
                 ("grpc.so_reuseport", 0),
-            ]
+            ],
+            interceptors=[AuthInterceptor(keys)],
         )
-        self.host = attach_jobs(server, s, s.upstream, health=self.health, registry=self.registry)
+        # The runner calls the upstream router as the operator configured: OCRMESH_API_KEY or the local key.
+        self.host = attach_jobs(
+            server, s, s.upstream, health=self.health, registry=self.registry, api_key=resolve_api_key(None),
+            owner_concurrency=keys.concurrency_of if keys is not None else None,
+        )  # fmt: skip
         health_pb2_grpc.add_HealthServicer_to_server(self.health, server)
         reflection.enable_server_reflection(
             (JOBS_SERVICE_NAME, health_pb2.DESCRIPTOR.services_by_name["Health"].full_name, reflection.SERVICE_NAME),
@@ -59,9 +99,9 @@ class JobsServer:
         if self.port == 0:
             raise OSError(f"cannot listen on {s.host}:{s.port} (in use?)")
         await self.health.set("", NOT_SERVING)
+        await self.host.start()  # the store is open before the first call is authenticated
         await server.start()
         self._server = server
-        await self.host.start()
         await self.health.set("", SERVING)
         if s.metrics_port:
             self._metrics_http = serve_metrics(self.registry, s.host, max(0, s.metrics_port))

@@ -8,6 +8,7 @@ from pydantic import Field, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from services import catalogue
+from services.auth.loopback import check_no_auth
 
 
 class JobsSettings(BaseSettings):
@@ -60,6 +61,9 @@ class JobsSettings(BaseSettings):
     sweep_seconds: float = Field(default=600.0, gt=0)
     grace_seconds: float = Field(default=10.0, ge=0)
     log_level: str = "info"
+    # API keys (this database's) on every call of the standalone server but health and reflection,
+    # with the router's interceptor; off (`ocrmesh jobs --no-auth`) only when it listens on loopback.
+    auth: bool = True
 
     @model_validator(mode="after")
     def _check(self) -> JobsSettings:
@@ -69,6 +73,7 @@ class JobsSettings(BaseSettings):
             raise ValueError("sqlite_synchronous must be FULL, NORMAL or EXTRA")
         if any(v < 1 for v in self.backend_concurrency.values()):
             raise ValueError("backend_concurrency values must be >= 1")
+        check_no_auth(self.auth, {"jobs server": self.host})
         return self
 
     @property

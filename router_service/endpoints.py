@@ -27,6 +27,7 @@ from grpc_health.v1 import health_pb2, health_pb2_grpc
 
 from ocrmesh.v1 import ocr_pb2 as pb
 from ocrmesh.v1 import ocr_pb2_grpc as pb_grpc
+from ocrmesh_client.auth import FileKey, aio_channel
 from router_service.settings import EndpointConfig, RouterSettings
 from services.scaffold.lifecycle import OCR_SERVICE_NAME
 from services.scaffold.server import MAX_SEND_BYTES
@@ -107,12 +108,9 @@ class Replica:
         self.address = config.address
         self.weight = config.weight
         self.settings = settings
-        tls = config.tls
-        self.channel = (
-            grpc.aio.secure_channel(config.address, tls.channel_credentials(), options=CHANNEL_OPTIONS)
-            if tls is not None
-            else grpc.aio.insecure_channel(config.address, options=CHANNEL_OPTIONS)
-        )
+        # Every call carries the replica's key (`authorization: Bearer KEY`) when one is configured.
+        key = FileKey(config.api_key_file) if config.api_key_file else ""
+        self.channel = aio_channel(config.address, key=key, tls=config.tls, options=CHANNEL_OPTIONS)
         self.stub = pb_grpc.OcrServiceStub(self.channel)
         self._health = health_pb2_grpc.HealthStub(self.channel)
         self.serving = False

@@ -26,13 +26,14 @@ from grpc_reflection.v1alpha import reflection
 from jobs_service.store.keys import KeyStore
 from ocrmesh.v1 import ocr_pb2 as pb
 from ocrmesh.v1 import ocr_pb2_grpc as pb_grpc
+from ocrmesh_client.auth import FileKey
 from router_service.analysis import SupplierLookup, warm_up
 from router_service.endpoints import Mesh
 from router_service.metrics import RouterMetrics
 from router_service.priors import PriorsStore
 from router_service.rules import RulesStore
 from router_service.servicer import RouterServicer
-from router_service.settings import RouterSettings
+from router_service.settings import EndpointConfig, RouterSettings
 from services.auth.grpc_auth import AuthInterceptor
 from services.scaffold.admission import Admission
 from services.scaffold.lifecycle import NOT_SERVING, OCR_SERVICE_NAME, SERVING
@@ -43,6 +44,7 @@ from services.scaffold.server import grpc_server_options, run_until_signal
 ROUTER_SEND_BYTES = 256 * 1024 * 1024
 
 if TYPE_CHECKING:
+    from bench_service.runner import BackendAccess
     from jobs_service.store.base import JobStore
 
 log = structlog.get_logger("ocrmesh.router")
@@ -62,6 +64,13 @@ class HostedService(Protocol):
 def backend_health_service(backend: str) -> str:
     """The router's health service name for one backend: SERVING while any of its replicas is."""
     return f"{BACKEND_HEALTH_PREFIX}{backend}"
+
+
+def _bench_access(config: EndpointConfig) -> BackendAccess:
+    """The live benchmark reaches a backend directly as the router does: its key file and TLS."""
+    from bench_service.runner import BackendAccess
+
+    return BackendAccess(FileKey(config.api_key_file) if config.api_key_file else "", config.tls)
 
 
 class RouterServer:
@@ -157,8 +166,14 @@ class RouterServer:
         from router_service.document_facts import inspect_document
 
         backends = {name: b.replicas[0].address for name, b in self.mesh.backends.items()}
+        # Direct calls (cold start, memory, direct mode) go with each backend's own key and TLS, as the router's.
+        access = {name: _bench_access(b.replicas[0].config) for name, b in self.mesh.backends.items()}
         settings = BenchSettings(backends=backends, router_address=f"127.0.0.1:{self.port}")
-        self.hosted.append(attach_benchmark(server, settings, inspect=inspect_document, api_key=self.auth.internal_token))
+        self.hosted.append(
+            attach_benchmark(
+                server, settings, inspect=inspect_document, api_key=self.auth.internal_token, backend_access=access
+            )
+        )
         return BENCHMARK_SERVICE_NAME
 
     def _attach_jobs(self, server: grpc.aio.Server) -> str:

@@ -49,6 +49,10 @@ class EndpointConfig(BaseModel):
     ca: Path | None = None
     cert: Path | None = None
     key: Path | None = None
+    # The API key the router sends to this replica (a file holding the key, 0600; read again when it
+    # changes): for a backend started with --keys-file (`ocrmesh keys export`). Process needs the
+    # key's process scope, the router's Load/Unload (VRAM budget) admin.
+    api_key_file: Path | None = None
 
     @model_validator(mode="after")
     def _defaults(self) -> EndpointConfig:

@@ -100,3 +100,17 @@ def test_up_makes_the_local_admin_key_once_and_the_demo_uses_it(tmp_path: Path) 
     assert second.returncode == 0, second.stderr[-3000:]
     assert key not in second.stderr  # printed once
     assert key_file.read_text().strip() == key
+
+
+def test_certs_init_names_loopback_in_the_server_certificate(tmp_path: Path) -> None:
+    """A container's health check asks its server on 127.0.0.1: the certificate must name it."""
+    from cryptography import x509
+
+    result = _cli(tmp_path / "data", "certs", "init", str(tmp_path / "certs"), "--host", "gpu-pc.lan")
+    assert result.returncode == 0, result.stderr
+    cert = x509.load_pem_x509_certificate((tmp_path / "certs" / "server.pem").read_bytes())
+    san = cert.extensions.get_extension_for_class(x509.SubjectAlternativeName).value
+    assert san.get_values_for_type(x509.DNSName) == ["gpu-pc.lan", "localhost"]
+    assert [str(ip) for ip in san.get_values_for_type(x509.IPAddress)] == ["127.0.0.1"]
+    common_name = cert.subject.get_attributes_for_oid(x509.NameOID.COMMON_NAME)[0].value
+    assert common_name == "gpu-pc.lan"

@@ -14,6 +14,7 @@ from typing import Any
 
 from jobs_service.store.base import Database, UniqueViolation
 from services.auth.keys import Principal, check_name, hash_key, new_key, parse_rate, parse_scopes
+from services.auth.keys_file import KeyEntry
 
 KEY_COLUMNS = "key_id, name, scopes, rate, concurrency, created_at, rotated_at"
 
@@ -112,6 +113,20 @@ class KeyStore:
                 raise NoSuchKey(f"no key named {name!r}")
             row = await tx.fetchrow(f"SELECT {KEY_COLUMNS} FROM api_keys WHERE name = ?", name)
         return _info(row), key
+
+    async def export(self, names: list[str]) -> list[KeyEntry]:
+        """The named keys as keys-file entries (their hashes, never the keys); NoSuchKey for an unknown name."""
+        entries = []
+        async with self.db.reader() as conn:
+            for name in dict.fromkeys(names):
+                row = await conn.fetchrow(f"SELECT {KEY_COLUMNS}, key_hash FROM api_keys WHERE name = ?", name)
+                if row is None:
+                    raise NoSuchKey(f"no key named {name!r}")
+                info = _info(row)
+                entries.append(
+                    KeyEntry(info.key_id, info.name, info.scopes, info.rate, info.concurrency, row["key_hash"])
+                )
+        return entries
 
     async def concurrency_of(self, key_id: str) -> int:
         """The documents-in-flight limit of a key by its id (0 = none, or no such key)."""

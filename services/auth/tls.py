@@ -96,17 +96,27 @@ def _leaf(
     return builder.sign(ca_key, hashes.SHA256()), key
 
 
+# Always in the server certificate: a container's health check (and `ocrmesh up`) reach it on loopback.
+LOOPBACK_HOSTS = ("localhost", "127.0.0.1")
+
+
 def default_hosts() -> list[str]:
-    return sorted({"localhost", "127.0.0.1", "::1", socket.gethostname()})
+    return sorted({*LOOPBACK_HOSTS, "::1", socket.gethostname()})
+
+
+def server_hosts(hosts: list[str] | None) -> list[str]:
+    """The names and addresses of the server certificate: `hosts` (first = its common name), then loopback."""
+    chosen = list(dict.fromkeys(hosts or default_hosts()))
+    return chosen + [h for h in LOOPBACK_HOSTS if h not in chosen]
 
 
 def init_certs(directory: Path, hosts: list[str] | None = None) -> dict[str, Path]:
-    """Write ca.pem/ca.key, server.pem/server.key (for `hosts`) and client.pem/client.key into `directory`."""
+    """Write ca.pem/ca.key, server.pem/server.key (for `hosts` and loopback) and client.pem/client.key."""
     directory.mkdir(parents=True, exist_ok=True)
     existing = [p.name for p in directory.glob("*.pem")]
     if existing:
         raise FileExistsError(f"{directory} already holds certificates ({', '.join(sorted(existing))})")
-    hosts = hosts or default_hosts()
+    hosts = server_hosts(hosts)
     ca_key = ec.generate_private_key(ec.SECP256R1())
     ca_name = _name("ocrmesh CA")
     ca_cert = _certificate(ca_name, ca_name, ca_key, CA_DAYS, ca=True).sign(ca_key, hashes.SHA256())

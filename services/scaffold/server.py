@@ -24,6 +24,8 @@ from grpc_reflection.v1alpha import reflection
 
 from ocrmesh.v1 import ocr_pb2_grpc as pb_grpc
 from ocrmesh_client.tls import TlsFiles
+from services.auth.grpc_auth import AuthInterceptor
+from services.auth.keys_file import KeysFile
 from services.intake.limits import IntakeLimits
 from services.scaffold.admission import Admission
 from services.scaffold.assemble import FieldExtractor
@@ -53,6 +55,9 @@ class BackendServer:
     """One backend's gRPC server; `fields` extracts a document's invoice fields (the invoice package's)."""
 
     def __init__(self, engine: Engine, settings: ServerSettings, *, fields: FieldExtractor) -> None:
+        """ValueError when the settings expose the server unprotected or the keys file is unreadable."""
+        settings.check_exposure()
+        self.keys = KeysFile(settings.keys_file) if settings.keys_file else None
         self.engine = engine
         self.settings = settings
         self.fields = fields
@@ -77,7 +82,9 @@ class BackendServer:
         self.lifecycle = ModelLifecycle(
             self.engine, self.health, self.metrics, self._run_blocking, lazy=not s.load_on_start
         )
-        server = grpc.aio.server(options=grpc_server_options(s.intake_limits()))
+        # With a keys file, the router's interceptor checks every call but health, reflection, Describe, Status.
+        interceptors = [AuthInterceptor(self.keys)] if self.keys is not None else []
+        server = grpc.aio.server(options=grpc_server_options(s.intake_limits()), interceptors=interceptors)
         servicer = OcrServicer(
             self.engine, s, self.lifecycle, self.metrics, self.admission, self.page_pool, self.fields
         )
@@ -106,7 +113,11 @@ class BackendServer:
             address=f"{s.host}:{self.port}",
             metrics_port=self.metrics.http_port or None,
             tls="mutual" if s.tls_client_ca else ("server" if s.tls_cert else "off"),
+            keys_file=str(s.keys_file) if s.keys_file else None,
         )
+        if not s.protected and s.insecure:
+            log.warning("server_insecure", backend=self.engine.info.name, host=s.host,
+                        message="listening without TLS + (mutual TLS or keys): anyone reaching the port may call")
         if s.load_on_start:
             self._load_task = asyncio.create_task(self._initial_load())
         if s.idle_unload_seconds > 0:

@@ -13,6 +13,7 @@ import yaml
 from pydantic import Field, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from services.auth.loopback import is_loopback
 from services.intake.limits import IntakeLimits
 
 
@@ -59,6 +60,29 @@ class ServerSettings(IntakeSettings):
     tls_cert: Path | None = None
     tls_key: Path | None = None
     tls_client_ca: Path | None = None
+    # API keys (`ocrmesh keys export NAME... --out FILE`): Process needs the process scope, Load and
+    # Unload admin; health, reflection, Describe and Status stay open. Read again when it changes.
+    keys_file: Path | None = None
+    # Listen on a non-loopback address without TLS + (mutual TLS or a keys file) (OCRMESH_INSECURE=1):
+    # only for a private network no one else reaches (a compose network whose port is not published).
+    insecure: bool = False
+
+    @property
+    def protected(self) -> bool:
+        """Only the router (its client certificate) or a holder of a key can call."""
+        return bool(self.tls_cert) and bool(self.tls_client_ca or self.keys_file)
+
+    def check_exposure(self) -> None:
+        """Refuse to serve unprotected on an address other machines reach (unless `insecure`).
+
+        Checked by the server, not the validator: the environment alone (OCRMESH_HOST) is validated
+        before the command line's TLS options join it."""
+        if not is_loopback(self.host) and not self.protected and not self.insecure:
+            raise ValueError(
+                f"refusing to listen on {self.host} (reachable from other machines) unprotected: give "
+                "--tls-cert/--tls-key with --tls-client-ca (mutual TLS) and/or --keys-file, or --insecure "
+                "(OCRMESH_INSECURE=1) on a private network no one else reaches"
+            )
 
     @model_validator(mode="after")
     def _check(self) -> ServerSettings:

@@ -317,3 +317,41 @@ def test_prometheus_scrapes_ports_the_compose_files_publish() -> None:
                 assert port in service.published, (target, service.name, sorted(service.published))
                 checked.add(labels["component"])
     assert checked == {s.backend or s.role for s in ALL_SERVICES}
+
+
+# ---------------------------------------------------------------- backends are not open to whoever reaches them
+
+
+def _environment(service: Service) -> dict[str, str]:
+    env = service.spec.get("environment", {})
+    if isinstance(env, list):
+        env = dict(item.split("=", 1) for item in env)
+    return {str(k): str(v) for k, v in env.items()}
+
+
+@pytest.mark.parametrize("service", [s for s in ALL_SERVICES if s.role == "serve"], ids=lambda s: s.name)
+def test_backend_is_protected_or_unreachable_from_outside(service: Service) -> None:
+    """A published gRPC port speaks mutual TLS (its certificates mounted at /certs, the health check too);
+    OCRMESH_INSECURE only where the gRPC port stays on the compose network."""
+    env = _environment(service)
+    port = int(service.option("--port") or 0)
+    if port in service.published:
+        assert env.get("OCRMESH_INSECURE", "0") in ("0", "false", ""), service.name
+        for setting in ("OCRMESH_TLS_CERT", "OCRMESH_TLS_KEY", "OCRMESH_TLS_CLIENT_CA"):
+            assert env.get(setting, "").startswith("/certs/"), (service.name, setting)
+        for setting in ("OCRMESH_HEALTHCHECK_CA", "OCRMESH_HEALTHCHECK_CERT", "OCRMESH_HEALTHCHECK_KEY"):
+            assert env.get(setting, "").startswith("/certs/"), (service.name, setting)
+        assert "/certs" in service.mounts(), service.name
+    else:
+        assert env.get("OCRMESH_INSECURE") == "1", service.name  # binds 0.0.0.0 in its container
+
+
+def test_router_speaks_mutual_tls_to_the_other_hosts_backends() -> None:
+    cpu = services(CPU)
+    router = cpu["router"]
+    for endpoint in router_settings().backends:
+        if endpoint.address.rpartition(":")[0] in cpu:
+            continue
+        assert endpoint.tls is not None and endpoint.cert and endpoint.key, endpoint.name
+        for path in (endpoint.ca, endpoint.cert, endpoint.key):
+            assert str(path).startswith("/certs/") and "/certs" in router.mounts(), (endpoint.name, path)

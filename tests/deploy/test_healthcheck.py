@@ -7,12 +7,14 @@ import os
 import subprocess
 import sys
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
 from clients.processes import stop_processes
+from services.auth.tls import init_certs
 from services.scaffold.ports import free_port
-from tests.conftest import PATIENCE, REPO, RunningServer, wait_until
+from tests.conftest import PATIENCE, REPO, RunningServer, running_backend, wait_until
 
 TIMEOUT = PATIENCE
 
@@ -102,3 +104,24 @@ async def test_http_liveness_and_readiness(gateway_without_upstream: str) -> Non
     assert code == 1 and "unhealthy" in stderr
     env = {"OCRMESH_HEALTHCHECK": f"{base}/api/v1/health/live"}
     assert (await healthcheck(env=env))[0] == 0
+
+
+async def test_grpc_health_over_mutual_tls_with_the_environments_certificates(tmp_path: Path) -> None:
+    """A backend speaking mutual TLS (compose.gpu.yaml) is checked on 127.0.0.1 with OCRMESH_HEALTHCHECK_CA/CERT/KEY."""
+    certs = init_certs(tmp_path / "certs", ["gpu-pc.lan"])  # certs init adds 127.0.0.1 to the server certificate
+    server_tls = {"tls_cert": certs["server_cert"], "tls_key": certs["server_key"], "tls_client_ca": certs["ca_cert"]}
+    env = {
+        "OCRMESH_HEALTHCHECK_CA": str(certs["ca_cert"]),
+        "OCRMESH_HEALTHCHECK_CERT": str(certs["client_cert"]),
+        "OCRMESH_HEALTHCHECK_KEY": str(certs["client_key"]),
+    }
+    async with running_backend("pdftext", **server_tls) as server:
+        target = f"127.0.0.1:{server.port}"
+        assert (await healthcheck(target, env=env))[0] == 0
+        code, stderr = await healthcheck(target)  # plaintext against TLS
+        assert code == 1 and "UNAVAILABLE" in stderr
+        without_client_certificate = {"OCRMESH_HEALTHCHECK_CA": env["OCRMESH_HEALTHCHECK_CA"]}
+        assert (await healthcheck(target, env=without_client_certificate))[0] == 1
+        missing = env | {"OCRMESH_HEALTHCHECK_CERT": str(tmp_path / "nowhere.pem")}
+        code, stderr = await healthcheck(target, env=missing)
+        assert code == 1 and "TLS files" in stderr

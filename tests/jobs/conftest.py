@@ -50,6 +50,8 @@ async def make_settings(store_kind: str, tmp_path: Path, request: pytest.Fixture
             "retry_backoff_seconds": 0.2,
             "grace_seconds": 2.0,
             "sqlite_synchronous": "NORMAL",
+            # Loopback; the jobs server's keys are tests/jobs/test_server_auth.py's.
+            "auth": False,
         }
         values.update(overrides)
         return JobsSettings(**values)

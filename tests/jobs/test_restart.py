@@ -37,7 +37,7 @@ def jobs_process(make_settings: Any, tmp_path: Path) -> Iterator[Callable[[str],
         def spawn() -> tuple[subprocess.Popen[bytes], str]:
             port = free_port()
             args = [sys.executable, "-m", "clients.cli", "jobs", "--upstream", upstream, "--port", str(port),
-                    "--data-dir", str(settings.data_dir)]  # fmt: skip
+                    "--data-dir", str(settings.data_dir), "--no-auth"]  # fmt: skip
             if settings.database_url:
                 args += ["--database-url", settings.database_url]
             env = {

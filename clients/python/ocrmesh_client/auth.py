@@ -9,6 +9,7 @@ gateway forwards each caller's own key).
 
 from __future__ import annotations
 
+import logging
 import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -17,6 +18,8 @@ from typing import Any
 import grpc
 
 from ocrmesh_client.tls import TlsFiles
+
+_log = logging.getLogger("ocrmesh_client.auth")
 
 ENV_KEY = "OCRMESH_API_KEY"
 LOCAL_KEY_FILE = "admin.key"
@@ -69,6 +72,28 @@ def write_local_key(path: Path, key: str) -> None:
         handle.write(key + "\n")
     if os.name == "posix":
         os.chmod(path, 0o600)
+
+
+class FileKey:
+    """A `KeySource` reading the key from a file (one line; e.g. what `ocrmesh keys create` printed),
+    again whenever the file changes, so a rotated key applies without a restart. '' while unreadable."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        self._stamp: tuple[int, int] | None = None
+        self._key = ""
+
+    def __call__(self) -> str:
+        try:
+            st = os.stat(self.path)
+            stamp = (st.st_mtime_ns, st.st_size)
+            if stamp != self._stamp:
+                self._key, self._stamp = self.path.read_text(encoding="utf-8").strip(), stamp
+        except OSError as exc:
+            if self._stamp != (-1, -1):  # once per failure, not per call
+                _log.error("cannot read the API key file %s: %s", self.path, exc.strerror or exc)
+            self._key, self._stamp = "", (-1, -1)
+        return self._key
 
 
 def auth_metadata(key: str) -> tuple[tuple[str, str], ...]:

@@ -113,7 +113,11 @@ def _items(rng: random.Random, count: int) -> list[Item]:
     rng.shuffle(pool)
     out = []
     for i, (desc, unit, lo, hi, hourly) in enumerate(pool[:count], start=1):
-        qty = Decimal(rng.choice((1, 2, 3, 4, 5, 8, 10, 12, 20, 25))) if not hourly else Decimal(rng.randint(2, 40))
+        qty = (
+            Decimal(rng.choice((1, 2, 3, 4, 5, 8, 10, 12, 20, 25)))
+            if not hourly
+            else Decimal(rng.randint(2, 40))
+        )
         price = round_cent(Decimal(str(rng.uniform(lo, hi))))
         out.append(Item(i, f"{rng.choice('ABKMSTW')}{rng.randint(1000, 99999)}", desc, qty, unit, price))
     return out
@@ -141,7 +145,19 @@ def _positionen(items: list[Item], prices: bool) -> list[dict[str, Any]]:
     ]
 
 
-_FIRST = ("Anna", "Jürgen", "Sabine", "Mehmet", "Katrin", "Thomas", "Birgit", "Lars", "Özlem", "Dieter", "Renate")
+_FIRST = (
+    "Anna",
+    "Jürgen",
+    "Sabine",
+    "Mehmet",
+    "Katrin",
+    "Thomas",
+    "Birgit",
+    "Lars",
+    "Özlem",
+    "Dieter",
+    "Renate",
+)
 _LAST = ("Becker", "Schäfer", "Krüger", "Wolff", "Hoffmann", "Yılmaz", "Lehmann", "Köhler", "Brandt", "Vogel")
 
 
@@ -151,7 +167,9 @@ def _person(rng: random.Random) -> str:
 
 def _number(rng: random.Random, prefix: str, day: dt.date) -> str:
     n = rng.randint(1, 99999)
-    return rng.choice((f"{prefix}-{day.year}-{n:05d}", f"{prefix}{day.year % 100:02d}{n:05d}", f"{day.year}/{n:04d}"))
+    return rng.choice(
+        (f"{prefix}-{day.year}-{n:05d}", f"{prefix}{day.year % 100:02d}{n:05d}", f"{day.year}/{n:04d}")
+    )
 
 
 # ---------------------------------------------------------------------------
@@ -165,7 +183,11 @@ class _Sheet:
 
     def __init__(self, rng: random.Random, sender: Party, head: str, footer: str) -> None:
         self.doc = pymupdf.open()
-        self.family = FAMILIES[rng.choice(("dejavu-sans", "liberation-sans", "liberation-serif", "helvetica", "times", "dejavu-serif"))]
+        self.family = FAMILIES[
+            rng.choice(
+                ("dejavu-sans", "liberation-sans", "liberation-serif", "helvetica", "times", "dejavu-serif")
+            )
+        ]
         self.sender = sender
         self.head = head
         self.footer = footer
@@ -340,7 +362,9 @@ def _ctx(rng: random.Random) -> _Ctx:
 
 
 def _greeting(ctx: _Ctx) -> str:
-    return ctx.rng.choice(("Sehr geehrte Damen und Herren,", "Guten Tag,", "Sehr geehrte Kundin, sehr geehrter Kunde,"))
+    return ctx.rng.choice(
+        ("Sehr geehrte Damen und Herren,", "Guten Tag,", "Sehr geehrte Kundin, sehr geehrter Kunde,")
+    )
 
 
 def _closing(sheet: _Sheet, ctx: _Ctx) -> None:
@@ -358,7 +382,9 @@ Drawn = tuple[bytes, dict[str, Any]]
 def _rechnung(variant: str) -> Callable[[random.Random], Drawn]:
     def draw(rng: random.Random) -> Drawn:
         ctx = _ctx(rng)
-        head = {"klassisch": "left", "briefkopf_rechts": "right", "honorar": "center", "band": "band"}[variant]
+        head = {"klassisch": "left", "briefkopf_rechts": "right", "honorar": "center", "band": "band"}[
+            variant
+        ]
         sheet = _Sheet(rng, ctx.sender, head, ctx.footer)
         sheet.letterhead(ctx.recipient)
         number = _number(rng, "RE", ctx.day)
@@ -370,7 +396,9 @@ def _rechnung(variant: str) -> Callable[[random.Random], Drawn]:
         if variant == "briefkopf_rechts":
             sheet.y = 230
             sheet.title(f"Rechnung Nr. {number}")
-            sheet.meta_line([("Datum", _dotted(ctx.day)), ("Kundennummer", kunde), ("Leistungsdatum", _dotted(leistung))])
+            sheet.meta_line(
+                [("Datum", _dotted(ctx.day)), ("Kundennummer", kunde), ("Leistungsdatum", _dotted(leistung))]
+            )
         else:
             sheet.meta_box([("Rechnungsnummer:", number), ("Rechnungsdatum:", _dotted(ctx.day)),
                             ("Kunden-Nr.:", kunde), ("Leistungsdatum:", _dotted(leistung))])  # fmt: skip
@@ -378,7 +406,9 @@ def _rechnung(variant: str) -> Callable[[random.Random], Drawn]:
         sheet.para(_greeting(ctx))
         sheet.para("für die erbrachten Leistungen erlauben wir uns, Ihnen wie folgt zu berechnen:")
         sheet.table(items, True, article=variant != "honorar")
-        sheet.totals([("Nettobetrag", _eur(net)), ("zzgl. 19 % USt.", _eur(vat)), ("Rechnungsbetrag", _eur(gross))])
+        sheet.totals(
+            [("Nettobetrag", _eur(net)), ("zzgl. 19 % USt.", _eur(vat)), ("Rechnungsbetrag", _eur(gross))]
+        )
         sheet.para(f"Bitte überweisen Sie den Rechnungsbetrag bis zum {_dotted(due)} ohne Abzug auf das unten "
                    f"genannte Konto (IBAN {ctx.iban}). Bitte geben Sie die Rechnungsnummer als Verwendungszweck an.")  # fmt: skip
         _closing(sheet, ctx)
@@ -403,8 +433,16 @@ def _gutschrift(variant: str) -> Callable[[random.Random], Drawn]:
         ref = _number(rng, "RE", ref_day)
         items = _items(rng, rng.randint(1, 4))
         net, vat, gross = _sums(items)
-        title = {"gutschrift": "Gutschrift", "rechnungskorrektur": "Rechnungskorrektur", "storno": "Stornorechnung"}[variant]
-        label = {"gutschrift": "Gutschrift-Nr.:", "rechnungskorrektur": "Korrektur-Nr.:", "storno": "Storno-Nr.:"}[variant]
+        title = {
+            "gutschrift": "Gutschrift",
+            "rechnungskorrektur": "Rechnungskorrektur",
+            "storno": "Stornorechnung",
+        }[variant]
+        label = {
+            "gutschrift": "Gutschrift-Nr.:",
+            "rechnungskorrektur": "Korrektur-Nr.:",
+            "storno": "Storno-Nr.:",
+        }[variant]
         sheet.meta_box([(label, number), ("Datum:", _dotted(ctx.day)), ("zu Rechnung:", ref)])
         sheet.title(f"{title} zur Rechnung {ref}" if variant != "gutschrift" else title)
         sheet.para(_greeting(ctx))
@@ -423,7 +461,7 @@ def _gutschrift(variant: str) -> Callable[[random.Random], Drawn]:
         sheet.table(items, True)
         sheet.totals([("Summe netto", sign + _eur(net)), ("19 % MwSt.", sign + _eur(vat)),
                       ("Gutschriftsbetrag" if variant == "gutschrift" else "Gesamtbetrag", sign + _eur(gross))])  # fmt: skip
-        sheet.para(rng.choice((f"Den Betrag überweisen wir in den nächsten Tagen auf Ihr Konto.",
+        sheet.para(rng.choice(("Den Betrag überweisen wir in den nächsten Tagen auf Ihr Konto.",
                                "Der Betrag wird mit Ihrer nächsten Rechnung verrechnet.")))  # fmt: skip
         _closing(sheet, ctx)
         truth = ctx.base_truth(number) | {
@@ -443,7 +481,9 @@ def _mahnung(variant: str) -> Callable[[random.Random], Drawn]:
     def draw(rng: random.Random) -> Drawn:
         ctx = _ctx(rng)
         title, stufe = _MAHN_TITLE[variant]
-        head = {"zahlungserinnerung": "right", "erste": "left", "mahnung": "band", "letzte": "center"}[variant]
+        head = {"zahlungserinnerung": "right", "erste": "left", "mahnung": "band", "letzte": "center"}[
+            variant
+        ]
         sheet = _Sheet(rng, ctx.sender, head, ctx.footer)
         sheet.letterhead(ctx.recipient)
         number = _number(rng, "MA", ctx.day)
@@ -454,7 +494,13 @@ def _mahnung(variant: str) -> Callable[[random.Random], Drawn]:
         fee = Decimal(0) if stufe == 1 else Decimal(rng.choice(("5.00", "10.00", "15.00")))
         open_amount = gross
         frist = ctx.day + dt.timedelta(days=rng.choice((7, 10, 14)))
-        sheet.meta_box([("Mahnungs-Nr.:", number), ("Datum:", _dotted(ctx.day)), ("Kundennummer:", f"K{rng.randint(10000, 99999)}")])
+        sheet.meta_box(
+            [
+                ("Mahnungs-Nr.:", number),
+                ("Datum:", _dotted(ctx.day)),
+                ("Kundennummer:", f"K{rng.randint(10000, 99999)}"),
+            ]
+        )
         sheet.title(f"{title} – Rechnung Nr. {inv}" if variant == "erste" else title)
         sheet.para(_greeting(ctx))
         if stufe == 1:
@@ -470,7 +516,14 @@ def _mahnung(variant: str) -> Callable[[random.Random], Drawn]:
             # The trap: the reminder repeats the invoice's table and totals.
             sheet.para("Zur Erinnerung die Positionen der Rechnung:", size=8.5)
             sheet.table(items, True)
-            sheet.totals([("Nettobetrag", _eur(net)), ("zzgl. 19 % USt.", _eur(vat)), ("Rechnungsbetrag", _eur(gross))], bold_last=False)
+            sheet.totals(
+                [
+                    ("Nettobetrag", _eur(net)),
+                    ("zzgl. 19 % USt.", _eur(vat)),
+                    ("Rechnungsbetrag", _eur(gross)),
+                ],
+                bold_last=False,
+            )
         rows = [("Offener Betrag", _eur(open_amount))]
         if fee:
             rows += [("Mahngebühr", _eur(fee)), ("Zu zahlender Betrag", _eur(open_amount + fee))]
@@ -507,10 +560,16 @@ def _lieferschein(variant: str) -> Callable[[random.Random], Drawn]:
         sheet.table(items, prices)
         if prices:
             net, vat, gross = _sums(items)
-            sheet.totals([("Warenwert netto", _eur(net)), ("19 % MwSt.", _eur(vat)), ("Warenwert brutto", _eur(gross))])
-            sheet.para("Die Rechnung erhalten Sie gesondert per E-Mail. Dieser Lieferschein ist keine Rechnung.")
+            sheet.totals(
+                [("Warenwert netto", _eur(net)), ("19 % MwSt.", _eur(vat)), ("Warenwert brutto", _eur(gross))]
+            )
+            sheet.para(
+                "Die Rechnung erhalten Sie gesondert per E-Mail. Dieser Lieferschein ist keine Rechnung."
+            )
         if variant == "packliste":
-            sheet.para(f"Anzahl Packstücke: {rng.randint(1, 9)}   Gesamtgewicht: {rng.randint(3, 400)} kg   Versand: Spedition")
+            sheet.para(
+                f"Anzahl Packstücke: {rng.randint(1, 9)}   Gesamtgewicht: {rng.randint(3, 400)} kg   Versand: Spedition"
+            )
         sheet.para("Ware vollständig und in einwandfreiem Zustand erhalten:")
         sheet.signature(["Datum, Unterschrift Empfänger", "Fahrer"])
         truth = ctx.base_truth(number) | {
@@ -536,19 +595,31 @@ def _angebot(variant: str) -> Callable[[random.Random], Drawn]:
         if variant == "angebot_rechts":
             sheet.y = 230
             sheet.title(f"Angebot Nr. {number}")
-            sheet.meta_line([("Datum", _dotted(ctx.day)), ("Gültig bis", _dotted(valid)), ("Ansprechpartner", ctx.clerk)])
+            sheet.meta_line(
+                [("Datum", _dotted(ctx.day)), ("Gültig bis", _dotted(valid)), ("Ansprechpartner", ctx.clerk)]
+            )
         else:
-            sheet.meta_box([(f"{title}-Nr.:", number), ("Datum:", _dotted(ctx.day)), ("Gültig bis:", _dotted(valid))])
+            sheet.meta_box(
+                [(f"{title}-Nr.:", number), ("Datum:", _dotted(ctx.day)), ("Gültig bis:", _dotted(valid))]
+            )
             sheet.title(title)
         sheet.para(_greeting(ctx))
         sheet.para("vielen Dank für Ihre Anfrage. Gerne bieten wir Ihnen die folgenden Leistungen an:")
         sheet.table(items, True)
-        sheet.totals([("Summe netto", _eur(net)), ("zzgl. 19 % MwSt.", _eur(vat)), ("Angebotssumme brutto", _eur(gross))])
+        sheet.totals(
+            [
+                ("Summe netto", _eur(net)),
+                ("zzgl. 19 % MwSt.", _eur(vat)),
+                ("Angebotssumme brutto", _eur(gross)),
+            ]
+        )
         # The trap: terms that speak of Rechnung and Zahlung.
         sheet.para("Zahlungsbedingungen: Die Rechnungsstellung erfolgt nach Abnahme der Leistung. Zahlung "
                    "innerhalb von 14 Tagen nach Rechnungseingang ohne Abzug. Bei Auftragserteilung über "
                    f"{_eur(Decimal(5000))} stellen wir eine Anzahlungsrechnung über 30 %.")  # fmt: skip
-        sheet.para(f"Dieses Angebot ist freibleibend und gültig bis {_dotted(valid)}. Wir freuen uns auf Ihren Auftrag.")
+        sheet.para(
+            f"Dieses Angebot ist freibleibend und gültig bis {_dotted(valid)}. Wir freuen uns auf Ihren Auftrag."
+        )
         _closing(sheet, ctx)
         truth = ctx.base_truth(number) | {
             "gueltig_bis": valid.isoformat(), "betrag_netto": float(net), "betrag_brutto": float(gross), "titel": title,
@@ -579,7 +650,9 @@ def _auftragsbestaetigung(variant: str) -> Callable[[random.Random], Drawn]:
         sheet.para(f"vielen Dank für Ihre Bestellung {order} vom {_dotted(order_day)}. Wir bestätigen Ihren Auftrag "
                    "zu den nachstehenden Bedingungen:")  # fmt: skip
         sheet.table(items, True, article=variant != "knapp")
-        sheet.totals([("Nettobetrag", _eur(net)), ("19 % MwSt.", _eur(vat)), ("Auftragswert brutto", _eur(gross))])
+        sheet.totals(
+            [("Nettobetrag", _eur(net)), ("19 % MwSt.", _eur(vat)), ("Auftragswert brutto", _eur(gross))]
+        )
         sheet.para(f"Voraussichtlicher Liefertermin: {_dotted(liefer)}. Die Rechnung erhalten Sie mit der Lieferung. "
                    "Zahlung: 30 Tage netto, bei Zahlung innerhalb von 10 Tagen 2 % Skonto. Bitte prüfen Sie diese "
                    "Auftragsbestätigung und teilen Sie uns Abweichungen umgehend mit.")  # fmt: skip
@@ -605,7 +678,11 @@ def _bestellung(variant: str) -> Callable[[random.Random], Drawn]:
         liefer = ctx.day + dt.timedelta(days=rng.randint(5, 30))
         items = _items(rng, rng.randint(2, 7))
         net, vat, gross = _sums(items)
-        title = {"bestellung": "Bestellung", "bestellschein": "Bestellschein", "einkauf": f"Bestellung Nr. {number}"}[variant]
+        title = {
+            "bestellung": "Bestellung",
+            "bestellschein": "Bestellschein",
+            "einkauf": f"Bestellung Nr. {number}",
+        }[variant]
         sheet.meta_box([("Bestell-Nr.:", number), ("Bestelldatum:", _dotted(ctx.day)), ("Lieferanten-Nr.:", f"L{rng.randint(1000, 9999)}"),
                         ("Liefertermin:", _dotted(liefer))])  # fmt: skip
         sheet.title(title)
@@ -613,7 +690,9 @@ def _bestellung(variant: str) -> Callable[[random.Random], Drawn]:
         sheet.para("hiermit bestellen wir zu den Bedingungen Ihres Angebots verbindlich:")
         # The trap: an invoice-like table with VAT and total.
         sheet.table(items, True)
-        sheet.totals([("Nettobetrag", _eur(net)), ("zzgl. 19 % USt.", _eur(vat)), ("Gesamtbetrag", _eur(gross))])
+        sheet.totals(
+            [("Nettobetrag", _eur(net)), ("zzgl. 19 % USt.", _eur(vat)), ("Gesamtbetrag", _eur(gross))]
+        )
         sheet.para(f"Lieferung frei Haus bis {_dotted(liefer)}. Bitte geben Sie auf Lieferschein und Rechnung unsere "
                    f"Bestellnummer {number} an; Rechnungen ohne Bestellnummer können wir nicht bearbeiten. Zahlung "
                    "innerhalb von 30 Tagen nach Rechnungseingang.")  # fmt: skip
@@ -669,33 +748,33 @@ def _vertrag(variant: str) -> Callable[[random.Random], Drawn]:
         per = "monatlich" if variant != "rahmen" else "je Abruf gemäß Preisliste, mindestens"
         clauses = [
             ("Vertragsgegenstand", f"Gegenstand dieses Vertrages ist {subject}. Die Anlagen sind Bestandteil des Vertrages."),
-            ("Vertragsbeginn und Laufzeit", f"Der Vertrag beginnt am {_dotted(begin)} und wird für {laufzeit} "
-             "geschlossen. Er verlängert sich jeweils um zwölf Monate, wenn er nicht fristgerecht gekündigt wird."),
-            ("Vergütung", f"Der {role_b} zahlt {per} {_eur(fee)} zuzüglich der gesetzlichen Umsatzsteuer. Der "
+            ("Vertragsbeginn und Laufzeit", (f"Der Vertrag beginnt am {_dotted(begin)} und wird für {laufzeit} "
+             "geschlossen. Er verlängert sich jeweils um zwölf Monate, wenn er nicht fristgerecht gekündigt wird.")),
+            ("Vergütung", (f"Der {role_b} zahlt {per} {_eur(fee)} zuzüglich der gesetzlichen Umsatzsteuer. Der "
              f"{role_a} stellt hierüber jeweils eine Rechnung. Rechnungen sind innerhalb von 14 Tagen nach "
-             "Zugang ohne Abzug zur Zahlung fällig. Bei Zahlungsverzug gelten die gesetzlichen Verzugszinsen."),
-            ("Pflichten der Parteien", "Die Parteien arbeiten vertrauensvoll zusammen. Jede Partei benennt einen "
+             "Zugang ohne Abzug zur Zahlung fällig. Bei Zahlungsverzug gelten die gesetzlichen Verzugszinsen.")),
+            ("Pflichten der Parteien", ("Die Parteien arbeiten vertrauensvoll zusammen. Jede Partei benennt einen "
              "Ansprechpartner, der zur Abgabe und Entgegennahme von Erklärungen berechtigt ist. Änderungen des "
-             "Leistungsumfangs bedürfen einer schriftlichen Vereinbarung."),
-            ("Haftung", "Die Haftung für leicht fahrlässige Pflichtverletzungen ist ausgeschlossen, sofern nicht "
+             "Leistungsumfangs bedürfen einer schriftlichen Vereinbarung.")),
+            ("Haftung", ("Die Haftung für leicht fahrlässige Pflichtverletzungen ist ausgeschlossen, sofern nicht "
              "wesentliche Vertragspflichten, Leben, Körper oder Gesundheit betroffen sind. Die Haftung nach dem "
-             "Produkthaftungsgesetz bleibt unberührt."),
-            ("Vertraulichkeit", "Die Parteien verpflichten sich, alle ihnen im Rahmen dieses Vertrages bekannt "
+             "Produkthaftungsgesetz bleibt unberührt.")),
+            ("Vertraulichkeit", ("Die Parteien verpflichten sich, alle ihnen im Rahmen dieses Vertrages bekannt "
              "gewordenen Geschäfts- und Betriebsgeheimnisse vertraulich zu behandeln. Diese Pflicht besteht über "
-             "das Vertragsende hinaus fort."),
-            ("Datenschutz", "Soweit personenbezogene Daten verarbeitet werden, schließen die Parteien eine "
-             "gesonderte Vereinbarung zur Auftragsverarbeitung nach Art. 28 DSGVO."),
-            ("Kündigung", f"Der Vertrag kann von beiden Parteien mit einer Frist von {frist} gekündigt werden. Das "
+             "das Vertragsende hinaus fort.")),
+            ("Datenschutz", ("Soweit personenbezogene Daten verarbeitet werden, schließen die Parteien eine "
+             "gesonderte Vereinbarung zur Auftragsverarbeitung nach Art. 28 DSGVO.")),
+            ("Kündigung", (f"Der Vertrag kann von beiden Parteien mit einer Frist von {frist} gekündigt werden. Das "
              "Recht zur außerordentlichen Kündigung aus wichtigem Grund bleibt unberührt. Die Kündigung bedarf "
-             "der Schriftform."),
-            ("Schlussbestimmungen", f"Änderungen und Ergänzungen bedürfen der Schriftform. Gerichtsstand ist "
+             "der Schriftform.")),
+            ("Schlussbestimmungen", (f"Änderungen und Ergänzungen bedürfen der Schriftform. Gerichtsstand ist "
              f"{a.city}. Sollte eine Bestimmung unwirksam sein, bleibt die Wirksamkeit der übrigen "
-             "Bestimmungen unberührt. Es gilt das Recht der Bundesrepublik Deutschland."),
+             "Bestimmungen unberührt. Es gilt das Recht der Bundesrepublik Deutschland.")),
         ]  # fmt: skip
         if variant == "miete":
-            clauses.insert(3, ("Nebenkosten und Kaution", f"Neben der Miete zahlt der Mieter monatliche "
+            clauses.insert(3, ("Nebenkosten und Kaution", (f"Neben der Miete zahlt der Mieter monatliche "
                                f"Vorauszahlungen auf die Betriebskosten. Über die Vorauszahlungen wird jährlich "
-                               f"abgerechnet. Die Kaution beträgt {_eur(fee * 3)}."))  # fmt: skip
+                               f"abgerechnet. Die Kaution beträgt {_eur(fee * 3)}.")))  # fmt: skip
         filler = ("Die Regelungen dieses Paragraphen gelten entsprechend für alle Leistungen, die im Zusammenhang "
                   "mit dem Vertragsgegenstand erbracht werden, einschließlich etwaiger Nebenleistungen, "
                   "Dokumentationen und Abstimmungen zwischen den Parteien.")  # fmt: skip
@@ -741,13 +820,17 @@ def _handelsregister(variant: str) -> Callable[[random.Random], Drawn]:
         last = ctx.day - dt.timedelta(days=rng.randint(10, 380))
         entries = rng.randint(1, 9)
         absender = f"Amtsgericht {court}"
-        footer = f"Handelsregister B des Amtsgerichts {court} · Abruf vom {_dotted(ctx.day)} · {regnr}"
+        footer = f"{absender} – Registergericht – · Abruf vom {_dotted(ctx.day)} · {regnr}"
         sheet = _Sheet(rng, Party(absender, "", "", "", ""), "none", footer)
         sheet.y = 60
         c, m = sheet.c, sheet.MARGIN
-        kind = {"aktuell": "Aktueller Ausdruck", "chronologisch": "Chronologischer Ausdruck", "spalten": "Aktueller Ausdruck"}[variant]
+        kind = {
+            "aktuell": "Aktueller Ausdruck",
+            "chronologisch": "Chronologischer Ausdruck",
+            "spalten": "Aktueller Ausdruck",
+        }[variant]
         c.text(m, 70, f"Handelsregister B des Amtsgerichts {court}", 10, bold=True)
-        c.text(sheet.right, 70, f"Abteilung B", 9, align="right")
+        c.text(sheet.right, 70, "Abteilung B", 9, align="right")
         c.text(m, 84, f"Abruf vom {_dotted(ctx.day)} {rng.randint(7, 18):02d}:{rng.randint(0, 59):02d}", 8.5)
         c.text(sheet.right, 84, f"Nummer der Firma: {regnr}", 9, bold=True, align="right")
         sheet.y = 100
@@ -757,7 +840,9 @@ def _handelsregister(variant: str) -> Callable[[random.Random], Drawn]:
         vertretung = ("Ist nur ein Geschäftsführer bestellt, so vertritt er die Gesellschaft allein. Sind mehrere "
                       "Geschäftsführer bestellt, so wird die Gesellschaft gemeinschaftlich durch zwei "
                       "Geschäftsführer oder durch einen Geschäftsführer in Gemeinschaft mit einem Prokuristen vertreten.")  # fmt: skip
-        prokura = rng.choice(("", f"Einzelprokura: {_person(rng).split()[1]}, {_person(rng).split()[0]}, {seat}"))
+        prokura = rng.choice(
+            ("", f"Einzelprokura: {_person(rng).split()[1]}, {_person(rng).split()[0]}, {seat}")
+        )
         rows = [
             ("1.", "Anzahl der bisherigen Eintragungen:", str(entries)),
             ("2.", "a) Firma:", firma),
@@ -765,8 +850,8 @@ def _handelsregister(variant: str) -> Callable[[random.Random], Drawn]:
             ("", "c) Gegenstand des Unternehmens:", f"Gegenstand des Unternehmens ist {rng.choice(_OBJECTS)}."),
             ("3.", "Grund- oder Stammkapital:", _eur(capital).replace(" €", " EUR")),
             ("4.", "a) Allgemeine Vertretungsregelung:", vertretung),
-            ("", "b) Vorstand, Leitungsorgan, geschäftsführende Direktoren, persönlich haftende Gesellschafter, "
-                 "Geschäftsführer, Vertretungsberechtigte und besondere Vertretungsbefugnis:", gf_text),
+            ("", ("b) Vorstand, Leitungsorgan, geschäftsführende Direktoren, persönlich haftende Gesellschafter, "
+                 "Geschäftsführer, Vertretungsberechtigte und besondere Vertretungsbefugnis:"), gf_text),
             ("5.", "Prokura:", prokura),
             ("6.", "a) Rechtsform, Beginn, Satzung oder Gesellschaftsvertrag:",
              f"Gesellschaft mit beschränkter Haftung. Gesellschaftsvertrag vom {_dotted(contract_day)}"),
@@ -814,8 +899,14 @@ def _handelsregister(variant: str) -> Callable[[random.Random], Drawn]:
                 sheet.y += max(len(label_lines) * 11, len(value_lines) * 12) + 8
             if variant == "chronologisch":
                 sheet.y += 6
-                sheet.para(f"Eintragung Nr. 1 vom {_dotted(contract_day + dt.timedelta(days=30))}: Neueintragung.", size=8.5)
-                sheet.para(f"Eintragung Nr. {entries} vom {_dotted(last)}: Änderung der Geschäftsanschrift.", size=8.5)
+                sheet.para(
+                    f"Eintragung Nr. 1 vom {_dotted(contract_day + dt.timedelta(days=30))}: Neueintragung.",
+                    size=8.5,
+                )
+                sheet.para(
+                    f"Eintragung Nr. {entries} vom {_dotted(last)}: Änderung der Geschäftsanschrift.",
+                    size=8.5,
+                )
         truth = {
             "dokumentnummer": regnr, "datum": ctx.day.isoformat(), "absender": absender, "empfaenger": None,
             "registergericht": f"Amtsgericht {court}", "registernummer": regnr, "firma": firma, "sitz": seat,
@@ -829,7 +920,12 @@ def _handelsregister(variant: str) -> Callable[[random.Random], Drawn]:
 def _sonstiges(variant: str) -> Callable[[random.Random], Drawn]:
     def draw(rng: random.Random) -> Drawn:
         ctx = _ctx(rng)
-        head = {"bankverbindung": "left", "preisanpassung": "right", "einladung": "center", "betriebsferien": "band"}[variant]
+        head = {
+            "bankverbindung": "left",
+            "preisanpassung": "right",
+            "einladung": "center",
+            "betriebsferien": "band",
+        }[variant]
         sheet = _Sheet(rng, ctx.sender, head, ctx.footer)
         sheet.letterhead(ctx.recipient)
         zeichen = f"{''.join(rng.choice('ABCDEFGHKLMNPRSTW') for _ in range(2))}/{rng.randint(10, 999)}"
@@ -843,7 +939,9 @@ def _sonstiges(variant: str) -> Callable[[random.Random], Drawn]:
             sheet.para(f"bitte beachten Sie, dass sich unsere Bankverbindung ab dem {_dotted(start)} ändert. Bitte "
                        "leisten Sie Zahlungen auf Rechnungen ab diesem Tag ausschließlich auf das folgende Konto:")  # fmt: skip
             sheet.para(f"IBAN: {new_iban}", bold=True)
-            sheet.para(f"BIC: {rng.choice(('COBADEFFXXX', 'DEUTDEDBXXX', 'GENODEF1S04', 'HYVEDEMMXXX'))}", bold=True)
+            sheet.para(
+                f"BIC: {rng.choice(('COBADEFFXXX', 'DEUTDEDBXXX', 'GENODEF1S04', 'HYVEDEMMXXX'))}", bold=True
+            )
             sheet.para("Bestehende Daueraufträge passen Sie bitte entsprechend an. Für Rückfragen steht Ihnen "
                        "unsere Buchhaltung gerne zur Verfügung.")  # fmt: skip
             extra = {"neue_iban": new_iban.replace(" ", ""), "gueltig_ab": start.isoformat()}
@@ -854,7 +952,9 @@ def _sonstiges(variant: str) -> Callable[[random.Random], Drawn]:
             sheet.para("aufgrund gestiegener Material- und Energiekosten müssen wir unsere Preise anpassen. Ab dem "
                        f"{_dotted(start)} gelten für die wichtigsten Artikel folgende Listenpreise (netto):")  # fmt: skip
             items = _items(rng, rng.randint(3, 6))
-            sheet.table([Item(i.pos, i.article, i.description, Decimal(1), i.unit, i.price) for i in items], True)
+            sheet.table(
+                [Item(i.pos, i.article, i.description, Decimal(1), i.unit, i.price) for i in items], True
+            )
             sheet.para("Alle bis zum Stichtag eingehenden Bestellungen berechnen wir noch zu den bisherigen Preisen. "
                        "Wir danken für Ihr Verständnis.")  # fmt: skip
             extra = {"gueltig_ab": start.isoformat()}

@@ -253,8 +253,8 @@ class _Sheet:
 
     def meta_line(self, rows: list[tuple[str, str]]) -> None:
         """Label/value pairs in one row below the title."""
-        c, m = self.c, self.MARGIN
         self.ensure(30)
+        c, m = self.c, self.MARGIN
         step = (self.right - m) / max(1, len(rows))
         for i, (label, value) in enumerate(rows):
             c.text(m + i * step, self.y, label, 7.5)
@@ -277,7 +277,7 @@ class _Sheet:
         self.y += size * 0.6
 
     def table(self, items: list[Item], prices: bool, *, article: bool = True) -> None:
-        c, m = self.c, self.MARGIN
+        m = self.MARGIN
         cols = [("Pos.", m, "left"), ("Art.-Nr.", m + 30, "left"), ("Bezeichnung", m + (90 if article else 30), "left"),
                 ("Menge", 360, "right"), ("Einheit", 368, "left")]  # fmt: skip
         if not article:
@@ -285,9 +285,9 @@ class _Sheet:
         if prices:
             cols += [("Einzelpreis", 470, "right"), ("Gesamt", self.right, "right")]
         self.ensure(40)
-        c.box(m, self.y, self.right, self.y + 15, fill=(0.9, 0.9, 0.9), stroke=None)
+        self.c.box(m, self.y, self.right, self.y + 15, fill=(0.9, 0.9, 0.9), stroke=None)
         for label, x, al in cols:
-            c.text(x, self.y + 11, label, 8, bold=True, align=al)  # type: ignore[arg-type]
+            self.c.text(x, self.y + 11, label, 8, bold=True, align=al)  # type: ignore[arg-type]
         self.y += 19
         for it in items:
             self.ensure(16)
@@ -298,14 +298,14 @@ class _Sheet:
                 vals += [format_number(it.price, "de"), format_number(it.total, "de")]
             for (_, x, al), v in zip(cols, vals, strict=True):
                 width = 360 - x - 40 if v == it.description else 90
-                c.fit_text(x, self.y + 10, v, 9, width, align=al)  # type: ignore[arg-type]
+                self.c.fit_text(x, self.y + 10, v, 9, width, align=al)  # type: ignore[arg-type]
             self.y += 14
-        c.line(m, self.y, self.right, self.y, width=0.5)
+        self.c.line(m, self.y, self.right, self.y, width=0.5)
         self.y += 8
 
     def totals(self, rows: list[tuple[str, str]], bold_last: bool = True) -> None:
-        c = self.c
         self.ensure(16 * len(rows) + 8)
+        c = self.c
         for i, (label, value) in enumerate(rows):
             bold = bold_last and i == len(rows) - 1
             c.text(360, self.y + 10, label, 9.5, bold=bold)
@@ -314,8 +314,8 @@ class _Sheet:
         self.y += 10
 
     def signature(self, names: list[str]) -> None:
-        c, m = self.c, self.MARGIN
         self.ensure(70)
+        c, m = self.c, self.MARGIN
         self.y += 30
         step = (self.right - m) / len(names)
         for i, name in enumerate(names):
@@ -714,6 +714,33 @@ _CONTRACT_TITLES = {
 }
 _FRISTEN = ("drei Monate zum Quartalsende", "sechs Monate zum Jahresende", "einen Monat zum Monatsende",
             "drei Monate zum Ende der Laufzeit")  # fmt: skip
+_FILLERS = (
+    (
+        "Die Regelungen dieses Paragraphen gelten entsprechend für alle Leistungen, die im Zusammenhang mit dem "
+        "Vertragsgegenstand erbracht werden, einschließlich etwaiger Nebenleistungen."
+    ),
+    (
+        "Einzelheiten regeln die Parteien in gesonderten, schriftlich zu vereinbarenden Leistungsscheinen, die "
+        "diesem Vertrag als Anlagen beigefügt werden."
+    ),
+    (
+        "Bei Widersprüchen zwischen diesem Vertrag und seinen Anlagen gehen die Bestimmungen dieses Vertrages vor, "
+        "soweit in der Anlage nicht ausdrücklich etwas anderes bestimmt ist."
+    ),
+    "Mündliche Nebenabreden bestehen nicht. Erklärungen nach diesem Paragraphen bedürfen der Textform.",
+    (
+        "Die Parteien werden sich gegenseitig unverzüglich über alle Umstände informieren, die die Durchführung "
+        "dieses Vertrages beeinträchtigen können."
+    ),
+    (
+        "Leistungsänderungen, die eine Partei verlangt, werden im Rahmen eines Änderungsverfahrens geprüft und "
+        "schriftlich vereinbart, bevor sie umgesetzt werden."
+    ),
+    (
+        "Die Pflichten aus diesem Paragraphen bestehen auch gegenüber verbundenen Unternehmen im Sinne der §§ 15 ff. "
+        "AktG, soweit diese Leistungen aus diesem Vertrag in Anspruch nehmen."
+    ),
+)
 _LAUFZEITEN = ("12 Monate", "24 Monate", "unbestimmte Zeit", "36 Monate")
 
 
@@ -775,18 +802,28 @@ def _vertrag(variant: str) -> Callable[[random.Random], Drawn]:
             clauses.insert(3, ("Nebenkosten und Kaution", (f"Neben der Miete zahlt der Mieter monatliche "
                                f"Vorauszahlungen auf die Betriebskosten. Über die Vorauszahlungen wird jährlich "
                                f"abgerechnet. Die Kaution beträgt {_eur(fee * 3)}.")))  # fmt: skip
-        filler = ("Die Regelungen dieses Paragraphen gelten entsprechend für alle Leistungen, die im Zusammenhang "
-                  "mit dem Vertragsgegenstand erbracht werden, einschließlich etwaiger Nebenleistungen, "
-                  "Dokumentationen und Abstimmungen zwischen den Parteien.")  # fmt: skip
+        most = 5 if variant == "rahmen" else 3
         for i, (heading, body) in enumerate(clauses, start=1):
             sheet.y += 4
             sheet.ensure(60)
             sheet.para(f"§ {i} {heading}", bold=True)
             sheet.para(f"(1) {body}")
-            for k in range(2, 2 + rng.randint(1, 3)):
-                sheet.para(f"({k}) {filler}")
+            for k, extra in enumerate(rng.sample(_FILLERS, rng.randint(1, most)), start=2):
+                sheet.para(f"({k}) {extra}")
         sheet.para(f"{a.city}, den {_dotted(ctx.day)}")
         sheet.signature([f"{role_a}: {a.name}", f"{role_b}: {b.name}"])
+        if variant in ("rahmen", "wartung"):
+            # A price list as an annex: a contract with an invoice-like table.
+            sheet.ensure(10_000)
+            sheet.title(
+                "Anlage 1 – Preisliste"
+                if variant == "rahmen"
+                else "Anlage 1 – Leistungsverzeichnis und Preise"
+            )
+            sheet.para(
+                f"zum {title} Nr. {number}. Alle Preise netto zuzüglich der gesetzlichen Umsatzsteuer."
+            )
+            sheet.table(_items(rng, rng.randint(3, 7)), True)
         truth = ctx.base_truth(number) | {
             "vertragstitel": title, "parteien": [a.name, b.name], "vertragsbeginn": begin.isoformat(),
             "laufzeit": laufzeit, "kuendigungsfrist": frist,
@@ -889,13 +926,13 @@ def _handelsregister(variant: str) -> Callable[[random.Random], Drawn]:
         else:
             for num, label, value in rows:
                 sheet.ensure(30)
-                c.text(m, sheet.y + 10, num, 9, bold=True)
-                label_lines = c.wrap(label, 170, 8.5)
-                value_lines = c.wrap(value, sheet.right - m - 210, 9) if value else []
+                sheet.c.text(m, sheet.y + 10, num, 9, bold=True)
+                label_lines = sheet.c.wrap(label, 170, 8.5)
+                value_lines = sheet.c.wrap(value, sheet.right - m - 210, 9) if value else []
                 for k, line in enumerate(label_lines):
-                    c.text(m + 20, sheet.y + 10 + k * 11, line, 8.5)
+                    sheet.c.text(m + 20, sheet.y + 10 + k * 11, line, 8.5)
                 for k, line in enumerate(value_lines):
-                    c.text(m + 205, sheet.y + 10 + k * 12, line, 9)
+                    sheet.c.text(m + 205, sheet.y + 10 + k * 12, line, 9)
                 sheet.y += max(len(label_lines) * 11, len(value_lines) * 12) + 8
             if variant == "chronologisch":
                 sheet.y += 6

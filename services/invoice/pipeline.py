@@ -25,6 +25,8 @@ log = structlog.get_logger("ocrmesh.invoice")
 
 # Without these the XML was not read, whatever it parsed to.
 ESSENTIAL = ("rechnungsnummer", "betrag_brutto")
+# Amounts a credit note states as credited (given positive, whatever sign the page prints).
+CREDIT_AMOUNTS = ("betrag_netto", "mwst", "betrag_brutto")
 
 
 @dataclass
@@ -56,8 +58,28 @@ def build_invoice(
     outcome = _invoice_fields(pages, einvoice, suppliers)
     text = PAGE_SEPARATOR.join(page.text for page in pages)
     outcome.document_type = classify_document(text, einvoice)
-    outcome.fields.fields.extend(type_fields(text, outcome.document_type.type, outcome.fields))
+    _add_type_fields(outcome.fields, type_fields(text, outcome.document_type.type, outcome.fields))
+    if outcome.document_type.type == "gutschrift":
+        _credit_amounts_positive(outcome.fields)
     return outcome
+
+
+def _add_type_fields(fields: pb.InvoiceFields, typed: Sequence[pb.Field]) -> None:
+    """The type's fields join the invoice fields; its own `datum` label (Bestelldatum) replaces a guess."""
+    existing = {f.name: f for f in fields.fields}
+    for f in typed:
+        if f.name in existing:
+            existing[f.name].CopyFrom(f)
+        else:
+            fields.fields.add().CopyFrom(f)
+
+
+def _credit_amounts_positive(fields: pb.InvoiceFields) -> None:
+    """A credit note's amounts as positive numbers: the type says it is a credit (issue 18)."""
+    for f in fields.fields:
+        if f.name in CREDIT_AMOUNTS and f.value.startswith("-"):
+            f.value = f.value[1:]
+            f.issues.append("printed negative; given as a positive amount of a credit note")
 
 
 def _invoice_fields(

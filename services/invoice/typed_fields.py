@@ -17,13 +17,15 @@ from services.invoice.dates import find_dates
 from services.invoice.numbers import find_amounts, format_amount
 
 _NUMBER = r"([A-Z0-9][A-Z0-9\-/.]*\d[A-Z0-9\-/]*)"
+_NO = r"(?:-?nummer|-?nr\.?)"
 _LABELLED_NUMBER = {
-    "mahnung": r"mahn(?:ungs)?(?:nummer|-?nr\.?)",
-    "lieferschein": r"lieferschein(?:nummer|-?nr\.?)",
-    "angebot": r"angebots?(?:nummer|-?nr\.?)",
-    "auftragsbestaetigung": r"(?:auftrags(?:bestätigungs)?|ab)(?:nummer|-?nr\.?)",
-    "bestellung": r"bestell(?:nummer|-?nr\.?)",
-    "vertrag": r"vertrags(?:nummer|-?nr\.?)",
+    "gutschrift": rf"(?:gutschrifts?|korrektur|storno|rechnungskorrektur){_NO}",
+    "mahnung": rf"mahn(?:ungs)?{_NO}",
+    "lieferschein": rf"lieferschein{_NO}",
+    "angebot": rf"(?:angebots?|kostenvoranschlags?){_NO}",
+    "auftragsbestaetigung": rf"(?:auftrags(?:bestätigungs)?|ab|bestellbestätigungs){_NO}",
+    "bestellung": rf"bestell{_NO}",
+    "vertrag": rf"vertrags{_NO}",
 }
 _TITLE_NUMBER = re.compile(rf"^\W*[A-Za-zÄÖÜäöüß.\s-]{{3,40}}?\s(?:Nr\.?|Nummer|No\.?)\s*:?\s*{_NUMBER}", re.MULTILINE)
 _INVOICE_REFERENCE = re.compile(
@@ -49,6 +51,10 @@ def type_fields(text: str, doc_type: str, invoice: pb.InvoiceFields) -> list[pb.
         values["dokumentnummer"] = number
     if known.get("lieferant"):
         values["absender"] = known["lieferant"]
+    if doc_type not in ("rechnung", "gutschrift"):
+        own_date = _date_after(r"^(?:bestell|angebots|auftrags|lieferschein)?datum\b", text)
+        if own_date:
+            values["datum"] = own_date
     reader = _READERS.get(doc_type)
     if reader is not None:
         values.update({name: value for name, value in reader(text).items() if value})
@@ -65,12 +71,12 @@ def type_fields(text: str, doc_type: str, invoice: pb.InvoiceFields) -> list[pb.
             else pb.FIELD_SOURCE_TEXT,
         )
         for name, value in values.items()
-        if name not in known
+        if name not in known or (name == "datum" and known[name] != value)  # the type's own date label wins
     ]
 
 
 def _document_number(text: str, doc_type: str, known: dict[str, str]) -> str | None:
-    if doc_type in ("rechnung", "gutschrift") and known.get("rechnungsnummer"):
+    if doc_type == "rechnung" and known.get("rechnungsnummer"):
         return known["rechnungsnummer"]
     if doc_type == "handelsregisterauszug":
         register = _REGISTER_NUMBER.search(text)
@@ -87,28 +93,49 @@ def _document_number(text: str, doc_type: str, known: dict[str, str]) -> str | N
             found = _TITLE_NUMBER.search(line)
             if found:
                 return found.group(1)
+    return known.get("rechnungsnummer") if doc_type == "gutschrift" else None
+
+
+def _near(label: str, text: str, pick: Callable[[str], str | None]) -> str | None:
+    """What `pick` finds after the first occurrence of `label` that has it: on the label's line, or
+    on the next line when the label's line ends with it (a label above its value, a table's cells)."""
+    for found in re.finditer(rf"(?:{label})", text, re.IGNORECASE | re.MULTILINE):
+        rest_end = text.find("\n", found.end())
+        rest = text[found.end() : rest_end if rest_end >= 0 else len(text)]
+        value = pick(rest)
+        if value is None and not rest.strip(" :.\t") and rest_end >= 0:
+            next_end = text.find("\n", rest_end + 1)
+            value = pick(text[rest_end + 1 : next_end if next_end >= 0 else len(text)])
+        if value is not None:
+            return value
     return None
 
 
-def _amount_after(label: str, text: str) -> str | None:
-    found = re.search(rf"(?:{label})[^\n\d]{{0,40}}([^\n]*)", text, re.IGNORECASE)
-    if not found:
-        return None
-    amounts = find_amounts(found.group(1))
-    return format_amount(amounts[0].value) if amounts else None
+def _first_amount(segment: str) -> str | None:
+    amounts = find_amounts(segment[:80])
+    return format_amount(abs(amounts[0].value)) if amounts else None
 
 
-def _date_after(label: str, text: str) -> str | None:
-    found = re.search(rf"(?:{label})([^\n]{{0,60}})", text, re.IGNORECASE)
-    if not found:
-        return None
-    dates = find_dates(found.group(1))
+def _first_date(segment: str) -> str | None:
+    dates = find_dates(segment[:80])
     return dates[0].value.isoformat() if dates else None
 
 
-def _after(label: str, text: str, stop: str = r"[\n]") -> str | None:
-    found = re.search(rf"(?:{label})\s*:?\s*(.+?)(?={stop}|$)", text, re.IGNORECASE | re.MULTILINE)
-    return " ".join(found.group(1).split()).strip(" ,;") if found else None
+def _words_until_stop(segment: str) -> str | None:
+    value = re.split(r"[;\n]|\s{3,}", segment.strip(" :\t"), maxsplit=1)[0].strip(" ,;")
+    return value or None
+
+
+def _amount_after(label: str, text: str) -> str | None:
+    return _near(label, text, _first_amount)
+
+
+def _date_after(label: str, text: str) -> str | None:
+    return _near(label, text, _first_date)
+
+
+def _after(label: str, text: str) -> str | None:
+    return _near(label, text, _words_until_stop)
 
 
 def _person(name: str) -> str:
@@ -136,7 +163,7 @@ def _reminder(text: str) -> dict[str, str | None]:
 
 def _credit_note(text: str) -> dict[str, str | None]:
     reference = re.search(
-        rf"(?:zur|zu|für die|bezug(?:nehmend)? auf)\s+(?:unsere[rn]?\s+)?Rechnung(?:\s+Nr\.?|snummer)?\s*:?\s*{_NUMBER}",
+        rf"(?:(?:zur|zu|für die|bezug(?:nehmend)? auf)\s+)?(?:unsere[rn]?\s+|ihre[rn]?\s+)?Rechnung(?:\s+Nr\.?|snummer|s-?Nr\.?)?\s*:?\s*{_NUMBER}",
         text,
         re.IGNORECASE,
     )
@@ -154,26 +181,26 @@ def _register_excerpt(text: str) -> dict[str, str | None]:
         "registergericht": f"Amtsgericht {court.group(1).strip()}" if court else None,
         "registernummer": _document_number(text, "handelsregisterauszug", {}),
         "firma": _after(r"(?:^|\b[a-z]\)\s*)Firma\s*:", text),
-        "sitz": _after(r"\bSitz(?:,[^:\n]*)?\s*:", text),
+        "sitz": _after(r"\bSitz(?:,[^:\n]*)?(?::|$)", text),
         "stammkapital": _amount_after(r"(?:stamm|grund)(?:-\s*oder\s+stamm)?kapital", text),
         "geschaeftsfuehrer": "\n".join(dict.fromkeys(managers)) or None,
     }
 
 
 def _contract(text: str) -> dict[str, str | None]:
-    title = re.search(r"^\s*([A-ZÄÖÜ][\wäöüß-]*(?:vertrag|vereinbarung))\b[^\n]{0,60}$", text, re.MULTILINE)
+    title = re.search(r"^\s*([A-ZÄÖÜ][\wäöüß-]*(?:vertrag|vereinbarung)\b[^\n:]{0,60})$", text, re.MULTILINE)
     parties = re.search(
         r"zwischen\s+(?:der|dem|den|die|Frau|Herrn)?\s*(.+?)\s*(?:\(|,|\n).*?\bund\s+(?:der|dem|den|die|Frau|Herrn)?\s*(.+?)\s*(?:\(|,|\n)",
         text,
         re.IGNORECASE | re.DOTALL,
     )
     notice = re.search(
-        r"(?:kündigungsfrist\s+(?:beträgt|von)\s+|mit\s+einer\s+frist\s+von\s+)([^.\n]+?)(?:\s+gekündigt)?(?=[.\n])",
+        r"(?:kündigungsfrist\s+(?:beträgt|von)\s+|mit\s+einer\s+frist\s+von\s+)([^.\n]+?)(?:\s+(?:schriftlich\s+)?gekündigt(?:\s+werden)?)?(?=[.\n])",
         text,
         re.IGNORECASE,
     )
     term = re.search(
-        r"(?:laufzeit\s+(?:beträgt|von)\s+|auf\s+(?:die\s+dauer\s+von\s+)?)((?:\d+|ein|zwei|drei|vier|fünf|sechs|zwölf)\s+"
+        r"(?:laufzeit\s+(?:beträgt|von)\s+|\b(?:für|auf)\s+(?:die\s+dauer\s+von\s+)?)((?:\d+|ein|zwei|drei|vier|fünf|sechs|zwölf)\s+"
         r"(?:monate|jahre|monat|jahr)n?|unbestimmte\s+zeit)",
         text,
         re.IGNORECASE,
@@ -193,7 +220,7 @@ def _quote(text: str) -> dict[str, str | None]:
 
 def _delivery_note(text: str) -> dict[str, str | None]:
     order = re.search(rf"bestell(?:nummer|-?nr\.?)\s*:?\s*{_NUMBER}", text, re.IGNORECASE)
-    return {"lieferdatum": _date_after(r"lieferdatum|geliefert\s+am", text), "bestellnummer": order.group(1) if order else None}
+    return {"lieferdatum": _date_after(r"lieferdatum|liefertermin|geliefert\s+am|lieferung\s+am", text), "bestellnummer": order.group(1) if order else None}
 
 
 def _order(text: str) -> dict[str, str | None]:

@@ -145,6 +145,8 @@ def structured_fields(invoice: pb.InvoiceFields) -> m.StructuredFields:
     for field in invoice.fields:
         if field.value and field.name not in values and field.name not in ("needs_review", "validation"):
             values[field.name] = field.value.split("\n") if field.name in m.LIST_FIELDS else field.value
+    if invoice.line_items:
+        values["positionen"] = [_position(item) for item in invoice.line_items]
     reviewed = invoice.needs_review or len(invoice.fields) or len(invoice.checks)
     extra = {"needs_review": invoice.needs_review, "validation": _validation(invoice)} if reviewed else {}
     while True:
@@ -156,6 +158,23 @@ def structured_fields(invoice: pb.InvoiceFields) -> m.StructuredFields:
                 raise
             for name in bad:
                 values.pop(name, None)
+
+
+def _position(item: pb.LineItem) -> m.Position:
+    def number(text: str) -> float | None:
+        return float(text) if text else None
+
+    return m.Position(
+        pos=item.position or None,
+        artikelnummer=item.article_number or None,
+        beschreibung=item.description or None,
+        menge=number(item.quantity),
+        einheit=item.unit or None,
+        einzelpreis=number(item.unit_price),
+        gesamtpreis=number(item.amount),
+        mwst_satz=number(item.vat_rate),
+        page=item.page or None,
+    )
 
 
 def _tax(tax: pb.TaxBreakdown) -> m.TaxBreakdown | None:

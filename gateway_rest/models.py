@@ -165,6 +165,20 @@ class Validation(BaseModel):
     reasons: list[str] = Field(default=[], description="Why `needs_review` is set, one sentence each")
 
 
+class Position(BaseModel):
+    """One line item; a part the row does not print is left out."""
+
+    pos: str | None = None
+    artikelnummer: str | None = None
+    beschreibung: str | None = None
+    menge: float | None = None
+    einheit: str | None = None
+    einzelpreis: float | None = None
+    gesamtpreis: float | None = None
+    mwst_satz: float | None = Field(default=None, description="VAT rate in percent")
+    page: int | None = None
+
+
 class StructuredFields(BaseModel):
     """Invoice fields by name, each left out when not found (names as in `Field.name`), with
     `needs_review` and `validation` beside them: a value to book only when `needs_review` is false."""
@@ -225,6 +239,9 @@ class StructuredFields(BaseModel):
     sitz: str | None = None
     stammkapital: Money | None = None
     geschaeftsfuehrer: list[str] | None = Field(default=None, description="Managing directors, 'Vorname Nachname'")
+    positionen: list[Position] | None = Field(
+        default=None, description="Line items (rows where quantity × unit price = amount), in reading order"
+    )
 
 
 # Fields whose value holds one entry per line (`Field.value`), a list in `text.structured`.

@@ -306,7 +306,7 @@ class Check(_message.Message):
     def __init__(self, name: _Optional[str] = ..., passed: _Optional[bool] = ..., message: _Optional[str] = ..., fields: _Optional[_Iterable[str]] = ...) -> None: ...
 
 class InvoiceFields(_message.Message):
-    __slots__ = ("fields", "tax", "checks", "supplier_id", "einvoice_profile", "template_id", "template_fields", "needs_review", "review_reasons", "missing", "not_applicable")
+    __slots__ = ("fields", "tax", "checks", "supplier_id", "einvoice_profile", "template_id", "template_fields", "needs_review", "review_reasons", "missing", "not_applicable", "line_items")
     FIELDS_FIELD_NUMBER: _ClassVar[int]
     TAX_FIELD_NUMBER: _ClassVar[int]
     CHECKS_FIELD_NUMBER: _ClassVar[int]
@@ -318,6 +318,7 @@ class InvoiceFields(_message.Message):
     REVIEW_REASONS_FIELD_NUMBER: _ClassVar[int]
     MISSING_FIELD_NUMBER: _ClassVar[int]
     NOT_APPLICABLE_FIELD_NUMBER: _ClassVar[int]
+    LINE_ITEMS_FIELD_NUMBER: _ClassVar[int]
     fields: _containers.RepeatedCompositeFieldContainer[Field]
     tax: _containers.RepeatedCompositeFieldContainer[TaxBreakdown]
     checks: _containers.RepeatedCompositeFieldContainer[Check]
@@ -329,7 +330,8 @@ class InvoiceFields(_message.Message):
     review_reasons: _containers.RepeatedScalarFieldContainer[str]
     missing: _containers.RepeatedScalarFieldContainer[str]
     not_applicable: _containers.RepeatedScalarFieldContainer[str]
-    def __init__(self, fields: _Optional[_Iterable[_Union[Field, _Mapping]]] = ..., tax: _Optional[_Iterable[_Union[TaxBreakdown, _Mapping]]] = ..., checks: _Optional[_Iterable[_Union[Check, _Mapping]]] = ..., supplier_id: _Optional[str] = ..., einvoice_profile: _Optional[str] = ..., template_id: _Optional[str] = ..., template_fields: _Optional[_Iterable[str]] = ..., needs_review: _Optional[bool] = ..., review_reasons: _Optional[_Iterable[str]] = ..., missing: _Optional[_Iterable[str]] = ..., not_applicable: _Optional[_Iterable[str]] = ...) -> None: ...
+    line_items: _containers.RepeatedCompositeFieldContainer[LineItem]
+    def __init__(self, fields: _Optional[_Iterable[_Union[Field, _Mapping]]] = ..., tax: _Optional[_Iterable[_Union[TaxBreakdown, _Mapping]]] = ..., checks: _Optional[_Iterable[_Union[Check, _Mapping]]] = ..., supplier_id: _Optional[str] = ..., einvoice_profile: _Optional[str] = ..., template_id: _Optional[str] = ..., template_fields: _Optional[_Iterable[str]] = ..., needs_review: _Optional[bool] = ..., review_reasons: _Optional[_Iterable[str]] = ..., missing: _Optional[_Iterable[str]] = ..., not_applicable: _Optional[_Iterable[str]] = ..., line_items: _Optional[_Iterable[_Union[LineItem, _Mapping]]] = ...) -> None: ...
 
 class EInvoice(_message.Message):
     __slots__ = ("filename", "syntax", "xml")
@@ -438,6 +440,28 @@ class DocumentResult(_message.Message):
     warnings: _containers.RepeatedScalarFieldContainer[str]
     document_type: DocumentClassification
     def __init__(self, document_id: _Optional[str] = ..., text: _Optional[str] = ..., fields: _Optional[_Union[InvoiceFields, _Mapping]] = ..., confidence: _Optional[float] = ..., metadata: _Optional[_Union[DocumentMetadata, _Mapping]] = ..., routing: _Optional[_Union[Routing, _Mapping]] = ..., einvoice: _Optional[_Union[EInvoice, _Mapping]] = ..., warnings: _Optional[_Iterable[str]] = ..., document_type: _Optional[_Union[DocumentClassification, _Mapping]] = ...) -> None: ...
+
+class LineItem(_message.Message):
+    __slots__ = ("position", "article_number", "description", "quantity", "unit", "unit_price", "amount", "vat_rate", "page")
+    POSITION_FIELD_NUMBER: _ClassVar[int]
+    ARTICLE_NUMBER_FIELD_NUMBER: _ClassVar[int]
+    DESCRIPTION_FIELD_NUMBER: _ClassVar[int]
+    QUANTITY_FIELD_NUMBER: _ClassVar[int]
+    UNIT_FIELD_NUMBER: _ClassVar[int]
+    UNIT_PRICE_FIELD_NUMBER: _ClassVar[int]
+    AMOUNT_FIELD_NUMBER: _ClassVar[int]
+    VAT_RATE_FIELD_NUMBER: _ClassVar[int]
+    PAGE_FIELD_NUMBER: _ClassVar[int]
+    position: str
+    article_number: str
+    description: str
+    quantity: str
+    unit: str
+    unit_price: str
+    amount: str
+    vat_rate: str
+    page: int
+    def __init__(self, position: _Optional[str] = ..., article_number: _Optional[str] = ..., description: _Optional[str] = ..., quantity: _Optional[str] = ..., unit: _Optional[str] = ..., unit_price: _Optional[str] = ..., amount: _Optional[str] = ..., vat_rate: _Optional[str] = ..., page: _Optional[int] = ...) -> None: ...
 
 class DocumentClassification(_message.Message):
     __slots__ = ("type", "confidence", "reason")

@@ -21,7 +21,17 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from ocrmesh.v1 import ocr_pb2 as pb
-from services.invoice import dates, identifiers, lexicon, lineitems, numbers, templates, totals, validate
+from services.invoice import (
+    dates,
+    identifiers,
+    lexicon,
+    lineitems,
+    numbers,
+    positions,
+    templates,
+    totals,
+    validate,
+)
 from services.invoice.labels import BUYER_PREFIX
 from services.invoice.layout import (
     WORD_GAP,
@@ -1057,6 +1067,7 @@ def extract_fields(
                             amount=numbers.format_amount(t.amount))
         )  # fmt: skip
     result.checks.extend(checks)
+    result.line_items.extend(positions.to_pb(item) for item in lines.items)
     review(result)
     return result
 

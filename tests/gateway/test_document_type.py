@@ -72,3 +72,15 @@ async def test_a_contracts_parties_are_a_list(pdftext_gateway: httpx.AsyncClient
     assert response.status_code == 200, response.text
     structured = response.json()["text"]["structured"]
     assert structured["parteien"] == ["Kunden AG", "Muster Bürotechnik GmbH"]
+
+
+async def test_line_items_come_as_positionen_with_numbers(pdftext_gateway: httpx.AsyncClient) -> None:
+    pdf = DATASET / "EN16931_zugferd_2p0_EN16931_Einfach.pdf"
+    response = await pdftext_gateway.post(PROCESS, files={"file": (pdf.name, pdf.read_bytes())})
+    assert response.status_code == 200, response.text
+    positionen = response.json()["text"]["structured"]["positionen"]
+    assert [(p["menge"], p["einzelpreis"], p["gesamtpreis"], p["mwst_satz"]) for p in positionen] == [
+        (20, 9.9, 198.0, 19),
+        (50, 5.5, 275.0, 7),
+    ]
+    assert positionen[0]["beschreibung"] == "Trennblätter" and positionen[0]["einheit"] == "Stk"

@@ -15,7 +15,7 @@ from decimal import Decimal, InvalidOperation
 
 from ocrmesh.v1 import ocr_pb2 as pb
 from services.invoice import validate
-from services.invoice.einvoice_read import StatedDate, StatedInvoice
+from services.invoice.einvoice_read import StatedDate, StatedInvoice, StatedLine
 from services.invoice.einvoice_xml import profile_name
 from services.invoice.identifiers import INVALID_CONFIDENCE, IdCheck, check_identifier
 
@@ -176,7 +176,33 @@ def build_fields(inv: StatedInvoice) -> pb.InvoiceFields:
     _tax_breakdown(b, inv, mwst)
     _totals_check(b, netto, mwst, brutto)
     _document_type_check(b, inv)
+    b.out.line_items.extend(_line_item(line) for line in inv.lines)
     return b.out
+
+
+# UN/ECE Recommendation 20 unit codes as a German invoice prints them; others stay as the code.
+UNIT_NAMES = {"C62": "Stk", "H87": "Stk", "XPP": "Stk", "HUR": "Std.", "DAY": "Tag", "MON": "Monat",
+              "KGM": "kg", "MTR": "m", "MTK": "m²", "LTR": "l", "LS": "pauschal", "E48": "Einheit"}  # fmt: skip
+
+
+def _line_item(line: StatedLine) -> pb.LineItem:
+    def number(raw: str | None, money: bool = False) -> str:
+        value = normalise_amount(raw)[0] if raw else None
+        if value is None:
+            return ""
+        return _money(value) if money else format(value.normalize(), "f")
+
+    unit = (line.unit_code or "").strip()
+    return pb.LineItem(
+        position=(line.line_id or "").strip(),
+        article_number=(line.article or "").strip(),
+        description=" ".join((line.name or "").split()),
+        quantity=number(line.quantity),
+        unit=UNIT_NAMES.get(unit, unit),
+        unit_price=number(line.net_price, money=True),
+        amount=number(line.amount, money=True),
+        vat_rate=number(line.rate),
+    )
 
 
 def _mwst_from_breakdown(b: _Builder, inv: StatedInvoice) -> Decimal | None:

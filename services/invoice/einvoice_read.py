@@ -55,6 +55,20 @@ class StatedTax:
     amount: str | None  # BT-117
 
 
+@dataclass(frozen=True)
+class StatedLine:
+    """One invoice line (BG-25), as stated."""
+
+    line_id: str | None  # BT-126
+    article: str | None  # BT-155, the seller's item id
+    name: str | None  # BT-153
+    quantity: str | None  # BT-129
+    unit_code: str | None  # BT-130, UN/ECE Recommendation 20
+    net_price: str | None  # BT-146
+    amount: str | None  # BT-131
+    rate: str | None  # BT-152
+
+
 @dataclass
 class StatedInvoice:
     """The terms we book, as stated in the XML (raw text, unstripped)."""
@@ -86,6 +100,7 @@ class StatedInvoice:
     bics: list[str] = field(default_factory=list)  # BT-86
     buyer_id: str | None = None  # BT-46
     order_refs: list[str] = field(default_factory=list)  # BT-13
+    lines: list[StatedLine] = field(default_factory=list)  # BG-25
 
 
 class _Finder:
@@ -256,7 +271,24 @@ def _read_cii(parsed: ParsedXml) -> StatedInvoice:
         if n.text and n.text.strip()
     ]
     inv.grand_total = f.text(summation, "ram:GrandTotalAmount")
+    if parsed.flavor is Flavor.CII:  # ZUGFeRD 1.0 names its line elements otherwise: not read
+        inv.lines = [_cii_line(f, line) for line in f.nodes(tx, "ram:IncludedSupplyChainTradeLineItem")]
     return inv
+
+
+def _cii_line(f: _Finder, line: etree._Element) -> StatedLine:
+    quantity = f.node(line, "ram:SpecifiedLineTradeDelivery/ram:BilledQuantity")
+    settlement = f.node(line, "ram:SpecifiedLineTradeSettlement")
+    return StatedLine(
+        line_id=f.text(line, "ram:AssociatedDocumentLineDocument/ram:LineID"),
+        article=f.text(line, "ram:SpecifiedTradeProduct/ram:SellerAssignedID"),
+        name=f.text(line, "ram:SpecifiedTradeProduct/ram:Name"),
+        quantity=quantity.text if quantity is not None else None,
+        unit_code=quantity.get("unitCode") if quantity is not None else None,
+        net_price=f.text(line, "ram:SpecifiedLineTradeAgreement/ram:NetPriceProductTradePrice/ram:ChargeAmount"),
+        amount=f.text(settlement, "ram:SpecifiedTradeSettlementLineMonetarySummation/ram:LineTotalAmount"),
+        rate=f.text(settlement, "ram:ApplicableTradeTax/ram:RateApplicablePercent"),
+    )
 
 
 # ---------------------------------------------------------------- UBL
@@ -326,7 +358,22 @@ def _read_ubl(parsed: ParsedXml) -> StatedInvoice:
             )
     inv.tax_basis_total = f.text(root, "cac:LegalMonetaryTotal/cbc:TaxExclusiveAmount")
     inv.grand_total = f.text(root, "cac:LegalMonetaryTotal/cbc:TaxInclusiveAmount")
+    inv.lines = [_ubl_line(f, line) for line in f.nodes(root, "cac:InvoiceLine | cac:CreditNoteLine")]
     return inv
+
+
+def _ubl_line(f: _Finder, line: etree._Element) -> StatedLine:
+    quantity = f.node(line, "cbc:InvoicedQuantity | cbc:CreditedQuantity")
+    return StatedLine(
+        line_id=f.text(line, "cbc:ID"),
+        article=f.text(line, "cac:Item/cac:SellersItemIdentification/cbc:ID"),
+        name=f.text(line, "cac:Item/cbc:Name"),
+        quantity=quantity.text if quantity is not None else None,
+        unit_code=quantity.get("unitCode") if quantity is not None else None,
+        net_price=f.text(line, "cac:Price/cbc:PriceAmount"),
+        amount=f.text(line, "cbc:LineExtensionAmount"),
+        rate=f.text(line, "cac:Item/cac:ClassifiedTaxCategory/cbc:Percent"),
+    )
 
 
 def _iso_date(text: str | None) -> StatedDate | None:

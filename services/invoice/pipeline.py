@@ -116,7 +116,7 @@ def _invoice_fields(
     if pages:
         result.checks.extend(cross_check(result, text_fields))
         _fill_from_text(result, text_fields)
-        if not result.line_items:  # the XML's own lines are not read yet: the printed rows
+        if not result.line_items:  # an XML without lines read (ZUGFeRD 1.0): the printed rows
             result.line_items.extend(text_fields.line_items)
     if not result.supplier_id and text_fields.supplier_id:
         result.supplier_id = text_fields.supplier_id

@@ -83,4 +83,6 @@ async def test_line_items_come_as_positionen_with_numbers(pdftext_gateway: httpx
         (20, 9.9, 198.0, 19),
         (50, 5.5, 275.0, 7),
     ]
-    assert positionen[0]["beschreibung"] == "Trennblätter" and positionen[0]["einheit"] == "Stk"
+    # The e-invoice states them (BG-25): its names and article numbers, unit code C62 as "Stk".
+    assert (positionen[0]["beschreibung"], positionen[0]["artikelnummer"]) == ("Trennblätter A4", "TB100A4")
+    assert positionen[0]["einheit"] == "Stk" and positionen[0]["pos"] == "1"

@@ -274,3 +274,9 @@ def test_standalone_xml_without_an_invoice_number_keeps_what_it_states_with_a_wa
     (warning,) = outcome.warnings
     assert "states no rechnungsnummer" in warning
     assert values(outcome.fields)["betrag_brutto"] == "226.10"
+
+
+def test_the_xrechnung_lines_are_its_positions() -> None:
+    fields, _ = standalone("xrechnung3_ubl_allowances.xml")
+    assert fields.line_items, "BG-25 lines read"
+    assert all(item.amount and item.quantity for item in fields.line_items)

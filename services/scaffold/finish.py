@@ -7,6 +7,7 @@ engines directly call it too, so they measure what the servers return.
 from __future__ import annotations
 
 from ocrmesh.v1 import ocr_pb2 as pb
+from services.outputs.markdown import page_markdown
 from services.scaffold.engine import PageOptions
 from services.textfix.pages import GERMAN, correct_page_spelling
 from services.textfix.typography import restore_section_signs
@@ -14,9 +15,11 @@ from services.textfix.typography import restore_section_signs
 
 def finish_page(page: pb.PageResult, options: PageOptions) -> None:
     """The page's text after the engine, unless the request turned corrections off: on a recognised
-    German page `§` restored where `8`/`$` stands for it, then the dictionary spelling correction."""
-    if not options.correct_spelling:
-        return
-    if page.kind == pb.PAGE_KIND_SCANNED and options.language.lower() in GERMAN:
-        restore_section_signs(page)
-    correct_page_spelling(page, options.language)
+    German page `§` restored where `8`/`$` stands for it, then the dictionary spelling correction.
+    Then its Markdown (headings, clauses, tables) where the engine wrote none."""
+    if options.correct_spelling:
+        if page.kind == pb.PAGE_KIND_SCANNED and options.language.lower() in GERMAN:
+            restore_section_signs(page)
+        correct_page_spelling(page, options.language)
+    if not page.markdown:
+        page.markdown = page_markdown(page)

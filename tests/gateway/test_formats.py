@@ -172,3 +172,11 @@ async def test_an_unknown_format_is_422_naming_the_formats(pdftext_gateway: http
     assert response.status_code == 422
     for name in ("json", "markdown", "text", "pdf"):
         assert name in response.text
+
+
+async def test_each_streamed_page_carries_its_markdown_over_grpc(pdftext_server) -> None:  # type: ignore[no-untyped-def]
+    from ocrmesh_client import build_request
+
+    outcome = await pdftext_server.client.process(build_request(_contract()), timeout=120)
+    (page,) = outcome.pages
+    assert "### § 1 Firma, Sitz" in page.markdown and "## Abschnitt 2 Gesellschafter" in page.markdown

@@ -120,9 +120,12 @@ def process(
 ) -> None:
     """Send FILE to a server and print pages as they stream in."""
     _use_api_key(api_key)
-    if output_format is not None and output_format not in OUTPUT_FORMATS:
-        typer.echo(f"error: --format must be one of {', '.join(OUTPUT_FORMATS)}", err=True)
-        raise typer.Exit(2)
+    if output_format is not None:
+        from services.outputs.render import FORMATS
+
+        if output_format not in FORMATS:
+            typer.echo(f"error: --format must be one of {', '.join(FORMATS)}", err=True)
+            raise typer.Exit(2)
     import grpc
     from google.protobuf import json_format
     from rich.console import Console
@@ -177,26 +180,19 @@ def process(
         _print_fields(console, document)
 
 
-OUTPUT_FORMATS = ("markdown", "text", "pdf")
-
-
 def _write_document(
     output_format: str, content: bytes, pages: list[Any], document: Any, out_path: Path | None
 ) -> None:
     """The processed document as Markdown, text or a searchable PDF (services/outputs), to a file or stdout."""
-    if output_format == "text":
-        body = (document.text if document is not None else "\f".join(p.text for p in pages)).encode("utf-8")
-    elif output_format == "markdown":
-        from services.outputs.markdown import document_markdown
+    from services.intake.errors import IntakeError
+    from services.outputs.render import render_document
 
-        body = document_markdown(pages).encode("utf-8")
-    else:
-        from services.intake.document import open_document
-        from services.intake.limits import IntakeLimits
-        from services.outputs.searchable_pdf import searchable_pdf
-
-        with open_document(content, IntakeLimits(max_bytes=len(content) + 1)) as loaded:
-            body = searchable_pdf(loaded, pages)
+    text = document.text if document is not None else "\f".join(p.text for p in pages)
+    try:
+        body = render_document(output_format, content, pages, text)
+    except IntakeError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(1) from None
     if out_path is not None:
         out_path.write_bytes(body)
         typer.echo(f"wrote {out_path}", err=True)

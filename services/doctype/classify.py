@@ -56,9 +56,10 @@ def classify_document(text: str, einvoice: pb.EInvoice | None = None, lexicon: L
 
 def _titles(text: str, lexicon: Lexicon, scores: dict[str, _Score]) -> None:
     """Each type's best title line: at the top of page 1, or elsewhere; the first title earns more."""
+    # The first page's first non-empty lines (page 1's lines are the first lines of `text`).
     first_page_lines = text.split(PAGE_SEPARATOR, 1)[0].splitlines()
-    top = {i for i, line in enumerate(first_page_lines) if line.strip()}
-    top_indices = sorted(top)[: lexicon.top_lines]
+    top_indices = {i for i, line in enumerate(first_page_lines) if line.strip()}
+    top_indices = set(sorted(top_indices)[: lexicon.top_lines])
     first_title_line: int | None = None
     best: dict[str, tuple[float, str]] = {}
     lines = text.splitlines()

@@ -18,6 +18,7 @@ from services.invoice import validate
 from services.invoice.einvoice_read import StatedDate, StatedInvoice, StatedLine
 from services.invoice.einvoice_xml import profile_name
 from services.invoice.identifiers import INVALID_CONFIDENCE, IdCheck, check_identifier
+from services.invoice.numbers import plain_number
 
 CENT = Decimal("0.01")
 
@@ -190,7 +191,7 @@ def _line_item(line: StatedLine) -> pb.LineItem:
         value = normalise_amount(raw)[0] if raw else None
         if value is None:
             return ""
-        return _money(value) if money else format(value.normalize(), "f")
+        return _money(value) if money else plain_number(value)
 
     unit = (line.unit_code or "").strip()
     return pb.LineItem(

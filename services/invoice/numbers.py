@@ -109,6 +109,11 @@ def parse_amount(text: str) -> Decimal | None:
     return amounts[0].value
 
 
+def plain_number(value: Decimal) -> str:
+    """A quantity or rate as written plainly: "20", "9.9", "2.5" (no trailing zeros, no exponent)."""
+    return format(value.normalize(), "f")
+
+
 def format_amount(value: Decimal) -> str:
     """Two-decimal string as the contract wants it ("1234.56", "-12.00")."""
     return str(value.quantize(CENT, rounding=ROUND_HALF_UP))

@@ -34,11 +34,13 @@ def to_pb(item: LineItem) -> pb.LineItem:
         position=position.group(1) if position else "",
         article_number=article.group(1) if article else "",
         description=" ".join(description.split()),
-        quantity=_plain(item.quantity),
+        quantity=numbers.plain_number(item.quantity),
         unit=_unit_after_quantity(span, item),
-        unit_price=numbers.format_amount(item.unit_price) if _cents(item.unit_price) else _plain(item.unit_price),
+        unit_price=numbers.format_amount(item.unit_price)
+        if _cents(item.unit_price)
+        else numbers.plain_number(item.unit_price),
         amount=numbers.format_amount(item.amount),
-        vat_rate=_plain(numbers.parse_number(rate.group(1))[0]) if rate and numbers.parse_number(rate.group(1)) else "",
+        vat_rate=_rate(rate.group(1)) if rate else "",
         page=item.row.page,
     )
 
@@ -56,6 +58,6 @@ def _cents(value: Decimal) -> bool:
     return value == value.quantize(numbers.CENT)
 
 
-def _plain(value: object) -> str:
-    text = str(value)
-    return text.rstrip("0").rstrip(".") if "." in text else text
+def _rate(printed: str) -> str:
+    parsed = numbers.parse_number(printed)
+    return numbers.plain_number(parsed[0]) if parsed else ""

@@ -38,6 +38,8 @@ _DUNNING_LEVEL = (
 )
 _COURT = re.compile(r"Amtsgerichts?\s+([A-ZÄÖÜ][\w.\- ]{1,40}?)(?=\s*(?:\n|,|HR[AB]|Abteilung|$))")
 _REGISTER_NUMBER = re.compile(r"\b(HR[AB])\s*(?:Nr\.?\s*)?(\d{1,7}(?:\s?[A-Z]{1,2}\b)?)")
+# The customer's order number a delivery note or an order confirmation cites.
+_ORDER_NUMBER = re.compile(rf"bestell(?:nummer|-?nr\.?)\s*:?\s*{_NUMBER}", re.IGNORECASE)
 _NAME = r"[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?"
 
 
@@ -79,8 +81,7 @@ def _document_number(text: str, doc_type: str, known: dict[str, str]) -> str | N
     if doc_type == "rechnung" and known.get("rechnungsnummer"):
         return known["rechnungsnummer"]
     if doc_type == "handelsregisterauszug":
-        register = _REGISTER_NUMBER.search(text)
-        return f"{register.group(1)} {register.group(2)}" if register else None
+        return _register_number(text)
     label = _LABELLED_NUMBER.get(doc_type)
     if label:
         found = re.search(rf"\b{label}\s*:?\s*{_NUMBER}", text, re.IGNORECASE)
@@ -94,6 +95,16 @@ def _document_number(text: str, doc_type: str, known: dict[str, str]) -> str | N
             if found:
                 return found.group(1)
     return known.get("rechnungsnummer") if doc_type == "gutschrift" else None
+
+
+def _register_number(text: str) -> str | None:
+    register = _REGISTER_NUMBER.search(text)
+    return f"{register.group(1)} {register.group(2)}" if register else None
+
+
+def _order_number(text: str) -> str | None:
+    order = _ORDER_NUMBER.search(text)
+    return order.group(1) if order else None
 
 
 def _near(label: str, text: str, pick: Callable[[str], str | None]) -> str | None:
@@ -179,7 +190,7 @@ def _register_excerpt(text: str) -> dict[str, str | None]:
     ]
     return {
         "registergericht": f"Amtsgericht {court.group(1).strip()}" if court else None,
-        "registernummer": _document_number(text, "handelsregisterauszug", {}),
+        "registernummer": _register_number(text),
         "firma": _after(r"(?:^|\b[a-z]\)\s*)Firma\s*:", text),
         "sitz": _after(r"\bSitz(?:,[^:\n]*)?(?::|$)", text),
         "stammkapital": _amount_after(r"(?:stamm|grund)(?:-\s*oder\s+stamm)?kapital", text),
@@ -219,8 +230,10 @@ def _quote(text: str) -> dict[str, str | None]:
 
 
 def _delivery_note(text: str) -> dict[str, str | None]:
-    order = re.search(rf"bestell(?:nummer|-?nr\.?)\s*:?\s*{_NUMBER}", text, re.IGNORECASE)
-    return {"lieferdatum": _date_after(r"lieferdatum|liefertermin|geliefert\s+am|lieferung\s+am", text), "bestellnummer": order.group(1) if order else None}
+    return {
+        "lieferdatum": _date_after(r"lieferdatum|liefertermin|geliefert\s+am|lieferung\s+am", text),
+        "bestellnummer": _order_number(text),
+    }
 
 
 def _order(text: str) -> dict[str, str | None]:
@@ -228,8 +241,7 @@ def _order(text: str) -> dict[str, str | None]:
 
 
 def _order_confirmation(text: str) -> dict[str, str | None]:
-    order = re.search(rf"(?:ihre\s+)?bestell(?:nummer|-?nr\.?)\s*:?\s*{_NUMBER}", text, re.IGNORECASE)
-    return {"bestellnummer": order.group(1) if order else None, **_order(text)}
+    return {"bestellnummer": _order_number(text), **_order(text)}
 
 
 _READERS: dict[str, Callable[[str], dict[str, str | None]]] = {

@@ -17,8 +17,8 @@ import pymupdf
 from ocrmesh.v1 import ocr_pb2 as pb
 from services.intake.document import LoadedDocument
 from services.intake.mupdf_lock import holds_pymupdf_lock
+from services.intake.pageprep import page_dpi
 
-A4_WIDTH_INCHES = 8.27
 # A word is drawn as wide as its box: its font size may grow or shrink this much from its box height.
 MIN_STRETCH, MAX_STRETCH = 0.5, 2.0
 # The share of the font size a line's ink spans (capitals down to descenders); OCR boxes are ink.
@@ -48,10 +48,9 @@ def searchable_pdf(document: LoadedDocument, pages: Sequence[pb.PageResult]) -> 
 
 
 def _image_page(out: pymupdf.Document, document: LoadedDocument, index: int) -> None:
-    """Frame `index` of an image as a page of its size (its stated dpi, else A4 wide)."""
+    """Frame `index` of an image as a page of its size (its stated dpi, else its short edge as A4)."""
     image = document.render(index)
-    stated = image.info.get("dpi")
-    dpi = float(stated[0]) if stated and stated[0] and float(stated[0]) > 1 else image.width / A4_WIDTH_INCHES
+    dpi = page_dpi(image, document.capture(index), None)  # as every OCR engine sees the page
     page = out.new_page(width=image.width * 72 / dpi, height=image.height * 72 / dpi)
     buffer = io.BytesIO()
     image.save(buffer, format="PNG")

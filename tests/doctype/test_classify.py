@@ -91,3 +91,11 @@ def test_no_text_is_sonstiges_with_low_confidence_and_a_reason() -> None:
 
 def test_every_type_of_the_contract_is_in_the_lexicon() -> None:
     assert sorted(load_lexicon().names) == sorted(TEXTS)
+
+
+def test_the_rest_contract_names_exactly_the_lexicons_types() -> None:
+    from typing import get_args
+
+    from gateway_rest.models import DocumentTypeName
+
+    assert sorted(get_args(DocumentTypeName)) == sorted(load_lexicon().names)

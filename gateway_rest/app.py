@@ -13,12 +13,13 @@ import uvicorn
 from fastapi import FastAPI
 
 from gateway_rest.auth import ApiKeyMiddleware, caller_key, documented_security
+from gateway_rest.console.pages import install_console
 from gateway_rest.errors import install_error_handlers
 from gateway_rest.health_cache import HealthCache
 from gateway_rest.metrics import GatewayMetrics
 from gateway_rest.middleware import BodyLimitMiddleware, RequestContextMiddleware
 from gateway_rest.routes import benchmark as benchmark_rest
-from gateway_rest.routes import health, jobs, metrics, process
+from gateway_rest.routes import caller, compare, health, jobs, metrics, preview, process
 from gateway_rest.settings import GatewaySettings
 from gateway_rest.slow_clients import timed_h11_protocol
 from ocrmesh.v1.benchmark_pb2_grpc import BenchmarkServiceStub
@@ -77,6 +78,10 @@ def create_app(settings: GatewaySettings) -> FastAPI:
     app.include_router(health.router)
     app.include_router(metrics.router)
     app.include_router(benchmark_rest.router, dependencies=secured)
+    app.include_router(caller.router, dependencies=secured)
+    app.include_router(compare.router, dependencies=secured)
+    app.include_router(preview.router, dependencies=secured)
+    install_console(app)
     # Added last = outermost: the request id exists before the body limit answers.
     app.add_middleware(
         BodyLimitMiddleware,

@@ -4,7 +4,8 @@
 a key is verified (scopes, ownership, limits, audit); the gateway only refuses
 a request without any key at once (401 before an upload is read) and sends the
 caller's key with every gRPC call it makes for that request (`caller_key`, read
-by the channel's interceptor). Health, metrics and the API docs stay open.
+by the channel's interceptor). Health, metrics, the API docs and the console's
+page and assets (which hold no data) stay open.
 """
 
 from __future__ import annotations
@@ -18,7 +19,9 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 
 from gateway_rest.errors import error_response
 
-OPEN_PATHS = ("/api/v1/health", "/metrics", "/docs", "/openapi.json")
+OPEN_PATHS = ("/api/v1/health", "/metrics", "/docs", "/openapi.json", "/console/static")
+# The console's page holds no data (it signs in with a key and calls the API): open too.
+OPEN_EXACT = frozenset({"/"})
 UNAUTHORIZED_HEADERS = {"WWW-Authenticate": 'Bearer realm="ocrmesh"'}
 
 # How OpenAPI tells clients (and Schemathesis) to send the key; the middleware below does the checking.
@@ -59,7 +62,7 @@ def key_from_headers(headers: list[tuple[bytes, bytes]]) -> str:
 
 
 def is_open(path: str) -> bool:
-    return any(path == p or path.startswith(p + "/") for p in OPEN_PATHS)
+    return path in OPEN_EXACT or any(path == p or path.startswith(p + "/") for p in OPEN_PATHS)
 
 
 class ApiKeyMiddleware:

@@ -544,3 +544,56 @@ class BatchAccepted(BaseModel):
 class JobList(BaseModel):
     jobs: list[JobView]
     next_page_token: str | None = None
+
+
+# ---------------------------------------------------------------- caller, compare (the console's API)
+
+
+class Caller(BaseModel):
+    """Answer of `GET /api/v1/auth/caller`: the key's name and what it may do."""
+
+    name: str = Field(description="The key's name; empty when the mesh checks no keys")
+    scopes: list[Literal["process", "batch", "benchmark", "admin"]] = Field(
+        description="Scopes the key holds (admin allows everything)"
+    )
+    auth_required: bool = Field(description="False when the mesh checks no keys (loopback only)")
+
+
+class CompareEntry(BaseModel):
+    """One backend's reading of the document, or why it gave none."""
+
+    backend: str = Field(description="The backend asked for")
+    result: ProcessResult | None = Field(default=None, description="As `POST /api/v1/ocr/process` answers it")
+    error: ErrorDetail | None = Field(default=None, description="Set when this backend gave no result")
+
+
+class FieldComparison(BaseModel):
+    """One field as each backend read it (null where a backend found none or failed)."""
+
+    name: str
+    values: dict[str, str | None] = Field(description="Backend -> normalised value")
+    agree: bool = Field(description="Every backend that answered read the same value")
+
+
+class TextSegment(BaseModel):
+    """A run of words: the same in both texts, or only in one, or replaced."""
+
+    op: Literal["equal", "insert", "delete", "replace"]
+    a: str = Field(description="The words of the first backend's text")
+    b: str = Field(description="The words of the second backend's text")
+
+
+class TextComparison(BaseModel):
+    backend_a: str
+    backend_b: str
+    similarity: float = Field(ge=0, le=1, description="Word-level similarity of the two texts (0..1)")
+    segments: list[TextSegment]
+
+
+class CompareResult(BaseModel):
+    """Answer of `POST /api/v1/ocr/compare`: one document through several backends, side by side."""
+
+    document_id: str = Field(description="SHA-256 of the content, hex")
+    entries: list[CompareEntry]
+    fields: list[FieldComparison]
+    text: list[TextComparison] = Field(description="The first backend that answered against each other one")

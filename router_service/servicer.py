@@ -28,6 +28,7 @@ from router_service.process_call import ProcessCall
 from router_service.rules import RulesStore
 from router_service.settings import RouterSettings
 from router_service.vram import DeviceGroups
+from services.auth.caller import caller_response
 from services.intake.cancel import run_blocking
 from services.intake.document import LoadedDocument, open_document
 from services.scaffold.admission import Admission
@@ -212,3 +213,8 @@ class RouterServicer(pb_grpc.OcrServiceServicer):
 
     async def Unload(self, request: pb.UnloadRequest, context: grpc.aio.ServicerContext) -> pb.UnloadResponse:
         return pb.UnloadResponse(status=self.aggregate_status())
+
+    async def GetCaller(
+        self, request: pb.GetCallerRequest, context: grpc.aio.ServicerContext
+    ) -> pb.GetCallerResponse:
+        return caller_response()

@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Install everything ocrmesh needs into .venv, idempotently.
 # System packages (Debian/Ubuntu, as root or with sudo): Tesseract 5 with German
-# data, fonts for the synthetic test documents, Node.js for the buf linter.
+# data, fonts for the synthetic test documents, Node.js for the buf linter, Chromium and its
+# driver for the web console's browser tests.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-APT_PACKAGES=(tesseract-ocr tesseract-ocr-deu tesseract-ocr-eng tesseract-ocr-osd hunspell-de-de hunspell-en-us fonts-dejavu-core fonts-liberation2 docker-compose postgresql prometheus jq)
+APT_PACKAGES=(tesseract-ocr tesseract-ocr-deu tesseract-ocr-eng tesseract-ocr-osd hunspell-de-de hunspell-en-us fonts-dejavu-core fonts-liberation2 docker-compose postgresql prometheus jq chromium chromium-driver)
 PYTHON="${PYTHON:-python3.11}"
 command -v "$PYTHON" >/dev/null 2>&1 || PYTHON=python3
 

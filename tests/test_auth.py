@@ -355,3 +355,24 @@ async def test_gateway_serves_https_with_its_certificate(tmp_path: Path) -> None
         except subprocess.TimeoutExpired:
             proc.kill()
         await asyncio.sleep(0)
+
+
+async def test_caller_names_the_key_and_its_scopes_and_refuses_an_unknown_key(secured: Secured) -> None:
+    reader = await secured.rest.get("/api/v1/auth/caller", headers=secured.headers("reader"))
+    assert reader.status_code == 200
+    assert reader.json() == {"name": "reader", "scopes": ["benchmark"], "auth_required": True}
+    admin = (await secured.rest.get("/api/v1/auth/caller", headers=secured.headers("admin"))).json()
+    assert admin["scopes"] == ["admin"]
+    wrong = await secured.rest.get("/api/v1/auth/caller", headers={"X-API-Key": "ocm_not-a-key"})
+    assert wrong.status_code == 401
+    assert (await secured.rest.get("/api/v1/auth/caller")).status_code == 401
+
+
+async def test_the_gateway_renders_a_preview_only_for_a_key_that_may_process(secured: Secured) -> None:
+    """The preview is drawn by the gateway itself: it must ask the router whose key it is first."""
+    made_up = await secured.rest.post("/api/v1/ocr/preview", files=_upload(), headers={"X-API-Key": "ocm_made-up"})
+    assert made_up.status_code == 401
+    reader = await secured.rest.post("/api/v1/ocr/preview", files=_upload(), headers=secured.headers("reader"))
+    assert reader.status_code == 403
+    alice = await secured.rest.post("/api/v1/ocr/preview", files=_upload(), headers=secured.headers("alice"))
+    assert alice.status_code == 200 and alice.content.startswith(b"\x89PNG")

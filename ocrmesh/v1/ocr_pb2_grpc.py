@@ -60,6 +60,11 @@ class OcrServiceStub:
                 request_serializer=ocrmesh_dot_v1_dot_ocr__pb2.StatusRequest.SerializeToString,
                 response_deserializer=ocrmesh_dot_v1_dot_ocr__pb2.StatusResponse.FromString,
                 _registered_method=True)
+        self.GetCaller = channel.unary_unary(
+                '/ocrmesh.v1.OcrService/GetCaller',
+                request_serializer=ocrmesh_dot_v1_dot_ocr__pb2.GetCallerRequest.SerializeToString,
+                response_deserializer=ocrmesh_dot_v1_dot_ocr__pb2.GetCallerResponse.FromString,
+                _registered_method=True)
 
 
 class OcrServiceServicer:
@@ -102,6 +107,14 @@ class OcrServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def GetCaller(self, request, context):
+        """GetCaller tells the caller what its key is called and what it may do
+        (any valid key may ask; a console offers only what the key allows).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_OcrServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -129,6 +142,11 @@ def add_OcrServiceServicer_to_server(servicer, server):
                     servicer.Status,
                     request_deserializer=ocrmesh_dot_v1_dot_ocr__pb2.StatusRequest.FromString,
                     response_serializer=ocrmesh_dot_v1_dot_ocr__pb2.StatusResponse.SerializeToString,
+            ),
+            'GetCaller': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetCaller,
+                    request_deserializer=ocrmesh_dot_v1_dot_ocr__pb2.GetCallerRequest.FromString,
+                    response_serializer=ocrmesh_dot_v1_dot_ocr__pb2.GetCallerResponse.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -267,6 +285,33 @@ class OcrService:
             '/ocrmesh.v1.OcrService/Status',
             ocrmesh_dot_v1_dot_ocr__pb2.StatusRequest.SerializeToString,
             ocrmesh_dot_v1_dot_ocr__pb2.StatusResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetCaller(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/ocrmesh.v1.OcrService/GetCaller',
+            ocrmesh_dot_v1_dot_ocr__pb2.GetCallerRequest.SerializeToString,
+            ocrmesh_dot_v1_dot_ocr__pb2.GetCallerResponse.FromString,
             options,
             channel_credentials,
             insecure,

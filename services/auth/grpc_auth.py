@@ -50,6 +50,8 @@ METHOD_SCOPES = {
     "/ocrmesh.v1.BenchmarkService/ListRuns": "benchmark",
     "/ocrmesh.v1.BenchmarkService/GetReport": "benchmark",
 }
+# Calls any valid key may make, whatever its scopes (a key asking what it may do).
+KEY_ONLY_METHODS = frozenset({"/ocrmesh.v1.OcrService/GetCaller"})
 # Calls that start work count against the key's rate; reading state does not.
 RATED = frozenset(
     {
@@ -160,7 +162,7 @@ class AuthInterceptor(grpc.aio.ServerInterceptor):
         self, method: str, principal: Principal | None, context: grpc.aio.ServicerContext
     ) -> None:
         """Abort PERMISSION_DENIED for a missing scope, RESOURCE_EXHAUSTED over the key's rate."""
-        if principal is None or principal.internal:
+        if principal is None or principal.internal or method in KEY_ONLY_METHODS:
             return
         scope = METHOD_SCOPES.get(method, "admin")
         if not principal.allows(scope):

@@ -115,6 +115,7 @@ def _invoice_fields(
     result.CopyFrom(xml_fields)
     if pages:
         result.checks.extend(cross_check(result, text_fields))
+        _place_from_text(result, text_fields)
         _fill_from_text(result, text_fields)
         if not result.line_items:  # an XML without lines read (ZUGFeRD 1.0): the printed rows
             result.line_items.extend(text_fields.line_items)
@@ -122,6 +123,20 @@ def _invoice_fields(
         result.supplier_id = text_fields.supplier_id
     review(result)
     return InvoiceOutcome(result)
+
+
+def _place_from_text(result: pb.InvoiceFields, text_fields: pb.InvoiceFields) -> None:
+    """Where an XML value is printed: the page and box of the printed value its cross-check found equal."""
+    agreed = {c.name.removeprefix("xml_vs_text:") for c in result.checks if c.passed and c.name.startswith("xml_vs_text:")}
+    printed = {}
+    for f in text_fields.fields:
+        if f.page and f.HasField("box") and f.source != pb.FIELD_SOURCE_COMPUTED:
+            printed.setdefault(f.name, f)
+    for f in result.fields:
+        where = printed.get(f.name)
+        if f.name in agreed and where is not None and not f.HasField("box"):
+            f.page = where.page
+            f.box.CopyFrom(where.box)
 
 
 def _fill_from_text(result: pb.InvoiceFields, text_fields: pb.InvoiceFields) -> None:

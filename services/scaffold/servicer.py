@@ -24,6 +24,7 @@ import structlog
 
 from ocrmesh.v1 import ocr_pb2 as pb
 from ocrmesh.v1 import ocr_pb2_grpc as pb_grpc
+from services.auth.caller import caller_response
 from services.intake.cancel import run_blocking
 from services.intake.document import LoadedDocument, open_document
 from services.intake.sniff import DocumentType
@@ -282,6 +283,11 @@ class OcrServicer(pb_grpc.OcrServiceServicer):
     async def Unload(self, request: pb.UnloadRequest, context: grpc.aio.ServicerContext) -> pb.UnloadResponse:
         await self.lifecycle.unload()
         return pb.UnloadResponse(status=self._status())
+
+    async def GetCaller(
+        self, request: pb.GetCallerRequest, context: grpc.aio.ServicerContext
+    ) -> pb.GetCallerResponse:
+        return caller_response()
 
     async def Status(self, request: pb.StatusRequest, context: grpc.aio.ServicerContext) -> pb.StatusResponse:
         return pb.StatusResponse(status=self._status(), name=self.engine.info.name)

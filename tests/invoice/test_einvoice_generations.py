@@ -280,3 +280,21 @@ def test_the_xrechnung_lines_are_its_positions() -> None:
     fields, _ = standalone("xrechnung3_ubl_allowances.xml")
     assert fields.line_items, "BG-25 lines read"
     assert all(item.amount and item.quantity for item in fields.line_items)
+
+
+def test_xml_values_are_placed_where_the_page_prints_them_and_nowhere_when_it_differs() -> None:
+    """A console draws a box round every field: an XML value gets the box of the printed value it agrees with."""
+    einvoice = detect_einvoice_xml((DATA / "zugferd1_basic_latin1.xml").read_bytes())
+    assert einvoice is not None
+    printed = page(
+        line("Rechnung Nr. 2014-0815", 0.55, 0.15),
+        line("Datum: 28.03.2014", 0.55, 0.17),
+        line("Gesamtbetrag 241,00", 0.55, 0.64),  # not the XML's 214.00: the printed total is somewhere else
+    )
+    fields = build_invoice([printed], einvoice).fields
+    number = field(fields, "rechnungsnummer")
+    assert number.source == pb.FIELD_SOURCE_EINVOICE_XML
+    assert number.page == 1 and 0.55 <= number.box.x0 < number.box.x1 and 0.14 <= number.box.y0 <= 0.16
+    assert field(fields, "datum").HasField("box")
+    total = field(fields, "betrag_brutto")
+    assert total.value == "214.00" and not total.HasField("box") and total.page == 0

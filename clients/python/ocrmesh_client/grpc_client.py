@@ -126,6 +126,10 @@ class AsyncOcrClient:
     async def unload(self, timeout: float | None = None) -> pb.UnloadResponse:
         return await self.stub.Unload(pb.UnloadRequest(), timeout=timeout)
 
+    async def caller(self, timeout: float | None = 5) -> pb.GetCallerResponse:
+        """The name and scopes of this client's key (every scope where the server checks no keys)."""
+        return await self.stub.GetCaller(pb.GetCallerRequest(), timeout=timeout)
+
     async def health(self, service: str = "", timeout: float | None = 5) -> int:
         response = await self.health_stub.Check(
             health_pb2.HealthCheckRequest(service=service), timeout=timeout
@@ -174,6 +178,9 @@ class OcrClient:
 
     def unload(self, timeout: float | None = None) -> pb.UnloadResponse:
         return self.stub.Unload(pb.UnloadRequest(), timeout=timeout)
+
+    def caller(self, timeout: float | None = 5) -> pb.GetCallerResponse:
+        return self.stub.GetCaller(pb.GetCallerRequest(), timeout=timeout)
 
     def health(self, service: str = "", timeout: float | None = 5) -> int:
         return self.health_stub.Check(health_pb2.HealthCheckRequest(service=service), timeout=timeout).status

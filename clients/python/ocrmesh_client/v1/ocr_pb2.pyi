@@ -495,6 +495,20 @@ class DescribeRequest(_message.Message):
     __slots__ = ()
     def __init__(self) -> None: ...
 
+class GetCallerRequest(_message.Message):
+    __slots__ = ()
+    def __init__(self) -> None: ...
+
+class GetCallerResponse(_message.Message):
+    __slots__ = ("name", "scopes", "auth_required")
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    SCOPES_FIELD_NUMBER: _ClassVar[int]
+    AUTH_REQUIRED_FIELD_NUMBER: _ClassVar[int]
+    name: str
+    scopes: _containers.RepeatedScalarFieldContainer[str]
+    auth_required: bool
+    def __init__(self, name: _Optional[str] = ..., scopes: _Optional[_Iterable[str]] = ..., auth_required: _Optional[bool] = ...) -> None: ...
+
 class Capabilities(_message.Message):
     __slots__ = ("tables", "layout", "fields", "max_pages", "text_layer_only", "gpu")
     TABLES_FIELD_NUMBER: _ClassVar[int]

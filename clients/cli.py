@@ -622,7 +622,7 @@ def learn_supplier(
 
     from ocrmesh.v1 import ocr_pb2 as pb
     from ocrmesh_client import OcrClient, request_from_file
-    from services.invoice.suppliers import upsert_supplier
+    from services.invoice.suppliers import apply_corrections, upsert_supplier
 
     with OcrClient(target) as client:
         try:
@@ -633,16 +633,14 @@ def learn_supplier(
     assert outcome.document is not None
     fields = pb.InvoiceFields()
     fields.CopyFrom(outcome.document.fields)
+    corrections = {}
     for assignment in correct or []:
         name, sep, value = assignment.partition("=")
         if not sep or not name:
             typer.echo(f"error: --set wants NAME=VALUE, got {assignment!r}", err=True)
             raise typer.Exit(2)
-        existing = [f for f in fields.fields if f.name == name]
-        if existing:
-            existing[0].value = value
-        else:
-            fields.fields.add(name=name, value=value, source=pb.FIELD_SOURCE_UNSPECIFIED)
+        corrections[name] = value
+    apply_corrections(fields, corrections)
     keys = ("lieferant", "ust_id", "iban", "steuernummer")
     for f in fields.fields:
         if f.name in keys:

@@ -19,11 +19,12 @@ from gateway_rest.health_cache import HealthCache
 from gateway_rest.metrics import GatewayMetrics
 from gateway_rest.middleware import BodyLimitMiddleware, RequestContextMiddleware
 from gateway_rest.routes import benchmark as benchmark_rest
-from gateway_rest.routes import caller, compare, health, jobs, metrics, preview, process
+from gateway_rest.routes import caller, compare, health, jobs, metrics, preview, process, suppliers
 from gateway_rest.settings import GatewaySettings
 from gateway_rest.slow_clients import timed_h11_protocol
 from ocrmesh.v1.benchmark_pb2_grpc import BenchmarkServiceStub
 from ocrmesh.v1.jobs_pb2_grpc import JobsServiceStub
+from ocrmesh.v1.suppliers_pb2_grpc import SuppliersServiceStub
 from ocrmesh_client import AsyncOcrClient
 
 log = structlog.get_logger("ocrmesh.gateway")
@@ -53,6 +54,7 @@ def create_app(settings: GatewaySettings) -> FastAPI:
         # The router hosts BenchmarkService on the same channel.
         app.state.benchmark_stub = BenchmarkServiceStub(client.channel)
         app.state.jobs_stub = JobsServiceStub(client.channel)
+        app.state.suppliers_stub = SuppliersServiceStub(client.channel)
         log.info("gateway_started", upstream=settings.upstream, upstream_serving=cache.ready)
         try:
             yield
@@ -81,6 +83,7 @@ def create_app(settings: GatewaySettings) -> FastAPI:
     app.include_router(caller.router, dependencies=secured)
     app.include_router(compare.router, dependencies=secured)
     app.include_router(preview.router, dependencies=secured)
+    app.include_router(suppliers.router, dependencies=secured)
     install_console(app)
     # Added last = outermost: the request id exists before the body limit answers.
     app.add_middleware(

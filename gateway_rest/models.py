@@ -597,3 +597,12 @@ class CompareResult(BaseModel):
     entries: list[CompareEntry]
     fields: list[FieldComparison]
     text: list[TextComparison] = Field(description="The first backend that answered against each other one")
+
+
+class LearnedSupplier(BaseModel):
+    """Answer of `POST /api/v1/suppliers/learn`: the supplier written and the fields whose place was learned."""
+
+    supplier_id: str
+    name: str
+    learned_fields: list[str] = Field(description="Fields whose place on the page the template now knows")
+    document_id: str = Field(description="SHA-256 of the document learned from, hex")

@@ -111,7 +111,7 @@ class RouterServer:
         self.port = server.add_insecure_port(f"{s.host}:{s.port}")
         if self.port == 0:
             raise OSError(f"cannot listen on {s.host}:{s.port} (in use?)")
-        service_names = [OCR_SERVICE_NAME]
+        service_names = [OCR_SERVICE_NAME, self._attach_suppliers(server)]
         if s.benchmarks:
             service_names.append(self._attach_benchmarks(server))
         if s.jobs:
@@ -175,6 +175,14 @@ class RouterServer:
             )
         )
         return BENCHMARK_SERVICE_NAME
+
+    def _attach_suppliers(self, server: grpc.aio.Server) -> str:
+        """SuppliersService: the registry the router reads is the one it learns into."""
+        from ocrmesh.v1.suppliers_pb2_grpc import add_SuppliersServiceServicer_to_server
+        from router_service.suppliers_servicer import SUPPLIERS_SERVICE_NAME, SuppliersServicer
+
+        add_SuppliersServiceServicer_to_server(SuppliersServicer(self.settings.suppliers_dir), server)
+        return SUPPLIERS_SERVICE_NAME
 
     def _attach_jobs(self, server: grpc.aio.Server) -> str:
         """JobsService in this process; its runner sends documents through this router."""

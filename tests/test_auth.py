@@ -376,3 +376,9 @@ async def test_the_gateway_renders_a_preview_only_for_a_key_that_may_process(sec
     assert reader.status_code == 403
     alice = await secured.rest.post("/api/v1/ocr/preview", files=_upload(), headers=secured.headers("alice"))
     assert alice.status_code == 200 and alice.content.startswith(b"\x89PNG")
+
+
+async def test_only_an_admin_key_may_teach_a_supplier(secured: Secured) -> None:
+    """Learning changes how every later document of the supplier is read: process scope is not enough."""
+    alice = await secured.rest.post("/api/v1/suppliers/learn", files=_upload(), headers=secured.headers("alice"))
+    assert alice.status_code == 403

@@ -49,6 +49,8 @@ METHOD_SCOPES = {
     "/ocrmesh.v1.BenchmarkService/WatchRun": "benchmark",
     "/ocrmesh.v1.BenchmarkService/ListRuns": "benchmark",
     "/ocrmesh.v1.BenchmarkService/GetReport": "benchmark",
+    # Learning a supplier changes how its every later document is read.
+    "/ocrmesh.v1.SuppliersService/LearnSupplier": "admin",
 }
 # Calls any valid key may make, whatever its scopes (a key asking what it may do).
 KEY_ONLY_METHODS = frozenset({"/ocrmesh.v1.OcrService/GetCaller"})

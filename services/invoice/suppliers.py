@@ -10,7 +10,7 @@ carry FIELD_SOURCE_TEMPLATE and the result names the template.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 import yaml
@@ -95,6 +95,16 @@ class SupplierRegistry:
         fresh = SupplierRegistry.load(directory)
         self.profiles = fresh.profiles
         return path
+
+
+def apply_corrections(fields: pb.InvoiceFields, corrections: Mapping[str, str]) -> None:
+    """A person's corrections (field name -> value) over the fields as read: replaced, or added."""
+    for name, value in corrections.items():
+        existing = [f for f in fields.fields if f.name == name]
+        if existing:
+            existing[0].value = value
+        else:
+            fields.fields.add(name=name, value=value, source=pb.FIELD_SOURCE_UNSPECIFIED)
 
 
 def upsert_supplier(

@@ -19,6 +19,7 @@ from pathlib import Path
 
 import httpx
 import pytest
+import yaml
 
 from tests.conftest import DATASET, free_port, wait_until
 from tests.console.browser import headless_chromium, missing_browser
@@ -38,6 +39,7 @@ class Mesh:
     admin_key: str
     viewer_key: str  # scope `process` only
     process: subprocess.Popen[bytes]
+    suppliers: Path  # the router's supplier registry
 
 
 def _run(args: list[str], env: dict[str, str]) -> str:
@@ -63,6 +65,7 @@ def mesh(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Mesh]:
         "OCRMESH_GATEWAY_MAX_UPLOAD_MB": str(MAX_UPLOAD_MB),
         "OCRMESH_DATASETS": str(root / "datasets"),
         "OCRMESH_BENCH_DATA_DIR": str(root / "runs"),
+        "OCRMESH_ROUTER_SUPPLIERS_DIR": str(root / "suppliers"),
     }
     gateway = free_port()
     ports = ["--gateway-port", str(gateway), "--router-port", str(free_port()), "--base-port", str(free_port())]
@@ -76,7 +79,7 @@ def mesh(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Mesh]:
         admin_key = (root / "data" / "admin.key").read_text().strip()
         created = _run(["keys", "create", "viewer", "--scope", "process", "--data-dir", str(root / "data")], env)
         viewer_key = re.search(r"ocm_[A-Za-z0-9_-]+", created).group(0)  # type: ignore[union-attr]
-        yield Mesh(url, admin_key, viewer_key, process)
+        yield Mesh(url, admin_key, viewer_key, process, root / "suppliers")
     finally:
         process.terminate()
         try:
@@ -188,10 +191,7 @@ def test_browser_inspect_shows_the_sample_invoice_fields_and_their_boxes(
     _by_id(browser, "inspect-file").send_keys(str(SAMPLE))
     _by_id(browser, "inspect-form").submit()
     _wait(browser, lambda d: d.find_elements(By.CSS_SELECTOR, "#fields-table tr[data-field]"))
-    values = {
-        row.get_attribute("data-field"): row.find_elements(By.TAG_NAME, "td")[0].text
-        for row in browser.find_elements(By.CSS_SELECTOR, "#fields-table tr[data-field]")  # type: ignore[attr-defined]
-    }
+    values = _field_values(browser)
     assert values["rechnungsnummer"] == "471102"
     assert values["betrag_brutto"] == "529.87"
     assert values["datum"] == "2018-03-05"
@@ -208,6 +208,38 @@ def test_browser_inspect_shows_the_sample_invoice_fields_and_their_boxes(
     assert "471102" in _text(browser, "inspect-text")
     assert _by_id(browser, "pages-table").find_elements(By.CSS_SELECTOR, "tbody tr")  # type: ignore[attr-defined]
     _shot(browser, "inspect", tmp_path)
+
+
+def _field_values(driver: object) -> dict[str, str]:
+    """The fields table as shown: an admin sees each value in an input to correct it."""
+    from selenium.webdriver.common.by import By
+
+    values = {}
+    for row in driver.find_elements(By.CSS_SELECTOR, "#fields-table tr[data-field]"):  # type: ignore[attr-defined]
+        cell = row.find_elements(By.TAG_NAME, "td")[0]
+        inputs = cell.find_elements(By.TAG_NAME, "input")
+        values[row.get_attribute("data-field")] = inputs[0].get_attribute("value") if inputs else cell.text
+    return values
+
+
+def test_browser_a_corrected_field_teaches_the_supplier(mesh: Mesh, browser: object, tmp_path: Path) -> None:
+    from selenium.webdriver.common.by import By
+
+    _sign_in(browser, mesh)
+    _open(browser, "inspect")
+    _by_id(browser, "inspect-file").send_keys(str(SCAN))
+    _by_id(browser, "inspect-form").submit()
+    _wait(browser, lambda d: d.find_elements(By.CSS_SELECTOR, "#fields-table input[data-name=rechnungsnummer]"))
+    number = browser.find_element(By.CSS_SELECTOR, "#fields-table input[data-name=rechnungsnummer]")  # type: ignore[attr-defined]
+    number.clear()
+    number.send_keys("471102")  # as printed: confirmed (a misread one would be corrected the same way)
+    _by_id(browser, "learn-button").click()  # type: ignore[attr-defined]
+    _wait(browser, lambda d: "Gelernt" in _text(d, "message"))
+    assert "Lieferant GmbH" in _text(browser, "message")
+    (profile,) = mesh.suppliers.glob("*.yaml")
+    learned = yaml.safe_load(profile.read_text("utf-8"))
+    assert learned["name"] == "Lieferant GmbH" and "rechnungsnummer" in learned["template"]
+    _shot(browser, "learn-supplier", tmp_path)
 
 
 def test_browser_bad_files_get_clear_german_messages(mesh: Mesh, browser: object, tmp_path: Path) -> None:
@@ -330,6 +362,12 @@ def test_browser_a_process_only_key_is_not_offered_batches_or_benchmarks(
     ]
     assert shown == ["inspect", "compare", "health"]
     assert "viewer" in _text(browser, "who")
+    _open(browser, "inspect")
+    _by_id(browser, "inspect-file").send_keys(str(SAMPLE))
+    _by_id(browser, "inspect-form").submit()
+    _wait(browser, lambda d: d.find_elements(By.CSS_SELECTOR, "#fields-table tr[data-field]"))
+    assert not browser.find_elements(By.CSS_SELECTOR, "#fields-table input")  # type: ignore[attr-defined]
+    assert not _by_id(browser, "learn-button").is_displayed()  # type: ignore[attr-defined]
 
 
 def test_browser_console_switches_to_english(mesh: Mesh, browser: object) -> None:

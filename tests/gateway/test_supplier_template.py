@@ -89,3 +89,43 @@ async def test_learned_supplier_template_guides_served_extraction(
     assert "rechnungsnummer" in after["template_fields"]
     number = next(f for f in after["fields"] if f["name"] == "rechnungsnummer")
     assert number["source"] in ("template", "FIELD_SOURCE_TEMPLATE")
+
+
+async def test_a_correction_sent_through_rest_teaches_the_router_the_supplier(
+    served: tuple[httpx.AsyncClient, int, Path],
+) -> None:
+    """The console's "save correction": the router (not the gateway's host) writes the template."""
+    rest, _router_port, suppliers = served
+    second = invoice("B-2002", "A-88", "238,00")
+    before = (await rest.post(PROCESS, files={"file": ("b.pdf", second, "application/pdf")})).json()
+    assert before["text"]["structured"]["rechnungsnummer"] == "A-88"  # the order number, wrongly
+
+    first = invoice("B-2001", "A-87", "119,00")
+    learned = await rest.post(
+        "/api/v1/suppliers/learn",
+        files={"file": ("a.pdf", first, "application/pdf")},
+        data={"corrections": '{"rechnungsnummer": "B-2001"}'},
+    )
+    assert learned.status_code == 200, learned.text
+    body = learned.json()
+    assert "rechnungsnummer" in body["learned_fields"] and body["name"].startswith("Kontor Lindenblatt")
+    (profile_path,) = suppliers.glob("*.yaml")
+    assert yaml.safe_load(profile_path.read_text(encoding="utf-8"))["id"] == body["supplier_id"]
+
+    after = (await rest.post(PROCESS, files={"file": ("b.pdf", second, "application/pdf")})).json()
+    assert after["text"]["structured"]["rechnungsnummer"] == "B-2002"
+    assert after["template_id"] == body["supplier_id"]
+
+
+async def test_learning_refuses_corrections_that_are_not_an_object_of_strings(
+    served: tuple[httpx.AsyncClient, int, Path],
+) -> None:
+    rest, _router_port, suppliers = served
+    for corrections in ("[1, 2]", '{"betrag_brutto": 5}', "not json"):
+        response = await rest.post(
+            "/api/v1/suppliers/learn",
+            files={"file": ("a.pdf", invoice("B-1", "A-1", "1,00"), "application/pdf")},
+            data={"corrections": corrections},
+        )
+        assert response.status_code == 422 and response.json()["error"]["code"] == "invalid_corrections"
+    assert not list(suppliers.glob("*.yaml"))

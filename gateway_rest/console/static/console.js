@@ -214,10 +214,15 @@ function renderInspection(result) {
 }
 
 function renderFields(result) {
+  const editable = allows("admin");
+  $("learn-box").hidden = !editable;
   const rows = result.fields.map((field, index) => {
+    const value = editable
+      ? el("td", {}, el("input", { value: field.value, "data-original": field.value, "data-name": field.name, "aria-label": t("value_of", { name: field.name }) }))
+      : el("td", { text: field.value });
     const row = el("tr", { "data-field": field.name, tabindex: "0" },
       el("th", { scope: "row", text: field.name }),
-      el("td", { text: field.value }),
+      value,
       el("td", { text: `${Math.round(field.confidence * 100)} %` }),
       el("td", { text: field.valid === false ? t("failed_check") : field.valid === true ? t("held") : "" }));
     if (field.valid === false || field.issues.length) row.classList.add("flagged");
@@ -227,6 +232,25 @@ function renderFields(result) {
     return row;
   });
   $("fields-table").tBodies[0].replaceChildren(...rows);
+}
+
+// Corrected values teach the router where this supplier prints its fields (admin keys).
+async function learnSupplier() {
+  const { file } = state.inspect;
+  const corrections = {};
+  for (const input of document.querySelectorAll("#fields-table input[data-name]")) {
+    if (input.value !== input.dataset.original) corrections[input.dataset.name] = input.value.trim();
+  }
+  const form = new FormData();
+  form.append("file", file);
+  form.append("corrections", JSON.stringify(corrections));
+  show(t("working"), "info");
+  try {
+    const learned = await api("/api/v1/suppliers/learn", { method: "POST", form });
+    show(t("learned", { name: learned.name || learned.supplier_id, fields: learned.learned_fields.join(", ") }), "info");
+  } catch (problem) {
+    show(explain(problem, file.name));
+  }
 }
 
 function renderChecks(validation) {
@@ -603,6 +627,7 @@ function start() {
   $("inspect-form").addEventListener("submit", inspect);
   $("inspect-page").addEventListener("change", (e) => showPage(Number(e.target.value)));
   $("markdown-button").addEventListener("click", downloadMarkdown);
+  $("learn-button").addEventListener("click", learnSupplier);
   $("compare-form").addEventListener("submit", compare);
   $("batch-form").addEventListener("submit", startBatch);
   $("batch-folder").addEventListener("change", (e) => { $("batch-files").webkitdirectory = e.target.checked; });

@@ -21,8 +21,8 @@ import httpx
 import pytest
 import yaml
 
+from benchmarks.browser import headless_chromium, missing_browser
 from tests.conftest import DATASET, free_port, wait_until
-from tests.console.browser import headless_chromium, missing_browser
 
 REPO = Path(__file__).resolve().parents[2]
 SAMPLE = REPO / "samples" / "rechnung-beispiel.pdf"

@@ -1,4 +1,7 @@
-"""The system Chromium, headless, driven by Selenium through Debian's chromedriver (no browser download)."""
+"""The system Chromium, headless, driven by Selenium through Debian's chromedriver (no browser download).
+
+Used by the console's browser tests (tests/console) and its benchmark (benchmarks/bench_console.py).
+"""
 
 from __future__ import annotations
 

@@ -40,9 +40,10 @@ if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
   echo "$want" > "$stamp"
 fi
 
-# buf (contract lint and breaking-change check), pinned in tools/package.json.
-if command -v npm >/dev/null 2>&1 && [ ! -x tools/node_modules/.bin/buf ]; then
-  echo "setup: installing buf into tools/"
+# buf (contract lint and breaking-change check) and axe-core (the console's accessibility test),
+# pinned in tools/package.json.
+if command -v npm >/dev/null 2>&1 && { [ ! -x tools/node_modules/.bin/buf ] || [ ! -f tools/node_modules/axe-core/axe.min.js ]; }; then
+  echo "setup: installing buf and axe-core into tools/"
   (cd tools && npm install --no-audit --no-fund --loglevel=error >/dev/null)
 fi
 echo "setup: done"

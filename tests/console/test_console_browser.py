@@ -376,3 +376,63 @@ def test_browser_console_switches_to_english(mesh: Mesh, browser: object) -> Non
     _by_id(browser, "key").send_keys("ocm_wrong")
     _by_id(browser, "signin-form").submit()
     _wait(browser, lambda d: "unknown or revoked" in _text(d, "message"))
+
+
+AXE = REPO / "tools" / "node_modules" / "axe-core" / "axe.min.js"
+AXE_RUN = """
+const done = arguments[arguments.length - 1];
+axe.run(document, {resultTypes: ['violations'], runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa']}})
+  .then(r => done(r.violations.map(v => ({id: v.id, impact: v.impact, nodes: v.nodes.map(n => n.target.join(' ')).slice(0, 5)}))))
+  .catch(e => done([{id: 'axe-error', impact: 'critical', nodes: [String(e)]}]));
+"""
+
+
+@pytest.mark.skipif(not AXE.is_file(), reason="axe-core not installed in tools/ (`make setup` installs it)")
+def test_browser_console_screens_pass_the_axe_accessibility_rules(mesh: Mesh, browser: object) -> None:
+    """WCAG 2.1 A/AA as axe-core checks it (labels, names, contrast, landmarks) on every screen, filled."""
+    from selenium.webdriver.common.by import By
+
+    browser.set_script_timeout(120)  # type: ignore[attr-defined]
+    axe = AXE.read_text("utf-8")
+    browser.get(mesh.url + "/")  # type: ignore[attr-defined]
+    _wait(browser, lambda d: _by_id(d, "view-signin").is_displayed())
+    screens: dict[str, list[dict[str, object]]] = {}
+    browser.execute_script(axe)  # type: ignore[attr-defined]
+    screens["signin"] = browser.execute_async_script(AXE_RUN)  # type: ignore[attr-defined]
+    _sign_in(browser, mesh)
+    _open(browser, "inspect")
+    _by_id(browser, "inspect-file").send_keys(str(SAMPLE))
+    _by_id(browser, "inspect-form").submit()
+    _wait(browser, lambda d: d.find_elements(By.CSS_SELECTOR, "#page-boxes .field-box"))
+    browser.execute_script(axe)  # type: ignore[attr-defined]
+    for view in ("inspect", "compare", "batch", "bench", "health"):
+        _open(browser, view)
+        screens[view] = browser.execute_async_script(AXE_RUN)  # type: ignore[attr-defined]
+    found = {name: violations for name, violations in screens.items() if violations}
+    assert not found, found
+
+
+def test_browser_console_is_usable_by_keyboard_alone(mesh: Mesh, browser: object) -> None:
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.keys import Keys
+
+    browser.get(mesh.url + "/")  # type: ignore[attr-defined]
+    _wait(browser, lambda d: _by_id(d, "view-signin").is_displayed())
+    active = lambda: browser.switch_to.active_element  # type: ignore[attr-defined]  # noqa: E731
+    assert active().get_attribute("id") == "key"  # the sign-in form has the focus at once
+    active().send_keys(mesh.admin_key, Keys.ENTER)
+    _wait(browser, lambda d: _by_id(d, "nav").is_displayed())
+    assert active().get_attribute("id") == "inspect-title"  # the first screen's heading, announced
+    ActionChains(browser).send_keys(Keys.TAB).perform()  # type: ignore[arg-type]
+    assert active().get_attribute("id") == "inspect-file"  # Tab goes on into the screen
+    visited = []
+    for _ in range(12):  # Shift+Tab back up to the sections
+        ActionChains(browser).key_down(Keys.SHIFT).send_keys(Keys.TAB).key_up(Keys.SHIFT).perform()  # type: ignore[arg-type]
+        visited.append(active().get_attribute("id") or active().get_attribute("data-view") or active().tag_name)
+        if active().get_attribute("data-view") == "health":
+            break
+    assert visited[-1] == "health", visited
+    assert active().get_attribute("data-view") == "health"
+    active().send_keys(Keys.ENTER)
+    _wait(browser, lambda d: _by_id(d, "view-health").is_displayed())
+    assert active().get_attribute("id") == "health-title"

@@ -128,6 +128,8 @@ function openView(name) {
     if (button.dataset.view === name) button.setAttribute("aria-current", "page");
     else button.removeAttribute("aria-current");
   }
+  // The screen's heading takes the focus: a screen reader announces it, Tab continues into the screen.
+  document.querySelector(`#view-${name} h2`)?.focus();
   clearInterval(state.healthTimer);
   if (name === "health") {
     refreshHealth();
@@ -639,7 +641,7 @@ function start() {
   signIn(sessionStorage.getItem(KEY_STORE) ?? "").catch(() => {
     sessionStorage.removeItem(KEY_STORE);
     openView("signin");
-    $("key").focus();
+    $("key").focus();  // signing in is the only thing to do
   });
 }
 

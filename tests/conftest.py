@@ -16,6 +16,13 @@ _STATE = Path(tempfile.mkdtemp(prefix="ocrmesh-test-state-"))
 os.environ.setdefault("OCRMESH_JOBS_DATA_DIR", str(_STATE / "jobs"))
 os.environ.setdefault("OCRMESH_BENCH_DATA_DIR", str(_STATE / "benchmarks"))
 os.environ.setdefault("OCRMESH_ROUTER_PRIORS_FILE", str(_STATE / "benchmarks" / "latest-priors.json"))
+# Routers learn suppliers (POST /api/v1/suppliers/learn, Schemathesis included): into a copy of the
+# repository's registry, never into config/suppliers itself.
+if "OCRMESH_ROUTER_SUPPLIERS_DIR" not in os.environ:
+    import shutil
+
+    shutil.copytree(Path(__file__).resolve().parents[1] / "config" / "suppliers", _STATE / "suppliers")
+    os.environ["OCRMESH_ROUTER_SUPPLIERS_DIR"] = str(_STATE / "suppliers")
 # Processes a test starts find the client library (clients/python) even before `make setup` installed it.
 _CLIENT_SRC = str(Path(__file__).resolve().parents[1] / "clients" / "python")
 os.environ["PYTHONPATH"] = os.pathsep.join(p for p in (_CLIENT_SRC, os.environ.get("PYTHONPATH", "")) if p)

@@ -133,8 +133,10 @@ def _workspace(root: Path) -> Path:
 
 
 def _env() -> dict[str, str]:
+    # As on a user's machine: the router learns into the workspace's own config/suppliers (a copy).
+    inherited = {k: v for k, v in os.environ.items() if k != "OCRMESH_ROUTER_SUPPLIERS_DIR"}
     return {
-        **os.environ,
+        **inherited,
         "PATH": os.pathsep.join([str(VENV_BIN), os.environ.get("PATH", "")]),
         "PYTHONPATH": os.pathsep.join([str(REPO), os.environ.get("PYTHONPATH", "")]).rstrip(os.pathsep),
         "NO_COLOR": "1",

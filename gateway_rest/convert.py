@@ -86,6 +86,16 @@ def _page(page: pb.PageResult) -> m.Page:
         low_confidence_words=page.low_confidence_words,
         layout_complexity=_layout(page.layout_complexity),  # type: ignore[arg-type]
         quality=_quality(page.quality) if page.HasField("quality") else None,
+        blocks=[_block(b) for b in page.blocks],
+    )
+
+
+def _block(block: pb.Block) -> m.Block:
+    return m.Block(
+        kind=_enum_name(pb.BlockKind, block.kind, "BLOCK_KIND_"),  # type: ignore[arg-type]
+        level=block.level or None,
+        text=block.text,
+        box=_box(block.box) if block.HasField("box") else None,
     )
 
 

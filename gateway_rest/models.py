@@ -133,6 +133,18 @@ class PageQuality(BaseModel):
     warnings: list[str]
 
 
+BlockKindName = Literal["unspecified", "heading", "paragraph", "list_item", "table", "page_header", "page_footer"]
+
+
+class Block(BaseModel):
+    """One piece of the page's structure, in reading order."""
+
+    kind: BlockKindName
+    level: int | None = Field(default=None, description="Heading level, 1 (a part) to 6; absent for other kinds")
+    text: str = Field(description="Lines joined by newlines (a table: its Markdown)")
+    box: BoundingBox | None = None
+
+
 class Page(BaseModel):
     page_number: int
     text: str
@@ -147,6 +159,11 @@ class Page(BaseModel):
         description="As the engine measured it (pdftext: every page); unspecified otherwise",
     )
     quality: PageQuality | None = Field(default=None, description="Set by OCR engines for scanned pages")
+    blocks: list[Block] = Field(
+        default=[],
+        description="Headings, paragraphs, list items, tables and the running header and footer (page numbers),"
+        " in reading order",
+    )
 
 
 class Validation(BaseModel):

@@ -1,8 +1,8 @@
 """A document's pages as Markdown: headings as `#`, tables as pipe tables, clauses as lists.
 
 An engine that writes Markdown itself (Docling, the GPU models) is taken as it wrote it; for the
-others the page's lines, in their reading order, are marked up with `structure.heading_of`, and a
-table the engine found replaces the lines inside its box.
+others the page's blocks (`blocks.page_blocks`: headings, clauses, paragraphs, the engine's tables
+in place of the lines inside their box) are written out, the running header and footer left out.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ocrmesh.v1 import ocr_pb2 as pb
-from services.outputs.structure import heading_of, list_item
+from services.outputs.blocks import page_blocks
 
 PAGE_BREAK = "\n\n<!-- page {number} -->\n\n"
 
@@ -25,55 +25,24 @@ def document_markdown(pages: Sequence[pb.PageResult]) -> str:
 
 
 def page_markdown(page: pb.PageResult) -> str:
-    blocks: list[str] = []
-    tables_written: set[int] = set()
-    paragraph: list[str] = []
-    last_block: int | None = None
-
-    def flush() -> None:
-        if paragraph:
-            blocks.append("\n".join(paragraph))
-            paragraph.clear()
-
-    for line in page.lines:
-        table = _table_holding(page, line)
-        if table is not None:
-            flush()
-            if table not in tables_written:
-                tables_written.add(table)
-                blocks.append(_table_markdown(page.tables[table]))
-            continue
-        text = line.text.strip()
-        if not text:
-            continue
-        heading = heading_of(text)
-        if heading is not None:
-            flush()
-            blocks.append(f"{'#' * heading.level} {_escape(heading.text)}")
-        elif list_item(text):
-            flush()
-            blocks.append(f"- {_escape(text)}" if not text.startswith(("-", "•", "–")) else f"- {_escape(text[1:].strip())}")
-        else:
-            if last_block is not None and line.block != last_block:
-                flush()
-            paragraph.append(_escape(text))
-        last_block = line.block
-    flush()
-    for index, table in enumerate(page.tables):  # tables without lines of their own (Docling's cells only)
-        if index not in tables_written:
-            blocks.append(_table_markdown(table))
-    return "\n\n".join(blocks)
+    """The page's blocks as Markdown; its running header and footer (page numbers) left out."""
+    blocks = page.blocks or page_blocks(page)
+    parts = [_block_markdown(page, block) for block in blocks]
+    return "\n\n".join(part for part in parts if part)
 
 
-def _table_holding(page: pb.PageResult, line: pb.TextLine) -> int | None:
-    if not line.HasField("box"):
-        return None
-    cx, cy = (line.box.x0 + line.box.x1) / 2, (line.box.y0 + line.box.y1) / 2
-    for index, table in enumerate(page.tables):
-        box = table.box
-        if table.HasField("box") and box.x0 <= cx <= box.x1 and box.y0 <= cy <= box.y1:
-            return index
-    return None
+def _block_markdown(page: pb.PageResult, block: pb.Block) -> str:
+    if block.kind == pb.BLOCK_KIND_HEADING:
+        return f"{'#' * max(1, min(6, block.level))} {_escape(block.text)}"
+    if block.kind == pb.BLOCK_KIND_TABLE:
+        return _table_markdown(page.tables[block.table_index]) if block.table_index < len(page.tables) else ""
+    if block.kind == pb.BLOCK_KIND_LIST_ITEM:
+        first, *rest = block.text.split("\n")
+        item = first[1:].strip() if first.startswith(("-", "•", "–")) else first
+        return "\n".join([f"- {_escape(item)}", *(f"  {_escape(line)}" for line in rest)])
+    if block.kind in (pb.BLOCK_KIND_PAGE_HEADER, pb.BLOCK_KIND_PAGE_FOOTER):
+        return ""
+    return "\n".join(_escape(line) for line in block.text.split("\n"))
 
 
 def _table_markdown(table: pb.Table) -> str:

@@ -121,7 +121,7 @@ async def test_text_is_the_results_raw_text(pdftext_gateway: httpx.AsyncClient) 
     assert response.text == as_json["text"]["raw"]
 
 
-def _contract() -> bytes:
+def _contract(pages: int = 1) -> bytes:
     lines = [
         "Gesellschaftsvertrag der Muster GmbH",
         "Abschnitt 1 Allgemeine Bestimmungen",
@@ -136,9 +136,13 @@ def _contract() -> bytes:
         "a) Das Stammkapital beträgt 25.000 Euro.",
     ]
     with pymupdf.open() as doc:
-        page = doc.new_page()
-        for number, line in enumerate(lines):
-            page.insert_text((60, 80 + 28 * number), line, fontsize=11, fontname="helv")
+        for page_number in range(1, pages + 1):
+            page = doc.new_page()
+            if pages > 1:  # a running header and footer, as a long contract prints them
+                page.insert_text((60, 30), f"Gesellschaftsvertrag Muster GmbH – Seite {page_number} von {pages}", fontsize=8)
+                page.insert_text((290, 820), f"- {page_number} -", fontsize=8)
+            for number, line in enumerate(lines):
+                page.insert_text((60, 80 + 28 * number), line, fontsize=11, fontname="helv")
         return doc.tobytes()
 
 
@@ -180,3 +184,20 @@ async def test_each_streamed_page_carries_its_markdown_over_grpc(pdftext_server)
     outcome = await pdftext_server.client.process(build_request(_contract()), timeout=120)
     (page,) = outcome.pages
     assert "### § 1 Firma, Sitz" in page.markdown and "## Abschnitt 2 Gesellschafter" in page.markdown
+
+
+async def test_json_pages_carry_their_blocks_with_the_running_header_and_footer_apart(
+    pdftext_gateway: httpx.AsyncClient,
+) -> None:
+    body = (await _post(pdftext_gateway, _contract(pages=2), "vertrag.pdf")).json()
+    for page in body["pages"]:
+        kinds = [(b["kind"], b.get("level")) for b in page["blocks"]]
+        assert kinds[0] == ("page_header", None) and kinds[-1] == ("page_footer", None)
+        assert ("heading", 2) in kinds and ("heading", 3) in kinds and ("list_item", None) in kinds
+        headings = [b["text"] for b in page["blocks"] if b["kind"] == "heading"]
+        assert headings[:2] == ["Abschnitt 1 Allgemeine Bestimmungen", "§ 1 Firma, Sitz"]
+        footer = page["blocks"][-1]
+        assert footer["text"] == f"- {page['page_number']} -" and footer["box"]["y0"] > 0.9
+    markdown = (await _post(pdftext_gateway, _contract(pages=2), "vertrag.pdf", format="markdown")).text
+    assert "Seite 1 von 2" not in markdown and "- 2 -" not in markdown  # page furniture is not the text
+    assert markdown.count("### § 1 Firma, Sitz") == 2

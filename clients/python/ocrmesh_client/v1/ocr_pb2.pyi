@@ -19,6 +19,16 @@ class PageKind(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     PAGE_KIND_BORN_DIGITAL: _ClassVar[PageKind]
     PAGE_KIND_SCANNED: _ClassVar[PageKind]
 
+class BlockKind(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+    __slots__ = ()
+    BLOCK_KIND_UNSPECIFIED: _ClassVar[BlockKind]
+    BLOCK_KIND_HEADING: _ClassVar[BlockKind]
+    BLOCK_KIND_PARAGRAPH: _ClassVar[BlockKind]
+    BLOCK_KIND_LIST_ITEM: _ClassVar[BlockKind]
+    BLOCK_KIND_TABLE: _ClassVar[BlockKind]
+    BLOCK_KIND_PAGE_HEADER: _ClassVar[BlockKind]
+    BLOCK_KIND_PAGE_FOOTER: _ClassVar[BlockKind]
+
 class CaptureKind(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     __slots__ = ()
     CAPTURE_KIND_UNSPECIFIED: _ClassVar[CaptureKind]
@@ -56,6 +66,13 @@ PREPROCESSING_FULL: Preprocessing
 PAGE_KIND_UNSPECIFIED: PageKind
 PAGE_KIND_BORN_DIGITAL: PageKind
 PAGE_KIND_SCANNED: PageKind
+BLOCK_KIND_UNSPECIFIED: BlockKind
+BLOCK_KIND_HEADING: BlockKind
+BLOCK_KIND_PARAGRAPH: BlockKind
+BLOCK_KIND_LIST_ITEM: BlockKind
+BLOCK_KIND_TABLE: BlockKind
+BLOCK_KIND_PAGE_HEADER: BlockKind
+BLOCK_KIND_PAGE_FOOTER: BlockKind
 CAPTURE_KIND_UNSPECIFIED: CaptureKind
 CAPTURE_KIND_SCAN: CaptureKind
 CAPTURE_KIND_PHOTO: CaptureKind
@@ -204,7 +221,7 @@ class Timings(_message.Message):
     def __init__(self, queue_seconds: _Optional[float] = ..., preprocess_seconds: _Optional[float] = ..., recognition_seconds: _Optional[float] = ..., total_seconds: _Optional[float] = ...) -> None: ...
 
 class PageResult(_message.Message):
-    __slots__ = ("page_number", "page_count", "text", "lines", "tables", "confidence", "timings", "backend", "model_id", "kind", "width", "height", "low_confidence_words", "markdown", "layout_complexity", "quality")
+    __slots__ = ("page_number", "page_count", "text", "lines", "tables", "confidence", "timings", "backend", "model_id", "kind", "width", "height", "low_confidence_words", "markdown", "layout_complexity", "quality", "blocks")
     PAGE_NUMBER_FIELD_NUMBER: _ClassVar[int]
     PAGE_COUNT_FIELD_NUMBER: _ClassVar[int]
     TEXT_FIELD_NUMBER: _ClassVar[int]
@@ -221,6 +238,7 @@ class PageResult(_message.Message):
     MARKDOWN_FIELD_NUMBER: _ClassVar[int]
     LAYOUT_COMPLEXITY_FIELD_NUMBER: _ClassVar[int]
     QUALITY_FIELD_NUMBER: _ClassVar[int]
+    BLOCKS_FIELD_NUMBER: _ClassVar[int]
     page_number: int
     page_count: int
     text: str
@@ -237,7 +255,24 @@ class PageResult(_message.Message):
     markdown: str
     layout_complexity: LayoutComplexity
     quality: PageQuality
-    def __init__(self, page_number: _Optional[int] = ..., page_count: _Optional[int] = ..., text: _Optional[str] = ..., lines: _Optional[_Iterable[_Union[TextLine, _Mapping]]] = ..., tables: _Optional[_Iterable[_Union[Table, _Mapping]]] = ..., confidence: _Optional[float] = ..., timings: _Optional[_Union[Timings, _Mapping]] = ..., backend: _Optional[str] = ..., model_id: _Optional[str] = ..., kind: _Optional[_Union[PageKind, str]] = ..., width: _Optional[float] = ..., height: _Optional[float] = ..., low_confidence_words: _Optional[int] = ..., markdown: _Optional[str] = ..., layout_complexity: _Optional[_Union[LayoutComplexity, str]] = ..., quality: _Optional[_Union[PageQuality, _Mapping]] = ...) -> None: ...
+    blocks: _containers.RepeatedCompositeFieldContainer[Block]
+    def __init__(self, page_number: _Optional[int] = ..., page_count: _Optional[int] = ..., text: _Optional[str] = ..., lines: _Optional[_Iterable[_Union[TextLine, _Mapping]]] = ..., tables: _Optional[_Iterable[_Union[Table, _Mapping]]] = ..., confidence: _Optional[float] = ..., timings: _Optional[_Union[Timings, _Mapping]] = ..., backend: _Optional[str] = ..., model_id: _Optional[str] = ..., kind: _Optional[_Union[PageKind, str]] = ..., width: _Optional[float] = ..., height: _Optional[float] = ..., low_confidence_words: _Optional[int] = ..., markdown: _Optional[str] = ..., layout_complexity: _Optional[_Union[LayoutComplexity, str]] = ..., quality: _Optional[_Union[PageQuality, _Mapping]] = ..., blocks: _Optional[_Iterable[_Union[Block, _Mapping]]] = ...) -> None: ...
+
+class Block(_message.Message):
+    __slots__ = ("kind", "level", "text", "box", "line_indices", "table_index")
+    KIND_FIELD_NUMBER: _ClassVar[int]
+    LEVEL_FIELD_NUMBER: _ClassVar[int]
+    TEXT_FIELD_NUMBER: _ClassVar[int]
+    BOX_FIELD_NUMBER: _ClassVar[int]
+    LINE_INDICES_FIELD_NUMBER: _ClassVar[int]
+    TABLE_INDEX_FIELD_NUMBER: _ClassVar[int]
+    kind: BlockKind
+    level: int
+    text: str
+    box: BoundingBox
+    line_indices: _containers.RepeatedScalarFieldContainer[int]
+    table_index: int
+    def __init__(self, kind: _Optional[_Union[BlockKind, str]] = ..., level: _Optional[int] = ..., text: _Optional[str] = ..., box: _Optional[_Union[BoundingBox, _Mapping]] = ..., line_indices: _Optional[_Iterable[int]] = ..., table_index: _Optional[int] = ...) -> None: ...
 
 class PageQuality(_message.Message):
     __slots__ = ("rotation_degrees", "orientation_method", "orientation_confidence", "skew_degrees", "estimated_dpi", "capture", "warnings", "unreliable", "exif_orientation")

@@ -1,0 +1,24 @@
+"""Constants the layers share are defined once, in the lowest layer that needs them, and imported everywhere else."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+PACKAGES = ("services", "router_service", "jobs_service", "bench_service", "gateway_rest", "clients", "benchmarks")
+
+
+def definitions(name: str) -> list[str]:
+    """The modules that assign `name` at module level."""
+    assigned = re.compile(rf"^{re.escape(name)}\s*(?::[^=]+)?=", re.MULTILINE)
+    return sorted(
+        str(path.relative_to(ROOT))
+        for package in PACKAGES
+        for path in (ROOT / package).rglob("*.py")
+        if assigned.search(path.read_text(encoding="utf-8"))
+    )
+
+
+def test_the_page_separator_has_one_home() -> None:
+    assert definitions("PAGE_SEPARATOR") == ["services/intake/pagetext.py"]

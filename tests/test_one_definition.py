@@ -10,8 +10,8 @@ PACKAGES = ("services", "router_service", "jobs_service", "bench_service", "gate
 
 
 def definitions(name: str) -> list[str]:
-    """The modules that assign `name` at module level."""
-    assigned = re.compile(rf"^{re.escape(name)}\s*(?::[^=]+)?=", re.MULTILINE)
+    """The modules that assign a name matching the regex `name` at module level."""
+    assigned = re.compile(rf"^{name}\s*(?::[^=\n]+)?=", re.MULTILINE)
     return sorted(
         str(path.relative_to(ROOT))
         for package in PACKAGES
@@ -22,3 +22,8 @@ def definitions(name: str) -> list[str]:
 
 def test_the_page_separator_has_one_home() -> None:
     assert definitions("PAGE_SEPARATOR") == ["services/intake/pagetext.py"]
+
+
+def test_the_a4_page_width_has_one_home() -> None:
+    """The dpi a scan without one is guessed at: the router's analysis and the backends' page preparation agree."""
+    assert definitions(r"A4\w*_INCHES") == ["services/intake/pageprep.py"]

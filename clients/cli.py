@@ -185,9 +185,10 @@ def _write_document(
 ) -> None:
     """The processed document as Markdown, text or a searchable PDF (services/outputs), to a file or stdout."""
     from services.intake.errors import IntakeError
+    from services.intake.pagetext import PAGE_SEPARATOR
     from services.outputs.render import render_document
 
-    text = document.text if document is not None else "\f".join(p.text for p in pages)
+    text = document.text if document is not None else PAGE_SEPARATOR.join(p.text for p in pages)
     try:
         body = render_document(output_format, content, pages, text)
     except IntakeError as exc:

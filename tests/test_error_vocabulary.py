@@ -1,6 +1,7 @@
 """One error vocabulary: a domain error names its kind, `status_of` gives the gRPC code, `GRPC_TO_HTTP` the HTTP status.
 
-No servicer picks a literal status code for a refusal; each goes through `services.scaffold.status.abort`.
+No servicer picks a literal status code for a refusal; each goes through `services.scaffold.status.abort`
+(the engines' `EngineError`, a `StatusError`, still names the code an engine's verdict carries).
 """
 
 from __future__ import annotations
@@ -52,9 +53,10 @@ def test_an_unknown_run_is_still_a_key_error() -> None:
         raise UnknownRunError("r1")
 
 
-def test_no_servicer_aborts_with_a_literal_status_code() -> None:
-    literal = re.compile(r"context\.abort\(\s*grpc\.StatusCode\.")
-    servicers = sorted(ROOT.glob("*/servicer.py")) + sorted(ROOT.glob("services/*/servicer.py"))
-    assert len(servicers) >= 4
+def test_no_servicer_refuses_with_a_literal_status_code() -> None:
+    """A servicer aborts through `abort(context, error)` and raises domain errors, never a bare code of its own."""
+    literal = re.compile(r"context\.abort\(\s*grpc\.StatusCode\.|\bStatusError\(\s*grpc\.StatusCode\.")
+    servicers = sorted(ROOT.glob("*/*servicer*.py")) + sorted(ROOT.glob("services/*/*servicer*.py"))
+    assert len(servicers) >= 5
     offenders = [str(p.relative_to(ROOT)) for p in servicers if literal.search(p.read_text(encoding="utf-8"))]
     assert offenders == []

@@ -35,6 +35,7 @@ from ocrmesh.v1 import ocr_pb2 as pb
 from ocrmesh_client import AsyncOcrClient, build_request
 from ocrmesh_client.auth import KeySource
 from ocrmesh_client.tls import TlsFiles
+from services.intake.pagetext import PAGE_SEPARATOR
 
 log = structlog.get_logger("ocrmesh.bench")
 
@@ -242,7 +243,7 @@ class BenchmarkRunner:
             raw.confidence = document.confidence
             raw.supplier_id = document.fields.supplier_id
         else:
-            raw.text = "\f".join(p.text for p in pages)
+            raw.text = PAGE_SEPARATOR.join(p.text for p in pages)
             raw.confidence = sum(raw.page_confidences) / len(pages) if pages else 0.0
         return raw
 

@@ -8,13 +8,14 @@ import grpc
 
 from bench_service.convert import run_to_proto
 from bench_service.datasets import BenchDocument, DatasetError, parse_truth_json
+from bench_service.errors import RunWithoutResults, UnknownReportFormat
 from bench_service.host import BenchmarkHost, QueueFullError, RunRequest, Snapshot
 from bench_service.model import Progress, RunRecord
 from bench_service.store import UnknownRunError
 from ocrmesh.v1 import benchmark_pb2 as bpb
 from ocrmesh.v1 import benchmark_pb2_grpc as bpb_grpc
 from services.auth.keys import current_principal
-from services.scaffold.status import status_of
+from services.scaffold.status import abort
 
 BENCHMARK_SERVICE_NAME = bpb.DESCRIPTOR.services_by_name["BenchmarkService"].full_name
 ROUTING = {bpb.BENCHMARK_ROUTING_DIRECT: "direct", bpb.BENCHMARK_ROUTING_ROUTER: "router"}
@@ -53,11 +54,10 @@ class BenchmarkServicer(bpb_grpc.BenchmarkServiceServicer):
     async def _own_run(self, run_id: str, context: grpc.aio.ServicerContext, documents: bool = True) -> RunRecord:
         try:
             record = self.host.get(run_id, documents)
-        except UnknownRunError:
-            record = None
-        if record is None or not self._visible(record):
-            await context.abort(grpc.StatusCode.NOT_FOUND, f"no benchmark run {run_id!r}")
-        assert record is not None
+        except UnknownRunError as exc:
+            await abort(context, exc)
+        if not self._visible(record):
+            await abort(context, UnknownRunError(run_id))  # another key's run: as if it did not exist
         return record
 
     async def StartRun(self, request: bpb.StartRunRequest, context: grpc.aio.ServicerContext) -> bpb.StartRunResponse:
@@ -75,8 +75,7 @@ class BenchmarkServicer(bpb_grpc.BenchmarkServiceServicer):
             )
             record = await self.host.start_run(run_request)
         except (DatasetError, QueueFullError) as exc:  # a bad or unknown name, or too many runs waiting
-            status = status_of(exc)
-            await context.abort(status.code, status.message)
+            await abort(context, exc)
         return bpb.StartRunResponse(run=run_to_proto(record))
 
     async def GetRun(self, request: bpb.GetRunRequest, context: grpc.aio.ServicerContext) -> bpb.GetRunResponse:
@@ -111,8 +110,8 @@ class BenchmarkServicer(bpb_grpc.BenchmarkServiceServicer):
                         backend=event.backend,
                         message=event.message,
                     )
-        except UnknownRunError:
-            await context.abort(grpc.StatusCode.NOT_FOUND, f"no benchmark run {request.run_id!r}")
+        except UnknownRunError as exc:
+            await abort(context, exc)
         finally:
             await events.aclose()
 
@@ -127,12 +126,10 @@ class BenchmarkServicer(bpb_grpc.BenchmarkServiceServicer):
     async def GetReport(self, request: bpb.GetReportRequest, context: grpc.aio.ServicerContext) -> bpb.GetReportResponse:
         fmt = FORMATS.get(request.format)
         if fmt is None:
-            await context.abort(grpc.StatusCode.INVALID_ARGUMENT, f"unknown report format {request.format}")
+            await abort(context, UnknownReportFormat(request.format))
         record = await self._own_run(request.run_id, context)
         if not record.summaries and record.final:
-            await context.abort(
-                grpc.StatusCode.FAILED_PRECONDITION, f"run {record.run_id} is {record.status} without results"
-            )
+            await abort(context, RunWithoutResults(record.run_id, record.status))
         from bench_service.report import render
 
         content, mime, filename = render(record, fmt)  # type: ignore[arg-type]

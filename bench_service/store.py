@@ -15,12 +15,17 @@ from pathlib import Path
 from bench_service import report
 from bench_service.model import RunRecord, utcnow
 from bench_service.priors import Priors, write_priors
+from services.scaffold.errors import NotFoundError
 
 RUN_ID = re.compile(r"^\d{8}T\d{6}Z-[0-9a-f]{6}$")
 
 
-class UnknownRunError(KeyError):
+class UnknownRunError(NotFoundError, KeyError):
     """No run with this id (NOT_FOUND)."""
+
+    def __init__(self, run_id: str) -> None:
+        super().__init__(f"no benchmark run {run_id!r}")
+        self.run_id = run_id
 
 
 def new_run_id() -> str:

@@ -28,8 +28,9 @@ from bench_service.sections import machine_line, update_section
 from benchmarks.bench_capture import read_pages
 from benchmarks.synth.doctypes import DOC_TYPES, HELD_OUT_LAYOUTS, TypedDoc, generate_doctypes, scanned
 from ocrmesh.v1 import ocr_pb2 as pb
-from services.doctype.classify import PAGE_SEPARATOR, classify_document
+from services.doctype.classify import classify_document
 from services.intake.document import open_document
+from services.intake.pagetext import PAGE_SEPARATOR
 from services.invoice.pipeline import build_invoice
 from services.invoice.typed_fields import type_fields
 from services.pdftext.textlayer import read_page

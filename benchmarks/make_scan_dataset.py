@@ -22,6 +22,7 @@ import pymupdf
 from bench_service.datasets import ZUGFERD_AWV
 from benchmarks.synth.degrade import render_scanned_pdf
 from services.intake.document import PYMUPDF_LOCK
+from services.intake.pagetext import PAGE_SEPARATOR
 from services.pdftext.textlayer import read_page
 
 REPO = Path(__file__).resolve().parents[1]
@@ -32,7 +33,7 @@ DEFAULT_OUT = REPO / "data" / "datasets" / "zugferd-awv-scan"
 def text_layer(pdf: bytes) -> str:
     with PYMUPDF_LOCK, pymupdf.open(stream=pdf, filetype="pdf") as doc:
         pages = [read_page(doc, i) for i in range(doc.page_count)]
-    return "\f".join(p.text if p is not None else "" for p in pages)
+    return PAGE_SEPARATOR.join(p.text if p is not None else "" for p in pages)
 
 
 def make_one(source: Path, out: Path, seed: int, dpi: int) -> str:

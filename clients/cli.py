@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Optional
 
 import typer
 
+from clients.exits import exit_on
 from services import catalogue
 
 if TYPE_CHECKING:
@@ -79,7 +80,7 @@ def serve(
     from services.scaffold.server import BackendServer, run_until_signal
     from services.scaffold.settings import ServerSettings, load_settings
 
-    try:
+    with exit_on(UnknownBackendError, ValueError, code=2):
         settings = load_settings(
             ServerSettings, config, "server", backend=backend, port=port, host=host, workers=workers,
             metrics_port=metrics_port, tls_cert=tls_cert, tls_key=tls_key, tls_client_ca=tls_client_ca,
@@ -88,15 +89,9 @@ def serve(
         settings.check_exposure()  # before the engine is built (model engines import a lot)
         engine = create_engine(backend, settings.engine)
         server = BackendServer(engine, settings, fields=build_invoice)
-    except (UnknownBackendError, ValueError) as exc:
-        typer.echo(f"error: {exc}", err=True)
-        raise typer.Exit(2) from None
     configure_logging(settings.log_level, service=backend)
-    try:
+    with exit_on(OSError, code=1):
         asyncio.run(run_until_signal(server))
-    except OSError as exc:
-        typer.echo(f"error: {exc}", err=True)
-        raise typer.Exit(1) from None
 
 
 @app.command()
@@ -185,14 +180,12 @@ def _write_document(
 ) -> None:
     """The processed document as Markdown, text or a searchable PDF (services/outputs), to a file or stdout."""
     from services.intake.errors import IntakeError
+    from services.intake.pagetext import PAGE_SEPARATOR
     from services.outputs.render import render_document
 
-    text = document.text if document is not None else "\f".join(p.text for p in pages)
-    try:
+    text = document.text if document is not None else PAGE_SEPARATOR.join(p.text for p in pages)
+    with exit_on(IntakeError, code=1):
         body = render_document(output_format, content, pages, text)
-    except IntakeError as exc:
-        typer.echo(f"error: {exc}", err=True)
-        raise typer.Exit(1) from None
     if out_path is not None:
         out_path.write_bytes(body)
         typer.echo(f"wrote {out_path}", err=True)
@@ -236,16 +229,10 @@ def router(
     from router_service.server import run_router
     from router_service.settings import load_router_settings
 
-    try:
+    with exit_on(ValueError, code=2):
         settings = load_router_settings(config, port=port, host=host, auth=False if no_auth else None)
-    except ValueError as exc:
-        typer.echo(f"error: {exc}", err=True)
-        raise typer.Exit(2) from None
-    try:
+    with exit_on(OSError, code=1):
         run_router(settings)
-    except OSError as exc:
-        typer.echo(f"error: {exc}", err=True)
-        raise typer.Exit(1) from None
 
 
 
@@ -372,11 +359,8 @@ def gateway(
     overrides: dict[str, object] = {k: v for k, v in given.items() if v is not None}
     if no_auth:
         overrides["auth"] = False
-    try:
+    with exit_on(ValidationError, code=2):
         settings = GatewaySettings(**overrides)  # type: ignore[arg-type]
-    except ValidationError as exc:
-        typer.echo(f"error: {exc}", err=True)
-        raise typer.Exit(2) from None
     run_gateway(settings)
 
 
@@ -431,11 +415,8 @@ def models_download(
     from services.models.catalog import load_catalog
     from services.models.download import ModelCheckError, download
 
-    try:
+    with exit_on(ValueError, code=2):
         specs = load_catalog().select(target)
-    except ValueError as exc:
-        typer.echo(f"error: {exc}", err=True)
-        raise typer.Exit(2) from None
     failed = False
     for spec in specs:
         typer.echo(f"{spec.backend}: {spec.source}@{spec.revision} -> {spec.local_dir(models_dir)}", err=True)
@@ -471,19 +452,13 @@ def jobs(
     from jobs_service.settings import JobsSettings
     from services.scaffold.settings import load_settings
 
-    try:
+    with exit_on(ValueError, code=2):
         settings = load_settings(
             JobsSettings, config, "jobs", upstream=upstream, port=port, host=host, data_dir=data_dir,
             database_url=database_url, auth=False if no_auth else None,
         )
-    except ValueError as exc:
-        typer.echo(f"error: {exc}", err=True)
-        raise typer.Exit(2) from None
-    try:
+    with exit_on(OSError, code=1):
         run_jobs_server(settings)
-    except OSError as exc:
-        typer.echo(f"error: {exc}", err=True)
-        raise typer.Exit(1) from None
 
 
 @app.command()
@@ -504,14 +479,11 @@ def batch(
     _use_api_key(api_key)
     from jobs_service.batch_cli import BatchError, run_batch
 
-    try:
+    with exit_on(BatchError, code=1):
         code = run_batch(
             paths, target=target, backend=backend, wait=wait or out is not None or csv_path is not None,
             out=out, csv_path=csv_path, key=key, interactive=interactive,
         )
-    except BatchError as exc:
-        typer.echo(f"error: {exc}", err=True)
-        raise typer.Exit(1) from None
     raise typer.Exit(code)
 
 
@@ -532,11 +504,8 @@ def _state_command(done: str, action: Callable[[], Summary]) -> None:
     """Run a backup or restore; its error as one line and exit code 1."""
     from clients.backup import BackupError
 
-    try:
+    with exit_on(BackupError, code=1):
         summary = action()
-    except BackupError as exc:
-        typer.echo(f"error: {exc}", err=True)
-        raise typer.Exit(1) from None
     typer.echo(f"{done} {summary.describe()}")
 
 
@@ -590,14 +559,11 @@ def bench(
     from bench_service.cli import BenchCliError, parse_addresses, run_bench
     from router_service.document_facts import inspect_document
 
-    try:
+    with exit_on(BenchCliError, code=2):
         run_bench(
             dataset, [b for b in backends.split(",") if b], limit=limit, out=out, target=target,
             addresses=parse_addresses(address or []), dpi=dpi, label=label, inspect=inspect_document,
         )
-    except BenchCliError as exc:
-        typer.echo(f"error: {exc}", err=True)
-        raise typer.Exit(2) from None
 
 
 @app.command("learn-supplier")
@@ -647,11 +613,8 @@ def learn_supplier(
             typer.echo(f"{f.name:14} {f.value}")
     if not yes and not typer.confirm("Are these the supplier's details?"):
         raise typer.Exit(1)
-    try:
+    with exit_on(ValueError, code=2):
         path = upsert_supplier(directory, fields, supplier_id, outcome.pages)
-    except ValueError as exc:
-        typer.echo(f"error: {exc}", err=True)
-        raise typer.Exit(2) from None
     typer.echo(f"saved {path}")
 
 def main() -> None:

@@ -16,6 +16,8 @@ from typing import Annotated, TypeVar
 
 import typer
 
+from clients.exits import exit_on
+
 T = TypeVar("T")
 
 keys_app = typer.Typer(no_args_is_help=True, help="API keys: create, list, rotate, revoke (stored hashed)")
@@ -172,10 +174,7 @@ def certs_init(
     """Make a small CA, a server certificate (backends, gateway) and a client certificate (the router)."""
     from services.auth.tls import init_certs
 
-    try:
+    with exit_on(FileExistsError, code=2):
         paths = init_certs(directory, host)
-    except FileExistsError as exc:
-        typer.echo(f"error: {exc}", err=True)
-        raise typer.Exit(2) from None
     for label, path in paths.items():
         typer.echo(f"{label:12} {path}")

@@ -24,6 +24,7 @@ from jobs_service.convert import (
     progress_to_pb,
     seconds_remaining,
 )
+from jobs_service.errors import InvalidJobRequest, JobNotFound, StoreNotOpen, UnknownPageToken
 from jobs_service.settings import JobsSettings
 from jobs_service.signals import JobSignals
 from jobs_service.store.base import (
@@ -40,6 +41,7 @@ from ocrmesh.v1 import jobs_pb2 as jpb
 from ocrmesh.v1 import jobs_pb2_grpc as jpb_grpc
 from ocrmesh.v1 import ocr_pb2 as pb
 from services.auth.keys import current_principal
+from services.scaffold.status import abort
 
 log = structlog.get_logger("ocrmesh.jobs")
 JOBS_SERVICE_NAME = jpb.DESCRIPTOR.services_by_name["JobsService"].full_name
@@ -77,7 +79,7 @@ class JobsServicer(jpb_grpc.JobsServiceServicer):
 
     async def _check_ready(self, context: grpc.aio.ServicerContext) -> None:
         if not self.ready:
-            await context.abort(grpc.StatusCode.UNAVAILABLE, "the jobs store is not open (starting or stopping)")
+            await abort(context, StoreNotOpen())
 
     async def _snapshot(
         self, job_id: str, context: grpc.aio.ServicerContext, *, include_results: bool = False, include_pages: bool = False
@@ -87,8 +89,7 @@ class JobsServicer(jpb_grpc.JobsServiceServicer):
         if snapshot is not None and principal is not None and not principal.owns(snapshot.job.owner):
             snapshot = None  # another key's job: as if it did not exist (404, never 403)
         if snapshot is None:
-            await context.abort(grpc.StatusCode.NOT_FOUND, f"no job {job_id!r} (unknown or expired)")
-        assert snapshot is not None
+            await abort(context, JobNotFound(job_id))
         return snapshot
 
     # ------------------------------------------------------------ SubmitBatch
@@ -115,7 +116,7 @@ class JobsServicer(jpb_grpc.JobsServiceServicer):
                     break
         problem = problem or check_options(request.options)
         if problem:
-            await context.abort(grpc.StatusCode.INVALID_ARGUMENT, problem)
+            await abort(context, InvalidJobRequest(problem))
         if request.priority == jpb.JOB_PRIORITY_UNSPECIFIED:
             priority = PRIORITY_INTERACTIVE if count == 1 else PRIORITY_BATCH
         else:
@@ -137,7 +138,7 @@ class JobsServicer(jpb_grpc.JobsServiceServicer):
         try:
             job_id, created = await self.store.submit(spec, documents)
         except IdempotencyConflict as exc:
-            await context.abort(grpc.StatusCode.ALREADY_EXISTS, str(exc))
+            await abort(context, exc)
         if created:
             self.on_submit()
             log.info("job_submitted", job_id=job_id, documents=count, backend=spec.backend, priority=priority)
@@ -167,7 +168,7 @@ class JobsServicer(jpb_grpc.JobsServiceServicer):
                 before = (float(created), job_id)
             except ValueError:
                 # Opaque: a token this server did not issue points at no page of the list.
-                await context.abort(grpc.StatusCode.NOT_FOUND, "page_token names no page (not one this server issued)")
+                await abort(context, UnknownPageToken())
         statuses = [JOB_STATUS_NAME[s] for s in request.statuses if s in JOB_STATUS_NAME]
         principal = current_principal()
         owner = None if principal is None or principal.admin else principal.owner
@@ -182,7 +183,7 @@ class JobsServicer(jpb_grpc.JobsServiceServicer):
         await self._check_ready(context)
         await self._snapshot(request.job_id, context)  # NOT_FOUND for another key's job
         if not await self.store.cancel(request.job_id):
-            await context.abort(grpc.StatusCode.NOT_FOUND, f"no job {request.job_id!r} (unknown or expired)")
+            await abort(context, JobNotFound(request.job_id))
         self.on_cancel(request.job_id)
         self.signals.notify(request.job_id)
         snapshot = await self._snapshot(request.job_id, context)
@@ -207,7 +208,7 @@ class JobsServicer(jpb_grpc.JobsServiceServicer):
                     await asyncio.wait_for(changed.wait(), self.settings.poll_seconds)
                 changed.clear()
                 if not self.ready:
-                    await context.abort(grpc.StatusCode.UNAVAILABLE, "the jobs service is stopping")
+                    await abort(context, StoreNotOpen("the jobs service is stopping"))
                 snapshot = await self._snapshot(job_id, context)
                 async for event in self._changes(snapshot, seen, request):
                     yield event

@@ -56,6 +56,7 @@ from services.intake.layout import (
 )
 from services.intake.limits import IntakeLimits
 from services.intake.mupdf_lock import holds_pymupdf_lock
+from services.intake.pageprep import A4_SHORT_EDGE_INCHES
 from services.intake.sniff import DocumentType
 from services.pdftext.textlayer import is_usable, visible_chars
 
@@ -69,7 +70,6 @@ MIN_RULE_INCHES = 0.8
 SKEW_RANGE_DEGREES = 6.0
 SKEW_STEP_DEGREES = 0.25
 SKEW_MAX_SAMPLES = 30_000
-A4_WIDTH_INCHES = 8.27
 SUPPLIERS_DIR = Path(__file__).resolve().parents[1] / "config" / "suppliers"
 # Mediabox clipping only (no ligature or whitespace preservation): 0.2 instead of 0.5 ms a page, same counts.
 TEXTPAGE_FLAGS = pymupdf.TEXT_MEDIABOX_CLIP
@@ -391,7 +391,7 @@ def _analyse_image_page(document: LoadedDocument, index: int, t: Thresholds) -> 
     width_px = image.width
     dpi_info = image.info.get("dpi")
     stated = float(dpi_info[0]) if dpi_info and dpi_info[0] and float(dpi_info[0]) > 1 else 0.0
-    result.image_dpi = round(stated or width_px / A4_WIDTH_INCHES, 1)
+    result.image_dpi = round(stated or width_px / A4_SHORT_EDGE_INCHES, 1)
     scale = min(1.0, ANALYSIS_DPI / max(1.0, result.image_dpi))
     small = image.convert("L")
     if scale < 1.0:

@@ -15,10 +15,9 @@ from router_service.analysis import SupplierLookup, analyse
 from router_service.rules import Thresholds
 from services.intake.document import PYMUPDF_LOCK, open_document
 from services.intake.limits import IntakeLimits
+from services.intake.pagetext import PAGE_SEPARATOR
 from services.intake.sniff import DocumentType
 from services.pdftext.textlayer import read_page
-
-PAGE_SEPARATOR = "\f"
 
 
 def inspect_document(content: bytes) -> DocumentFacts:

@@ -18,8 +18,8 @@ from ocrmesh.v1 import ocr_pb2 as pb
 from ocrmesh.v1 import suppliers_pb2 as spb
 from ocrmesh.v1 import suppliers_pb2_grpc as spb_grpc
 from services.invoice.suppliers import upsert_supplier
-from services.scaffold.errors import StatusError
-from services.scaffold.status import status_of
+from services.scaffold.errors import InvalidRequestError
+from services.scaffold.status import abort, status_of
 
 log = structlog.get_logger("ocrmesh.router")
 
@@ -34,16 +34,11 @@ class SuppliersServicer(spb_grpc.SuppliersServiceServicer):
         self, request: spb.LearnSupplierRequest, context: grpc.aio.ServicerContext
     ) -> spb.LearnSupplierResponse:
         try:
-            if not request.pages:
-                raise StatusError(grpc.StatusCode.INVALID_ARGUMENT, "no pages: the values are learned where they stand")
             path = await asyncio.to_thread(self._learn, request)
-        except (StatusError, ValueError) as exc:
-            code = exc.code if isinstance(exc, StatusError) else grpc.StatusCode.INVALID_ARGUMENT
-            await context.abort(code, str(exc))
-        except Exception as exc:  # a bug: INTERNAL without details
-            status = status_of(exc, "the supplier registry")
-            log.exception("learn_supplier_failed")
-            await context.abort(status.code, status.message)
+        except Exception as exc:  # a refusal (INVALID_ARGUMENT), or a bug (INTERNAL, its details only in the log)
+            if status_of(exc).internal:
+                log.exception("learn_supplier_failed")
+            await abort(context, exc, "the supplier registry")
         profile = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
         learned = sorted((profile.get("template") or {}).keys())
         log.info("supplier_learned", supplier_id=profile.get("id", ""), fields=learned)
@@ -52,6 +47,11 @@ class SuppliersServicer(spb_grpc.SuppliersServiceServicer):
         )
 
     def _learn(self, request: spb.LearnSupplierRequest) -> Path:
+        if not request.pages:
+            raise InvalidRequestError("no pages: the values are learned where they stand")
         fields = pb.InvoiceFields()
         fields.CopyFrom(request.fields)
-        return upsert_supplier(self.directory, fields, request.supplier_id or None, list(request.pages))
+        try:
+            return upsert_supplier(self.directory, fields, request.supplier_id or None, list(request.pages))
+        except ValueError as exc:  # the registry's refusals: a bad id, no supplier name
+            raise InvalidRequestError(str(exc)) from exc

@@ -107,3 +107,28 @@ def test_clients_default_to_where_up_and_router_listen() -> None:
     assert cli.ROUTER_ADDRESS == f"{mesh.host}:{mesh.router_port}" == f"127.0.0.1:{RouterSettings().port}"
     for command in (cli.process, cli.batch, cli.learn_supplier):
         assert inspect.signature(command).parameters["target"].default == cli.ROUTER_ADDRESS, command.__name__
+
+
+def test_an_expected_error_ends_a_command_with_one_line_and_its_exit_code(capsys) -> None:  # type: ignore[no-untyped-def]
+    import pytest
+    import typer
+
+    from clients.exits import exit_on
+
+    with pytest.raises(typer.Exit) as ended, exit_on(KeyError, ValueError, code=2):
+        raise ValueError("port must be a number")
+    assert ended.value.exit_code == 2
+    assert capsys.readouterr().err == "error: port must be a number\n"
+    with pytest.raises(RuntimeError), exit_on(ValueError, code=2):
+        raise RuntimeError("a bug is not an expected error")
+
+
+def test_bad_settings_of_a_server_command_exit_2(tmp_path: Path) -> None:
+    config = tmp_path / "router.yaml"
+    config.write_text("router: [1, 2]\n")
+    router = _cli("router", "--config", str(config))
+    assert router.returncode == 2 and router.stderr.startswith("error: ") and "expected a mapping" in router.stderr
+    gateway = _cli("gateway", "--port", "-5")
+    assert gateway.returncode == 2 and gateway.stderr.startswith("error: ")
+    models = _cli("models", "download", "nonsense")
+    assert models.returncode == 2 and "error: unknown backend 'nonsense'" in models.stderr

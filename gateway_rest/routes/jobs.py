@@ -29,7 +29,14 @@ from gateway_rest import convert, errors
 from gateway_rest import models as m
 from gateway_rest.deps import MetricsDep, RequestIdDep, SettingsDep
 from gateway_rest.errors import ApiError, payload_too_large
-from gateway_rest.routes.process import FILE_SCHEMA, OPTIONS_SCHEMA, check_type, parse_options, read_upload
+from gateway_rest.routes.process import (
+    FILE_SCHEMA,
+    OPTIONS_SCHEMA,
+    BackendForm,
+    check_type,
+    parse_options,
+    read_upload,
+)
 from ocrmesh.v1 import jobs_pb2 as jpb
 from ocrmesh.v1 import jobs_pb2_grpc as jpb_grpc
 from ocrmesh.v1 import ocr_pb2 as pb
@@ -92,9 +99,7 @@ async def submit_batch(
     settings: SettingsDep,
     metrics: MetricsDep,
     request_id: RequestIdDep,
-    backend: Annotated[m.Backend, Form(description="Backend preference; `auto` lets the router choose")] = (
-        m.Backend.AUTO
-    ),
+    backend: BackendForm = m.Backend.AUTO,
     options: Annotated[
         str | None, Form(description="JSON options, as for /process", json_schema_extra=OPTIONS_SCHEMA)
     ] = None,

@@ -36,6 +36,8 @@ UPSTREAM_NAMES = {
 OPTIONS_SCHEMA: dict[str, Any] = {"anyOf": [m.ProcessOptions.model_json_schema()]}
 # A file part as OpenAPI sees it: binary, never empty (an empty file is refused as unreadable).
 FILE_SCHEMA: dict[str, Any] = {"type": "string", "format": "binary", "minLength": 1}
+# The `backend` part of /process and /batch.
+BackendForm = Annotated[m.Backend, Form(description="Backend preference; `auto` lets the router choose")]
 
 
 def parse_options(raw: str | None) -> m.ProcessOptions:
@@ -88,9 +90,7 @@ async def process_document(
     settings: SettingsDep,
     metrics: MetricsDep,
     request_id: RequestIdDep,
-    backend: Annotated[m.Backend, Form(description="Backend preference; `auto` lets the router choose")] = (
-        m.Backend.AUTO
-    ),
+    backend: BackendForm = m.Backend.AUTO,
     options: Annotated[
         str | None,
         Form(

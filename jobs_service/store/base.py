@@ -28,6 +28,8 @@ from contextlib import AbstractAsyncContextManager
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+from services.scaffold.errors import ConflictError
+
 QUEUED, PROCESSING, COMPLETED, FAILED, CANCELLED = "queued", "processing", "completed", "failed", "cancelled"
 OPEN_STATES = (QUEUED, PROCESSING)
 FINAL_STATES = (COMPLETED, FAILED, CANCELLED)
@@ -42,8 +44,8 @@ class ClaimLost(StoreError):
     """The claim is no longer ours: lease expired and taken over, or the job was cancelled."""
 
 
-class IdempotencyConflict(StoreError):
-    """The idempotency key names a job with different documents or options."""
+class IdempotencyConflict(StoreError, ConflictError):
+    """The idempotency key names a job with different documents or options (ALREADY_EXISTS)."""
 
 
 class UniqueViolation(StoreError):

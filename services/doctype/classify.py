@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 
 from ocrmesh.v1 import ocr_pb2 as pb
 from services.doctype.evidence import SONSTIGES, Lexicon, TypeEvidence, load_lexicon
+from services.intake.pagetext import PAGE_SEPARATOR
 
-PAGE_SEPARATOR = "\f"
 _SECTION = re.compile(r"^\s*(?:§|Art\.|Artikel)\s*\d+[a-z]?\s+[A-ZÄÖÜ][^\n]{0,80}$", re.MULTILINE)
 _TYPE_CODE = re.compile(r"<(?:\w+:)?(?:TypeCode|InvoiceTypeCode|CreditNoteTypeCode)[^>]*>\s*(\d{3})\s*<")
 _QUOTE_CHARS = 40

@@ -214,3 +214,65 @@ def _line_confidences(tokenizer: Any, ids: Sequence[int], probs: Sequence[float]
         for _ in range(piece.count("\n")):
             lines.append([])
     return tuple(sum(ln) / len(ln) if ln else 0.0 for ln in lines)
+
+
+class TransformersRunner:
+    """What both GPU runners share: the device and dtype their settings ask for, a processor and model
+    loaded from `model_path` (left padding, placed on the device, eval mode), the model's stop tokens,
+    and generation of a processed batch moved to the device."""
+
+    def __init__(self, settings: dict[str, Any]) -> None:
+        self.settings = settings
+        self.device = pick_device(settings["device"])
+        self.dtype = pick_dtype(self.device, settings["precision"])
+        self.model: Any = None
+        self.processor: Any = None
+        self.eos_token_ids: list[int] = []
+
+    def load_model(self, processor_class: Any, model_class: Any) -> None:
+        path = self.settings["model_path"]
+        self.processor = processor_class.from_pretrained(path)
+        self.processor.tokenizer.padding_side = "left"  # batches of prompts of different length
+        kwargs = load_kwargs(self.device, self.settings["precision"], self.settings["quantization"])
+        model = model_class.from_pretrained(path, **kwargs)
+        if "device_map" not in kwargs:
+            model = model.to(self.device)
+        self.model = model.eval()
+
+    def stop_token_ids(self, extra: int | None) -> list[int]:
+        """The model's end-of-sequence ids and `extra` (the chat turn's end), without unknown (< 0) ids."""
+        eos = self.model.generation_config.eos_token_id
+        ids = set(eos if isinstance(eos, list) else [eos] if eos is not None else [])
+        ids.add(extra)
+        return sorted(i for i in ids if i is not None and i >= 0)
+
+    def model_inputs(self, batch: Any) -> dict[str, torch.Tensor]:
+        """The processor's batch on the runner's device, pixels in the model's dtype."""
+        return {
+            "input_ids": batch["input_ids"].to(self.device),
+            "attention_mask": batch["attention_mask"].to(self.device),
+            "pixel_values": batch["pixel_values"].to(self.device, self.model.dtype),
+        }
+
+    def generate(
+        self,
+        batch: Any,
+        rows: Sequence[RowControl],
+        poll: Callable[[], set[int]],
+        report: Callable[[RowControl, float], None],
+        max_new_tokens: int,
+        **generate_kwargs: Any,
+    ) -> list[Decoded]:
+        """`generate_and_decode` of the processor's batch, stopping at this model's stop tokens."""
+        return generate_and_decode(
+            self.model,
+            self.processor.tokenizer,
+            self.model_inputs(batch),
+            rows,
+            poll,
+            report,
+            max_new_tokens=max_new_tokens,
+            expected_tokens=int(self.settings["expected_tokens"]),
+            eos_token_ids=self.eos_token_ids,
+            **generate_kwargs,
+        )

@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 import structlog
 
 from ocrmesh.v1 import ocr_pb2 as pb
-from services.doctype.classify import PAGE_SEPARATOR, classify_document
+from services.doctype.classify import classify_document
+from services.intake.pagetext import PAGE_SEPARATOR
 from services.invoice.extract import extract_fields
 from services.invoice.review import review
 from services.invoice.suppliers import SupplierRegistry

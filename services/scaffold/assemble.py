@@ -23,9 +23,9 @@ from typing import Any, Protocol
 from ocrmesh.v1 import ocr_pb2 as pb
 from services.doctype.classify import classify_document
 from services.intake.layout import document_layout_complexity
+from services.intake.pagetext import PAGE_SEPARATOR
 from services.textfix.cleanup import clean_text
 
-PAGE_SEPARATOR = "\f"
 
 class ExtractedFields(Protocol):
     """What a field extractor gives: the fields, and warnings a person should see about them."""

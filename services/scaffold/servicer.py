@@ -36,7 +36,7 @@ from services.scaffold.lifecycle import ModelLifecycle, ModelUnavailableError
 from services.scaffold.metrics import ServerMetrics
 from services.scaffold.options import page_indices, resolve_options
 from services.scaffold.settings import ServerSettings
-from services.scaffold.status import status_of
+from services.scaffold.status import abort, status_of
 
 log = structlog.get_logger("ocrmesh.server")
 
@@ -277,7 +277,7 @@ class OcrServicer(pb_grpc.OcrServiceServicer):
         try:
             await self.lifecycle.load()
         except ModelUnavailableError as exc:
-            await context.abort(grpc.StatusCode.UNAVAILABLE, str(exc))
+            await abort(context, exc)
         return pb.LoadResponse(status=self._status())
 
     async def Unload(self, request: pb.UnloadRequest, context: grpc.aio.ServicerContext) -> pb.UnloadResponse:

@@ -129,3 +129,27 @@ async def test_learning_refuses_corrections_that_are_not_an_object_of_strings(
         )
         assert response.status_code == 422 and response.json()["error"]["code"] == "invalid_corrections"
     assert not list(suppliers.glob("*.yaml"))
+
+
+async def test_the_router_refuses_a_lesson_without_pages_or_supplier_as_invalid_argument(
+    served: tuple[httpx.AsyncClient, int, Path],
+) -> None:
+    import grpc
+
+    from ocrmesh.v1 import ocr_pb2 as pb
+    from ocrmesh.v1 import suppliers_pb2 as spb
+    from ocrmesh.v1 import suppliers_pb2_grpc as spb_grpc
+
+    _rest, router_port, suppliers = served
+    async with grpc.aio.insecure_channel(f"127.0.0.1:{router_port}") as channel:
+        stub = spb_grpc.SuppliersServiceStub(channel)
+        no_pages = spb.LearnSupplierRequest(fields=pb.InvoiceFields(fields=[pb.Field(name="lieferant", value="X")]))
+        no_supplier = spb.LearnSupplierRequest(pages=[pb.PageResult(page_number=1, text="Beleg B-1")])
+        for request, says in ((no_pages, "no pages"), (no_supplier, "name no supplier")):
+            try:
+                await stub.LearnSupplier(request, timeout=30)
+            except grpc.aio.AioRpcError as exc:
+                assert exc.code() is grpc.StatusCode.INVALID_ARGUMENT and says in (exc.details() or "")
+            else:
+                raise AssertionError(f"{says}: learned")
+    assert not list(suppliers.glob("*.yaml"))

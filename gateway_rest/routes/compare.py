@@ -26,8 +26,9 @@ from gateway_rest.routes.process import (
     check_type,
     parse_options,
     read_upload,
+    upload_request,
 )
-from ocrmesh_client import AsyncOcrClient, build_request
+from ocrmesh_client import AsyncOcrClient
 
 log = structlog.get_logger("ocrmesh.gateway")
 
@@ -81,14 +82,7 @@ async def compare_document(
     log.info("compare_start", bytes=len(content), mime_type=detected, backends=[b.value for b in chosen])
 
     async def one(backend: m.Backend) -> tuple[m.CompareEntry, ApiError | None]:
-        request = build_request(
-            content,
-            filename=file.filename or "",
-            mime_type=detected,
-            backend=backend.value,
-            request_id=request_id,
-            options=convert.to_pb_options(parsed),
-        )
+        request = upload_request(content, file, detected, backend, request_id, parsed)
         return await _ask(client, request, backend.value, settings.request_timeout, settings.retry_after_seconds, request_id)
 
     answers = await unless_disconnected(http, asyncio.gather(*(one(b) for b in chosen)))

@@ -16,6 +16,7 @@ from gateway_rest.deps import ClientDep, MetricsDep, RequestIdDep, SettingsDep
 from gateway_rest.disconnect import unless_disconnected
 from gateway_rest.errors import ApiError, payload_too_large
 from gateway_rest.outputs import FORMAT_CONTENT, render
+from ocrmesh.v1 import ocr_pb2 as pb
 from ocrmesh_client import build_request
 from services.intake.errors import IntakeError, UnsupportedTypeError
 from services.intake.sniff import sniff
@@ -60,6 +61,28 @@ async def read_upload(file: UploadFile, limit: int) -> bytes:
         if len(buffer) > limit:
             raise payload_too_large(limit)
     return bytes(buffer)
+
+
+def upload_request(
+    content: bytes,
+    file: UploadFile,
+    detected: str,
+    backend: m.Backend,
+    request_id: str,
+    options: m.ProcessOptions,
+    *,
+    allow_fallback: bool = False,
+) -> pb.ProcessRequest:
+    """The gRPC request for an uploaded document, as `/process` sends it (`/compare` and `/suppliers/learn` too)."""
+    return build_request(
+        content,
+        filename=file.filename or "",
+        mime_type=detected,
+        backend=backend.value,
+        request_id=request_id,
+        options=convert.to_pb_options(options),
+        allow_fallback=allow_fallback,
+    )
 
 
 def check_type(content: bytes) -> str:
@@ -124,15 +147,7 @@ async def process_document(
     content = await read_upload(file, settings.max_upload_bytes)
     detected = check_type(content)
     metrics.upload_bytes.observe(len(content))
-    request = build_request(
-        content,
-        filename=file.filename or "",
-        mime_type=detected,
-        backend=backend.value,
-        request_id=request_id,
-        options=convert.to_pb_options(parsed),
-        allow_fallback=allow_fallback,
-    )
+    request = upload_request(content, file, detected, backend, request_id, parsed, allow_fallback=allow_fallback)
     log.info("process_start", bytes=len(content), mime_type=detected, backend=backend.value)
     try:
         outcome = await unless_disconnected(http, client.process(request, timeout=settings.request_timeout))

@@ -18,11 +18,10 @@ from gateway_rest import errors
 from gateway_rest import models as m
 from gateway_rest.deps import ClientDep, RequestIdDep, SettingsDep
 from gateway_rest.errors import ApiError
-from gateway_rest.routes.process import FILE_SCHEMA, UPSTREAM_NAMES, check_type, read_upload
+from gateway_rest.routes.process import FILE_SCHEMA, UPSTREAM_NAMES, check_type, read_upload, upload_request
 from ocrmesh.v1 import ocr_pb2 as pb
 from ocrmesh.v1 import suppliers_pb2 as spb
 from ocrmesh.v1.suppliers_pb2_grpc import SuppliersServiceStub
-from ocrmesh_client import build_request
 from services.invoice.suppliers import apply_corrections
 
 log = structlog.get_logger("ocrmesh.gateway")
@@ -73,7 +72,7 @@ async def learn_supplier(
     fixes = parse_corrections(corrections)
     content = await read_upload(file, settings.max_upload_bytes)
     detected = check_type(content)
-    request = build_request(content, filename=file.filename or "", mime_type=detected, request_id=request_id)
+    request = upload_request(content, file, detected, m.Backend.AUTO, request_id, m.ProcessOptions())
     try:
         outcome = await client.process(request, timeout=settings.request_timeout)
     except grpc.aio.AioRpcError as exc:

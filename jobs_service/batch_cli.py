@@ -21,12 +21,15 @@ import grpc
 
 from jobs_service.client import JobsClient, submit_request
 from ocrmesh.v1 import jobs_pb2 as jpb
+from services.invoice.typed_fields import TYPE_FIELDS
 
 SUFFIXES = {".pdf", ".png", ".jpg", ".jpeg", ".tif", ".tiff", ".webp", ".xml"}
 INVOICE_FIELDS = (
     "rechnungsnummer", "datum", "betrag_netto", "mwst", "betrag_brutto", "waehrung", "ust_id", "steuernummer",
     "iban", "bic", "lieferant",
 )  # fmt: skip
+# The CSV's columns after file, status, type and review: the invoice fields, then every type's own.
+CSV_FIELDS = (*INVOICE_FIELDS, *(name for name in TYPE_FIELDS if name not in INVOICE_FIELDS))
 CHUNK_BYTES = 48 * 1024 * 1024
 FINAL = {jpb.JOB_STATUS_COMPLETED, jpb.JOB_STATUS_FAILED, jpb.JOB_STATUS_CANCELLED}
 # How long a follower keeps reconnecting while the jobs server is away (restart, deploy).
@@ -175,10 +178,11 @@ def _follow(client: JobsClient, submitted: list[Submitted]) -> None:
 
 
 def _fields(result: object) -> dict[str, str]:
+    """The first value of each exported field; a list field (parteien) as "a; b"."""
     values: dict[str, str] = {}
     for field in result.fields.fields:  # type: ignore[attr-defined]
-        if field.name in INVOICE_FIELDS and field.name not in values:
-            values[field.name] = field.value
+        if field.name in CSV_FIELDS and field.name not in values:
+            values[field.name] = "; ".join(field.value.splitlines())
     return values
 
 
@@ -214,12 +218,13 @@ def _report(
     if csv_path is not None:
         with csv_path.open("w", encoding="utf-8", newline="") as f:
             writer = csv.writer(f)
-            writer.writerow(["file", "status", "document_type", *INVOICE_FIELDS])
+            writer.writerow(["file", "status", "document_type", "needs_review", *CSV_FIELDS])
             for _job, doc, path in rows:
                 values = _fields(doc.result) if doc.HasField("result") else {}
                 kind = doc.result.document_type.type if doc.HasField("result") else ""
+                review = str(doc.result.fields.needs_review).lower() if doc.HasField("result") else ""
                 writer.writerow(
-                    [str(path), status_name.get(doc.status, "unknown"), kind, *(values.get(n, "") for n in INVOICE_FIELDS)]
+                    [str(path), status_name.get(doc.status, "unknown"), kind, review, *(values.get(n, "") for n in CSV_FIELDS)]
                 )
     completed = sum(1 for _j, d, _p in rows if d.status == jpb.DOCUMENT_STATUS_COMPLETED)
     failed = [(d, p) for _j, d, p in rows if d.status != jpb.DOCUMENT_STATUS_COMPLETED]

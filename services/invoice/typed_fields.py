@@ -43,6 +43,16 @@ _ORDER_NUMBER = re.compile(rf"bestell(?:nummer|-?nr\.?)\s*:?\s*{_NUMBER}", re.IG
 _NAME = r"[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?"
 
 
+# Every field a type adds, in the order an export lists them (one column each); `type_fields` sets
+# no other (tests/invoice/test_typed_fields.py holds it to that).
+TYPE_FIELDS = (
+    "dokumentnummer", "absender", "bezug_rechnungsnummer", "mahnstufe", "offener_betrag", "mahngebuehr",
+    "zahlungsfrist", "lieferdatum", "bestellnummer", "gueltig_bis", "liefertermin", "vertragstitel", "parteien",
+    "vertragsbeginn", "laufzeit", "kuendigungsfrist", "registergericht", "registernummer", "firma", "sitz",
+    "stammkapital", "geschaeftsfuehrer",
+)  # fmt: skip
+
+
 def type_fields(text: str, doc_type: str, invoice: pb.InvoiceFields) -> list[pb.Field]:
     """The fields `doc_type` adds, from the document's text and the invoice fields found in it."""
     values: dict[str, str] = {}

@@ -309,7 +309,9 @@ def test_browser_batch_runs_to_completion_with_filters_and_downloads(
     _by_id(browser, "download-csv").click()  # type: ignore[attr-defined]
     csv_file = tmp_path / "downloads" / "results.csv"
     assert wait_until(csv_file.is_file, timeout=60), "the CSV download arrived"
-    assert csv_file.read_text("utf-8-sig").splitlines()[0].startswith("datei;status;typ")
+    header, *rows = csv_file.read_text("utf-8-sig").splitlines()
+    assert header.startswith("datei;status;typ;pruefen;") and '"betrag_brutto"' not in header
+    assert "rechnungsnummer" in header and "dokumentnummer" in header and len(rows) == 2
     _shot(browser, "batch", tmp_path)
     supplier = _by_id(browser, "filter-supplier")
     supplier.send_keys("niemand-liefert-so")  # type: ignore[attr-defined]

@@ -54,3 +54,11 @@ def test_other_types_give_their_numbers_and_dates() -> None:
 def test_an_invoice_number_already_found_is_the_document_number_and_not_repeated() -> None:
     invoice = pb.InvoiceFields(fields=[pb.Field(name="rechnungsnummer", value="R-1"), pb.Field(name="lieferant", value="X GmbH")])
     assert _fields("rechnung", invoice) == {"dokumentnummer": "R-1", "absender": "X GmbH"}
+
+
+def test_every_field_a_type_adds_is_in_the_export_list() -> None:
+    from services.invoice.typed_fields import TYPE_FIELDS
+
+    for kind, text in TEXTS.items():
+        for f in type_fields(text, kind, pb.InvoiceFields()):
+            assert f.name in TYPE_FIELDS or f.name == "datum", (kind, f.name)

@@ -10,10 +10,19 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import pymupdf
 import pytest
 
 from tests.conftest import REPO
+from tests.doctype.test_classify import TEXTS
 from tests.jobs.helpers import DATASET
+
+
+def _pdf(text: str) -> bytes:
+    with pymupdf.open() as doc:
+        page = doc.new_page()
+        page.insert_textbox(pymupdf.Rect(50, 50, 550, 800), text, fontsize=10, fontname="helv")
+        return doc.tobytes()
 
 
 @pytest.mark.parametrize("store_kind", ["sqlite"])
@@ -27,14 +36,15 @@ async def test_batch_folder_to_jsonl_and_csv(
     for name in names:
         (folder / name).write_bytes((DATASET / name).read_bytes())
     (folder / "notes.txt").write_text("not a document")
+    (folder / "vertrag.pdf").write_bytes(_pdf(TEXTS["vertrag"]))  # a contract: its own columns
     out, fields = tmp_path / "results.jsonl", tmp_path / "fields.csv"
     args = [sys.executable, "-m", "clients.cli", "batch", str(folder), "--target", jobs.target, "--backend", "pdftext",
             "--out", str(out), "--csv", str(fields)]  # fmt: skip
     run = await asyncio.to_thread(subprocess.run, args, cwd=REPO, capture_output=True, text=True, timeout=120)
     assert run.returncode == 0, run.stderr
-    assert "2/2 documents completed" in run.stderr
+    assert "3/3 documents completed" in run.stderr
     lines = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
-    assert [Path(line["file"]).name for line in lines] == sorted(names)
+    assert [Path(line["file"]).name for line in lines] == sorted([*names, "vertrag.pdf"])
     assert all(line["status"] == "completed" and line["result"]["text"] for line in lines)
     rows = {Path(r["file"]).name: r for r in csv.DictReader(fields.open(encoding="utf-8"))}
     for name in names:
@@ -42,6 +52,12 @@ async def test_batch_folder_to_jsonl_and_csv(
         assert rows[name]["rechnungsnummer"] == truth["rechnungsnummer"]
         assert rows[name]["datum"] == truth["datum"]
         assert rows[name]["document_type"] == "rechnung"
+        assert rows[name]["dokumentnummer"] == truth["rechnungsnummer"]
+    contract = rows["vertrag.pdf"]
+    assert contract["document_type"] == "vertrag" and contract["rechnungsnummer"] == ""
+    assert contract["parteien"] == "Kunden AG; Muster Bürotechnik GmbH"
+    assert contract["kuendigungsfrist"] == "drei Monate zum Quartalsende"
+    assert contract["needs_review"] in ("true", "false")
     # The same command again attaches to the same job (idempotency key from the contents).
     again = await asyncio.to_thread(subprocess.run, args, cwd=REPO, capture_output=True, text=True, timeout=120)
     assert again.returncode == 0 and "already submitted" in again.stderr

@@ -485,10 +485,20 @@ function setDownload(id, blob) {
   link.href = URL.createObjectURL(blob);
 }
 
+// One row per document: file, status, type, review, then every field any document has (as `ocrmesh batch --csv`).
 function toCsv(rows) {
-  const quote = (v) => `"${String(v).replace(/"/g, '""')}"`;
-  const header = ["datei", "status", "typ", "lieferant", "betrag_brutto", "pruefen"];
-  const lines = rows.map((r) => [r.file, r.status, r.type, r.supplier, r.total, r.review ? "ja" : "nein"].map(quote).join(";"));
+  const quote = (v) => `"${String(v ?? "").replace(/"/g, '""')}"`;
+  const skip = new Set(["needs_review", "validation", "positionen"]);
+  const names = [];
+  for (const r of rows) {
+    for (const name of Object.keys(r.doc.result?.text?.structured ?? {})) if (!skip.has(name) && !names.includes(name)) names.push(name);
+  }
+  const cell = (value) => (Array.isArray(value) ? value.join("; ") : value);
+  const header = ["datei", "status", "typ", "pruefen", ...names];
+  const lines = rows.map((r) => {
+    const s = r.doc.result?.text?.structured ?? {};
+    return [r.file, r.status, r.type, r.review ? "ja" : "nein", ...names.map((n) => cell(s[n]))].map(quote).join(";");
+  });
   return "\ufeff" + [header.join(";"), ...lines].join("\r\n") + "\r\n";
 }
 

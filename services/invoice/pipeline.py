@@ -56,9 +56,10 @@ def build_invoice(
 ) -> InvoiceOutcome:
     """Invoice fields and warnings of a document from its pages and, if present, its e-invoice XML;
     then its type and the fields the type adds (a reminder's level, a contract's parties)."""
-    outcome = _invoice_fields(pages, einvoice, suppliers)
     text = PAGE_SEPARATOR.join(page.text for page in pages)
-    outcome.document_type = classify_document(text, einvoice)
+    document_type = classify_document(text, einvoice)  # first: a supplier's template is per type
+    outcome = _invoice_fields(pages, einvoice, suppliers, document_type.type)
+    outcome.document_type = document_type
     _add_type_fields(outcome.fields, type_fields(text, outcome.document_type.type, outcome.fields))
     if outcome.document_type.type == "gutschrift":
         _credit_amounts_positive(outcome.fields)
@@ -84,9 +85,14 @@ def _credit_amounts_positive(fields: pb.InvoiceFields) -> None:
 
 
 def _invoice_fields(
-    pages: Sequence[pb.PageResult], einvoice: pb.EInvoice | None, suppliers: SupplierRegistry | None
+    pages: Sequence[pb.PageResult],
+    einvoice: pb.EInvoice | None,
+    suppliers: SupplierRegistry | None,
+    document_type: str = "rechnung",
 ) -> InvoiceOutcome:
     supplier = suppliers.match(pages) if suppliers is not None and pages else None
+    if supplier is not None:
+        supplier = supplier.for_type(document_type)
     text_fields = extract_fields(pages, supplier) if pages else pb.InvoiceFields()
     if einvoice is None or not einvoice.xml:
         return InvoiceOutcome(text_fields)
@@ -156,4 +162,4 @@ def has_template(suppliers: SupplierRegistry | None, pages: Sequence[pb.PageResu
     if suppliers is None or not pages:
         return False
     profile = suppliers.match(pages)
-    return profile is not None and bool(profile.template or profile.labels)
+    return profile is not None and bool(profile.template or profile.type_templates or profile.labels)

@@ -18,6 +18,8 @@ from pydantic import BaseModel, Field
 from rapidfuzz import fuzz
 
 from ocrmesh.v1 import ocr_pb2 as pb
+from services.doctype.classify import classify_document
+from services.intake.pagetext import PAGE_SEPARATOR
 from services.invoice.templates import FieldTemplate, learn_layout
 from services.invoice.validate import compact_iban, compact_vat
 
@@ -36,8 +38,22 @@ class SupplierProfile(BaseModel):
     keywords: list[str] = Field(default_factory=list)
     # Field name → label texts this supplier prints (e.g. betrag_brutto: ["Endsumme"]).
     labels: dict[str, list[str]] = Field(default_factory=dict)
-    # Field name → where it stood on a confirmed document of this supplier (learn-supplier).
+    # Field name → where it stood on a confirmed invoice (or credit note) of this supplier (learn-supplier).
     template: dict[str, FieldTemplate] = Field(default_factory=dict)
+    # The same for the supplier's documents of other types, which it lays out otherwise:
+    # document type (lieferschein, mahnung, angebot...) → field name → place.
+    type_templates: dict[str, dict[str, FieldTemplate]] = Field(default_factory=dict)
+
+    def for_type(self, document_type: str) -> SupplierProfile:
+        """The supplier as a document of `document_type` sees it: that type's template in `template`."""
+        if document_type in INVOICE_LAYOUT_TYPES:
+            return self
+        return self.model_copy(update={"template": self.type_templates.get(document_type, {})})
+
+
+# Types read with the supplier's invoice template (`template`): its invoices and credit notes share a
+# layout, and a document whose type is not known is taken for an invoice.
+INVOICE_LAYOUT_TYPES = frozenset({"rechnung", "gutschrift", "sonstiges", ""})
 
 
 def _slug(text: str) -> str:
@@ -118,7 +134,9 @@ def upsert_supplier(
     Existing keywords and label hints are kept; name, VAT id, IBAN and
     Steuernummer are taken from the confirmed fields where present. With the
     document's pages, the place and label of each confirmed value are learned
-    as the supplier's template (replacing what an earlier document taught).
+    as the supplier's template for the document's type (an invoice's in
+    `template`, a delivery note's in `type_templates["lieferschein"]`),
+    replacing what an earlier document of that type taught.
     """
     values = {f.name: f.value for f in fields.fields if f.value}
     name = values.get("lieferant", "")
@@ -141,7 +159,12 @@ def upsert_supplier(
     }
     if pages:
         learned = learn_layout(pages, values)
-        update["template"] = {**current.template, **learned}
+        document_type = classify_document(PAGE_SEPARATOR.join(p.text for p in pages)).type
+        if document_type in INVOICE_LAYOUT_TYPES:
+            update["template"] = {**current.template, **learned}
+        else:
+            known = current.type_templates.get(document_type, {})
+            update["type_templates"] = {**current.type_templates, document_type: {**known, **learned}}
         update["labels"] = _with_learned_labels(current.labels, learned)
     profile = current.model_copy(update=update)
     tmp = path.with_suffix(".yaml.tmp")

@@ -112,3 +112,34 @@ def test_learning_finds_values_in_any_printed_form() -> None:
 def test_without_a_learned_template_no_template_is_named(tmp_path: Path) -> None:
     fields = build_invoice_fields([SECOND], suppliers=SupplierRegistry.load(tmp_path))
     assert not fields.template_id and not fields.template_fields
+
+
+def lindenblatt_delivery_note(number: str, customer: str) -> pb.PageResult:
+    """The same supplier's delivery notes: another layout, the customer number alone top right."""
+    return page(
+        line("Kontor Lindenblatt GmbH · Lindenweg 3 · 99084 Erfurt", 0.08, 0.04),
+        line("Lieferschein", 0.08, 0.10),
+        line(f"Lieferschein-Nr. {number}", 0.08, 0.13),
+        line(customer, 0.78, 0.13),
+        line("Lieferdatum: 06.03.2024", 0.08, 0.16),
+        line("Pos Menge Artikel", 0.08, 0.30),
+        line("1 5 Stk Ordner A4", 0.08, 0.32),
+        line("Ware vollständig erhalten: ____________", 0.08, 0.60),
+        line("USt-IdNr. DE136695976", 0.08, 0.95),
+    )
+
+
+def test_a_delivery_note_teaches_its_own_template_and_leaves_the_invoices_alone(tmp_path: Path) -> None:
+    upsert_supplier(tmp_path, confirmed(extract_fields([FIRST]), kundennummer="70411"), pages=[FIRST])
+    note = lindenblatt_delivery_note("LS-0077", "70411")
+    path = upsert_supplier(
+        tmp_path, confirmed(extract_fields([note]), lieferant="Kontor Lindenblatt GmbH", kundennummer="70411"), pages=[note]
+    )
+    profile = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert profile["template"]["kundennummer"]["label"] == "Kunde"  # the invoice's, as it was
+    assert profile["type_templates"]["lieferschein"]["kundennummer"]["label"] == ""  # printed alone there
+
+    registry = SupplierRegistry.load(tmp_path)
+    next_note = values(build_invoice_fields([lindenblatt_delivery_note("LS-0078", "70522")], suppliers=registry))
+    assert next_note["kundennummer"] == "70522"  # read where this supplier's delivery notes print it
+    assert values(build_invoice_fields([SECOND], suppliers=registry))["kundennummer"] == "70411"

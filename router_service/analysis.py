@@ -57,6 +57,7 @@ from services.intake.layout import (
 from services.intake.limits import IntakeLimits
 from services.intake.mupdf_lock import holds_pymupdf_lock
 from services.intake.pageprep import A4_SHORT_EDGE_INCHES
+from services.intake.pagetext import PAGE_SEPARATOR
 from services.intake.sniff import DocumentType
 from services.pdftext.textlayer import is_usable, visible_chars
 
@@ -158,8 +159,11 @@ class DocumentAnalysis:
     batch: bool = False
     seconds: float = 0.0  # every measurement so far, pending ones measured on demand included
     warnings: list[str] = field(default_factory=list)
-    # Text layer of the requested pages ("" for scans), for the supplier lookup.
+    # Text layer of the requested pages ("" for scans), for the supplier lookup and the document type.
     texts: list[str] = field(default_factory=list, repr=False)
+    # The document's type as its text layer (or e-invoice) tells it; "" when neither says anything
+    # (a scan: its type is known only after OCR); None until a rule asked.
+    document_type: str | None = None
     _pending: _Pending | None = field(default=None, repr=False, compare=False)
 
     def require_layout(self, page: PageAnalysis) -> None:
@@ -183,11 +187,22 @@ class DocumentAnalysis:
             self.seconds += time.perf_counter() - started
         return self.supplier_id
 
+    def require_document_type(self) -> str:
+        """The document's type from its text layer or e-invoice ("" for a scan), decided now if no rule asked yet."""
+        if self.document_type is None:
+            if not self.texts and any(page.born_digital for page in self.pages):
+                self._require_pending("the document type")  # a presumption read no text
+            started = time.perf_counter()
+            self.document_type = _classify(self.texts, self.einvoice)
+            self.seconds += time.perf_counter() - started
+        return self.document_type
+
     def complete(self) -> None:
         """Measure every feature still pending."""
         for page in self.pages:
             self.require_layout(page)
         self.require_supplier()
+        self.require_document_type()
 
     def release(self) -> None:
         """Forget the document (it is about to close); what is still pending stays unmeasured."""
@@ -449,6 +464,16 @@ def analyse(
         analysis.complete()  # only the supplier lookup is left
         analysis.release()
     return analysis
+
+
+def _classify(texts: Sequence[str], einvoice: pb.EInvoice | None) -> str:
+    """The document type by services.doctype, or "" when there is no text and no XML to tell it."""
+    text = PAGE_SEPARATOR.join(texts)
+    if not text.strip() and einvoice is None:
+        return ""
+    from services.doctype.classify import classify_document
+
+    return classify_document(text, einvoice).type
 
 
 def _match_supplier(suppliers: SupplierLookup | None, texts: list[str]) -> str:

@@ -101,6 +101,8 @@ def matches(when: When, page: PageAnalysis | None, analysis: DocumentAnalysis) -
                 return False
             if when.tables is not None and page.tables != when.tables:
                 return False
+    if when.document_type is not None and analysis.require_document_type() not in when.document_type:
+        return False
     return when.known_supplier is None or bool(analysis.require_supplier()) == when.known_supplier
 
 

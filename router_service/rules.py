@@ -20,7 +20,7 @@ from typing import Literal
 
 import structlog
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from router_service.settings import DEFAULT_ROUTING_FILE
 from services.intake.layout import LayoutName, LayoutThresholds
@@ -60,6 +60,22 @@ class When(BaseModel):
     known_supplier: bool | None = None
     batch: bool | None = None
     poor_scan: bool | None = None
+    # Types from config/doctypes.yaml (vertrag, lieferschein...), as the text layer or e-invoice tells
+    # them: a scan's type is known only after OCR, so this never matches a scanned document.
+    document_type: list[str] | None = None
+
+    @field_validator("document_type")
+    @classmethod
+    def _known_types(cls, types: list[str] | None) -> list[str] | None:
+        if types is None:
+            return None
+        from services.doctype.evidence import load_lexicon
+
+        known = load_lexicon().names
+        unknown = [t for t in types if t not in known]
+        if unknown:
+            raise ValueError(f"unknown document types {unknown}; known: {known}")
+        return types
 
 
 class Rule(BaseModel):

@@ -316,3 +316,45 @@ def test_text_whose_font_is_missing_from_the_resources_is_analysed_not_presumed(
     assert presumed(content) is None
     analysis, plan = decided(content)
     assert analysis.pages[0].born_digital and [r.chain[0] for r in plan.runs] == ["pdftext"]
+
+
+# ---------------------------------------------------------------- routing by document type (#18)
+
+TYPE_RULES = parse_rules(
+    """
+version: 1
+rules:
+  - {name: contracts, when: {document_type: [vertrag], born_digital: true}, backends: [surya, pdftext]}
+  - {name: text_layer, when: {born_digital: true}, backends: [pdftext]}
+  - {name: default, backends: [tesseract]}
+"""
+)
+
+
+def contract_pdf() -> bytes:
+    from tests.doctype.test_classify import TEXTS
+
+    with pymupdf.open() as doc:
+        doc.new_page().insert_textbox(pymupdf.Rect(50, 50, 550, 800), TEXTS["vertrag"], fontsize=10)
+        return doc.tobytes()
+
+
+def test_a_rule_can_route_by_the_document_type_its_text_layer_tells() -> None:
+    analysis, plan = decided(contract_pdf(), TYPE_RULES)
+    assert plan.rule == "contracts" and plan.runs[0].chain[0] == "surya"
+    assert analysis.document_type == "vertrag"
+    analysis, plan = decided(INVOICE.read_bytes(), TYPE_RULES)
+    assert plan.rule == "text_layer" and analysis.document_type == "rechnung"
+
+
+def test_a_scans_type_is_not_known_before_ocr_so_a_type_rule_never_takes_it() -> None:
+    with pymupdf.open(stream=contract_pdf()) as source:
+        scan = source[0].get_pixmap(dpi=150).tobytes("png")
+    analysis, plan = decided(scan, TYPE_RULES)
+    assert plan.rule == "default" and analysis.document_type in (None, "")
+    assert presumed(contract_pdf(), TYPE_RULES) is None  # the type needs the text the presumption never reads
+
+
+def test_an_unknown_type_in_the_rules_is_refused_naming_the_known_ones() -> None:
+    with pytest.raises(ValueError, match="unknown document types.*vertrag"):
+        parse_rules("version: 1\nrules:\n  - {name: x, when: {document_type: [invoice]}, backends: [pdftext]}\n  - {name: d, backends: [pdftext]}\n")

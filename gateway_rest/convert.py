@@ -86,6 +86,7 @@ def _page(page: pb.PageResult) -> m.Page:
         low_confidence_words=page.low_confidence_words,
         layout_complexity=_layout(page.layout_complexity),  # type: ignore[arg-type]
         quality=_quality(page.quality) if page.HasField("quality") else None,
+        markdown=page.markdown or None,
         blocks=[_block(b) for b in page.blocks],
     )
 

@@ -159,6 +159,9 @@ class Page(BaseModel):
         description="As the engine measured it (pdftext: every page); unspecified otherwise",
     )
     quality: PageQuality | None = Field(default=None, description="Set by OCR engines for scanned pages")
+    markdown: str | None = Field(
+        default=None, description="The page as Markdown (headings, tables, lists; page furniture left out)"
+    )
     blocks: list[Block] = Field(
         default=[],
         description="Headings, paragraphs, list items, tables and the running header and footer (page numbers),"

@@ -205,7 +205,13 @@ def test_browser_inspect_shows_the_sample_invoice_fields_and_their_boxes(
         rect = box.rect
         assert rect["width"] > 0 and rect["height"] > 0
         assert frame["x"] - 1 <= rect["x"] and rect["x"] + rect["width"] <= frame["x"] + frame["width"] + 1
-    assert "471102" in _text(browser, "inspect-text")
+    raw = _text(browser, "inspect-text")
+    assert "471102" in raw
+    _by_id(browser, "show-markdown").click()  # type: ignore[attr-defined]
+    _wait(browser, lambda d: _text(d, "inspect-text") != raw)  # the pages' Markdown: blocks apart
+    assert "471102" in _text(browser, "inspect-text") and "\n\n" in _text(browser, "inspect-text")
+    assert _by_id(browser, "show-markdown").get_attribute("aria-pressed") == "true"  # type: ignore[attr-defined]
+    _by_id(browser, "show-text").click()  # type: ignore[attr-defined]
     assert _by_id(browser, "pages-table").find_elements(By.CSS_SELECTOR, "tbody tr")  # type: ignore[attr-defined]
     _shot(browser, "inspect", tmp_path)
 

@@ -209,10 +209,20 @@ function renderInspection(result) {
   pageRows.replaceChildren(...pages.map((p) => el("tr", {},
     el("td", { text: p.page_number }), el("td", { text: p.backend }), el("td", { text: p.kind }),
     el("td", { text: p.timings.total_seconds.toFixed(2) }), el("td", { text: `${Math.round(p.confidence * 100)} %` }))));
-  $("inspect-text").textContent = result.text.raw;
+  showText(false);
   const pageSelect = $("inspect-page");
   pageSelect.replaceChildren(...pages.map((p) => el("option", { value: p.page_number, text: p.page_number })));
   showPage(pages.length ? pages[0].page_number : 0);
+}
+
+// The document's text as read, or its Markdown (each page's, as the backends wrote it).
+function showText(markdown) {
+  const { result } = state.inspect;
+  $("inspect-text").textContent = markdown
+    ? result.pages.map((p) => p.markdown ?? "").filter(Boolean).join("\n\n---\n\n")
+    : result.text.raw;
+  $("show-text").setAttribute("aria-pressed", String(!markdown));
+  $("show-markdown").setAttribute("aria-pressed", String(markdown));
 }
 
 function renderFields(result) {
@@ -639,6 +649,8 @@ function start() {
   $("inspect-form").addEventListener("submit", inspect);
   $("inspect-page").addEventListener("change", (e) => showPage(Number(e.target.value)));
   $("markdown-button").addEventListener("click", downloadMarkdown);
+  $("show-text").addEventListener("click", () => showText(false));
+  $("show-markdown").addEventListener("click", () => showText(true));
   $("learn-button").addEventListener("click", learnSupplier);
   $("compare-form").addEventListener("submit", compare);
   $("batch-form").addEventListener("submit", startBatch);

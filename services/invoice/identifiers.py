@@ -82,6 +82,9 @@ def compact(name: str, raw: str) -> str:
         return re.sub(r"[\s.\-]", "", raw)
     if name in ("ust_id", "bic"):
         return validate.compact_vat(raw)
+    if "/" in raw:
+        # Printed with slashes (12/345/67890): a space inside is a gap OCR put in ("2 01/113/40209").
+        return re.sub(r"\s+", "", raw)
     return raw.strip()
 
 

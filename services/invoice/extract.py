@@ -187,8 +187,15 @@ def read_date(span: Span, month_first: bool = False) -> tuple[date, Span] | None
     return f.value, _sub_span(span, f.start, f.end)
 
 
-# "19 % auf 3.492,72": the amount after "auf" is the base the rate applies to, not the tax.
-_BASE_BEFORE = re.compile(r"\b(?:auf|on|von|of|aus)\s*(?:€|EUR)?\s*$", re.IGNORECASE)
+# "19 % auf 3.492,72": the amount after "auf" (a ``rate_base`` word of the lexicon) is the base the rate
+# applies to, not the tax. What may stand between the word and the amount: a currency.
+_CURRENCY_TAIL = re.compile(r"\s*(?:€|EUR)?\s*$", re.IGNORECASE)
+
+
+def _after_base_word(text: str, base_word: re.Pattern[str]) -> bool:
+    """Whether ``text`` ends with a word that names a VAT base ("auf", "sur"), a currency allowed after it."""
+    words = _CURRENCY_TAIL.sub("", text).rsplit(None, 1)
+    return bool(words) and base_word.fullmatch(words[-1]) is not None
 
 
 # A currency code glued to the number ("EUR1.234,56", "12,00EUR"): blanked, so that offsets stay.
@@ -197,11 +204,12 @@ _GLUED_CODE = re.compile(
 )
 
 
-def read_amount(span: Span, tax: bool = False) -> tuple[Decimal, Span] | None:
+def read_amount(span: Span, base_word: re.Pattern[str] | None = None) -> tuple[Decimal, Span] | None:
+    """The span's last two-decimal amount; with ``base_word`` (a VAT amount is read), not one after it."""
     text = _GLUED_CODE.sub(lambda m: " " * len(m.group(0)), span.text)
     amounts = [a for a in numbers.find_amounts(text) if a.decimals == 2]
-    if tax:
-        amounts = [a for a in amounts if not _BASE_BEFORE.search(text[: a.start])]
+    if base_word is not None:
+        amounts = [a for a in amounts if not _after_base_word(text[: a.start], base_word)]
     if not amounts:
         return None
     a = amounts[-1]
@@ -270,8 +278,10 @@ def read_compact(span: Span, max_len: int) -> tuple[str, Span] | None:
     used = []
     for t in span.tokens:
         text = t.text.strip(",;.()-–·:|")
-        if not parts and text.lower() in {"no", "nr", "id", "nummer", "number"}:
-            continue  # the rest of a label ("VAT Reg. No.:")
+        if not parts and (
+            text.lower() in {"no", "nr", "id", "nummer", "number"} or _NOISE_TOKEN.match(t.text)
+        ):
+            continue  # the rest of a label ("VAT Reg. No.:"), or a speck or colon OCR read apart (". DE...")
         if not _ALNUM.match(text) or len("".join(parts) + text) > max_len:
             break
         if parts and len(text) > 4 and len(parts[0]) <= 4:
@@ -431,7 +441,7 @@ def _from_hit(ctx: _Context, hit: LabelHit) -> None:
                     c.issues.append(f"implausible date {got[0].isoformat()}")
                 ctx.add(c)
         elif name in AMOUNT_FIELDS:
-            got = read_amount(span, tax=name == "mwst")
+            got = read_amount(span, ctx.lex.marker("rate_base") if name == "mwst" else None)
             later = 0.05 * hit.row.page + 0.05 * hit.row.y0
             if got:
                 c = Candidate(name, numbers.format_amount(got[0]), got[1].text, got[1], score + later, source)
@@ -480,7 +490,11 @@ def _scan_patterns(ctx: _Context) -> None:
                 ctx.add(c)
         for m in identifiers.find_vat_ids(row.text):
             span = Span(row.text[m.start : m.end], tuple(row.tokens_in(m.start, m.end)))
-            ctx.add(_checked("ust_id", m.compact, span, 0.3 + _party_bonus(ctx, row, "ust_id"), pb.FIELD_SOURCE_TEXT))
+            ctx.add(
+                _checked(
+                    "ust_id", m.compact, span, 0.3 + _party_bonus(ctx, row, "ust_id"), pb.FIELD_SOURCE_TEXT
+                )
+            )
 
 
 # A document title followed by its number in one row, as running headers of later pages print it
@@ -913,8 +927,21 @@ def _arithmetic_candidates(ctx: _Context, items: _LineItems | None = None) -> No
             )
     labelled = {c.amount for cs in top.values() for c in cs}
     few_labels = sum(1 for cs in top.values() if cs) <= 1
-    # VAT lines that state their base ("7 % auf 2.221,48") give netto and mwst after the choice (_totals_from_rate_bases).
-    triples = [] if _rate_bases(ctx.layout) else totals.consistent_triples(amounts)
+    # VAT lines that state their base ("7 % auf 2.221,48") give netto and mwst, not the page's triples.
+    bases = _rate_bases(ctx.layout, ctx.lex.marker("rate_base"))
+    triples = [] if bases else totals.consistent_triples(amounts)
+    base_sum = sum((b for b, _, _ in bases.values()), Decimal(0))
+    tax_sum = sum((t for _, t, _ in bases.values()), Decimal(0))
+    if bases and any(b.amount == base_sum + tax_sum for b in brutto):
+        # Their sums, confirmed by a brutto read, beat totals misread or split apart ("2 377,11").
+        rows = [r for _, _, r in bases.values()]
+        span = Span(" / ".join(r.text for r in rows), tuple(t for r in rows for t in r.tokens))
+        rates = ", ".join(f"{r.normalize():f} %" for r in bases)
+        for name, value, what in (("betrag_netto", base_sum, "bases"), ("mwst", tax_sum, "tax")):
+            issue = f"{name} taken as the sum of the VAT lines' {what} ({rates}): netto + mwst = brutto confirms it"
+            c = Candidate(name, numbers.format_amount(value), span.text, span, RATE_LINES_SCORE, issues=[issue])
+            c.amount = value
+            added.append(c)
     for x in triples:
         values = {x.netto.value, x.mwst.value, x.brutto.value}
         if few_labels or values & labelled:
@@ -1160,7 +1187,7 @@ def extract_fields(
             result.template_id = supplier.id
             result.template_fields.extend(guided)
 
-    _totals_from_rate_bases(layout, chosen)
+    _totals_from_rate_bases(layout, chosen, lex.marker("rate_base"))
     netto = chosen.get("betrag_netto")
     tax = _tax_lines(layout, netto.amount if netto else None, lines.items)
     _mwst_from_tax_lines(chosen, tax)
@@ -1184,30 +1211,41 @@ def extract_fields(
     return result
 
 
-_RATE_ON_BASE = re.compile(r"(?<![\d,.])(\d{1,2}(?:[.,]\d{1,2})?)\s*%\s*(?:auf|on|von|of)\b", re.IGNORECASE)
+_RATE_PCT = re.compile(r"(?<![\d,.])(\d{1,2}(?:[.,]\d{1,2})?)\s*%\s*")
 
 
-def _rate_bases(layout: DocumentLayout) -> dict[Decimal, tuple[Decimal, Decimal, Row]]:
-    """Per rate, the base stated as "19 % auf 3.492,72" and the tax: printed after it when it is
-    base × rate (± a cent), else base × rate rounded to the cent."""
+def _rate_bases(
+    layout: DocumentLayout, base_word: re.Pattern[str]
+) -> dict[Decimal, tuple[Decimal, Decimal, Row]]:
+    """Per rate, the base stated as "19 % auf 3.492,72" ("20 % sur 1 548,95": the lexicon's ``rate_base``
+    words) and the tax: printed after it when it is base × rate (± a cent), else base × rate rounded to
+    the cent. A base grouped by a space is read whole when the tax printed after it confirms that."""
     out: dict[Decimal, tuple[Decimal, Decimal, Row]] = {}
     for row in layout.rows:
-        m = _RATE_ON_BASE.search(row.text)
+        m = next((m for m in _RATE_PCT.finditer(row.text) if base_word.match(row.text, m.end())), None)
         if not m:
             continue
         rate = Decimal(m.group(1).replace(",", "."))
-        amounts = [a.value for a in numbers.find_amounts(row.text[m.end() :]) if a.decimals == 2]
+        tail = row.text[m.end() :]
+        amounts = [a.value for a in numbers.find_amounts(tail) if a.decimals == 2]
         if not amounts or rate in out:
             continue
+        grouped = sorted(
+            (a for a in numbers.find_amounts_grouped(tail) if a.decimals == 2), key=lambda a: a.start
+        )
         base = amounts[0]
         tax = (base * rate / 100).quantize(numbers.CENT)
-        if len(amounts) > 1 and validate.rate_matches(validate.TaxLine(rate, base, amounts[-1])):
-            tax = amounts[-1]
+        for first in (grouped[0].value, amounts[0]) if grouped else (amounts[0],):
+            if len(amounts) > 1 and validate.rate_matches(validate.TaxLine(rate, first, amounts[-1])):
+                base, tax = first, amounts[-1]
+                break
         out[rate] = (base, tax, row)
     return out
 
 
-def _totals_from_rate_bases(layout: DocumentLayout, chosen: dict[str, Candidate]) -> None:
+def _totals_from_rate_bases(
+    layout: DocumentLayout, chosen: dict[str, Candidate], base_word: re.Pattern[str]
+) -> None:
     """Netto and VAT total from the VAT lines' bases ("19 % auf 3.492,72"), when the totals read do not add up.
 
     Only when brutto, read, confirms them: sum of bases + sum of taxes = brutto.
@@ -1218,7 +1256,7 @@ def _totals_from_rate_bases(layout: DocumentLayout, chosen: dict[str, Candidate]
         return
     if netto is not None and mwst is not None and netto.amount + mwst.amount == brutto.amount:
         return
-    lines = _rate_bases(layout)
+    lines = _rate_bases(layout, base_word)
     if not lines:
         return
     base_sum = sum((b for b, _, _ in lines.values()), Decimal(0))

@@ -163,3 +163,25 @@ def test_space_after_the_decimal_comma() -> None:
         line("Summe brutto EUR 41471,79", 0.50, 0.74),
     )
     assert _amounts(extract_fields([p])) == ("34850.24", "6621.55", "41471.79")
+
+
+def test_vat_id_label_read_with_commas_and_specks() -> None:
+    """ "USt.-Id.-Nr.:" read "USE, -Id.-Nr. ." or "USt. -Iqd,-Nr. :": still the VAT id's label, and the
+    speck before the value is skipped. The sample id fails its check digits: returned, flagged."""
+    for row in ("USE, -Id.-Nr. . DE234567891", "USt. -Iqd,-Nr. : DE234567891"):
+        vat = field(extract_fields([page(*_head(), line(row, 0.08, 0.30))]), "ust_id")
+        assert vat.value == "DE234567891" and vat.HasField("valid") and not vat.valid
+
+
+def test_french_vat_lines_on_their_base_correct_a_misread_total() -> None:
+    """ "Montant HT 2 377,77" read "2 377,11": the VAT lines "TVA 20 % sur 1 548,95 309,79" (bases grouped by
+    spaces, "sur" from the lexicon's rate_base words) sum to a netto that adds up with TVA and TTC."""
+    p = page(
+        line("Facture N° INV-106663", 0.08, 0.10),
+        line("Montant HT 2 377,11 €", 0.50, 0.70),
+        line("TVA 20 % sur 1 548,95 309,79 €", 0.50, 0.72),
+        line("TVA 10 % sur 828,82 82,88 €", 0.50, 0.74),
+        line("Total TVA 392,67 €", 0.50, 0.76),
+        line("Montant TTC 2 770,44 €", 0.50, 0.78),
+    )
+    assert _amounts(extract_fields([p])) == ("2377.77", "392.67", "2770.44")

@@ -939,7 +939,9 @@ def _arithmetic_candidates(ctx: _Context, items: _LineItems | None = None) -> No
         rates = ", ".join(f"{r.normalize():f} %" for r in bases)
         for name, value, what in (("betrag_netto", base_sum, "bases"), ("mwst", tax_sum, "tax")):
             issue = f"{name} taken as the sum of the VAT lines' {what} ({rates}): netto + mwst = brutto confirms it"
-            c = Candidate(name, numbers.format_amount(value), span.text, span, RATE_LINES_SCORE, issues=[issue])
+            c = Candidate(
+                name, numbers.format_amount(value), span.text, span, RATE_LINES_SCORE, issues=[issue]
+            )
             c.amount = value
             added.append(c)
     for x in triples:

@@ -49,6 +49,7 @@ from services.invoice.layout import (
 )
 from services.invoice.ocr_digits import confusion
 from services.invoice.parties import OTHER, PAYEE, SELLER, party_blocks, party_of, seller_info
+from services.invoice.repair import TO_DIGIT
 from services.invoice.review import NO_LABEL, review
 from services.invoice.terms import due_days
 
@@ -538,6 +539,24 @@ def _drop_truncated_ibans(ctx: _Context) -> None:
     ctx.cands["iban"] = [
         c for c in cands if c.valid or not any(v.startswith(c.value) and len(v) > len(c.value) for v in valid)
     ]
+
+
+def _digit_form(value: str) -> str:
+    """An identifier with the letters OCR reads for digits taken as those digits, after its country code."""
+    return value[:2] + "".join(TO_DIGIT.get(c, c)[0] for c in value[2:])
+
+
+def _drop_misread_copies(ctx: _Context) -> None:
+    """An IBAN or VAT id read with a letter where a digit belongs ("DEI23456789") that is another reading's
+    value ("DE123456789", printed again elsewhere) with that digit: a misread copy of the same identifier,
+    which goes, whether or not the other passes its check (sample ids fail theirs)."""
+    for name in ("iban", "ust_id"):
+        cands = ctx.cands.get(name, [])
+        digits = {c.value: sum(ch.isdigit() for ch in c.value[2:]) for c in cands}
+        forms: dict[str, int] = {}
+        for value, n in digits.items():
+            forms[_digit_form(value)] = max(forms.get(_digit_form(value), 0), n)
+        ctx.cands[name] = [c for c in cands if digits[c.value] >= forms[_digit_form(c.value)]]
 
 
 def _scan_title_numbers(ctx: _Context) -> None:
@@ -1152,6 +1171,7 @@ def extract_fields(
     _template_candidates(ctx, supplier)
     _drop_buyer_ibans(ctx)
     _drop_truncated_ibans(ctx)
+    _drop_misread_copies(ctx)
     lines = _LineItems.read(layout, lex)
     _line_item_candidates(ctx, lines)
 

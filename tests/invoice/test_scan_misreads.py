@@ -185,3 +185,22 @@ def test_french_vat_lines_on_their_base_correct_a_misread_total() -> None:
         line("Montant TTC 2 770,44 €", 0.50, 0.78),
     )
     assert _amounts(extract_fields([p])) == ("2377.77", "392.67", "2770.44")
+
+
+def test_misread_copy_of_an_identifier_gives_way() -> None:
+    """The seller's VAT id printed twice, once read with "I" for "1": the reading with the digit wins, even
+    though the sample id fails its check digits (the misread one fails its format too)."""
+    p = page(
+        line("Verkäufer:", 0.08, 0.05),
+        line("MUSTERLIEFERANT GMBH", 0.08, 0.07),
+        line("BAHNHOFSTRASSE 99", 0.08, 0.09),
+        line("DE 99199 MUSTERHAUSEN", 0.08, 0.11),
+        line("Ust. Id.-Nr. : DEI23456789", 0.08, 0.13),
+        line("Käufer/Leistungsempfänger:", 0.08, 0.16),
+        line("Muster-Markt", 0.08, 0.18),
+        line("Rechnung Nr. 471102", 0.08, 0.30),
+        line("MUSTERLIEFERANT GMBH", 0.08, 0.60),
+        line("Geschäftsführung: Max Mustermann", 0.08, 0.62),
+        line("USt-IdNr: DE123456789", 0.08, 0.64),
+    )
+    assert values(extract_fields([p]))["ust_id"] == "DE123456789"

@@ -204,3 +204,57 @@ def test_misread_copy_of_an_identifier_gives_way() -> None:
         line("USt-IdNr: DE123456789", 0.08, 0.64),
     )
     assert values(extract_fields([p]))["ust_id"] == "DE123456789"
+
+
+def _boxed_line(words: list[tuple[str, float, float, float, float]]) -> pb.TextLine:
+    """An engine's line with the word boxes it gave (x0, y0, x1, y1)."""
+    return pb.TextLine(
+        text=" ".join(w[0] for w in words),
+        box=pb.BoundingBox(
+            x0=words[0][1], y0=min(w[2] for w in words), x1=words[-1][3], y1=max(w[4] for w in words)
+        ),
+        confidence=0.9,
+        words=[
+            pb.Word(text=t, box=pb.BoundingBox(x0=x0, y0=y0, x1=x1, y1=y1), confidence=0.9)
+            for t, x0, y0, x1, y1 in words
+        ],
+    )
+
+
+def test_overlapping_word_boxes_of_one_line_stay_in_its_row() -> None:
+    """Tesseract boxed "34850," over the whole "34850, 24" and "24" inside it: one row all the same
+    (as iso_schlicht's scan read its netto)."""
+    p = page(
+        *_head(),
+        line("Netto", 0.711, 0.5010),
+        _boxed_line(
+            [
+                ("EUR", 0.7952, 0.5010, 0.8222, 0.5087),
+                ("34850,", 0.8335, 0.5010, 0.9081, 0.5107),
+                ("24", 0.8911, 0.4959, 0.9085, 0.5121),
+            ]
+        ),
+        line("USt. 19 % EUR 6621,55", 0.711, 0.5190),
+        line("Summe brutto EUR 41471,79", 0.711, 0.5370),
+    )
+    assert _amounts(extract_fields([p])) == ("34850.24", "6621.55", "41471.79")
+
+
+def test_speck_over_a_word_is_no_word() -> None:
+    """An "A" the engine read as a line of its own, lying on "aoüt" of the invoice date: the speck goes and
+    the date's row stays whole (as a francais scan read it)."""
+    p = page(
+        line("Facture N°: B-64307", 0.5137, 0.1693),
+        _boxed_line([("A", 0.7480, 0.1864, 0.7560, 0.1901)]),
+        _boxed_line(
+            [
+                ("Date", 0.5137, 0.1872, 0.5516, 0.1964),
+                ("de", 0.5585, 0.1869, 0.5778, 0.1964),
+                ("facture::", 0.5843, 0.1869, 0.6528, 0.1964),
+                ("4", 0.7109, 0.1872, 0.7202, 0.1961),
+                ("aoüt", 0.7270, 0.1875, 0.7637, 0.1961),
+                ("2017", 0.7706, 0.1869, 0.8109, 0.1961),
+            ]
+        ),
+    )
+    assert values(extract_fields([p])).get("datum") == "2017-08-04"

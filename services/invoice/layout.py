@@ -208,21 +208,23 @@ def _area(t: Token) -> float:
 def _without_specks(tokens: list[Token]) -> list[Token]:
     """The tokens without OCR specks: small words lying mostly inside a bigger word of another line."""
     cell = 0.02  # words are compared with those of their own and the next horizontal strips of the page
-    strips: dict[int, list[Token]] = {}
+    strips: dict[int, list[tuple[float, float, float, float, float, int]]] = {}
     for t in tokens:
-        strips.setdefault(int(t.cy / cell), []).append(t)
+        strips.setdefault(int(t.cy / cell), []).append((t.x0, t.y0, t.x1, t.y1, _area(t), t.line))
 
     def speck(t: Token) -> bool:
         area = _area(t)
         if area <= 0:
             return False
         k = int(t.cy / cell)
-        for o in (o for j in (k - 1, k, k + 1) for o in strips.get(j, ())):
-            if o is t or (o.line == t.line and t.line >= 0) or area > SPECK_AREA * _area(o):
-                continue
-            inside = max(0.0, min(t.x1, o.x1) - max(t.x0, o.x0)) * max(0.0, min(t.y1, o.y1) - max(t.y0, o.y0))
-            if inside >= SPECK_INSIDE * area:
-                return True
+        for j in (k - 1, k, k + 1):
+            for x0, y0, x1, y1, other, line in strips.get(j, ()):
+                if x1 <= t.x0 or x0 >= t.x1 or area > SPECK_AREA * other or (line == t.line and line >= 0):
+                    continue
+                if (min(t.x1, x1) - max(t.x0, x0)) * max(
+                    0.0, min(t.y1, y1) - max(t.y0, y0)
+                ) >= SPECK_INSIDE * area:
+                    return True
         return False
 
     return [t for t in tokens if not speck(t)]
@@ -247,7 +249,8 @@ class PageLayout:
         slope = page_slope(result)
         if abs(slope) >= MIN_SLOPE:
             tokens = [_deskewed(t, slope) for t in tokens]
-        tokens = _without_specks(tokens)
+        if result.kind != pb.PAGE_KIND_BORN_DIGITAL:  # specks are what an engine reads into a scan
+            tokens = _without_specks(tokens)
         tokens.sort(key=lambda t: (t.cy, t.x0))
         bands: list[list[Token]] = []
         for t in tokens:

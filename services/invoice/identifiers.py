@@ -16,6 +16,7 @@ used by the text extraction and the e-invoice reader alike:
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from schwifty import registry
@@ -23,7 +24,7 @@ from schwifty.exceptions import SchwiftyException
 
 from ocrmesh.v1 import ocr_pb2 as pb
 from services.invoice import validate
-from services.invoice.repair import TO_DIGIT, TO_LETTER, mask_for, repair
+from services.invoice.repair import TO_DIGIT, TO_LETTER, Repair, mask_for, repair
 
 CHECKED = ("iban", "bic", "ust_id", "steuernummer")
 CHECK_TEXT = {
@@ -102,11 +103,35 @@ def check_identifier(name: str, raw: str, repair_ocr: bool = True) -> IdCheck:
         return IdCheck(name, value, valid, issues)
     # Repaired before upper-casing: a lower-case "l" or "o" is a confusion of its own.
     fixed = repair(value, lambda v: validator(v.upper()), name)
+    if not fixed.valid and name == "iban":
+        fixed = _without_ghost(value, lambda v: validator(v.upper())) or fixed
     value = fixed.value if name == "steuernummer" else fixed.value.upper()
     issues = list(fixed.issues)
     if not fixed.valid:
         issues.append(_failed(name, value))
     return IdCheck(name, value, fixed.valid, tuple(issues), bool(fixed.ambiguous))
+
+
+def _without_ghost(value: str, validator: Callable[[str], bool]) -> Repair | None:
+    """An IBAN one character too long for its country with a character read twice as two look-alikes
+    ("DE0O21..." for "DE021..."): the one reading without one of them (and its other confusions repaired)
+    that passes the checksum, the dropped character reported. None when no such reading or several."""
+    try:
+        length = registry.get_iban_spec(value[:2].upper()).iban_length
+    except SchwiftyException:
+        return None
+    if len(value) != length + 1:
+        return None
+    readings: dict[str, Repair] = {}
+    for i in range(2, len(value) - 1):
+        a, b = value[i], value[i + 1]
+        if a != b and TO_DIGIT.get(a, a)[:1] == TO_DIGIT.get(b, b)[:1]:
+            for drop in sorted((i, i + 1), key=lambda k: value[k].isdigit()):  # the letter first
+                got = repair(value[:drop] + value[drop + 1 :], validator, "iban")
+                if got.valid:
+                    changes = (*got.changes, (value[drop], ""))
+                    readings.setdefault(got.value, Repair(got.value, True, changes))
+    return next(iter(readings.values())) if len(readings) == 1 else None
 
 
 def _failed(name: str, value: str) -> str:

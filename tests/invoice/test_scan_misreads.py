@@ -258,3 +258,14 @@ def test_speck_over_a_word_is_no_word() -> None:
         ),
     )
     assert values(extract_fields([p])).get("datum") == "2017-08-04"
+
+
+def test_iban_with_a_character_read_twice() -> None:
+    """ "DE02 1203 ..." read "DE0O2120300000000202051": one too many for a German IBAN, "0" and "O" side by
+    side are one character read twice; the reading without the "O" passes the checksum."""
+    iban = field(extract_fields([page(*_head(), line("IBAN : DE0O2120300000000202051", 0.08, 0.90))]), "iban")
+    assert iban.value == "DE02120300000000202051" and iban.valid
+    assert any("OCR read one character twice" in i for i in iban.issues)
+    # Without a look-alike pair nothing is dropped: the IBAN is reported as read, failing its check.
+    wrong = check_identifier("iban", "DE021203000000002020517")
+    assert wrong.value == "DE021203000000002020517" and not wrong.valid

@@ -50,7 +50,7 @@ from services.invoice.layout import (
 from services.invoice.ocr_digits import confusion
 from services.invoice.parties import OTHER, PAYEE, SELLER, party_blocks, party_of, seller_info
 from services.invoice.repair import TO_DIGIT
-from services.invoice.review import NO_LABEL, review
+from services.invoice.review import DIGIT_REPAIR, NO_LABEL, review
 from services.invoice.terms import due_days
 
 if TYPE_CHECKING:
@@ -898,7 +898,7 @@ def _misread_candidates(
         if (name, value) in seen:
             continue
         seen.add((name, value))
-        issue = (f"read {c.raw!r} with an OCR digit confusion {was}→{meant}" + (f" ({times}×)" if times > 1 else "")
+        issue = (f"read {c.raw!r} with an {DIGIT_REPAIR} {was}→{meant}" + (f" ({times}×)" if times > 1 else "")
                  + f": {numbers.format_amount(value)} from netto + mwst = brutto")  # fmt: skip
         fixed = Candidate(name, numbers.format_amount(value), c.raw, c.span, c.score - MISREAD_PENALTY, c.source,
                           issues=[*c.issues, issue])  # fmt: skip

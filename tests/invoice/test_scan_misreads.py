@@ -59,6 +59,7 @@ def test_digit_confusion_repaired_where_the_sum_confirms_it() -> None:
     mwst = field(fields, "mwst")
     assert mwst.raw == "31,62" and any("OCR digit confusion 1→7" in i for i in mwst.issues)
     assert {c.name: c.passed for c in fields.checks}["netto+mwst=brutto"] is True
+    assert fields.needs_review and any("OCR digit confusion" in r for r in fields.review_reasons)
 
 
 def test_same_confusion_twice_needs_a_vat_rate_too() -> None:

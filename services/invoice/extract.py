@@ -489,6 +489,10 @@ def _scan_patterns(ctx: _Context) -> None:
             c = _checked("iban", m.compact, span, 0.3 + _party_bonus(ctx, row, "iban"), pb.FIELD_SOURCE_TEXT)
             if c.valid or identifiers.iban_shaped(m.compact):  # a failing IBAN is reported, not dropped
                 ctx.add(c)
+        for m in identifiers.find_stnrs(row.text):
+            span = Span(row.text[m.start : m.end], tuple(row.tokens_in(m.start, m.end)))
+            ctx.add(_checked("steuernummer", m.compact, span, 0.3 + _party_bonus(ctx, row, "steuernummer"),
+                             pb.FIELD_SOURCE_TEXT))  # fmt: skip
         for m in identifiers.find_vat_ids(row.text):
             span = Span(row.text[m.start : m.end], tuple(row.tokens_in(m.start, m.end)))
             ctx.add(

@@ -153,6 +153,10 @@ def find_ibans(text: str) -> list[IdMatch]:
             length = len(chars)
         if len(chars) < length:
             continue  # too short for its country: not an IBAN (or missing characters)
+        # One too many with a character read twice ("DEO04 1007 ..."): check_identifier drops it.
+        longer = "".join(c for _, c in chars[: length + 1])
+        if len(chars) > length and _without_ghost(longer, lambda v: validate.is_valid_iban(v.upper())):
+            length += 1
         chars = chars[:length]
         end = m.start() + chars[-1][0] + 1
         out.append(IdMatch(m.start(), end, "".join(c for _, c in chars)))
@@ -176,6 +180,20 @@ def find_vat_ids(text: str) -> list[IdMatch]:
                 out.append(IdMatch(m.start(), m.start() + chars[n - 1][0] + 1, fixed.value.upper()))
                 break
     return out
+
+
+# A Steuernummer printed in a state's slashed form (12/345/67890, 123/4567/8901), no label needed.
+STNR_SLASHED = re.compile(r"(?<![\w/.,-])(\d{2,3}/\d{3,4}/\d{4,5})(?![\w/]|[.,]\d)")
+
+
+def find_stnrs(text: str) -> list[IdMatch]:
+    """Slashed Steuernummern of ``text`` whose form a German state uses (python-stdnum); dates
+    ("12/04/2026") and invoice numbers ("R23/15831") are not of that form."""
+    return [
+        IdMatch(m.start(1), m.end(1), m.group(1))
+        for m in STNR_SLASHED.finditer(text)
+        if validate.is_valid_stnr(m.group(1))
+    ]
 
 
 def leading_stnr(text: str) -> tuple[int, int] | None:

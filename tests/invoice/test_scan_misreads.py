@@ -270,3 +270,18 @@ def test_iban_with_a_character_read_twice() -> None:
     # Without a look-alike pair nothing is dropped: the IBAN is reported as read, failing its check.
     wrong = check_identifier("iban", "DE021203000000002020517")
     assert wrong.value == "DE021203000000002020517" and not wrong.valid
+
+
+def test_grouped_iban_with_a_character_read_twice() -> None:
+    """ "DE04 1007 ..." read "DEO04 1007 0000 0678 4011 92": found in its groups, the "O" dropped."""
+    p = page(*_head(), line("IBAN: DEO04 1007 0000 0678 4011 92", 0.08, 0.90))
+    assert values(extract_fields([p]))["iban"] == "DE04100700000678401192"
+
+
+def test_steuernummer_behind_a_misread_label() -> None:
+    """ "St.-Nr.: 68/575/20049" read "Sst.-Nr.:": the slashed form of a state's Steuernummer is found
+    without its label; a slashed date is not one."""
+    p = page(*_head(), line("Gärtnerei Jürgens KG · Sst.-Nr.: 68/575/20049", 0.08, 0.95))
+    assert values(extract_fields([p]))["steuernummer"] == "68/575/20049"
+    p = page(*_head(), line("Lieferdatum 12/04/2026", 0.08, 0.40))
+    assert "steuernummer" not in values(extract_fields([p]))

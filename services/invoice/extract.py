@@ -597,6 +597,8 @@ _SIGN_ON_INTEGER = re.compile(r"(?<![\d.,])\d{1,3}[€$£¥₣](?![\d.,])|(?<![\
 def _money_currency(text: str) -> str | None:
     """The currency printed beside a money amount (two decimals) of ``text``: a sign beside a bare number
     or elsewhere in the row is no evidence ("nach $4 UStG" is a misread "§ 4", "7£" a misread "7%")."""
+    if numbers.currency_of(text) is None:
+        return None
     text = _SIGN_ON_INTEGER.sub(lambda m: " " * len(m.group(0)), text)
     for a in numbers.find_amounts(text):
         if a.decimals == 2:

@@ -211,6 +211,8 @@ def _without_specks(tokens: list[Token]) -> list[Token]:
     strips: dict[int, list[tuple[float, float, float, float, float, int]]] = {}
     for t in tokens:
         strips.setdefault(int(t.cy / cell), []).append((t.x0, t.y0, t.x1, t.y1, _area(t), t.line))
+    for strip in strips.values():
+        strip.sort()  # by x0: a word's look stops at the first word starting right of it
 
     def speck(t: Token) -> bool:
         area = _area(t)
@@ -219,7 +221,9 @@ def _without_specks(tokens: list[Token]) -> list[Token]:
         k = int(t.cy / cell)
         for j in (k - 1, k, k + 1):
             for x0, y0, x1, y1, other, line in strips.get(j, ()):
-                if x1 <= t.x0 or x0 >= t.x1 or area > SPECK_AREA * other or (line == t.line and line >= 0):
+                if x0 >= t.x1:
+                    break
+                if x1 <= t.x0 or area > SPECK_AREA * other or (line == t.line and line >= 0):
                     continue
                 if (min(t.x1, x1) - max(t.x0, x0)) * max(
                     0.0, min(t.y1, y1) - max(t.y0, y0)

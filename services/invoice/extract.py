@@ -801,7 +801,6 @@ def _summing_candidates(
             if abs(mwst.amount) < abs(netto.amount):  # type: ignore[arg-type]
                 for n, c in zip(AMOUNT_FIELDS, (netto, mwst, brutto), strict=True):
                     found[n].setdefault(id(c), c)
-    known = {n: {(id(o), o.value) for o in options[n] if o is not None} for n in AMOUNT_FIELDS}
     out: dict[str, list[Candidate]] = {}
     for n, cs in found.items():
         # The best reading of each value is enough (a value read in many places adds nothing).
@@ -809,7 +808,7 @@ def _summing_candidates(
         for c in cs.values():
             if c.value not in best or c.score > best[c.value].score:
                 best[c.value] = c
-        taken = {v for _, v in known[n]}
+        taken = {o.value for o in options[n] if o is not None}
         extra = [c for v, c in best.items() if v not in taken]
         if extra:
             out[n] = extra

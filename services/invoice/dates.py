@@ -2,7 +2,8 @@
 
 Accepted: 05.03.2018, 5.3.18, 05.03.18, 5. März 2018, 05. Mär. 2018, 5 März 2018,
 2018-03-05, March 5, 2018, 5 March 2018, Mar 5, 2018, 05-Mar-2018, 5 mars 2018,
-1er mars 2018, 5 maart 2018, and 05/03/2018: day first unless the month comes
+1er mars 2018, 5 maart 2018 (month names with their accents lost or misread by OCR:
+"4 aoüt 2017", "3 d&cembre 2018"), and 05/03/2018: day first unless the month comes
 first (``month_first``: the document's other slash dates or its language say so,
 see ``slash_order``). A slash date whose first number is above 12 is day first,
 whose second is above 12 month first, whatever the document says.
@@ -11,6 +12,7 @@ whose second is above 12 month first, whatever the document says.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
@@ -34,7 +36,24 @@ _MONTHS = {
     # Dutch
     "januari": 1, "februari": 2, "maart": 3, "mrt": 3, "mei": 5, "augustus": 8,
 }  # fmt: skip
-_MONTH_ALT = "|".join(sorted(_MONTHS, key=len, reverse=True))
+
+
+def _fold(name: str) -> str:
+    """A month name without its accents and umlauts, lower case ("Août" -> "aout", "März" -> "marz")."""
+    return "".join(c for c in unicodedata.normalize("NFKD", name.lower()) if not unicodedata.combining(c))
+
+
+# OCR reads a vowel's accent as another accent or loses it ("aoüt", "fevrier"), and "é" as "&" ("d&cembre"):
+# month names match with any accent on their vowels, and are looked up folded.
+_VOWEL_FORMS = {"a": "aàâäá", "e": "eéèêë&", "i": "iîïí", "o": "oôöó", "u": "uûüùú"}
+_FOLDED_MONTHS = {_fold(k): v for k, v in _MONTHS.items()}
+
+
+def _month_pattern(folded: str) -> str:
+    return "".join(f"[{_VOWEL_FORMS[c]}]" if c in _VOWEL_FORMS else re.escape(c) for c in folded)
+
+
+_MONTH_ALT = "|".join(_month_pattern(k) for k in sorted(_FOLDED_MONTHS, key=len, reverse=True))
 
 _PATTERNS = [
     # 05.03.2018, 5.3.18, 05/03/2018, 05-03-2018
@@ -84,7 +103,7 @@ def _year(y: str) -> int:
 def _day_month(m: re.Match[str], month_first: bool) -> tuple[int, int]:
     groups = m.groupdict()
     if groups.get("mn"):
-        return int(m.group("d")), _MONTHS[m.group("mn").lower()]
+        return int(m.group("d")), _FOLDED_MONTHS[_fold(m.group("mn").replace("&", "e"))]
     d, mo = int(m.group("d")), int(m.group("m"))
     if groups.get("sep") == "/" and (d <= 12 < mo or (month_first and mo <= 12)):
         return mo, d  # 12/24/2026, or 12/04/2026 on a month-first document

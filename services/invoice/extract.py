@@ -47,8 +47,10 @@ from services.invoice.layout import (
     next_row_start,
     right_of,
 )
+from services.invoice.ocr_digits import confusion
 from services.invoice.parties import OTHER, PAYEE, SELLER, party_blocks, party_of, seller_info
-from services.invoice.review import NO_LABEL, review
+from services.invoice.repair import TO_DIGIT
+from services.invoice.review import DIGIT_REPAIR, NO_LABEL, review
 from services.invoice.terms import due_days
 
 if TYPE_CHECKING:
@@ -79,6 +81,8 @@ RATE_LINES_SCORE = 0.5
 AFTER_DEDUCTION_PENALTY = 1.0
 # Cost of reading an amount with the opposite sign (less than SUM_BONUS).
 SIGN_PENALTY = 1.2
+# Cost of an amount repaired from an OCR digit confusion (less than SUM_BONUS: only a sum that holds takes it).
+MISREAD_PENALTY = 0.8
 # Bonus for a netto that the line items add up to (with the invoice's allowances and charges), and the
 # score of a printed amount found as that sum alone (no label read for it).
 LINE_ITEMS_BONUS = 1.0
@@ -86,6 +90,8 @@ LINE_ITEMS_SCORE = 0.3
 # Score of netto computed as the items' sum when no amount printed is that sum (a misread total): only a
 # triple that adds up with it can take it.
 LINE_ITEMS_COMPUTED_SCORE = 0.0
+# A word of punctuation or OCR specks only (":", "©", "=", "|", "»").
+_NOISE_TOKEN = re.compile(r"^[^\w€$£¥₣]+$")
 _ID_TOKEN = re.compile(r"^[#:]?([A-Za-z0-9][\w./\-]*[A-Za-z0-9]|\d)[.,;:]?$")
 _ALNUM = re.compile(r"^[A-Za-z0-9]+$")
 CURRENCY_CODE_RE = re.compile(rf"\b({'|'.join(numbers.CURRENCY_CODES)})\b")
@@ -182,8 +188,15 @@ def read_date(span: Span, month_first: bool = False) -> tuple[date, Span] | None
     return f.value, _sub_span(span, f.start, f.end)
 
 
-# "19 % auf 3.492,72": the amount after "auf" is the base the rate applies to, not the tax.
-_BASE_BEFORE = re.compile(r"\b(?:auf|on|von|of|aus)\s*(?:€|EUR)?\s*$", re.IGNORECASE)
+# "19 % auf 3.492,72": the amount after "auf" (a ``rate_base`` word of the lexicon) is the base the rate
+# applies to, not the tax. What may stand between the word and the amount: a currency.
+_CURRENCY_TAIL = re.compile(r"\s*(?:€|EUR)?\s*$", re.IGNORECASE)
+
+
+def _after_base_word(text: str, base_word: re.Pattern[str]) -> bool:
+    """Whether ``text`` ends with a word that names a VAT base ("auf", "sur"), a currency allowed after it."""
+    words = _CURRENCY_TAIL.sub("", text).rsplit(None, 1)
+    return bool(words) and base_word.fullmatch(words[-1]) is not None
 
 
 # A currency code glued to the number ("EUR1.234,56", "12,00EUR"): blanked, so that offsets stay.
@@ -192,11 +205,12 @@ _GLUED_CODE = re.compile(
 )
 
 
-def read_amount(span: Span, tax: bool = False) -> tuple[Decimal, Span] | None:
+def read_amount(span: Span, base_word: re.Pattern[str] | None = None) -> tuple[Decimal, Span] | None:
+    """The span's last two-decimal amount; with ``base_word`` (a VAT amount is read), not one after it."""
     text = _GLUED_CODE.sub(lambda m: " " * len(m.group(0)), span.text)
     amounts = [a for a in numbers.find_amounts(text) if a.decimals == 2]
-    if tax:
-        amounts = [a for a in amounts if not _BASE_BEFORE.search(text[: a.start])]
+    if base_word is not None:
+        amounts = [a for a in amounts if not _after_base_word(text[: a.start], base_word)]
     if not amounts:
         return None
     a = amounts[-1]
@@ -204,10 +218,13 @@ def read_amount(span: Span, tax: bool = False) -> tuple[Decimal, Span] | None:
 
 
 # OCR forms of amounts: a currency sign glued on and misread ("12,50C"), a thousands group split
-# off by a space ("1 234,56"), the thousands mark repeated as decimal mark ("1.234.56").
+# off by a space ("1 234,56"), the thousands mark repeated as decimal mark ("1.234.56"), a space after
+# the decimal comma ("34850, 24").
 _GLUED_SIGN = re.compile(r"(?<=\d[.,]\d\d)[€CE](?=\s|$)")
 _SPLIT_THOUSANDS = re.compile(r"(?<![\d.,])(\d{1,3}) (\d{3}[.,]\d{2})(?![\d.,])")
 _SAME_MARKS = re.compile(r"(?<![\d.,])(\d{1,3}(?:([.,])\d{3})+)\2(\d{2})(?![\d.,])")
+# A space after the decimal mark ("34850, 24", "1.234, 56"): OCR put a gap between the mark and the cents.
+_SPACED_CENTS = re.compile(r"(?<![\d.,])(\d{1,3}(?:\.\d{3})+|\d+)(,) (\d{2})(?![\d.,])")
 # Score given up by an amount read from an OCR form (the sum check must confirm it).
 OCR_FORM_PENALTY = 0.6
 # "1 234,56" at word spacing is the French and Swiss thousands separator: read as one amount first (a bonus).
@@ -232,6 +249,11 @@ def read_amount_variants(span: Span) -> list[tuple[Decimal, Span, str, float]]:
         digits = m.group(1).replace(m.group(2), "") + "." + m.group(3)
         out.append((Decimal(digits), _sub_span(span, m.start(), m.end()),
                     f"read {m.group(0)!r} with its last mark as the decimal mark", OCR_FORM_PENALTY))  # fmt: skip
+    for m in _SPACED_CENTS.finditer(text):
+        got = numbers.parse_number(f"{m.group(1)},{m.group(3)}")
+        if got:
+            out.append((got[0], _sub_span(span, m.start(), m.end()),
+                        f"read {m.group(0)!r} as one amount (space after the decimal mark)", OCR_FORM_PENALTY))  # fmt: skip
     if text != span.text:
         amounts = [a for a in numbers.find_amounts(text) if a.decimals == 2]
         if amounts:
@@ -257,8 +279,10 @@ def read_compact(span: Span, max_len: int) -> tuple[str, Span] | None:
     used = []
     for t in span.tokens:
         text = t.text.strip(",;.()-–·:|")
-        if not parts and text.lower() in {"no", "nr", "id", "nummer", "number"}:
-            continue  # the rest of a label ("VAT Reg. No.:")
+        if not parts and (
+            text.lower() in {"no", "nr", "id", "nummer", "number"} or _NOISE_TOKEN.match(t.text)
+        ):
+            continue  # the rest of a label ("VAT Reg. No.:"), or a speck or colon OCR read apart (". DE...")
         if not _ALNUM.match(text) or len("".join(parts) + text) > max_len:
             break
         if parts and len(text) > 4 and len(parts[0]) <= 4:
@@ -418,7 +442,7 @@ def _from_hit(ctx: _Context, hit: LabelHit) -> None:
                     c.issues.append(f"implausible date {got[0].isoformat()}")
                 ctx.add(c)
         elif name in AMOUNT_FIELDS:
-            got = read_amount(span, tax=name == "mwst")
+            got = read_amount(span, ctx.lex.marker("rate_base") if name == "mwst" else None)
             later = 0.05 * hit.row.page + 0.05 * hit.row.y0
             if got:
                 c = Candidate(name, numbers.format_amount(got[0]), got[1].text, got[1], score + later, source)
@@ -432,18 +456,11 @@ def _from_hit(ctx: _Context, hit: LabelHit) -> None:
                 c.amount = value
                 ctx.add(c)
         elif name == "waehrung":
-            code = numbers.currency_of(span.text.split()[0] if span.text.split() else "")
-            if code:
-                ctx.add(
-                    Candidate(
-                        name,
-                        code,
-                        span.tokens[0].text,
-                        Span(span.tokens[0].text, span.tokens[:1]),
-                        score,
-                        source,
-                    )
-                )
+            # The first word with a letter or sign: OCR turns a colon or a dot into "©", "=", "|".
+            tok = next((t for t in span.tokens if not _NOISE_TOKEN.match(t.text)), None)
+            code = numbers.currency_of(tok.text) if tok is not None else None
+            if tok is not None and code:
+                ctx.add(Candidate(name, code, tok.text, Span(tok.text, (tok,)), score, source))
         elif name == "zahlungsbedingungen":
             if where >= 0 and TERMS_RE.search(span.text):
                 ctx.add(Candidate(name, span.text, span.text, span, score, source))
@@ -472,9 +489,17 @@ def _scan_patterns(ctx: _Context) -> None:
             c = _checked("iban", m.compact, span, 0.3 + _party_bonus(ctx, row, "iban"), pb.FIELD_SOURCE_TEXT)
             if c.valid or identifiers.iban_shaped(m.compact):  # a failing IBAN is reported, not dropped
                 ctx.add(c)
+        for m in identifiers.find_stnrs(row.text):
+            span = Span(row.text[m.start : m.end], tuple(row.tokens_in(m.start, m.end)))
+            ctx.add(_checked("steuernummer", m.compact, span, 0.3 + _party_bonus(ctx, row, "steuernummer"),
+                             pb.FIELD_SOURCE_TEXT))  # fmt: skip
         for m in identifiers.find_vat_ids(row.text):
             span = Span(row.text[m.start : m.end], tuple(row.tokens_in(m.start, m.end)))
-            ctx.add(_checked("ust_id", m.compact, span, 0.3 + _party_bonus(ctx, row, "ust_id"), pb.FIELD_SOURCE_TEXT))
+            ctx.add(
+                _checked(
+                    "ust_id", m.compact, span, 0.3 + _party_bonus(ctx, row, "ust_id"), pb.FIELD_SOURCE_TEXT
+                )
+            )
 
 
 # A document title followed by its number in one row, as running headers of later pages print it
@@ -520,6 +545,24 @@ def _drop_truncated_ibans(ctx: _Context) -> None:
     ]
 
 
+def _digit_form(value: str) -> str:
+    """An identifier with the letters OCR reads for digits taken as those digits, after its country code."""
+    return value[:2] + "".join(TO_DIGIT.get(c, c)[0] for c in value[2:])
+
+
+def _drop_misread_copies(ctx: _Context) -> None:
+    """An IBAN or VAT id read with a letter where a digit belongs ("DEI23456789") that is another reading's
+    value ("DE123456789", printed again elsewhere) with that digit: a misread copy of the same identifier,
+    which goes, whether or not the other passes its check (sample ids fail theirs)."""
+    for name in ("iban", "ust_id"):
+        cands = ctx.cands.get(name, [])
+        digits = {c.value: sum(ch.isdigit() for ch in c.value[2:]) for c in cands}
+        forms: dict[str, int] = {}
+        for value, n in digits.items():
+            forms[_digit_form(value)] = max(forms.get(_digit_form(value), 0), n)
+        ctx.cands[name] = [c for c in cands if digits[c.value] >= forms[_digit_form(c.value)]]
+
+
 def _scan_title_numbers(ctx: _Context) -> None:
     """Invoice numbers printed right after the document title (weaker than any labelled one)."""
     for row in ctx.layout.rows:
@@ -543,16 +586,38 @@ def _scan_terms(ctx: _Context) -> None:
             return
 
 
+# How far (characters) a currency sign or code may stand from its amount: "€ 12,50", "12,50 EUR".
+_CURRENCY_REACH = 5
+
+
+# A currency sign glued to a bare whole number: OCR's reading of "%" or "§" ("7£" for "7%", "$4" for "§4").
+_SIGN_ON_INTEGER = re.compile(r"(?<![\d.,])\d{1,3}[€$£¥₣](?![\d.,])|(?<![\d.,])[€$£¥₣]\d{1,3}(?![\d.,])")
+
+
+def _money_currency(text: str) -> str | None:
+    """The currency printed beside a money amount (two decimals) of ``text``: a sign beside a bare number
+    or elsewhere in the row is no evidence ("nach $4 UStG" is a misread "§ 4", "7£" a misread "7%")."""
+    if numbers.currency_of(text) is None:
+        return None
+    text = _SIGN_ON_INTEGER.sub(lambda m: " " * len(m.group(0)), text)
+    for a in numbers.find_amounts(text):
+        if a.decimals == 2:
+            code = numbers.currency_of(text[max(0, a.start - _CURRENCY_REACH) : a.end + _CURRENCY_REACH])
+            if code:
+                return code
+    return None
+
+
 def _currency_fallback(ctx: _Context) -> None:
-    """Currency from the amounts' signs, else from a currency code stated elsewhere ("Alle Beträge in EUR")."""
+    """Currency from the signs of rows with money amounts, else from a currency code stated elsewhere
+    ("Alle Beträge in EUR")."""
     if ctx.cands.get("waehrung"):
         return
     counts: dict[str, int] = {}
     for row in ctx.layout.rows:
-        if numbers.find_amounts(row.text):
-            code = numbers.currency_of(row.text)
-            if code:
-                counts[code] = counts.get(code, 0) + 1
+        code = _money_currency(row.text)
+        if code:
+            counts[code] = counts.get(code, 0) + 1
     issue = "currency inferred from the amounts' currency signs"
     with_amounts = True
     if not counts:
@@ -566,7 +631,7 @@ def _currency_fallback(ctx: _Context) -> None:
         code = max(counts, key=lambda k: counts[k])
         row = next(
             r for r in ctx.layout.rows
-            if numbers.currency_of(r.text) == code and (not with_amounts or numbers.find_amounts(r.text))
+            if (_money_currency(r.text) if with_amounts else numbers.currency_of(r.text)) == code
         )  # fmt: skip
         c = Candidate("waehrung", code, code, Span(row.text, tuple(row.tokens)), 0.5)
         c.issues.append(issue)
@@ -708,11 +773,46 @@ def _choose_amounts(
     for n in AMOUNT_FIELDS:
         top = sorted(cands.get(n, []), key=lambda c: -c.score)[:6]
         options[n] = [*top, *(_sign_flipped(c) for c in top if c.amount)] or [None]
+    for n, extra in _summing_candidates(cands, options).items():
+        options[n] = [o for o in options[n] if o is not None] + extra
     best = _best_triple(options, lines)
     if best is None:
         # Every netto/mwst pairing had VAT >= netto (a netto misread small): leave a field out, never all.
         best = _best_triple({n: o if o == [None] else [*o, None] for n, o in options.items()}, lines)
     return best[1] if best else {}
+
+
+def _summing_candidates(
+    cands: dict[str, list[Candidate]], options: dict[str, list[Candidate | None]]
+) -> dict[str, list[Candidate]]:
+    """Candidates below the best six of their field (or their opposite sign) that make a triple
+    netto + mwst = brutto: a consistent triple is weighed whatever the rank of its label readings
+    ("Steuerbetrag 1,12" among a VAT table's many per-line amounts)."""
+    pools = {}
+    for n in AMOUNT_FIELDS:
+        own = [c for c in cands.get(n, []) if c.amount is not None]
+        pools[n] = [*own, *(_sign_flipped(c) for c in own if c.amount)]
+    by_mwst: dict[Decimal, list[Candidate]] = {}
+    for c in pools["mwst"]:
+        by_mwst.setdefault(c.amount, []).append(c)  # type: ignore[arg-type]
+    found: dict[str, dict[int, Candidate]] = {n: {} for n in AMOUNT_FIELDS}
+    for netto, brutto in itertools.product(pools["betrag_netto"], pools["betrag_brutto"]):
+        for mwst in by_mwst.get(brutto.amount - netto.amount, ()):  # type: ignore[operator]
+            if abs(mwst.amount) < abs(netto.amount):  # type: ignore[arg-type]
+                for n, c in zip(AMOUNT_FIELDS, (netto, mwst, brutto), strict=True):
+                    found[n].setdefault(id(c), c)
+    out: dict[str, list[Candidate]] = {}
+    for n, cs in found.items():
+        # The best reading of each value is enough (a value read in many places adds nothing).
+        best: dict[str, Candidate] = {}
+        for c in cs.values():
+            if c.value not in best or c.score > best[c.value].score:
+                best[c.value] = c
+        taken = {o.value for o in options[n] if o is not None}
+        extra = [c for v, c in best.items() if v not in taken]
+        if extra:
+            out[n] = extra
+    return out
 
 
 def _best_triple(
@@ -764,13 +864,62 @@ def _amount_candidate(name: str, a: totals.PageAmount, score: float, issue: str)
     return c
 
 
-def _arithmetic_candidates(ctx: _Context) -> None:
+def _misread_candidates(
+    top: dict[str, list[Candidate]], amounts: list[totals.PageAmount], lines: _LineItems | None
+) -> list[Candidate]:
+    """Amounts read with an OCR digit confusion ("31,62" for "37,62"), repaired where the invoice's
+    arithmetic says so: of a labelled triple that does not add up, the one amount whose reading is an
+    OCR form (services.invoice.ocr_digits) of the value the other two give.
+
+    When several could be the misread one (a wrong cent makes all three one digit off), the repair
+    must leave a triple with more evidence (mwst a VAT rate of netto, the line items summing to netto)
+    and change a value printed only once (one read the same in two places is no misreading). Two
+    digits replaced need that evidence too. The repaired reading stays visible in the issues.
+    """
+    printed = Counter(a.value for a in amounts)
+    out: list[Candidate] = []
+    seen: set[tuple[str, Decimal]] = set()
+    for netto, mwst, brutto in itertools.product(*(top[n] for n in AMOUNT_FIELDS)):
+        n, t, b = netto.amount, mwst.amount, brutto.amount
+        if n is None or t is None or b is None or n + t == b:
+            continue
+        fixes = []
+        for name, c, value in (("betrag_netto", netto, b - t), ("mwst", mwst, b - n), ("betrag_brutto", brutto, n + t)):  # fmt: skip
+            conf = confusion(c.amount, value)  # type: ignore[arg-type]
+            if conf is None:
+                continue
+            fixed_n, fixed_t = (value if name == "betrag_netto" else n), (value if name == "mwst" else t)
+            if abs(fixed_t) >= abs(fixed_n):
+                continue
+            evidence = _has_rate(fixed_n, fixed_t) or bool(lines is not None and lines.holds(fixed_n))
+            if conf[2] > 1 and not evidence:
+                continue
+            fixes.append((name, c, value, conf, evidence))
+        if len(fixes) > 1:
+            fixes = [f for f in fixes if f[4] and printed[f[1].amount] <= 1]
+        if len(fixes) != 1:
+            continue
+        name, c, value, (was, meant, times), _ = fixes[0]
+        if (name, value) in seen:
+            continue
+        seen.add((name, value))
+        issue = (f"read {c.raw!r} with an {DIGIT_REPAIR} {was}→{meant}" + (f" ({times}×)" if times > 1 else "")
+                 + f": {numbers.format_amount(value)} from netto + mwst = brutto")  # fmt: skip
+        fixed = Candidate(name, numbers.format_amount(value), c.raw, c.span, c.score - MISREAD_PENALTY, c.source,
+                          issues=[*c.issues, issue])  # fmt: skip
+        fixed.amount = value
+        out.append(fixed)
+    return out
+
+
+def _arithmetic_candidates(ctx: _Context, items: _LineItems | None = None) -> None:
     """Amounts that arithmetic finds where labels did not give a triple that adds up.
 
     A labelled pair completed by the amount printed on the page that makes
     netto + mwst = brutto; the page's consistent triples (mwst a VAT rate of netto),
     when labels gave at most one of the three or the triple contains a labelled
-    value; and per-rate VAT lines split over rows, summed (mixed rates).
+    value; per-rate VAT lines split over rows, summed (mixed rates); and a labelled amount
+    misread by OCR, repaired where the sum says so (_misread_candidates).
     """
     amounts = totals.page_amounts(ctx.layout, ctx.excluded["amounts"])
     if not amounts:
@@ -802,8 +951,23 @@ def _arithmetic_candidates(ctx: _Context) -> None:
             )
     labelled = {c.amount for cs in top.values() for c in cs}
     few_labels = sum(1 for cs in top.values() if cs) <= 1
-    # VAT lines that state their base ("7 % auf 2.221,48") give netto and mwst after the choice (_totals_from_rate_bases).
-    triples = [] if _rate_bases(ctx.layout) else totals.consistent_triples(amounts)
+    # VAT lines that state their base ("7 % auf 2.221,48") give netto and mwst, not the page's triples.
+    bases = _rate_bases(ctx.layout, ctx.lex.marker("rate_base"))
+    triples = [] if bases else totals.consistent_triples(amounts)
+    base_sum = sum((b for b, _, _ in bases.values()), Decimal(0))
+    tax_sum = sum((t for _, t, _ in bases.values()), Decimal(0))
+    if bases and any(b.amount == base_sum + tax_sum for b in brutto):
+        # Their sums, confirmed by a brutto read, beat totals misread or split apart ("2 377,11").
+        rows = [r for _, _, r in bases.values()]
+        span = Span(" / ".join(r.text for r in rows), tuple(t for r in rows for t in r.tokens))
+        rates = ", ".join(f"{r.normalize():f} %" for r in bases)
+        for name, value, what in (("betrag_netto", base_sum, "bases"), ("mwst", tax_sum, "tax")):
+            issue = f"{name} taken as the sum of the VAT lines' {what} ({rates}): netto + mwst = brutto confirms it"
+            c = Candidate(
+                name, numbers.format_amount(value), span.text, span, RATE_LINES_SCORE, issues=[issue]
+            )
+            c.amount = value
+            added.append(c)
     for x in triples:
         values = {x.netto.value, x.mwst.value, x.brutto.value}
         if few_labels or values & labelled:
@@ -823,6 +987,7 @@ def _arithmetic_candidates(ctx: _Context) -> None:
                           issues=[f"sum of the VAT lines' {what} per rate ({', '.join(f'{r.line.rate.normalize():f} %' for r in lines)})"])  # fmt: skip
             c.amount = value
             added.append(c)
+    added += _misread_candidates(top, amounts, items)
     for c in added:
         ctx.add(c)
 
@@ -1011,6 +1176,7 @@ def extract_fields(
     _template_candidates(ctx, supplier)
     _drop_buyer_ibans(ctx)
     _drop_truncated_ibans(ctx)
+    _drop_misread_copies(ctx)
     lines = _LineItems.read(layout, lex)
     _line_item_candidates(ctx, lines)
 
@@ -1023,7 +1189,7 @@ def extract_fields(
     _penalise_after_deductions(ctx)
     amounts = _choose_amounts(ctx.cands, lines)
     if not _adds_up(amounts):
-        _arithmetic_candidates(ctx)
+        _arithmetic_candidates(ctx, lines)
         amounts = _choose_amounts(ctx.cands, lines)
     chosen.update(amounts)
     _zero_vat(ctx, chosen)
@@ -1048,7 +1214,7 @@ def extract_fields(
             result.template_id = supplier.id
             result.template_fields.extend(guided)
 
-    _totals_from_rate_bases(layout, chosen)
+    _totals_from_rate_bases(layout, chosen, lex.marker("rate_base"))
     netto = chosen.get("betrag_netto")
     tax = _tax_lines(layout, netto.amount if netto else None, lines.items)
     _mwst_from_tax_lines(chosen, tax)
@@ -1072,30 +1238,41 @@ def extract_fields(
     return result
 
 
-_RATE_ON_BASE = re.compile(r"(?<![\d,.])(\d{1,2}(?:[.,]\d{1,2})?)\s*%\s*(?:auf|on|von|of)\b", re.IGNORECASE)
+_RATE_PCT = re.compile(r"(?<![\d,.])(\d{1,2}(?:[.,]\d{1,2})?)\s*%\s*")
 
 
-def _rate_bases(layout: DocumentLayout) -> dict[Decimal, tuple[Decimal, Decimal, Row]]:
-    """Per rate, the base stated as "19 % auf 3.492,72" and the tax: printed after it when it is
-    base × rate (± a cent), else base × rate rounded to the cent."""
+def _rate_bases(
+    layout: DocumentLayout, base_word: re.Pattern[str]
+) -> dict[Decimal, tuple[Decimal, Decimal, Row]]:
+    """Per rate, the base stated as "19 % auf 3.492,72" ("20 % sur 1 548,95": the lexicon's ``rate_base``
+    words) and the tax: printed after it when it is base × rate (± a cent), else base × rate rounded to
+    the cent. A base grouped by a space is read whole when the tax printed after it confirms that."""
     out: dict[Decimal, tuple[Decimal, Decimal, Row]] = {}
     for row in layout.rows:
-        m = _RATE_ON_BASE.search(row.text)
+        m = next((m for m in _RATE_PCT.finditer(row.text) if base_word.match(row.text, m.end())), None)
         if not m:
             continue
         rate = Decimal(m.group(1).replace(",", "."))
-        amounts = [a.value for a in numbers.find_amounts(row.text[m.end() :]) if a.decimals == 2]
+        tail = row.text[m.end() :]
+        amounts = [a.value for a in numbers.find_amounts(tail) if a.decimals == 2]
         if not amounts or rate in out:
             continue
+        grouped = sorted(
+            (a for a in numbers.find_amounts_grouped(tail) if a.decimals == 2), key=lambda a: a.start
+        )
         base = amounts[0]
         tax = (base * rate / 100).quantize(numbers.CENT)
-        if len(amounts) > 1 and validate.rate_matches(validate.TaxLine(rate, base, amounts[-1])):
-            tax = amounts[-1]
+        for first in (grouped[0].value, amounts[0]) if grouped else (amounts[0],):
+            if len(amounts) > 1 and validate.rate_matches(validate.TaxLine(rate, first, amounts[-1])):
+                base, tax = first, amounts[-1]
+                break
         out[rate] = (base, tax, row)
     return out
 
 
-def _totals_from_rate_bases(layout: DocumentLayout, chosen: dict[str, Candidate]) -> None:
+def _totals_from_rate_bases(
+    layout: DocumentLayout, chosen: dict[str, Candidate], base_word: re.Pattern[str]
+) -> None:
     """Netto and VAT total from the VAT lines' bases ("19 % auf 3.492,72"), when the totals read do not add up.
 
     Only when brutto, read, confirms them: sum of bases + sum of taxes = brutto.
@@ -1106,7 +1283,7 @@ def _totals_from_rate_bases(layout: DocumentLayout, chosen: dict[str, Candidate]
         return
     if netto is not None and mwst is not None and netto.amount + mwst.amount == brutto.amount:
         return
-    lines = _rate_bases(layout)
+    lines = _rate_bases(layout, base_word)
     if not lines:
         return
     base_sum = sum((b for b, _, _ in lines.values()), Decimal(0))

@@ -16,6 +16,7 @@ used by the text extraction and the e-invoice reader alike:
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from schwifty import registry
@@ -23,7 +24,7 @@ from schwifty.exceptions import SchwiftyException
 
 from ocrmesh.v1 import ocr_pb2 as pb
 from services.invoice import validate
-from services.invoice.repair import TO_DIGIT, TO_LETTER, mask_for, repair
+from services.invoice.repair import TO_DIGIT, TO_LETTER, Repair, mask_for, repair
 
 CHECKED = ("iban", "bic", "ust_id", "steuernummer")
 CHECK_TEXT = {
@@ -82,6 +83,9 @@ def compact(name: str, raw: str) -> str:
         return re.sub(r"[\s.\-]", "", raw)
     if name in ("ust_id", "bic"):
         return validate.compact_vat(raw)
+    if "/" in raw:
+        # Printed with slashes (12/345/67890): a space inside is a gap OCR put in ("2 01/113/40209").
+        return re.sub(r"\s+", "", raw)
     return raw.strip()
 
 
@@ -99,11 +103,35 @@ def check_identifier(name: str, raw: str, repair_ocr: bool = True) -> IdCheck:
         return IdCheck(name, value, valid, issues)
     # Repaired before upper-casing: a lower-case "l" or "o" is a confusion of its own.
     fixed = repair(value, lambda v: validator(v.upper()), name)
+    if not fixed.valid and name == "iban":
+        fixed = _without_ghost(value, lambda v: validator(v.upper())) or fixed
     value = fixed.value if name == "steuernummer" else fixed.value.upper()
     issues = list(fixed.issues)
     if not fixed.valid:
         issues.append(_failed(name, value))
     return IdCheck(name, value, fixed.valid, tuple(issues), bool(fixed.ambiguous))
+
+
+def _without_ghost(value: str, validator: Callable[[str], bool]) -> Repair | None:
+    """An IBAN one character too long for its country with a character read twice as two look-alikes
+    ("DE0O21..." for "DE021..."): the one reading without one of them (and its other confusions repaired)
+    that passes the checksum, the dropped character reported. None when no such reading or several."""
+    try:
+        length = registry.get_iban_spec(value[:2].upper()).iban_length
+    except SchwiftyException:
+        return None
+    if len(value) != length + 1:
+        return None
+    readings: dict[str, Repair] = {}
+    for i in range(2, len(value) - 1):
+        a, b = value[i], value[i + 1]
+        if a != b and TO_DIGIT.get(a, a)[:1] == TO_DIGIT.get(b, b)[:1]:
+            for drop in sorted((i, i + 1), key=lambda k: value[k].isdigit()):  # the letter first
+                got = repair(value[:drop] + value[drop + 1 :], validator, "iban")
+                if got.valid:
+                    changes = (*got.changes, (value[drop], ""))
+                    readings.setdefault(got.value, Repair(got.value, True, changes))
+    return next(iter(readings.values())) if len(readings) == 1 else None
 
 
 def _failed(name: str, value: str) -> str:
@@ -125,6 +153,10 @@ def find_ibans(text: str) -> list[IdMatch]:
             length = len(chars)
         if len(chars) < length:
             continue  # too short for its country: not an IBAN (or missing characters)
+        # One too many with a character read twice ("DEO04 1007 ..."): check_identifier drops it.
+        longer = "".join(c for _, c in chars[: length + 1])
+        if len(chars) > length and _without_ghost(longer, lambda v: validate.is_valid_iban(v.upper())):
+            length += 1
         chars = chars[:length]
         end = m.start() + chars[-1][0] + 1
         out.append(IdMatch(m.start(), end, "".join(c for _, c in chars)))
@@ -148,6 +180,20 @@ def find_vat_ids(text: str) -> list[IdMatch]:
                 out.append(IdMatch(m.start(), m.start() + chars[n - 1][0] + 1, fixed.value.upper()))
                 break
     return out
+
+
+# A Steuernummer printed in a state's slashed form (12/345/67890, 123/4567/8901), no label needed.
+STNR_SLASHED = re.compile(r"(?<![\w/.,-])(\d{2,3}/\d{3,4}/\d{4,5})(?![\w/]|[.,]\d)")
+
+
+def find_stnrs(text: str) -> list[IdMatch]:
+    """Slashed Steuernummern of ``text`` whose form a German state uses (python-stdnum); dates
+    ("12/04/2026") and invoice numbers ("R23/15831") are not of that form."""
+    return [
+        IdMatch(m.start(1), m.end(1), m.group(1))
+        for m in STNR_SLASHED.finditer(text)
+        if validate.is_valid_stnr(m.group(1))
+    ]
 
 
 def leading_stnr(text: str) -> tuple[int, int] | None:

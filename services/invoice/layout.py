@@ -40,6 +40,8 @@ class Token:
     page: int
     # The box as the engine gave it, when x0..y1 are deskewed (see PageLayout.build).
     printed: tuple[float, float, float, float] | None = None
+    # The engine's line the word came from (its index on the page; -1 unknown).
+    line: int = -1
 
     @property
     def cy(self) -> float:
@@ -120,10 +122,19 @@ class Span:
         return pb.BoundingBox(x0=x0, y0=y0, x1=x1, y1=y1)
 
 
-def _line_tokens(line: pb.TextLine, page: int) -> list[Token]:
+def _line_tokens(line: pb.TextLine, page: int, index: int = -1) -> list[Token]:
     if line.words:
         return [
-            Token(w.text, w.box.x0, w.box.y0, w.box.x1, w.box.y1, w.confidence or line.confidence, page)
+            Token(
+                w.text,
+                w.box.x0,
+                w.box.y0,
+                w.box.x1,
+                w.box.y1,
+                w.confidence or line.confidence,
+                page,
+                line=index,
+            )
             for w in line.words
             if w.text.strip()
         ]
@@ -144,6 +155,7 @@ def _line_tokens(line: pb.TextLine, page: int) -> list[Token]:
                 line.box.y1,
                 line.confidence,
                 page,
+                line=index,
             )
         )
     return tokens
@@ -180,7 +192,46 @@ def page_slope(result: pb.PageResult) -> float:
 
 def _deskewed(t: Token, slope: float) -> Token:
     dy = -slope * ((t.x0 + t.x1) / 2 - 0.5)
-    return Token(t.text, t.x0, t.y0 + dy, t.x1, t.y1 + dy, t.conf, t.page, (t.x0, t.y0, t.x1, t.y1))
+    return Token(t.text, t.x0, t.y0 + dy, t.x1, t.y1 + dy, t.conf, t.page, (t.x0, t.y0, t.x1, t.y1), t.line)
+
+
+# A word of one line lying this much (share of its area) in a word of another line, at most this share of
+# that word's area, is a speck the engine read as a line of its own ("A" over "aoüt").
+SPECK_INSIDE = 0.5
+SPECK_AREA = 0.5
+
+
+def _area(t: Token) -> float:
+    return max(0.0, t.x1 - t.x0) * max(0.0, t.y1 - t.y0)
+
+
+def _without_specks(tokens: list[Token]) -> list[Token]:
+    """The tokens without OCR specks: small words lying mostly inside a bigger word of another line."""
+    cell = 0.02  # words are compared with those of their own and the next horizontal strips of the page
+    strips: dict[int, list[tuple[float, float, float, float, float, int]]] = {}
+    for t in tokens:
+        strips.setdefault(int(t.cy / cell), []).append((t.x0, t.y0, t.x1, t.y1, _area(t), t.line))
+    for strip in strips.values():
+        strip.sort()  # by x0: a word's look stops at the first word starting right of it
+
+    def speck(t: Token) -> bool:
+        area = _area(t)
+        if area <= 0:
+            return False
+        k = int(t.cy / cell)
+        for j in (k - 1, k, k + 1):
+            for x0, y0, x1, y1, other, line in strips.get(j, ()):
+                if x0 >= t.x1:
+                    break
+                if x1 <= t.x0 or area > SPECK_AREA * other or (line == t.line and line >= 0):
+                    continue
+                if (min(t.x1, x1) - max(t.x0, x0)) * max(
+                    0.0, min(t.y1, y1) - max(t.y0, y0)
+                ) >= SPECK_INSIDE * area:
+                    return True
+        return False
+
+    return [t for t in tokens if not speck(t)]
 
 
 def _overlap(a0: float, a1: float, b0: float, b1: float) -> float:
@@ -198,18 +249,21 @@ class PageLayout:
 
     @classmethod
     def build(cls, result: pb.PageResult, page: int) -> PageLayout:
-        tokens = [t for line in result.lines for t in _line_tokens(line, page)]
+        tokens = [t for i, line in enumerate(result.lines) for t in _line_tokens(line, page, i)]
         slope = page_slope(result)
         if abs(slope) >= MIN_SLOPE:
             tokens = [_deskewed(t, slope) for t in tokens]
+        if result.kind != pb.PAGE_KIND_BORN_DIGITAL:  # specks are what an engine reads into a scan
+            tokens = _without_specks(tokens)
         tokens.sort(key=lambda t: (t.cy, t.x0))
         bands: list[list[Token]] = []
         for t in tokens:
             for band in reversed(bands[-4:]):
                 b0 = min(x.y0 for x in band)
                 b1 = max(x.y1 for x in band)
+                # Words side by side share a row; the engine's boxes of one line may overlap ("34850," over "24").
                 if _overlap(t.y0, t.y1, b0, b1) >= ROW_OVERLAP and not any(
-                    x.x0 < t.x1 and t.x0 < x.x1 for x in band
+                    x.x0 < t.x1 and t.x0 < x.x1 and (x.line != t.line or t.line < 0) for x in band
                 ):
                     band.append(t)
                     break

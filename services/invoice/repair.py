@@ -47,7 +47,9 @@ class Repair:
     def issues(self) -> list[str]:
         counts = Counter(self.changes)
         out = [
-            f"repaired OCR confusion {a}→{b}" + (f" ({n}×)" if n > 1 else "") for (a, b), n in counts.items()
+            (f"repaired OCR confusion {a}→{b}" if b else f"dropped {a!r}: OCR read one character twice")
+            + (f" ({n}×)" if n > 1 else "")
+            for (a, b), n in counts.items()
         ]
         if self.ambiguous:
             out.append(

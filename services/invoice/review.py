@@ -1,8 +1,8 @@
 """Whether a person should look at an invoice's fields, and which checks concern which fields.
 
 ``needs_review`` is set when a check on the chosen values failed, a required field
-is missing, the amounts could not be checked against each other, or they were found
-by arithmetic alone (no label read). A wrong value is worse than a flagged one.
+is missing, the amounts could not be checked against each other, they were found
+by arithmetic alone (no label read), or a printed amount's digits were corrected by the sum. A wrong value is worse than a flagged one.
 A failed line-item sum (``line_items=netto``) flags only when netto + mwst = brutto
 did not hold as well; a check that could not be made (``not_applicable``) never flags.
 Comparisons of an e-invoice's XML with its printed text (``xml_vs_text:*``) are
@@ -30,6 +30,9 @@ _FLAG_UNLESS_SUMMED = ("line_items=netto",)
 _NOT_FLAGGING = ("xml_vs_text:",)
 # An issue of an amount that no label gave (services/invoice/extract.py, _arithmetic_candidates).
 NO_LABEL = "no label read"
+# An issue of an amount whose printed digits the sum corrected (extract.py, _misread_candidates): the sum
+# confirms it, a person should still see it.
+DIGIT_REPAIR = "OCR digit confusion"
 
 
 def fields_of_check(name: str) -> tuple[str, ...]:
@@ -67,6 +70,11 @@ def review(result: pb.InvoiceFields) -> None:
     guessed = [n for n in AMOUNTS if n in found and any(NO_LABEL in i for i in found[n].issues)]
     if guessed:
         reasons.append(f"{', '.join(guessed)} found by arithmetic alone (no label read)")
+    repaired = [n for n in AMOUNTS if n in found and any(DIGIT_REPAIR in i for i in found[n].issues)]
+    if repaired:
+        reasons.append(
+            f"{', '.join(repaired)} read with an OCR digit confusion, corrected by netto + mwst = brutto"
+        )
     del result.review_reasons[:]
     del result.missing[:]
     result.review_reasons.extend(reasons)

@@ -1,0 +1,287 @@
+"""What office scans do to invoice text, and the checks that undo it (issue 14, scans of unseen layouts).
+
+Each snippet is a form an OCR reading took in the invariance benchmark (benchmarks/bench_invariance.py) on
+the dataset or a tuning family; each test failed before the mechanism it names. Repairs happen only where
+a consistency check confirms them (netto + mwst = brutto, a VAT rate, a checksum); otherwise the value
+stays as read and is flagged.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from ocrmesh.v1 import ocr_pb2 as pb
+from services.invoice import dates
+from services.invoice.extract import extract_fields
+from services.invoice.identifiers import check_identifier
+from services.invoice.ocr_digits import confusion
+from tests.invoice.synth import field, line, page, values
+
+AMOUNTS = ("betrag_netto", "mwst", "betrag_brutto")
+
+
+def _amounts(fields: pb.InvoiceFields) -> tuple[str | None, ...]:
+    got = values(fields)
+    return tuple(got.get(n) for n in AMOUNTS)
+
+
+def _head() -> list[pb.TextLine]:
+    return [line("Rechnung Nr. 471102", 0.08, 0.10), line("Rechnungsdatum 05.03.2018", 0.08, 0.12)]
+
+
+def test_consistent_triple_weighed_beyond_the_best_six_readings() -> None:
+    """A VAT table's per-line amounts outrank the weakly labelled VAT total: the total, its minus sign
+    lost, still makes netto + mwst = brutto and is chosen."""
+    rows = _head()
+    for i, (base, rate, tax) in enumerate(
+        [("-5,00", "19", "0,10"), ("-2,90", "7", "0,06"), ("-5,00", "19", "0,05"), ("-2,90", "7", "0,02"),
+         ("-5,00", "19", "0,92"), ("-2,90", "7", "0,20"), ("-1,00", "19", "0,30")]
+    ):  # fmt: skip
+        rows.append(line(f"Abschlag {base} {rate} % USt. {tax}", 0.10, 0.40 + i * 0.02))
+    rows += [
+        line("Rechnungssumme ohne USt. -7,67", 0.50, 0.70),
+        line("Steuer 1,12", 0.50, 0.72),
+        line("Bruttosumme -8,79", 0.50, 0.74),
+    ]
+    assert _amounts(extract_fields([page(*rows)])) == ("-7.67", "-1.12", "-8.79")
+
+
+def test_digit_confusion_repaired_where_the_sum_confirms_it() -> None:
+    """ "37,62" read "31,62": netto + mwst = brutto and 19 % of netto say 37.62; the reading stays in the issues."""
+    p = page(
+        *_head(),
+        line("Nettobetrag 198,00", 0.50, 0.70),
+        line("USt. 19 % 31,62", 0.50, 0.72),
+        line("Bruttobetrag 235,62", 0.50, 0.74),
+    )
+    fields = extract_fields([p])
+    assert _amounts(fields) == ("198.00", "37.62", "235.62")
+    mwst = field(fields, "mwst")
+    assert mwst.raw == "31,62" and any("OCR digit confusion 1→7" in i for i in mwst.issues)
+    assert {c.name: c.passed for c in fields.checks}["netto+mwst=brutto"] is True
+    assert fields.needs_review and any("OCR digit confusion" in r for r in fields.review_reasons)
+
+
+def test_same_confusion_twice_needs_a_vat_rate_too() -> None:
+    """ "76,67" read "16,61" (1 for 7 twice) is repaired: 19 % of 403,55 is 76,67."""
+    p = page(
+        *_head(),
+        line("Nettobetrag 403,55", 0.50, 0.70),
+        line("USt. 19 % 16,61", 0.50, 0.72),
+        line("Bruttobetrag 480,22", 0.50, 0.74),
+    )
+    assert _amounts(extract_fields([p])) == ("403.55", "76.67", "480.22")
+
+
+def test_wrong_cent_repaired_in_the_amount_printed_once() -> None:
+    """A wrong last digit puts all three amounts one digit off the sum. The line items confirm netto and
+    brutto is printed twice alike: the VAT read once ("56,81" for "56,87") is the misread one."""
+    p = page(
+        *_head(),
+        line("Pos Artikel Menge Preis Betrag", 0.08, 0.30),
+        line("1 Trennblätter 20 9,90 198,00", 0.08, 0.32),
+        line("2 Joghurt 50 5,50 275,00", 0.08, 0.34),
+        line("Summe netto 473,00", 0.50, 0.70),
+        line("Steuerbetrag 56,81", 0.50, 0.72),
+        line("Bruttosumme 529,87", 0.50, 0.74),
+        line("Zahlbetrag 529,87", 0.50, 0.76),
+    )
+    assert _amounts(extract_fields([p])) == ("473.00", "56.87", "529.87")
+
+
+def test_transposed_digits_are_no_ocr_confusion() -> None:
+    """ "283,00" for 238,00 swaps two digits: a typing error, not a misreading; flagged, not repaired."""
+    p = page(
+        *_head(),
+        line("Nettobetrag 200,00", 0.50, 0.70),
+        line("USt. 19 % 38,00", 0.50, 0.72),
+        line("Bruttobetrag 283,00", 0.50, 0.74),
+    )
+    fields = extract_fields([p])
+    assert _amounts(fields) == ("200.00", "38.00", "283.00")
+    assert {c.name: c.passed for c in fields.checks}["netto+mwst=brutto"] is False
+
+
+def test_confusion_pairs() -> None:
+    assert confusion(Decimal("31.62"), Decimal("37.62")) == ("1", "7", 1)
+    assert confusion(Decimal("16.61"), Decimal("76.67")) == ("1", "7", 2)
+    assert confusion(Decimal("283.00"), Decimal("238.00")) is None  # two different replacements
+    assert confusion(Decimal("31.62"), Decimal("32.62")) is None  # 1 and 2 look nothing alike
+    assert confusion(Decimal("1111.11"), Decimal("7777.77")) is None  # too many digits
+    assert confusion(Decimal("31.62"), Decimal("-31.62")) is None
+
+
+def test_month_names_with_accents_misread() -> None:
+    """OCR reads "août" as "aoüt" and "é" as "&"; the month is still read."""
+    assert [f.value for f in dates.find_dates("Date de facture : 4 aoüt 2017")] == [dates.date(2017, 8, 4)]
+    assert [f.value for f in dates.find_dates("le 3 d&cembre 2018")] == [dates.date(2018, 12, 3)]
+    assert [f.value for f in dates.find_dates("1er FÉVRIER 2019")] == [dates.date(2019, 2, 1)]
+
+
+def test_due_date_label_with_accents_read_as_ampersands() -> None:
+    """ "Date d'échéance" read "Date d'&ch&ance" is the due date label, not the invoice date's "Date"."""
+    p = page(
+        line("Facture N° B-64307", 0.08, 0.10),
+        line("Date d'&ch&ance : 14 aoüt 2017", 0.08, 0.80),
+    )
+    got = values(extract_fields([p]))
+    assert got.get("faelligkeit") == "2017-08-14" and got.get("datum") != "2017-08-14"
+
+
+def test_currency_signs_beside_bare_numbers_are_no_evidence() -> None:
+    """ "7£" (a misread "7%") and "$4" (a misread "§4") beside whole numbers do not make pounds or dollars;
+    the currency code printed on the invoice does."""
+    p = page(
+        *_head(),
+        line("Alle Beträge in EUR", 0.08, 0.20),
+        line("1 Süßwaren 5 52,11 7£ 263,55", 0.08, 0.40),
+        line("steuerfrei nach $4 Nr. 10a UStG 59,50", 0.08, 0.42),
+        line("Gesamt 263,55", 0.50, 0.70),
+    )
+    assert values(extract_fields([p]))["waehrung"] == "EUR"
+
+
+def test_currency_after_an_ocr_speck() -> None:
+    """ "Rechnungswährung : EUR" with the colon read as "©"."""
+    p = page(*_head(), line("Rechnungswährung © EUR", 0.08, 0.20), line("Gesamtbetrag $ 12,00", 0.50, 0.70))
+    assert values(extract_fields([p]))["waehrung"] == "EUR"
+
+
+def test_steuernummer_gap_after_its_first_digit() -> None:
+    """ "201/113/40209" read "2 01/113/40209": spaces inside a slashed Steuernummer are OCR gaps."""
+    got = check_identifier("steuernummer", "2 01/113/40209")
+    assert got.value == "201/113/40209" and got.valid
+    p = page(*_head(), line("Steuernummer : 2 01/113/40209", 0.08, 0.90))
+    assert values(extract_fields([p]))["steuernummer"] == "201/113/40209"
+
+
+def test_space_after_the_decimal_comma() -> None:
+    """ "EUR 34850, 24": OCR put a gap after the decimal comma; the sum confirms the amount."""
+    p = page(
+        *_head(),
+        line("Netto EUR 34850, 24", 0.50, 0.70),
+        line("USt. 19 % EUR 6621,55", 0.50, 0.72),
+        line("Summe brutto EUR 41471,79", 0.50, 0.74),
+    )
+    assert _amounts(extract_fields([p])) == ("34850.24", "6621.55", "41471.79")
+
+
+def test_vat_id_label_read_with_commas_and_specks() -> None:
+    """ "USt.-Id.-Nr.:" read "USE, -Id.-Nr. ." or "USt. -Iqd,-Nr. :": still the VAT id's label, and the
+    speck before the value is skipped. The sample id fails its check digits: returned, flagged."""
+    for row in ("USE, -Id.-Nr. . DE234567891", "USt. -Iqd,-Nr. : DE234567891"):
+        vat = field(extract_fields([page(*_head(), line(row, 0.08, 0.30))]), "ust_id")
+        assert vat.value == "DE234567891" and vat.HasField("valid") and not vat.valid
+
+
+def test_french_vat_lines_on_their_base_correct_a_misread_total() -> None:
+    """ "Montant HT 2 377,77" read "2 377,11": the VAT lines "TVA 20 % sur 1 548,95 309,79" (bases grouped by
+    spaces, "sur" from the lexicon's rate_base words) sum to a netto that adds up with TVA and TTC."""
+    p = page(
+        line("Facture N° INV-106663", 0.08, 0.10),
+        line("Montant HT 2 377,11 €", 0.50, 0.70),
+        line("TVA 20 % sur 1 548,95 309,79 €", 0.50, 0.72),
+        line("TVA 10 % sur 828,82 82,88 €", 0.50, 0.74),
+        line("Total TVA 392,67 €", 0.50, 0.76),
+        line("Montant TTC 2 770,44 €", 0.50, 0.78),
+    )
+    assert _amounts(extract_fields([p])) == ("2377.77", "392.67", "2770.44")
+
+
+def test_misread_copy_of_an_identifier_gives_way() -> None:
+    """The seller's VAT id printed twice, once read with "I" for "1": the reading with the digit wins, even
+    though the sample id fails its check digits (the misread one fails its format too)."""
+    p = page(
+        line("Verkäufer:", 0.08, 0.05),
+        line("MUSTERLIEFERANT GMBH", 0.08, 0.07),
+        line("BAHNHOFSTRASSE 99", 0.08, 0.09),
+        line("DE 99199 MUSTERHAUSEN", 0.08, 0.11),
+        line("Ust. Id.-Nr. : DEI23456789", 0.08, 0.13),
+        line("Käufer/Leistungsempfänger:", 0.08, 0.16),
+        line("Muster-Markt", 0.08, 0.18),
+        line("Rechnung Nr. 471102", 0.08, 0.30),
+        line("MUSTERLIEFERANT GMBH", 0.08, 0.60),
+        line("Geschäftsführung: Max Mustermann", 0.08, 0.62),
+        line("USt-IdNr: DE123456789", 0.08, 0.64),
+    )
+    assert values(extract_fields([p]))["ust_id"] == "DE123456789"
+
+
+def _boxed_line(words: list[tuple[str, float, float, float, float]]) -> pb.TextLine:
+    """An engine's line with the word boxes it gave (x0, y0, x1, y1)."""
+    return pb.TextLine(
+        text=" ".join(w[0] for w in words),
+        box=pb.BoundingBox(
+            x0=words[0][1], y0=min(w[2] for w in words), x1=words[-1][3], y1=max(w[4] for w in words)
+        ),
+        confidence=0.9,
+        words=[
+            pb.Word(text=t, box=pb.BoundingBox(x0=x0, y0=y0, x1=x1, y1=y1), confidence=0.9)
+            for t, x0, y0, x1, y1 in words
+        ],
+    )
+
+
+def test_overlapping_word_boxes_of_one_line_stay_in_its_row() -> None:
+    """Tesseract boxed "34850," over the whole "34850, 24" and "24" inside it: one row all the same
+    (as iso_schlicht's scan read its netto)."""
+    p = page(
+        *_head(),
+        line("Netto", 0.711, 0.5010),
+        _boxed_line(
+            [
+                ("EUR", 0.7952, 0.5010, 0.8222, 0.5087),
+                ("34850,", 0.8335, 0.5010, 0.9081, 0.5107),
+                ("24", 0.8911, 0.4959, 0.9085, 0.5121),
+            ]
+        ),
+        line("USt. 19 % EUR 6621,55", 0.711, 0.5190),
+        line("Summe brutto EUR 41471,79", 0.711, 0.5370),
+    )
+    assert _amounts(extract_fields([p])) == ("34850.24", "6621.55", "41471.79")
+
+
+def test_speck_over_a_word_is_no_word() -> None:
+    """An "A" the engine read as a line of its own, lying on "aoüt" of the invoice date: the speck goes and
+    the date's row stays whole (as a francais scan read it)."""
+    p = page(
+        line("Facture N°: B-64307", 0.5137, 0.1693),
+        _boxed_line([("A", 0.7480, 0.1864, 0.7560, 0.1901)]),
+        _boxed_line(
+            [
+                ("Date", 0.5137, 0.1872, 0.5516, 0.1964),
+                ("de", 0.5585, 0.1869, 0.5778, 0.1964),
+                ("facture::", 0.5843, 0.1869, 0.6528, 0.1964),
+                ("4", 0.7109, 0.1872, 0.7202, 0.1961),
+                ("aoüt", 0.7270, 0.1875, 0.7637, 0.1961),
+                ("2017", 0.7706, 0.1869, 0.8109, 0.1961),
+            ]
+        ),
+    )
+    assert values(extract_fields([p])).get("datum") == "2017-08-04"
+
+
+def test_iban_with_a_character_read_twice() -> None:
+    """ "DE02 1203 ..." read "DE0O2120300000000202051": one too many for a German IBAN, "0" and "O" side by
+    side are one character read twice; the reading without the "O" passes the checksum."""
+    iban = field(extract_fields([page(*_head(), line("IBAN : DE0O2120300000000202051", 0.08, 0.90))]), "iban")
+    assert iban.value == "DE02120300000000202051" and iban.valid
+    assert any("OCR read one character twice" in i for i in iban.issues)
+    # Without a look-alike pair nothing is dropped: the IBAN is reported as read, failing its check.
+    wrong = check_identifier("iban", "DE021203000000002020517")
+    assert wrong.value == "DE021203000000002020517" and not wrong.valid
+
+
+def test_grouped_iban_with_a_character_read_twice() -> None:
+    """ "DE04 1007 ..." read "DEO04 1007 0000 0678 4011 92": found in its groups, the "O" dropped."""
+    p = page(*_head(), line("IBAN: DEO04 1007 0000 0678 4011 92", 0.08, 0.90))
+    assert values(extract_fields([p]))["iban"] == "DE04100700000678401192"
+
+
+def test_steuernummer_behind_a_misread_label() -> None:
+    """ "St.-Nr.: 68/575/20049" read "Sst.-Nr.:": the slashed form of a state's Steuernummer is found
+    without its label; a slashed date is not one."""
+    p = page(*_head(), line("Gärtnerei Jürgens KG · Sst.-Nr.: 68/575/20049", 0.08, 0.95))
+    assert values(extract_fields([p]))["steuernummer"] == "68/575/20049"
+    p = page(*_head(), line("Lieferdatum 12/04/2026", 0.08, 0.40))
+    assert "steuernummer" not in values(extract_fields([p]))

@@ -444,3 +444,19 @@ def test_browser_console_is_usable_by_keyboard_alone(mesh: Mesh, browser: object
     active().send_keys(Keys.ENTER)
     _wait(browser, lambda d: _by_id(d, "view-health").is_displayed())
     assert active().get_attribute("id") == "health-title"
+
+
+def test_browser_a_key_revoked_while_signed_in_is_signed_out_with_a_message(
+    mesh: Mesh, browser: object, tmp_path: Path
+) -> None:
+    env = {**os.environ, "OCRMESH_JOBS_DATA_DIR": str(mesh.suppliers.parent / "data")}
+    created = _run(["keys", "create", "kurzzeit", "--scope", "process", "--data-dir", str(mesh.suppliers.parent / "data")], env)
+    key = re.search(r"ocm_[A-Za-z0-9_-]+", created).group(0)  # type: ignore[union-attr]
+    _sign_in(browser, mesh, key)
+    _run(["keys", "revoke", "kurzzeit", "--data-dir", str(mesh.suppliers.parent / "data")], env)
+    _open(browser, "inspect")
+    _by_id(browser, "inspect-file").send_keys(str(SAMPLE))
+    _by_id(browser, "inspect-form").submit()
+    _wait(browser, lambda d: _by_id(d, "view-signin").is_displayed())
+    assert "unbekannt oder widerrufen" in _text(browser, "message")
+    assert browser.execute_script("return sessionStorage.length") == 0  # type: ignore[attr-defined]

@@ -62,7 +62,12 @@ async function api(path, { method = "GET", form = null, key = sessionStorage.get
   if (!response.ok) {
     let detail = null;
     try { detail = await response.json(); } catch { /* not JSON */ }
-    throw new ApiProblem(response.status, detail, response.headers.get("Retry-After"));
+    const problem = new ApiProblem(response.status, detail, response.headers.get("Retry-After"));
+    if (response.status === 401 && state.caller?.auth_required) {
+      signOut();  // the key was revoked or rotated meanwhile: sign in again
+      show(t("bad_key"));
+    }
+    throw problem;
   }
   return raw ? response : response.json();
 }

@@ -442,5 +442,10 @@ def test_roles_serve_a_document_from_the_image_tree(
     assert response.status_code == 200, response.text
     assert response.json()["backend_used"] == "pdftext"
     assert response.json()["text"]["raw"].strip()
+    # The web console and its assets come from the image too.
+    console = httpx.get(f"http://127.0.0.1:{gateway_port}/", timeout=30)
+    assert console.status_code == 200 and "console.js" in console.text
+    for asset in ("console.js", "console.css"):
+        assert httpx.get(f"http://127.0.0.1:{gateway_port}/console/static/{asset}", timeout=30).status_code == 200
     # The router keeps its state where the image puts it: the data volume.
     assert image_path(image_root, stage.env["OCRMESH_JOBS_DATA_DIR"]).is_dir()

@@ -155,6 +155,11 @@ class _CiiPaths:
     summation: str
     rate: str
     order_id: str
+    # A line item's parts (BG-25): its price, quantity, and settlement with the line total.
+    line_agreement: str
+    line_delivery: str
+    line_settlement: str
+    line_summation: str
 
 
 _CII_2 = _CiiPaths(
@@ -168,6 +173,10 @@ _CII_2 = _CiiPaths(
     summation="ram:SpecifiedTradeSettlementHeaderMonetarySummation",
     rate="ram:RateApplicablePercent",
     order_id="ram:IssuerAssignedID",
+    line_agreement="ram:SpecifiedLineTradeAgreement",
+    line_delivery="ram:SpecifiedLineTradeDelivery",
+    line_settlement="ram:SpecifiedLineTradeSettlement",
+    line_summation="ram:SpecifiedTradeSettlementLineMonetarySummation",
 )
 _CII_ZF1 = _CiiPaths(
     namespaces={"rsm": NS_ZF1, "ram": NS_ZF1_RAM, "udt": NS_ZF1_UDT},
@@ -180,6 +189,10 @@ _CII_ZF1 = _CiiPaths(
     summation="ram:SpecifiedTradeSettlementMonetarySummation",
     rate="ram:ApplicablePercent",
     order_id="ram:ID",
+    line_agreement="ram:SpecifiedSupplyChainTradeAgreement",
+    line_delivery="ram:SpecifiedSupplyChainTradeDelivery",
+    line_settlement="ram:SpecifiedSupplyChainTradeSettlement",
+    line_summation="ram:SpecifiedTradeSettlementMonetarySummation",
 )
 
 
@@ -271,23 +284,22 @@ def _read_cii(parsed: ParsedXml) -> StatedInvoice:
         if n.text and n.text.strip()
     ]
     inv.grand_total = f.text(summation, "ram:GrandTotalAmount")
-    if parsed.flavor is Flavor.CII:  # ZUGFeRD 1.0 names its line elements otherwise: not read
-        inv.lines = [_cii_line(f, line) for line in f.nodes(tx, "ram:IncludedSupplyChainTradeLineItem")]
+    inv.lines = [_cii_line(f, p, line) for line in f.nodes(tx, "ram:IncludedSupplyChainTradeLineItem")]
     return inv
 
 
-def _cii_line(f: _Finder, line: etree._Element) -> StatedLine:
-    quantity = f.node(line, "ram:SpecifiedLineTradeDelivery/ram:BilledQuantity")
-    settlement = f.node(line, "ram:SpecifiedLineTradeSettlement")
+def _cii_line(f: _Finder, p: _CiiPaths, line: etree._Element) -> StatedLine:
+    quantity = f.node(line, f"{p.line_delivery}/ram:BilledQuantity")
+    settlement = f.node(line, p.line_settlement)
     return StatedLine(
         line_id=f.text(line, "ram:AssociatedDocumentLineDocument/ram:LineID"),
         article=f.text(line, "ram:SpecifiedTradeProduct/ram:SellerAssignedID"),
         name=f.text(line, "ram:SpecifiedTradeProduct/ram:Name"),
         quantity=quantity.text if quantity is not None else None,
         unit_code=quantity.get("unitCode") if quantity is not None else None,
-        net_price=f.text(line, "ram:SpecifiedLineTradeAgreement/ram:NetPriceProductTradePrice/ram:ChargeAmount"),
-        amount=f.text(settlement, "ram:SpecifiedTradeSettlementLineMonetarySummation/ram:LineTotalAmount"),
-        rate=f.text(settlement, "ram:ApplicableTradeTax/ram:RateApplicablePercent"),
+        net_price=f.text(line, f"{p.line_agreement}/ram:NetPriceProductTradePrice/ram:ChargeAmount"),
+        amount=f.text(settlement, f"{p.line_summation}/ram:LineTotalAmount"),
+        rate=f.text(settlement, f"ram:ApplicableTradeTax/{p.rate}"),
     )
 
 

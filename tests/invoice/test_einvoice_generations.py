@@ -298,3 +298,13 @@ def test_xml_values_are_placed_where_the_page_prints_them_and_nowhere_when_it_di
     assert field(fields, "datum").HasField("box")
     total = field(fields, "betrag_brutto")
     assert total.value == "214.00" and not total.HasField("box") and total.page == 0
+
+
+def test_zugferd_1_lines_are_its_positions() -> None:
+    """ZUGFeRD 1.0 names a line's parts otherwise (SpecifiedSupplyChainTrade...): read them all the same."""
+    fields, _ = standalone("zugferd1_comfort.xml")
+    (item,) = fields.line_items
+    assert item.description == "Reparatur Hobelmaschine (Arbeitsstunden)"
+    assert (item.quantity, item.unit_price, item.amount, item.vat_rate) == ("8", "62.50", "500.00", "19")
+    basic, _ = standalone("zugferd1_basic_latin1.xml")  # BASIC states what and how many, no prices
+    assert [(i.description, i.quantity, i.unit) for i in basic.line_items] == [("Brötchen", "400", "Stk")]

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 
 from ocrmesh.v1 import ocr_pb2 as pb
 from services.outputs.structure import heading_of, list_item
@@ -26,96 +27,102 @@ _PAGE_NUMBER = re.compile(
 )
 
 
+@dataclass
+class _Draft:
+    """A block while its lines are being gathered (made a pb.Block once, at the end)."""
+
+    kind: int
+    lines: list[int] = field(default_factory=list)
+    texts: list[str] = field(default_factory=list)
+    level: int = 0
+    table: int | None = None
+
+
+Box = tuple[float, float, float, float]
+
+
 def page_blocks(page: pb.PageResult) -> list[pb.Block]:
     """The page's blocks in reading order (its lines' order)."""
-    blocks: list[pb.Block] = []
-    tables_done: set[int] = set()
-    open_block: pb.Block | None = None  # a paragraph or list item that may take the next line
+    boxes: list[Box | None] = [
+        (line.box.x0, line.box.y0, line.box.x1, line.box.y1) if line.HasField("box") else None for line in page.lines
+    ]
+    table_boxes = [
+        (t.box.x0, t.box.y0, t.box.x1, t.box.y1) if t.HasField("box") else None for t in page.tables
+    ]
+    drafts: list[_Draft] = []
+    tables: dict[int, _Draft] = {}
+    open_draft: _Draft | None = None  # a paragraph or list item that may take the next line
     last_engine_block: int | None = None
     for index, line in enumerate(page.lines):
         text = " ".join(line.text.split())
         if not text:
             continue
-        table = _table_holding(page, line)
+        box = boxes[index]
+        table = _table_holding(table_boxes, box) if table_boxes else None
         if table is not None:
-            open_block = None
-            if table not in tables_done:
-                tables_done.add(table)
-                blocks.append(_table_block(page, table))
-            next(b for b in blocks if b.HasField("table_index") and b.table_index == table).line_indices.append(index)
+            open_draft = None
+            if table not in tables:
+                tables[table] = _Draft(pb.BLOCK_KIND_TABLE, table=table)
+                drafts.append(tables[table])
+            tables[table].lines.append(index)
             continue
-        furniture = _running_kind(line, text)
+        furniture = _running_kind(box, text)
         if furniture is not None:
-            open_block = None
-            blocks.append(_block(furniture, text, [index], [line]))
+            open_draft = None
+            drafts.append(_Draft(furniture, [index], [text]))
             continue
         heading = heading_of(text)
         if heading is not None:
-            open_block = None
-            blocks.append(_block(pb.BLOCK_KIND_HEADING, heading.text, [index], [line], level=heading.level))
+            open_draft = None
+            drafts.append(_Draft(pb.BLOCK_KIND_HEADING, [index], [heading.text], level=heading.level))
         elif list_item(text):
-            open_block = _block(pb.BLOCK_KIND_LIST_ITEM, text, [index], [line])
-            blocks.append(open_block)
-        elif open_block is not None and line.block == last_engine_block:
-            _extend(open_block, text, index, line)
+            open_draft = _Draft(pb.BLOCK_KIND_LIST_ITEM, [index], [text])
+            drafts.append(open_draft)
+        elif open_draft is not None and line.block == last_engine_block:
+            open_draft.lines.append(index)
+            open_draft.texts.append(text)
         else:
-            open_block = _block(pb.BLOCK_KIND_PARAGRAPH, text, [index], [line])
-            blocks.append(open_block)
+            open_draft = _Draft(pb.BLOCK_KIND_PARAGRAPH, [index], [text])
+            drafts.append(open_draft)
         last_engine_block = line.block
     for table in range(len(page.tables)):  # tables given by cells only (no lines of their own)
-        if table not in tables_done:
-            blocks.append(_table_block(page, table))
-    return blocks
+        if table not in tables:
+            drafts.append(_Draft(pb.BLOCK_KIND_TABLE, table=table))
+    return [_made(page, draft, boxes, table_boxes) for draft in drafts]
 
 
-def _running_kind(line: pb.TextLine, text: str) -> int | None:
-    if not line.HasField("box") or not _PAGE_NUMBER.search(text) or len(text) > 80:
+def _running_kind(box: Box | None, text: str) -> int | None:
+    if box is None or HEADER_BAND < box[3] and box[1] < FOOTER_BAND:  # not in a band: body text
         return None
-    if line.box.y1 <= HEADER_BAND:
-        return pb.BLOCK_KIND_PAGE_HEADER
-    if line.box.y0 >= FOOTER_BAND:
-        return pb.BLOCK_KIND_PAGE_FOOTER
-    return None
+    if len(text) > 80 or not _PAGE_NUMBER.search(text):
+        return None
+    return pb.BLOCK_KIND_PAGE_HEADER if box[3] <= HEADER_BAND else pb.BLOCK_KIND_PAGE_FOOTER
 
 
-def _block(kind: int, text: str, indices: list[int], lines: Sequence[pb.TextLine], level: int = 0) -> pb.Block:
-    block = pb.Block(kind=kind, level=level, text=text, line_indices=indices)  # type: ignore[arg-type]
-    box = _union([line.box for line in lines if line.HasField("box")])
+def _made(page: pb.PageResult, draft: _Draft, boxes: list[Box | None], table_boxes: list[Box | None]) -> pb.Block:
+    if draft.table is not None:
+        block = pb.Block(kind=pb.BLOCK_KIND_TABLE, text=page.tables[draft.table].markdown, table_index=draft.table)  # type: ignore[arg-type]
+        box = table_boxes[draft.table]
+    else:
+        block = pb.Block(kind=draft.kind, level=draft.level, text="\n".join(draft.texts))  # type: ignore[arg-type]
+        box = _union([b for b in (boxes[i] for i in draft.lines) if b is not None])
+    block.line_indices.extend(draft.lines)
     if box is not None:
-        block.box.CopyFrom(box)
+        block.box.x0, block.box.y0, block.box.x1, block.box.y1 = box
     return block
 
 
-def _extend(block: pb.Block, text: str, index: int, line: pb.TextLine) -> None:
-    block.text += "\n" + text
-    block.line_indices.append(index)
-    if line.HasField("box"):
-        boxes = [block.box, line.box] if block.HasField("box") else [line.box]
-        block.box.CopyFrom(_union(boxes))  # type: ignore[arg-type]
-
-
-def _table_block(page: pb.PageResult, table: int) -> pb.Block:
-    found = page.tables[table]
-    block = pb.Block(kind=pb.BLOCK_KIND_TABLE, text=found.markdown, table_index=table)
-    if found.HasField("box"):
-        block.box.CopyFrom(found.box)
-    return block
-
-
-def _table_holding(page: pb.PageResult, line: pb.TextLine) -> int | None:
-    if not line.HasField("box"):
+def _table_holding(table_boxes: list[Box | None], box: Box | None) -> int | None:
+    if box is None:
         return None
-    cx, cy = (line.box.x0 + line.box.x1) / 2, (line.box.y0 + line.box.y1) / 2
-    for index, table in enumerate(page.tables):
-        box = table.box
-        if table.HasField("box") and box.x0 <= cx <= box.x1 and box.y0 <= cy <= box.y1:
+    cx, cy = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
+    for index, table in enumerate(table_boxes):
+        if table is not None and table[0] <= cx <= table[2] and table[1] <= cy <= table[3]:
             return index
     return None
 
 
-def _union(boxes: Sequence[pb.BoundingBox]) -> pb.BoundingBox | None:
+def _union(boxes: Sequence[Box]) -> Box | None:
     if not boxes:
         return None
-    return pb.BoundingBox(
-        x0=min(b.x0 for b in boxes), y0=min(b.y0 for b in boxes), x1=max(b.x1 for b in boxes), y1=max(b.y1 for b in boxes)
-    )
+    return min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes)

@@ -21,6 +21,10 @@ _DOTTED = re.compile(r"^(\d{1,2}(?:\.\d{1,2})+)\.?\s+[A-ZÄÖÜ]")
 # A citation continuing into a sentence: "§ 5 Abs. 2", "Art. 3 Satz 1", "§ 5 BGB".
 _CITATION = re.compile(r"^(?:§§?|Art\.|Artikel)\s*\d+[a-z]?\s+(?:Abs\.|Absatz|Satz|S\.|Nr\.|Ziff\.|[A-Z]{2,}\b)")
 MAX_HEADING_CHARS = 90
+# The first characters a heading can start with (Teil, Buch, Abschnitt/Art., Kapitel, Titel, Unterabschnitt,
+# §, a number): every other line is body text without trying the patterns.
+_HEADING_STARTS = frozenset("TBAKU§0123456789")
+_LIST_ITEM = re.compile(r"^(?:\(\d{1,2}[a-z]?\)|[a-z]\)|\d{1,2}\.(?!\d)|[-•–])\s+\S")
 
 
 @dataclass(frozen=True)
@@ -32,7 +36,7 @@ class Heading:
 def heading_of(line: str) -> Heading | None:
     """The heading this line is, or None for body text."""
     text = " ".join(line.split())
-    if not text or len(text) > MAX_HEADING_CHARS or _CITATION.match(text):
+    if not text or text[0] not in _HEADING_STARTS or len(text) > MAX_HEADING_CHARS or _CITATION.match(text):
         return None
     if text.endswith((".", ",", ";")) and len(text.split()) > 6:
         return None  # a sentence, not a title
@@ -47,4 +51,4 @@ def heading_of(line: str) -> Heading | None:
 
 def list_item(line: str) -> bool:
     """Numbered clauses and items: `(1)`, `a)`, `1.`, `-`, `•`."""
-    return bool(re.match(r"^(?:\(\d{1,2}[a-z]?\)|[a-z]\)|\d{1,2}\.(?!\d)|[-•–])\s+\S", line.strip()))
+    return bool(_LIST_ITEM.match(line.strip()))

@@ -4,22 +4,24 @@
 
 The contract is `synth/capture.statute_pdf` (a German statute-like Gesellschaftsvertrag, `§`
 headings, numbered clauses) printed and scanned back at `--dpi` (`render_scanned_pdf`: every page
-a degraded JPEG in a PDF). `ocrmesh serve tesseract --workers N` runs as its own process; one
-warm-up page first (model, spelling dictionary), then the whole scan as one `Process` call,
+a degraded JPEG in a PDF). `ocrmesh serve tesseract --workers N` runs as its own process; N
+warm-up pages first (every worker's Tesseract, the spelling dictionary), then the whole scan as one `Process` call,
 its pages read from the stream as they come. The server's resident set (psutil, the process and
 its children) is sampled every 0.2 s on a thread; reported: before and after the warm-up, at
 the arrival of pages 1, 10, 25 and the last, the peak during the run, the growth from page 10 to
-the last per page, and the time to the first page, per page and in all.
+the last per page, after the answer, and the time to the first page, per page and in all.
 """
 
 from __future__ import annotations
 
 import argparse
+import statistics
 import sys
 import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Self
 
 import psutil
 
@@ -56,7 +58,7 @@ class Sampler:
     _stop: threading.Event = field(default_factory=threading.Event)
     _thread: threading.Thread | None = None
 
-    def __enter__(self) -> Sampler:
+    def __enter__(self) -> Self:
         self._thread = threading.Thread(target=self._run, name="rss-sampler", daemon=True)
         self._thread.start()
         return self
@@ -88,12 +90,14 @@ class Run:
     document_seconds: float
     peak: int
     samples: int
+    after: int  # once the document's answer is through
 
 
 def run(pages: int, dpi: int, workers: int, seed: int = 11) -> Run:
     statute = statute_pdf(pages, seed=seed)
     scan = render_scanned_pdf(statute.pdf, seed=seed, dpi=dpi)
-    warmup = render_scanned_pdf(statute_pdf(1, seed=seed + 1).pdf, seed=seed, dpi=dpi)
+    # As many warm-up pages as workers, so every worker thread has its Tesseract before the run.
+    warmup = render_scanned_pdf(statute_pdf(workers, seed=seed + 1).pdf, seed=seed, dpi=dpi)
     print(f"scan: {pages} pages, {len(scan) / MB:.1f} MB", file=sys.stderr)
     proc, target = spawn(["serve", "tesseract", "--workers", str(workers)])
     try:
@@ -117,13 +121,18 @@ def run(pages: int, dpi: int, workers: int, seed: int = 11) -> Run:
                     elif kind == "document":
                         document_seconds = now
                         assert isinstance(event.document, pb.DocumentResult)
+            after = rss(server)
             return Run(
                 pages=pages, scan_mb=len(scan) / MB, idle=idle, warm=warm, at_page=at_page,
                 page_seconds=page_seconds, document_seconds=document_seconds, peak=sampler.peak,
-                samples=len(sampler.samples),
+                samples=len(sampler.samples), after=after,
             )  # fmt: skip
     finally:
         stop_processes([proc])
+
+
+def _median(r: Run, first: int, last: int) -> float:
+    return statistics.median(b for p, b in r.at_page.items() if first <= p <= last)
 
 
 def report(r: Run, dpi: int, workers: int) -> str:
@@ -139,15 +148,17 @@ def report(r: Run, dpi: int, workers: int) -> str:
         f"{machine_line()}.\n\n"
         f"A generated {r.pages}-page German contract (`synth/capture.statute_pdf`, `§` headings, numbered "
         f"clauses) printed and scanned back at {dpi} dpi ({r.scan_mb:.1f} MB, one JPEG per page), sent as one "
-        f"`Process` call to `ocrmesh serve tesseract --workers {workers}` (its own process) after a one-page "
-        "warm-up; the server's resident set sampled every 0.2 s "
+        f"`Process` call to `ocrmesh serve tesseract --workers {workers}` (its own process) after a "
+        f"{workers}-page warm-up (every worker's Tesseract loaded); the server's resident set sampled every 0.2 s "
         f"({r.samples} samples) and read again as each page arrived.\n\n"
         "| moment | server RSS | since the request |\n|---|---|---|\n"
         f"| started, idle | {r.idle / MB:.0f} MB | |\n"
-        f"| after the warm-up page | {r.warm / MB:.0f} MB | |\n"
+        f"| after the warm-up pages | {r.warm / MB:.0f} MB | |\n"
         f"{rows}\n"
-        f"| peak during the run | {r.peak / MB:.0f} MB | |\n\n"
-        f"Growth from page 10 to page {last}: {growth / MB:+.2f} MB per page. "
+        f"| peak during the run | {r.peak / MB:.0f} MB | |\n"
+        f"| after the document | {r.after / MB:.0f} MB | {r.document_seconds:.1f} s |\n\n"
+        f"Median at the arrival of the first ten pages {_median(r, 1, 10) / MB:.0f} MB, of the last ten "
+        f"{_median(r, last - 9, last) / MB:.0f} MB; from page 10 to page {last} {growth / MB:+.2f} MB per page. "
         f"First page after {r.page_seconds[min(r.page_seconds)]:.1f} s (the document ends after "
         f"{r.document_seconds:.1f} s): pages stream while the rest is read. "
         f"{per_page:.2f} s per page of wall time ({per_page * workers:.2f} s per page per worker).\n"

@@ -174,6 +174,8 @@ NOT_COMPLETED = {
     jpb.DOCUMENT_STATUS_FAILED: ("document_failed", "failed"),
     jpb.DOCUMENT_STATUS_CANCELLED: ("document_cancelled", "was cancelled"),
 }
+# A batch document's 200 answers: JSON, Markdown or text (no PDF yet, see PDF_UNAVAILABLE).
+DOCUMENT_CONTENT = {media: schema for media, schema in FORMAT_CONTENT.items() if media != "application/pdf"}
 PDF_UNAVAILABLE = (
     "a batch document's searchable PDF is drawn on the uploaded file, which the jobs service keeps "
     "for the job's retention but does not hand out (no such call in the jobs contract yet); send the "
@@ -185,7 +187,7 @@ PDF_UNAVAILABLE = (
     "/job/{job_id}/documents/{index}",
     response_model=m.ProcessResult,
     response_model_exclude_none=True,
-    responses={200: {"content": FORMAT_CONTENT}, **errors.responses(404, 409, 422, *errors.UPSTREAM)},
+    responses={200: {"content": DOCUMENT_CONTENT}, **errors.responses(404, 409, 422, *errors.UPSTREAM)},
     summary="One document of a batch job as JSON, Markdown or text",
 )
 async def get_job_document(

@@ -473,6 +473,11 @@ def batch(
     csv_path: Annotated[Optional[Path], typer.Option("--csv", help="Write the invoice fields, one row per document (implies --wait)")] = None,
     key: Annotated[Optional[str], typer.Option(help="Idempotency key (default: derived from the files)")] = None,
     interactive: Annotated[bool, typer.Option(help="Run ahead of batch work")] = False,
+    output_format: Annotated[
+        Optional[str],
+        typer.Option("--format", help="Write each completed document as markdown, text or pdf (searchable) into --out-dir (implies --wait)"),
+    ] = None,
+    out_dir: Annotated[Optional[Path], typer.Option(help="Folder for --format's files, one per document")] = None,
     api_key: ApiKeyOption = None,
 ) -> None:
     """Submit documents as durable batch jobs; with --wait show progress and collect the results."""
@@ -481,8 +486,9 @@ def batch(
 
     with exit_on(BatchError, code=1):
         code = run_batch(
-            paths, target=target, backend=backend, wait=wait or out is not None or csv_path is not None,
-            out=out, csv_path=csv_path, key=key, interactive=interactive,
+            paths, target=target, backend=backend,
+            wait=wait or out is not None or csv_path is not None or output_format is not None,
+            out=out, csv_path=csv_path, key=key, interactive=interactive, output_format=output_format, out_dir=out_dir,
         )
     raise typer.Exit(code)
 

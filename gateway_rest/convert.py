@@ -381,12 +381,17 @@ def _job_progress(progress: jpb.JobProgress) -> m.JobProgress:
     )
 
 
+def document_status_name(status: int) -> str:
+    """A batch document's state as REST names it (`queued`, `processing`, `completed`, ...)."""
+    return _enum_name(jpb.DocumentStatus, status, "DOCUMENT_STATUS_")
+
+
 def _job_document(document: jpb.JobDocument) -> m.JobDocument:
     return m.JobDocument(
         index=document.index,
         filename=document.filename,
         document_id=document.document_id,
-        status=_enum_name(jpb.DocumentStatus, document.status, "DOCUMENT_STATUS_"),  # type: ignore[arg-type]
+        status=document_status_name(document.status),  # type: ignore[arg-type]
         page_count=document.page_count,
         pages_done=document.pages_done,
         attempts=document.attempts,

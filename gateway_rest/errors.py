@@ -51,7 +51,8 @@ DESCRIPTIONS: dict[int, str] = {
     401: "No API key, or one the router does not know (`Authorization: Bearer KEY` or `X-API-Key: KEY`)",
     403: "The key lacks the scope this route needs",
     404: "No such resource (or it belongs to another key)",
-    409: "The request conflicts with an earlier one (e.g. an idempotency key naming other documents)",
+    409: "The request conflicts with an earlier one (e.g. an idempotency key naming other documents) "
+    "or with the resource's state (e.g. a batch document not completed)",
     413: "The upload is larger than the configured limit",
     415: "The file is not a PDF, PNG, JPEG, TIFF, WebP or e-invoice XML",
     416: "The requested pages start past the document's last page",

@@ -13,13 +13,13 @@ from gateway_rest import models as m
 from gateway_rest.errors import ApiError
 from ocrmesh.v1 import ocr_pb2 as pb
 from services.intake.errors import IntakeError
-from services.outputs.render import NoPagesError, render_document
+from services.outputs.render import SUFFIXES, NoPagesError, render_document
 
-# Each output's media type and file suffix.
-OUTPUTS = {
-    m.OutputFormat.MARKDOWN: ("text/markdown; charset=utf-8", "md"),
-    m.OutputFormat.TEXT: ("text/plain; charset=utf-8", "txt"),
-    m.OutputFormat.PDF: ("application/pdf", "pdf"),
+# Each output's media type.
+MEDIA_TYPES = {
+    m.OutputFormat.MARKDOWN: "text/markdown; charset=utf-8",
+    m.OutputFormat.TEXT: "text/plain; charset=utf-8",
+    m.OutputFormat.PDF: "application/pdf",
 }
 # The 200 answer's other media types, for the OpenAPI document.
 FORMAT_CONTENT: dict[str, Any] = {
@@ -42,7 +42,7 @@ async def render(
         raise ApiError(422, "unsupported_format", str(exc)) from None
     except IntakeError as exc:  # it was read once already; a second reading failing is the document's fault
         raise ApiError(422, "unreadable_document", str(exc)) from None
-    media_type, suffix = OUTPUTS[output]
+    media_type, suffix = MEDIA_TYPES[output], SUFFIXES[output.value]
     stem = PurePath(filename).stem or "document"
     return Response(
         body,

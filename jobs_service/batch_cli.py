@@ -21,7 +21,10 @@ import grpc
 
 from jobs_service.client import JobsClient, submit_request
 from ocrmesh.v1 import jobs_pb2 as jpb
+from services.intake.errors import IntakeError
 from services.invoice.typed_fields import TYPE_FIELDS
+from services.outputs.render import FORMATS, render_document
+from services.outputs.render import SUFFIXES as OUTPUT_SUFFIXES
 
 SUFFIXES = {".pdf", ".png", ".jpg", ".jpeg", ".tif", ".tiff", ".webp", ".xml"}
 INVOICE_FIELDS = (
@@ -89,7 +92,13 @@ def run_batch(
     csv_path: Path | None = None,
     key: str | None = None,
     interactive: bool = False,
+    output_format: str | None = None,
+    out_dir: Path | None = None,
 ) -> int:
+    if output_format is not None and output_format not in FORMATS:
+        raise BatchError(f"--format must be one of {', '.join(FORMATS)}")
+    if (output_format is None) != (out_dir is None):
+        raise BatchError("--format and --out-dir go together")
     files = [(p, p.read_bytes()) for p in collect(paths)]
     groups = chunked(files)
     priority = jpb.JOB_PRIORITY_INTERACTIVE if interactive else jpb.JOB_PRIORITY_BATCH
@@ -113,8 +122,37 @@ def run_batch(
                 print(s.job_id)
             return 0
         _follow(client, submitted)
-        jobs = [client.get(s.job_id, include_results=True) for s in submitted]
+        jobs = [client.get(s.job_id, include_results=True, include_pages=output_format is not None) for s in submitted]
+    if output_format is not None and out_dir is not None:
+        _write_documents(submitted, jobs, dict(files), output_format, out_dir)
     return _report(submitted, jobs, out, csv_path, time.monotonic() - started)
+
+
+def _write_documents(
+    submitted: list[Submitted], jobs: list[jpb.Job], contents: dict[Path, bytes], output_format: str, out_dir: Path
+) -> None:
+    """Every completed document as `out_dir/<file stem>.<suffix>` (services/outputs renders it).
+
+    A searchable PDF is drawn on the file as it was sent, which this side still has.
+    """
+    out_dir.mkdir(parents=True, exist_ok=True)
+    used: set[str] = set()
+    for s, job in zip(submitted, jobs, strict=True):
+        for doc in job.documents:
+            if doc.status != jpb.DOCUMENT_STATUS_COMPLETED or doc.index >= len(s.files):
+                continue
+            path = s.files[doc.index]
+            name = f"{path.stem}.{OUTPUT_SUFFIXES[output_format]}"
+            if name in used:  # the same name in two folders
+                name = f"{path.stem}-{len(used) + 1}.{OUTPUT_SUFFIXES[output_format]}"
+            used.add(name)
+            try:
+                body = render_document(output_format, contents[path], doc.pages, doc.result.text)
+            except IntakeError as exc:
+                print(f"not written: {path.name}: {exc}", file=sys.stderr)
+                continue
+            (out_dir / name).write_bytes(body)
+    print(f"wrote {len(used)} {output_format} files to {out_dir}", file=sys.stderr)
 
 
 def _follow(client: JobsClient, submitted: list[Submitted]) -> None:

@@ -169,6 +169,8 @@ async def test_another_keys_job_is_404_and_lists_show_only_ones_own(secured: Sec
     ).status_code == 404
     events = await secured.rest.get(f"/api/v1/ocr/job/{job_id}/events", headers=secured.headers("bob"))
     assert events.status_code == 404
+    document = await secured.rest.get(f"/api/v1/ocr/job/{job_id}/documents/0", headers=secured.headers("bob"))
+    assert document.status_code == 404 and document.json()["error"]["code"] == "job_not_found"
     assert (
         await secured.rest.get(f"/api/v1/ocr/job/{job_id}", headers=secured.headers("admin"))
     ).status_code == 200

@@ -5,6 +5,9 @@
   `estimated_completion`.
 - `GET /api/v1/ocr/job/{job_id}`: status, progress, and `results`, each as
   `POST /api/v1/ocr/process` returns it (or the document's error).
+- `GET /api/v1/ocr/job/{job_id}/documents/{index}?format=json|markdown|text|pdf`: one finished
+  document, as `/process?format=` answers it (409 while it is not completed; `pdf` is 422: the
+  jobs contract does not hand out the upload the searchable PDF is drawn on).
 - `GET /api/v1/ocr/job/{job_id}/events`: server-sent events (`snapshot`,
   `page`, `document`; `error` if the upstream fails) until the job is final,
   each `event: NAME` + `data: JSON` (sse-starlette, `\n` line ends, a
@@ -21,14 +24,15 @@ from typing import Annotated, Any
 
 import grpc
 import structlog
-from fastapi import APIRouter, Depends, File, Form, Header, Query, Request, UploadFile
-from fastapi.responses import JSONResponse
+from fastapi import APIRouter, Depends, File, Form, Header, Path, Query, Request, UploadFile
+from fastapi.responses import JSONResponse, Response
 from sse_starlette import EventSourceResponse, ServerSentEvent
 
 from gateway_rest import convert, errors
 from gateway_rest import models as m
 from gateway_rest.deps import MetricsDep, RequestIdDep, SettingsDep
 from gateway_rest.errors import ApiError, payload_too_large
+from gateway_rest.outputs import FORMAT_CONTENT, render
 from gateway_rest.routes.process import (
     FILE_SCHEMA,
     OPTIONS_SCHEMA,
@@ -161,6 +165,71 @@ async def get_job(
     except grpc.aio.AioRpcError as exc:
         raise _job_error(exc, settings.retry_after_seconds) from None
     return convert.to_job_view(response.job)
+
+
+# Why a document is not there to fetch yet (or any more): (code, what its state means).
+NOT_COMPLETED = {
+    jpb.DOCUMENT_STATUS_QUEUED: ("document_not_finished", "is queued"),
+    jpb.DOCUMENT_STATUS_PROCESSING: ("document_not_finished", "is being processed"),
+    jpb.DOCUMENT_STATUS_FAILED: ("document_failed", "failed"),
+    jpb.DOCUMENT_STATUS_CANCELLED: ("document_cancelled", "was cancelled"),
+}
+# A batch document's 200 answers: JSON, Markdown or text (no PDF yet, see PDF_UNAVAILABLE).
+DOCUMENT_CONTENT = {media: schema for media, schema in FORMAT_CONTENT.items() if media != "application/pdf"}
+PDF_UNAVAILABLE = (
+    "a batch document's searchable PDF is drawn on the uploaded file, which the jobs service keeps "
+    "for the job's retention but does not hand out (no such call in the jobs contract yet); send the "
+    "file to POST /api/v1/ocr/process?format=pdf, or use markdown, text or json"
+)
+
+
+@router.get(
+    "/job/{job_id}/documents/{index}",
+    response_model=m.ProcessResult,
+    response_model_exclude_none=True,
+    responses={200: {"content": DOCUMENT_CONTENT}, **errors.responses(404, 409, 422, *errors.UPSTREAM)},
+    summary="One document of a batch job as JSON, Markdown or text",
+)
+async def get_job_document(
+    job_id: str,
+    index: Annotated[int, Path(ge=0, le=m.INT32_MAX, description="The document's place in the batch, from 0")],
+    jobs: JobsDep,
+    settings: SettingsDep,
+    output: Annotated[
+        m.OutputFormat,
+        Query(
+            alias="format",
+            description="json (default): the result as /process answers it; markdown: headings, tables, lists; "
+            "text: plain text; pdf: not available for batch documents yet (422 `pdf_unavailable`)",
+        ),
+    ] = m.OutputFormat.JSON,
+) -> m.ProcessResult | Response:
+    try:
+        response = await jobs.GetJob(
+            jpb.GetJobRequest(job_id=job_id, include_results=True, include_pages=True), timeout=RPC_TIMEOUT
+        )
+    except grpc.aio.AioRpcError as exc:
+        raise _job_error(exc, settings.retry_after_seconds) from None
+    document = next((d for d in response.job.documents if d.index == index), None)
+    if document is None:
+        total = len(response.job.documents)
+        raise ApiError(
+            404, "document_not_found", f"job {job_id} has {total} documents (index 0 to {total - 1}), not {index}"
+        )
+    if document.status != jpb.DOCUMENT_STATUS_COMPLETED or not document.HasField("result"):
+        code, state = NOT_COMPLETED.get(document.status, ("document_not_finished", "is not completed"))
+        message = f"document {index} ({document.filename}) of job {job_id} {state}"
+        if code == "document_not_finished":
+            message += f" ({document.pages_done} of {document.page_count or '?'} pages done); ask again when it is completed"
+        elif document.HasField("error") and document.error.code:
+            message += f": {document.error.code}: {document.error.message}"
+        raise ApiError(409, code, message, details={"status": convert.document_status_name(document.status)})
+    if output is m.OutputFormat.PDF:
+        raise ApiError(422, "pdf_unavailable", PDF_UNAVAILABLE)
+    result = convert.to_process_result(document.pages, document.result)
+    if output is m.OutputFormat.JSON:
+        return result
+    return await render(output, b"", document.pages, result, document.filename or "document")
 
 
 @router.delete(

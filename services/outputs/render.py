@@ -16,6 +16,8 @@ from services.outputs.markdown import document_markdown
 from services.outputs.searchable_pdf import searchable_pdf
 
 FORMATS = ("markdown", "text", "pdf")
+# Each output's file suffix.
+SUFFIXES = {"markdown": "md", "text": "txt", "pdf": "pdf"}
 
 
 class NoPagesError(IntakeError):

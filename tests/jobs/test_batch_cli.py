@@ -61,3 +61,36 @@ async def test_batch_folder_to_jsonl_and_csv(
     # The same command again attaches to the same job (idempotency key from the contents).
     again = await asyncio.to_thread(subprocess.run, args, cwd=REPO, capture_output=True, text=True, timeout=120)
     assert again.returncode == 0 and "already submitted" in again.stderr
+
+
+@pytest.mark.parametrize("store_kind", ["sqlite"])
+async def test_batch_writes_each_document_as_markdown_or_searchable_pdf(
+    store_kind: str, make_settings: Any, start_jobs: Any, pdftext_server: Any, tmp_path: Path
+) -> None:
+    import pymupdf
+
+    jobs = await start_jobs(make_settings(upstream=pdftext_server.target))
+    folder = tmp_path / "rechnungen"
+    folder.mkdir()
+    names = ["EN16931_zugferd_2p0_EN16931_Einfach.pdf", "BASIC_zugferd_2p0_BASIC_Taxifahrt.pdf"]
+    for name in names:
+        (folder / name).write_bytes((DATASET / name).read_bytes())
+    written: dict[str, Path] = {}
+    for output in ("markdown", "pdf"):
+        written[output] = tmp_path / output
+        args = [sys.executable, "-m", "clients.cli", "batch", str(folder), "--target", jobs.target, "--backend",
+                "pdftext", "--format", output, "--out-dir", str(written[output])]  # fmt: skip
+        run = await asyncio.to_thread(subprocess.run, args, cwd=REPO, capture_output=True, text=True, timeout=120)
+        assert run.returncode == 0, run.stderr
+        assert f"wrote 2 {output} files" in run.stderr
+    for name in names:
+        truth = json.loads((DATASET / name.replace(".pdf", ".truth.json")).read_text())
+        markdown = (written["markdown"] / name.replace(".pdf", ".md")).read_text(encoding="utf-8")
+        assert markdown.startswith("<!-- page 1 -->") and truth["rechnungsnummer"] in markdown
+        with pymupdf.open(written["pdf"] / name) as searchable, pymupdf.open(DATASET / name) as original:
+            assert searchable.page_count == original.page_count
+            assert truth["rechnungsnummer"] in searchable[0].get_text()
+    bad = [sys.executable, "-m", "clients.cli", "batch", str(folder), "--target", jobs.target, "--format", "docx",
+           "--out-dir", str(tmp_path / "x")]  # fmt: skip
+    refused = await asyncio.to_thread(subprocess.run, bad, cwd=REPO, capture_output=True, text=True, timeout=120)
+    assert refused.returncode == 1 and "markdown, text, pdf" in refused.stderr

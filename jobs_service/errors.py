@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from services.scaffold.errors import InvalidRequestError, NotFoundError, NotReadyError
+from services.scaffold.errors import InvalidRequestError, NotFoundError, NotReadyError, PreconditionError
 
 
 class JobNotFound(NotFoundError):
@@ -11,6 +11,20 @@ class JobNotFound(NotFoundError):
     def __init__(self, job_id: str) -> None:
         super().__init__(f"no job {job_id!r} (unknown or expired)")
         self.job_id = job_id
+
+
+class JobDocumentNotFound(NotFoundError):
+    """The job has no document at that index (NOT_FOUND)."""
+
+    def __init__(self, job_id: str, index: int, count: int) -> None:
+        super().__init__(f"job {job_id!r} has {count} documents (index 0 to {count - 1}), not {index}")
+
+
+class UploadGone(PreconditionError):
+    """The document's uploaded file is no longer kept (FAILED_PRECONDITION)."""
+
+    def __init__(self, job_id: str, index: int) -> None:
+        super().__init__(f"the file of document {index} of job {job_id!r} is no longer kept (the job's retention ended)")
 
 
 class UnknownPageToken(NotFoundError):

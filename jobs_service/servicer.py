@@ -24,7 +24,14 @@ from jobs_service.convert import (
     progress_to_pb,
     seconds_remaining,
 )
-from jobs_service.errors import InvalidJobRequest, JobNotFound, StoreNotOpen, UnknownPageToken
+from jobs_service.errors import (
+    InvalidJobRequest,
+    JobDocumentNotFound,
+    JobNotFound,
+    StoreNotOpen,
+    UnknownPageToken,
+    UploadGone,
+)
 from jobs_service.settings import JobsSettings
 from jobs_service.signals import JobSignals
 from jobs_service.store.base import (
@@ -157,6 +164,23 @@ class JobsServicer(jpb_grpc.JobsServiceServicer):
         return jpb.GetJobResponse(
             job=job_to_pb(snapshot.job, snapshot.progress, snapshot.documents, include_pages=request.include_pages)
         )
+
+    async def GetJobDocument(
+        self, request: jpb.GetJobDocumentRequest, context: grpc.aio.ServicerContext
+    ) -> jpb.GetJobDocumentResponse:
+        await self._check_ready(context)
+        snapshot = await self._snapshot(request.job_id, context, include_results=True, include_pages=True)
+        document = next((d for d in snapshot.documents if d.idx == request.index), None)
+        if document is None:
+            await abort(context, JobDocumentNotFound(request.job_id, request.index, len(snapshot.documents)))
+        assert document is not None
+        response = jpb.GetJobDocumentResponse(document=document_to_pb(document, include_pages=True))
+        if request.include_content:
+            try:
+                response.content = await self.store.read_upload(document.content_hash)
+            except FileNotFoundError:
+                await abort(context, UploadGone(request.job_id, request.index))
+        return response
 
     async def ListJobs(self, request: jpb.ListJobsRequest, context: grpc.aio.ServicerContext) -> jpb.ListJobsResponse:
         await self._check_ready(context)

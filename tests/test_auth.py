@@ -22,8 +22,10 @@ from jobs_service.settings import JobsSettings
 from jobs_service.store import create_store
 from jobs_service.store.keys import KeyStore
 from ocrmesh.v1 import benchmark_pb2 as bpb
+from ocrmesh.v1 import jobs_pb2 as jpb
 from ocrmesh.v1 import ocr_pb2 as pb
 from ocrmesh.v1.benchmark_pb2_grpc import BenchmarkServiceStub
+from ocrmesh.v1.jobs_pb2_grpc import JobsServiceStub
 from ocrmesh_client import AsyncOcrClient, build_request
 from ocrmesh_client.tls import TlsFiles
 from router_service.server import RouterServer
@@ -171,6 +173,12 @@ async def test_another_keys_job_is_404_and_lists_show_only_ones_own(secured: Sec
     assert events.status_code == 404
     document = await secured.rest.get(f"/api/v1/ocr/job/{job_id}/documents/0", headers=secured.headers("bob"))
     assert document.status_code == 404 and document.json()["error"]["code"] == "job_not_found"
+    async with grpc.aio.insecure_channel(f"127.0.0.1:{secured.router_port}") as channel:  # the upload itself
+        stub = JobsServiceStub(channel)
+        request = jpb.GetJobDocumentRequest(job_id=job_id, index=0, include_content=True)
+        with pytest.raises(grpc.aio.AioRpcError) as refused:
+            await stub.GetJobDocument(request, metadata=[("authorization", f"Bearer {secured.keys['bob']}")])
+        assert refused.value.code() is grpc.StatusCode.NOT_FOUND
     assert (
         await secured.rest.get(f"/api/v1/ocr/job/{job_id}", headers=secured.headers("admin"))
     ).status_code == 200

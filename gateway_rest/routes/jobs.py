@@ -41,6 +41,7 @@ from gateway_rest.routes.process import (
     parse_options,
     read_upload,
 )
+from gateway_rest.settings import GatewaySettings
 from ocrmesh.v1 import jobs_pb2 as jpb
 from ocrmesh.v1 import jobs_pb2_grpc as jpb_grpc
 from ocrmesh.v1 import ocr_pb2 as pb
@@ -174,21 +175,14 @@ NOT_COMPLETED = {
     jpb.DOCUMENT_STATUS_FAILED: ("document_failed", "failed"),
     jpb.DOCUMENT_STATUS_CANCELLED: ("document_cancelled", "was cancelled"),
 }
-# A batch document's 200 answers: JSON, Markdown or text (no PDF yet, see PDF_UNAVAILABLE).
-DOCUMENT_CONTENT = {media: schema for media, schema in FORMAT_CONTENT.items() if media != "application/pdf"}
-PDF_UNAVAILABLE = (
-    "a batch document's searchable PDF is drawn on the uploaded file, which the jobs service keeps "
-    "for the job's retention but does not hand out (no such call in the jobs contract yet); send the "
-    "file to POST /api/v1/ocr/process?format=pdf, or use markdown, text or json"
-)
 
 
 @router.get(
     "/job/{job_id}/documents/{index}",
     response_model=m.ProcessResult,
     response_model_exclude_none=True,
-    responses={200: {"content": DOCUMENT_CONTENT}, **errors.responses(404, 409, 422, *errors.UPSTREAM)},
-    summary="One document of a batch job as JSON, Markdown or text",
+    responses={200: {"content": FORMAT_CONTENT}, **errors.responses(404, 409, 422, *errors.UPSTREAM)},
+    summary="One document of a batch job as JSON, Markdown, text or a searchable PDF",
 )
 async def get_job_document(
     job_id: str,
@@ -200,7 +194,8 @@ async def get_job_document(
         Query(
             alias="format",
             description="json (default): the result as /process answers it; markdown: headings, tables, lists; "
-            "text: plain text; pdf: not available for batch documents yet (422 `pdf_unavailable`)",
+            "text: plain text; pdf: the uploaded pages with an invisible text layer (422 `pdf_unavailable` once"
+            " the job's retention has let the upload go)",
         ),
     ] = m.OutputFormat.JSON,
 ) -> m.ProcessResult | Response:
@@ -224,12 +219,24 @@ async def get_job_document(
         elif document.HasField("error") and document.error.code:
             message += f": {document.error.code}: {document.error.message}"
         raise ApiError(409, code, message, details={"status": convert.document_status_name(document.status)})
-    if output is m.OutputFormat.PDF:
-        raise ApiError(422, "pdf_unavailable", PDF_UNAVAILABLE)
     result = convert.to_process_result(document.pages, document.result)
     if output is m.OutputFormat.JSON:
         return result
-    return await render(output, b"", document.pages, result, document.filename or "document")
+    content = await _uploaded(jobs, job_id, index, settings) if output is m.OutputFormat.PDF else b""
+    return await render(output, content, document.pages, result, document.filename or "document")
+
+
+async def _uploaded(jobs: jpb_grpc.JobsServiceStub, job_id: str, index: int, settings: GatewaySettings) -> bytes:
+    """The document's file as uploaded (its searchable PDF is drawn on it), while the job is kept."""
+    try:
+        response = await jobs.GetJobDocument(
+            jpb.GetJobDocumentRequest(job_id=job_id, index=index, include_content=True), timeout=RPC_TIMEOUT
+        )
+    except grpc.aio.AioRpcError as exc:
+        if exc.code() is grpc.StatusCode.FAILED_PRECONDITION:
+            raise ApiError(422, "pdf_unavailable", f"{exc.details()}; markdown, text and json still answer") from None
+        raise _job_error(exc, settings.retry_after_seconds) from None
+    return response.content
 
 
 @router.delete(

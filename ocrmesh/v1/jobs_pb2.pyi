@@ -174,6 +174,24 @@ class GetJobRequest(_message.Message):
     include_pages: bool
     def __init__(self, job_id: _Optional[str] = ..., include_results: _Optional[bool] = ..., include_pages: _Optional[bool] = ...) -> None: ...
 
+class GetJobDocumentRequest(_message.Message):
+    __slots__ = ("job_id", "index", "include_content")
+    JOB_ID_FIELD_NUMBER: _ClassVar[int]
+    INDEX_FIELD_NUMBER: _ClassVar[int]
+    INCLUDE_CONTENT_FIELD_NUMBER: _ClassVar[int]
+    job_id: str
+    index: int
+    include_content: bool
+    def __init__(self, job_id: _Optional[str] = ..., index: _Optional[int] = ..., include_content: _Optional[bool] = ...) -> None: ...
+
+class GetJobDocumentResponse(_message.Message):
+    __slots__ = ("document", "content")
+    DOCUMENT_FIELD_NUMBER: _ClassVar[int]
+    CONTENT_FIELD_NUMBER: _ClassVar[int]
+    document: JobDocument
+    content: bytes
+    def __init__(self, document: _Optional[_Union[JobDocument, _Mapping]] = ..., content: _Optional[bytes] = ...) -> None: ...
+
 class GetJobResponse(_message.Message):
     __slots__ = ("job",)
     JOB_FIELD_NUMBER: _ClassVar[int]

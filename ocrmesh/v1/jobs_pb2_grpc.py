@@ -45,6 +45,11 @@ class JobsServiceStub:
                 request_serializer=ocrmesh_dot_v1_dot_jobs__pb2.GetJobRequest.SerializeToString,
                 response_deserializer=ocrmesh_dot_v1_dot_jobs__pb2.GetJobResponse.FromString,
                 _registered_method=True)
+        self.GetJobDocument = channel.unary_unary(
+                '/ocrmesh.v1.JobsService/GetJobDocument',
+                request_serializer=ocrmesh_dot_v1_dot_jobs__pb2.GetJobDocumentRequest.SerializeToString,
+                response_deserializer=ocrmesh_dot_v1_dot_jobs__pb2.GetJobDocumentResponse.FromString,
+                _registered_method=True)
         self.WatchJob = channel.unary_stream(
                 '/ocrmesh.v1.JobsService/WatchJob',
                 request_serializer=ocrmesh_dot_v1_dot_jobs__pb2.WatchJobRequest.SerializeToString,
@@ -75,6 +80,15 @@ class JobsServiceServicer:
 
     def GetJob(self, request, context):
         """GetJob returns a job's status, progress and (on request) its results.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetJobDocument(self, request, context):
+        """GetJobDocument returns one document of a job with its result and pages
+        and, when asked, the file as it was uploaded (kept for the job's
+        retention): what a searchable PDF of it is drawn on.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -116,6 +130,11 @@ def add_JobsServiceServicer_to_server(servicer, server):
                     servicer.GetJob,
                     request_deserializer=ocrmesh_dot_v1_dot_jobs__pb2.GetJobRequest.FromString,
                     response_serializer=ocrmesh_dot_v1_dot_jobs__pb2.GetJobResponse.SerializeToString,
+            ),
+            'GetJobDocument': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetJobDocument,
+                    request_deserializer=ocrmesh_dot_v1_dot_jobs__pb2.GetJobDocumentRequest.FromString,
+                    response_serializer=ocrmesh_dot_v1_dot_jobs__pb2.GetJobDocumentResponse.SerializeToString,
             ),
             'WatchJob': grpc.unary_stream_rpc_method_handler(
                     servicer.WatchJob,
@@ -188,6 +207,33 @@ class JobsService:
             '/ocrmesh.v1.JobsService/GetJob',
             ocrmesh_dot_v1_dot_jobs__pb2.GetJobRequest.SerializeToString,
             ocrmesh_dot_v1_dot_jobs__pb2.GetJobResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetJobDocument(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/ocrmesh.v1.JobsService/GetJobDocument',
+            ocrmesh_dot_v1_dot_jobs__pb2.GetJobDocumentRequest.SerializeToString,
+            ocrmesh_dot_v1_dot_jobs__pb2.GetJobDocumentResponse.FromString,
             options,
             channel_credentials,
             insecure,

@@ -41,6 +41,7 @@ METHOD_SCOPES = {
     "/ocrmesh.v1.OcrService/Unload": "admin",
     "/ocrmesh.v1.JobsService/SubmitBatch": "batch",
     "/ocrmesh.v1.JobsService/GetJob": "batch",
+    "/ocrmesh.v1.JobsService/GetJobDocument": "batch",
     "/ocrmesh.v1.JobsService/WatchJob": "batch",
     "/ocrmesh.v1.JobsService/ListJobs": "batch",
     "/ocrmesh.v1.JobsService/CancelJob": "batch",

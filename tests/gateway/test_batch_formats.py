@@ -12,6 +12,7 @@ from collections.abc import AsyncIterator
 from pathlib import Path
 
 import httpx
+import pymupdf
 import pytest
 import pytest_asyncio
 
@@ -98,6 +99,26 @@ async def test_a_finished_batch_document_in_every_format_is_what_process_answers
     assert text.text == result["text"]["raw"] == direct["text"].text
 
 
+async def test_a_batch_document_as_a_searchable_pdf_is_drawn_on_its_upload_while_the_job_keeps_it(
+    rest: httpx.AsyncClient, tmp_path: Path
+) -> None:
+    job_id = await _submit(rest, [("rechnung.pdf", INVOICE.read_bytes())])
+    assert await eventually(lambda: _done(rest, job_id, 0))
+    pdf = await rest.get(f"/api/v1/ocr/job/{job_id}/documents/0", params={"format": "pdf"})
+    assert pdf.status_code == 200, pdf.text
+    assert pdf.headers["content-type"] == "application/pdf"
+    with pymupdf.open(stream=pdf.content) as doc, pymupdf.open(INVOICE) as original:
+        assert doc.page_count == original.page_count
+        assert "471102" in doc[0].get_text()  # the upload's own pages and text layer
+    for upload in (tmp_path / "jobs" / "uploads").rglob("*"):  # the retention has let the upload go
+        if upload.is_file():
+            upload.unlink()
+    gone = await rest.get(f"/api/v1/ocr/job/{job_id}/documents/0", params={"format": "pdf"})
+    assert gone.status_code == 422 and gone.json()["error"]["code"] == "pdf_unavailable"
+    assert "no longer kept" in gone.json()["error"]["message"]
+    assert (await rest.get(f"/api/v1/ocr/job/{job_id}/documents/0", params={"format": "markdown"})).status_code == 200
+
+
 async def _done(rest: httpx.AsyncClient, job_id: str, index: int) -> bool:
     return (await _statuses(rest, job_id))[index] in ("completed", "failed", "cancelled")
 
@@ -122,9 +143,6 @@ async def test_unfinished_failed_missing_and_pdf_documents_say_why(rest: httpx.A
     assert failed.status_code == 409 and failed.json()["error"]["code"] == "document_failed"
     assert "kaputt.pdf" in failed.json()["error"]["message"]
 
-    pdf = await rest.get(f"/api/v1/ocr/job/{job_id}/documents/0", params={"format": "pdf"})
-    assert pdf.status_code == 422 and pdf.json()["error"]["code"] == "pdf_unavailable"
-    assert "/api/v1/ocr/process?format=pdf" in pdf.json()["error"]["message"]
 
     unknown = await rest.get(f"/api/v1/ocr/job/{job_id}/documents/0", params={"format": "docx"})
     assert unknown.status_code == 422 and unknown.json()["error"]["code"] == "validation_error"
@@ -140,6 +158,6 @@ async def test_the_route_is_in_the_openapi_with_every_status(rest: httpx.AsyncCl
     schema = (await rest.get("/openapi.json")).json()
     route = schema["paths"]["/api/v1/ocr/job/{job_id}/documents/{index}"]["get"]
     assert {"200", "404", "409", "422"} <= set(route["responses"])
-    assert set(route["responses"]["200"]["content"]) == {"application/json", "text/markdown", "text/plain"}
+    assert set(route["responses"]["200"]["content"]) == {"application/json", "text/markdown", "text/plain", "application/pdf"}
     formats = next(p for p in route["parameters"] if p["name"] == "format")
     assert "pdf" in str(formats["schema"]) and "markdown" in str(formats["schema"])

@@ -161,16 +161,35 @@ function fillBackendChoices() {
 
 const checkedBackends = (boxId) => [...$(boxId).querySelectorAll("input:checked")].map((i) => i.value);
 
-// Files dropped on a form land in its file input.
+// Files dropped on a form land in its file input; a dropped folder gives its files (and its subfolders').
 function enableDrop(form) {
   const input = $(form.dataset.drop);
   form.addEventListener("dragover", (event) => { event.preventDefault(); form.classList.add("over"); });
   form.addEventListener("dragleave", () => form.classList.remove("over"));
-  form.addEventListener("drop", (event) => {
+  form.addEventListener("drop", async (event) => {
     event.preventDefault();
     form.classList.remove("over");
-    input.files = event.dataTransfer.files;
+    const entries = [...event.dataTransfer.items].map((item) => item.webkitGetAsEntry?.()).filter(Boolean);
+    if (!entries.some((entry) => entry.isDirectory)) {
+      input.files = event.dataTransfer.files;
+      return;
+    }
+    const gathered = new DataTransfer();
+    for (const file of (await Promise.all(entries.map(filesOf))).flat()) gathered.items.add(file);
+    input.files = gathered.files;
   });
+}
+
+async function filesOf(entry) {
+  if (entry.isFile) return [await new Promise((resolve, reject) => entry.file(resolve, reject))];
+  const reader = entry.createReader();
+  const children = [];
+  for (;;) {  // readEntries gives at most 100 at a time
+    const batch = await new Promise((resolve, reject) => reader.readEntries(resolve, reject));
+    if (!batch.length) break;
+    children.push(...batch);
+  }
+  return (await Promise.all(children.map(filesOf))).flat();
 }
 
 // ------------------------------------------------------------------ inspect

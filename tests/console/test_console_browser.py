@@ -111,6 +111,7 @@ def _shot(driver: object, name: str, tmp_path: Path) -> None:
     target_dir = Path(os.environ.get("OCRMESH_SCREENSHOTS") or tmp_path)
     target_dir.mkdir(parents=True, exist_ok=True)
     path = target_dir / f"{name}.png"
+    driver.execute_script("window.scrollTo(0, 0)")  # type: ignore[attr-defined]  # the screen as it opens
     assert driver.save_screenshot(str(path))  # type: ignore[attr-defined]
     assert path.stat().st_size > 5000
 

@@ -218,6 +218,14 @@ async def test_the_rest_clients_process_batch_and_job(gateway_url: str) -> None:
         with pytest.raises(RestError) as missing:
             await rest.job("nope")
         assert missing.value.status == 404 and missing.value.code == "job_not_found"
+        markdown = await rest.render(INVOICE, "markdown", backend="pdftext")
+        assert b"471102" in markdown
+        assert (await rest.job_document(accepted["job_id"], 1))["document_id"] == result["document_id"]
+        assert (await rest.render_job_document(accepted["job_id"], 0, "markdown")) == markdown
+        assert (await rest.render_job_document(accepted["job_id"], 0, "pdf")).startswith(b"%PDF")
+        with pytest.raises(RestError) as unknown:
+            await rest.render_job_document(accepted["job_id"], 5, "text")
+        assert unknown.value.status == 404 and unknown.value.code == "document_not_found"
 
     def blocking() -> tuple[dict, dict]:
         with RestClient(gateway_url) as rest:

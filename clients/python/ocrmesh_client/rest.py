@@ -12,7 +12,7 @@ import json
 import time
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Any, Self, TypedDict, Unpack
+from typing import Any, Literal, Self, TypedDict, Unpack
 
 import httpx
 
@@ -24,6 +24,10 @@ FINISHED = frozenset({"completed", "failed", "cancelled"})
 Upload = Path | str | tuple[str, bytes]
 # Processing options as for `POST /api/v1/ocr/process` (`dpi`, `language`, `first_page`...).
 Options = Mapping[str, Any] | None
+
+
+# What `render` and `render_job_document` answer: Markdown, plain text or a searchable PDF.
+Format = Literal["markdown", "text", "pdf"]
 
 
 class BatchOptions(TypedDict, total=False):
@@ -73,6 +77,13 @@ def _answer(response: httpx.Response) -> dict[str, Any]:
     return body  # type: ignore[no-any-return]
 
 
+def _content(response: httpx.Response) -> bytes:
+    """A rendered document's bytes (Markdown, text, PDF); RestError with the error body otherwise."""
+    if response.is_error:
+        _answer(response)
+    return response.content
+
+
 class _Requests:
     """What both clients send, built once: (method, path, keyword arguments of httpx's request)."""
 
@@ -102,6 +113,17 @@ class _Requests:
     @staticmethod
     def job(job_id: str, results: bool) -> tuple[str, str, dict[str, Any]]:
         return "GET", f"{API}/ocr/job/{job_id}", {"params": {"results": "true" if results else "false"}}
+
+    @staticmethod
+    def render(
+        document: Upload, output: str, backend: str, options: Mapping[str, Any] | None
+    ) -> tuple[str, str, dict[str, Any]]:
+        method, path, kwargs = _Requests.process(document, backend, options)
+        return method, path, {**kwargs, "params": {"format": output}}
+
+    @staticmethod
+    def job_document(job_id: str, index: int, output: str) -> tuple[str, str, dict[str, Any]]:
+        return "GET", f"{API}/ocr/job/{job_id}/documents/{index}", {"params": {"format": output}}
 
     @staticmethod
     def health() -> tuple[str, str, dict[str, Any]]:
@@ -152,6 +174,22 @@ class RestClient:
         """A job: `status`, `progress`, and each finished document's result."""
         return self._send(_Requests.job(job_id, results))
 
+    def render(
+        self, document: Upload, output: Format = "markdown", *, backend: str = "auto", options: Options = None
+    ) -> bytes:
+        """One document as Markdown, plain text or a searchable PDF (`format=` of `/process`)."""
+        method, path, kwargs = _Requests.render(document, output, backend, options)
+        return _content(self.http.request(method, path, **kwargs))
+
+    def job_document(self, job_id: str, index: int) -> dict[str, Any]:
+        """One finished document of a batch job, as `process` answers it."""
+        return self._send(_Requests.job_document(job_id, index, "json"))
+
+    def render_job_document(self, job_id: str, index: int, output: Format = "markdown") -> bytes:
+        """One finished document of a batch job as Markdown, plain text or a searchable PDF."""
+        method, path, kwargs = _Requests.job_document(job_id, index, output)
+        return _content(self.http.request(method, path, **kwargs))
+
     def wait_for_job(self, job_id: str, *, timeout: float = 600.0, poll: float = 0.5) -> dict[str, Any]:
         """Poll until the job is completed, failed or cancelled; TimeoutError after `timeout` seconds."""
         deadline = time.monotonic() + timeout
@@ -201,6 +239,19 @@ class AsyncRestClient:
 
     async def job(self, job_id: str, *, results: bool = True) -> dict[str, Any]:
         return await self._send(_Requests.job(job_id, results))
+
+    async def render(
+        self, document: Upload, output: Format = "markdown", *, backend: str = "auto", options: Options = None
+    ) -> bytes:
+        method, path, kwargs = _Requests.render(document, output, backend, options)
+        return _content(await self.http.request(method, path, **kwargs))
+
+    async def job_document(self, job_id: str, index: int) -> dict[str, Any]:
+        return await self._send(_Requests.job_document(job_id, index, "json"))
+
+    async def render_job_document(self, job_id: str, index: int, output: Format = "markdown") -> bytes:
+        method, path, kwargs = _Requests.job_document(job_id, index, output)
+        return _content(await self.http.request(method, path, **kwargs))
 
     async def wait_for_job(self, job_id: str, *, timeout: float = 600.0, poll: float = 0.5) -> dict[str, Any]:
         async with asyncio.timeout(timeout):

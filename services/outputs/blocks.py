@@ -101,15 +101,19 @@ def _running_kind(box: Box | None, text: str) -> int | None:
 
 def _made(page: pb.PageResult, draft: _Draft, boxes: list[Box | None], table_boxes: list[Box | None]) -> pb.Block:
     if draft.table is not None:
-        block = pb.Block(kind=pb.BLOCK_KIND_TABLE, text=page.tables[draft.table].markdown, table_index=draft.table)  # type: ignore[arg-type]
         box = table_boxes[draft.table]
+        text, kind, level = page.tables[draft.table].markdown, pb.BLOCK_KIND_TABLE, 0
     else:
-        block = pb.Block(kind=draft.kind, level=draft.level, text="\n".join(draft.texts))  # type: ignore[arg-type]
         box = _union([b for b in (boxes[i] for i in draft.lines) if b is not None])
-    block.line_indices.extend(draft.lines)
-    if box is not None:
-        block.box.x0, block.box.y0, block.box.x1, block.box.y1 = box
-    return block
+        text, kind, level = "\n".join(draft.texts), draft.kind, draft.level
+    return pb.Block(
+        kind=kind,  # type: ignore[arg-type]
+        level=level,
+        text=text,
+        line_indices=draft.lines,
+        table_index=draft.table,
+        box=pb.BoundingBox(x0=box[0], y0=box[1], x1=box[2], y1=box[3]) if box is not None else None,
+    )
 
 
 def _table_holding(table_boxes: list[Box | None], box: Box | None) -> int | None:
@@ -125,4 +129,7 @@ def _table_holding(table_boxes: list[Box | None], box: Box | None) -> int | None
 def _union(boxes: Sequence[Box]) -> Box | None:
     if not boxes:
         return None
-    return min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes)
+    if len(boxes) == 1:
+        return boxes[0]
+    x0s, y0s, x1s, y1s = zip(*boxes, strict=True)
+    return min(x0s), min(y0s), max(x1s), max(y1s)

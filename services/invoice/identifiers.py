@@ -43,7 +43,8 @@ _CONFUSABLE = re.escape("".join(TO_DIGIT))
 IBAN_RE = re.compile(rf"(?<![A-Za-z0-9])[A-Z]{{2}} ?[0-9{_CONFUSABLE}]{{2}}(?: ?[A-Za-z0-9]){{11,32}}")
 # A VAT id as printed: country code (CHE for Swiss UIDs), then digits and letters with single
 # separators ("DE 136 695 976", "BE 0403.019.261", "CHE-116.281.710 MWST", "NL004495445B01").
-VAT_RUN_RE = re.compile(r"(?<![A-Za-z0-9])(?:CHE|ATU|[A-Z]{2})[ .\-]?[0-9][0-9A-Z]*(?:[ .\-]?[0-9A-Z]+){0,5}")
+# The country code may come apart in a scan ("D E136695976"): its check digits still decide.
+VAT_RUN_RE = re.compile(r"(?<![A-Za-z0-9])(?:CHE|ATU|[A-Z] ?[A-Z])[ .\-]?[0-9][0-9A-Z]*(?:[ .\-]?[0-9A-Z]+){0,5}")
 # Lengths of VAT ids with their country code, longest first (a run of text is cut to them).
 VAT_LENGTHS: dict[str, tuple[int, ...]] = {
     "DE": (11,), "AT": (11,), "FR": (13,), "NL": (14,), "BE": (12, 11), "LU": (10,), "IT": (13,),
@@ -172,7 +173,7 @@ def find_vat_ids(text: str) -> list[IdMatch]:
     out = []
     for m in VAT_RUN_RE.finditer(text):
         chars = [(i, c) for i, c in enumerate(m.group(0)) if c not in " .-"]
-        prefix = "CHE" if m.group(0).startswith("CHE") else m.group(0)[:2]
+        prefix = "CHE" if m.group(0).startswith("CHE") else chars[0][1] + chars[1][1]
         lengths = VAT_LENGTHS.get(prefix, DEFAULT_VAT_LENGTHS)
         for n in (n for n in lengths if n <= len(chars)):
             fixed = repair("".join(c for _, c in chars[:n]), validate.is_valid_vat, "ust_id")

@@ -215,3 +215,10 @@ def test_vat_ids_found_in_running_text_with_any_separators(printed: str, value: 
 def test_steuernummer_read_after_its_label_in_its_printed_forms(printed: str, value: str) -> None:
     stnr = field(extract_fields([_invoice(line(printed, 0.08, 0.94))]), "steuernummer")
     assert stnr.value == value and stnr.valid
+
+
+def test_a_vat_id_whose_country_code_came_apart_in_the_scan_is_found_when_its_check_digits_hold() -> None:
+    from services.invoice.identifiers import find_vat_ids
+
+    assert [m.compact for m in find_vat_ids("USt-IdNr. D E136695976 Amtsgericht")] == ["DE136695976"]
+    assert find_vat_ids("Kunde A B123456789 Nr 4") == []  # two loose letters and digits: no valid id

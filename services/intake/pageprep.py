@@ -49,6 +49,22 @@ def page_dpi(image: Image.Image, capture: CaptureFacts, rendered_dpi: int | None
     return max(MIN_GUESSED_DPI, min(image.size) / A4_SHORT_EDGE_INCHES)
 
 
+def widen_fax_strokes(image: Image.Image) -> Image.Image:
+    """A fax page whose dark strokes are one pixel wider to the right (a 1 x 2 minimum filter).
+
+    Thresholding at the fax machine breaks thin strokes at 204 dpi: the bars of `E` and the stem of
+    `1` fall apart, and Tesseract reads `EUR` as `KUR` and `DE1` as `DEL`. Widening rows only keeps
+    the lines apart (at 98 dpi a row is a quarter of a letter's height). Measured in
+    `benchmarks/bench_capture.py` (docs/BENCHMARKS.md, issue 15 section).
+    """
+    grey = np.asarray(image.convert("L"))
+    out = grey.copy()
+    out[:, 1:] = np.minimum(grey[:, 1:], grey[:, :-1])
+    widened = Image.fromarray(out, "L")
+    widened.info = dict(image.info)
+    return widened
+
+
 def soften_fax(image: Image.Image) -> Image.Image:
     """A bilevel fax page with its staircase edges and pinholes softened into grey strokes.
 
@@ -73,7 +89,7 @@ def prepare_page(
         if note:
             warnings.append(note)
     elif capture.kind == pb.CAPTURE_KIND_FAX:
-        image = soften_fax(image)
+        image = soften_fax(widen_fax_strokes(image))
     page_resolution = page_dpi(image, capture, rendered_dpi)
     image, orientation = upright(image, page_resolution, tessdata)
     return PreparedPage(image, page_resolution, capture, orientation, warnings)

@@ -13,7 +13,7 @@ import functools
 import itertools
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
@@ -50,7 +50,7 @@ from services.invoice.layout import (
 from services.invoice.ocr_digits import confusion
 from services.invoice.parties import OTHER, PAYEE, SELLER, party_blocks, party_of, seller_info
 from services.invoice.repair import TO_DIGIT
-from services.invoice.review import DIGIT_REPAIR, NO_LABEL, review
+from services.invoice.review import COMPUTED_VAT, DIGIT_REPAIR, NO_LABEL, review
 from services.invoice.terms import due_days
 
 if TYPE_CHECKING:
@@ -83,6 +83,8 @@ AFTER_DEDUCTION_PENALTY = 1.0
 SIGN_PENALTY = 1.2
 # Cost of an amount repaired from an OCR digit confusion (less than SUM_BONUS: only a sum that holds takes it).
 MISREAD_PENALTY = 0.8
+# Score of mwst computed as brutto − netto (_vat_from_sum): only the sum and its evidence carry it.
+VAT_FROM_SUM_SCORE = 0.0
 # Bonus for a netto that the line items add up to (with the invoice's allowances and charges), and the
 # score of a printed amount found as that sum alone (no label read for it).
 LINE_ITEMS_BONUS = 1.0
@@ -912,6 +914,70 @@ def _misread_candidates(
     return out
 
 
+def _vat_from_sum(
+    ctx: _Context, top: dict[str, list[Candidate]], printed: Collection[Decimal]
+) -> list[Candidate]:
+    """mwst as brutto − netto of labelled totals, where no amount printed is that difference: the VAT
+    amount was misread beyond a digit confusion ("341.,62" or "31,02" for "37,62", "56,817" for "56,87").
+
+    Only with evidence that the difference is the VAT: it is netto × a VAT rate to the cent, or, on a
+    mixed-rate invoice, it lies between its printed rates of netto and the page shows a reading of it
+    within two edits. Computed, never certain: review flags it (review.COMPUTED_VAT).
+    """
+    rates = sorted({r for r in _printed_rates(ctx.layout) if r in totals.VAT_RATES})
+    totals_read = {abs(c.amount) for n in ("betrag_netto", "betrag_brutto") for c in top[n] if c.amount is not None}
+    out: list[Candidate] = []
+    seen: set[Decimal] = set()
+    for n, b in itertools.product(top["betrag_netto"], top["betrag_brutto"]):
+        if n.amount is None or b.amount is None or not n.amount:
+            continue
+        value = b.amount - n.amount
+        # VAT has netto's sign (a credit note's are both negative) and is a fraction of it.
+        if value * n.amount <= 0 or abs(value) >= abs(n.amount) or value in printed or value in seen:
+            continue
+        near = _near_reading(ctx.layout, value, totals_read)
+        share = abs(value) / abs(n.amount) * 100
+        if _has_rate(n.amount, value):
+            why = f"{totals.rate_of(abs(n.amount), abs(value)).normalize():f} % of netto"  # type: ignore[union-attr]
+        elif len(rates) >= 2 and rates[0] < share < rates[-1] and near:
+            why = f"between the printed rates {rates[0].normalize():f} % and {rates[-1].normalize():f} % of netto"
+        else:
+            continue
+        seen.add(value)
+        span = near or b.span
+        issue = (f"{COMPUTED_VAT}: {numbers.format_amount(value)} = brutto {b.raw} − netto {n.raw} ({why})"
+                 + (f", printed reading {near.text!r}" if near else ", no reading of it adds up"))  # fmt: skip
+        c = Candidate("mwst", numbers.format_amount(value), near.text if near else "", span, VAT_FROM_SUM_SCORE,
+                      pb.FIELD_SOURCE_COMPUTED, issues=[issue])  # fmt: skip
+        c.amount = value
+        out.append(c)
+    return out
+
+
+def _printed_rates(layout: DocumentLayout) -> set[Decimal]:
+    return {Decimal(m.group(1).replace(",", ".")) for r in layout.rows for m in totals.RATE_RE.finditer(r.text)}
+
+
+def _near_reading(layout: DocumentLayout, value: Decimal, others: Collection[Decimal]) -> Span | None:
+    """The word of the page closest to ``value`` as printed (1.234,56), one or two OCR edits away, that is
+    none of the ``others`` (the totals it was computed from: "529,87" is two edits from "56,87")."""
+    targets = numbers.printed_forms(value)
+    best: tuple[int, Span] | None = None
+    for row in layout.rows:
+        # A word, or two that OCR split apart ("1, 12").
+        for k in range(len(row.tokens)):
+            for words in (row.tokens[k : k + 1], row.tokens[k : k + 2]):
+                word = "".join(w.text for w in words).strip(":;=€()-")
+                if len(word) < 4 or word in targets or not any(ch.isdigit() for ch in word):
+                    continue
+                if any(abs(a.value) in others for a in numbers.find_amounts(word)):
+                    continue
+                distance = min(validate.edit_distance(word, f) for f in targets)
+                if distance <= 2 and (best is None or distance <= best[0]):
+                    best = (distance, Span(" ".join(w.text for w in words), tuple(words)))
+    return best[1] if best else None
+
+
 def _arithmetic_candidates(ctx: _Context, items: _LineItems | None = None) -> None:
     """Amounts that arithmetic finds where labels did not give a triple that adds up.
 
@@ -988,6 +1054,7 @@ def _arithmetic_candidates(ctx: _Context, items: _LineItems | None = None) -> No
             c.amount = value
             added.append(c)
     added += _misread_candidates(top, amounts, items)
+    added += _vat_from_sum(ctx, top, printed)
     for c in added:
         ctx.add(c)
 

@@ -119,6 +119,14 @@ def format_amount(value: Decimal) -> str:
     return str(value.quantize(CENT, rounding=ROUND_HALF_UP))
 
 
+def printed_forms(value: Decimal) -> tuple[str, ...]:
+    """How an amount is printed: 1.234,56, 1234,56, 1,234.56 and 1234.56 (the sign left out)."""
+    plain = format_amount(abs(value))
+    whole, cents = plain.split(".")
+    grouped = f"{int(whole):,}"
+    return (f"{grouped.replace(',', '.')},{cents}", f"{whole},{cents}", f"{grouped}.{cents}", plain)
+
+
 def currency_of(text: str) -> str | None:
     """ISO 4217 code named or symbolised in ``text`` ("€" → EUR)."""
     m = re.search(rf"\b({'|'.join(CURRENCY_CODES)})\b", text)

@@ -32,7 +32,7 @@ VAT_RATES = tuple(
 _RATES_FLOAT = tuple(float(r) / 100 for r in VAT_RATES)
 # Amounts looked at for triples: the last ones of the document (totals close an invoice).
 MAX_AMOUNTS = 80
-_RATE = re.compile(r"(?<![\d,.])(\d{1,2}(?:[.,]\d{1,2})?)\s*%")
+RATE_RE = re.compile(r"(?<![\d,.])(\d{1,2}(?:[.,]\d{1,2})?)\s*%")
 
 
 @dataclass(frozen=True)
@@ -133,7 +133,7 @@ def split_rate_lines(amounts: list[PageAmount]) -> list[RateLine]:
         if len(row_amounts) != 1:
             continue
         a = row_amounts[0]
-        rates = {Decimal(m.group(1).replace(",", ".")) for m in _RATE.finditer(a.row.text)}
+        rates = {Decimal(m.group(1).replace(",", ".")) for m in RATE_RE.finditer(a.row.text)}
         if len(rates) == 1:
             groups.setdefault(rates.pop(), []).append(a)
     lines: list[RateLine] = []

@@ -285,3 +285,52 @@ def test_steuernummer_behind_a_misread_label() -> None:
     assert values(extract_fields([p]))["steuernummer"] == "68/575/20049"
     p = page(*_head(), line("Lieferdatum 12/04/2026", 0.08, 0.40))
     assert "steuernummer" not in values(extract_fields([p]))
+
+
+def _totals(netto: str, vat_row: str, brutto: str, *extra: pb.TextLine) -> pb.PageResult:
+    return page(
+        *_head(),
+        *extra,
+        line(f"Rechnungssumme ohne USt. {netto}", 0.50, 0.70),
+        line(vat_row, 0.50, 0.72),
+        line(f"Bruttosumme {brutto}", 0.50, 0.74),
+        line(f"Zahlbetrag {brutto}", 0.50, 0.76),
+    )
+
+
+def test_vat_beyond_a_digit_confusion_computed_from_the_totals() -> None:
+    """ "37,62" read "341.,62" (no amount at all): 235,62 − 198,00 is 19 % of netto to the cent, so mwst is
+    37.62, marked computed, with the reading in its issue, and the invoice flagged for review."""
+    fields = extract_fields([_totals("198,00", "Steuerbetrag in EUR 341.,62", "235,62")])
+    assert _amounts(fields) == ("198.00", "37.62", "235.62")
+    mwst = field(fields, "mwst")
+    assert mwst.source == pb.FIELD_SOURCE_COMPUTED
+    assert any("VAT computed from the totals" in i and "19 % of netto" in i for i in mwst.issues)
+    assert fields.needs_review and any("computed as brutto − netto" in r for r in fields.review_reasons)
+    # "31,02" for "37,62" (two different look-alike digits) the same way.
+    fields = extract_fields([_totals("198,00", "Steuerbetrag in EUR 31,02", "235,62")])
+    assert _amounts(fields) == ("198.00", "37.62", "235.62")
+
+
+def test_mixed_rate_vat_computed_when_a_reading_of_it_is_on_the_page() -> None:
+    """7 % and 19 %: "56,87" read "56,817". 529,87 − 473,00 = 56,87 lies between 7 % and 19 % of netto, and
+    the misread word is two edits from it: taken, pointing at that word. A credit note's negative totals
+    and a reading split in two words ("1, 12") work the same way."""
+    rates = (line("Umsatzsteuer 7 % 275,00", 0.10, 0.50), line("Umsatzsteuer 19 % 198,00", 0.10, 0.52))
+    fields = extract_fields([_totals("473,00", "Steuerbetrag in EUR 56,817", "529,87", *rates)])
+    assert _amounts(fields) == ("473.00", "56.87", "529.87")
+    assert field(fields, "mwst").raw == "56,817"
+    credit = (line("Abschlag 7 % -2,90", 0.10, 0.50), line("Abschlag 19 % -5,00", 0.10, 0.52))
+    fields = extract_fields([_totals("-7,67", "Steuerbetrag in EUR 1, 12", "-8,79", *credit)])
+    assert _amounts(fields) == ("-7.67", "-1.12", "-8.79")
+
+
+def test_vat_not_computed_without_evidence() -> None:
+    """A difference of the totals that is no VAT rate of netto (150,00 − 100,00), or one between two printed
+    rates with no reading of it on the page, is not made the VAT: the reading stays, flagged."""
+    fields = extract_fields([_totals("100,00", "MwSt. 19,00", "150,00")])
+    assert _amounts(fields)[1] == "19.00" and fields.needs_review
+    assert field(fields, "mwst").source != pb.FIELD_SOURCE_COMPUTED
+    rates = (line("Umsatzsteuer 7 % 275,00", 0.10, 0.50), line("Umsatzsteuer 19 % 198,00", 0.10, 0.52))
+    fields = extract_fields([_totals("473,00", "Steuerbetrag in EUR 12,34", "529,87", *rates)])
+    assert _amounts(fields)[1] != "56.87" and fields.needs_review

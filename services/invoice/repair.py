@@ -6,8 +6,9 @@ OCR confusions (O/0, l/1, I/1, S/5, B/8, Z/2, G/6). An IBAN's positions come fro
 its country's BBAN format (schwifty's registry: "8!n10!n" means 18 digits). A
 candidate is accepted only when it passes the field's validator and no other
 candidate with as few changes does; the change is reported ("repaired OCR
-confusion O→0"), never made silently. A value that nothing repairs, or that
-several repairs would make valid (ambiguous), is left unchanged.
+confusion O→0"), never made silently. A value that several repairs would make
+valid (ambiguous) is left unchanged; one that no repair makes valid gets only
+the repairs its format leaves no choice in, and stays invalid.
 """
 
 from __future__ import annotations
@@ -130,4 +131,11 @@ def repair(value: str, validator: Callable[[str], bool], kind: str = "") -> Repa
     if len(winners) == 1:
         candidate, changes = winners[0]
         return Repair(candidate, True, changes)
+    if not winners and all(len(swaps[i]) == 1 for i in positions):
+        # Nothing validates (a sample id "DE123456789" read "DEI23456789"), but each wrong-kind character
+        # has one reading: the identifier as printed, still failing its check and reported so.
+        chars = list(value)
+        for i in positions:
+            chars[i] = swaps[i]
+        return Repair("".join(chars), False, tuple((value[i], swaps[i]) for i in positions))
     return Repair(value, False, ambiguous=tuple(sorted(w for w, _ in winners)))

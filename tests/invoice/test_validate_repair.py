@@ -36,10 +36,17 @@ def test_wrong_iban_is_left_unchanged_and_invalid() -> None:
     assert not fixed.valid and fixed.value == "DE89370400440532013001" and fixed.issues == []
 
 
-def test_confusable_but_unrepairable_iban_is_not_changed() -> None:
-    # An O in the account number, but no confusion makes the checksum right.
+def test_unrepairable_id_gets_only_the_repairs_its_format_leaves_no_choice_in() -> None:
+    # An O in the account number, but no confusion makes the checksum right: the O can only be a 0 there;
+    # the IBAN stays invalid and says what was changed.
     fixed = repair("DE8937040044O532013001", is_valid_iban, "iban")
-    assert not fixed.valid and fixed.value == "DE8937040044O532013001"
+    assert not fixed.valid and fixed.value == "DE89370400440532013001"
+    assert fixed.issues == ["repaired OCR confusion O→0"]
+    # A sample VAT id with wrong check digits ("DE123456789") read "DEI23456789": given as printed, invalid.
+    fixed = repair("DEI23456789", is_valid_vat, "ust_id")
+    assert not fixed.valid and fixed.value == "DE123456789"
+    # A character with two readings (Z: 2 or 7) is left as read when neither validates.
+    assert repair("DEZ23456789", is_valid_vat, "ust_id").value == "DEZ23456789"
 
 
 def test_vat_and_stnr_repairs() -> None:

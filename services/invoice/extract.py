@@ -279,12 +279,15 @@ def read_compact(span: Span, max_len: int) -> tuple[str, Span] | None:
     """Leading alphanumeric groups ("DE12 1234 ...") joined, up to ``max_len`` characters."""
     parts: list[str] = []
     used = []
-    for t in span.tokens:
+    for k, t in enumerate(span.tokens):
         text = t.text.strip(",;.()-–·:|")
         if not parts and (
             text.lower() in {"no", "nr", "id", "nummer", "number"} or _NOISE_TOKEN.match(t.text)
         ):
             continue  # the rest of a label ("VAT Reg. No.:"), or a speck or colon OCR read apart (". DE...")
+        nxt = span.tokens[k + 1].text if k + 1 < len(span.tokens) else ""
+        if not parts and len(text) <= 1 and re.match(r"[A-Z]{2}\d", nxt):
+            continue  # a colon OCR read as a character ("USt-IdNr. 2 DE234567891")
         if not _ALNUM.match(text) or len("".join(parts) + text) > max_len:
             break
         if parts and len(text) > 4 and len(parts[0]) <= 4:

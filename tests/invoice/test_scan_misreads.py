@@ -334,3 +334,15 @@ def test_vat_not_computed_without_evidence() -> None:
     rates = (line("Umsatzsteuer 7 % 275,00", 0.10, 0.50), line("Umsatzsteuer 19 % 198,00", 0.10, 0.52))
     fields = extract_fields([_totals("473,00", "Steuerbetrag in EUR 12,34", "529,87", *rates)])
     assert _amounts(fields)[1] != "56.87" and fields.needs_review
+
+
+def test_vat_id_behind_a_colon_read_as_a_character_and_a_letter_in_its_digits() -> None:
+    """ "USt.-Id.-Nr.: DE234567891" read "USt.-Id.-Nr. 2 DE234567891": the "2" is the colon, not the id.
+    A sample id whose check digits fail ("DE123456789") read "DEI23456789" is given as printed (the I can
+    only be a 1 there), still invalid and reported."""
+    p = page(*_head(), line("USt.-Id.-Nr. 2 DE234567891", 0.08, 0.30))
+    assert values(extract_fields([p]))["ust_id"] == "DE234567891"
+    fields = extract_fields([page(*_head(), line("USt-IdNr.: DEI23456789", 0.08, 0.30))])
+    ust = field(fields, "ust_id")
+    assert ust.value == "DE123456789" and not ust.valid
+    assert any("repaired OCR confusion I→1" in i for i in ust.issues)

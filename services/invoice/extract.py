@@ -50,7 +50,7 @@ from services.invoice.layout import (
 from services.invoice.ocr_digits import confusion
 from services.invoice.parties import OTHER, PAYEE, SELLER, party_blocks, party_of, seller_info
 from services.invoice.repair import TO_DIGIT
-from services.invoice.review import COMPUTED_VAT, DIGIT_REPAIR, NO_LABEL, review
+from services.invoice.review import COMPUTED_TOTAL, DIGIT_REPAIR, NO_LABEL, review
 from services.invoice.terms import due_days
 
 if TYPE_CHECKING:
@@ -925,8 +925,10 @@ def _vat_from_sum(
 
     Only with evidence that the difference is the VAT: it is netto × a VAT rate to the cent, or, on a
     mixed-rate invoice, it lies between its printed rates of netto and the page shows a reading of it
-    within two edits. Computed, never certain: review flags it (review.COMPUTED_VAT).
+    within two edits. Computed, never certain: review flags it (review.COMPUTED_TOTAL).
     """
+    if not any(p.recognised for p in ctx.layout.pages):
+        return []  # a text layer is what was printed: a sum it breaks is the invoice's, reported
     rates = sorted({r for r in _printed_rates(ctx.layout) if r in totals.VAT_RATES})
     totals_read = {abs(c.amount) for n in ("betrag_netto", "betrag_brutto") for c in top[n] if c.amount is not None}
     out: list[Candidate] = []
@@ -948,9 +950,49 @@ def _vat_from_sum(
             continue
         seen.add(value)
         span = near or b.span
-        issue = (f"{COMPUTED_VAT}: {numbers.format_amount(value)} = brutto {b.raw} − netto {n.raw} ({why})"
+        issue = (f"mwst {COMPUTED_TOTAL}: {numbers.format_amount(value)} = brutto {b.raw} − netto {n.raw} ({why})"
                  + (f", printed reading {near.text!r}" if near else ", no reading of it adds up"))  # fmt: skip
         c = Candidate("mwst", numbers.format_amount(value), near.text if near else "", span, VAT_FROM_SUM_SCORE,
+                      pb.FIELD_SOURCE_COMPUTED, issues=[issue])  # fmt: skip
+        c.amount = value
+        out.append(c)
+    return out
+
+
+def _brutto_from_sum(
+    ctx: _Context, top: dict[str, list[Candidate]], printed: Collection[Decimal]
+) -> list[Candidate]:
+    """brutto as netto + mwst of labelled readings, where no amount printed is that sum: the total was misread
+    beyond a digit confusion ("3.929,36 €" for "65.929,36 €", a digit group lost).
+
+    Only when netto and mwst confirm each other (mwst is a VAT rate of netto, or the sums of the page's VAT
+    lines per rate) and the page shows a reading of the sum within two edits. Computed, flagged for review.
+    """
+    if not any(p.recognised for p in ctx.layout.pages):
+        return []  # a text layer is what was printed: a sum it breaks is the invoice's, reported
+    out: list[Candidate] = []
+    seen: set[Decimal] = set()
+    for n, t in itertools.product(top["betrag_netto"], top["mwst"]):
+        if n.amount is None or t.amount is None or not n.amount or t.amount * n.amount < 0:
+            continue
+        value = n.amount + t.amount
+        if value in printed or value in seen or abs(t.amount) >= abs(n.amount):
+            continue
+        lines = _tax_lines(ctx.layout, None)
+        per_rate = len(lines) >= 2 and (
+            sum((x.base for x in lines), Decimal(0)),
+            sum((x.amount for x in lines), Decimal(0)),
+        ) == (n.amount, t.amount)
+        if not (_has_rate(n.amount, t.amount) or per_rate):
+            continue
+        near = _near_reading(ctx.layout, value, {abs(n.amount), abs(t.amount)})
+        if near is None:
+            continue
+        seen.add(value)
+        issue = (f"brutto {COMPUTED_TOTAL}: {numbers.format_amount(value)} = netto {n.raw} + mwst {t.raw}"
+                 f" ({'the VAT lines per rate' if per_rate else 'a VAT rate of netto'} confirm them),"
+                 f" printed reading {near.text!r}")  # fmt: skip
+        c = Candidate("betrag_brutto", numbers.format_amount(value), near.text, near, VAT_FROM_SUM_SCORE,
                       pb.FIELD_SOURCE_COMPUTED, issues=[issue])  # fmt: skip
         c.amount = value
         out.append(c)
@@ -962,11 +1004,11 @@ def _printed_rates(layout: DocumentLayout) -> set[Decimal]:
 
 
 def _near_reading(layout: DocumentLayout, value: Decimal, others: Collection[Decimal]) -> Span | None:
-    """The word of the page closest to ``value`` as printed (1.234,56), one or two OCR edits away, that is
-    none of the ``others`` (the totals it was computed from: "529,87" is two edits from "56,87")."""
+    """The word of a recognised page closest to ``value`` as printed (1.234,56), one or two OCR edits away,
+    that is none of the ``others`` (the totals it was computed from: "529,87" is two edits from "56,87")."""
     targets = numbers.printed_forms(value)
     best: tuple[int, Span] | None = None
-    for row in layout.rows:
+    for row in (r for p in layout.pages if p.recognised for r in p.rows):
         # A word, or two that OCR split apart ("1, 12").
         for k in range(len(row.tokens)):
             for words in (row.tokens[k : k + 1], row.tokens[k : k + 2]):
@@ -1058,6 +1100,7 @@ def _arithmetic_candidates(ctx: _Context, items: _LineItems | None = None) -> No
             added.append(c)
     added += _misread_candidates(top, amounts, items)
     added += _vat_from_sum(ctx, top, printed)
+    added += _brutto_from_sum(ctx, top, printed)
     for c in added:
         ctx.add(c)
 

@@ -246,6 +246,8 @@ class PageLayout:
     page: int
     rows: list[Row]
     line_height: float
+    # Recognised from an image (OCR can misread it), not read from a text layer (what was printed).
+    recognised: bool = False
 
     @classmethod
     def build(cls, result: pb.PageResult, page: int) -> PageLayout:
@@ -273,7 +275,7 @@ class PageLayout:
             Row(page, i, band) for i, band in enumerate(sorted(bands, key=lambda b: min(x.y0 for x in b)))
         ]
         heights = sorted(t.height for t in tokens) or [0.012]
-        return cls(page, rows, heights[len(heights) // 2] or 0.012)
+        return cls(page, rows, heights[len(heights) // 2] or 0.012, result.kind == pb.PAGE_KIND_SCANNED)
 
 
 @dataclass

@@ -2,8 +2,8 @@
 
 ``needs_review`` is set when a check on the chosen values failed, a required field
 is missing, the amounts could not be checked against each other, they were found
-by arithmetic alone (no label read), or a printed amount's digits were corrected by the sum, or the VAT was
-computed from the totals. A wrong value is worse than a flagged one.
+by arithmetic alone (no label read), or a printed amount's digits were corrected by the sum, or a total was
+computed from the other two. A wrong value is worse than a flagged one.
 A failed line-item sum (``line_items=netto``) flags only when netto + mwst = brutto
 did not hold as well; a check that could not be made (``not_applicable``) never flags.
 Comparisons of an e-invoice's XML with its printed text (``xml_vs_text:*``) are
@@ -34,9 +34,9 @@ NO_LABEL = "no label read"
 # An issue of an amount whose printed digits the sum corrected (extract.py, _misread_candidates): the sum
 # confirms it, a person should still see it.
 DIGIT_REPAIR = "OCR digit confusion"
-# An issue of a VAT amount computed as brutto − netto because no reading of it added up (extract.py,
-# _vat_from_sum): arithmetic and a VAT rate confirm it, nobody read it.
-COMPUTED_VAT = "VAT computed from the totals"
+# An issue of a total computed from the other two because no reading of it added up (extract.py,
+# _vat_from_sum, _brutto_from_sum): arithmetic and VAT rates confirm it, nobody read it.
+COMPUTED_TOTAL = "computed from the other totals"
 
 
 def fields_of_check(name: str) -> tuple[str, ...]:
@@ -79,9 +79,9 @@ def review(result: pb.InvoiceFields) -> None:
         reasons.append(
             f"{', '.join(repaired)} read with an OCR digit confusion, corrected by netto + mwst = brutto"
         )
-    computed = [n for n in AMOUNTS if n in found and any(COMPUTED_VAT in i for i in found[n].issues)]
+    computed = [n for n in AMOUNTS if n in found and any(COMPUTED_TOTAL in i for i in found[n].issues)]
     if computed:
-        reasons.append(f"{', '.join(computed)} computed as brutto − netto: the printed VAT was not readable")
+        reasons.append(f"{', '.join(computed)} {COMPUTED_TOTAL} (netto + mwst = brutto): its printed value was not readable")
     del result.review_reasons[:]
     del result.missing[:]
     result.review_reasons.extend(reasons)

@@ -287,8 +287,9 @@ def test_steuernummer_behind_a_misread_label() -> None:
     assert "steuernummer" not in values(extract_fields([p]))
 
 
-def _totals(netto: str, vat_row: str, brutto: str, *extra: pb.TextLine) -> pb.PageResult:
-    return page(
+def _totals(netto: str, vat_row: str, brutto: str, *extra: pb.TextLine, scanned: bool = True) -> pb.PageResult:
+    """A totals block; ``scanned``: recognised by OCR (a text layer's sums are the invoice's own, never computed)."""
+    p = page(
         *_head(),
         *extra,
         line(f"Rechnungssumme ohne USt. {netto}", 0.50, 0.70),
@@ -296,6 +297,8 @@ def _totals(netto: str, vat_row: str, brutto: str, *extra: pb.TextLine) -> pb.Pa
         line(f"Bruttosumme {brutto}", 0.50, 0.74),
         line(f"Zahlbetrag {brutto}", 0.50, 0.76),
     )
+    p.kind = pb.PAGE_KIND_SCANNED if scanned else pb.PAGE_KIND_BORN_DIGITAL
+    return p
 
 
 def test_vat_beyond_a_digit_confusion_computed_from_the_totals() -> None:
@@ -305,11 +308,14 @@ def test_vat_beyond_a_digit_confusion_computed_from_the_totals() -> None:
     assert _amounts(fields) == ("198.00", "37.62", "235.62")
     mwst = field(fields, "mwst")
     assert mwst.source == pb.FIELD_SOURCE_COMPUTED
-    assert any("VAT computed from the totals" in i and "19 % of netto" in i for i in mwst.issues)
-    assert fields.needs_review and any("computed as brutto − netto" in r for r in fields.review_reasons)
+    assert any("mwst computed from the other totals" in i and "19 % of netto" in i for i in mwst.issues)
+    assert fields.needs_review and any("mwst computed from the other totals" in r for r in fields.review_reasons)
     # "31,02" for "37,62" (two different look-alike digits) the same way.
     fields = extract_fields([_totals("198,00", "Steuerbetrag in EUR 31,02", "235,62")])
     assert _amounts(fields) == ("198.00", "37.62", "235.62")
+    # A text layer's VAT that breaks the sum is what the invoice printed: reported as read, not computed.
+    fields = extract_fields([_totals("198,00", "Steuerbetrag in EUR 31,02", "235,62", scanned=False)])
+    assert _amounts(fields) == ("198.00", "31.02", "235.62") and fields.needs_review
 
 
 def test_mixed_rate_vat_computed_when_a_reading_of_it_is_on_the_page() -> None:
@@ -346,3 +352,22 @@ def test_vat_id_behind_a_colon_read_as_a_character_and_a_letter_in_its_digits() 
     ust = field(fields, "ust_id")
     assert ust.value == "DE123456789" and not ust.valid
     assert any("repaired OCR confusion I→1" in i for i in ust.issues)
+
+
+def test_total_with_a_digit_group_lost_computed_from_netto_and_vat() -> None:
+    """ "65.929,36 €" read "3.929,36 €": netto and mwst are confirmed by the VAT lines per rate (19 % and 7 %
+    of their bases), the page shows a reading two edits from their sum: brutto is that sum, flagged. Without a
+    reading near it, the total is not invented."""
+    rates = (
+        line("USt. 19 % auf 53.711,63 10.205,21 €", 0.50, 0.60),
+        line("USt. 7 % auf 1.880,86 131,66 €", 0.50, 0.62),
+    )
+    p = _totals("55.592,49 €", "Steuerbetrag 10.336,87 €", "3.929,36 €", *rates)
+    fields = extract_fields([p])
+    assert _amounts(fields) == ("55592.49", "10336.87", "65929.36")
+    assert any("brutto computed from the other totals" in r for r in fields.review_reasons)
+    p = _totals("55.592,49 €", "Steuerbetrag 10.336,87 €", "12,00 €", *rates)
+    assert _amounts(extract_fields([p]))[2] != "65929.36"
+    # A transposition ("283,00" for 238,00) on a text layer is the invoice's own error: flagged, not fixed.
+    p = _totals("200,00", "USt. 19 % 38,00", "283,00", scanned=False)
+    assert _amounts(extract_fields([p])) == ("200.00", "38.00", "283.00")

@@ -39,6 +39,7 @@ from services.invoice.layout import (
     LabelHit,
     Row,
     Span,
+    Token,
     above,
     below,
     column_total,
@@ -275,6 +276,14 @@ def read_amount_variants(span: Span) -> list[tuple[Decimal, Span, str, float]]:
     return out
 
 
+# What OCR makes of a label's colon standing apart ("USt-IdNr. 2 DE...", "Rechnungswährung 2 GBP").
+_COLON_GHOSTS = frozenset("2iIl1|!=:;.,")
+
+
+def _colon_ghost(token: Token) -> bool:
+    return len(token.text) == 1 and token.text in _COLON_GHOSTS
+
+
 def read_compact(span: Span, max_len: int) -> tuple[str, Span] | None:
     """Leading alphanumeric groups ("DE12 1234 ...") joined, up to ``max_len`` characters."""
     parts: list[str] = []
@@ -286,7 +295,7 @@ def read_compact(span: Span, max_len: int) -> tuple[str, Span] | None:
         ):
             continue  # the rest of a label ("VAT Reg. No.:"), or a speck or colon OCR read apart (". DE...")
         nxt = span.tokens[k + 1].text if k + 1 < len(span.tokens) else ""
-        if not parts and len(text) <= 1 and re.match(r"[A-Z]{2}\d", nxt):
+        if not parts and _colon_ghost(t) and re.match(r"[A-Z]{2}\d", nxt):
             continue  # a colon OCR read as a character ("USt-IdNr. 2 DE234567891")
         if not _ALNUM.match(text) or len("".join(parts) + text) > max_len:
             break
@@ -461,8 +470,8 @@ def _from_hit(ctx: _Context, hit: LabelHit) -> None:
                 c.amount = value
                 ctx.add(c)
         elif name == "waehrung":
-            # The first word with a letter or sign: OCR turns a colon or a dot into "©", "=", "|".
-            tok = next((t for t in span.tokens if not _NOISE_TOKEN.match(t.text)), None)
+            # The first word with a letter or sign: OCR turns a colon or a dot into "©", "=", "|" or "2".
+            tok = next((t for t in span.tokens if not _NOISE_TOKEN.match(t.text) and not _colon_ghost(t)), None)
             code = numbers.currency_of(tok.text) if tok is not None else None
             if tok is not None and code:
                 ctx.add(Candidate(name, code, tok.text, Span(tok.text, (tok,)), score, source))

@@ -371,3 +371,9 @@ def test_total_with_a_digit_group_lost_computed_from_netto_and_vat() -> None:
     # A transposition ("283,00" for 238,00) on a text layer is the invoice's own error: flagged, not fixed.
     p = _totals("200,00", "USt. 19 % 38,00", "283,00", scanned=False)
     assert _amounts(extract_fields([p])) == ("200.00", "38.00", "283.00")
+
+
+def test_currency_behind_a_colon_read_as_a_digit() -> None:
+    """ "Rechnungswährung: GBP" read "Rechnungswährung 2 GBP": the currency is GBP, not the EUR of a later line."""
+    p = page(*_head(), line("Rechnungswährung 2 GBP", 0.08, 0.20), line("Steuerbetrag in EUR 183,14", 0.50, 0.70))
+    assert values(extract_fields([p]))["waehrung"] == "GBP"

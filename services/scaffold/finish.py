@@ -9,6 +9,7 @@ from __future__ import annotations
 from ocrmesh.v1 import ocr_pb2 as pb
 from services.outputs.blocks import page_blocks
 from services.outputs.markdown import page_markdown
+from services.outputs.text_tables import text_tables
 from services.scaffold.engine import PageOptions
 from services.textfix.pages import GERMAN, correct_page_spelling
 from services.textfix.typography import restore_section_signs
@@ -17,12 +18,14 @@ from services.textfix.typography import restore_section_signs
 def finish_page(page: pb.PageResult, options: PageOptions) -> None:
     """The page's text after the engine, unless the request turned corrections off: on a recognised
     German page `§` restored where `8`/`$` stands for it, then the dictionary spelling correction.
-    Then its blocks (headings, clauses, tables, running header and footer) and its Markdown where
-    the engine gave none."""
+    Then, where the engine found no table, the tables of aligned text; its blocks (headings, clauses,
+    tables, running header and footer) and its Markdown where the engine gave none."""
     if options.correct_spelling:
         if page.kind == pb.PAGE_KIND_SCANNED and options.language.lower() in GERMAN:
             restore_section_signs(page)
         correct_page_spelling(page, options.language)
+    if not page.tables and not page.blocks:
+        page.tables.extend(text_tables(page))
     if not page.blocks:
         page.blocks.extend(page_blocks(page))
     if not page.markdown:

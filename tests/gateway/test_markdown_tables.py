@@ -4,9 +4,9 @@ Chosen: invoices whose positions are printed as a table (one row per item: quant
 amount in columns). Each position the invoice reading finds (`text.structured.positionen`, checked
 in tests/invoice/test_positions.py) must be one row of a pipe table, its amount in a cell.
 
-Not yet: pdftext fills no `PageResult.tables` (none on any of the 29 dataset invoices), and PyMuPDF's
-`find_tables` finds no ruled table on them (the items are aligned text, not a grid), so the rows come
-out as loose lines. Strict xfail: the day pdftext finds the tables, these pass and the mark must go.
+pdftext fills no `PageResult.tables` and PyMuPDF's `find_tables` finds no ruled table on them (the
+items are aligned text, not a grid): `services.outputs.text_tables` finds them from the words'
+columns when the backend finishes the page.
 """
 
 from __future__ import annotations
@@ -24,7 +24,6 @@ def _german(amount: float) -> str:
     return f"{amount:,.2f}".replace(",", " ").replace(".", ",").replace(" ", ".")
 
 
-@pytest.mark.xfail(strict=True, reason="pdftext finds no tables yet: line items come out as loose lines")
 @pytest.mark.parametrize("name", TABLE_INVOICES)
 async def test_line_items_are_rows_of_a_pipe_table(pdftext_gateway: httpx.AsyncClient, name: str) -> None:
     content = (DATASET / f"{name}.pdf").read_bytes()

@@ -1,0 +1,201 @@
+"""Tables printed as aligned text (no ruling): invoice positions, VAT breakdowns, totals columns.
+
+For pages whose engine found no table (text layers, Tesseract). A page's words are cut into
+cells where the gap between two words is wider than the line is high; cells at the same height
+make a visual row. A run of rows of at least MIN_COLUMNS cells each, whose cells fall into
+columns shared down the run, is a table; rows of fewer cells inside the run (a description's
+second line, a GTIN under the item) continue the row above in their columns. Columns are the
+union of the run's cell extents (x-intervals that overlap are one column).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Sequence
+from ocrmesh.v1 import ocr_pb2 as pb
+
+MIN_COLUMNS = 3
+MIN_ROWS = 2  # rows of MIN_COLUMNS cells in one table (or one of MIN_COLUMNS + 2)
+# A gap between words wider than this many line heights starts a new cell.
+CELL_GAP = 1.2
+# Rows further apart than this many line heights are not one table.
+ROW_GAP = 2.5
+
+
+class _Cell:
+    """Words of one line between wide gaps, with their box (page-normalised)."""
+
+    __slots__ = ("text", "x0", "y0", "x1", "y1", "cy")
+
+    def __init__(self, text: str, x0: float, y0: float, x1: float, y1: float) -> None:
+        self.text, self.x0, self.y0, self.x1, self.y1 = text, x0, y0, x1, y1
+        self.cy = (y0 + y1) / 2
+
+
+def text_tables(page: pb.PageResult) -> list[pb.Table]:
+    """The page's tables of aligned text, top to bottom."""
+    rows = _rows(_cells(page))
+    if not _worth_a_table(rows):
+        return []  # most pages: no run to look at
+    tables = []
+    for run, columns in _runs(rows):
+        table = _table(run, columns)
+        if table is not None:
+            tables.append(table)
+    return tables
+
+
+def _cells(page: pb.PageResult) -> list[_Cell]:
+    """The lines cut at wide gaps between their words (a line's own box is its height). A text layer's
+    lines are cut at column gaps by the engine already (pdftext): taken whole, their words not looked at."""
+    split_words = page.kind != pb.PAGE_KIND_BORN_DIGITAL
+    # Boxes are page-normalised: a line's height is turned into x units of the same page to compare gaps.
+    aspect = (page.height / page.width) if page.width and page.height else 1.414
+    cells: list[_Cell] = []
+    if not split_words:
+        for line in page.lines:
+            if text := line.text:
+                box = line.box
+                cells.append(_Cell(text, box.x0, box.y0, box.x1, box.y1))
+        return cells
+    for line in page.lines:
+        box = line.box
+        y0, y1 = box.y0, box.y1
+        words = line.words
+        if len(words) <= 1:
+            text = line.text.strip()
+            if text:
+                cells.append(_Cell(text, box.x0, y0, box.x1, y1))
+            continue
+        spans = sorted((b.x0, b.x1, w.text) for w in words for b in (w.box,))
+        gap = CELL_GAP * (y1 - y0) * aspect
+        start = 0
+        for k in range(1, len(spans) + 1):
+            if k == len(spans) or spans[k][0] - spans[k - 1][1] > gap:
+                text = " ".join(t for _, _, t in spans[start:k]).strip()
+                if text:
+                    cells.append(_Cell(text, spans[start][0], y0, spans[k - 1][1], y1))
+                start = k
+    return cells
+
+
+def _rows(cells: list[_Cell]) -> list[list[_Cell]]:
+    """Cells at one height, left to right; rows top to bottom."""
+    rows: list[list[_Cell]] = []
+    cells.sort(key=lambda c: c.cy)
+    row: list[_Cell] = []
+    for cell in cells:
+        if row and abs(cell.cy - row[0].cy) <= 0.5 * (row[0].y1 - row[0].y0):
+            row.append(cell)
+        else:
+            row = [cell]
+            rows.append(row)
+    for row in rows:
+        row.sort(key=lambda c: c.x0)
+    return rows
+
+
+def _runs(rows: list[list[_Cell]]) -> list[tuple[list[list[_Cell]], list[tuple[float, float]]]]:
+    """Stretches of rows close to each other: a full row (MIN_COLUMNS cells or more) starts one; full rows
+    whose cells fall one to a column, and thinner rows whose every cell lies inside one column (a
+    description's second line, a GTIN under its item), continue it."""
+    runs: list[tuple[list[list[_Cell]], list[tuple[float, float]]]] = []
+    current: list[list[_Cell]] = []
+    columns: list[tuple[float, float]] = []
+    bottom = 0.0  # of the run's last row
+    for row in rows:
+        full = len(row) >= MIN_COLUMNS
+        if not current and not full:
+            continue  # most rows of a page: no table open, none to start
+        top = min(c.y0 for c in row)
+        near = top - bottom <= ROW_GAP * max(c.y1 - c.y0 for c in row)
+        bottom_of_row = max(c.y1 for c in row)
+        if current and near:
+            bottom = bottom_of_row
+            widened = _merged([*columns, *((c.x0, c.x1) for c in row)]) if full else columns
+            if full and _one_per_column(widened, row):
+                current.append(row)
+                columns = widened
+                continue
+            if not full and all(_inside(columns, c) or _in_a_gap(columns, c) for c in row):
+                current.append(row)
+                columns = _merged([*columns, *((c.x0, c.x1) for c in row if _in_a_gap(columns, c))])
+                continue
+        if current:
+            runs.append((current, columns))
+        current, columns = ([row], _merged([(c.x0, c.x1) for c in row])) if full else ([], [])
+        bottom = bottom_of_row
+    if current:
+        runs.append((current, columns))
+    return [(r, cols) for r, cols in runs if _worth_a_table(r)]
+
+
+def _worth_a_table(run: list[list[_Cell]]) -> bool:
+    """Two full rows, or one of many cells (an item table's last row alone on a new page)."""
+    full = [row for row in run if len(row) >= MIN_COLUMNS]
+    return len(full) >= MIN_ROWS or any(len(row) >= MIN_COLUMNS + 2 for row in full)
+
+
+def _merged(spans: Sequence[tuple[float, float]]) -> list[tuple[float, float]]:
+    """x-intervals, overlapping ones merged, left to right."""
+    out: list[list[float]] = []
+    for x0, x1 in sorted(spans):
+        if out and x0 <= out[-1][1]:
+            out[-1][1] = max(out[-1][1], x1)
+        else:
+            out.append([x0, x1])
+    return [(a, b) for a, b in out]
+
+
+def _one_per_column(columns: list[tuple[float, float]], row: list[_Cell]) -> bool:
+    return len(columns) >= MIN_COLUMNS and len({_column_of(columns, c) for c in row}) == len(row)
+
+
+def _inside(columns: list[tuple[float, float]], cell: _Cell) -> bool:
+    """Whether the cell overlaps exactly one column (its text may stick out of it a little)."""
+    return sum(1 for x0, x1 in columns if min(x1, cell.x1) > max(x0, cell.x0)) == 1
+
+
+def _in_a_gap(columns: list[tuple[float, float]], cell: _Cell) -> bool:
+    """Whether the cell lies between columns, touching none (a column whose head is on another line)."""
+    return all(min(x1, cell.x1) <= max(x0, cell.x0) for x0, x1 in columns)
+
+
+def _column_of(columns: list[tuple[float, float]], cell: _Cell) -> int:
+    """The column holding the cell's centre, else the nearest one (columns are disjoint, left to right)."""
+    centre = (cell.x0 + cell.x1) / 2
+    k = bisect_right(columns, (centre, float("inf"))) - 1
+    if k < 0:
+        return 0
+    if centre <= columns[k][1] or k + 1 == len(columns):
+        return k
+    return k if centre - columns[k][1] <= columns[k + 1][0] - centre else k + 1
+
+
+def _table(run: list[list[_Cell]], columns: list[tuple[float, float]]) -> pb.Table | None:
+    """The run as a grid: each full row a table row, thinner rows added to the row above, cell by column."""
+    if len(columns) < MIN_COLUMNS:
+        return None  # the cells do not line up in columns
+    grid: list[list[list[str]]] = []
+    for row in run:
+        placed = [(_column_of(columns, c), c.text) for c in row]
+        if len({k for k, _ in placed}) < len(placed) and len(row) >= MIN_COLUMNS:
+            return None  # two cells of one row in one column: not a grid
+        if len(row) >= MIN_COLUMNS or not grid:
+            grid.append([[] for _ in columns])
+        for k, text in placed:
+            grid[-1][k].append(text)
+    used = sorted({k for cells in grid for k, parts in enumerate(cells) if parts})
+    table = pb.Table(row_count=len(grid), column_count=len(used))
+    table.cells.extend(
+        pb.TableCell(row=r, column=k, row_span=1, column_span=1, text=" ".join(cells[c]), header=r == 0)
+        for r, cells in enumerate(grid)
+        for k, c in enumerate(used)
+        if cells[c]
+    )
+    x0 = min(c.x0 for row in run for c in row)
+    x1 = max(c.x1 for row in run for c in row)
+    table.box.CopyFrom(
+        pb.BoundingBox(x0=x0, y0=min(c.y0 for c in run[0]), x1=x1, y1=max(c.y1 for c in run[-1]))
+    )
+    return table

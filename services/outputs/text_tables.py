@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Sequence
+
 from ocrmesh.v1 import ocr_pb2 as pb
 
 MIN_COLUMNS = 3

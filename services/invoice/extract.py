@@ -280,6 +280,16 @@ def read_amount_variants(span: Span) -> list[tuple[Decimal, Span, str, float]]:
 _COLON_GHOSTS = frozenset("2iIl1|!=:;.,")
 
 
+def _misread_currency(word: str) -> str | None:
+    """A currency code with one character misread behind a currency label ("BUR" for "EUR"): the one known
+    code a substitution away, None for any other word or when two codes are that close."""
+    word = word.strip(":;.,()")
+    if not re.fullmatch(r"[A-Z]{3}", word):
+        return None
+    near = [c for c in numbers.CURRENCY_CODES if sum(a != b for a, b in zip(word, c, strict=True)) == 1]
+    return near[0] if len(near) == 1 else None
+
+
 def _colon_ghost(token: Token) -> bool:
     return len(token.text) == 1 and token.text in _COLON_GHOSTS
 
@@ -475,6 +485,10 @@ def _from_hit(ctx: _Context, hit: LabelHit) -> None:
             code = numbers.currency_of(tok.text) if tok is not None else None
             if tok is not None and code:
                 ctx.add(Candidate(name, code, tok.text, Span(tok.text, (tok,)), score, source))
+            elif tok is not None and (misread := _misread_currency(tok.text)):
+                issue = f"currency read {tok.text!r}: {misread}, the one currency code a character away"
+                ctx.add(Candidate(name, misread, tok.text, Span(tok.text, (tok,)), score - MISREAD_PENALTY, source,
+                                  issues=[issue]))  # fmt: skip
         elif name == "zahlungsbedingungen":
             if where >= 0 and TERMS_RE.search(span.text):
                 ctx.add(Candidate(name, span.text, span.text, span, score, source))

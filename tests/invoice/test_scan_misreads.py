@@ -377,3 +377,13 @@ def test_currency_behind_a_colon_read_as_a_digit() -> None:
     """ "Rechnungswährung: GBP" read "Rechnungswährung 2 GBP": the currency is GBP, not the EUR of a later line."""
     p = page(*_head(), line("Rechnungswährung 2 GBP", 0.08, 0.20), line("Steuerbetrag in EUR 183,14", 0.50, 0.70))
     assert values(extract_fields([p]))["waehrung"] == "GBP"
+
+
+def test_currency_code_with_a_misread_letter_behind_its_label() -> None:
+    """ "Rechnungswährung: EUR" read "Rechnungswährung © BUR" (a fax): EUR, the one code a letter away,
+    with the reading in its issue. A word near no code, or near two, is no currency."""
+    p = page(*_head(), line("Rechnungswährung © BUR", 0.08, 0.20))
+    waehrung = field(extract_fields([p]), "waehrung")
+    assert waehrung.value == "EUR" and any("'BUR'" in i for i in waehrung.issues)
+    p = page(*_head(), line("Rechnungswährung © XYZ", 0.08, 0.20))
+    assert "waehrung" not in values(extract_fields([p]))

@@ -965,7 +965,7 @@ def _vat_from_sum(
             continue
         near = _near_reading(ctx.layout, value, totals_read)
         share = abs(value) / abs(n.amount) * 100
-        if _has_rate(n.amount, value):
+        if _stated_rate(ctx, n.amount, value):
             why = f"{totals.rate_of(abs(n.amount), abs(value)).normalize():f} % of netto"  # type: ignore[union-attr]
         elif len(rates) >= 2 and rates[0] < share < rates[-1] and near:
             why = f"between the printed rates {rates[0].normalize():f} % and {rates[-1].normalize():f} % of netto"
@@ -1006,10 +1006,12 @@ def _brutto_from_sum(
             sum((x.base for x in lines), Decimal(0)),
             sum((x.amount for x in lines), Decimal(0)),
         ) == (n.amount, t.amount)
-        if not (_has_rate(n.amount, t.amount) or per_rate):
+        if not (_stated_rate(ctx, n.amount, t.amount) or per_rate):
             continue
         near = _near_reading(ctx.layout, value, {abs(n.amount), abs(t.amount)})
-        if near is None:
+        # The reading must be the labelled total's (its misreading), not any amount that happens to be near.
+        labelled = {id(tok) for c in top["betrag_brutto"] for tok in c.span.tokens}
+        if near is None or not any(id(tok) in labelled for tok in near.tokens):
             continue
         seen.add(value)
         issue = (f"brutto {COMPUTED_TOTAL}: {numbers.format_amount(value)} = netto {n.raw} + mwst {t.raw}"
@@ -1020,6 +1022,17 @@ def _brutto_from_sum(
         c.amount = value
         out.append(c)
     return out
+
+
+# VAT rates of the user's documents (Germany), taken without being printed; any other rate must be printed.
+HOME_RATES = frozenset({Decimal(19), Decimal(7)})
+
+
+def _stated_rate(ctx: _Context, netto: Decimal, mwst: Decimal) -> bool:
+    """Whether mwst is netto × a German rate, or × a rate printed on the page (a 2.6 % that the
+    amounts happen to make is no evidence on an invoice that never states it)."""
+    rate = totals.rate_of(abs(netto), abs(mwst))
+    return rate is not None and (rate in HOME_RATES or rate in _printed_rates(ctx.layout))
 
 
 def _printed_rates(layout: DocumentLayout) -> set[Decimal]:

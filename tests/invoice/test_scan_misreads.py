@@ -387,3 +387,12 @@ def test_currency_code_with_a_misread_letter_behind_its_label() -> None:
     assert waehrung.value == "EUR" and any("'BUR'" in i for i in waehrung.issues)
     p = page(*_head(), line("Rechnungswährung © XYZ", 0.08, 0.20))
     assert "waehrung" not in values(extract_fields([p]))
+
+
+def test_no_total_computed_from_a_rate_the_invoice_never_states() -> None:
+    """2,60 is 2.6 % of 100,00 (a Swiss rate) by chance: on a scan that states no such rate, brutto is not
+    computed as 102.60 from it ("102,90" read); the reading stays, flagged. Stated, the rate is evidence."""
+    fields = extract_fields([_totals("100,00", "MwSt. 2,60", "102,90")])
+    assert _amounts(fields) == ("100.00", "2.60", "102.90") and fields.needs_review
+    fields = extract_fields([_totals("100,00", "MwSt. 2,6 % 2,60", "102,90")])
+    assert _amounts(fields)[2] == "102.60"

@@ -933,11 +933,16 @@ def _misread_candidates(
         seen.add((name, value))
         issue = (f"read {c.raw!r} with an {DIGIT_REPAIR} {was}→{meant}" + (f" ({times}×)" if times > 1 else "")
                  + f": {numbers.format_amount(value)} from netto + mwst = brutto")  # fmt: skip
-        fixed = Candidate(name, numbers.format_amount(value), c.raw, c.span, c.score - MISREAD_PENALTY, c.source,
-                          issues=[*c.issues, issue])  # fmt: skip
-        fixed.amount = value
-        out.append(fixed)
+        out.append(_amount_of(name, value, c.raw, c.span, c.score - MISREAD_PENALTY, c.source, [*c.issues, issue]))
     return out
+
+
+def _amount_of(
+    name: str, value: Decimal, raw: str, span: Span, score: float, source: int, issues: list[str]
+) -> Candidate:
+    c = Candidate(name, numbers.format_amount(value), raw, span, score, source, issues=issues)
+    c.amount = value
+    return c
 
 
 def _vat_from_sum(
@@ -975,10 +980,8 @@ def _vat_from_sum(
         span = near or b.span
         issue = (f"mwst {COMPUTED_TOTAL}: {numbers.format_amount(value)} = brutto {b.raw} − netto {n.raw} ({why})"
                  + (f", printed reading {near.text!r}" if near else ", no reading of it adds up"))  # fmt: skip
-        c = Candidate("mwst", numbers.format_amount(value), near.text if near else "", span, VAT_FROM_SUM_SCORE,
-                      pb.FIELD_SOURCE_COMPUTED, issues=[issue])  # fmt: skip
-        c.amount = value
-        out.append(c)
+        raw = near.text if near else ""
+        out.append(_amount_of("mwst", value, raw, span, VAT_FROM_SUM_SCORE, pb.FIELD_SOURCE_COMPUTED, [issue]))
     return out
 
 
@@ -1017,10 +1020,9 @@ def _brutto_from_sum(
         issue = (f"brutto {COMPUTED_TOTAL}: {numbers.format_amount(value)} = netto {n.raw} + mwst {t.raw}"
                  f" ({'the VAT lines per rate' if per_rate else 'a VAT rate of netto'} confirm them),"
                  f" printed reading {near.text!r}")  # fmt: skip
-        c = Candidate("betrag_brutto", numbers.format_amount(value), near.text, near, VAT_FROM_SUM_SCORE,
-                      pb.FIELD_SOURCE_COMPUTED, issues=[issue])  # fmt: skip
-        c.amount = value
-        out.append(c)
+        out.append(
+            _amount_of("betrag_brutto", value, near.text, near, VAT_FROM_SUM_SCORE, pb.FIELD_SOURCE_COMPUTED, [issue])
+        )
     return out
 
 

@@ -366,6 +366,11 @@ class _Context:
         return any(id(t) in self.excluded[kind] for t in span.tokens)
 
     @cached_property
+    def printed_rates(self) -> frozenset[Decimal]:
+        """Every percentage the pages print (VAT rates among them)."""
+        return frozenset(rate for r in self.layout.rows for rate in totals.rates_in(r.text))
+
+    @cached_property
     def month_first(self) -> bool:
         """Whether slash dates of this document are month first (see dates.slash_order_month_first)."""
         return dates.slash_order_month_first(self.layout.full_text())
@@ -957,7 +962,7 @@ def _vat_from_sum(
     """
     if not any(p.recognised for p in ctx.layout.pages):
         return []  # a text layer is what was printed: a sum it breaks is the invoice's, reported
-    rates = sorted({r for r in _printed_rates(ctx.layout) if r in totals.VAT_RATES})
+    rates = sorted(r for r in ctx.printed_rates if r in totals.VAT_RATES)
     totals_read = {abs(c.amount) for n in ("betrag_netto", "betrag_brutto") for c in top[n] if c.amount is not None}
     out: list[Candidate] = []
     seen: set[Decimal] = set()
@@ -996,6 +1001,15 @@ def _brutto_from_sum(
     """
     if not any(p.recognised for p in ctx.layout.pages):
         return []  # a text layer is what was printed: a sum it breaks is the invoice's, reported
+    lines = _tax_lines(ctx.layout, None)
+    # The sums of the VAT lines per rate (bases, taxes), when there are several rates.
+    line_sums = (
+        (sum((x.base for x in lines), Decimal(0)), sum((x.amount for x in lines), Decimal(0)))
+        if len(lines) >= 2
+        else None
+    )
+    # The reading must be the labelled total's (its misreading), not any amount that happens to be near.
+    labelled = {id(tok) for c in top["betrag_brutto"] for tok in c.span.tokens}
     out: list[Candidate] = []
     seen: set[Decimal] = set()
     for n, t in itertools.product(top["betrag_netto"], top["mwst"]):
@@ -1004,16 +1018,10 @@ def _brutto_from_sum(
         value = n.amount + t.amount
         if value in printed or value in seen or abs(t.amount) >= abs(n.amount):
             continue
-        lines = _tax_lines(ctx.layout, None)
-        per_rate = len(lines) >= 2 and (
-            sum((x.base for x in lines), Decimal(0)),
-            sum((x.amount for x in lines), Decimal(0)),
-        ) == (n.amount, t.amount)
+        per_rate = line_sums == (n.amount, t.amount)
         if not (_stated_rate(ctx, n.amount, t.amount) or per_rate):
             continue
         near = _near_reading(ctx.layout, value, {abs(n.amount), abs(t.amount)})
-        # The reading must be the labelled total's (its misreading), not any amount that happens to be near.
-        labelled = {id(tok) for c in top["betrag_brutto"] for tok in c.span.tokens}
         if near is None or not any(id(tok) in labelled for tok in near.tokens):
             continue
         seen.add(value)
@@ -1034,11 +1042,7 @@ def _stated_rate(ctx: _Context, netto: Decimal, mwst: Decimal) -> bool:
     """Whether mwst is netto × a German rate, or × a rate printed on the page (a 2.6 % that the
     amounts happen to make is no evidence on an invoice that never states it)."""
     rate = totals.rate_of(abs(netto), abs(mwst))
-    return rate is not None and (rate in HOME_RATES or rate in _printed_rates(ctx.layout))
-
-
-def _printed_rates(layout: DocumentLayout) -> set[Decimal]:
-    return {Decimal(m.group(1).replace(",", ".")) for r in layout.rows for m in totals.RATE_RE.finditer(r.text)}
+    return rate is not None and (rate in HOME_RATES or rate in ctx.printed_rates)
 
 
 def _near_reading(layout: DocumentLayout, value: Decimal, others: Collection[Decimal]) -> Span | None:
@@ -1183,10 +1187,7 @@ def _tax_lines(
             amounts = [netto, amounts[0]]
         if len(amounts) < 2:
             continue
-        rates = {
-            Decimal(m.group(1).replace(",", "."))
-            for m in re.finditer(r"(?<![\d,.])(\d{1,2}(?:[.,]\d{1,2})?)\s*%", row.text)
-        }
+        rates = totals.rates_in(row.text)
         rates |= {Decimal(t.text) for t in row.tokens if t.text in {"0", "5", "7", "16", "19"}}
         for rate in sorted(rates, reverse=True):
             for base, amount in itertools.permutations(amounts, 2):

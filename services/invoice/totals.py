@@ -32,7 +32,12 @@ VAT_RATES = tuple(
 _RATES_FLOAT = tuple(float(r) / 100 for r in VAT_RATES)
 # Amounts looked at for triples: the last ones of the document (totals close an invoice).
 MAX_AMOUNTS = 80
-RATE_RE = re.compile(r"(?<![\d,.])(\d{1,2}(?:[.,]\d{1,2})?)\s*%")
+_RATE = re.compile(r"(?<![\d,.])(\d{1,2}(?:[.,]\d{1,2})?)\s*%")
+
+
+def rates_in(text: str) -> set[Decimal]:
+    """The percentages printed in ``text`` ("19 %", "7,5%")."""
+    return {Decimal(m.group(1).replace(",", ".")) for m in _RATE.finditer(text)}
 
 
 @dataclass(frozen=True)
@@ -133,7 +138,7 @@ def split_rate_lines(amounts: list[PageAmount]) -> list[RateLine]:
         if len(row_amounts) != 1:
             continue
         a = row_amounts[0]
-        rates = {Decimal(m.group(1).replace(",", ".")) for m in RATE_RE.finditer(a.row.text)}
+        rates = rates_in(a.row.text)
         if len(rates) == 1:
             groups.setdefault(rates.pop(), []).append(a)
     lines: list[RateLine] = []

@@ -16,13 +16,11 @@ import pymupdf
 import pytest
 import pytest_asyncio
 
-from gateway_rest.app import create_app
-from gateway_rest.settings import GatewaySettings
 from router_service.server import RouterServer
 from router_service.settings import EndpointConfig, RouterSettings
 from services.scaffold.ports import free_port
 from tests.conftest import eventually
-from tests.gateway.conftest import DATASET, image_only_pdf
+from tests.gateway.conftest import DATASET, gateway, image_only_pdf
 
 INVOICE = DATASET / "EN16931_zugferd_2p0_EN16931_Einfach.pdf"
 BROKEN = b"%PDF-1.7\n" + b"kein PDF, nur ein Anfang" * 20
@@ -46,13 +44,8 @@ async def rest(pdftext_port: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     )
     port = await router.start()
     try:
-        app = create_app(
-            GatewaySettings(upstream=f"127.0.0.1:{port}", health_refresh_seconds=0.1, health_rpc_timeout=10, auth=False)
-        )
-        async with app.router.lifespan_context(app):
-            transport = httpx.ASGITransport(app=app)
-            async with httpx.AsyncClient(transport=transport, base_url="http://gateway", timeout=120) as client:
-                yield client
+        async with gateway(port) as client:
+            yield client
     finally:
         await router.stop(0)
 

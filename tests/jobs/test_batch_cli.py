@@ -25,16 +25,25 @@ def _pdf(text: str) -> bytes:
         return doc.tobytes()
 
 
+INVOICES = ("EN16931_zugferd_2p0_EN16931_Einfach.pdf", "BASIC_zugferd_2p0_BASIC_Taxifahrt.pdf")
+
+
+def _invoice_folder(tmp_path: Path) -> Path:
+    """A folder "rechnungen" holding two dataset invoices (INVOICES)."""
+    folder = tmp_path / "rechnungen"
+    folder.mkdir()
+    for name in INVOICES:
+        (folder / name).write_bytes((DATASET / name).read_bytes())
+    return folder
+
+
 @pytest.mark.parametrize("store_kind", ["sqlite"])
 async def test_batch_folder_to_jsonl_and_csv(
     store_kind: str, make_settings: Any, start_jobs: Any, pdftext_server: Any, tmp_path: Path
 ) -> None:
     jobs = await start_jobs(make_settings(upstream=pdftext_server.target))
-    folder = tmp_path / "rechnungen"
-    folder.mkdir()
-    names = ["EN16931_zugferd_2p0_EN16931_Einfach.pdf", "BASIC_zugferd_2p0_BASIC_Taxifahrt.pdf"]
-    for name in names:
-        (folder / name).write_bytes((DATASET / name).read_bytes())
+    folder = _invoice_folder(tmp_path)
+    names = list(INVOICES)
     (folder / "notes.txt").write_text("not a document")
     (folder / "vertrag.pdf").write_bytes(_pdf(TEXTS["vertrag"]))  # a contract: its own columns
     out, fields = tmp_path / "results.jsonl", tmp_path / "fields.csv"
@@ -67,14 +76,9 @@ async def test_batch_folder_to_jsonl_and_csv(
 async def test_batch_writes_each_document_as_markdown_or_searchable_pdf(
     store_kind: str, make_settings: Any, start_jobs: Any, pdftext_server: Any, tmp_path: Path
 ) -> None:
-    import pymupdf
-
     jobs = await start_jobs(make_settings(upstream=pdftext_server.target))
-    folder = tmp_path / "rechnungen"
-    folder.mkdir()
-    names = ["EN16931_zugferd_2p0_EN16931_Einfach.pdf", "BASIC_zugferd_2p0_BASIC_Taxifahrt.pdf"]
-    for name in names:
-        (folder / name).write_bytes((DATASET / name).read_bytes())
+    folder = _invoice_folder(tmp_path)
+    names = list(INVOICES)
     written: dict[str, Path] = {}
     for output in ("markdown", "pdf"):
         written[output] = tmp_path / output

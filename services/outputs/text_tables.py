@@ -49,16 +49,15 @@ def text_tables(page: pb.PageResult) -> list[pb.Table]:
 def _cells(page: pb.PageResult) -> list[_Cell]:
     """The lines cut at wide gaps between their words (a line's own box is its height). A text layer's
     lines are cut at column gaps by the engine already (pdftext): taken whole, their words not looked at."""
-    split_words = page.kind != pb.PAGE_KIND_BORN_DIGITAL
-    # Boxes are page-normalised: a line's height is turned into x units of the same page to compare gaps.
-    aspect = (page.height / page.width) if page.width and page.height else 1.414
     cells: list[_Cell] = []
-    if not split_words:
+    if page.kind == pb.PAGE_KIND_BORN_DIGITAL:
         for line in page.lines:
             if text := line.text:
                 box = line.box
                 cells.append(_Cell(text, box.x0, box.y0, box.x1, box.y1))
         return cells
+    # Boxes are page-normalised: a line's height is turned into x units of the same page to compare gaps.
+    aspect = (page.height / page.width) if page.width and page.height else 1.414
     for line in page.lines:
         box = line.box
         y0, y1 = box.y0, box.y1

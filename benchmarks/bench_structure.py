@@ -3,8 +3,8 @@
     python -m benchmarks.bench_structure [--repeat 5] [--out docs/BENCHMARKS.md]
 
 Every page of the dataset's invoices (born digital) is read by the pdftext engine, then
-`text_tables.text_tables`, `blocks.page_blocks` and `markdown.page_markdown` (what `finish_page` adds to every page) run on
-its result; the target is structure adding at most 10 % to the page's time.
+`finish.add_structure` (what `finish_page` adds to every page: `text_tables`, `add_blocks`,
+`page_markdown`) runs on its result; the target is structure adding at most 10 % to the page's time.
 """
 
 from __future__ import annotations
@@ -20,12 +20,9 @@ from bench_service.sections import machine_line, update_section
 from ocrmesh.v1 import ocr_pb2 as pb
 from services.intake.document import open_document
 from services.invoice.extract import extract_fields
-from services.outputs.blocks import page_blocks
-from services.outputs.markdown import page_markdown
-from services.outputs.text_tables import text_tables
 from services.registry import create_engine
 from services.scaffold.engine import PageOptions
-from services.scaffold.finish import finish_page
+from services.scaffold.finish import add_structure, finish_page
 
 TARGET_SHARE = 0.10
 
@@ -64,15 +61,12 @@ def measure(repeat: int) -> Measured:
                     del bare.tables[:]
                     bare.markdown = ""
                     started = time.perf_counter()
-                    bare.tables.extend(text_tables(bare))
-                    made = page_blocks(bare)
-                    bare.blocks.extend(made)
-                    page_markdown(bare)
+                    add_structure(bare)
                     structure_times.append(time.perf_counter() - started)
                 m.reading.append(statistics.median(read_times))
                 m.served.append(statistics.median(served_times))
                 m.structure.append(statistics.median(structure_times))
-                m.blocks += len(made)
+                m.blocks += len(bare.blocks)
                 m.tables += len(bare.tables)
                 pages.append(page)
             field_times = []

@@ -12,10 +12,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+
+from google.protobuf.internal.containers import RepeatedCompositeFieldContainer
 
 from ocrmesh.v1 import ocr_pb2 as pb
-from services.outputs.structure import heading_of, list_item
+from services.outputs.page_lines import Box, PageLine, page_lines
+from services.outputs.structure import LIST_ITEM_STARTS, heading_of, list_item
 
 HEADER_BAND = 0.08  # page-normalised: the top 8 % of the page
 FOOTER_BAND = 0.92  # ... and the bottom 8 %
@@ -27,25 +30,31 @@ _PAGE_NUMBER = re.compile(
 )
 
 
-@dataclass
+@dataclass(slots=True)
 class _Draft:
     """A block while its lines are being gathered (made a pb.Block once, at the end)."""
 
     kind: int
-    lines: list[int] = field(default_factory=list)
-    texts: list[str] = field(default_factory=list)
+    lines: list[int]
+    texts: list[str]
     level: int = 0
     table: int | None = None
 
 
-Box = tuple[float, float, float, float]
-
-
 def page_blocks(page: pb.PageResult) -> list[pb.Block]:
-    """The page's blocks in reading order (its lines' order)."""
-    boxes: list[Box | None] = [
-        (line.box.x0, line.box.y0, line.box.x1, line.box.y1) if line.HasField("box") else None for line in page.lines
-    ]
+    """The page's blocks in reading order (its lines' order), the page left as it is."""
+    holder = pb.PageResult()
+    _fill(holder.blocks, page, page_lines(page))
+    return list(holder.blocks)
+
+
+def add_blocks(page: pb.PageResult, lines: Sequence[PageLine] | None = None) -> None:
+    """Adds the page's blocks to `page.blocks`; `lines` are the page's lines when the caller has read them
+    already (`page_lines`)."""
+    _fill(page.blocks, page, page_lines(page) if lines is None else lines)
+
+
+def _fill(blocks: RepeatedCompositeFieldContainer[pb.Block], page: pb.PageResult, lines: Sequence[PageLine]) -> None:
     table_boxes = [
         (t.box.x0, t.box.y0, t.box.x1, t.box.y1) if t.HasField("box") else None for t in page.tables
     ]
@@ -53,16 +62,15 @@ def page_blocks(page: pb.PageResult) -> list[pb.Block]:
     tables: dict[int, _Draft] = {}
     open_draft: _Draft | None = None  # a paragraph or list item that may take the next line
     last_engine_block: int | None = None
-    for index, line in enumerate(page.lines):
-        text = " ".join(line.text.split())
+    for index, (raw, box, engine_block) in enumerate(lines):
+        text = " ".join(raw.split())
         if not text:
             continue
-        box = boxes[index]
         table = _table_holding(table_boxes, box) if table_boxes else None
         if table is not None:
             open_draft = None
             if table not in tables:
-                tables[table] = _Draft(pb.BLOCK_KIND_TABLE, table=table)
+                tables[table] = _Draft(pb.BLOCK_KIND_TABLE, [], [], table=table)
                 drafts.append(tables[table])
             tables[table].lines.append(index)
             continue
@@ -75,20 +83,21 @@ def page_blocks(page: pb.PageResult) -> list[pb.Block]:
         if heading is not None:
             open_draft = None
             drafts.append(_Draft(pb.BLOCK_KIND_HEADING, [index], [heading.text], level=heading.level))
-        elif list_item(text):
+        elif text[0] in LIST_ITEM_STARTS and list_item(text):
             open_draft = _Draft(pb.BLOCK_KIND_LIST_ITEM, [index], [text])
             drafts.append(open_draft)
-        elif open_draft is not None and line.block == last_engine_block:
+        elif open_draft is not None and engine_block == last_engine_block:
             open_draft.lines.append(index)
             open_draft.texts.append(text)
         else:
             open_draft = _Draft(pb.BLOCK_KIND_PARAGRAPH, [index], [text])
             drafts.append(open_draft)
-        last_engine_block = line.block
-    for table in range(len(page.tables)):  # tables given by cells only (no lines of their own)
+        last_engine_block = engine_block
+    for table in range(len(table_boxes)):  # tables given by cells only (no lines of their own)
         if table not in tables:
-            drafts.append(_Draft(pb.BLOCK_KIND_TABLE, table=table))
-    return [_made(page, draft, boxes, table_boxes) for draft in drafts]
+            drafts.append(_Draft(pb.BLOCK_KIND_TABLE, [], [], table=table))
+    for draft in drafts:
+        _add(blocks, page, draft, lines, table_boxes)
 
 
 def _running_kind(box: Box | None, text: str) -> int | None:
@@ -99,21 +108,23 @@ def _running_kind(box: Box | None, text: str) -> int | None:
     return pb.BLOCK_KIND_PAGE_HEADER if box[3] <= HEADER_BAND else pb.BLOCK_KIND_PAGE_FOOTER
 
 
-def _made(page: pb.PageResult, draft: _Draft, boxes: list[Box | None], table_boxes: list[Box | None]) -> pb.Block:
+def _add(
+    blocks: RepeatedCompositeFieldContainer[pb.Block],
+    page: pb.PageResult,
+    draft: _Draft,
+    lines: Sequence[PageLine],
+    table_boxes: list[Box | None],
+) -> None:
     if draft.table is not None:
         box = table_boxes[draft.table]
         text, kind, level = page.tables[draft.table].markdown, pb.BLOCK_KIND_TABLE, 0
     else:
-        box = _union([b for b in (boxes[i] for i in draft.lines) if b is not None])
+        box = _union([b for b in (lines[i].box for i in draft.lines) if b is not None])
         text, kind, level = "\n".join(draft.texts), draft.kind, draft.level
-    return pb.Block(
-        kind=kind,  # type: ignore[arg-type]
-        level=level,
-        text=text,
-        line_indices=draft.lines,
-        table_index=draft.table,
-        box=pb.BoundingBox(x0=box[0], y0=box[1], x1=box[2], y1=box[3]) if box is not None else None,
-    )
+    block = blocks.add(kind=kind, level=level, text=text, line_indices=draft.lines, table_index=draft.table)  # type: ignore[arg-type]
+    if box is not None:
+        made = block.box
+        made.x0, made.y0, made.x1, made.y1 = box
 
 
 def _table_holding(table_boxes: list[Box | None], box: Box | None) -> int | None:

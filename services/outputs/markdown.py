@@ -55,12 +55,20 @@ def _table_markdown(table: pb.Table) -> str:
     grid = [["" for _ in range(columns)] for _ in range(rows)]
     for cell in table.cells:
         if 0 <= cell.row < rows and 0 <= cell.column < columns:
-            grid[cell.row][cell.column] = _escape(" ".join(cell.text.split())).replace("|", "\\|")
-    lines = ["| " + " | ".join(grid[0]) + " |", "|" + "|".join(" --- " for _ in range(columns)) + "|"]
-    lines += ["| " + " | ".join(row) + " |" for row in grid[1:]]
+            grid[cell.row][cell.column] = cell.text
+    return pipe_table(grid)
+
+
+def pipe_table(rows: Sequence[Sequence[str]]) -> str:
+    """Rows of cell texts (the first row the header, all rows as wide) as a Markdown pipe table."""
+    if not rows:
+        return ""
+    cells = [[_escape(" ".join(text.split())).replace("|", "\\|") for text in row] for row in rows]
+    lines = ["| " + " | ".join(cells[0]) + " |", "|" + "|".join(" --- " for _ in cells[0]) + "|"]
+    lines += ["| " + " | ".join(row) + " |" for row in cells[1:]]
     return "\n".join(lines)
 
 
 def _escape(text: str) -> str:
     """Text that Markdown shows as written: a leading `#`, `>` or `+` is not markup."""
-    return "\\" + text if text[:1] in "#>+" else text
+    return "\\" + text if text and text[0] in "#>+" else text

@@ -21,9 +21,10 @@ _DOTTED = re.compile(r"^(\d{1,2}(?:\.\d{1,2})+)\.?\s+[A-ZÄÖÜ]")
 # A citation continuing into a sentence: "§ 5 Abs. 2", "Art. 3 Satz 1", "§ 5 BGB".
 _CITATION = re.compile(r"^(?:§§?|Art\.|Artikel)\s*\d+[a-z]?\s+(?:Abs\.|Absatz|Satz|S\.|Nr\.|Ziff\.|[A-Z]{2,}\b)")
 MAX_HEADING_CHARS = 90
-# The first characters a heading can start with (Teil, Buch, Abschnitt/Art., Kapitel, Titel, Unterabschnitt,
-# §, a number): every other line is body text without trying the patterns.
-_HEADING_STARTS = frozenset("TBAKU§0123456789")
+# How a heading can start: every other line is body text without trying the patterns.
+_MAYBE_HEADING = re.compile(r"(?:Teil|Buch|Abschnitt|Kapitel|Titel|Unterabschnitt|§|Art|\d{1,2}\.\d)")
+# The first characters a list item can start with (a clause number, a letter, a dash or bullet).
+LIST_ITEM_STARTS = frozenset("(abcdefghijklmnopqrstuvwxyz0123456789-•–")
 _LIST_ITEM = re.compile(r"^(?:\(\d{1,2}[a-z]?\)|[a-z]\)|\d{1,2}\.(?!\d)|[-•–])\s+\S")
 
 
@@ -36,7 +37,7 @@ class Heading:
 def heading_of(line: str) -> Heading | None:
     """The heading this line is, or None for body text."""
     text = " ".join(line.split())
-    if not text or text[0] not in _HEADING_STARTS or len(text) > MAX_HEADING_CHARS or _CITATION.match(text):
+    if not _MAYBE_HEADING.match(text) or len(text) > MAX_HEADING_CHARS or _CITATION.match(text):
         return None
     if text.endswith((".", ",", ";")) and len(text.split()) > 6:
         return None  # a sentence, not a title

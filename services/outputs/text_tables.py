@@ -14,6 +14,8 @@ from bisect import bisect_right
 from collections.abc import Sequence
 
 from ocrmesh.v1 import ocr_pb2 as pb
+from services.outputs.markdown import pipe_table
+from services.outputs.page_lines import PageLine, page_lines
 
 MIN_COLUMNS = 3
 MIN_ROWS = 2  # rows of MIN_COLUMNS cells in one table (or one of MIN_COLUMNS + 2)
@@ -33,9 +35,28 @@ class _Cell:
         self.cy = (y0 + y1) / 2
 
 
-def text_tables(page: pb.PageResult) -> list[pb.Table]:
-    """The page's tables of aligned text, top to bottom."""
-    rows = _rows(_cells(page))
+class _Row:
+    """Cells at one height, left to right, with the row's top, bottom and tallest cell."""
+
+    __slots__ = ("cells", "top", "bottom", "height")
+
+    def __init__(self, cells: list[_Cell]) -> None:
+        first = cells[0]
+        top, bottom, height = first.y0, first.y1, first.y1 - first.y0
+        if len(cells) > 1:  # most rows are a single cell
+            cells.sort(key=lambda c: c.x0)
+            for cell in cells:
+                top, bottom, height = min(top, cell.y0), max(bottom, cell.y1), max(height, cell.y1 - cell.y0)
+        self.cells, self.top, self.bottom, self.height = cells, top, bottom, height
+
+    def __len__(self) -> int:
+        return len(self.cells)
+
+
+def text_tables(page: pb.PageResult, lines: Sequence[PageLine] | None = None) -> list[pb.Table]:
+    """The page's tables of aligned text, top to bottom, each with its Markdown; `lines` are the page's
+    lines when the caller has read them already (`page_lines`)."""
+    rows = _rows(_cells(page, lines))
     if not _worth_a_table(rows):
         return []  # most pages: no run to look at
     tables = []
@@ -46,15 +67,14 @@ def text_tables(page: pb.PageResult) -> list[pb.Table]:
     return tables
 
 
-def _cells(page: pb.PageResult) -> list[_Cell]:
+def _cells(page: pb.PageResult, lines: Sequence[PageLine] | None) -> list[_Cell]:
     """The lines cut at wide gaps between their words (a line's own box is its height). A text layer's
     lines are cut at column gaps by the engine already (pdftext): taken whole, their words not looked at."""
     cells: list[_Cell] = []
     if page.kind == pb.PAGE_KIND_BORN_DIGITAL:
-        for line in page.lines:
-            if text := line.text:
-                box = line.box
-                cells.append(_Cell(text, box.x0, box.y0, box.x1, box.y1))
+        for text, box, _ in page_lines(page) if lines is None else lines:
+            if text and box is not None:
+                cells.append(_Cell(text, *box))
         return cells
     # Boxes are page-normalised: a line's height is turned into x units of the same page to compare gaps.
     aspect = (page.height / page.width) if page.width and page.height else 1.414
@@ -79,60 +99,59 @@ def _cells(page: pb.PageResult) -> list[_Cell]:
     return cells
 
 
-def _rows(cells: list[_Cell]) -> list[list[_Cell]]:
+def _rows(cells: list[_Cell]) -> list[_Row]:
     """Cells at one height, left to right; rows top to bottom."""
-    rows: list[list[_Cell]] = []
+    groups: list[list[_Cell]] = []
     cells.sort(key=lambda c: c.cy)
-    row: list[_Cell] = []
+    group: list[_Cell] = []
     for cell in cells:
-        if row and abs(cell.cy - row[0].cy) <= 0.5 * (row[0].y1 - row[0].y0):
-            row.append(cell)
+        if group and abs(cell.cy - group[0].cy) <= 0.5 * (group[0].y1 - group[0].y0):
+            group.append(cell)
         else:
-            row = [cell]
-            rows.append(row)
-    for row in rows:
-        row.sort(key=lambda c: c.x0)
-    return rows
+            group = [cell]
+            groups.append(group)
+    return [_Row(group) for group in groups]
 
 
-def _runs(rows: list[list[_Cell]]) -> list[tuple[list[list[_Cell]], list[tuple[float, float]]]]:
+def _runs(rows: list[_Row]) -> list[tuple[list[_Row], list[tuple[float, float]]]]:
     """Stretches of rows close to each other: a full row (MIN_COLUMNS cells or more) starts one; full rows
     whose cells fall one to a column, and thinner rows whose every cell lies inside one column (a
     description's second line, a GTIN under its item), continue it."""
-    runs: list[tuple[list[list[_Cell]], list[tuple[float, float]]]] = []
-    current: list[list[_Cell]] = []
+    runs: list[tuple[list[_Row], list[tuple[float, float]]]] = []
+    current: list[_Row] = []
     columns: list[tuple[float, float]] = []
     bottom = 0.0  # of the run's last row
     for row in rows:
-        full = len(row) >= MIN_COLUMNS
+        full = len(row.cells) >= MIN_COLUMNS
         if not current and not full:
             continue  # most rows of a page: no table open, none to start
-        top = min(c.y0 for c in row)
-        near = top - bottom <= ROW_GAP * max(c.y1 - c.y0 for c in row)
-        bottom_of_row = max(c.y1 for c in row)
-        if current and near:
-            bottom = bottom_of_row
-            widened = _merged([*columns, *((c.x0, c.x1) for c in row)]) if full else columns
-            if full and _one_per_column(widened, row):
+        if current and row.top - bottom <= ROW_GAP * row.height:
+            bottom = row.bottom
+            widened = _merged([*columns, *((c.x0, c.x1) for c in row.cells)]) if full else columns
+            if full and _one_per_column(widened, row.cells):
                 current.append(row)
                 columns = widened
                 continue
-            if not full and all(_inside(columns, c) or _in_a_gap(columns, c) for c in row):
+            # A thin row continues the run when each cell lies inside one column (its text may stick out
+            # a little) or between columns, touching none (a column whose head is on another line).
+            overlaps = [_columns_touched(columns, c) for c in row.cells] if not full else []
+            if overlaps and max(overlaps) <= 1:
                 current.append(row)
-                columns = _merged([*columns, *((c.x0, c.x1) for c in row if _in_a_gap(columns, c))])
+                gaps = [(c.x0, c.x1) for c, n in zip(row.cells, overlaps, strict=True) if n == 0]
+                columns = _merged([*columns, *gaps]) if gaps else columns
                 continue
         if current:
             runs.append((current, columns))
-        current, columns = ([row], _merged([(c.x0, c.x1) for c in row])) if full else ([], [])
-        bottom = bottom_of_row
+        current, columns = ([row], _merged([(c.x0, c.x1) for c in row.cells])) if full else ([], [])
+        bottom = row.bottom
     if current:
         runs.append((current, columns))
     return [(r, cols) for r, cols in runs if _worth_a_table(r)]
 
 
-def _worth_a_table(run: list[list[_Cell]]) -> bool:
+def _worth_a_table(run: list[_Row]) -> bool:
     """Two full rows, or one of many cells (an item table's last row alone on a new page)."""
-    full = [row for row in run if len(row) >= MIN_COLUMNS]
+    full = [row for row in run if len(row.cells) >= MIN_COLUMNS]
     return len(full) >= MIN_ROWS or any(len(row) >= MIN_COLUMNS + 2 for row in full)
 
 
@@ -151,14 +170,13 @@ def _one_per_column(columns: list[tuple[float, float]], row: list[_Cell]) -> boo
     return len(columns) >= MIN_COLUMNS and len({_column_of(columns, c) for c in row}) == len(row)
 
 
-def _inside(columns: list[tuple[float, float]], cell: _Cell) -> bool:
-    """Whether the cell overlaps exactly one column (its text may stick out of it a little)."""
-    return sum(1 for x0, x1 in columns if min(x1, cell.x1) > max(x0, cell.x0)) == 1
-
-
-def _in_a_gap(columns: list[tuple[float, float]], cell: _Cell) -> bool:
-    """Whether the cell lies between columns, touching none (a column whose head is on another line)."""
-    return all(min(x1, cell.x1) <= max(x0, cell.x0) for x0, x1 in columns)
+def _columns_touched(columns: list[tuple[float, float]], cell: _Cell) -> int:
+    """How many columns the cell overlaps."""
+    touched = 0
+    for x0, x1 in columns:
+        if x0 < cell.x1 and cell.x0 < x1:
+            touched += 1
+    return touched
 
 
 def _column_of(columns: list[tuple[float, float]], cell: _Cell) -> int:
@@ -172,30 +190,29 @@ def _column_of(columns: list[tuple[float, float]], cell: _Cell) -> int:
     return k if centre - columns[k][1] <= columns[k + 1][0] - centre else k + 1
 
 
-def _table(run: list[list[_Cell]], columns: list[tuple[float, float]]) -> pb.Table | None:
+def _table(run: list[_Row], columns: list[tuple[float, float]]) -> pb.Table | None:
     """The run as a grid: each full row a table row, thinner rows added to the row above, cell by column."""
     if len(columns) < MIN_COLUMNS:
         return None  # the cells do not line up in columns
     grid: list[list[list[str]]] = []
     for row in run:
-        placed = [(_column_of(columns, c), c.text) for c in row]
-        if len({k for k, _ in placed}) < len(placed) and len(row) >= MIN_COLUMNS:
+        placed = [(_column_of(columns, c), c.text) for c in row.cells]
+        if len({k for k, _ in placed}) < len(placed) and len(placed) >= MIN_COLUMNS:
             return None  # two cells of one row in one column: not a grid
-        if len(row) >= MIN_COLUMNS or not grid:
+        if len(placed) >= MIN_COLUMNS or not grid:
             grid.append([[] for _ in columns])
         for k, text in placed:
             grid[-1][k].append(text)
     used = sorted({k for cells in grid for k, parts in enumerate(cells) if parts})
-    table = pb.Table(row_count=len(grid), column_count=len(used))
-    table.cells.extend(
-        pb.TableCell(row=r, column=k, row_span=1, column_span=1, text=" ".join(cells[c]), header=r == 0)
-        for r, cells in enumerate(grid)
-        for k, c in enumerate(used)
-        if cells[c]
-    )
-    x0 = min(c.x0 for row in run for c in row)
-    x1 = max(c.x1 for row in run for c in row)
-    table.box.CopyFrom(
-        pb.BoundingBox(x0=x0, y0=min(c.y0 for c in run[0]), x1=x1, y1=max(c.y1 for c in run[-1]))
-    )
+    texts = [[" ".join(cells[c]) for c in used] for cells in grid]
+    table = pb.Table(row_count=len(grid), column_count=len(used), markdown=pipe_table(texts))
+    add = table.cells.add
+    for r, row_texts in enumerate(texts):
+        for k, text in enumerate(row_texts):
+            if text:
+                add(row=r, column=k, row_span=1, column_span=1, text=text, header=r == 0)
+    box = table.box
+    box.x0 = min(row.cells[0].x0 for row in run)
+    box.x1 = max(c.x1 for row in run for c in row.cells)
+    box.y0, box.y1 = run[0].top, run[-1].bottom
     return table

@@ -7,8 +7,9 @@ engines directly call it too, so they measure what the servers return.
 from __future__ import annotations
 
 from ocrmesh.v1 import ocr_pb2 as pb
-from services.outputs.blocks import page_blocks
+from services.outputs.blocks import add_blocks
 from services.outputs.markdown import page_markdown
+from services.outputs.page_lines import page_lines
 from services.outputs.text_tables import text_tables
 from services.scaffold.engine import PageOptions
 from services.textfix.pages import GERMAN, correct_page_spelling
@@ -18,15 +19,23 @@ from services.textfix.typography import restore_section_signs
 def finish_page(page: pb.PageResult, options: PageOptions) -> None:
     """The page's text after the engine, unless the request turned corrections off: on a recognised
     German page `§` restored where `8`/`$` stands for it, then the dictionary spelling correction.
-    Then, where the engine found no table, the tables of aligned text; its blocks (headings, clauses,
-    tables, running header and footer) and its Markdown where the engine gave none."""
+    Then the page's structure (`add_structure`)."""
     if options.correct_spelling:
         if page.kind == pb.PAGE_KIND_SCANNED and options.language.lower() in GERMAN:
             restore_section_signs(page)
         correct_page_spelling(page, options.language)
+    add_structure(page)
+
+
+def add_structure(page: pb.PageResult) -> None:
+    """Where the engine found no table, the page's tables of aligned text; its blocks (headings, clauses,
+    tables, running header and footer) and its Markdown where the engine gave none."""
+    if page.blocks and page.markdown:
+        return  # the engine's own structure
+    lines = page_lines(page)  # read once for the passes below
     if not page.tables and not page.blocks:
-        page.tables.extend(text_tables(page))
+        page.tables.extend(text_tables(page, lines))
     if not page.blocks:
-        page.blocks.extend(page_blocks(page))
+        add_blocks(page, lines)
     if not page.markdown:
         page.markdown = page_markdown(page)

@@ -18,7 +18,8 @@ from google.protobuf.internal.containers import RepeatedCompositeFieldContainer
 
 from ocrmesh.v1 import ocr_pb2 as pb
 from services.outputs.page_lines import Box, PageLine, page_lines
-from services.outputs.structure import LIST_ITEM_STARTS, heading_of, list_item
+from services.outputs.pipe_tables import table_markdown
+from services.outputs.structure import LIST_ITEM_STARTS, heading_of, list_item, may_be_heading
 
 HEADER_BAND = 0.08  # page-normalised: the top 8 % of the page
 FOOTER_BAND = 0.92  # ... and the bottom 8 %
@@ -28,6 +29,9 @@ _PAGE_NUMBER = re.compile(
     r"|^\d{1,4}\s*/\s*\d{1,4}$",
     re.IGNORECASE,
 )
+
+
+BlockText = tuple[int, int, str]  # a block's kind, level and text (a table's text: its Markdown)
 
 
 @dataclass(slots=True)
@@ -48,16 +52,27 @@ def page_blocks(page: pb.PageResult) -> list[pb.Block]:
     return list(holder.blocks)
 
 
-def add_blocks(page: pb.PageResult, lines: Sequence[PageLine] | None = None) -> None:
-    """Adds the page's blocks to `page.blocks`; `lines` are the page's lines when the caller has read them
-    already (`page_lines`)."""
-    _fill(page.blocks, page, page_lines(page) if lines is None else lines)
+def page_block_texts(page: pb.PageResult) -> list[BlockText]:
+    """The page's blocks as (kind, level, text), the page left as it is."""
+    return _fill(pb.PageResult().blocks, page, page_lines(page))
 
 
-def _fill(blocks: RepeatedCompositeFieldContainer[pb.Block], page: pb.PageResult, lines: Sequence[PageLine]) -> None:
+def add_blocks(page: pb.PageResult, lines: Sequence[PageLine] | None = None) -> list[BlockText]:
+    """Adds the page's blocks to `page.blocks` and gives them as (kind, level, text) too, for the Markdown
+    (cheaper than reading them back); `lines` are the page's lines when the caller has read them already
+    (`page_lines`)."""
+    return _fill(page.blocks, page, page_lines(page) if lines is None else lines)
+
+
+def _fill(
+    blocks: RepeatedCompositeFieldContainer[pb.Block], page: pb.PageResult, lines: Sequence[PageLine]
+) -> list[BlockText]:
     table_boxes = [
         (t.box.x0, t.box.y0, t.box.x1, t.box.y1) if t.HasField("box") else None for t in page.tables
     ]
+    # The band of the page the tables cover: a line outside it is in none (most lines; an empty band: no tables).
+    tables_top = min((b[1] for b in table_boxes if b is not None), default=2.0)
+    tables_bottom = max((b[3] for b in table_boxes if b is not None), default=-1.0)
     drafts: list[_Draft] = []
     tables: dict[int, _Draft] = {}
     open_draft: _Draft | None = None  # a paragraph or list item that may take the next line
@@ -66,7 +81,11 @@ def _fill(blocks: RepeatedCompositeFieldContainer[pb.Block], page: pb.PageResult
         text = " ".join(raw.split())
         if not text:
             continue
-        table = _table_holding(table_boxes, box) if table_boxes else None
+        table = (
+            _table_holding(table_boxes, box)
+            if box is not None and tables_top <= box[3] and box[1] <= tables_bottom
+            else None
+        )
         if table is not None:
             open_draft = None
             if table not in tables:
@@ -74,12 +93,12 @@ def _fill(blocks: RepeatedCompositeFieldContainer[pb.Block], page: pb.PageResult
                 drafts.append(tables[table])
             tables[table].lines.append(index)
             continue
-        furniture = _running_kind(box, text)
+        furniture = _running_kind(box, text) if box is not None and not HEADER_BAND < box[3] < FOOTER_BAND else None
         if furniture is not None:
             open_draft = None
             drafts.append(_Draft(furniture, [index], [text]))
             continue
-        heading = heading_of(text)
+        heading = heading_of(text) if may_be_heading(text) else None
         if heading is not None:
             open_draft = None
             drafts.append(_Draft(pb.BLOCK_KIND_HEADING, [index], [heading.text], level=heading.level))
@@ -96,12 +115,11 @@ def _fill(blocks: RepeatedCompositeFieldContainer[pb.Block], page: pb.PageResult
     for table in range(len(table_boxes)):  # tables given by cells only (no lines of their own)
         if table not in tables:
             drafts.append(_Draft(pb.BLOCK_KIND_TABLE, [], [], table=table))
-    for draft in drafts:
-        _add(blocks, page, draft, lines, table_boxes)
+    return [_add(blocks, page, draft, lines, table_boxes) for draft in drafts]
 
 
-def _running_kind(box: Box | None, text: str) -> int | None:
-    if box is None or HEADER_BAND < box[3] and box[1] < FOOTER_BAND:  # not in a band: body text
+def _running_kind(box: Box, text: str) -> int | None:
+    if HEADER_BAND < box[3] and box[1] < FOOTER_BAND:  # not in a band: body text
         return None
     if len(text) > 80 or not _PAGE_NUMBER.search(text):
         return None
@@ -114,22 +132,26 @@ def _add(
     draft: _Draft,
     lines: Sequence[PageLine],
     table_boxes: list[Box | None],
-) -> None:
+) -> BlockText:
     if draft.table is not None:
         box = table_boxes[draft.table]
-        text, kind, level = page.tables[draft.table].markdown, pb.BLOCK_KIND_TABLE, 0
+        text, kind, level = table_markdown(page.tables[draft.table]), pb.BLOCK_KIND_TABLE, 0
     else:
-        box = _union([b for b in (lines[i].box for i in draft.lines) if b is not None])
+        indices = draft.lines
+        box = lines[indices[0]][1] if len(indices) == 1 else _union([b for i in indices if (b := lines[i][1]) is not None])
         text, kind, level = "\n".join(draft.texts), draft.kind, draft.level
-    block = blocks.add(kind=kind, level=level, text=text, line_indices=draft.lines, table_index=draft.table)  # type: ignore[arg-type]
+    block = blocks.add()  # fields set one by one: cheaper than keyword arguments in upb
+    block.kind, block.level, block.text = kind, level, text  # type: ignore[assignment]
+    block.line_indices.extend(draft.lines)
+    if draft.table is not None:
+        block.table_index = draft.table
     if box is not None:
         made = block.box
         made.x0, made.y0, made.x1, made.y1 = box
+    return kind, level, text
 
 
-def _table_holding(table_boxes: list[Box | None], box: Box | None) -> int | None:
-    if box is None:
-        return None
+def _table_holding(table_boxes: list[Box | None], box: Box) -> int | None:
     cx, cy = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
     for index, table in enumerate(table_boxes):
         if table is not None and table[0] <= cx <= table[2] and table[1] <= cy <= table[3]:

@@ -7,10 +7,11 @@ in place of the lines inside their box) are written out, the running header and 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from ocrmesh.v1 import ocr_pb2 as pb
-from services.outputs.blocks import page_blocks
+from services.outputs.blocks import BlockText, page_block_texts
+from services.outputs.pipe_tables import escape_markdown, table_markdown
 
 PAGE_BREAK = "\n\n<!-- page {number} -->\n\n"
 
@@ -26,49 +27,36 @@ def document_markdown(pages: Sequence[pb.PageResult]) -> str:
 
 def page_markdown(page: pb.PageResult) -> str:
     """The page's blocks as Markdown; its running header and footer (page numbers) left out."""
-    blocks = page.blocks or page_blocks(page)
-    parts = [_block_markdown(page, block) for block in blocks]
+    if not page.blocks:
+        return blocks_markdown(page_block_texts(page))
+    tables = page.tables
+    return blocks_markdown(
+        (block.kind, block.level, _table_text(tables, block.table_index) if block.kind == pb.BLOCK_KIND_TABLE else block.text)
+        for block in page.blocks
+    )
+
+
+def blocks_markdown(blocks: Iterable[BlockText]) -> str:
+    """Blocks as (kind, level, text), a table's text its Markdown, written one after the other."""
+    parts = [_block_markdown(kind, level, text) for kind, level, text in blocks]
     return "\n\n".join(part for part in parts if part)
 
 
-def _block_markdown(page: pb.PageResult, block: pb.Block) -> str:
-    if block.kind == pb.BLOCK_KIND_HEADING:
-        return f"{'#' * max(1, min(6, block.level))} {_escape(block.text)}"
-    if block.kind == pb.BLOCK_KIND_TABLE:
-        return _table_markdown(page.tables[block.table_index]) if block.table_index < len(page.tables) else ""
-    if block.kind == pb.BLOCK_KIND_LIST_ITEM:
-        first, *rest = block.text.split("\n")
+def _table_text(tables: Sequence[pb.Table], index: int) -> str:
+    return table_markdown(tables[index]) if index < len(tables) else ""
+
+
+def _block_markdown(kind: int, level: int, text: str) -> str:
+    if kind == pb.BLOCK_KIND_PARAGRAPH:
+        return "\n".join(escape_markdown(line) for line in text.split("\n"))
+    if kind == pb.BLOCK_KIND_HEADING:
+        return f"{'#' * max(1, min(6, level))} {escape_markdown(text)}"
+    if kind == pb.BLOCK_KIND_TABLE:
+        return text
+    if kind == pb.BLOCK_KIND_LIST_ITEM:
+        first, *rest = text.split("\n")
         item = first[1:].strip() if first.startswith(("-", "•", "–")) else first
-        return "\n".join([f"- {_escape(item)}", *(f"  {_escape(line)}" for line in rest)])
-    if block.kind in (pb.BLOCK_KIND_PAGE_HEADER, pb.BLOCK_KIND_PAGE_FOOTER):
+        return "\n".join([f"- {escape_markdown(item)}", *(f"  {escape_markdown(line)}" for line in rest)])
+    if kind in (pb.BLOCK_KIND_PAGE_HEADER, pb.BLOCK_KIND_PAGE_FOOTER):
         return ""
-    return "\n".join(_escape(line) for line in block.text.split("\n"))
-
-
-def _table_markdown(table: pb.Table) -> str:
-    if table.markdown.strip():
-        return table.markdown.strip()
-    rows = max(table.row_count, max((c.row + max(1, c.row_span) for c in table.cells), default=0))
-    columns = max(table.column_count, max((c.column + max(1, c.column_span) for c in table.cells), default=0))
-    if not rows or not columns:
-        return ""
-    grid = [["" for _ in range(columns)] for _ in range(rows)]
-    for cell in table.cells:
-        if 0 <= cell.row < rows and 0 <= cell.column < columns:
-            grid[cell.row][cell.column] = cell.text
-    return pipe_table(grid)
-
-
-def pipe_table(rows: Sequence[Sequence[str]]) -> str:
-    """Rows of cell texts (the first row the header, all rows as wide) as a Markdown pipe table."""
-    if not rows:
-        return ""
-    cells = [[_escape(" ".join(text.split())).replace("|", "\\|") for text in row] for row in rows]
-    lines = ["| " + " | ".join(cells[0]) + " |", "|" + "|".join(" --- " for _ in cells[0]) + "|"]
-    lines += ["| " + " | ".join(row) + " |" for row in cells[1:]]
-    return "\n".join(lines)
-
-
-def _escape(text: str) -> str:
-    """Text that Markdown shows as written: a leading `#`, `>` or `+` is not markup."""
-    return "\\" + text if text and text[0] in "#>+" else text
+    return "\n".join(escape_markdown(line) for line in text.split("\n"))

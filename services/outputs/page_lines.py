@@ -1,27 +1,25 @@
 """A page's lines read out of the protobuf once, for the passes that make its structure.
 
 Reading a field of a protobuf message costs far more than a tuple's; `text_tables`,
-`page_blocks` and the Markdown all walk the same lines, so `finish_page` reads them here once.
+`page_blocks` and the Markdown all walk the same lines, so `add_structure` reads them here once,
+as plain tuples (the cheapest to make: a page has hundreds of lines, a contract thousands).
 """
 
 from __future__ import annotations
 
-from typing import NamedTuple
-
 from ocrmesh.v1 import ocr_pb2 as pb
 
 Box = tuple[float, float, float, float]  # x0, y0, x1, y1, page-normalised
-
-
-class PageLine(NamedTuple):
-    text: str  # as the engine gave it
-    box: Box | None  # None where the engine gave no box
-    block: int  # the engine's block index
+# A line: its text as the engine gave it, its box (None where the engine gave none: a box whose right
+# and bottom edges are 0 is no box) and the engine's block index.
+PageLine = tuple[str, Box | None, int]
 
 
 def page_lines(page: pb.PageResult) -> list[PageLine]:
-    return [
-        PageLine(line.text, (box.x0, box.y0, box.x1, box.y1) if line.HasField("box") else None, line.block)
-        for line in page.lines
-        for box in (line.box,)
-    ]
+    lines: list[PageLine] = []
+    append = lines.append
+    for line in page.lines:
+        made = line.box
+        box = (made.x0, made.y0, made.x1, made.y1)
+        append((line.text, box if box[2] or box[3] else None, line.block))
+    return lines

@@ -12,10 +12,11 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Sequence
+from operator import attrgetter
 
 from ocrmesh.v1 import ocr_pb2 as pb
-from services.outputs.markdown import pipe_table
 from services.outputs.page_lines import PageLine, page_lines
+from services.outputs.pipe_tables import pipe_table
 
 MIN_COLUMNS = 3
 MIN_ROWS = 2  # rows of MIN_COLUMNS cells in one table (or one of MIN_COLUMNS + 2)
@@ -35,6 +36,10 @@ class _Cell:
         self.cy = (y0 + y1) / 2
 
 
+_BY_HEIGHT = attrgetter("cy")
+_BY_LEFT = attrgetter("x0")
+
+
 class _Row:
     """Cells at one height, left to right, with the row's top, bottom and tallest cell."""
 
@@ -43,8 +48,7 @@ class _Row:
     def __init__(self, cells: list[_Cell]) -> None:
         first = cells[0]
         top, bottom, height = first.y0, first.y1, first.y1 - first.y0
-        if len(cells) > 1:  # most rows are a single cell
-            cells.sort(key=lambda c: c.x0)
+        if len(cells) > 1:
             for cell in cells:
                 top, bottom, height = min(top, cell.y0), max(bottom, cell.y1), max(height, cell.y1 - cell.y0)
         self.cells, self.top, self.bottom, self.height = cells, top, bottom, height
@@ -99,10 +103,10 @@ def _cells(page: pb.PageResult, lines: Sequence[PageLine] | None) -> list[_Cell]
     return cells
 
 
-def _rows(cells: list[_Cell]) -> list[_Row]:
+def _rows(cells: list[_Cell]) -> list[list[_Cell]]:
     """Cells at one height, left to right; rows top to bottom."""
     groups: list[list[_Cell]] = []
-    cells.sort(key=lambda c: c.cy)
+    cells.sort(key=_BY_HEIGHT)
     group: list[_Cell] = []
     for cell in cells:
         if group and abs(cell.cy - group[0].cy) <= 0.5 * (group[0].y1 - group[0].y0):
@@ -110,10 +114,13 @@ def _rows(cells: list[_Cell]) -> list[_Row]:
         else:
             group = [cell]
             groups.append(group)
-    return [_Row(group) for group in groups]
+    for group in groups:
+        if len(group) > 1:  # most rows are a single cell
+            group.sort(key=_BY_LEFT)
+    return groups
 
 
-def _runs(rows: list[_Row]) -> list[tuple[list[_Row], list[tuple[float, float]]]]:
+def _runs(rows: list[list[_Cell]]) -> list[tuple[list[_Row], list[tuple[float, float]]]]:
     """Stretches of rows close to each other: a full row (MIN_COLUMNS cells or more) starts one; full rows
     whose cells fall one to a column, and thinner rows whose every cell lies inside one column (a
     description's second line, a GTIN under its item), continue it."""
@@ -121,10 +128,11 @@ def _runs(rows: list[_Row]) -> list[tuple[list[_Row], list[tuple[float, float]]]
     current: list[_Row] = []
     columns: list[tuple[float, float]] = []
     bottom = 0.0  # of the run's last row
-    for row in rows:
-        full = len(row.cells) >= MIN_COLUMNS
+    for cells in rows:
+        full = len(cells) >= MIN_COLUMNS
         if not current and not full:
             continue  # most rows of a page: no table open, none to start
+        row = _Row(cells)
         if current and row.top - bottom <= ROW_GAP * row.height:
             bottom = row.bottom
             widened = _merged([*columns, *((c.x0, c.x1) for c in row.cells)]) if full else columns
@@ -149,9 +157,9 @@ def _runs(rows: list[_Row]) -> list[tuple[list[_Row], list[tuple[float, float]]]
     return [(r, cols) for r, cols in runs if _worth_a_table(r)]
 
 
-def _worth_a_table(run: list[_Row]) -> bool:
+def _worth_a_table(run: Sequence[_Row | list[_Cell]]) -> bool:
     """Two full rows, or one of many cells (an item table's last row alone on a new page)."""
-    full = [row for row in run if len(row.cells) >= MIN_COLUMNS]
+    full = [row for row in run if len(row) >= MIN_COLUMNS]
     return len(full) >= MIN_ROWS or any(len(row) >= MIN_COLUMNS + 2 for row in full)
 
 
@@ -206,11 +214,14 @@ def _table(run: list[_Row], columns: list[tuple[float, float]]) -> pb.Table | No
     used = sorted({k for cells in grid for k, parts in enumerate(cells) if parts})
     texts = [[" ".join(cells[c]) for c in used] for cells in grid]
     table = pb.Table(row_count=len(grid), column_count=len(used), markdown=pipe_table(texts))
-    add = table.cells.add
+    add = table.cells.add  # fields set one by one: cheaper than keyword arguments in upb
     for r, row_texts in enumerate(texts):
         for k, text in enumerate(row_texts):
             if text:
-                add(row=r, column=k, row_span=1, column_span=1, text=text, header=r == 0)
+                cell = add()
+                cell.row, cell.column, cell.row_span, cell.column_span, cell.text = r, k, 1, 1, text
+                if r == 0:
+                    cell.header = True
     box = table.box
     box.x0 = min(row.cells[0].x0 for row in run)
     box.x1 = max(c.x1 for row in run for c in row.cells)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from ocrmesh.v1 import ocr_pb2 as pb
 from services.outputs.blocks import add_blocks
-from services.outputs.markdown import page_markdown
+from services.outputs.markdown import blocks_markdown, page_markdown
 from services.outputs.page_lines import page_lines
 from services.outputs.text_tables import text_tables
 from services.scaffold.engine import PageOptions
@@ -30,12 +30,13 @@ def finish_page(page: pb.PageResult, options: PageOptions) -> None:
 def add_structure(page: pb.PageResult) -> None:
     """Where the engine found no table, the page's tables of aligned text; its blocks (headings, clauses,
     tables, running header and footer) and its Markdown where the engine gave none."""
-    if page.blocks and page.markdown:
-        return  # the engine's own structure
+    if page.blocks:  # the engine's own blocks
+        if not page.markdown:
+            page.markdown = page_markdown(page)
+        return
     lines = page_lines(page)  # read once for the passes below
-    if not page.tables and not page.blocks:
+    if not page.tables:
         page.tables.extend(text_tables(page, lines))
-    if not page.blocks:
-        add_blocks(page, lines)
+    made = add_blocks(page, lines)
     if not page.markdown:
-        page.markdown = page_markdown(page)
+        page.markdown = blocks_markdown(made)

@@ -78,8 +78,7 @@ def _fill(
     open_draft: _Draft | None = None  # a paragraph or list item that may take the next line
     last_engine_block: int | None = None
     for index, (raw, box, engine_block) in enumerate(lines):
-        text = " ".join(raw.split())
-        if not text:
+        if not raw or raw.isspace():
             continue
         table = (
             _table_holding(table_boxes, box)
@@ -93,6 +92,7 @@ def _fill(
                 drafts.append(tables[table])
             tables[table].lines.append(index)
             continue
+        text = " ".join(raw.split())
         furniture = _running_kind(box, text) if box is not None and not HEADER_BAND < box[3] < FOOTER_BAND else None
         if furniture is not None:
             open_draft = None

@@ -108,12 +108,14 @@ def _rows(cells: list[_Cell]) -> list[list[_Cell]]:
     groups: list[list[_Cell]] = []
     cells.sort(key=_BY_HEIGHT)
     group: list[_Cell] = []
+    centre, reach = 0.0, -1.0  # of the row's first cell: its centre, and half its height
     for cell in cells:
-        if group and abs(cell.cy - group[0].cy) <= 0.5 * (group[0].y1 - group[0].y0):
+        if abs(cell.cy - centre) <= reach:
             group.append(cell)
         else:
             group = [cell]
             groups.append(group)
+            centre, reach = cell.cy, 0.5 * (cell.y1 - cell.y0)
     for group in groups:
         if len(group) > 1:  # most rows are a single cell
             group.sort(key=_BY_LEFT)

@@ -325,6 +325,7 @@ LIGHT_ROLE_MODULES = [
     "bench_service.host",
     "jobs_service.host",
     "gateway_rest.app",
+    "cv2",  # imported when needed by services.intake.photo: a phone photo is rectified on the light image too
 ]
 
 

@@ -103,11 +103,13 @@ def text_pages(pdf: bytes) -> list[pb.PageResult]:
 
 
 def engine_fingerprint() -> str:
-    """Hash of the OCR engine's source and Tesseract version: the OCR cache key's second half."""
+    """Hash of the OCR engine's source (the engine and the page preparation before it: orientation,
+    photos, faxes) and Tesseract version: the OCR cache key's second half."""
     import tesserocr
 
     h = hashlib.sha256(tesserocr.tesseract_version().encode())
-    for source in sorted((REPO / "services" / "tesseract").glob("*.py")):
+    sources = [*(REPO / "services" / "tesseract").glob("*.py"), *(REPO / "services" / "intake").glob("*.py")]
+    for source in sorted(sources):
         h.update(source.read_bytes())
     return h.hexdigest()[:16]
 

@@ -1,4 +1,4 @@
-"""Text-like ink that the first recognition pass did not read (numpy only).
+"""Text-like ink that the first recognition pass did not read (numpy; OpenCV's morphology for runs).
 
 Tesseract's page layout analysis (psm 3) sometimes loses a small text block
 or garbles it: its table finder takes the two-column head of an invoice (the
@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import cv2
 import numpy as np
 
 Box = tuple[int, int, int, int]  # x0, y0, x1, y1 in pixels, x1/y1 exclusive
@@ -143,46 +144,39 @@ def _pixels_of(cells: np.ndarray, cell: int, shape: tuple[int, ...]) -> np.ndarr
 
 
 def _long_runs(mask: np.ndarray, length: int, axis: int) -> np.ndarray:
-    """Morphological opening of `mask` with a 1 x `length` line along `axis`."""
+    """Morphological opening of `mask` with a 1 x `length` line along `axis`: the runs at least `length`
+    long. Eroded with the line's first pixel as anchor (a True start: a run covers the `length` pixels
+    from there; windows reaching past the edge see no ink), then dilated back with its last."""
     if length <= 1 or mask.shape[axis] < length:
         return np.zeros_like(mask)
-    inside = _window_sum(mask, length, axis) == length  # runs starting here cover `length` pixels
-    return _spread(inside, length, axis, mask.shape[axis])
-
-
-def _window_sum(mask: np.ndarray, length: int, axis: int) -> np.ndarray:
-    """Sum over each window of `length` along `axis` (valid positions only)."""
-    c = np.cumsum(mask, axis=axis, dtype=np.int32)
-    pad = [(0, 0), (0, 0)]
-    pad[axis] = (1, 0)
-    c = np.pad(c, pad)
-    n = mask.shape[axis]
-    hi: list[slice] = [slice(None), slice(None)]
-    lo: list[slice] = [slice(None), slice(None)]
-    hi[axis], lo[axis] = slice(length, n + 1), slice(0, n - length + 1)
-    return c[tuple(hi)] - c[tuple(lo)]
-
-
-def _spread(starts: np.ndarray, length: int, axis: int, n: int) -> np.ndarray:
-    """Every pixel covered by a window of `length` starting at a True position of `starts`."""
-    pad = [(0, 0), (0, 0)]
-    pad[axis] = (length - 1, length - 1)
-    return _window_sum(np.pad(starts, pad), length, axis) > 0
+    line = _line(length, axis)
+    ahead, back = ((0, 0), (length - 1, 0)) if axis == 1 else ((0, 0), (0, length - 1))
+    starts = cv2.erode(_u8(mask), line, anchor=ahead, borderType=cv2.BORDER_CONSTANT, borderValue=0)
+    return cv2.dilate(starts, line, anchor=back, borderType=cv2.BORDER_CONSTANT, borderValue=0).view(bool)
 
 
 def _dilate(mask: np.ndarray, radius: int, axis: int) -> np.ndarray:
     """Grow `mask` by `radius` cells both ways along `axis`."""
     if radius <= 0:
         return mask
-    pad = [(0, 0), (0, 0)]
-    pad[axis] = (radius, radius)
-    return _window_sum(np.pad(mask, pad), 2 * radius + 1, axis) > 0
+    line = _line(2 * radius + 1, axis)
+    return cv2.dilate(_u8(mask), line, borderType=cv2.BORDER_CONSTANT, borderValue=0).view(bool)
+
+
+def _line(length: int, axis: int) -> np.ndarray:
+    return np.ones((1, length) if axis == 1 else (length, 1), dtype=np.uint8)
+
+
+def _u8(mask: np.ndarray) -> np.ndarray:
+    """A bool mask as OpenCV takes it (0/1 bytes, contiguous), without a copy where it already is one."""
+    return np.ascontiguousarray(mask).view(np.uint8)
 
 
 def _cells(mask: np.ndarray, cell: int) -> np.ndarray:
     """Down-sample to cells of `cell` x `cell` pixels; a cell is ink when a stroke crosses it, not a speck."""
     hgt, wid = mask.shape[0] // cell * cell, mask.shape[1] // cell * cell
-    counts = mask[:hgt, :wid].reshape(hgt // cell, cell, wid // cell, cell).sum(axis=(1, 3))
+    sums = cv2.integral(_u8(mask[:hgt, :wid]))[::cell, ::cell]  # ink above and left of each cell corner
+    counts = sums[1:, 1:] - sums[:-1, 1:] - sums[1:, :-1] + sums[:-1, :-1]
     return counts >= max(2, cell // 2)
 
 

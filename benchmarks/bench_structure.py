@@ -4,7 +4,7 @@
 
 Every page of the dataset's invoices (born digital) is read by the pdftext engine, then
 `finish.add_structure` (what `finish_page` adds to every page: `text_tables`, `add_blocks`,
-`page_markdown`) runs on its result; the target is structure adding at most 10 % to the page's time.
+`blocks_markdown`) runs on its result; the target is structure adding at most 10 % to the page's time.
 """
 
 from __future__ import annotations

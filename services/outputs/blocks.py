@@ -19,7 +19,7 @@ from google.protobuf.internal.containers import RepeatedCompositeFieldContainer
 from ocrmesh.v1 import ocr_pb2 as pb
 from services.outputs.page_lines import Box, PageLine, page_lines
 from services.outputs.pipe_tables import table_markdown
-from services.outputs.structure import LIST_ITEM_STARTS, heading_of, list_item, may_be_heading
+from services.outputs.structure import heading_of, list_item
 
 HEADER_BAND = 0.08  # page-normalised: the top 8 % of the page
 FOOTER_BAND = 0.92  # ... and the bottom 8 %
@@ -98,11 +98,11 @@ def _fill(
             open_draft = None
             drafts.append(_Draft(furniture, [index], [text]))
             continue
-        heading = heading_of(text) if may_be_heading(text) else None
+        heading = heading_of(text)
         if heading is not None:
             open_draft = None
             drafts.append(_Draft(pb.BLOCK_KIND_HEADING, [index], [heading.text], level=heading.level))
-        elif text[0] in LIST_ITEM_STARTS and list_item(text):
+        elif list_item(text):
             open_draft = _Draft(pb.BLOCK_KIND_LIST_ITEM, [index], [text])
             drafts.append(open_draft)
         elif open_draft is not None and engine_block == last_engine_block:

@@ -47,8 +47,6 @@ def _table_text(tables: Sequence[pb.Table], index: int) -> str:
 
 
 def _block_markdown(kind: int, level: int, text: str) -> str:
-    if kind == pb.BLOCK_KIND_PARAGRAPH:
-        return "\n".join(escape_markdown(line) for line in text.split("\n"))
     if kind == pb.BLOCK_KIND_HEADING:
         return f"{'#' * max(1, min(6, level))} {escape_markdown(text)}"
     if kind == pb.BLOCK_KIND_TABLE:

@@ -1,7 +1,7 @@
 """A page's lines read out of the protobuf once, for the passes that make its structure.
 
 Reading a field of a protobuf message costs far more than a tuple's; `text_tables`,
-`page_blocks` and the Markdown all walk the same lines, so `add_structure` reads them here once,
+`add_blocks` and the Markdown all walk the same lines, so `add_structure` reads them here once,
 as plain tuples (the cheapest to make: a page has hundreds of lines, a contract thousands).
 """
 

@@ -23,10 +23,6 @@ _CITATION = re.compile(r"^(?:§§?|Art\.|Artikel)\s*\d+[a-z]?\s+(?:Abs\.|Absatz|
 MAX_HEADING_CHARS = 90
 # How a heading can start: every other line is body text without trying the patterns.
 _MAYBE_HEADING = re.compile(r"(?:Teil|Buch|Abschnitt|Kapitel|Titel|Unterabschnitt|§|Art|\d{1,2}\.\d)")
-# Whether a line (without leading blanks) may be a heading: a quick test before `heading_of`.
-may_be_heading = _MAYBE_HEADING.match
-# The first characters a list item can start with (a clause number, a letter, a dash or bullet).
-LIST_ITEM_STARTS = frozenset("(abcdefghijklmnopqrstuvwxyz0123456789-•–")
 _LIST_ITEM = re.compile(r"^(?:\(\d{1,2}[a-z]?\)|[a-z]\)|\d{1,2}\.(?!\d)|[-•–])\s+\S")
 
 

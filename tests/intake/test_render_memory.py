@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import io
 import json
+import statistics
 import subprocess
 import sys
 from pathlib import Path
@@ -25,14 +26,12 @@ import json, sys, psutil
 from pathlib import Path
 from services.intake.document import open_document
 me = psutil.Process()
+resident = []
 with open_document(Path(sys.argv[1]).read_bytes()) as doc:
-    doc.render(0, 150)
-    first = me.memory_info().rss
-    peak = first
-    for index in range(1, doc.page_count):
+    for index in range(doc.page_count):
         doc.render(index, 150)
-        peak = max(peak, me.memory_info().rss)
-print(json.dumps({"first": first, "peak": peak}))
+        resident.append(me.memory_info().rss)
+print(json.dumps(resident))
 """
 
 
@@ -56,6 +55,10 @@ def test_drawing_every_page_of_a_long_scan_does_not_pile_up_decoded_pages(tmp_pa
         [sys.executable, "-c", RENDER, str(scan)], check=False, cwd=REPO, capture_output=True, text=True, timeout=120
     )
     assert run.returncode == 0, run.stderr
-    memory = json.loads(run.stdout.strip().splitlines()[-1])
-    # Kept, the 23 decoded pages after the first would be 89 MB (MuPDF's store holds up to 256 MB).
-    assert memory["peak"] - memory["first"] < 20 * MB, memory
+    resident = json.loads(run.stdout.strip().splitlines()[-1])
+    # Kept, every decoded page adds its 3.7 MB (MuPDF's store holds up to 256 MB): the resident set
+    # grows page after page. The allocator may still keep a freed block now and then (a one-off
+    # step of 20-25 MB was seen on a loaded machine), so the test looks at the typical page, not the peak.
+    growth = [after - before for before, after in zip(resident[1:], resident[2:])]
+    assert statistics.median(growth) < 1 * MB, [round(step / MB, 1) for step in growth]
+    assert resident[-1] - resident[1] < 40 * MB, [round(value / MB) for value in resident]

@@ -62,6 +62,8 @@ TUNING: tuple[str, ...] = (
     "sammelrechnung",
     # Moved after a fix its scan failure showed (issue 14: a misread small netto wiped all amounts).
     "iso_schlicht",
+    # Moved after a fix its scan failure showed (issue 14: a VAT of the opposite sign to netto chosen).
+    "zweispaltig",
 )
 NEVER_TUNED: tuple[str, ...] = (
     "nederlands",
@@ -72,7 +74,9 @@ NEVER_TUNED: tuple[str, ...] = (
     # Added in place of francais, sammelrechnung and iso_schlicht; nobody has tuned on them.
     "facture_grille",
     "grosshandel",
-    "zweispaltig",
+    # Added in place of zweispaltig; nobody has tuned on them.
+    "werkstatt",
+    "english_plain",
 )
 SPLIT: dict[str, tuple[str, ...]] = {"tuning": TUNING, "never_tuned": NEVER_TUNED}
 FAMILY_NAMES: tuple[str, ...] = TUNING + NEVER_TUNED
@@ -523,6 +527,12 @@ DRAWN: tuple[Family, ...] = (
     Family("grosshandel", "de", "right", "table", False, "zebra", ("pos", "art", "desc", "qty", "unit", "price",
            "total"), "label_column", "cols", ("de",), ("none", "code_after"), ("dotted", "dotted_short"), ((19, 7),),
            ids="both", size=9.0, item_count=(10, 16), fonts=("dejavu-sans-condensed", "liberation-sans")),
+    Family("werkstatt", "de", "left", "one_line", True, "grid", ("pos", "desc", "qty", "unit", "price", "rate",
+           "total"), "rate_table", "text", ("de",), ("code_before",), ("iso", "de_long"), ((7,), (19, 7)), ids="vat",
+           fonts=("times", "helvetica"), skonto=True, due_row=True),
+    Family("english_plain", "en", "center", "label_column", False, "none", ("desc", "qty", "price", "total"),
+           "two_column", "centered", ("en",), ("code_after",), ("en_us", "iso"), ((19,), (19, 7)), ids="both",
+           fonts=("times",), prepaid=True, size=10.5),
 )  # fmt: skip
 _DRAWN = {f.name: f for f in DRAWN}
 assert set(_DRAWN) | set(LAYOUT_NAMES) == set(FAMILY_NAMES) and len(FAMILY_NAMES) == len(set(FAMILY_NAMES))

@@ -66,6 +66,10 @@ FIELD_ORDER = (
     "betrag_brutto", "waehrung", "ust_id", "steuernummer", "iban", "bic", "lieferant", "lieferant_adresse",
     "kundennummer", "bestellnummer",
 )  # fmt: skip
+# No VAT exceeds this share of netto (percent): the highest VAT rate.
+MAX_VAT_RATE = max(totals.VAT_RATES)
+# VAT readings looked at as the amounts per rate of a total VAT (the best of them, by score).
+MAX_RATE_PARTS = 12
 # Bonus for the amount triple that adds up, and for a VAT that is a VAT rate of netto.
 SUM_BONUS = 2.0
 RATE_BONUS = 0.3
@@ -853,8 +857,8 @@ def _best_triple(
 ) -> tuple[float, dict[str, Candidate]] | None:
     best: tuple[float, dict[str, Candidate]] | None = None
     for netto, mwst, brutto in itertools.product(*(options[n] for n in AMOUNT_FIELDS)):
-        if netto and mwst and abs(mwst.amount) >= abs(netto.amount) and netto.amount:
-            continue  # VAT is a fraction of netto
+        if netto and mwst and not _vat_fits(netto.amount, mwst.amount):  # type: ignore[arg-type]
+            continue
         chosen = {n: c for n, c in zip(AMOUNT_FIELDS, (netto, mwst, brutto), strict=True) if c is not None}
         score = sum(c.score for c in chosen.values())
         if netto and mwst and brutto and netto.amount + mwst.amount == brutto.amount:
@@ -866,6 +870,14 @@ def _best_triple(
         if best is None or score > best[0]:
             best = (score, chosen)
     return best
+
+
+def _vat_fits(netto: Decimal, mwst: Decimal) -> bool:
+    """VAT of netto's sign (a credit note's are both negative) and at most the highest VAT rate of it: a VAT
+    line's base (27 % of netto and more) or a sign flipped to make a sum hold is no VAT of that netto."""
+    if not netto:
+        return True
+    return netto * mwst >= 0 and abs(mwst) <= abs(netto) * MAX_VAT_RATE / 100
 
 
 def _adds_up(chosen: dict[str, Candidate]) -> bool:
@@ -939,6 +951,52 @@ def _misread_candidates(
         issue = (f"read {c.raw!r} with an {DIGIT_REPAIR} {was}→{meant}" + (f" ({times}×)" if times > 1 else "")
                  + f": {numbers.format_amount(value)} from netto + mwst = brutto")  # fmt: skip
         out.append(_amount_of(name, value, c.raw, c.span, c.score - MISREAD_PENALTY, c.source, [*c.issues, issue]))
+    return out
+
+
+def _vat_from_rate_amounts(
+    ctx: _Context, top: dict[str, list[Candidate]], printed: Collection[Decimal]
+) -> list[Candidate]:
+    """mwst as the sum of VAT amounts read per rate ("Steuerbetrag -0,92 / -0,20"), where no amount printed
+    is brutto − netto of labelled totals but two or three VAT readings on separate rows add up to it to
+    the cent: a mixed-rate invoice whose total VAT is misread ("-1,12" read "4,12") or not printed at all.
+    Without it, a VAT per rate pairs with a printed netto "repaired" to fit (a wrong value that adds up).
+    """
+    parts: dict[tuple[Decimal, int, float], Candidate] = {}
+    for c in ctx.cands.get("mwst", []):
+        first = next(iter(c.span.tokens), None)
+        if c.amount and first is not None:
+            parts.setdefault((c.amount, first.page, first.y0), c)  # one reading per printed place
+    out: list[Candidate] = []
+    seen: set[Decimal] = set()
+    for n, b in itertools.product(top["betrag_netto"], top["betrag_brutto"]):
+        if n.amount is None or b.amount is None or not n.amount:
+            continue
+        value = b.amount - n.amount
+        # VAT has netto's sign and is at most the highest VAT rate of it.
+        if not value or not _vat_fits(n.amount, value):
+            continue
+        if value in printed or value in seen:
+            continue
+        same_sign = [c for c in parts.values() if c.amount and c.amount * value > 0 and abs(c.amount) < abs(value)]
+        same_sign = sorted(same_sign, key=lambda c: -c.score)[:MAX_RATE_PARTS]
+        for size in (2, 3):
+            group = next(
+                (g for g in itertools.combinations(same_sign, size)
+                 if sum(c.amount for c in g) == value  # type: ignore[misc]
+                 and len({(c.span.page, c.span.box[1]) for c in g}) == size),
+                None,
+            )  # fmt: skip
+            if group is None:
+                continue
+            seen.add(value)
+            tokens = tuple(t for c in group for t in c.span.tokens)
+            span = Span(" + ".join(c.span.text for c in group), tokens)
+            issue = (f"mwst taken as the sum of the VAT amounts per rate ({span.text}): "
+                     f"brutto {b.raw} − netto {n.raw}, no total VAT read")  # fmt: skip
+            source = pb.FIELD_SOURCE_TEXT
+            out.append(_amount_of("mwst", value, span.text, span, RATE_LINES_SCORE, source, [issue]))
+            break
     return out
 
 
@@ -1140,6 +1198,7 @@ def _arithmetic_candidates(ctx: _Context, items: _LineItems | None = None) -> No
                           issues=[f"sum of the VAT lines' {what} per rate ({', '.join(f'{r.line.rate.normalize():f} %' for r in lines)})"])  # fmt: skip
             c.amount = value
             added.append(c)
+    added += _vat_from_rate_amounts(ctx, top, printed)
     added += _misread_candidates(top, amounts, items)
     added += _vat_from_sum(ctx, top, printed)
     added += _brutto_from_sum(ctx, top, printed)

@@ -41,7 +41,9 @@ _CHARS = {
 _WORD_START = r"(?<![\w-])"
 # The currency a label may name before its value: "Steuerbetrag in EUR", "Total (€)", a row-final "in".
 _UNIT = r"(?:\s+in(?:\s+(?:eur|€))?(?!\w)(?=\s*(?:$|:))|\s*\((?:in\s+)?(?:eur|€)\))?"
-_CLEAN = str.maketrans("", "", ".:;,()")
+# What a fuzzy comparison leaves out of a word: punctuation, which OCR drops, adds and swaps around
+# abbreviations ("USt-IdNr." read "UStr.-Id.=Nr.", "Rechnungs-Nr" read "Rechnungs.Nr:").
+_NOT_LETTER_OR_DIGIT = re.compile(r"[\W_]")
 KEY_LEN = 3
 _STARTS = re.compile(rf"(?<![\w-])\w{{1,{KEY_LEN + 1}}}")
 _SPELLED_UMLAUT = re.compile(r"([aou])e")
@@ -158,7 +160,7 @@ class Lexicon:
         covered = [(s, e) for _, _, s, e in found]
         words, where = [], []
         for start, word in tokens:
-            clean = word.translate(_CLEAN).lower()
+            clean = _fuzzy_form(word)
             free = not any(s < start + len(word) and start < e for s, e in covered)
             if len(clean) >= FUZZY_MIN_LEN - 1 and clean.isalpha() and free:
                 words.append(clean)
@@ -176,6 +178,11 @@ class Lexicon:
         return found
 
 
+def _fuzzy_form(word: str) -> str:
+    """``word`` as fuzzy matching compares it: lower case, letters and digits only."""
+    return _NOT_LETTER_OR_DIGIT.sub("", word.lower())
+
+
 def _groups(entry: Mapping[str, object]) -> list[str]:
     return [str(p) for key, value in entry.items() if key != "strength" for p in (value or [])]  # type: ignore[union-attr]
 
@@ -191,7 +198,7 @@ def build(data: Mapping[str, object]) -> Lexicon:
     fuzzy: dict[str, tuple[str, float]] = {}
     for name, strength, phrases in groups:
         for p in phrases:
-            word = p.lower().rstrip(".")
+            word = _fuzzy_form(p) if not any(ch.isspace() for ch in p) else ""
             if len(word) >= FUZZY_MIN_LEN and word.isalpha() and fuzzy.get(word, ("", 0.0))[1] < strength:
                 fuzzy[word] = (name, strength)
     patterns = [

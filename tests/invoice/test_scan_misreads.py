@@ -396,3 +396,75 @@ def test_no_total_computed_from_a_rate_the_invoice_never_states() -> None:
     assert _amounts(fields) == ("100.00", "2.60", "102.90") and fields.needs_review
     fields = extract_fields([_totals("100,00", "MwSt. 2,6 % 2,60", "102,90")])
     assert _amounts(fields)[2] == "102.60"
+
+
+def test_mixed_rate_vat_as_the_sum_of_its_amounts_per_rate() -> None:
+    """A credit note's VAT total "-1,12" read "4,12"; its VAT per rate is printed and read right (-0,92 at
+    19 %, -0,20 at 7 %). -8,79 − -7,67 is their sum: mwst is -1.12, not the 19 % line's -0,92 paired with
+    netto "repaired" to -7,87 (6 for 8) so that the sum holds."""
+    per_rate = (
+        line("Umsatzsteuer 19 % -0,92", 0.10, 0.50),
+        line("Umsatzsteuer 7 % -0,20", 0.10, 0.52),
+    )
+    fields = extract_fields([_totals("-7,67", "Steuerbetrag in EUR 4,12", "-8,79", *per_rate)])
+    assert _amounts(fields) == ("-7.67", "-1.12", "-8.79")
+    mwst = field(fields, "mwst")
+    assert any("sum of the VAT amounts per rate" in i for i in mwst.issues)
+    assert {c.name: c.passed for c in fields.checks}["netto+mwst=brutto"] is True
+    # Amounts per rate that do not add up to the difference of the totals are not made the VAT.
+    other = (line("Umsatzsteuer 19 % -0,92", 0.10, 0.50), line("Umsatzsteuer 7 % -0,21", 0.10, 0.52))
+    fields = extract_fields([_totals("-7,67", "Steuerbetrag in EUR 4,12", "-8,79", *other)])
+    assert _amounts(fields)[1] != "-1.13" and not any(
+        "sum of the VAT amounts per rate" in i for i in field(fields, "mwst").issues
+    )
+
+
+def test_label_words_compared_without_their_punctuation() -> None:
+    """A fax at 98 dpi reads "USt.-Id.-Nr." as "UStr.-Id.=Nr.": one letter and a hyphen off. Fuzzy label
+    matching compares letters and digits, so the word is still the VAT id's label ("Best.-Nr" likewise);
+    a word of other letters is no label."""
+    vat = field(extract_fields([page(*_head(), line("UStr.-Id.=Nr. DE234567891", 0.08, 0.30))]), "ust_id")
+    assert vat.value == "DE234567891" and not vat.valid
+    order = values(extract_fields([page(*_head(), line("Bestellr-Nr.: B-4711", 0.08, 0.30))]))
+    assert order.get("bestellnummer") == "B-4711"
+    other = values(extract_fields([page(*_head(), line("Ust-Arten=Nr. DE234567891", 0.08, 0.30))]))
+    assert "ust_id" not in other
+
+
+def _read_line(y: float, height: float, *words: tuple[str, float, float]) -> pb.TextLine:
+    """A line as OCR boxed it: each word from x0 to x1, `height` down from y."""
+    boxed = [
+        pb.Word(text=t, box=pb.BoundingBox(x0=a, y0=y, x1=b, y1=y + height), confidence=0.9) for t, a, b in words
+    ]
+    box = pb.BoundingBox(x0=words[0][1], y0=y, x1=words[-1][2], y1=y + height)
+    return pb.TextLine(text=" ".join(t for t, _, _ in words), box=box, confidence=0.9, words=boxed)
+
+
+def test_vat_of_netto_sign_and_at_most_the_highest_rate_of_it() -> None:
+    """A two-column totals block of a scan, its labels and totals not read: the VAT lines state their bases
+    ("USt. 19 % auf 1 306,05"), netto is the items' sum (2 541,90). A base is no VAT: 1 235,85 is 48 % of
+    netto, and with the sign of 1 306,05 flipped "netto + mwst = brutto" held with the other base (the full
+    page chose mwst -1 306,05). No VAT of the opposite sign or above the highest VAT rate of netto is taken."""
+    rows = [
+        _read_line(0.613, 0.01, ("USt.", 0.094, 0.122), ("19", 0.128, 0.142), ("%", 0.15, 0.156),
+                   ("auf", 0.165, 0.185), ("1", 0.19, 0.196), ("306,05", 0.201, 0.244)),
+        _read_line(0.632, 0.01, ("USt.", 0.094, 0.122), ("7", 0.128, 0.134), ("%", 0.14, 0.152),
+                   ("auf", 0.156, 0.177), ("1", 0.182, 0.188), ("235,85", 0.193, 0.236)),
+        _read_line(0.649, 0.012, ("Umsatzsteuer", 0.094, 0.181), ("gesamt", 0.185, 0.23)),
+    ]  # fmt: skip
+    for y, qty, unit, price, total in (
+        (0.445, "5", "Stk.", "103,61", "518,05"), (0.477, "3,5", "Std.", "61,43", "215,01"),
+        (0.508, "20", "Kan.", "13,74", "274,80"), (0.54, "20", "Kan.", "22,15", "443,00"),
+    ):  # fmt: skip
+        rows += [_read_line(y, 0.008, (qty, 0.538, 0.552), (unit, 0.567, 0.59)),
+                 _read_line(y, 0.009, (price, 0.733, 0.767)), _read_line(y, 0.009, (total, 0.866, 0.908))]  # fmt: skip
+    rows += [
+        _read_line(0.558, 0.01, ("12", 0.538, 0.552), ("qm", 0.567, 0.586)),
+        _read_line(0.558, 0.009, ("90,92", 0.732, 0.767)),
+        _read_line(0.558, 0.009, ("1", 0.854, 0.86), ("091,04", 0.866, 0.909)),
+    ]
+    p = page(*rows)
+    p.kind = pb.PAGE_KIND_SCANNED
+    netto, mwst, _ = _amounts(extract_fields([p]))
+    assert netto == "2541.90"
+    assert mwst is None or 0 <= Decimal(mwst) <= Decimal(netto) * Decimal("0.27"), mwst

@@ -49,6 +49,7 @@ OCR_DPI = 300
 # The rotation that turns each capture upright (the sideways PNG is turned 90 clockwise).
 EXPECTED_ROTATION = {
     "upright": 0,
+    "upright-png": 0,
     "upside-down": 180,
     "sideways": 270,
     "photo": 0,

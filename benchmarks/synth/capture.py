@@ -6,6 +6,8 @@
 Capture kinds (`CAPTURES`):
 
 - ``upright``: the office scan of `degrade.render_scanned_pdf` (200 dpi grey JPEG pages in a PDF);
+- ``upright-png``: one page of that scan, not turned, as a PNG: ``sideways`` without the turn (what
+  the image path costs apart from orientation: no JPEG, the 200 dpi upscaled by the engine);
 - ``upside-down``: the same scan with every page image turned 180 degrees;
 - ``sideways``: one page scanned and turned 90 degrees clockwise, as a PNG;
 - ``photo``: one page photographed with a phone held upright: a JPEG stored sideways with
@@ -34,8 +36,8 @@ from benchmarks.synth.degrade import RENDER_DPI, _rng, degrade, render_page_imag
 from benchmarks.synth.pdfdraw import A4, FAMILIES, Canvas, finish
 
 SCAN_DPI = 200
-CAPTURES = ("upright", "upside-down", "sideways", "photo", "fax-fine", "fax-normal")
-SINGLE_PAGE = frozenset({"sideways", "photo"})  # one image per page
+CAPTURES = ("upright", "upright-png", "upside-down", "sideways", "photo", "fax-fine", "fax-normal")
+SINGLE_PAGE = frozenset({"upright-png", "sideways", "photo"})  # one image per page
 MIME = {"pdf": "application/pdf", "png": "image/png", "jpg": "image/jpeg", "tif": "image/tiff"}
 EXIF_ORIENTATION = 0x0112
 
@@ -52,15 +54,16 @@ class Capture:
 
 
 def capture(pdf: bytes, kind: str, *, seed: int, page: int = 0) -> Capture:
-    """`pdf` delivered as capture `kind` (one of CAPTURES); the single-image kinds (``sideways``,
-    ``photo``) show page `page`, the others every page."""
+    """`pdf` delivered as capture `kind` (one of CAPTURES); the single-image kinds (``upright-png``,
+    ``sideways``, ``photo``) show page `page`, the others every page."""
     if kind == "upright":
         return Capture(kind, render_scanned_pdf(pdf, seed=seed, dpi=SCAN_DPI), "pdf")
     if kind == "upside-down":
         return Capture(kind, turned_scan_pdf(pdf, seed=seed, degrees=180), "pdf")
-    if kind == "sideways":
-        turned = _scan(pdf, page, seed).rotate(-90, expand=True)
-        return Capture(kind, _save(turned, "PNG", dpi=(SCAN_DPI, SCAN_DPI)), "png")
+    if kind in ("upright-png", "sideways"):
+        scan = _scan(pdf, page, seed)
+        shown = scan.rotate(-90, expand=True) if kind == "sideways" else scan
+        return Capture(kind, _save(shown, "PNG", dpi=(SCAN_DPI, SCAN_DPI)), "png")
     if kind == "photo":
         return Capture(kind, phone_photo(pdf, seed=seed, index=page), "jpg")
     if kind in ("fax-fine", "fax-normal"):

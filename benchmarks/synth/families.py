@@ -64,6 +64,8 @@ TUNING: tuple[str, ...] = (
     "iso_schlicht",
     # Moved after a fix its scan failure showed (issue 14: a VAT of the opposite sign to netto chosen).
     "zweispaltig",
+    # Moved to work on its scan failures (issue 14: "N°" read "N®" or "N?").
+    "facture_grille",
 )
 NEVER_TUNED: tuple[str, ...] = (
     "nederlands",
@@ -72,11 +74,11 @@ NEVER_TUNED: tuple[str, ...] = (
     "formular",
     "credit_note_en",
     # Added in place of francais, sammelrechnung and iso_schlicht; nobody has tuned on them.
-    "facture_grille",
     "grosshandel",
-    # Added in place of zweispaltig; nobody has tuned on them.
+    # Added in place of zweispaltig and facture_grille; nobody has tuned on them.
     "werkstatt",
     "english_plain",
+    "facture_artisan",
 )
 SPLIT: dict[str, tuple[str, ...]] = {"tuning": TUNING, "never_tuned": NEVER_TUNED}
 FAMILY_NAMES: tuple[str, ...] = TUNING + NEVER_TUNED
@@ -533,6 +535,9 @@ DRAWN: tuple[Family, ...] = (
     Family("english_plain", "en", "center", "label_column", False, "none", ("desc", "qty", "price", "total"),
            "two_column", "centered", ("en",), ("code_after",), ("en_us", "iso"), ((19,), (19, 7)), ids="both",
            fonts=("times",), prepaid=True, size=10.5),
+    Family("facture_artisan", "fr", "right", "label_column", True, "zebra", ("pos", "desc", "qty", "price",
+           "total"), "right", "text", ("de_space", "de"), ("code_after",), ("fr_long", "fr_slash"), ((20,), (20, 10)),
+           ids="vat", country="FR", fonts=("helvetica", "dejavu-serif"), due_row=True),
 )  # fmt: skip
 _DRAWN = {f.name: f for f in DRAWN}
 assert set(_DRAWN) | set(LAYOUT_NAMES) == set(FAMILY_NAMES) and len(FAMILY_NAMES) == len(set(FAMILY_NAMES))

@@ -468,3 +468,12 @@ def test_vat_of_netto_sign_and_at_most_the_highest_rate_of_it() -> None:
     netto, mwst, _ = _amounts(extract_fields([p]))
     assert netto == "2541.90"
     assert mwst is None or 0 <= Decimal(mwst) <= Decimal(netto) * Decimal("0.27"), mwst
+
+
+def test_numero_sign_read_as_a_registered_sign_or_a_question_mark() -> None:
+    """Tesseract's German model has no "°": a French "N° de facture" comes back "N® de facture" or
+    "N? de facture". Both are still the invoice number's label, whether the label is a phrase or the
+    "Facture N°" pattern."""
+    for label in ("N® de facture :", "N? de facture :", "Facture N® :"):
+        p = page(line(f"{label} B-43436", 0.08, 0.10), line("Date de facture : 7 avril 2016", 0.08, 0.12))
+        assert values(extract_fields([p])).get("rechnungsnummer") == "B-43436", label

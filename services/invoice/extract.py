@@ -294,6 +294,10 @@ def _misread_currency(word: str) -> str | None:
     return near[0] if len(near) == 1 else None
 
 
+# The label's colon with a speck OCR read as a character before it ("USt. -Id.-Nr. 3: DE123456789").
+_SPECK_COLON = re.compile(r"^[^\s:]:$")
+
+
 def _colon_ghost(token: Token) -> bool:
     return len(token.text) == 1 and token.text in _COLON_GHOSTS
 
@@ -309,8 +313,8 @@ def read_compact(span: Span, max_len: int) -> tuple[str, Span] | None:
         ):
             continue  # the rest of a label ("VAT Reg. No.:"), or a speck or colon OCR read apart (". DE...")
         nxt = span.tokens[k + 1].text if k + 1 < len(span.tokens) else ""
-        if not parts and _colon_ghost(t) and re.match(r"[A-Z]{2}\d", nxt):
-            continue  # a colon OCR read as a character ("USt-IdNr. 2 DE234567891")
+        if not parts and (_colon_ghost(t) or _SPECK_COLON.match(t.text)) and re.match(r"[A-Z]{2}\d", nxt):
+            continue  # a colon OCR read as a character, or a speck before it ("USt-IdNr. 2 DE..", ".. 3: DE..")
         if not _ALNUM.match(text) or len("".join(parts) + text) > max_len:
             break
         if parts and len(text) > 4 and len(parts[0]) <= 4:

@@ -477,3 +477,12 @@ def test_numero_sign_read_as_a_registered_sign_or_a_question_mark() -> None:
     for label in ("N® de facture :", "N? de facture :", "Facture N® :"):
         p = page(line(f"{label} B-43436", 0.08, 0.10), line("Date de facture : 7 avril 2016", 0.08, 0.12))
         assert values(extract_fields([p])).get("rechnungsnummer") == "B-43436", label
+
+
+def test_speck_before_the_labels_colon_is_no_part_of_the_vat_id() -> None:
+    """ "USt.-Id.-Nr.: DE..." read with a speck before the colon ("3:"): the speck and the colon are
+    the label's, the VAT id follows; the IBAN likewise."""
+    vat = field(extract_fields([page(*_head(), line("USt. -Id.-Nr. 3: DE234567891", 0.08, 0.30))]), "ust_id")
+    assert vat.value == "DE234567891"
+    iban = values(extract_fields([page(*_head(), line("IBAN i: DE89370400440532013000", 0.08, 0.30))]))
+    assert iban.get("iban") == "DE89370400440532013000"

@@ -31,7 +31,7 @@ FUZZY_CUTOFF = 85.0
 FUZZY_MIN_LEN = 7
 FUZZY_FACTOR = 0.9
 
-_SEP = r"[\s.\-/]*"
+_SEP = r"[\s.\-/=–—]*"  # a hyphen may come back "=", "–" or "—"
 _RATE = r"\d{1,2}(?:[.,]\d{1,2})?\s*%"
 _CHARS = {
     "ä": "(?:ä|ae|a)", "ö": "(?:ö|oe|o)", "ü": "(?:ü|ue|u)", "ß": "(?:ß|ss)",

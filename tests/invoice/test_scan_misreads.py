@@ -486,3 +486,10 @@ def test_speck_before_the_labels_colon_is_no_part_of_the_vat_id() -> None:
     assert vat.value == "DE234567891"
     iban = values(extract_fields([page(*_head(), line("IBAN i: DE89370400440532013000", 0.08, 0.30))]))
     assert iban.get("iban") == "DE89370400440532013000"
+
+
+def test_label_hyphens_read_as_equals_signs() -> None:
+    """ "USt.-Id.-Nr.:" read "USt. =-Id.=-Nr. :": a hyphen between a label's words may come back "=" (or a
+    dash); the label still holds."""
+    vat = field(extract_fields([page(*_head(), line("USt. =-Id.=-Nr. : DE234567891", 0.08, 0.30))]), "ust_id")
+    assert vat.value == "DE234567891"

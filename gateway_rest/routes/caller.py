@@ -8,6 +8,7 @@ from fastapi import APIRouter
 from gateway_rest import errors
 from gateway_rest import models as m
 from gateway_rest.deps import ClientDep, SettingsDep
+from services.auth.keys import scopes_allow
 
 router = APIRouter(prefix="/api/v1/auth", tags=["auth"])
 
@@ -32,4 +33,4 @@ async def caller(client: ClientDep, settings: SettingsDep) -> m.Caller:
 
 
 def allows(caller: m.Caller, scope: str) -> bool:
-    return "admin" in caller.scopes or scope in caller.scopes
+    return scopes_allow(caller.scopes, scope)

@@ -13,6 +13,7 @@ import hashlib
 import hmac
 import re
 import secrets
+from collections.abc import Collection
 from dataclasses import dataclass
 
 KEY_PREFIX = "ocm_"
@@ -21,6 +22,11 @@ ADMIN = "admin"
 _RATE = re.compile(r"^\s*(\d+)\s*/\s*(second|minute|hour|day|sec|min|s|m|h|d)\s*$", re.IGNORECASE)
 _UNITS = {"s": "second", "sec": "second", "m": "minute", "min": "minute", "h": "hour", "d": "day"}
 _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
+
+
+def scopes_allow(scopes: Collection[str], scope: str) -> bool:
+    """Whether a key holding `scopes` may do what `scope` names: admin may do everything."""
+    return ADMIN in scopes or scope in scopes
 
 
 def new_key() -> str:
@@ -73,7 +79,7 @@ class Principal:
     internal: bool = False
 
     def allows(self, scope: str) -> bool:
-        return ADMIN in self.scopes or scope in self.scopes
+        return scopes_allow(self.scopes, scope)
 
     @property
     def admin(self) -> bool:

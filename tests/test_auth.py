@@ -388,6 +388,18 @@ async def test_the_gateway_renders_a_preview_only_for_a_key_that_may_process(sec
     assert alice.status_code == 200 and alice.content.startswith(b"\x89PNG")
 
 
+async def test_previews_count_against_the_keys_rate(secured: Secured) -> None:
+    """Drawing a page costs the gateway's CPU like reading one costs an engine's: a key's rate covers
+    previews too, and its documents and previews share it."""
+    statuses = []
+    for path in ("preview", "process", "preview"):  # the key allows 2 per minute
+        response = await secured.rest.post(f"/api/v1/ocr/{path}", files=_upload(), headers=secured.headers("slow"))
+        statuses.append(response.status_code)
+    assert statuses == [200, 200, 429]
+    assert int(response.headers["retry-after"]) >= 1
+    assert response.json()["error"]["code"] == "rate_limited"
+
+
 async def test_only_an_admin_key_may_teach_a_supplier(secured: Secured) -> None:
     """Learning changes how every later document of the supplier is read: process scope is not enough."""
     alice = await secured.rest.post("/api/v1/suppliers/learn", files=_upload(), headers=secured.headers("alice"))

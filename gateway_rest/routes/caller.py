@@ -8,7 +8,6 @@ from fastapi import APIRouter
 from gateway_rest import errors
 from gateway_rest import models as m
 from gateway_rest.deps import ClientDep, SettingsDep
-from services.auth.keys import scopes_allow
 
 router = APIRouter(prefix="/api/v1/auth", tags=["auth"])
 
@@ -30,7 +29,3 @@ async def fetch_caller(client: ClientDep, settings: SettingsDep) -> m.Caller:
 )
 async def caller(client: ClientDep, settings: SettingsDep) -> m.Caller:
     return await fetch_caller(client, settings)
-
-
-def allows(caller: m.Caller, scope: str) -> bool:
-    return scopes_allow(caller.scopes, scope)

@@ -1,7 +1,8 @@
 """`POST /api/v1/ocr/preview`: one page of a document as a PNG picture, turned upright (the console).
 
-The gateway renders it itself, so it first asks the router whether the caller's key may
-process documents (the router is where keys are checked); rendering runs off the event loop.
+The gateway renders it itself, so it first asks the router to admit it (`AdmitPreview`: the router
+is where keys are checked; the key needs the 'process' scope and the preview counts against its
+rate like a document); rendering runs off the event loop.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 import asyncio
 from typing import Annotated, Literal
 
+import grpc
 from fastapi import APIRouter, File, Form, UploadFile
 from fastapi.responses import Response
 
@@ -16,7 +18,6 @@ from gateway_rest import errors
 from gateway_rest.deps import ClientDep, SettingsDep
 from gateway_rest.errors import ApiError
 from gateway_rest.models import DIGITS, INT32_MAX
-from gateway_rest.routes.caller import allows, fetch_caller
 from gateway_rest.routes.process import FILE_SCHEMA, check_type, read_upload
 from services.intake.errors import IntakeError
 from services.intake.limits import IntakeLimits
@@ -47,9 +48,10 @@ async def preview_page(
         Form(description="Turn clockwise by this much (a page's `quality.rotation_degrees`)"),
     ] = "0",
 ) -> Response:
-    caller = await fetch_caller(client, settings)
-    if not allows(caller, "process"):
-        raise ApiError(403, "forbidden", f"key {caller.name!r} lacks the 'process' scope")
+    try:  # the router checks the key's 'process' scope and counts the preview against its rate
+        await client.admit_preview(timeout=settings.health_rpc_timeout * 5)
+    except grpc.aio.AioRpcError as exc:
+        raise errors.upstream(exc, settings.retry_after_seconds) from None
     content = await read_upload(file, settings.max_upload_bytes)
     check_type(content)
     limits = IntakeLimits(max_bytes=settings.max_upload_bytes)

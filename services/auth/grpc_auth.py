@@ -39,6 +39,7 @@ METHOD_SCOPES = {
     "/ocrmesh.v1.OcrService/Process": "process",
     "/ocrmesh.v1.OcrService/Load": "admin",
     "/ocrmesh.v1.OcrService/Unload": "admin",
+    "/ocrmesh.v1.OcrService/AdmitPreview": "process",
     "/ocrmesh.v1.JobsService/SubmitBatch": "batch",
     "/ocrmesh.v1.JobsService/GetJob": "batch",
     "/ocrmesh.v1.JobsService/GetJobDocument": "batch",
@@ -59,6 +60,7 @@ KEY_ONLY_METHODS = frozenset({"/ocrmesh.v1.OcrService/GetCaller"})
 RATED = frozenset(
     {
         "/ocrmesh.v1.OcrService/Process",
+        "/ocrmesh.v1.OcrService/AdmitPreview",
         "/ocrmesh.v1.JobsService/SubmitBatch",
         "/ocrmesh.v1.BenchmarkService/StartRun",
     }

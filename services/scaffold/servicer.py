@@ -289,5 +289,10 @@ class OcrServicer(pb_grpc.OcrServiceServicer):
     ) -> pb.GetCallerResponse:
         return caller_response()
 
+    async def AdmitPreview(
+        self, request: pb.AdmitPreviewRequest, context: grpc.aio.ServicerContext
+    ) -> pb.AdmitPreviewResponse:
+        return pb.AdmitPreviewResponse()  # the auth interceptor checked the scope and counted the rate
+
     async def Status(self, request: pb.StatusRequest, context: grpc.aio.ServicerContext) -> pb.StatusResponse:
         return pb.StatusResponse(status=self._status(), name=self.engine.info.name)

@@ -130,6 +130,10 @@ class AsyncOcrClient:
         """The name and scopes of this client's key (every scope where the server checks no keys)."""
         return await self.stub.GetCaller(pb.GetCallerRequest(), timeout=timeout)
 
+    async def admit_preview(self, timeout: float | None = 5) -> None:
+        """Admission of one page preview rendered by the caller (the key's 'process' scope and rate)."""
+        await self.stub.AdmitPreview(pb.AdmitPreviewRequest(), timeout=timeout)
+
     async def health(self, service: str = "", timeout: float | None = 5) -> int:
         response = await self.health_stub.Check(
             health_pb2.HealthCheckRequest(service=service), timeout=timeout
@@ -181,6 +185,9 @@ class OcrClient:
 
     def caller(self, timeout: float | None = 5) -> pb.GetCallerResponse:
         return self.stub.GetCaller(pb.GetCallerRequest(), timeout=timeout)
+
+    def admit_preview(self, timeout: float | None = 5) -> None:
+        self.stub.AdmitPreview(pb.AdmitPreviewRequest(), timeout=timeout)
 
     def health(self, service: str = "", timeout: float | None = 5) -> int:
         return self.health_stub.Check(health_pb2.HealthCheckRequest(service=service), timeout=timeout).status

@@ -534,6 +534,14 @@ class GetCallerRequest(_message.Message):
     __slots__ = ()
     def __init__(self) -> None: ...
 
+class AdmitPreviewRequest(_message.Message):
+    __slots__ = ()
+    def __init__(self) -> None: ...
+
+class AdmitPreviewResponse(_message.Message):
+    __slots__ = ()
+    def __init__(self) -> None: ...
+
 class GetCallerResponse(_message.Message):
     __slots__ = ("name", "scopes", "auth_required")
     NAME_FIELD_NUMBER: _ClassVar[int]

@@ -65,6 +65,11 @@ class OcrServiceStub:
                 request_serializer=ocrmesh_dot_v1_dot_ocr__pb2.GetCallerRequest.SerializeToString,
                 response_deserializer=ocrmesh_dot_v1_dot_ocr__pb2.GetCallerResponse.FromString,
                 _registered_method=True)
+        self.AdmitPreview = channel.unary_unary(
+                '/ocrmesh.v1.OcrService/AdmitPreview',
+                request_serializer=ocrmesh_dot_v1_dot_ocr__pb2.AdmitPreviewRequest.SerializeToString,
+                response_deserializer=ocrmesh_dot_v1_dot_ocr__pb2.AdmitPreviewResponse.FromString,
+                _registered_method=True)
 
 
 class OcrServiceServicer:
@@ -115,6 +120,15 @@ class OcrServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def AdmitPreview(self, request, context):
+        """AdmitPreview admits one page preview that a facade renders itself: it
+        answers when the caller's key may process documents, and counts against
+        the key's rate like a Process call (PERMISSION_DENIED, RESOURCE_EXHAUSTED).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_OcrServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -147,6 +161,11 @@ def add_OcrServiceServicer_to_server(servicer, server):
                     servicer.GetCaller,
                     request_deserializer=ocrmesh_dot_v1_dot_ocr__pb2.GetCallerRequest.FromString,
                     response_serializer=ocrmesh_dot_v1_dot_ocr__pb2.GetCallerResponse.SerializeToString,
+            ),
+            'AdmitPreview': grpc.unary_unary_rpc_method_handler(
+                    servicer.AdmitPreview,
+                    request_deserializer=ocrmesh_dot_v1_dot_ocr__pb2.AdmitPreviewRequest.FromString,
+                    response_serializer=ocrmesh_dot_v1_dot_ocr__pb2.AdmitPreviewResponse.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -312,6 +331,33 @@ class OcrService:
             '/ocrmesh.v1.OcrService/GetCaller',
             ocrmesh_dot_v1_dot_ocr__pb2.GetCallerRequest.SerializeToString,
             ocrmesh_dot_v1_dot_ocr__pb2.GetCallerResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def AdmitPreview(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/ocrmesh.v1.OcrService/AdmitPreview',
+            ocrmesh_dot_v1_dot_ocr__pb2.AdmitPreviewRequest.SerializeToString,
+            ocrmesh_dot_v1_dot_ocr__pb2.AdmitPreviewResponse.FromString,
             options,
             channel_credentials,
             insecure,

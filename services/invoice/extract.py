@@ -13,7 +13,7 @@ import functools
 import itertools
 import re
 from collections import Counter
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
@@ -958,6 +958,17 @@ def _misread_candidates(
     return out
 
 
+def _vat_differences(top: dict[str, list[Candidate]]) -> Iterator[tuple[Candidate, Candidate, Decimal]]:
+    """(netto, brutto, brutto − netto) of the labelled totals where the difference can be their VAT
+    (non-zero, of netto's sign, at most the highest VAT rate of it)."""
+    for n, b in itertools.product(top["betrag_netto"], top["betrag_brutto"]):
+        if n.amount is None or b.amount is None or not n.amount:
+            continue
+        value = b.amount - n.amount
+        if value and _vat_fits(n.amount, value):
+            yield n, b, value
+
+
 def _vat_from_rate_amounts(
     ctx: _Context, top: dict[str, list[Candidate]], printed: Collection[Decimal]
 ) -> list[Candidate]:
@@ -973,13 +984,7 @@ def _vat_from_rate_amounts(
             parts.setdefault((c.amount, first.page, first.y0), c)  # one reading per printed place
     out: list[Candidate] = []
     seen: set[Decimal] = set()
-    for n, b in itertools.product(top["betrag_netto"], top["betrag_brutto"]):
-        if n.amount is None or b.amount is None or not n.amount:
-            continue
-        value = b.amount - n.amount
-        # VAT has netto's sign and is at most the highest VAT rate of it.
-        if not value or not _vat_fits(n.amount, value):
-            continue
+    for n, b, value in _vat_differences(top):
         if value in printed or value in seen:
             continue
         same_sign = [c for c in parts.values() if c.amount and c.amount * value > 0 and abs(c.amount) < abs(value)]
@@ -1028,12 +1033,8 @@ def _vat_from_sum(
     totals_read = {abs(c.amount) for n in ("betrag_netto", "betrag_brutto") for c in top[n] if c.amount is not None}
     out: list[Candidate] = []
     seen: set[Decimal] = set()
-    for n, b in itertools.product(top["betrag_netto"], top["betrag_brutto"]):
-        if n.amount is None or b.amount is None or not n.amount:
-            continue
-        value = b.amount - n.amount
-        # VAT has netto's sign (a credit note's are both negative) and is a fraction of it.
-        if value * n.amount <= 0 or abs(value) >= abs(n.amount) or value in printed or value in seen:
+    for n, b, value in _vat_differences(top):
+        if value in printed or value in seen:
             continue
         near = _near_reading(ctx.layout, value, totals_read)
         share = abs(value) / abs(n.amount) * 100

@@ -1,4 +1,4 @@
-"""The section sign on recognised German pages: `§` read as `8` or `$` is put back where the context
+"""The section sign on recognised German pages: `§` read as `8`, `$` or `&` is put back where the context
 says it is a section reference (issue 15).
 
 Tesseract's German model reads `§` as `8` (a heading "§ 5 Geschäftsführung" comes back as
@@ -15,6 +15,8 @@ Tesseract's German model reads `§` as `8` (a heading "§ 5 Geschäftsführung" 
   (a title) or nothing, and the page is a statute or contract: another section sign on it, a
   citation or reference fix, two or more such headings, or words such as ``Vertrag``/``Gesetz``;
 - **dollar**: ``$`` before a section number, on a German page that does not name dollars.
+
+``&`` (read for ``§`` less often, and a word of its own in names) counts for the heading rule only.
 
 Numbers that really start with 8 stay: amounts (``8 500,00``), quantities (``8 Stück``),
 postcodes (``80331``), dates (``8.5.2024``) are single tokens or fail the number test. Each
@@ -33,7 +35,9 @@ from services.textfix.pages import update_line_texts
 
 log = structlog.get_logger(__name__)
 
-_SINGLE = {"8": "§", "$": "§", "§": "§"}
+_SINGLE = {"8": "§", "$": "§", "&": "§", "§": "§"}
+# Read for "§" more rarely and a word of its own elsewhere ("Müller & 2 Söhne"): a heading's only.
+_HEADING_ONLY = frozenset({"&"})
 _DOUBLE = {"88": "§§", "$$": "§§", "8$": "§§", "$8": "§§", "§§": "§§"}
 _NUMBER = re.compile(r"^\d{1,4}[a-z]?[.,;:)]?$")
 _CITATION = re.compile(
@@ -90,6 +94,8 @@ def _rule(words: list[str], k: int, dollars_named: bool) -> str | None:
     """Why `words[k]` is a section sign, or None."""
     token = words[k]
     after = words[k + 2] if k + 2 < len(words) else ""
+    if token in _HEADING_ONLY:
+        return _heading(words, k)
     if _CITATION.match(after):
         return "citation"
     if token in _DOUBLE and after in _JOIN:
@@ -99,6 +105,10 @@ def _rule(words: list[str], k: int, dollars_named: bool) -> str | None:
         return "reference"
     if token.startswith("$") and not dollars_named and not _UNITS.match(after):
         return "dollar"
+    return _heading(words, k)
+
+
+def _heading(words: list[str], k: int) -> str | None:
     title = words[2:]
     if k == 0 and _NUMBER.match(words[1]) and all(_TITLE_WORD.match(w) for w in title):
         return "heading" if not title or not _UNITS.match(title[0]) else None

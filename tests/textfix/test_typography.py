@@ -85,3 +85,13 @@ def test_a_single_heading_like_line_on_an_invoice_stays() -> None:
 def test_dollars_stay_where_the_page_names_them() -> None:
     page = _page("Betrag in USD", "Preis $ 100")
     assert restore_section_signs(page) == 0
+
+
+def test_a_section_sign_read_as_an_ampersand_in_a_heading() -> None:
+    """ "§ 16 Schriftform" read "& 16 Schriftform" on a statute: the heading gets its section sign; an
+    ampersand inside a line ("Müller & 2 Söhne", "gilt & 3 BGB") is left as read."""
+    page = _page("& 16 Schriftform", "Änderungen bedürfen der Schriftform.", "§ 17 Schlussbestimmungen")
+    assert restore_section_signs(page) == 1
+    assert page.lines[0].text == "§ 16 Schriftform"
+    names = _page("Müller & 2 Söhne GmbH", "Im Übrigen gilt & 3 BGB.", "§ 17 Schlussbestimmungen")
+    assert restore_section_signs(names) == 0

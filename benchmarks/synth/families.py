@@ -66,6 +66,8 @@ TUNING: tuple[str, ...] = (
     "zweispaltig",
     # Moved to work on its scan failures (issue 14: "N°" read "N®" or "N?").
     "facture_grille",
+    # Moved to work on its scan failure (issue 14: a space-grouped total's tail taken for the total).
+    "facture_artisan",
 )
 NEVER_TUNED: tuple[str, ...] = (
     "nederlands",
@@ -78,7 +80,8 @@ NEVER_TUNED: tuple[str, ...] = (
     # Added in place of zweispaltig and facture_grille; nobody has tuned on them.
     "werkstatt",
     "english_plain",
-    "facture_artisan",
+    # Added in place of facture_artisan; nobody has tuned on it.
+    "praxis",
 )
 SPLIT: dict[str, tuple[str, ...]] = {"tuning": TUNING, "never_tuned": NEVER_TUNED}
 FAMILY_NAMES: tuple[str, ...] = TUNING + NEVER_TUNED
@@ -538,6 +541,9 @@ DRAWN: tuple[Family, ...] = (
     Family("facture_artisan", "fr", "right", "label_column", True, "zebra", ("pos", "desc", "qty", "price",
            "total"), "right", "text", ("de_space", "de"), ("code_after",), ("fr_long", "fr_slash"), ((20,), (20, 10)),
            ids="vat", country="FR", fonts=("helvetica", "dejavu-serif"), due_row=True),
+    Family("praxis", "de", "center", "table", False, "ruled", ("pos", "desc", "qty", "price", "rate", "total"),
+           "boxed", "cols", ("de_space",), ("sign_before",), ("dotted_short", "de_long"), ((19,), (7,)), ids="stnr",
+           fonts=("liberation-sans", "times"), multiline=True, item_count=(3, 8)),
 )  # fmt: skip
 _DRAWN = {f.name: f for f in DRAWN}
 assert set(_DRAWN) | set(LAYOUT_NAMES) == set(FAMILY_NAMES) and len(FAMILY_NAMES) == len(set(FAMILY_NAMES))

@@ -238,8 +238,11 @@ OCR_FORM_PENALTY = 0.6
 SPACE_GROUP_PENALTY = -0.1
 
 
-def read_amount_variants(span: Span) -> list[tuple[Decimal, Span, str, float]]:
-    """Amounts that OCR and national forms of the span's last amount can mean, each with the reason and penalty."""
+def read_amount_variants(span: Span, tall: float = 1.0) -> list[tuple[Decimal, Span, str, float]]:
+    """Amounts that OCR and national forms of the span's last amount can mean, each with the reason and penalty.
+
+    ``tall``: the page's height over its width (`PageLayout.tall`), to compare a gap across with a height.
+    """
     text = _GLUED_SIGN.sub(" ", span.text)
     out: list[tuple[Decimal, Span, str, float]] = []
     for m in _SPLIT_THOUSANDS.finditer(text):
@@ -247,7 +250,7 @@ def read_amount_variants(span: Span) -> list[tuple[Decimal, Span, str, float]]:
         if got:
             sub = _sub_span(span, m.start(), m.end())
             toks = sub.tokens
-            tight = len(toks) == 2 and toks[1].x0 - toks[0].x1 < WORD_GAP * max(
+            tight = len(toks) == 2 and toks[1].x0 - toks[0].x1 < WORD_GAP * tall * max(
                 toks[0].height, toks[1].height
             )
             out.append((got[0], sub, f"read {m.group(0)!r} as one amount (space inside the number)",
@@ -485,7 +488,8 @@ def _from_hit(ctx: _Context, hit: LabelHit) -> None:
                 c = Candidate(name, numbers.format_amount(got[0]), got[1].text, got[1], score + later, source)
                 c.amount = got[0]
                 ctx.add(c)
-            for value, sub, reason, penalty in read_amount_variants(span):
+            tall = ctx.layout.page(span.page).tall if span.tokens else 1.0
+            for value, sub, reason, penalty in read_amount_variants(span, tall):
                 if got and value == got[0]:
                     continue
                 c = Candidate(name, numbers.format_amount(value), sub.text, sub,

@@ -248,6 +248,9 @@ class PageLayout:
     line_height: float
     # Recognised from an image (OCR can misread it), not read from a text layer (what was printed).
     recognised: bool = False
+    # Page height over width: boxes are normalised per axis, so a gap across (x) compares with a height
+    # (y) after multiplying by this (1.41 on A4 upright; 1.0 when the engine gave no page size).
+    tall: float = 1.0
 
     @classmethod
     def build(cls, result: pb.PageResult, page: int) -> PageLayout:
@@ -275,7 +278,10 @@ class PageLayout:
             Row(page, i, band) for i, band in enumerate(sorted(bands, key=lambda b: min(x.y0 for x in b)))
         ]
         heights = sorted(t.height for t in tokens) or [0.012]
-        return cls(page, rows, heights[len(heights) // 2] or 0.012, result.kind == pb.PAGE_KIND_SCANNED)
+        tall = result.height / result.width if result.width > 0 and result.height > 0 else 1.0
+        return cls(
+            page, rows, heights[len(heights) // 2] or 0.012, result.kind == pb.PAGE_KIND_SCANNED, tall
+        )
 
 
 @dataclass

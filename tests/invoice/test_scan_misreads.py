@@ -493,3 +493,25 @@ def test_label_hyphens_read_as_equals_signs() -> None:
     dash); the label still holds."""
     vat = field(extract_fields([page(*_head(), line("USt. =-Id.=-Nr. : DE234567891", 0.08, 0.30))]), "ust_id")
     assert vat.value == "DE234567891"
+
+
+def test_thousands_groups_at_a_word_space_on_an_upright_page() -> None:
+    """French totals "5 141,33 / 1 028,27 / 6 169,60" scanned: the groups stand a word space apart (5 pt at 9 pt
+    ink on A4). Their tails happen to add up too (141,33 + 28,27 = 169,60, even at 20 %), so only the gap
+    decides: measured in points (boxes are normalised per axis), it is a word space and the totals are whole."""
+    width, height = 595.0, 842.0
+
+    def amount_row(y: float, label: str, group: str, tail: str) -> pb.TextLine:
+        return _read_line(y / height, 8.9 / height, (label, 295 / width, 356 / width),
+                          (group, 470.7 / width, 475.5 / width), (tail, 480.6 / width, 513.7 / width),
+                          ("EUR", 518 / width, 541 / width))  # fmt: skip
+
+    p = page(
+        line("Facture N° 2023-82677", 0.08, 0.10),
+        line("Date de facture : 30 mars 2023", 0.08, 0.12),
+        amount_row(600, "Montant HT", "5", "141,33"),
+        amount_row(614, "TVA 20 %", "1", "028,27"),
+        amount_row(628, "Total TTC", "6", "169,60"),
+    )
+    p.kind, p.width, p.height = pb.PAGE_KIND_SCANNED, width, height
+    assert _amounts(extract_fields([p])) == ("5141.33", "1028.27", "6169.60")

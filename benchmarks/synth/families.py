@@ -543,7 +543,7 @@ DRAWN: tuple[Family, ...] = (
            ids="vat", country="FR", fonts=("helvetica", "dejavu-serif"), due_row=True),
     Family("praxis", "de", "center", "table", False, "ruled", ("pos", "desc", "qty", "price", "rate", "total"),
            "boxed", "cols", ("de_space",), ("sign_before",), ("dotted_short", "de_long"), ((19,), (7,)), ids="stnr",
-           fonts=("liberation-sans", "times"), multiline=True, item_count=(3, 8)),
+           fonts=("liberation-sans", "liberation-serif"), multiline=True, item_count=(3, 8)),
 )  # fmt: skip
 _DRAWN = {f.name: f for f in DRAWN}
 assert set(_DRAWN) | set(LAYOUT_NAMES) == set(FAMILY_NAMES) and len(FAMILY_NAMES) == len(set(FAMILY_NAMES))

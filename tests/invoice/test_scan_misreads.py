@@ -515,3 +515,10 @@ def test_thousands_groups_at_a_word_space_on_an_upright_page() -> None:
     )
     p.kind, p.width, p.height = pb.PAGE_KIND_SCANNED, width, height
     assert _amounts(extract_fields([p])) == ("5141.33", "1028.27", "6169.60")
+
+
+def test_label_with_a_dotless_i_and_a_speck_between_its_words() -> None:
+    """A 200 dpi scan read "Invoice number:" as "Invoıce ) number:": a dotless ı for i and a speck read as a
+    bracket between the words. Still the invoice number's label."""
+    p = page(line("Invoıce ) number: INV-36335", 0.55, 0.10), line("Invoice date: September 17, 2025", 0.55, 0.12))
+    assert values(extract_fields([p])).get("rechnungsnummer") == "INV-36335"

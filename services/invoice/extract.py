@@ -885,7 +885,7 @@ def _vat_fits(netto: Decimal, mwst: Decimal) -> bool:
     line's base (27 % of netto and more) or a sign flipped to make a sum hold is no VAT of that netto."""
     if not netto:
         return True
-    return netto * mwst >= 0 and abs(mwst) <= abs(netto) * MAX_VAT_RATE / 100
+    return netto * mwst >= 0 and abs(mwst) <= abs(netto) * MAX_VAT_RATE / 100 + numbers.CENT
 
 
 def _adds_up(chosen: dict[str, Candidate]) -> bool:
@@ -942,7 +942,7 @@ def _misread_candidates(
             if conf is None:
                 continue
             fixed_n, fixed_t = (value if name == "betrag_netto" else n), (value if name == "mwst" else t)
-            if abs(fixed_t) >= abs(fixed_n):
+            if not _vat_fits(fixed_n, fixed_t):
                 continue
             evidence = _has_rate(fixed_n, fixed_t) or bool(lines is not None and lines.holds(fixed_n))
             if conf[2] > 1 and not evidence:
@@ -978,37 +978,45 @@ def _vat_from_rate_amounts(
 ) -> list[Candidate]:
     """mwst as the sum of VAT amounts read per rate ("Steuerbetrag -0,92 / -0,20"), where no amount printed
     is brutto − netto of labelled totals but two or three VAT readings on separate rows add up to it to
-    the cent: a mixed-rate invoice whose total VAT is misread ("-1,12" read "4,12") or not printed at all.
+    the cent: a mixed-rate invoice whose total VAT is misread ("-1,12" read "4,12").
     Without it, a VAT per rate pairs with a printed netto "repaired" to fit (a wrong value that adds up).
+    On recognised pages only (a text layer's broken sum is the invoice's own, reported as printed); computed,
+    so flagged for review (review.COMPUTED_TOTAL).
     """
-    parts: dict[tuple[Decimal, int, float], Candidate] = {}
+    if not any(p.recognised for p in ctx.layout.pages):
+        return []
+    row_of = {id(t): (row.page, row.index) for row in ctx.layout.rows for t in row.tokens}
+    parts: dict[tuple[Decimal, tuple[int, int]], Candidate] = {}
     for c in ctx.cands.get("mwst", []):
-        first = next(iter(c.span.tokens), None)
-        if c.amount and first is not None:
-            parts.setdefault((c.amount, first.page, first.y0), c)  # one reading per printed place
+        row = next((row_of[id(t)] for t in c.span.tokens if id(t) in row_of), None)
+        if c.amount and row is not None:
+            parts.setdefault((c.amount, row), c)  # one reading per printed place
     out: list[Candidate] = []
     seen: set[Decimal] = set()
     for n, b, value in _vat_differences(top):
         if value in printed or value in seen:
             continue
-        same_sign = [c for c in parts.values() if c.amount and c.amount * value > 0 and abs(c.amount) < abs(value)]
-        same_sign = sorted(same_sign, key=lambda c: -c.score)[:MAX_RATE_PARTS]
+        same_sign = [
+            (row, c) for (_, row), c in parts.items() if c.amount * value > 0 and abs(c.amount) < abs(value)  # type: ignore[operator]
+        ]
+        same_sign = sorted(same_sign, key=lambda rc: -rc[1].score)[:MAX_RATE_PARTS]
         for size in (2, 3):
             group = next(
                 (g for g in itertools.combinations(same_sign, size)
-                 if sum(c.amount for c in g) == value  # type: ignore[misc]
-                 and len({(c.span.page, c.span.box[1]) for c in g}) == size),
+                 if sum(c.amount for _, c in g) == value  # type: ignore[misc]
+                 and len({row for row, _ in g}) == size),
                 None,
             )  # fmt: skip
             if group is None:
                 continue
             seen.add(value)
-            tokens = tuple(t for c in group for t in c.span.tokens)
-            span = Span(" + ".join(c.span.text for c in group), tokens)
-            issue = (f"mwst taken as the sum of the VAT amounts per rate ({span.text}): "
-                     f"brutto {b.raw} − netto {n.raw}, no total VAT read")  # fmt: skip
-            source = pb.FIELD_SOURCE_TEXT
-            out.append(_amount_of("mwst", value, span.text, span, RATE_LINES_SCORE, source, [issue]))
+            tokens = tuple(t for _, c in group for t in c.span.tokens)
+            span = Span(" + ".join(c.span.text for _, c in group), tokens)
+            issue = (f"mwst {COMPUTED_TOTAL}: the sum of the VAT amounts per rate ({span.text}) is "
+                     f"brutto {b.raw} − netto {n.raw}, no total VAT reading fits")  # fmt: skip
+            out.append(
+                _amount_of("mwst", value, span.text, span, RATE_LINES_SCORE, pb.FIELD_SOURCE_COMPUTED, [issue])
+            )
             break
     return out
 

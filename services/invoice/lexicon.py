@@ -31,14 +31,16 @@ FUZZY_CUTOFF = 85.0
 FUZZY_MIN_LEN = 7
 FUZZY_FACTOR = 0.9
 
-# Between a label's words: spaces, dots, hyphens (read "=", "–" or "—" too), slashes, and specks OCR reads
-# as a bracket or a bar ("Invoice ) number").
-_SEP = r"[\s.\-/=–—()|]*"
+# Between a label's words: spaces, dots, hyphens (read "=", "–" or "—" too), slashes, and one speck OCR
+# read as a closing bracket ("Invoice ) number"). Not a bar or an opening bracket: "Gesamt | MwSt" are two
+# column heads, "Summe (netto)" keeps its brackets.
+_SEP_CHARS = r"[\s.\-/=–—]*"
+_SEP = rf"{_SEP_CHARS}(?:\){_SEP_CHARS})?"
 _RATE = r"\d{1,2}(?:[.,]\d{1,2})?\s*%"
 _CHARS = {
     "ä": "(?:ä|ae|a)", "ö": "(?:ö|oe|o)", "ü": "(?:ü|ue|u)", "ß": "(?:ß|ss)",
     "é": "[éèêe&]", "è": "[éèêe&]", "ê": "[éèêe&]", "à": "[àâa]", "â": "[àâa]", "ç": "[çc]", "ô": "[ôo]",
-    "°": "[°ºo®?]", "i": "[iı]", "'": "['’ ]?", "’": "['’ ]?", ".": r"\.?\s?",
+    "°": "[°ºo®?]", "'": "['’ ]?", "’": "['’ ]?", ".": r"\.?\s?",
 }  # fmt: skip
 _WORD_START = r"(?<![\w-])"
 # The currency a label may name before its value: "Steuerbetrag in EUR", "Total (€)", a row-final "in".

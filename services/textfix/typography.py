@@ -32,6 +32,7 @@ import structlog
 
 from ocrmesh.v1 import ocr_pb2 as pb
 from services.textfix.pages import update_line_texts
+from services.textfix.spelling import is_name_line
 
 log = structlog.get_logger(__name__)
 
@@ -94,8 +95,8 @@ def _rule(words: list[str], k: int, dollars_named: bool) -> str | None:
     """Why `words[k]` is a section sign, or None."""
     token = words[k]
     after = words[k + 2] if k + 2 < len(words) else ""
-    if token in _HEADING_ONLY:
-        return _heading(words, k)
+    if token in _HEADING_ONLY:  # not a company name wrapped onto its line ("& 2 Söhne GmbH")
+        return None if is_name_line(" ".join(words)) else _heading(words, k)
     if _CITATION.match(after):
         return "citation"
     if token in _DOUBLE and after in _JOIN:

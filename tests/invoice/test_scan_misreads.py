@@ -8,12 +8,14 @@ stays as read and is flagged.
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from ocrmesh.v1 import ocr_pb2 as pb
 from services.invoice import dates
 from services.invoice.extract import extract_fields
 from services.invoice.identifiers import check_identifier
+from services.invoice.lexicon import load as load_lexicon
 from services.invoice.ocr_digits import confusion
 from tests.invoice.synth import field, line, page, values
 
@@ -410,7 +412,13 @@ def test_mixed_rate_vat_as_the_sum_of_its_amounts_per_rate() -> None:
     assert _amounts(fields) == ("-7.67", "-1.12", "-8.79")
     mwst = field(fields, "mwst")
     assert any("sum of the VAT amounts per rate" in i for i in mwst.issues)
+    assert mwst.source == pb.FIELD_SOURCE_COMPUTED  # nobody read -1,12: a person should see it
+    assert fields.needs_review and any("computed from the other totals" in r for r in fields.review_reasons)
     assert {c.name: c.passed for c in fields.checks}["netto+mwst=brutto"] is True
+    # A text layer's VAT that breaks the sum is what the invoice printed: reported as printed, not summed.
+    text_layer = _totals("-7,67", "Steuerbetrag in EUR 4,12", "-8,79", *per_rate, scanned=False)
+    fields = extract_fields([text_layer])
+    assert _amounts(fields)[1] != "-1.12" and fields.needs_review
     # Amounts per rate that do not add up to the difference of the totals are not made the VAT.
     other = (line("Umsatzsteuer 19 % -0,92", 0.10, 0.50), line("Umsatzsteuer 7 % -0,21", 0.10, 0.52))
     fields = extract_fields([_totals("-7,67", "Steuerbetrag in EUR 4,12", "-8,79", *other)])
@@ -517,8 +525,13 @@ def test_thousands_groups_at_a_word_space_on_an_upright_page() -> None:
     assert _amounts(extract_fields([p])) == ("5141.33", "1028.27", "6169.60")
 
 
-def test_label_with_a_dotless_i_and_a_speck_between_its_words() -> None:
-    """A 200 dpi scan read "Invoice number:" as "Invoıce ) number:": a dotless ı for i and a speck read as a
-    bracket between the words. Still the invoice number's label."""
+def test_label_with_a_speck_read_as_a_bracket_between_its_words() -> None:
+    """A 200 dpi scan read "Invoice number:" as "Invoıce ) number:" (the dotless ı matches case-insensitively
+    anyway): a speck read as a closing bracket between the words leaves the invoice number's label. A bar or
+    an opening bracket does not join words: "Gesamt | MwSt" are two column heads."""
     p = page(line("Invoıce ) number: INV-36335", 0.55, 0.10), line("Invoice date: September 17, 2025", 0.55, 0.12))
     assert values(extract_fields([p])).get("rechnungsnummer") == "INV-36335"
+    lexicon = load_lexicon()
+    row = "Pos | Menge | Einzelpreis | Gesamt | MwSt"
+    words = [(m.start(), m.group(0)) for m in re.finditer(r"\S+", row)]
+    assert sorted(row[a:b] for _, _, a, b in lexicon.match_row(row, words)) == ["Gesamt", "MwSt"]

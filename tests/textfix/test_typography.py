@@ -95,3 +95,5 @@ def test_a_section_sign_read_as_an_ampersand_in_a_heading() -> None:
     assert page.lines[0].text == "§ 16 Schriftform"
     names = _page("Müller & 2 Söhne GmbH", "Im Übrigen gilt & 3 BGB.", "§ 17 Schlussbestimmungen")
     assert restore_section_signs(names) == 0
+    wrapped = _page("Vertragspartner: Bäckerei Müller", "& 2 Söhne GmbH", "§ 17 Schlussbestimmungen")
+    assert restore_section_signs(wrapped) == 0  # a company name wrapped onto its own line

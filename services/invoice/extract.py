@@ -997,7 +997,9 @@ def _vat_from_rate_amounts(
         if value in printed or value in seen:
             continue
         same_sign = [
-            (row, c) for (_, row), c in parts.items() if c.amount * value > 0 and abs(c.amount) < abs(value)  # type: ignore[operator]
+            (row, c)
+            for (amount, row), c in parts.items()
+            if amount * value > 0 and abs(amount) < abs(value)
         ]
         same_sign = sorted(same_sign, key=lambda rc: -rc[1].score)[:MAX_RATE_PARTS]
         for size in (2, 3):

@@ -373,6 +373,14 @@ class _Context:
         page, i = hit.row.page, hit.row.index
         return [h for j in (i - 1, i, i + 1) for h in self._by_row.get((page, j), ())]
 
+    @cached_property
+    def _row_by_token(self) -> dict[int, Row]:
+        return {id(t): row for row in self.layout.rows for t in row.tokens}
+
+    def row_of(self, span: Span) -> Row | None:
+        """The layout row of the span's first word that stands in one."""
+        return next((self._row_by_token[id(t)] for t in span.tokens if id(t) in self._row_by_token), None)
+
     def is_excluded(self, kind: str, span: Span) -> bool:
         return any(id(t) in self.excluded[kind] for t in span.tokens)
 
@@ -565,11 +573,10 @@ def _drop_buyer_ibans(ctx: _Context) -> None:
     if not cands:
         return
     marker = ctx.lex.marker("buyer_account")
-    row_of = {id(t): row for row in ctx.layout.rows for t in row.tokens}
     by_index = {(row.page, row.index): row for row in ctx.layout.rows}
 
     def debit(c: Candidate) -> bool:
-        row = next((row_of[id(t)] for t in c.span.tokens if id(t) in row_of), None)
+        row = ctx.row_of(c.span)
         if row is None:
             return False
         prev = by_index.get((row.page, row.index - 1))
@@ -985,12 +992,11 @@ def _vat_from_rate_amounts(
     """
     if not any(p.recognised for p in ctx.layout.pages):
         return []
-    row_of = {id(t): (row.page, row.index) for row in ctx.layout.rows for t in row.tokens}
     parts: dict[tuple[Decimal, tuple[int, int]], Candidate] = {}
     for c in ctx.cands.get("mwst", []):
-        row = next((row_of[id(t)] for t in c.span.tokens if id(t) in row_of), None)
+        row = ctx.row_of(c.span)
         if c.amount and row is not None:
-            parts.setdefault((c.amount, row), c)  # one reading per printed place
+            parts.setdefault((c.amount, (row.page, row.index)), c)  # one reading per printed place
     out: list[Candidate] = []
     seen: set[Decimal] = set()
     for n, b, value in _vat_differences(top):

@@ -4,7 +4,8 @@ Born-digital pages keep their own text layer; scanned pages (and images, each fr
 each recognised word written in render mode 3 (invisible) over its place on the page image, so
 selecting, searching and copying find the words where the eye sees them. The engines report word
 boxes on the upright page (`PageQuality.rotation_degrees`: how far the delivered page was turned
-clockwise); the text goes back onto the page as it was delivered.
+clockwise); the text goes back onto the page as it was delivered. Where the pages allow it, the
+file is PDF/A-2b (`pdfa`).
 """
 
 from __future__ import annotations
@@ -13,11 +14,15 @@ import io
 from collections.abc import Sequence
 
 import pymupdf
+import structlog
 
 from ocrmesh.v1 import ocr_pb2 as pb
 from services.intake.document import LoadedDocument
 from services.intake.mupdf_lock import holds_pymupdf_lock
 from services.intake.pageprep import page_dpi
+from services.outputs.pdfa import CREATOR, PRODUCER, declare_pdfa, pdfa_obstacles
+
+log = structlog.get_logger(__name__)
 
 # A word is drawn as wide as its box: its font size may grow or shrink this much from its box height.
 MIN_STRETCH, MAX_STRETCH = 0.5, 2.0
@@ -41,7 +46,12 @@ def searchable_pdf(document: LoadedDocument, pages: Sequence[pb.PageResult]) -> 
         for number, result in results.items():
             if 1 <= number <= out.page_count and result.kind != pb.PAGE_KIND_BORN_DIGITAL:
                 _write_words(out[number - 1], result, font)
-        out.set_metadata({"producer": "ocrmesh", "creator": "ocrmesh searchable PDF"})
+        obstacles = pdfa_obstacles(out)
+        if obstacles:  # pages delivered with what PDF/A forbids: a plain PDF, the pages untouched
+            log.info("searchable_pdf.not_pdfa", obstacles=obstacles)
+            out.set_metadata({"producer": PRODUCER, "creator": CREATOR})
+        else:
+            declare_pdfa(out)
         return out.tobytes(garbage=3, deflate=True)
     finally:
         out.close()

@@ -16,6 +16,7 @@ import pytest
 from PIL import Image
 
 from tests.gateway.conftest import DATASET, image_only_pdf
+from tests.outputs.pdfa_check import pdfa_identification
 
 PROCESS = "/api/v1/ocr/process"
 INVOICE = DATASET / "EN16931_zugferd_2p0_EN16931_Einfach.pdf"
@@ -74,8 +75,9 @@ async def test_a_scan_as_pdf_keeps_its_page_image_and_finds_its_words_where_they
     assert response.headers["content-type"] == "application/pdf"
     assert len(response.headers["x-document-id"]) == 64
     searchable = response.content
-    # Looks exactly like the scan: the text is invisible, the page image the same.
+    # Looks exactly like the scan: the text is invisible, the page image the same; an archive copy.
     assert np.abs(_render(searchable) - _render(scan)).max() == 0
+    assert pdfa_identification(searchable) == ("2", "B")
     with pymupdf.open(INVOICE) as doc:
         truth = [(w[4].strip(WORD_EDGES), pymupdf.Rect(w[:4])) for w in doc[0].get_text("words")]
     width, height = pymupdf.open(stream=scan)[0].rect.br
@@ -110,6 +112,7 @@ async def test_an_image_becomes_a_pdf_of_the_image(tesseract_gateway: httpx.Asyn
     with pymupdf.open(stream=response.content) as doc:
         assert doc.page_count == 1 and doc[0].get_images()
         assert "Rechnung" in doc[0].get_text() or "RECHNUNG" in doc[0].get_text().upper()
+    assert pdfa_identification(response.content) == ("2", "B")
 
 
 async def test_text_is_the_results_raw_text(pdftext_gateway: httpx.AsyncClient) -> None:

@@ -1,0 +1,187 @@
+"""PDF/A-2b (ISO 19005-2, level B) for the searchable PDF, where its pages allow it.
+
+A PDF we build from an image, or from a scan's pages, can be an archive copy: it needs an output
+intent (the sRGB profile its device colours are meant in), XMP metadata naming the part and level
+and matching the document information, and nothing PDF/A forbids. Pages copied from a delivered PDF
+may hold what PDF/A forbids (a font that is not embedded, CMYK colour without a CMYK intent,
+JavaScript, LZW streams, form fields...); such a PDF is not declared PDF/A. Nothing is converted
+or redrawn: the pages stay exactly what was delivered, and a claim is never made that the
+document does not keep. `pdfa_obstacles` names what stands in the way.
+
+What this does not do: validate against the full standard (veraPDF is the reference validator;
+it is not available here). Fonts are checked for being embedded, not for the consistency of their
+widths and encodings with the font program.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime
+from functools import cache
+
+import pymupdf
+from lxml import etree
+from PIL import ImageCms
+
+PDFA_PART, PDFA_CONFORMANCE = "2", "B"
+OUTPUT_CONDITION = "sRGB IEC61966-2.1"
+PRODUCER, CREATOR = "ocrmesh", "ocrmesh searchable PDF"
+
+_NS = {
+    "x": "adobe:ns:meta/",
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "pdfaid": "http://www.aiim.org/pdfa/ns/id/",
+    "pdf": "http://ns.adobe.com/pdf/1.3/",
+    "xmp": "http://ns.adobe.com/xap/1.0/",
+}
+# Actions PDF/A-2 forbids (6.6.1); JavaScript also as a /JS entry of any dictionary.
+_FORBIDDEN_ACTIONS = frozenset(
+    {
+        "/Launch",
+        "/Sound",
+        "/Movie",
+        "/ResetForm",
+        "/ImportData",
+        "/Hide",
+        "/SetOCGState",
+        "/Rendition",
+        "/Trans",
+        "/GoTo3DView",
+        "/JavaScript",
+    }
+)
+_EMBEDDING_FONTS = frozenset({"/Type1", "/MMType1", "/TrueType", "/CIDFontType0", "/CIDFontType2"})
+_ANNOTATIONS = frozenset(
+    {"/Text", "/FreeText", "/Line", "/Square", "/Circle", "/Polygon", "/PolyLine", "/Highlight", "/Underline",
+     "/Squiggly", "/StrikeOut", "/Stamp", "/Caret", "/Ink", "/Popup", "/FileAttachment", "/Sound", "/Movie",
+     "/Widget", "/Screen", "/PrinterMark", "/TrapNet", "/Watermark", "/3D", "/Redact", "/RichMedia"}
+)  # fmt: skip
+_PRINT_FLAG = 4
+# A CMYK colour set in a content stream: four numbers and `k` (fill) or `K` (stroke), or the colour space named.
+_CMYK_OPERATOR = re.compile(rb"(?:[-+]?(?:\d+\.?\d*|\.\d+)\s+){4}[kK](?![A-Za-z0-9*'\"])|/DeviceCMYK\b")
+
+
+def pdfa_obstacles(doc: pymupdf.Document) -> list[str]:
+    """What in `doc` keeps it from being PDF/A-2b with an sRGB output intent (empty: nothing found).
+
+    Link annotations are made printable on the way (PDF/A wants every annotation printed); every
+    other kind of annotation counts as an obstacle, since its appearance cannot be vouched for here.
+    """
+    if doc.is_encrypted or doc.needs_pass:
+        return ["encrypted"]
+    found: set[str] = set()
+    for xref in range(1, doc.xref_length()):
+        found.update(_object_obstacles(doc, xref))
+    for page in doc:
+        for xref in page.get_contents():
+            if _CMYK_OPERATOR.search(doc.xref_stream(xref) or b""):
+                found.add("CMYK colour without a CMYK output intent")
+    return sorted(found)
+
+
+def _object_obstacles(doc: pymupdf.Document, xref: int) -> list[str]:
+    keys = set(doc.xref_get_keys(xref))
+    if not keys:
+        return []
+
+    def value(key: str) -> str:
+        return doc.xref_get_key(xref, key)[1] if key in keys else ""
+
+    found = []
+    kind, subtype = value("Type"), value("Subtype")
+    if "JS" in keys or value("S") in _FORBIDDEN_ACTIONS:
+        found.append("an action PDF/A forbids (JavaScript, launch, sound, movie...)")
+    if "AA" in keys:
+        found.append("additional actions")
+    if value("Interpolate") == "true":
+        found.append("image interpolation")
+    if "LZWDecode" in value("Filter") or "Crypt" in value("Filter"):
+        found.append("an LZW- or crypt-filtered stream")
+    if kind == "/EmbeddedFile" or "EF" in keys:
+        found.append("an embedded file")
+    if subtype == "/PS" or "OPI" in keys or "Alternates" in keys or ("PS" in keys and subtype == "/Form"):
+        found.append("PostScript, OPI or alternate images")
+    if "TR" in keys or value("TR2") not in ("", "/Default"):
+        found.append("a transfer function")
+    if "OutputIntents" in keys:
+        found.append("an output intent of its own")
+    if "/DeviceCMYK" in doc.xref_object(xref, compressed=True) or (
+        subtype == "/Form" and _cmyk_in_stream(doc, xref)
+    ):
+        found.append("CMYK colour without a CMYK output intent")
+    if kind == "/Font" and subtype in _EMBEDDING_FONTS and not _embedded(doc, value("FontDescriptor")):
+        found.append("a font that is not embedded")
+    if subtype == "/Link" and "Rect" in keys:
+        flags = int(value("F") or 0)
+        if not flags & _PRINT_FLAG:
+            doc.xref_set_key(xref, "F", str(flags | _PRINT_FLAG))
+    elif subtype in _ANNOTATIONS and "Rect" in keys:
+        found.append("annotations or form fields")
+    return found
+
+
+def _cmyk_in_stream(doc: pymupdf.Document, xref: int) -> bool:
+    return bool(_CMYK_OPERATOR.search(doc.xref_stream(xref) or b""))
+
+
+def _embedded(doc: pymupdf.Document, descriptor: str) -> bool:
+    match = re.fullmatch(r"(\d+) 0 R", descriptor.strip())
+    if match is None:
+        return False  # no descriptor: one of the standard 14 fonts, never embedded
+    keys = doc.xref_get_keys(int(match.group(1)))
+    return any(key in keys for key in ("FontFile", "FontFile2", "FontFile3"))
+
+
+def declare_pdfa(doc: pymupdf.Document, when: datetime | None = None) -> None:
+    """Make `doc` PDF/A-2b: the sRGB output intent, the document information and its XMP twin.
+
+    Call it on a document `pdfa_obstacles` found nothing in."""
+    when = (when or datetime.now(UTC)).astimezone(UTC).replace(microsecond=0)
+    profile = doc.get_new_xref()
+    doc.update_object(profile, "<< /N 3 >>")
+    doc.update_stream(profile, _srgb_profile())
+    intent = doc.get_new_xref()
+    doc.update_object(
+        intent,
+        f"<< /Type /OutputIntent /S /GTS_PDFA1 /OutputConditionIdentifier ({OUTPUT_CONDITION}) "
+        f"/Info ({OUTPUT_CONDITION}) /DestOutputProfile {profile} 0 R >>",
+    )
+    catalog = doc.pdf_catalog()
+    doc.xref_set_key(catalog, "OutputIntents", f"[{intent} 0 R]")
+    doc.xref_set_key(
+        catalog, "Info", "null"
+    )  # MuPDF's own note on a new document; the trailer holds the real one
+    stamp = when.strftime("D:%Y%m%d%H%M%S+00'00'")
+    doc.set_metadata(
+        {"producer": PRODUCER, "creator": CREATOR, "creationDate": stamp, "modDate": stamp, "title": "", "author": "",
+         "subject": "", "keywords": "", "trapped": ""}
+    )  # fmt: skip
+    doc.set_xml_metadata(xmp_packet(when))
+
+
+def xmp_packet(when: datetime) -> str:
+    """The XMP metadata: PDF/A identification, and the document information's entries (6.6.3: they must agree)."""
+    stamp = when.strftime("%Y-%m-%dT%H:%M:%S+00:00")
+    root = etree.Element(etree.QName(_NS["x"], "xmpmeta"), nsmap={"x": _NS["x"]})
+    rdf = etree.SubElement(root, etree.QName(_NS["rdf"], "RDF"), nsmap={"rdf": _NS["rdf"]})
+    nsmap = {prefix: _NS[prefix] for prefix in ("pdfaid", "pdf", "xmp")}
+    description = etree.SubElement(rdf, etree.QName(_NS["rdf"], "Description"), nsmap=nsmap)
+    description.set(etree.QName(_NS["rdf"], "about"), "")
+    for prefix, name, text in (
+        ("pdfaid", "part", PDFA_PART),
+        ("pdfaid", "conformance", PDFA_CONFORMANCE),
+        ("pdf", "Producer", PRODUCER),
+        ("xmp", "CreatorTool", CREATOR),
+        ("xmp", "CreateDate", stamp),
+        ("xmp", "ModifyDate", stamp),
+        ("xmp", "MetadataDate", stamp),
+    ):
+        etree.SubElement(description, etree.QName(_NS[prefix], name)).text = text
+    body = etree.tostring(root, encoding="unicode")
+    return f'<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>\n{body}\n<?xpacket end="w"?>'
+
+
+@cache
+def _srgb_profile() -> bytes:
+    """An sRGB display profile (ICC version 4: PDF/A-2 takes up to 4), made by LittleCMS through Pillow."""
+    return ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()

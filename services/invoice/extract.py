@@ -34,7 +34,6 @@ from services.invoice import (
 )
 from services.invoice.labels import BUYER_PREFIX
 from services.invoice.layout import (
-    WORD_GAP,
     DocumentLayout,
     LabelHit,
     Row,
@@ -236,6 +235,8 @@ _SPACED_CENTS = re.compile(r"(?<![\d.,])(\d{1,3}(?:\.\d{3})+|\d+)(,) (\d{2})(?![
 OCR_FORM_PENALTY = 0.6
 # "1 234,56" at word spacing is the French and Swiss thousands separator: read as one amount first (a bonus).
 SPACE_GROUP_PENALTY = -0.1
+# The widest space inside a number's thousands groups, in heights of its digits (in points).
+GROUP_GAP = 0.7
 
 
 def read_amount_variants(span: Span, tall: float = 1.0) -> list[tuple[Decimal, Span, str, float]]:
@@ -250,7 +251,7 @@ def read_amount_variants(span: Span, tall: float = 1.0) -> list[tuple[Decimal, S
         if got:
             sub = _sub_span(span, m.start(), m.end())
             toks = sub.tokens
-            tight = len(toks) == 2 and toks[1].x0 - toks[0].x1 < WORD_GAP * tall * max(
+            tight = len(toks) == 2 and toks[1].x0 - toks[0].x1 < GROUP_GAP * tall * max(
                 toks[0].height, toks[1].height
             )
             out.append((got[0], sub, f"read {m.group(0)!r} as one amount (space inside the number)",

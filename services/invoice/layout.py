@@ -18,13 +18,16 @@ from ocrmesh.v1 import ocr_pb2 as pb
 
 # Two words are in one row when they overlap by this share of the smaller height.
 ROW_OVERLAP = 0.5
+# Gaps across a row are measured in line heights, in points (`PageLayout.across`).
 # Gap between words, in multiples of the median row height, that ends a value.
-VALUE_GAP = 3.0
+VALUE_GAP = 2.1
 # Skew (dy/dx of text lines) below which rows are not deskewed, and the largest believed.
 MIN_SLOPE = 0.002
 MAX_SLOPE = 0.06
-# Gap between two words of one phrase, in multiples of the median row height.
-WORD_GAP = 0.7
+# Gap between two words of one phrase, in multiples of the median row height (a word space is about 0.3).
+WORD_GAP = 0.5
+# A page whose engine gave no size is taken for A4 upright (height over width).
+A4_TALL = 297 / 210
 
 
 @dataclass(frozen=True)
@@ -249,8 +252,13 @@ class PageLayout:
     # Recognised from an image (OCR can misread it), not read from a text layer (what was printed).
     recognised: bool = False
     # Page height over width: boxes are normalised per axis, so a gap across (x) compares with a height
-    # (y) after multiplying by this (1.41 on A4 upright; 1.0 when the engine gave no page size).
-    tall: float = 1.0
+    # (y) after multiplying by this (1.41 on A4 upright, 3 on a till receipt, 0.71 on A4 landscape).
+    tall: float = A4_TALL
+
+    def across(self, heights: float) -> float:
+        """`heights` line heights as a distance across the page (x is normalised by the width, heights by
+        the height): a word space is the same on a receipt, an A4 page and a landscape sheet."""
+        return heights * self.line_height * self.tall
 
     @classmethod
     def build(cls, result: pb.PageResult, page: int) -> PageLayout:
@@ -278,7 +286,7 @@ class PageLayout:
             Row(page, i, band) for i, band in enumerate(sorted(bands, key=lambda b: min(x.y0 for x in b)))
         ]
         heights = sorted(t.height for t in tokens) or [0.012]
-        tall = result.height / result.width if result.width > 0 and result.height > 0 else 1.0
+        tall = result.height / result.width if result.width > 0 and result.height > 0 else A4_TALL
         return cls(
             page, rows, heights[len(heights) // 2] or 0.012, result.kind == pb.PAGE_KIND_SCANNED, tall
         )
@@ -382,7 +390,7 @@ def right_of(layout: DocumentLayout, hit: LabelHit, stops: Sequence[LabelHit]) -
     for t in candidates:
         if (
             taken
-            and t.x0 - taken[-1].x1 > VALUE_GAP * page.line_height * 2
+            and t.x0 - taken[-1].x1 > page.across(VALUE_GAP * 2)
             and not _looks_numeric(t.text)
             and not _CURRENCY.match(t.text)
         ):
@@ -413,7 +421,7 @@ def _looks_numeric(text: str) -> bool:
     return bool(re.search(r"\d", text))
 
 
-def _extend_phrase(row: Row, tokens: list[Token], line_height: float) -> list[Token]:
+def _extend_phrase(row: Row, tokens: list[Token], page: PageLayout) -> list[Token]:
     """``tokens`` plus the row's words that continue them at word spacing ("12. Februar" + "2018").
 
     A value under a narrow column head can be wider than the head; words closer
@@ -422,7 +430,7 @@ def _extend_phrase(row: Row, tokens: list[Token], line_height: float) -> list[To
     if not tokens:
         return tokens
     i, j = row.tokens.index(tokens[0]), row.tokens.index(tokens[-1])
-    gap = WORD_GAP * line_height
+    gap = page.across(WORD_GAP)
     while j + 1 < len(row.tokens) and row.tokens[j + 1].x0 - row.tokens[j].x1 < gap:
         j += 1
     while i > 0 and row.tokens[i].x0 - row.tokens[i - 1].x1 < gap:
@@ -438,7 +446,7 @@ def below(layout: DocumentLayout, hit: LabelHit, max_rows: int = 2) -> Span | No
         if row.y0 - hit.y1 > page.line_height * 2.5:
             break
         tokens = [t for t in row.tokens if t.x0 < hit.x1 + 0.01 and t.x1 > hit.x0 - 0.01]
-        tokens = _strip_separator(_extend_phrase(row, tokens, page.line_height))
+        tokens = _strip_separator(_extend_phrase(row, tokens, page))
         if tokens:
             return Span(" ".join(t.text for t in tokens), tuple(tokens))
     return None
@@ -471,7 +479,7 @@ def above(layout: DocumentLayout, hit: LabelHit) -> Span | None:
     if hit.y0 - row.y1 > page.line_height * 1.5:
         return None
     tokens = [t for t in row.tokens if t.x0 < hit.x1 + 0.01 and t.x1 > hit.x0 - 0.01]
-    tokens = _strip_separator(_extend_phrase(row, tokens, page.line_height))
+    tokens = _strip_separator(_extend_phrase(row, tokens, page))
     return Span(" ".join(t.text for t in tokens), tuple(tokens)) if tokens else None
 
 
@@ -486,9 +494,9 @@ def left_of(layout: DocumentLayout, hit: LabelHit, stops: Sequence[LabelHit]) ->
     ]
     taken: list[Token] = []
     for t in reversed(before):
-        if taken and taken[0].x0 - t.x1 > WORD_GAP * page.line_height:
+        if taken and taken[0].x0 - t.x1 > page.across(WORD_GAP):
             break
-        if not taken and hit.x0 - t.x1 > VALUE_GAP * page.line_height:
+        if not taken and hit.x0 - t.x1 > page.across(VALUE_GAP):
             break
         taken.insert(0, t)
     return Span(" ".join(t.text for t in taken), tuple(taken)) if taken else None
@@ -514,6 +522,6 @@ def column_total(layout: DocumentLayout, hit: LabelHit, total_row: re.Pattern[st
             t for t in row.tokens if t.x0 < hit.x1 + pad and t.x1 > hit.x0 - pad and _looks_numeric(t.text)
         ]
         if tokens:
-            tokens = _extend_phrase(row, tokens, page.line_height)
+            tokens = _extend_phrase(row, tokens, page)
             return Span(" ".join(t.text for t in tokens), tuple(tokens))
     return None

@@ -32,8 +32,8 @@ _HOUSE_NUMBER_END = re.compile(r"^\D+\s\d{1,4}\s?[a-zA-Z]?(?:\s?[-/]\s?\d{1,4}[a
 _SENDER_SEPARATORS = re.compile(r"\s+[·•|∙»«*°+.:;\-–]{1,2}\s+|\s*,\s+")
 # Contact details that follow a name in the same row ("Müller GmbH   Tel. 0201 ...").
 _CONTACT = re.compile(r"\s+(?:tel(?:efon)?\b|phone\b|fon\b|fax\b|e-?mail\b|www\.)", re.I)
-# A gap between words of this many line heights separates two cells of a row.
-CELL_GAP = 2.0
+# A gap between words of this many line heights (in points: `PageLayout.across`) separates two cells of a row.
+CELL_GAP = 1.4
 
 
 @dataclass(frozen=True)
@@ -153,18 +153,18 @@ def _from_legal_form(layout: DocumentLayout) -> SellerInfo | None:
     footer = [r for p in (layout.pages[0], layout.pages[-1]) for r in p.rows if r.y0 > 0.82]
     for row in top + footer:
         page = layout.page(row.page)
-        for cell in _cells(row, page.line_height):
+        for cell in _cells(row, page.across(CELL_GAP)):
             m = LEGAL_FORM.search(cell.text)
             if m and len(cell.text) < 60 and not _is_address(cell.text):
                 return SellerInfo(cell, None)
     return None
 
 
-def _cells(row: Row, line_height: float) -> list[Span]:
-    """The row cut at column gaps and before contact details ("Tel.", "Phone", "E-Mail")."""
+def _cells(row: Row, column_gap: float) -> list[Span]:
+    """The row cut at column gaps (x units) and before contact details ("Tel.", "Phone", "E-Mail")."""
     groups: list[list] = [[]]
     for t in row.tokens:
-        if groups[-1] and t.x0 - groups[-1][-1].x1 > CELL_GAP * line_height:
+        if groups[-1] and t.x0 - groups[-1][-1].x1 > column_gap:
             groups.append([])
         groups[-1].append(t)
     cells = []

@@ -38,8 +38,8 @@ Y_SLACK_FIXED = 0.015
 # A label above its value stands within this many line heights.
 LABEL_ABOVE_LINES = 2.5
 MAX_LABEL_WORDS = 4
-# Words further left than this many line heights belong to another column, not the label.
-LABEL_GAP_LINES = 1.5
+# Words further left than this many line heights (in points: `PageLayout.across`) belong to another column.
+LABEL_GAP_LINES = 1.05
 
 
 class FieldTemplate(BaseModel):
@@ -123,7 +123,7 @@ def _compact(text: str) -> str:
 
 def _label_before(layout: DocumentLayout, row: Row, span: Span) -> str:
     """The words just left of the value on its row, up to a column gap."""
-    gap = LABEL_GAP_LINES * layout.page(row.page).line_height
+    gap = layout.page(row.page).across(LABEL_GAP_LINES)
     words: list[str] = []
     right = span.tokens[0].x0
     for t in reversed([t for t in row.tokens if t.x1 <= span.tokens[0].x0 + 1e-9]):

@@ -8,8 +8,11 @@ the joint choice of the amounts and the value forms it exercises.
 
 from __future__ import annotations
 
+import pytest
+
 from ocrmesh.v1 import ocr_pb2 as pb
 from services.invoice.extract import extract_fields
+from services.invoice.layout import DocumentLayout, below, find_labels, left_of
 from services.invoice.lexicon import load
 from tests.invoice.synth import LINE_H, line, page, values
 
@@ -54,6 +57,39 @@ def test_value_left_of_its_label() -> None:
         line("1.190,00 EUR Gesamtbetrag", 0.55, 0.84),
     )
     assert _amounts(extract_fields([p])) == ("1000.00", "190.00", "1190.00")
+
+
+def _printed(text: str, x: float, y: float, size: float, width: float, height: float) -> pb.TextLine:
+    """A line as printed on a page of `width` x `height` points: glyphs 0.55 em wide, word spaces 0.28 em."""
+    words, pos = [], x
+    for w in text.split():
+        end = pos + len(w) * 0.55 * size
+        words.append(pb.Word(text=w, box=pb.BoundingBox(x0=pos / width, y0=y / height, x1=end / width,
+                                                         y1=(y + size) / height), confidence=1.0))  # fmt: skip
+        pos = end + 0.28 * size
+    box = pb.BoundingBox(x0=x / width, y0=y / height, x1=words[-1].box.x1, y1=(y + size) / height)
+    return pb.TextLine(text=text, box=box, confidence=1.0, words=words)
+
+
+@pytest.mark.parametrize(("width", "height"), [(227.0, 842.0), (595.0, 842.0), (842.0, 595.0)],
+                         ids=["till-roll", "a4", "a4-landscape"])  # fmt: skip
+def test_words_at_word_spacing_stay_one_value_on_any_page_shape(width: float, height: float) -> None:
+    """Boxes are normalised per axis, so a word space on an 80 mm till roll is a wide gap in x units, and a
+    column gap on a landscape sheet a narrow one. Gaps are compared with line heights in points: the date
+    under its short label keeps its year and the amount before its label its currency, on every shape,
+    while a column 30 points away stays out."""
+    lines = [("Datum", 12, 80), ("4. Dezember 2026", 12, 92), ("11,90 EUR Gesamtbetrag", 12, 170),
+             ("19,00", 12, 200), ("100,00 EUR Nettobetrag", 12 + 27.5 + 30, 200)]  # fmt: skip
+    p = page(*(_printed(text, x, y, 9.0, width, height) for text, x, y in lines))
+    p.width, p.height = int(width), int(height)
+    layout = DocumentLayout.build([p])
+    hits = {hit.field: hit for hit in find_labels(layout, load().match_row)}
+    date_under = below(layout, hits["datum"])
+    assert date_under is not None and date_under.text == "4. Dezember 2026"
+    total = left_of(layout, hits["betrag_brutto"], list(hits.values()))
+    assert total is not None and total.text == "11,90 EUR"
+    netto = left_of(layout, hits["betrag_netto"], list(hits.values()))
+    assert netto is not None and netto.text == "100,00 EUR"
 
 
 def test_table_column_totals_not_the_first_row() -> None:

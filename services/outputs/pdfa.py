@@ -2,15 +2,19 @@
 
 A PDF we build from an image, or from a scan's pages, can be an archive copy: it needs an output
 intent (the sRGB profile its device colours are meant in), XMP metadata naming the part and level
-and matching the document information, and nothing PDF/A forbids. Pages copied from a delivered PDF
-may hold what PDF/A forbids (a font that is not embedded, CMYK colour without a CMYK intent,
-JavaScript, LZW streams, form fields...); such a PDF is not declared PDF/A. Nothing is converted
-or redrawn: the pages stay exactly what was delivered, and a claim is never made that the
-document does not keep. `pdfa_obstacles` names what stands in the way.
+(with the document information's dates and tools beside it), and nothing PDF/A forbids. Pages
+copied from a delivered PDF may hold what PDF/A forbids (a font that is not embedded, CMYK colour
+without a CMYK intent, JavaScript, LZW streams, form fields...); such a PDF is not declared PDF/A.
+Nothing is converted or redrawn: the pages stay what was delivered, and a claim is never made
+that the document does not keep. `pdfa_obstacles` names what stands in the way.
 
-What this does not do: validate against the full standard (veraPDF is the reference validator;
-it is not available here). Fonts are checked for being embedded, not for the consistency of their
-widths and encodings with the font program.
+Fonts are where office PDFs fail PDF/A most (glyph widths, encodings, cmaps), and only embedding
+can be checked here: the fonts of a delivered PDF are trusted only when that PDF declares PDF/A
+itself. Our own invisible words use MuPDF's embedded Helvetica (render mode 3: exempt from the
+glyph rules); CID TrueType fallbacks (CJK, emoji) get the `CIDToGIDMap` PDF/A asks for.
+
+Not done: validation against the whole standard (veraPDF, the reference validator, is not
+available here).
 """
 
 from __future__ import annotations
@@ -57,29 +61,47 @@ _ANNOTATIONS = frozenset(
      "/Widget", "/Screen", "/PrinterMark", "/TrapNet", "/Watermark", "/3D", "/Redact", "/RichMedia"}
 )  # fmt: skip
 _PRINT_FLAG = 4
-# A CMYK colour set in a content stream: four numbers and `k` (fill) or `K` (stroke), or the colour space named.
-_CMYK_OPERATOR = re.compile(rb"(?:[-+]?(?:\d+\.?\d*|\.\d+)\s+){4}[kK](?![A-Za-z0-9*'\"])|/DeviceCMYK\b")
+# A CMYK colour set in a content stream: four numbers and `k` (fill) or `K` (stroke), the colour space named,
+# or an inline image's abbreviated CMYK colour space.
+_CMYK_OPERATOR = re.compile(
+    rb"(?:[-+]?(?:\d+\.?\d*|\.\d+)\s+){4}[kK](?![A-Za-z0-9*'\"])|/DeviceCMYK\b|/CS\s*/CMYK\b"
+)
+# An inline image compressed with LZW, or interpolated (abbreviated keys).
+_INLINE_FORBIDDEN = re.compile(rb"/(?:F|Filter)\s*(?:\[\s*)?/(?:LZW|LZWDecode)\b|/I\s+true\b")
+# An ICC profile's alternate is ignored by PDF/A-2 (6.2.4.2): a CMYK one is no CMYK colour.
+_ICC_ALTERNATE = re.compile(r"/Alternate\s*/DeviceCMYK")
+_DECLARED_PDFA = re.compile(r"pdfaid:part\s*(?:>|=\s*[\"'])\s*[123]\b")
 
 
-def pdfa_obstacles(doc: pymupdf.Document) -> list[str]:
+def declares_pdfa(doc: pymupdf.Document) -> bool:
+    """Whether `doc` says it is PDF/A (any part): its XMP holds a `pdfaid:part`."""
+    return bool(_DECLARED_PDFA.search(doc.get_xml_metadata() or ""))
+
+
+def pdfa_obstacles(doc: pymupdf.Document, *, fonts_trusted: bool = False) -> list[str]:
     """What in `doc` keeps it from being PDF/A-2b with an sRGB output intent (empty: nothing found).
 
-    Link annotations are made printable on the way (PDF/A wants every annotation printed); every
-    other kind of annotation counts as an obstacle, since its appearance cannot be vouched for here.
+    `fonts_trusted`: the pages come from a PDF that declares PDF/A (`declares_pdfa`); otherwise any
+    font in them is an obstacle, since only its embedding could be checked here. Link annotations are
+    made printable on the way (PDF/A wants every annotation printed); every other kind of annotation
+    counts as an obstacle, since its appearance cannot be vouched for here.
     """
     if doc.is_encrypted or doc.needs_pass:
         return ["encrypted"]
     found: set[str] = set()
     for xref in range(1, doc.xref_length()):
-        found.update(_object_obstacles(doc, xref))
+        found.update(_object_obstacles(doc, xref, fonts_trusted))
     for page in doc:
         for xref in page.get_contents():
-            if _CMYK_OPERATOR.search(doc.xref_stream(xref) or b""):
+            stream = doc.xref_stream(xref) or b""
+            if _CMYK_OPERATOR.search(stream):
                 found.add("CMYK colour without a CMYK output intent")
+            if _INLINE_FORBIDDEN.search(stream):
+                found.add("an inline image PDF/A forbids (LZW, interpolated)")
     return sorted(found)
 
 
-def _object_obstacles(doc: pymupdf.Document, xref: int) -> list[str]:
+def _object_obstacles(doc: pymupdf.Document, xref: int, fonts_trusted: bool) -> list[str]:
     keys = set(doc.xref_get_keys(xref))
     if not keys:
         return []
@@ -105,12 +127,13 @@ def _object_obstacles(doc: pymupdf.Document, xref: int) -> list[str]:
         found.append("a transfer function")
     if "OutputIntents" in keys:
         found.append("an output intent of its own")
-    if "/DeviceCMYK" in doc.xref_object(xref, compressed=True) or (
-        subtype == "/Form" and _cmyk_in_stream(doc, xref)
-    ):
+    source = _ICC_ALTERNATE.sub("", doc.xref_object(xref, compressed=True))
+    if "/DeviceCMYK" in source or (subtype == "/Form" and _cmyk_in_stream(doc, xref)):
         found.append("CMYK colour without a CMYK output intent")
     if kind == "/Font" and subtype in _EMBEDDING_FONTS and not _embedded(doc, value("FontDescriptor")):
         found.append("a font that is not embedded")
+    elif kind == "/Font" and not fonts_trusted:
+        found.append("fonts of a PDF that does not declare PDF/A")
     if subtype == "/Link" and "Rect" in keys:
         flags = int(value("F") or 0)
         if not flags & _PRINT_FLAG:
@@ -146,6 +169,9 @@ def declare_pdfa(doc: pymupdf.Document, when: datetime | None = None) -> None:
         f"<< /Type /OutputIntent /S /GTS_PDFA1 /OutputConditionIdentifier ({OUTPUT_CONDITION}) "
         f"/Info ({OUTPUT_CONDITION}) /DestOutputProfile {profile} 0 R >>",
     )
+    for xref in range(1, doc.xref_length()):  # 6.2.11.3.2: MuPDF's CID TrueType fallbacks (CID = glyph id)
+        if doc.xref_get_key(xref, "Subtype")[1] == "/CIDFontType2" and doc.xref_get_key(xref, "CIDToGIDMap")[0] == "null":
+            doc.xref_set_key(xref, "CIDToGIDMap", "/Identity")
     catalog = doc.pdf_catalog()
     doc.xref_set_key(catalog, "OutputIntents", f"[{intent} 0 R]")
     doc.xref_set_key(
@@ -160,7 +186,7 @@ def declare_pdfa(doc: pymupdf.Document, when: datetime | None = None) -> None:
 
 
 def xmp_packet(when: datetime) -> str:
-    """The XMP metadata: PDF/A identification, and the document information's entries (6.6.3: they must agree)."""
+    """The XMP metadata: PDF/A identification, and the document information's tools and dates beside it."""
     stamp = when.strftime("%Y-%m-%dT%H:%M:%S+00:00")
     root = etree.Element(etree.QName(_NS["x"], "xmpmeta"), nsmap={"x": _NS["x"]})
     rdf = etree.SubElement(root, etree.QName(_NS["rdf"], "RDF"), nsmap={"rdf": _NS["rdf"]})

@@ -11,6 +11,7 @@ file is PDF/A-2b (`pdfa`).
 from __future__ import annotations
 
 import io
+import unicodedata
 from collections.abc import Sequence
 
 import pymupdf
@@ -20,7 +21,7 @@ from ocrmesh.v1 import ocr_pb2 as pb
 from services.intake.document import LoadedDocument
 from services.intake.mupdf_lock import holds_pymupdf_lock
 from services.intake.pageprep import page_dpi
-from services.outputs.pdfa import CREATOR, PRODUCER, declare_pdfa, pdfa_obstacles
+from services.outputs.pdfa import CREATOR, PRODUCER, declare_pdfa, declares_pdfa, pdfa_obstacles
 
 log = structlog.get_logger(__name__)
 
@@ -28,6 +29,7 @@ log = structlog.get_logger(__name__)
 MIN_STRETCH, MAX_STRETCH = 0.5, 2.0
 # The share of the font size a line's ink spans (capitals down to descenders); OCR boxes are ink.
 INK_HEIGHT_EM = 0.8
+_NO_GLYPH = frozenset({"Cc", "Cf", "Co", "Cn", "Cs"})
 _FONT = "helv"  # MuPDF's built-in sans; TextWriter keeps any character it is given (€, „“, ß)
 
 
@@ -42,11 +44,12 @@ def searchable_pdf(document: LoadedDocument, pages: Sequence[pb.PageResult]) -> 
         else:
             for index in range(document.page_count):
                 _image_page(out, document, index)
+        # The delivered pages, before our words join them (ours are known: an embedded font, invisible).
+        obstacles = pdfa_obstacles(out, fonts_trusted=document.pdf is None or declares_pdfa(document.pdf))
         font = pymupdf.Font(_FONT)
         for number, result in results.items():
             if 1 <= number <= out.page_count and result.kind != pb.PAGE_KIND_BORN_DIGITAL:
                 _write_words(out[number - 1], result, font)
-        obstacles = pdfa_obstacles(out)
         if obstacles:  # pages delivered with what PDF/A forbids: a plain PDF, the pages untouched
             log.info("searchable_pdf.not_pdfa", obstacles=obstacles)
             out.set_metadata({"producer": PRODUCER, "creator": CREATOR})
@@ -93,7 +96,8 @@ def _append_word(
 ) -> None:
     """The word as wide as its box, as high as its line (a word's own box is only its ink: "nur"
     is lower than "Haftung"), centred on the line: a line's words share one baseline."""
-    text = word.text.strip()
+    # Control, private-use and unassigned characters have no glyph in any font (PDF/A 6.2.11.8: no .notdef).
+    text = "".join(c for c in word.text.strip() if unicodedata.category(c) not in _NO_GLYPH)
     if not text or not word.HasField("box"):
         return
     x0, x1 = word.box.x0 * w, word.box.x1 * w

@@ -51,10 +51,17 @@ def pdfa_identification(pdf: bytes) -> tuple[str, str] | None:
         assert doc.xref_get_key(profile_xref, "N")[1] == "3"
         assert profile[8] <= 4 and profile[12:16] == b"mntr" and profile[16:20] == b"RGB "
         assert ImageCms.ImageCmsProfile(io.BytesIO(profile)).profile.xcolor_space == "RGB "
-        # 6.2.11.4: fonts embedded; 6.1.3: a file identifier, no encryption.
+        # 6.2.11.4: fonts embedded; 6.2.11.3.2: a CID TrueType font maps its CIDs to glyphs; 6.1.3: a file
+        # identifier, no encryption.
         for number in range(doc.page_count):
             for font in doc.get_page_fonts(number, full=True):
                 assert font[1] != "n/a", f"font {font[3]} is not embedded"
+        for number in range(doc.page_count):  # 6.2.11.8: no glyph drawn is the font's .notdef (glyph 0)
+            for span in doc[number].get_texttrace():
+                assert all(char[1] != 0 for char in span["chars"]), f"a .notdef glyph in {span['font']}"
+        for xref in range(1, doc.xref_length()):
+            if doc.xref_get_key(xref, "Subtype")[1] == "/CIDFontType2":
+                assert doc.xref_get_key(xref, "CIDToGIDMap")[0] != "null"
         assert "/ID" in doc.pdf_trailer() and not doc.is_encrypted
         assert pdf.startswith(b"%PDF-1.") and all(b > 127 for b in pdf.split(b"\n")[1][1:5])
         return part, level

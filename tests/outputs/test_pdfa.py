@@ -63,6 +63,10 @@ def _pdf_with(draw: str) -> bytes:
         target = doc.new_page()
         if draw == "base-14 font":
             target.insert_text((72, 72), "Rechnung", fontname="helv")  # Helvetica, not embedded
+        elif draw == "embedded font":  # embedded, but PDF/A's glyph and width rules cannot be checked here
+            writer = pymupdf.TextWriter(target.rect)
+            writer.append((72, 72), "Rechnung", font=pymupdf.Font("tiro"))
+            writer.write_text(target)
         elif draw == "cmyk fill":
             target.draw_rect(
                 pymupdf.Rect(72, 72, 172, 92), color=None, fill=(0, 0, 0, 1)
@@ -76,6 +80,7 @@ def _pdf_with(draw: str) -> bytes:
     ("draw", "obstacle"),
     [
         ("base-14 font", "a font that is not embedded"),
+        ("embedded font", "fonts of a PDF that does not declare PDF/A"),
         ("cmyk fill", "CMYK colour without a CMYK output intent"),
         ("note", "annotations or form fields"),
     ],
@@ -105,3 +110,16 @@ def test_a_link_is_made_printable_and_does_not_stop_pdfa() -> None:
     with pymupdf.open(stream=pdf) as doc:
         (link,) = [x for x in range(1, doc.xref_length()) if doc.xref_get_key(x, "Subtype")[1] == "/Link"]
         assert int(doc.xref_get_key(link, "F")[1]) & 4
+
+
+def test_words_in_fallback_fonts_and_stray_characters_keep_the_pdfa_claim_true() -> None:
+    """CJK falls back to a CID TrueType font (it gets its CIDToGIDMap); control and private-use characters,
+    which no font has a glyph for, are left out of the invisible text."""
+    read = line("Lieferant 東京商事 Nr\x01 4711\ue000", 0.08, 0.06)
+    pdf = _searchable(_scan_png(), _read(read))
+    assert pdfa_identification(pdf) == ("2", "B")
+    with pymupdf.open(stream=pdf) as doc:
+        text = doc[0].get_text()
+        kinds = {doc.xref_get_key(x, "Subtype")[1] for x in range(1, doc.xref_length())}
+    assert "東京商事" in text and "\x01" not in text and "\ue000" not in text
+    assert "/CIDFontType2" in kinds

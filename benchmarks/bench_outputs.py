@@ -7,7 +7,8 @@
   server does, made into a PDF by `searchable_pdf`. Word recall: the born-digital page's words
   (multiset) found in the PDF's text layer. Place: for words that occur once on both, the largest
   of |x0|, |x1| and vertical-centre differences to the born-digital word, in points. Time: the
-  `searchable_pdf` call per page (the OCR is not counted).
+  `searchable_pdf` call per page (the OCR is not counted). PDF/A-2b: files whose XMP declares
+  part 2, level B (`services/outputs/pdfa.py`; not validated: veraPDF is not available here).
 - **Markdown**: `capture.statute_pdf` as born digital (pdftext's reading) and scanned (tesseract's):
   `§ n` headings that come out as Markdown headings, in order (longest common subsequence).
 Nothing in services/outputs was tuned on these documents; the statute generator is ours.
@@ -79,6 +80,7 @@ class PdfRun:
     offsets: list[float] = field(default_factory=list)
     seconds: list[float] = field(default_factory=list)
     pages: int = 0
+    pdfa: int = 0  # files declared PDF/A-2b
 
 
 def run_searchable(engine: Engine, limit: int, upside_down: bool) -> PdfRun:
@@ -94,6 +96,7 @@ def run_searchable(engine: Engine, limit: int, upside_down: bool) -> PdfRun:
             made = searchable_pdf(loaded, pages)
         run.seconds.append(time.perf_counter() - start)
         with pymupdf.open(stream=original) as truth_doc, pymupdf.open(stream=made) as made_doc:
+            run.pdfa += bool(re.search(r"<pdfaid:part>2</pdfaid:part>", made_doc.get_xml_metadata() or ""))
             width, height = truth_doc[0].rect.width, truth_doc[0].rect.height
             truth = _words(truth_doc[0])
             if upside_down:
@@ -134,7 +137,7 @@ def _pdf_row(name: str, run: PdfRun) -> str:
     return (
         f"| {name} | {run.pages} | {run.found}/{run.expected} ({run.found / max(1, run.expected):.1%}) | "
         f"{statistics.median(off):.2f} / {p95:.2f} / {off[-1]:.2f} pt ({len(off)} words) | "
-        f"{statistics.median(run.seconds) * 1000:.0f} ms |"
+        f"{statistics.median(run.seconds) * 1000:.0f} ms | {run.pdfa}/{run.pages} |"
     )
 
 
@@ -158,8 +161,9 @@ def main(argv: list[str] | None = None) -> None:
             "",
             "Searchable PDF (`format=pdf`), dataset invoices' first pages scanned at 200 dpi, tesseract:",
             "",
-            "| scan | pages | born-digital words in the text layer | word place: median / p95 / max | searchable_pdf per page |",
-            "|---|---|---|---|---|",
+            "| scan | pages | born-digital words in the text layer | word place: median / p95 / max | searchable_pdf per page "
+            "| declared PDF/A-2b |",
+            "|---|---|---|---|---|---|",
             _pdf_row("upright", upright),
             _pdf_row("upside down", turned),
             "",

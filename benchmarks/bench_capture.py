@@ -39,6 +39,7 @@ from bench_service.sections import machine_line, update_section
 from benchmarks.bench_fields import Doc, KindResult, compare, dataset_docs
 from benchmarks.synth.capture import CAPTURES, SCAN_DPI, SINGLE_PAGE, capture, statute_pdf
 from benchmarks.synth.degrade import render_page_image, render_scanned_pdf
+from benchmarks.synth.families import NEVER_TUNED, family_seeds, generate_family
 from ocrmesh.v1 import ocr_pb2 as pb
 from services.intake.document import open_document
 from services.invoice.extract import extract_fields
@@ -221,11 +222,12 @@ def report(
     statute: StatuteRun | None,
     speed: tuple[dict[str, Timing], Counter[str]] | None,
 ) -> str:
+    chosen = f"--never-tuned {args.never_tuned}" if args.never_tuned else f"--limit {args.limit}"
     lines = [
-        "## Pages as they arrive (issue 15)",
+        "## Pages as they arrive (issue 15)" + (": never-tuned families" if args.never_tuned else ""),
         "",
         (
-            f"Command: `nice -n 10 python -m benchmarks.bench_capture --limit {args.limit} --statute-pages "
+            f"Command: `nice -n 10 python -m benchmarks.bench_capture {chosen} --statute-pages "
             f"{args.statute_pages} --repeat {args.repeat}`; {machine_line()}. Captures from "
             "`benchmarks/synth/capture.py` (seeded), Tesseract engine at 300 dpi as its server runs it "
             "(orientation, fax scaling, photo flattening, `finish_page`), one thread."
@@ -236,7 +238,9 @@ def report(
         base = runs[0].fields
         base_acc = sum(base.right.values()) / max(1, sum(base.total.values()))
         lines += [
-            f"### Invoice fields per capture kind ({base.docs} dataset invoices)",
+            f"### Invoice fields per capture kind ({base.docs} "
+            + ("invoices of the never-tuned families, generated" if args.never_tuned else "dataset invoices")
+            + ")",
             "",
             "| capture | fields right | accuracy | vs upright | pages turned right | orientation by | s/page |",
             "|---|---|---|---|---|---|---|",
@@ -295,6 +299,16 @@ def report(
     return "\n".join(lines)
 
 
+def _never_tuned_docs(per_family: int) -> list[Doc]:
+    """Invoices of the layout families nobody tuned on (`benchmarks.synth.families.NEVER_TUNED`)."""
+    docs = []
+    for name in NEVER_TUNED:
+        for seed in family_seeds(name, per_family):
+            invoice = generate_family(name, seed)
+            docs.append(Doc(f"{name}-{seed}", invoice.pdf, invoice.truth, seed))
+    return docs
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -303,19 +317,25 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--kinds", default=",".join(CAPTURES))
     parser.add_argument("--statute-pages", type=int, default=4)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument(
+        "--never-tuned",
+        type=int,
+        default=0,
+        help="instead of dataset invoices: this many per never-tuned layout family (section capture-never-tuned)",
+    )
     parser.add_argument("--out", type=Path, default=None)
     args = parser.parse_args(argv)
     from services.registry import create_engine
 
     engine = create_engine("tesseract")
     engine.load()
-    docs = dataset_docs(ZUGFERD_AWV, args.limit)
-    runs = [run_kind(engine, kind, docs) for kind in args.kinds.split(",") if kind] if args.limit else []
+    docs = _never_tuned_docs(args.never_tuned) if args.never_tuned else dataset_docs(ZUGFERD_AWV, args.limit)
+    runs = [run_kind(engine, kind, docs) for kind in args.kinds.split(",") if kind] if docs else []
     statute = run_statute(engine, args.statute_pages) if args.statute_pages else None
     speed = run_speed(engine, args.repeat) if args.repeat else None
     text = report(args, runs, statute, speed)
     if args.out:
-        update_section(args.out, "capture", text)
+        update_section(args.out, "capture-never-tuned" if args.never_tuned else "capture", text, after="capture")
     print(text)
 
 

@@ -39,7 +39,7 @@ from bench_service.sections import machine_line, update_section
 from benchmarks.bench_fields import Doc, KindResult, compare, dataset_docs
 from benchmarks.synth.capture import CAPTURES, SCAN_DPI, SINGLE_PAGE, capture, statute_pdf
 from benchmarks.synth.degrade import render_page_image, render_scanned_pdf
-from benchmarks.synth.families import NEVER_TUNED, family_seeds, generate_family
+from benchmarks.synth.families import SPLIT, family_seeds, generate_family
 from ocrmesh.v1 import ocr_pb2 as pb
 from services.intake.document import open_document
 from services.invoice.extract import extract_fields
@@ -222,9 +222,9 @@ def report(
     statute: StatuteRun | None,
     speed: tuple[dict[str, Timing], Counter[str]] | None,
 ) -> str:
-    chosen = f"--never-tuned {args.never_tuned}" if args.never_tuned else f"--limit {args.limit}"
+    chosen = f"--split {args.split} --per-family {args.per_family}" if args.split else f"--limit {args.limit}"
     lines = [
-        "## Pages as they arrive (issue 15)" + (": never-tuned families" if args.never_tuned else ""),
+        "## Pages as they arrive (issue 15)" + (f": {args.split.replace('_', '-')} families" if args.split else ""),
         "",
         (
             f"Command: `nice -n 10 python -m benchmarks.bench_capture {chosen} --statute-pages "
@@ -239,7 +239,7 @@ def report(
         base_acc = sum(base.right.values()) / max(1, sum(base.total.values()))
         lines += [
             f"### Invoice fields per capture kind ({base.docs} "
-            + ("invoices of the never-tuned families, generated" if args.never_tuned else "dataset invoices")
+            + (f"invoices of the {args.split.replace('_', '-')} families, generated" if args.split else "dataset invoices")
             + ")",
             "",
             "| capture | fields right | accuracy | vs upright | pages turned right | orientation by | s/page |",
@@ -299,10 +299,10 @@ def report(
     return "\n".join(lines)
 
 
-def _never_tuned_docs(per_family: int) -> list[Doc]:
-    """Invoices of the layout families nobody tuned on (`benchmarks.synth.families.NEVER_TUNED`)."""
+def _family_docs(names: tuple[str, ...], per_family: int) -> list[Doc]:
+    """Generated invoices of layout families (`benchmarks.synth.families`: TUNING or NEVER_TUNED)."""
     docs = []
-    for name in NEVER_TUNED:
+    for name in names:
         for seed in family_seeds(name, per_family):
             invoice = generate_family(name, seed)
             docs.append(Doc(f"{name}-{seed}", invoice.pdf, invoice.truth, seed))
@@ -318,24 +318,26 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--statute-pages", type=int, default=4)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument(
-        "--never-tuned",
-        type=int,
-        default=0,
-        help="instead of dataset invoices: this many per never-tuned layout family (section capture-never-tuned)",
+        "--split",
+        choices=sorted(SPLIT),
+        default="",
+        help="instead of dataset invoices: the layout families of this split (section capture-SPLIT)",
     )
+    parser.add_argument("--per-family", type=int, default=1, help="with --split: invoices per family")
     parser.add_argument("--out", type=Path, default=None)
     args = parser.parse_args(argv)
     from services.registry import create_engine
 
     engine = create_engine("tesseract")
     engine.load()
-    docs = _never_tuned_docs(args.never_tuned) if args.never_tuned else dataset_docs(ZUGFERD_AWV, args.limit)
+    docs = _family_docs(SPLIT[args.split], args.per_family) if args.split else dataset_docs(ZUGFERD_AWV, args.limit)
     runs = [run_kind(engine, kind, docs) for kind in args.kinds.split(",") if kind] if docs else []
     statute = run_statute(engine, args.statute_pages) if args.statute_pages else None
     speed = run_speed(engine, args.repeat) if args.repeat else None
     text = report(args, runs, statute, speed)
     if args.out:
-        update_section(args.out, "capture-never-tuned" if args.never_tuned else "capture", text, after="capture")
+        name = f"capture-{args.split.replace('_', '-')}" if args.split else "capture"
+        update_section(args.out, name, text, after="capture")
     print(text)
 
 

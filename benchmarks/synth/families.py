@@ -68,9 +68,10 @@ TUNING: tuple[str, ...] = (
     "facture_grille",
     # Moved to work on its scan failure (issue 14: a space-grouped total's tail taken for the total).
     "facture_artisan",
+    # Moved to work on its scan failure (issue 14: a Dutch VAT id's "B" read "8").
+    "nederlands",
 )
 NEVER_TUNED: tuple[str, ...] = (
-    "nederlands",
     "anzahlung",
     "steuerstreifen",
     "formular",
@@ -82,6 +83,8 @@ NEVER_TUNED: tuple[str, ...] = (
     "english_plain",
     # Added in place of facture_artisan; nobody has tuned on it.
     "praxis",
+    # Added in place of nederlands; nobody has tuned on it.
+    "factuur_kompakt",
 )
 SPLIT: dict[str, tuple[str, ...]] = {"tuning": TUNING, "never_tuned": NEVER_TUNED}
 FAMILY_NAMES: tuple[str, ...] = TUNING + NEVER_TUNED
@@ -544,6 +547,9 @@ DRAWN: tuple[Family, ...] = (
     Family("praxis", "de", "center", "table", False, "ruled", ("pos", "desc", "qty", "price", "rate", "total"),
            "boxed", "cols", ("de_space",), ("sign_before",), ("dotted_short", "de_long"), ((19,), (7,)), ids="stnr",
            fonts=("liberation-sans", "liberation-serif"), multiline=True, item_count=(3, 8)),
+    Family("factuur_kompakt", "nl", "left", "lines", True, "zebra", ("art", "desc", "qty", "price", "total"),
+           "boxed", "text", ("de",), ("sign_after",), ("nl_long", "nl_dash"), ((21,), (21, 9)), ids="vat",
+           country="NL", fonts=("dejavu-serif", "liberation-sans"), size=9.5),
 )  # fmt: skip
 _DRAWN = {f.name: f for f in DRAWN}
 assert set(_DRAWN) | set(LAYOUT_NAMES) == set(FAMILY_NAMES) and len(FAMILY_NAMES) == len(set(FAMILY_NAMES))

@@ -30,6 +30,9 @@ TO_DIGIT: dict[str, str] = {
     "S": "5", "s": "5", "B": "83", "Z": "27", "z": "27", "G": "6", "b": "6", "g": "9", "q": "9", "T": "7",
 }  # fmt: skip
 TO_LETTER: dict[str, str] = {"0": "O", "1": "I", "5": "S", "8": "B", "2": "Z", "6": "G"}
+# VAT ids whose letters and digits sit at fixed places (EU VIES formats), with their country code:
+# NL123456789B01, ATU12345678, CY12345678L, FR + two letters or digits + nine digits.
+_VAT_MASKS: dict[str, str] = {"NL": "AA999999999A99", "AT": "AAA99999999", "CY": "AA99999999A", "FR": "AA??999999999"}
 # More suspicious positions than this are not tried (2**8 variants at most).
 MAX_POSITIONS = 8
 
@@ -89,6 +92,9 @@ def mask_for(kind: str, value: str) -> str:
     if kind == "ust_id" and value[:3].upper() == "CHE":
         return ("AAA" + "9" * 9 + "A" * n)[:n]  # CHE-123.456.789 MWST
     if kind == "ust_id":
+        fixed = _VAT_MASKS.get(value[:2].upper(), "")
+        if len(fixed) == n:
+            return fixed
         return (
             ("AA" + "9" * n)[:n]
             if value[:2].upper() not in {"FR", "NL", "ES", "IE", "AT", "CY", "GB"}

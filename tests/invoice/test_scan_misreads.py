@@ -535,3 +535,13 @@ def test_label_with_a_speck_read_as_a_bracket_between_its_words() -> None:
     row = "Pos | Menge | Einzelpreis | Gesamt | MwSt"
     words = [(m.start(), m.group(0)) for m in re.finditer(r"\S+", row)]
     assert sorted(row[a:b] for _, _, a, b in lexicon.match_row(row, words)) == ["Gesamt", "MwSt"]
+
+
+def test_a_letter_a_vat_format_fixes_in_place_read_as_a_digit() -> None:
+    """A Dutch VAT id's "B" (NL + nine digits + B + two) read "8": the format says a letter stands there, and
+    the id's check digits then hold; repaired and reported."""
+    p = page(line("Factuurnummer: 2025-72080", 0.08, 0.10), line("Datum: 6 juli 2018", 0.08, 0.12),
+             line("Btw-id: NL409484015862", 0.08, 0.30))  # fmt: skip
+    ust = field(extract_fields([p]), "ust_id")
+    assert ust.value == "NL409484015B62" and ust.valid
+    assert any("repaired OCR confusion 8→B" in i for i in ust.issues)

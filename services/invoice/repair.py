@@ -2,7 +2,7 @@
 
 Only characters of the wrong kind for their position (a letter where the
 identifier's format wants a digit, or the reverse) are tried, with the usual
-OCR confusions (O/0, l/1, I/1, S/5, B/8, Z/2, G/6). An IBAN's positions come from
+OCR confusions (O/0, l/1, I/1, S/5, B/8, Z/2, G/6, A/4). An IBAN's positions come from
 its country's BBAN format (schwifty's registry: "8!n10!n" means 18 digits). A
 candidate is accepted only when it passes the field's validator and no other
 candidate with as few changes does; the change is reported ("repaired OCR
@@ -28,6 +28,7 @@ TO_DIGIT: dict[str, str] = {
     "O": "0", "o": "0", "Q": "0", "D": "0", "U": "0",
     "l": "1", "I": "1", "i": "1", "|": "1", "L": "1", "!": "1",
     "S": "5", "s": "5", "B": "83", "Z": "27", "z": "27", "G": "6", "b": "6", "g": "9", "q": "9", "T": "7",
+    "A": "4",  # a fax's 4 at 98 dpi rows: its open top closes
 }  # fmt: skip
 TO_LETTER: dict[str, str] = {"0": "O", "1": "I", "5": "S", "8": "B", "2": "Z", "6": "G"}
 # VAT ids whose letters and digits sit at fixed places (EU VIES formats), with their country code:

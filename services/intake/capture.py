@@ -98,7 +98,7 @@ def square_pixels(frame: Image.Image) -> Image.Image:
     x = max(_resolution(frame) or (0.0, 0.0))
     if frame.mode == "1":
         frame = frame.convert("L")
-    out = frame.resize(size, Image.Resampling.BILINEAR)
+    out = frame.resize(size, Image.Resampling.LANCZOS)  # bench_capture fax-normal, tuning families: +1 pt over bilinear
     out.info = {**frame.info, "dpi": (x, x)}
     return out
 

@@ -39,8 +39,10 @@ BIC_FROM_BANK_CODE = ("DE", "AT")
 INVALID_CONFIDENCE = 0.5
 
 _CONFUSABLE = re.escape("".join(TO_DIGIT))
-# Country code, check digits (maybe misread), then at least 11 more characters with single spaces.
-IBAN_RE = re.compile(rf"(?<![A-Za-z0-9])[A-Z]{{2}} ?[0-9{_CONFUSABLE}]{{2}}(?: ?[A-Za-z0-9]){{11,32}}")
+# Country code, check digits (maybe misread), then at least 11 more characters with single spaces, or a
+# speck a scan put between two of them read as "." or ",".
+IBAN_RE = re.compile(rf"(?<![A-Za-z0-9])[A-Z]{{2}} ?[0-9{_CONFUSABLE}]{{2}}(?:[ .,]?[A-Za-z0-9]){{11,32}}")
+_IBAN_GAPS = frozenset(" .,")
 # A VAT id as printed: country code (CHE for Swiss UIDs), then digits and letters with single
 # separators ("DE 136 695 976", "BE 0403.019.261", "CHE-116.281.710 MWST", "NL004495445B01").
 # The country code may come apart in a scan ("D E136695976"): its check digits still decide.
@@ -81,7 +83,7 @@ class IdMatch:
 def compact(name: str, raw: str) -> str:
     """The value without its printed separators (a Steuernummer keeps its slashes)."""
     if name == "iban":
-        return re.sub(r"[\s.\-]", "", raw)
+        return re.sub(r"[\s.,\-]", "", raw)
     if name in ("ust_id", "bic"):
         return validate.compact_vat(raw)
     if "/" in raw:
@@ -147,7 +149,7 @@ def find_ibans(text: str) -> list[IdMatch]:
     """IBAN-shaped runs of ``text``, cut to their country's IBAN length where it is known."""
     out = []
     for m in IBAN_RE.finditer(text):
-        chars = [(i, c) for i, c in enumerate(m.group(0)) if c != " "]
+        chars = [(i, c) for i, c in enumerate(m.group(0)) if c not in _IBAN_GAPS]
         try:
             length = registry.get_iban_spec(m.group(0)[:2]).iban_length
         except SchwiftyException:

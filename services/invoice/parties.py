@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from rapidfuzz import fuzz
+
 from services.invoice.labels import (
     ID_LINE,
     LEGAL_FORM,
@@ -34,6 +36,11 @@ _SENDER_SEPARATORS = re.compile(r"\s+[·•|∙»«*°+.:;\-–]{1,2}\s+|\s*,\s+
 _CONTACT = re.compile(r"\s+(?:tel(?:efon)?\b|phone\b|fon\b|fax\b|e-?mail\b|www\.)", re.I)
 # A gap between words of this many line heights (in points: `PageLayout.across`) separates two cells of a row.
 CELL_GAP = 1.4
+# Another reading of the seller's name (`clearest_reading`): as similar (rapidfuzz ratio), as sure (its least
+# sure word's confidence), and that much surer than the reading it replaces.
+SAME_NAME_RATIO = 85.0
+CLEAR_READING = 0.85
+CLEARER_BY = 0.1
 
 
 @dataclass(frozen=True)
@@ -180,9 +187,30 @@ def _cells(row: Row, column_gap: float) -> list[Span]:
 
 
 def seller_info(layout: DocumentLayout, blocks: list[Block]) -> SellerInfo | None:
-    for block in blocks:
-        if block.party == SELLER:
-            info = _from_block(block)
-            if info:
-                return info
-    return _from_sender_line(layout) or _from_sender_line(layout, footer=True) or _from_legal_form(layout)
+    info = next((found for block in blocks if block.party == SELLER and (found := _from_block(block))), None)
+    info = info or _from_sender_line(layout) or _from_sender_line(layout, footer=True) or _from_legal_form(layout)
+    if info is None or not layout.pages[0].recognised:
+        return info
+    return SellerInfo(clearest_reading(layout, info.name), info.address)
+
+
+def clearest_reading(layout: DocumentLayout, name: Span) -> Span:
+    """The seller's name as read where it was read best.
+
+    A name is printed more than once: the letterhead, the small sender line above the address, the footer.
+    Small print reads worse ("Schröter Elektrotechnik GmbH" in the sender line under a letterhead's
+    "Schröder Elektrotechnik GmbH"). Among the cells of the first and last page that hold the same name,
+    with as many words and a few characters' difference at most, the one the engine was surest of wins.
+    """
+    best, best_conf = name, name.confidence
+    pages = (layout.pages[0], layout.pages[-1]) if len(layout.pages) > 1 else (layout.pages[0],)
+    for page in pages:
+        for row in page.rows:
+            for cell in _cells(row, page.across(CELL_GAP)):
+                if len(cell.tokens) != len(name.tokens) or cell.text == name.text:
+                    continue
+                conf = cell.confidence
+                if (conf >= CLEAR_READING and conf > best_conf + CLEARER_BY
+                        and fuzz.ratio(cell.text, name.text) >= SAME_NAME_RATIO):  # fmt: skip
+                    best, best_conf = cell, conf
+    return best

@@ -553,3 +553,25 @@ def test_a_four_read_as_a_in_an_ibans_digits() -> None:
     got = check_identifier("iban", "DEA3 1007 0000 0034 3707 36")
     assert got.value == "DE43100700000034370736" and got.valid
     assert "repaired OCR confusion A→4" in got.issues
+
+
+def test_a_speck_inside_an_iban_read_as_a_dot() -> None:
+    """A fax's speck between two of an IBAN's digits came back as "." ("DE22120300007780731.159"): the run goes
+    on across it, and the checksum holds."""
+    p = page(*_head(), line("USt-ID: DE326107027 IBAN: DE22120300007780731.159", 0.08, 0.90))
+    assert values(extract_fields([p]))["iban"] == "DE22120300007780731159"
+
+
+def test_the_sellers_name_from_its_clearest_reading() -> None:
+    """The sender line above the address names the seller, but its small print read "Schröter" where the
+    letterhead, read surely, says "Schröder": the surest reading of the same name is taken."""
+    p = page(
+        line("Schröder Elektrotechnik GmbH", 0.08, 0.04, conf=0.96),
+        line("Schröter Elektrotechnik GmbH · Schönhauser Straße 125a · 40212 Düsseldorf", 0.08, 0.15, conf=0.69),
+        line("Ärztehaus am Münsterplatz", 0.08, 0.17),
+        *_head(),
+    )
+    p.kind = pb.PAGE_KIND_SCANNED
+    assert values(extract_fields([p]))["lieferant"] == "Schröder Elektrotechnik GmbH"
+    p.kind = pb.PAGE_KIND_BORN_DIGITAL  # a text layer is what was printed: taken as it stands
+    assert values(extract_fields([p]))["lieferant"] == "Schröter Elektrotechnik GmbH"

@@ -575,3 +575,10 @@ def test_the_sellers_name_from_its_clearest_reading() -> None:
     assert values(extract_fields([p]))["lieferant"] == "Schröder Elektrotechnik GmbH"
     p.kind = pb.PAGE_KIND_BORN_DIGITAL  # a text layer is what was printed: taken as it stands
     assert values(extract_fields([p]))["lieferant"] == "Schröter Elektrotechnik GmbH"
+
+
+def test_words_after_a_vat_label_are_no_vat_id() -> None:
+    """A fax lost the Dutch VAT id behind "Btw-nummer:" and the seller's name came next in the row: a VAT id
+    is a country code and mostly digits, so "Van den Berg" is no VAT id ("VANDENBERG" was returned)."""
+    p = page(*_head(), line("Btw-nummer: Van den Berg Installatietechniek", 0.08, 0.30))
+    assert "ust_id" not in values(extract_fields([p]))

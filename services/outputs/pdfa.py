@@ -135,7 +135,7 @@ def _object_obstacles(doc: pymupdf.Document, xref: int, fonts_trusted: bool) -> 
     elif kind == "/Font" and not fonts_trusted:
         found.append("fonts of a PDF that does not declare PDF/A")
     if subtype == "/Link" and "Rect" in keys:
-        flags = int(value("F") or 0)
+        flags = int(given) if (given := value("F")).isdigit() else 0  # a hostile file may give anything
         if not flags & _PRINT_FLAG:
             doc.xref_set_key(xref, "F", str(flags | _PRINT_FLAG))
     elif subtype in _ANNOTATIONS and "Rect" in keys:

@@ -98,12 +98,17 @@ def test_a_delivered_pdf_pdfa_forbids_stays_a_plain_pdf_with_its_pages_untouched
         assert doc[0].get_pixmap(dpi=50).samples == before
 
 
-def test_a_link_is_made_printable_and_does_not_stop_pdfa() -> None:
+@pytest.mark.parametrize("flags", ["", "[1 2]"], ids=["no-flags", "hostile-flags"])
+def test_a_link_is_made_printable_and_does_not_stop_pdfa(flags: str) -> None:
     with pymupdf.open() as doc:
         target = doc.new_page()
         target.insert_link(
             {"kind": pymupdf.LINK_URI, "from": pymupdf.Rect(72, 72, 200, 90), "uri": "https://example.org"}
         )
+        if flags:  # read as they stand (a copied page's links are made anew): a bad entry is no crash
+            (link,) = [x for x in range(1, doc.xref_length()) if doc.xref_get_key(x, "Subtype")[1] == "/Link"]
+            doc.xref_set_key(link, "F", flags)
+            assert pdfa_obstacles(doc) == [] and int(doc.xref_get_key(link, "F")[1]) & 4
         original = doc.tobytes()
     pdf = _searchable(original, [pb.PageResult(page_number=1, kind=pb.PAGE_KIND_BORN_DIGITAL)])
     assert pdfa_identification(pdf) == ("2", "B")

@@ -23,7 +23,7 @@ from services.invoice.labels import (
     STREET,
     ZIP_CITY,
 )
-from services.invoice.layout import DocumentLayout, Row, Span
+from services.invoice.layout import DocumentLayout, PageLayout, Row, Span
 
 SELLER, OTHER, PAYEE = "seller", "other", "payee"
 # A block ends at a vertical gap of this many line heights.
@@ -136,8 +136,7 @@ _STREET_AND_TOWN = re.compile(r"\d{1,4}\s?[a-zA-Z]?\s+(?:[A-Z]{1,2}[-\s])?\d{4,5
 def _from_sender_line(layout: DocumentLayout, footer: bool = False) -> SellerInfo | None:
     """Name, street, town in one row: the sender line above the address, or the footer's company line."""
     if footer:
-        pages = (layout.pages[0], layout.pages[-1]) if len(layout.pages) > 1 else (layout.pages[0],)
-        rows = [r for p in pages for r in p.rows if r.y0 > 0.82]
+        rows = [r for p in _first_and_last(layout) for r in p.rows if r.y0 > 0.82]
     else:
         rows = [r for r in layout.pages[0].rows if r.y0 <= 0.4]
     for row in rows:
@@ -157,18 +156,24 @@ def _from_sender_line(layout: DocumentLayout, footer: bool = False) -> SellerInf
 def _from_legal_form(layout: DocumentLayout) -> SellerInfo | None:
     first = layout.pages[0]
     top = [r for r in first.rows if r.y1 < 0.2]
-    footer = [r for p in (layout.pages[0], layout.pages[-1]) for r in p.rows if r.y0 > 0.82]
+    footer = [r for p in _first_and_last(layout) for r in p.rows if r.y0 > 0.82]
     for row in top + footer:
         page = layout.page(row.page)
-        for cell in _cells(row, page.across(CELL_GAP)):
+        for cell in _cells(row, page):
             m = LEGAL_FORM.search(cell.text)
             if m and len(cell.text) < 60 and not _is_address(cell.text):
                 return SellerInfo(cell, None)
     return None
 
 
-def _cells(row: Row, column_gap: float) -> list[Span]:
-    """The row cut at column gaps (x units) and before contact details ("Tel.", "Phone", "E-Mail")."""
+def _first_and_last(layout: DocumentLayout) -> tuple[PageLayout, ...]:
+    """The pages a letterhead and a footer stand on: the first and the last (one page: once)."""
+    return (layout.pages[0], layout.pages[-1]) if len(layout.pages) > 1 else (layout.pages[0],)
+
+
+def _cells(row: Row, page: PageLayout) -> list[Span]:
+    """The row cut at column gaps (CELL_GAP) and before contact details ("Tel.", "Phone", "E-Mail")."""
+    column_gap = page.across(CELL_GAP)
     groups: list[list] = [[]]
     for t in row.tokens:
         if groups[-1] and t.x0 - groups[-1][-1].x1 > column_gap:
@@ -203,10 +208,9 @@ def clearest_reading(layout: DocumentLayout, name: Span) -> Span:
     with as many words and a few characters' difference at most, the one the engine was surest of wins.
     """
     best, best_conf = name, name.confidence
-    pages = (layout.pages[0], layout.pages[-1]) if len(layout.pages) > 1 else (layout.pages[0],)
-    for page in pages:
+    for page in _first_and_last(layout):
         for row in page.rows:
-            for cell in _cells(row, page.across(CELL_GAP)):
+            for cell in _cells(row, page):
                 if len(cell.tokens) != len(name.tokens) or cell.text == name.text:
                     continue
                 conf = cell.confidence

@@ -306,12 +306,6 @@ def _colon_ghost(token: Token) -> bool:
     return len(token.text) == 1 and token.text in _COLON_GHOSTS
 
 
-def _vat_shaped(value: str) -> bool:
-    """A country code and mostly digits (OCR may turn a few into letters): "VANDENBERG" is a name, not a VAT id."""
-    body = value[2:]
-    return re.match(r"^[A-Z]{2}", value.upper()) is not None and sum(c.isdigit() for c in body) * 2 >= len(body) > 0
-
-
 def read_compact(span: Span, max_len: int) -> tuple[str, Span] | None:
     """Leading alphanumeric groups ("DE12 1234 ...") joined, up to ``max_len`` characters."""
     parts: list[str] = []
@@ -529,7 +523,7 @@ def _from_hit(ctx: _Context, hit: LabelHit) -> None:
             shape_ok = got is not None and (
                 (name == "iban" and re.match(r"^[A-Z]{2}", got[0]) is not None)
                 or (name == "bic" and BIC_SHAPE.match(got[0]) is not None)
-                or (name == "ust_id" and _vat_shaped(got[0]))
+                or (name == "ust_id" and identifiers.vat_shaped(got[0]))
             )
             if got and shape_ok and len(got[0]) >= 8:
                 bonus = _party_bonus(ctx, hit.row, name, hit)

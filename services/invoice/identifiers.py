@@ -213,6 +213,12 @@ def leading_stnr(text: str) -> tuple[int, int] | None:
     return m.start(1), m.start(1) + len(value)
 
 
+def vat_shaped(compact_vat: str) -> bool:
+    """A country code and mostly digits (OCR may turn a few into letters): "VANDENBERG" is a name, not a VAT id."""
+    body = compact_vat[2:]
+    return re.match(r"^[A-Z]{2}", compact_vat.upper()) is not None and sum(c.isdigit() for c in body) * 2 >= len(body) > 0
+
+
 def iban_shaped(compact_iban: str) -> bool:
     """Whether every character fits its country's IBAN format, read with OCR confusions.
 

@@ -93,11 +93,7 @@ def pdfa_obstacles(doc: pymupdf.Document, *, fonts_trusted: bool = False) -> lis
         found.update(_object_obstacles(doc, xref, fonts_trusted))
     for page in doc:
         for xref in page.get_contents():
-            stream = doc.xref_stream(xref) or b""
-            if _CMYK_OPERATOR.search(stream):
-                found.add("CMYK colour without a CMYK output intent")
-            if _INLINE_FORBIDDEN.search(stream):
-                found.add("an inline image PDF/A forbids (LZW, interpolated)")
+            found.update(_drawing_obstacles(doc, xref))
     return sorted(found)
 
 
@@ -127,9 +123,10 @@ def _object_obstacles(doc: pymupdf.Document, xref: int, fonts_trusted: bool) -> 
         found.append("a transfer function")
     if "OutputIntents" in keys:
         found.append("an output intent of its own")
-    source = _ICC_ALTERNATE.sub("", doc.xref_object(xref, compressed=True))
-    if "/DeviceCMYK" in source or (subtype == "/Form" and _cmyk_in_stream(doc, xref)):
+    if "/DeviceCMYK" in _ICC_ALTERNATE.sub("", doc.xref_object(xref, compressed=True)):
         found.append("CMYK colour without a CMYK output intent")
+    if subtype == "/Form":  # drawn like a page
+        found += _drawing_obstacles(doc, xref)
     if kind == "/Font" and subtype in _EMBEDDING_FONTS and not _embedded(doc, value("FontDescriptor")):
         found.append("a font that is not embedded")
     elif kind == "/Font" and not fonts_trusted:
@@ -143,8 +140,15 @@ def _object_obstacles(doc: pymupdf.Document, xref: int, fonts_trusted: bool) -> 
     return found
 
 
-def _cmyk_in_stream(doc: pymupdf.Document, xref: int) -> bool:
-    return bool(_CMYK_OPERATOR.search(doc.xref_stream(xref) or b""))
+def _drawing_obstacles(doc: pymupdf.Document, xref: int) -> list[str]:
+    """What a content stream (a page's or a form's) draws that PDF/A forbids."""
+    stream = doc.xref_stream(xref) or b""
+    found = []
+    if _CMYK_OPERATOR.search(stream):
+        found.append("CMYK colour without a CMYK output intent")
+    if _INLINE_FORBIDDEN.search(stream):
+        found.append("an inline image PDF/A forbids (LZW, interpolated)")
+    return found
 
 
 def _embedded(doc: pymupdf.Document, descriptor: str) -> bool:

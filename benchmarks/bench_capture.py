@@ -37,9 +37,10 @@ from pathlib import Path
 from bench_service.datasets import ZUGFERD_AWV
 from bench_service.sections import machine_line, update_section
 from benchmarks.bench_fields import Doc, KindResult, compare, dataset_docs
+from benchmarks.bench_invariance import family_docs
 from benchmarks.synth.capture import CAPTURES, SCAN_DPI, SINGLE_PAGE, capture, statute_pdf
 from benchmarks.synth.degrade import render_page_image, render_scanned_pdf
-from benchmarks.synth.families import SPLIT, family_seeds, generate_family
+from benchmarks.synth.families import SPLIT
 from ocrmesh.v1 import ocr_pb2 as pb
 from services.intake.document import open_document
 from services.invoice.extract import extract_fields
@@ -299,16 +300,6 @@ def report(
     return "\n".join(lines)
 
 
-def _family_docs(names: tuple[str, ...], per_family: int) -> list[Doc]:
-    """Generated invoices of layout families (`benchmarks.synth.families`: TUNING or NEVER_TUNED)."""
-    docs = []
-    for name in names:
-        for seed in family_seeds(name, per_family):
-            invoice = generate_family(name, seed)
-            docs.append(Doc(f"{name}-{seed}", invoice.pdf, invoice.truth, seed))
-    return docs
-
-
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -330,7 +321,10 @@ def main(argv: list[str] | None = None) -> None:
 
     engine = create_engine("tesseract")
     engine.load()
-    docs = _family_docs(SPLIT[args.split], args.per_family) if args.split else dataset_docs(ZUGFERD_AWV, args.limit)
+    if args.split:
+        docs = [item.doc for item in family_docs(args.per_family, SPLIT[args.split])]
+    else:
+        docs = dataset_docs(ZUGFERD_AWV, args.limit)
     runs = [run_kind(engine, kind, docs) for kind in args.kinds.split(",") if kind] if docs else []
     statute = run_statute(engine, args.statute_pages) if args.statute_pages else None
     speed = run_speed(engine, args.repeat) if args.repeat else None

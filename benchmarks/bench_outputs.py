@@ -8,7 +8,7 @@
   (multiset) found in the PDF's text layer. Place: for words that occur once on both, the largest
   of |x0|, |x1| and vertical-centre differences to the born-digital word, in points. Time: the
   `searchable_pdf` call per page (the OCR is not counted). PDF/A-2b: files whose XMP declares
-  part 2, level B (`services/outputs/pdfa.py`; not validated: veraPDF is not available here).
+  PDF/A (`pdfa.declares_pdfa`; ours say part 2, level B; not validated: veraPDF is not available here).
 - **Markdown**: `capture.statute_pdf` as born digital (pdftext's reading) and scanned (tesseract's):
   `§ n` headings that come out as Markdown headings, in order (longest common subsequence).
 Nothing in services/outputs was tuned on these documents; the statute generator is ours.
@@ -40,6 +40,7 @@ from benchmarks.synth.capture import statute_pdf
 from benchmarks.synth.degrade import render_scanned_pdf
 from services.intake.document import open_document
 from services.outputs.markdown import document_markdown
+from services.outputs.pdfa import declares_pdfa
 from services.outputs.searchable_pdf import searchable_pdf
 from services.pdftext.textlayer import read_page
 from services.scaffold.engine import Engine
@@ -96,7 +97,7 @@ def run_searchable(engine: Engine, limit: int, upside_down: bool) -> PdfRun:
             made = searchable_pdf(loaded, pages)
         run.seconds.append(time.perf_counter() - start)
         with pymupdf.open(stream=original) as truth_doc, pymupdf.open(stream=made) as made_doc:
-            run.pdfa += bool(re.search(r"<pdfaid:part>2</pdfaid:part>", made_doc.get_xml_metadata() or ""))
+            run.pdfa += declares_pdfa(made_doc)
             width, height = truth_doc[0].rect.width, truth_doc[0].rect.height
             truth = _words(truth_doc[0])
             if upside_down:

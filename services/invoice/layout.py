@@ -28,6 +28,9 @@ MAX_SLOPE = 0.06
 WORD_GAP = 0.5
 # A page whose engine gave no size is taken for A4 upright (height over width).
 A4_TALL = 297 / 210
+# Hyphens and minus signs producers print inside a word (hyphen, non-breaking hyphen, figure
+# dash, minus sign), read as the hyphen-minus the patterns look for: "2024\u2011117" is "2024-117".
+_HYPHENS = str.maketrans(dict.fromkeys("\u2010\u2011\u2012\u2212", "-"))
 
 
 @dataclass(frozen=True)
@@ -129,7 +132,7 @@ def _line_tokens(line: pb.TextLine, page: int, index: int = -1) -> list[Token]:
     if line.words:
         return [
             Token(
-                w.text,
+                w.text.translate(_HYPHENS),
                 w.box.x0,
                 w.box.y0,
                 w.box.x1,
@@ -142,12 +145,13 @@ def _line_tokens(line: pb.TextLine, page: int, index: int = -1) -> list[Token]:
             if w.text.strip()
         ]
     # No word boxes: split the line box in proportion to the characters.
-    words = line.text.split()
-    total = max(1, len(line.text))
+    text = line.text.translate(_HYPHENS)
+    words = text.split()
+    total = max(1, len(text))
     width = line.box.x1 - line.box.x0
     tokens, pos = [], 0
     for w in words:
-        start = line.text.index(w, pos)
+        start = text.index(w, pos)
         pos = start + len(w)
         tokens.append(
             Token(

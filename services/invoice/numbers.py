@@ -16,7 +16,9 @@ CURRENCY_SYMBOLS = {"€": "EUR", "$": "USD", "£": "GBP", "¥": "JPY", "₣": "
 CURRENCY_CODES = ("EUR", "USD", "GBP", "CHF", "JPY", "PLN", "CZK", "DKK", "SEK", "NOK", "HUF")
 CENT = Decimal("0.01")
 
-_NUM = r"\d{1,3}(?:[.,'\u00a0\u202f]\d{3})+(?:[.,]\d{1,4})?|\d+(?:[.,]\d{1,4})?"
+# Spaces typesetters put between digit groups: no-break, figure, punctuation, thin, hair, narrow no-break.
+GROUP_SPACES = "\u00a0\u2007\u2008\u2009\u200a\u202f"
+_NUM = rf"\d{{1,3}}(?:[.,'{GROUP_SPACES}]\d{{3}})+(?:[.,]\d{{1,4}})?|\d+(?:[.,]\d{{1,4}})?"
 AMOUNT_RE = re.compile(
     rf"(?<![\w.,/-])(?P<pre>[-−–]\s?)?(?P<open>\()?(?P<num>{_NUM})(?P<close>\))?(?P<post>-(?!\d))?(?![\w,]|\.\d|/)"
 )
@@ -34,7 +36,7 @@ class Amount:
 
 def parse_number(num: str) -> tuple[Decimal, int] | None:
     """Value and number of decimals of a bare number such as "1.234,56"."""
-    s = re.sub(r"['\u00a0\u202f]", "", num)
+    s = re.sub(f"['{GROUP_SPACES}]", "", num)
     if not s or not s[0].isdigit():
         return None
     seps = [c for c in s if c in ".,"]

@@ -5,6 +5,11 @@ left-to-right), each with its words, boxes normalised to the page and
 confidence 1.0: text-layer characters are exact. The page's layout
 complexity comes from the same words and the page's vector ruling lines
 (`services.intake.layout`, the router's definition).
+
+Words are read as the page is shown: a page stored landscape and shown
+upright by its /Rotate gives horizontal lines in the shown page's
+coordinates, as its scan would. A word drawn again over itself (a
+producer's simulated bold or shadow) is one word.
 """
 
 from __future__ import annotations
@@ -29,6 +34,8 @@ MIN_TEXT_CHARS = 16
 MAX_REPLACEMENT_SHARE = 0.1
 
 _WORD_FLAGS = pymupdf.TEXT_PRESERVE_WHITESPACE | pymupdf.TEXT_MEDIABOX_CLIP
+# A copy of a word within this share of its height, in every edge, is the same word drawn again.
+OVERPRINT_SHIFT = 0.3
 DEFAULT_LAYOUT_THRESHOLDS = LayoutThresholds()
 
 
@@ -60,6 +67,36 @@ def has_text_layer(page: pymupdf.Page, textpage: pymupdf.TextPage | None = None)
     return is_usable(*text_layer_chars(page, textpage))
 
 
+def _shown_textpage(page: pymupdf.Page) -> pymupdf.TextPage:
+    """The page's text in the coordinates of the page as shown (its /Rotate applied).
+
+    PyMuPDF reads a page unrotated; a turned page is read through its rotation matrix,
+    clipped to the shown page's rectangle instead of the unrotated media box.
+    """
+    if page.rotation == 0:
+        return page.get_textpage(flags=_WORD_FLAGS)
+    return page.get_textpage(clip=page.rect, flags=_WORD_FLAGS, matrix=page.rotation_matrix)
+
+
+def without_overprints(words: list[tuple]) -> list[tuple]:
+    """`words` (PyMuPDF word tuples) without the copies of a word drawn over itself.
+
+    Simulated bold (the same string drawn twice, a fraction of a point apart) and shadowed
+    text come out of the text layer twice; printed, they are one word. A copy has the same
+    text and every edge within OVERPRINT_SHIFT of its height of a word kept before it.
+    """
+    kept: list[tuple] = []
+    seen: dict[str, list[tuple]] = {}
+    for w in words:
+        tolerance = OVERPRINT_SHIFT * max(w[3] - w[1], 0.0)
+        same_text = seen.setdefault(w[4], [])
+        if any(all(abs(a - b) <= tolerance for a, b in zip(w[:4], k[:4], strict=True)) for k in same_text):
+            continue
+        same_text.append(w)
+        kept.append(w)
+    return kept
+
+
 @holds_pymupdf_lock
 def _read_text_layer(
     pdf: pymupdf.Document, index: int
@@ -67,10 +104,11 @@ def _read_text_layer(
     """The page's words, layout figures, size and the document's page count; None without usable text layer."""
     page = pdf[index]
     # One TextPage serves every extraction below: building it is the expensive part.
-    textpage = page.get_textpage(flags=_WORD_FLAGS)
+    textpage = _shown_textpage(page)
     if not has_text_layer(page, textpage):
         return None
     words = page.get_text("words", sort=True, textpage=textpage)
+    words = without_overprints(words)
     return words, text_layer_figures(page, words), page.rect.width, page.rect.height, pdf.page_count
 
 

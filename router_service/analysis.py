@@ -56,6 +56,7 @@ from services.intake.layout import (
 )
 from services.intake.limits import IntakeLimits
 from services.intake.mupdf_lock import holds_pymupdf_lock
+from services.intake.ocrlayer import earlier_ocr_layer
 from services.intake.pageprep import A4_SHORT_EDGE_INCHES
 from services.intake.pagetext import PAGE_SEPARATOR
 from services.intake.sniff import DocumentType
@@ -101,6 +102,8 @@ class PageAnalysis:
     # The backend whose reading of the text layer `text_chars` counts ("" when the router read it):
     # a page presumed born digital and confirmed by its text-layer backend (router_service/presumption.py).
     text_read_by: str = ""
+    # A scan whose text layer is an earlier OCR's invisible text (`earlier_ocr_layer`): read again by OCR.
+    earlier_ocr: bool = False
 
     def to_proto(self) -> pb.PageFeatures:
         return pb.PageFeatures(
@@ -125,8 +128,9 @@ class PageAnalysis:
                 f"text layer {self.text_chars} chars (coverage {self.text_coverage:.2f}), "
                 f"{self.ruling_lines} ruling lines, {self.text_blocks} text blocks, layout {self.layout}"
             )
+        layer = "an earlier OCR's invisible text layer of " if self.earlier_ocr else ""
         return (
-            f"scanned ({self.text_chars} text-layer chars; image {self.image_dpi:.0f} dpi, "
+            f"scanned ({layer}{self.text_chars} text-layer chars; image {self.image_dpi:.0f} dpi, "
             f"sharpness {self.sharpness:.0f}, skew {self.skew_degrees:+.1f}°), "
             f"{self.ruling_lines} ruling lines, layout {self.layout}"
             + (", poor scan" if self.poor_scan else "")
@@ -380,7 +384,9 @@ def _read_pdf_page(
     textpage = page.get_textpage(flags=TEXTPAGE_FLAGS)
     text = page.get_text("text", textpage=textpage)
     result.text_chars, bad_share = visible_chars(text)
-    result.born_digital = is_usable(result.text_chars, bad_share)
+    if is_usable(result.text_chars, bad_share):
+        result.earlier_ocr = earlier_ocr_layer(page)
+        result.born_digital = not result.earlier_ocr
     if result.born_digital:
         if lazy:
             result.layout_measured = False

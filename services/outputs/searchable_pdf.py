@@ -20,6 +20,7 @@ import structlog
 from ocrmesh.v1 import ocr_pb2 as pb
 from services.intake.document import LoadedDocument
 from services.intake.mupdf_lock import holds_pymupdf_lock
+from services.intake.ocrlayer import invisible_text_spans
 from services.intake.pageprep import page_dpi
 from services.outputs.pdfa import CREATOR, PRODUCER, declare_pdfa, declares_pdfa, pdfa_obstacles
 
@@ -44,12 +45,19 @@ def searchable_pdf(document: LoadedDocument, pages: Sequence[pb.PageResult]) -> 
         else:
             for index in range(document.page_count):
                 _image_page(out, document, index)
+        ocr_pages = {
+            number: result
+            for number, result in results.items()
+            if 1 <= number <= out.page_count and result.kind != pb.PAGE_KIND_BORN_DIGITAL
+        }
+        removed = [_remove_invisible_text(out[number - 1]) for number in ocr_pages]
+        if any(removed):
+            out = _collected(out)  # the earlier OCR's fonts and the redaction marks gone with its words
         # The delivered pages, before our words join them (ours are known: an embedded font, invisible).
         obstacles = pdfa_obstacles(out, fonts_trusted=document.pdf is None or declares_pdfa(document.pdf))
         font = pymupdf.Font(_FONT)
-        for number, result in results.items():
-            if 1 <= number <= out.page_count and result.kind != pb.PAGE_KIND_BORN_DIGITAL:
-                _write_words(out[number - 1], result, font)
+        for number, result in ocr_pages.items():
+            _write_words(out[number - 1], result, font)
         if obstacles:  # pages delivered with what PDF/A forbids: a plain PDF, the pages untouched
             log.info("searchable_pdf.not_pdfa", obstacles=obstacles)
             out.set_metadata({"producer": PRODUCER, "creator": CREATOR})
@@ -68,6 +76,30 @@ def _image_page(out: pymupdf.Document, document: LoadedDocument, index: int) -> 
     buffer = io.BytesIO()
     image.save(buffer, format="PNG")
     page.insert_image(page.rect, stream=buffer.getvalue())
+
+
+def _remove_invisible_text(page: pymupdf.Page) -> bool:
+    """An earlier OCR's invisible words taken off a scanned page before ours go on, so that search
+    and copy find each word once. Visible text and the page's images and drawings stay. Whether
+    there were any."""
+    spans = invisible_text_spans(page)
+    if not spans:
+        return False
+    for span in spans:  # texttrace boxes and redaction rectangles alike in unrotated page coordinates
+        page.add_redact_annot(pymupdf.Rect(span["bbox"]), fill=False)
+    page.apply_redactions(
+        images=pymupdf.PDF_REDACT_IMAGE_NONE,
+        graphics=pymupdf.PDF_REDACT_LINE_ART_NONE,
+        text=pymupdf.PDF_REDACT_TEXT_REMOVE,
+    )
+    return True
+
+
+def _collected(out: pymupdf.Document) -> pymupdf.Document:
+    """`out` without its unreferenced objects (closed; the copy is the caller's to close)."""
+    copy = pymupdf.open(stream=out.tobytes(garbage=3), filetype="pdf")
+    out.close()
+    return copy
 
 
 def _write_words(page: pymupdf.Page, result: pb.PageResult, font: pymupdf.Font) -> None:

@@ -69,6 +69,7 @@ class PdfTextEngine(Engine):
         if page is None:
             raise EngineError(
                 grpc.StatusCode.FAILED_PRECONDITION,
-                f"page {index + 1} has no text layer (a scan); it needs an OCR backend",
+                f"page {index + 1} has no text layer of its own (a scan, or a scan under an earlier OCR's "
+                "invisible text); it needs an OCR backend",
             )
         return page

@@ -10,6 +10,11 @@ Words are read as the page is shown: a page stored landscape and shown
 upright by its /Rotate gives horizontal lines in the shown page's
 coordinates, as its scan would. A word drawn again over itself (a
 producer's simulated bold or shadow) is one word.
+
+A scan with another program's OCR laid under it as invisible text (scanner
+"searchable PDF", OCRmyPDF, Acrobat) is not born digital: that text is an
+unmeasured OCR's reading, not the document's characters, so the page goes
+to OCR like any scan (`earlier_ocr_layer`).
 """
 
 from __future__ import annotations
@@ -27,6 +32,7 @@ from services.intake.layout import (
     text_layer_figures,
 )
 from services.intake.mupdf_lock import holds_pymupdf_lock
+from services.intake.ocrlayer import earlier_ocr_layer
 
 # A page needs at least this many visible characters to count as born digital.
 MIN_TEXT_CHARS = 16
@@ -64,7 +70,8 @@ def is_usable(chars: int, bad_share: float) -> bool:
 
 
 def has_text_layer(page: pymupdf.Page, textpage: pymupdf.TextPage | None = None) -> bool:
-    return is_usable(*text_layer_chars(page, textpage))
+    """Whether the page is born digital: a usable text layer that is not an earlier OCR's."""
+    return is_usable(*text_layer_chars(page, textpage)) and not earlier_ocr_layer(page)
 
 
 def _shown_textpage(page: pymupdf.Page) -> pymupdf.TextPage:

@@ -1,0 +1,61 @@
+"""A scan carrying an earlier OCR's invisible text is read again by our OCR, not taken as born digital.
+
+Scanners' "searchable PDF", OCRmyPDF and Acrobat lay their reading under the page image as
+invisible text (render mode 3). Trusting that reading takes its misreads as the document's
+characters. Each scan here carries a deliberately wrong layer (every 5 read as 6), so a field
+taken from it is visibly wrong. Each test failed while any usable text layer made a page born
+digital.
+"""
+
+from __future__ import annotations
+
+import grpc
+import pymupdf
+import pytest
+
+from ocrmesh.v1 import ocr_pb2 as pb
+from ocrmesh_client import build_request
+from services.intake.ocrlayer import earlier_ocr_layer
+from services.pdftext.textlayer import read_page
+from tests.conftest import PATIENCE
+from tests.documents import scan_with_ocr_layer
+
+
+def test_a_scan_under_invisible_text_is_not_born_digital(einfach_pdf: bytes) -> None:
+    with pymupdf.open(stream=scan_with_ocr_layer(einfach_pdf), filetype="pdf") as doc:
+        assert earlier_ocr_layer(doc[0])
+        assert read_page(doc, 0) is None
+
+
+def test_a_scan_under_invisible_text_shown_turned_is_not_born_digital(einfach_pdf: bytes) -> None:
+    with pymupdf.open(stream=scan_with_ocr_layer(einfach_pdf), filetype="pdf") as doc:
+        doc[0].set_rotation(90)
+        assert read_page(doc, 0) is None
+
+
+def test_visible_text_on_a_full_page_image_stays_born_digital(einfach_pdf: bytes) -> None:
+    """A letterhead or form drawn as one page image with the text set over it: the text is the document's."""
+    with pymupdf.open(stream=scan_with_ocr_layer(einfach_pdf, visible_text=True), filetype="pdf") as doc:
+        assert not earlier_ocr_layer(doc[0])
+        page = read_page(doc, 0)
+        assert page is not None and page.kind == pb.PAGE_KIND_BORN_DIGITAL
+
+
+def test_some_invisible_text_on_a_born_digital_page_keeps_it_born_digital(einfach_pdf: bytes) -> None:
+    """Hidden marks (a tracking code, an accessibility label) do not make a born-digital page a scan."""
+    with pymupdf.open(stream=einfach_pdf, filetype="pdf") as doc:
+        doc[0].insert_text((72, 20), "Beleg-ID 4f1c-99a0", fontsize=6, render_mode=3)
+        assert not earlier_ocr_layer(doc[0])
+        page = read_page(doc, 0)
+        assert page is not None and page.kind == pb.PAGE_KIND_BORN_DIGITAL
+
+
+async def test_pdftext_server_declines_the_earlier_ocr(pdftext_server, einfach_pdf: bytes) -> None:  # type: ignore[no-untyped-def]
+    """The router sends such a page on to OCR, as it does any scan pdftext declines."""
+    options = pb.ProcessOptions(extract_fields=False)
+    with pytest.raises(grpc.aio.AioRpcError) as err:
+        await pdftext_server.client.process(
+            build_request(scan_with_ocr_layer(einfach_pdf), options=options), timeout=PATIENCE
+        )
+    assert err.value.code() is grpc.StatusCode.FAILED_PRECONDITION
+    assert "earlier OCR" in err.value.details()

@@ -44,27 +44,6 @@ def image_only_pdf(pdf: bytes, dpi: int = 200, pages: list[int] | None = None) -
     return data
 
 
-# An earlier OCR's misreads: every 5 read as 6, so a field taken from its layer is visibly wrong.
-EARLIER_OCR_MISREADS = str.maketrans("5", "6")
-
-
-def scan_with_ocr_layer(pdf: bytes, *, dpi: int = 200, visible_text: bool = False) -> bytes:
-    """Each page of `pdf` as a page image with its words laid under it as invisible text (render mode 3),
-    read by an earlier OCR that took every 5 for a 6: a scanner's "searchable PDF".
-
-    visible_text: the words drawn visibly instead (a designed page on a full-page background image).
-    """
-    with pymupdf.open(stream=pdf, filetype="pdf") as source, pymupdf.open() as out:
-        for page in source:
-            target = out.new_page(width=page.rect.width, height=page.rect.height)
-            image = page.get_pixmap(dpi=dpi, colorspace=pymupdf.csGRAY)
-            target.insert_image(target.rect, stream=image.tobytes("png"))
-            for x0, _y0, _x1, y1, text, *_ in page.get_text("words"):
-                reading = text.translate(EARLIER_OCR_MISREADS)
-                target.insert_text((x0, y1 - 2), reading, fontsize=9, render_mode=0 if visible_text else 3)
-        return out.tobytes(deflate=True)
-
-
 def png_page(pdf: bytes, index: int = 0, dpi: int = 300) -> bytes:
     doc = pymupdf.open(stream=pdf, filetype="pdf")
     data = doc[index].get_pixmap(dpi=dpi, colorspace=pymupdf.csGRAY).tobytes("png")

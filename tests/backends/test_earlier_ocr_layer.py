@@ -13,12 +13,12 @@ import grpc
 import pymupdf
 import pytest
 
+from benchmarks.synth.producers import scan_with_ocr_layer
 from ocrmesh.v1 import ocr_pb2 as pb
 from ocrmesh_client import build_request
 from services.intake.ocrlayer import earlier_ocr_layer
 from services.pdftext.textlayer import read_page
 from tests.conftest import PATIENCE
-from tests.documents import scan_with_ocr_layer
 
 
 def test_a_scan_under_invisible_text_is_not_born_digital(einfach_pdf: bytes) -> None:

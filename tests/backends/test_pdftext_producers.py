@@ -16,6 +16,7 @@ from pathlib import Path
 import pymupdf
 import pytest
 
+from benchmarks.synth.producers import redrawn
 from ocrmesh.v1 import ocr_pb2 as pb
 from ocrmesh_client import build_request
 from services.invoice.extract import extract_fields
@@ -23,26 +24,6 @@ from services.pdftext.textlayer import read_page
 from tests.invoice.synth import values
 
 DEJAVU = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
-
-
-def _redrawn(pdf: bytes, *, rotate: int = 0, overprint: float = 0.0) -> bytes:
-    """Each page of `pdf` drawn on a new page (no embedded e-invoice) that shows it upright.
-
-    rotate: the new page is stored turned by -`rotate` degrees and shown upright by /Rotate `rotate`.
-    overprint: every page drawn a second time, this many points to the right (simulated bold).
-    """
-    source = pymupdf.open(stream=pdf, filetype="pdf")
-    out = pymupdf.open()
-    for index, page in enumerate(source):
-        width, height = page.rect.width, page.rect.height
-        if rotate in (90, 270):
-            width, height = height, width
-        new = out.new_page(width=width, height=height)
-        new.show_pdf_page(new.rect, source, index, rotate=rotate)
-        if overprint:
-            new.show_pdf_page(new.rect + (overprint, 0, overprint, 0), source, index, rotate=rotate)
-        new.set_rotation(rotate)
-    return out.tobytes()
 
 
 def _pages(pdf: bytes) -> list[pb.PageResult]:
@@ -61,13 +42,13 @@ def _words(pages: list[pb.PageResult]) -> list[tuple[int, str, tuple[float, floa
 
 @pytest.fixture(scope="module")
 def plain_pdf(einfach_pdf: bytes) -> bytes:
-    return _redrawn(einfach_pdf)
+    return redrawn(einfach_pdf)
 
 
 @pytest.mark.parametrize("rotate", [90, 180, 270])
 def test_a_page_shown_turned_reads_as_shown(plain_pdf: bytes, rotate: int) -> None:
     """Stored turned and shown upright: the same words in the same places, lines and fields as the plain page."""
-    plain, turned = _pages(plain_pdf), _pages(_redrawn(plain_pdf, rotate=rotate))
+    plain, turned = _pages(plain_pdf), _pages(redrawn(plain_pdf, rotate=rotate))
     assert [p.width for p in turned] == [p.width for p in plain]
     assert sorted(line.text for p in turned for line in p.lines) == sorted(line.text for p in plain for line in p.lines)
     by_place = sorted(_words(plain), key=lambda w: (w[0], w[1], w[2]))
@@ -83,7 +64,7 @@ def test_a_page_shown_turned_reads_as_shown(plain_pdf: bytes, rotate: int) -> No
 
 def test_overprinted_text_reads_once(plain_pdf: bytes) -> None:
     """Simulated bold: every string drawn twice, 0.35 pt apart, gives each word once and the plain page's fields."""
-    plain, bold = _pages(plain_pdf), _pages(_redrawn(plain_pdf, overprint=0.35))
+    plain, bold = _pages(plain_pdf), _pages(redrawn(plain_pdf, overprint=0.35))
     assert [(p, t) for p, t, _ in _words(bold)] == [(p, t) for p, t, _ in _words(plain)]
     assert values(extract_fields(bold)) == values(extract_fields(plain))
 
@@ -123,7 +104,7 @@ Variant = Callable[[bytes], bytes]
 
 @pytest.mark.parametrize(
     "variant",
-    [lambda pdf: _redrawn(pdf, rotate=90), lambda pdf: _redrawn(pdf, overprint=0.35)],
+    [lambda pdf: redrawn(pdf, rotate=90), lambda pdf: redrawn(pdf, overprint=0.35)],
     ids=["shown-turned", "overprinted"],
 )
 async def test_pdftext_server_gives_the_plain_fields(pdftext_server, plain_pdf: bytes, variant: Variant) -> None:  # type: ignore[no-untyped-def]

@@ -15,7 +15,7 @@ import pymupdf
 import pytest
 from PIL import Image
 
-from tests import documents
+from benchmarks.synth.producers import FIVE_READ_AS_SIX, scan_with_ocr_layer
 from tests.gateway.conftest import DATASET, image_only_pdf
 from tests.outputs.pdfa_check import pdfa_identification
 
@@ -108,7 +108,7 @@ async def test_a_born_digital_pdf_keeps_its_own_text_layer(pdftext_gateway: http
 async def test_a_scan_under_an_earlier_ocrs_text_gets_our_words_instead(tesseract_gateway: httpx.AsyncClient) -> None:
     """A scanner's "searchable PDF" made searchable again: the earlier reading (every 5 a 6) is taken off,
     so search and copy find each word once, as we read it; the page looks as delivered."""
-    scan = documents.scan_with_ocr_layer(INVOICE.read_bytes())
+    scan = scan_with_ocr_layer(INVOICE.read_bytes())
     response = await _post(tesseract_gateway, scan, "scan.pdf", format="pdf")
     assert response.status_code == 200, response.text
     searchable = response.content
@@ -116,7 +116,7 @@ async def test_a_scan_under_an_earlier_ocrs_text_gets_our_words_instead(tesserac
     assert pdfa_identification(searchable) == ("2", "B")  # the earlier OCR's fonts went with its words
     with pymupdf.open(INVOICE) as doc:
         truth = [w[4].strip(WORD_EDGES) for w in doc[0].get_text("words")]
-    misread = {t.translate(documents.EARLIER_OCR_MISREADS) for t in truth if "5" in t} - set(truth)
+    misread = {t.translate(FIVE_READ_AS_SIX) for t in truth if "5" in t} - set(truth)
     found = [text for text, _ in _words(searchable)]
     assert not set(found) & misread
     once = [t for t in set(truth) if truth.count(t) == 1 and len(t) >= 4 and t in found]

@@ -12,9 +12,9 @@ import pymupdf
 import pytest
 import pytest_asyncio
 
+from benchmarks.synth.producers import scan_with_ocr_layer
 from gateway_rest.app import create_app
 from gateway_rest.settings import GatewaySettings
-from tests import documents
 from tests.conftest import eventually
 from tests.gateway.conftest import DATASET, running_router
 
@@ -111,7 +111,7 @@ async def test_benchmark_run_through_rest_and_the_router(rest: httpx.AsyncClient
 async def test_a_scan_under_an_earlier_ocrs_text_is_read_by_our_ocr(rest: httpx.AsyncClient) -> None:
     """A scanner's "searchable PDF" whose hidden reading took every 5 for a 6: the router sends the page to
     OCR and the fields are the scan's, not the earlier reading's (brutto 629.87)."""
-    scan = documents.scan_with_ocr_layer(INVOICE.read_bytes())
+    scan = scan_with_ocr_layer(INVOICE.read_bytes())
     response = await rest.post("/api/v1/ocr/process", files={"file": ("scan.pdf", scan, "application/pdf")})
     assert response.status_code == 200, response.text
     body = response.json()

@@ -73,17 +73,18 @@ def measure(items: list[Item]) -> tuple[dict[str, dict[str, Tally]], Pages]:
     pages = Pages()
     for item in items:
         wanted = {k: v for k, v in item.doc.truth.items() if k in FIELDS}
-        plain: dict[str, str] = {}
+        plain: dict[str, tuple] = {}  # field -> (truth, the plain page's value)
         for name, make in VARIANTS.items():
             pdf = make(item.doc.pdf)
-            got = fields_of(text_pages(pdf))
-            plain = plain or got
+            got = compare(wanted, fields_of(text_pages(pdf)))
+            if name == "plain":
+                plain = got
             tally = tallies[item.group][name]
             tally.docs += 1
-            for key, (want, value) in compare(wanted, got).items():
+            for key, (want, value) in got.items():
                 tally.total[key] += 1
                 tally.right[key] += value == want
-                tally.same[key] += value == compare(wanted, plain)[key][1]
+                tally.same[key] += value == plain[key][1]
             found, total = born_digital_pages(pdf)
             pages.born_digital["text layer (every variant)"] += found
             pages.total["text layer (every variant)"] += total

@@ -11,30 +11,34 @@ from __future__ import annotations
 
 import pymupdf
 
-# An image of at least this many pixels can be a scanned page (A4 at 100 dpi is 0.97 million)...
-MIN_SCAN_PIXELS = 900_000
+# The page's images hold as many pixels as this share of the page scanned at MIN_SCAN_DPI (one image,
+# or strips; A4 needs 0.77 million pixels, a till receipt of 80 x 150 mm 0.15 million)...
+MIN_SCAN_DPI = 100
+MIN_SCAN_FILL = 0.8
 # ...and when at least this share of the page's characters is invisible, that text is an OCR layer.
 MIN_INVISIBLE_SHARE = 0.9
 # PyMuPDF's texttrace type of text drawn in render mode 3 (neither filled nor stroked).
 _INVISIBLE = 3
 
 
-def _invisible(span: dict) -> bool:
+def is_invisible(span: dict) -> bool:
+    """Whether a texttrace span is drawn invisibly (render mode 3 or fully transparent)."""
     return bool(span["type"] == _INVISIBLE or span["opacity"] == 0)
 
 
-def invisible_text_spans(page: pymupdf.Page) -> list[dict]:
-    """The page's invisible text spans (PyMuPDF texttrace; `bbox` in unrotated page coordinates)."""
-    return [span for span in page.get_texttrace() if _invisible(span)]
-
-
 def earlier_ocr_layer(page: pymupdf.Page) -> bool:
-    """Whether the page is a scan with another program's OCR under it: a page-sized image, and
-    (nearly) all of its text invisible. Costs a look at the page's resources, and a text trace
-    only on pages that hold a large image."""
-    if not any(image[2] * image[3] >= MIN_SCAN_PIXELS for image in page.get_images(full=True)):
+    """Whether the page is a scan with another program's OCR under it: images with the pixels of a
+    scanned page, and (nearly) all of its text invisible. Costs a look at the page's resources, and a
+    text trace only on pages whose images could be a scan."""
+    if not _images_of_a_scan(page):
         return False
     spans = page.get_texttrace()
     chars = sum(len(span["chars"]) for span in spans)
-    hidden = sum(len(span["chars"]) for span in spans if _invisible(span))
+    hidden = sum(len(span["chars"]) for span in spans if is_invisible(span))
     return chars > 0 and hidden >= MIN_INVISIBLE_SHARE * chars
+
+
+def _images_of_a_scan(page: pymupdf.Page) -> bool:
+    pixels = sum(image[2] * image[3] for image in page.get_images(full=True))
+    square_inches = abs(page.rect) / 72**2
+    return pixels >= MIN_SCAN_FILL * square_inches * MIN_SCAN_DPI**2

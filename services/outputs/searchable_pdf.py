@@ -20,7 +20,7 @@ import structlog
 from ocrmesh.v1 import ocr_pb2 as pb
 from services.intake.document import LoadedDocument
 from services.intake.mupdf_lock import holds_pymupdf_lock
-from services.intake.ocrlayer import invisible_text_spans
+from services.intake.ocrlayer import is_invisible
 from services.intake.pageprep import page_dpi
 from services.outputs.pdfa import CREATOR, PRODUCER, declare_pdfa, declares_pdfa, pdfa_obstacles
 
@@ -50,8 +50,8 @@ def searchable_pdf(document: LoadedDocument, pages: Sequence[pb.PageResult]) -> 
             for number, result in results.items()
             if 1 <= number <= out.page_count and result.kind != pb.PAGE_KIND_BORN_DIGITAL
         }
-        removed = [_remove_invisible_text(out[number - 1]) for number in ocr_pages]
-        if any(removed):
+        touched = [_remove_invisible_text(out, number - 1, document.pdf) for number in ocr_pages]
+        if any(touched):
             out = _collected(out)  # the earlier OCR's fonts and the redaction marks gone with its words
         # The delivered pages, before our words join them (ours are known: an embedded font, invisible).
         obstacles = pdfa_obstacles(out, fonts_trusted=document.pdf is None or declares_pdfa(document.pdf))
@@ -78,21 +78,52 @@ def _image_page(out: pymupdf.Document, document: LoadedDocument, index: int) -> 
     page.insert_image(page.rect, stream=buffer.getvalue())
 
 
-def _remove_invisible_text(page: pymupdf.Page) -> bool:
+def _remove_invisible_text(out: pymupdf.Document, index: int, delivered: pymupdf.Document | None) -> bool:
     """An earlier OCR's invisible words taken off a scanned page before ours go on, so that search
-    and copy find each word once. Visible text and the page's images and drawings stay. Whether
-    there were any."""
-    spans = invisible_text_spans(page)
-    if not spans:
+    and copy find each word once; whether the page was touched.
+
+    Images, drawings and links stay. MuPDF removes every glyph whose box a redaction touches: on a
+    page with visible text too (a scanner's stamp, a page number) only the middle band of each hidden
+    span is redacted, and should any visible character still go, the page is put back as delivered,
+    the earlier words kept (found twice, but nothing of the page lost)."""
+    page = out[index]
+    trace = page.get_texttrace()
+    hidden = [span for span in trace if is_invisible(span)]
+    if not hidden:
         return False
-    for span in spans:  # texttrace boxes and redaction rectangles alike in unrotated page coordinates
-        page.add_redact_annot(pymupdf.Rect(span["bbox"]), fill=False)
+    visible = _visible_chars(trace)
+    # texttrace boxes and redaction rectangles alike in unrotated page coordinates
+    boxes = [pymupdf.Rect(span["bbox"]) for span in hidden]
+    if visible:
+        marks = [pymupdf.Rect(b.x0, b.y0 + 0.4 * b.height, b.x1, b.y1 - 0.4 * b.height) for b in boxes]
+    else:
+        marks = [_union(boxes)]  # one mark: a scan's whole layer at once
+    links = page.get_links()
+    for mark in marks:
+        page.add_redact_annot(mark, fill=False)
     page.apply_redactions(
         images=pymupdf.PDF_REDACT_IMAGE_NONE,
         graphics=pymupdf.PDF_REDACT_LINE_ART_NONE,
         text=pymupdf.PDF_REDACT_TEXT_REMOVE,
     )
+    for link in links:
+        page.insert_link(link)
+    if visible and _visible_chars(page.get_texttrace()) != visible and delivered is not None:
+        log.warning("searchable_pdf.earlier_ocr_kept", page=index + 1, reason="visible text too close")
+        out.delete_page(index)
+        out.insert_pdf(delivered, from_page=index, to_page=index, start_at=index)
     return True
+
+
+def _visible_chars(trace: list[dict]) -> list[int]:
+    return [char[0] for span in trace if not is_invisible(span) for char in span["chars"]]
+
+
+def _union(boxes: list[pymupdf.Rect]) -> pymupdf.Rect:
+    union = pymupdf.Rect(boxes[0])
+    for box in boxes[1:]:
+        union |= box
+    return union
 
 
 def _collected(out: pymupdf.Document) -> pymupdf.Document:

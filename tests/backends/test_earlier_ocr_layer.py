@@ -9,9 +9,12 @@ digital.
 
 from __future__ import annotations
 
+import io
+
 import grpc
 import pymupdf
 import pytest
+from PIL import Image
 
 from benchmarks.synth.producers import scan_with_ocr_layer
 from ocrmesh.v1 import ocr_pb2 as pb
@@ -59,3 +62,37 @@ async def test_pdftext_server_declines_the_earlier_ocr(pdftext_server, einfach_p
         )
     assert err.value.code() is grpc.StatusCode.FAILED_PRECONDITION
     assert "earlier OCR" in err.value.details()
+
+
+def _in_strips(scan: bytes, strips: int = 8) -> bytes:
+    """The first page's image cut into horizontal strips, as some scanners store a page."""
+    with pymupdf.open(stream=scan, filetype="pdf") as doc:
+        page = doc[0]
+        image = Image.open(io.BytesIO(page.get_pixmap(dpi=200, colorspace=pymupdf.csGRAY).tobytes("png")))
+        for xref, *_ in page.get_images(full=True):
+            page.delete_image(xref)
+        rows, height = image.height // strips, page.rect.height / strips
+        for k in range(strips):
+            strip = io.BytesIO()
+            image.crop((0, k * rows, image.width, (k + 1) * rows)).save(strip, "PNG")
+            band = pymupdf.Rect(0, k * height, page.rect.width, (k + 1) * height)
+            page.insert_image(band, stream=strip.getvalue())
+        return doc.tobytes()
+
+
+def test_a_scan_stored_in_strips_under_invisible_text_is_not_born_digital(einfach_pdf: bytes) -> None:
+    with pymupdf.open(stream=_in_strips(scan_with_ocr_layer(einfach_pdf)), filetype="pdf") as doc:
+        assert sum(image[2] > 1 for image in doc[0].get_images()) == 8  # (the old one a 1x1 placeholder)
+        assert read_page(doc, 0) is None
+
+
+def test_a_scanned_till_receipt_under_invisible_text_is_not_born_digital() -> None:
+    """80 x 150 mm at 200 dpi: 0.74 million pixels, a scan all the same."""
+    receipt = pymupdf.open()
+    page = receipt.new_page(width=227, height=425)
+    for row, text in enumerate(
+        ["Bäckerei Sonnenschein", "Brötchen 6 x 0,45", "Summe EUR 2,70", "MwSt. 7 % 0,18"]
+    ):
+        page.insert_text((12, 30 + 18 * row), text, fontsize=9)
+    with pymupdf.open(stream=scan_with_ocr_layer(receipt.tobytes()), filetype="pdf") as doc:
+        assert read_page(doc, 0) is None

@@ -27,7 +27,11 @@ WORD_EDGES = ".,:;()"
 def _words(pdf: bytes) -> list[tuple[str, pymupdf.Rect]]:
     with pymupdf.open(stream=pdf) as doc:
         page = doc[0]
-        return [(w[4].strip(WORD_EDGES), pymupdf.Rect(w[:4])) for w in page.get_text("words") if w[4].strip(WORD_EDGES)]
+        return [
+            (w[4].strip(WORD_EDGES), pymupdf.Rect(w[:4]))
+            for w in page.get_text("words")
+            if w[4].strip(WORD_EDGES)
+        ]
 
 
 def _unique(words: list[tuple[str, pymupdf.Rect]]) -> dict[str, pymupdf.Rect]:
@@ -83,7 +87,9 @@ async def test_a_scan_as_pdf_keeps_its_page_image_and_finds_its_words_where_they
         truth = [(w[4].strip(WORD_EDGES), pymupdf.Rect(w[:4])) for w in doc[0].get_text("words")]
     width, height = pymupdf.open(stream=scan)[0].rect.br
     if upside_down:  # where the words are on the page as delivered
-        truth = [(t, pymupdf.Rect(width - r.x1, height - r.y1, width - r.x0, height - r.y0)) for t, r in truth]
+        truth = [
+            (t, pymupdf.Rect(width - r.x1, height - r.y1, width - r.x0, height - r.y0)) for t, r in truth
+        ]
     found = {text for text, _ in _words(searchable)}
     expected = [text for text, _ in truth if text]
     assert sum(text in found for text in expected) / len(expected) >= 0.85
@@ -105,7 +111,9 @@ async def test_a_born_digital_pdf_keeps_its_own_text_layer(pdftext_gateway: http
     assert [t for t, _ in _words(response.content)] == [t for t, _ in _words(original)]  # no second layer
 
 
-async def test_a_scan_under_an_earlier_ocrs_text_gets_our_words_instead(tesseract_gateway: httpx.AsyncClient) -> None:
+async def test_a_scan_under_an_earlier_ocrs_text_gets_our_words_instead(
+    tesseract_gateway: httpx.AsyncClient,
+) -> None:
     """A scanner's "searchable PDF" made searchable again: the earlier reading (every 5 a 6) is taken off,
     so search and copy find each word once, as we read it; the page looks as delivered."""
     scan = scan_with_ocr_layer(INVOICE.read_bytes())
@@ -122,6 +130,45 @@ async def test_a_scan_under_an_earlier_ocrs_text_gets_our_words_instead(tesserac
     once = [t for t in set(truth) if truth.count(t) == 1 and len(t) >= 4 and t in found]
     assert len(once) >= 20 and all(found.count(t) == 1 for t in once)  # each word once, as our OCR read it
     assert "4000001123452" in found and "Kundenstraße" in found
+
+
+def _stamped(scan: bytes, under: str) -> tuple[bytes, str]:
+    """The scan with a visible stamp set right under the word `under` of the earlier OCR's words, and a
+    link over that word; the stamp's text."""
+    stamp = "Eingegangen am 07.12.2026"
+    with pymupdf.open(stream=scan) as doc:
+        page = doc[0]
+        x0, _y0, x1, y1, *_ = next(w for w in page.get_text("words") if w[4] == under)
+        page.insert_text((x0, y1 + 9), stamp, fontsize=8, color=(0.8, 0, 0))
+        link = {
+            "kind": pymupdf.LINK_URI,
+            "from": pymupdf.Rect(x0, y1 - 9, x1, y1),
+            "uri": "https://example.org",
+        }
+        page.insert_link(link)
+        return doc.tobytes(), stamp
+
+
+@pytest.mark.parametrize(
+    ("under", "earlier_words_go"),
+    [("Frankfurt", True), ("Kundenstraße", False)],
+    ids=["stamp-below-an-address", "stamp-between-two-lines"],
+)
+async def test_a_stamp_and_a_link_on_a_scan_under_earlier_ocr_stay(
+    tesseract_gateway: httpx.AsyncClient, under: str, earlier_words_go: bool
+) -> None:
+    """Visible text next to the earlier words (a scanner's stamp) and links survive their removal. A stamp
+    set into the lines themselves cannot be kept apart from them: then the page stays as delivered, the
+    earlier words with it (found twice, nothing of the page lost)."""
+    scan, stamp = _stamped(scan_with_ocr_layer(INVOICE.read_bytes()), under)
+    response = await _post(tesseract_gateway, scan, "scan.pdf", format="pdf")
+    assert response.status_code == 200, response.text
+    with pymupdf.open(stream=response.content) as doc:
+        assert stamp in doc[0].get_text()
+        assert [link["uri"] for link in doc[0].get_links()] == ["https://example.org"]
+        found = [w[4] for w in doc[0].get_text("words")]
+    assert "Kundenstraße" in found
+    assert ("4000001123462" not in found) is earlier_words_go  # the earlier reading of 4000001123452
 
 
 async def test_an_image_becomes_a_pdf_of_the_image(tesseract_gateway: httpx.AsyncClient) -> None:
@@ -162,7 +209,11 @@ def _contract(pages: int = 1) -> bytes:
         for page_number in range(1, pages + 1):
             page = doc.new_page()
             if pages > 1:  # a running header and footer, as a long contract prints them
-                page.insert_text((60, 30), f"Gesellschaftsvertrag Muster GmbH – Seite {page_number} von {pages}", fontsize=8)
+                page.insert_text(
+                    (60, 30),
+                    f"Gesellschaftsvertrag Muster GmbH – Seite {page_number} von {pages}",
+                    fontsize=8,
+                )
                 page.insert_text((290, 820), f"- {page_number} -", fontsize=8)
             for number, line in enumerate(lines):
                 page.insert_text((60, 80 + 28 * number), line, fontsize=11, fontname="helv")

@@ -10,16 +10,19 @@ digital.
 from __future__ import annotations
 
 import io
+from pathlib import Path
 
 import grpc
 import pymupdf
 import pytest
+import tesserocr
 from PIL import Image
 
 from benchmarks.synth.producers import scan_with_ocr_layer
 from ocrmesh.v1 import ocr_pb2 as pb
 from ocrmesh_client import build_request
 from services.intake.ocrlayer import earlier_ocr_layer
+from services.intake.orientation import find_tessdata
 from services.pdftext.textlayer import read_page
 from tests.conftest import PATIENCE
 
@@ -95,4 +98,21 @@ def test_a_scanned_till_receipt_under_invisible_text_is_not_born_digital() -> No
     ):
         page.insert_text((12, 30 + 18 * row), text, fontsize=9)
     with pymupdf.open(stream=scan_with_ocr_layer(receipt.tobytes()), filetype="pdf") as doc:
+        assert read_page(doc, 0) is None
+
+
+def test_tesseracts_own_searchable_pdf_is_a_scan(einfach_pdf: bytes, tmp_path: Path) -> None:
+    """A real producer's layer: Tesseract's PDF renderer (GlyphLessFont under the page image), as
+    scanners and OCRmyPDF write it."""
+    tessdata = find_tessdata()
+    if not (Path(tessdata) / "pdf.ttf").is_file():
+        pytest.skip("Tesseract's PDF renderer needs pdf.ttf in the tessdata directory")
+    with pymupdf.open(stream=einfach_pdf, filetype="pdf") as doc:
+        doc[0].get_pixmap(dpi=150, colorspace=pymupdf.csGRAY).save(tmp_path / "page.png")
+    with tesserocr.PyTessBaseAPI(path=tessdata, lang="deu") as api:
+        api.SetVariable("tessedit_create_pdf", "1")
+        assert api.ProcessPages(str(tmp_path / "searchable"), str(tmp_path / "page.png"))
+    with pymupdf.open(tmp_path / "searchable.pdf") as doc:
+        assert "Rechnung" in doc[0].get_text()  # the layer is there, and usable as text
+        assert earlier_ocr_layer(doc[0])
         assert read_page(doc, 0) is None

@@ -48,7 +48,9 @@ DEFAULT_LAYOUT_THRESHOLDS = LayoutThresholds()
 def _norm_box(rect: tuple[float, float, float, float], width: float, height: float) -> pb.BoundingBox:
     x0, y0, x1, y1 = rect
     clamp = lambda v: min(1.0, max(0.0, v))  # noqa: E731
-    return pb.BoundingBox(x0=clamp(x0 / width), y0=clamp(y0 / height), x1=clamp(x1 / width), y1=clamp(y1 / height))
+    return pb.BoundingBox(
+        x0=clamp(x0 / width), y0=clamp(y0 / height), x1=clamp(x1 / width), y1=clamp(y1 / height)
+    )
 
 
 def visible_chars(text: str) -> tuple[int, float]:
@@ -104,6 +106,42 @@ def without_overprints(words: list[tuple]) -> list[tuple]:
     return kept
 
 
+# Words whose tops or bottoms lie this close (points) are on one line: PyMuPDF's `sort=True` tolerance.
+SORT_TOLERANCE = 3.0
+
+
+def sorted_words(words: list[tuple]) -> list[tuple]:
+    """The words line by line, left to right: the order of PyMuPDF's `get_text("words", sort=True)`,
+    word for word, computed on plain floats (PyMuPDF's own builds a Rect per word and a union per
+    word: 40 % of a born-digital page's reading time)."""
+    if not words:
+        return []
+    words = sorted(words, key=lambda w: (w[3], w[0]))
+    ordered: list[tuple] = []
+    line = [words[0]]
+    box = words[0][:4]  # the line's box: the union of its words' boxes, as PyMuPDF's Rect union makes it
+    for w in words[1:]:
+        if abs(w[1] - box[1]) <= SORT_TOLERANCE or abs(w[3] - box[3]) <= SORT_TOLERANCE:
+            line.append(w)
+            box = _union(box, w[:4])
+        else:
+            line.sort(key=lambda w: w[0])
+            ordered.extend(line)
+            line, box = [w], w[:4]
+    line.sort(key=lambda w: w[0])
+    ordered.extend(line)
+    return ordered
+
+
+def _union(a: tuple, b: tuple) -> tuple:
+    """`Rect(a) | Rect(b)` of PyMuPDF: an empty box adds nothing, and gives way to any other."""
+    if b[0] >= b[2] or b[1] >= b[3]:
+        return a
+    if a[0] >= a[2] or a[1] >= a[3]:
+        return b
+    return min(a[0], b[0]), min(a[1], b[1]), max(a[2], b[2]), max(a[3], b[3])
+
+
 @holds_pymupdf_lock
 def _read_text_layer(
     pdf: pymupdf.Document, index: int
@@ -114,8 +152,7 @@ def _read_text_layer(
     textpage = _shown_textpage(page)
     if not has_text_layer(page, textpage):
         return None
-    words = page.get_text("words", sort=True, textpage=textpage)
-    words = without_overprints(words)
+    words = without_overprints(sorted_words(textpage.extractWORDS()))
     return words, text_layer_figures(page, words), page.rect.width, page.rect.height, pdf.page_count
 
 

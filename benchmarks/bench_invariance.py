@@ -106,7 +106,7 @@ class Tally:
         return tuple(sum(d.values()) for d in (self.total, self.text, self.scan, self.agree, self.both))  # type: ignore[return-value]
 
 
-def _pct(n: int, total: int) -> str:
+def percent(n: int, total: int) -> str:
     return f"{100 * n / total:.1f} %" if total else "-"
 
 
@@ -120,12 +120,12 @@ def group_table(name: str, tally: Tally) -> list[str]:
     for key in (k for k in FIELDS if tally.total[k]):
         n = tally.total[key]
         lines.append(
-            f"| {key} | {n} | {_pct(tally.text[key], n)} | {_pct(tally.scan[key], n)} | {_pct(tally.agree[key], n)} "
-            f"| {_pct(tally.both[key], tally.text[key])} |"
+            f"| {key} | {n} | {percent(tally.text[key], n)} | {percent(tally.scan[key], n)} | {percent(tally.agree[key], n)} "
+            f"| {percent(tally.both[key], tally.text[key])} |"
         )
     n, text, scan, agree, both = tally.sums()
     lines.append(
-        f"| **all** | {n} | {_pct(text, n)} | {_pct(scan, n)} | {_pct(agree, n)} | {_pct(both, text)} |"
+        f"| **all** | {n} | {percent(text, n)} | {percent(scan, n)} | {percent(agree, n)} | {percent(both, text)} |"
     )
     return lines
 
@@ -180,18 +180,23 @@ def report(groups: dict[str, Tally], families: dict[str, Tally], args: argparse.
             continue
         n, text, scan, agree, _both = t.sums()
         lines.append(
-            f"| {name} | {split_of(name)} | {t.docs} | {_pct(text, n)} | {_pct(scan, n)} | {_pct(agree, n)} |"
+            f"| {name} | {split_of(name)} | {t.docs} | {percent(text, n)} | {percent(scan, n)} | {percent(agree, n)} |"
         )
     return "\n".join(lines)
+
+
+def add_corpus_arguments(parser: argparse.ArgumentParser) -> None:
+    """The invoices a run takes: the dataset (or its first N) and N generated invoices per family."""
+    parser.add_argument("--dataset", type=Path, default=DEFAULT_DATASET)
+    parser.add_argument("--limit", type=int, default=0, help="only the first N dataset invoices")
+    parser.add_argument("--per-family", type=int, default=2, help="generated invoices per layout family")
 
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--dataset", type=Path, default=DEFAULT_DATASET)
-    parser.add_argument("--limit", type=int, default=0, help="only the first N dataset invoices")
-    parser.add_argument("--per-family", type=int, default=2, help="generated invoices per layout family")
+    add_corpus_arguments(parser)
     parser.add_argument(
         "--out", type=Path, default=None, help="write the 'invariance' section into this file"
     )

@@ -29,8 +29,8 @@ import pymupdf
 
 from bench_service.fields import compare
 from bench_service.sections import machine_line, update_section
-from benchmarks.bench_fields import DEFAULT_DATASET, dataset_docs, fields_of, text_pages
-from benchmarks.bench_invariance import FIELDS, GROUPS, Item, family_docs
+from benchmarks.bench_fields import dataset_docs, fields_of, text_pages
+from benchmarks.bench_invariance import FIELDS, GROUPS, Item, add_corpus_arguments, family_docs, percent
 from benchmarks.synth.producers import NO_MISREADS, redrawn, scan_with_ocr_layer
 from services.intake.mupdf_lock import PYMUPDF_LOCK
 from services.pdftext.textlayer import has_text_layer
@@ -95,10 +95,6 @@ def measure(items: list[Item]) -> tuple[dict[str, dict[str, Tally]], Pages]:
     return tallies, pages
 
 
-def _pct(n: int, total: int) -> str:
-    return f"{100 * n / total:.1f} %" if total else "-"
-
-
 def report(tallies: dict[str, dict[str, Tally]], pages: Pages, args: argparse.Namespace) -> str:
     lines = [
         "## Text layers as other producers write them (issue 14)"
@@ -128,12 +124,12 @@ def report(tallies: dict[str, dict[str, Tally]], pages: Pages, args: argparse.Na
         ]
         for name, tally in by_variant.items():
             total, right, same = (sum(d.values()) for d in (tally.total, tally.right, tally.same))
-            lines.append(f"| {name} | {right}/{total} ({_pct(right, total)}) | {_pct(same, total)} |")
+            lines.append(f"| {name} | {right}/{total} ({percent(right, total)}) | {percent(same, total)} |")
         lines.append("")
     lines += ["### pages read as born digital", "", "| document | pages | born digital |", "|---|---|---|"]
     for kind, total in pages.total.items():
         lines.append(
-            f"| {kind} | {total} | {pages.born_digital[kind]} ({_pct(pages.born_digital[kind], total)}) |"
+            f"| {kind} | {total} | {pages.born_digital[kind]} ({percent(pages.born_digital[kind], total)}) |"
         )
     return "\n".join(lines)
 
@@ -142,9 +138,7 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--dataset", type=Path, default=DEFAULT_DATASET)
-    parser.add_argument("--limit", type=int, default=0, help="only the first N dataset invoices")
-    parser.add_argument("--per-family", type=int, default=2, help="generated invoices per layout family")
+    add_corpus_arguments(parser)
     parser.add_argument("--out", type=Path, default=None, help="write the 'producers' section into this file")
     parser.add_argument("--section", default="", help="write section 'producers-NAME' instead (its own run)")
     parser.add_argument("--note", default="", help="a line printed in bold at the top of the section")

@@ -50,7 +50,13 @@ def searchable_pdf(document: LoadedDocument, pages: Sequence[pb.PageResult]) -> 
             for number, result in results.items()
             if 1 <= number <= out.page_count and result.kind != pb.PAGE_KIND_BORN_DIGITAL
         }
-        touched = [_remove_invisible_text(out, number - 1, document.pdf) for number in ocr_pages]
+        # Only a delivered PDF can bring an earlier OCR's words (pages made here from images hold none).
+        delivered = document.pdf
+        touched = (
+            [_remove_invisible_text(out, n - 1, delivered) for n in ocr_pages]
+            if delivered is not None
+            else []
+        )
         if any(touched):
             out = _collected(out)  # the earlier OCR's fonts and the redaction marks gone with its words
         # The delivered pages, before our words join them (ours are known: an embedded font, invisible).
@@ -78,7 +84,7 @@ def _image_page(out: pymupdf.Document, document: LoadedDocument, index: int) -> 
     page.insert_image(page.rect, stream=buffer.getvalue())
 
 
-def _remove_invisible_text(out: pymupdf.Document, index: int, delivered: pymupdf.Document | None) -> bool:
+def _remove_invisible_text(out: pymupdf.Document, index: int, delivered: pymupdf.Document) -> bool:
     """An earlier OCR's invisible words taken off a scanned page before ours go on, so that search
     and copy find each word once; whether the page was touched.
 
@@ -108,7 +114,7 @@ def _remove_invisible_text(out: pymupdf.Document, index: int, delivered: pymupdf
     )
     for link in links:
         page.insert_link(link)
-    if visible and _visible_chars(page.get_texttrace()) != visible and delivered is not None:
+    if visible and _visible_chars(page.get_texttrace()) != visible:
         log.warning("searchable_pdf.earlier_ocr_kept", page=index + 1, reason="visible text too close")
         out.delete_page(index)
         out.insert_pdf(delivered, from_page=index, to_page=index, start_at=index)

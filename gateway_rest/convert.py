@@ -111,6 +111,7 @@ def _quality(q: pb.PageQuality) -> m.PageQuality:
         exif_orientation=q.exif_orientation,
         unreliable=q.unreliable,
         warnings=list(q.warnings),
+        language=q.language or None,
     )
 
 

@@ -131,6 +131,12 @@ class PageQuality(BaseModel):
     )
     unreliable: bool = Field(description="The page is too poor to trust its text (see warnings)")
     warnings: list[str]
+    language: str | None = Field(
+        default=None,
+        description="The language the page was read in: the requested one, or the page's own (ISO 639-1, "
+        "e.g. fr) when its words are in a language the requested model lacks letters of and it was read "
+        "again with that language's model",
+    )
 
 
 BlockKindName = Literal["unspecified", "heading", "paragraph", "list_item", "table", "page_header", "page_footer"]

@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-APT_PACKAGES=(tesseract-ocr tesseract-ocr-deu tesseract-ocr-eng tesseract-ocr-osd hunspell-de-de hunspell-en-us fonts-dejavu-core fonts-liberation2 docker-compose postgresql prometheus jq chromium chromium-driver)
+APT_PACKAGES=(tesseract-ocr tesseract-ocr-deu tesseract-ocr-eng tesseract-ocr-fra tesseract-ocr-osd hunspell-de-de hunspell-en-us fonts-dejavu-core fonts-liberation2 docker-compose postgresql prometheus jq chromium chromium-driver)
 PYTHON="${PYTHON:-python3.11}"
 command -v "$PYTHON" >/dev/null 2>&1 || PYTHON=python3
 

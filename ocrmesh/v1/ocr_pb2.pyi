@@ -275,7 +275,7 @@ class Block(_message.Message):
     def __init__(self, kind: _Optional[_Union[BlockKind, str]] = ..., level: _Optional[int] = ..., text: _Optional[str] = ..., box: _Optional[_Union[BoundingBox, _Mapping]] = ..., line_indices: _Optional[_Iterable[int]] = ..., table_index: _Optional[int] = ...) -> None: ...
 
 class PageQuality(_message.Message):
-    __slots__ = ("rotation_degrees", "orientation_method", "orientation_confidence", "skew_degrees", "estimated_dpi", "capture", "warnings", "unreliable", "exif_orientation")
+    __slots__ = ("rotation_degrees", "orientation_method", "orientation_confidence", "skew_degrees", "estimated_dpi", "capture", "warnings", "unreliable", "exif_orientation", "language")
     ROTATION_DEGREES_FIELD_NUMBER: _ClassVar[int]
     ORIENTATION_METHOD_FIELD_NUMBER: _ClassVar[int]
     ORIENTATION_CONFIDENCE_FIELD_NUMBER: _ClassVar[int]
@@ -285,6 +285,7 @@ class PageQuality(_message.Message):
     WARNINGS_FIELD_NUMBER: _ClassVar[int]
     UNRELIABLE_FIELD_NUMBER: _ClassVar[int]
     EXIF_ORIENTATION_FIELD_NUMBER: _ClassVar[int]
+    LANGUAGE_FIELD_NUMBER: _ClassVar[int]
     rotation_degrees: int
     orientation_method: str
     orientation_confidence: float
@@ -294,7 +295,8 @@ class PageQuality(_message.Message):
     warnings: _containers.RepeatedScalarFieldContainer[str]
     unreliable: bool
     exif_orientation: int
-    def __init__(self, rotation_degrees: _Optional[int] = ..., orientation_method: _Optional[str] = ..., orientation_confidence: _Optional[float] = ..., skew_degrees: _Optional[float] = ..., estimated_dpi: _Optional[float] = ..., capture: _Optional[_Union[CaptureKind, str]] = ..., warnings: _Optional[_Iterable[str]] = ..., unreliable: _Optional[bool] = ..., exif_orientation: _Optional[int] = ...) -> None: ...
+    language: str
+    def __init__(self, rotation_degrees: _Optional[int] = ..., orientation_method: _Optional[str] = ..., orientation_confidence: _Optional[float] = ..., skew_degrees: _Optional[float] = ..., estimated_dpi: _Optional[float] = ..., capture: _Optional[_Union[CaptureKind, str]] = ..., warnings: _Optional[_Iterable[str]] = ..., unreliable: _Optional[bool] = ..., exif_orientation: _Optional[int] = ..., language: _Optional[str] = ...) -> None: ...
 
 class Field(_message.Message):
     __slots__ = ("name", "value", "raw", "confidence", "page", "box", "source", "valid", "issues")

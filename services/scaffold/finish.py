@@ -18,12 +18,14 @@ from services.textfix.typography import restore_section_signs
 
 def finish_page(page: pb.PageResult, options: PageOptions) -> None:
     """The page's text after the engine, unless the request turned corrections off: on a recognised
-    German page `§` restored where `8`/`$` stands for it, then the dictionary spelling correction.
+    German page `§` restored where `8`/`$` stands for it, then the dictionary spelling correction (a
+    page the engine read in another language, `PageQuality.language`, is left as read).
     Then the page's structure (`add_structure`)."""
     if options.correct_spelling:
-        if page.kind == pb.PAGE_KIND_SCANNED and options.language.lower() in GERMAN:
+        language = page.quality.language or options.language  # a page read in its own language says so
+        if page.kind == pb.PAGE_KIND_SCANNED and language.lower() in GERMAN:
             restore_section_signs(page)
-        correct_page_spelling(page, options.language)
+        correct_page_spelling(page, language)
     add_structure(page)
 
 

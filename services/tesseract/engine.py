@@ -5,7 +5,9 @@ reused for every later page (no subprocess per page). OpenMP inside
 Tesseract is limited to one thread: on a busy machine it ran 3-7x slower per
 page with unlimited threads; we parallelise across pages and workers instead.
 
-A page is read with layout analysis (psm 3), then twice more in parts: the
+A page is read with layout analysis (psm 3); a page whose words are in a
+language the requested model lacks letters of (French: é, è, à, ç) is read
+again with that language's model first (`_own_language`). Then twice more in parts: the
 print that layout analysis lost or garbled is found on the binarised page
 and read region by region (`recover_unread_ink`, services/tesseract/ink.py),
 and the remaining low-confidence words are read on their own crops
@@ -26,7 +28,9 @@ from typing import Any
 
 import grpc
 import numpy as np
+import structlog
 import tesserocr
+from PIL import Image
 from pydantic import BaseModel, Field
 
 from ocrmesh.v1 import ocr_pb2 as pb
@@ -38,6 +42,9 @@ from services.scaffold.engine import Engine, EngineError, EngineInfo, PageOption
 from services.tesseract.preprocess import preprocess
 from services.tesseract.reading import TESSERACT_DPI, collect
 from services.tesseract.reread import recover_unread_ink, reread_low_confidence
+from services.textfix.language import guess_language
+
+log = structlog.get_logger(__name__)
 
 PixelBox = tuple[int, int, int, int]
 
@@ -49,6 +56,11 @@ LANGUAGE_CODES = {
     "de+en": "deu+eng",
     "deu+eng": "deu+eng",
 }
+# A page in one of these languages is read again with its model first (the requested one second), when
+# the requested model is not it and the model is installed (`tesseract-ocr-fra`). Measured on scans of the
+# French tuning families: 62 -> 66 of 67 fields (names with é, â, è). Dutch was measured too (`nld`, the
+# `nederlands` family): no field changed, so it is not read again.
+OWN_MODEL = {"fr": "fra"}
 
 
 class TesseractSettings(BaseModel):
@@ -75,6 +87,7 @@ class TesseractEngine(Engine):
         self._apis: list[tesserocr.PyTessBaseAPI] = []
         self._apis_lock = threading.Lock()
         self._generation = 0
+        self._installed: frozenset[str] = frozenset()
 
     @classmethod
     def from_settings(cls, settings: dict[str, Any]) -> TesseractEngine:
@@ -90,6 +103,7 @@ class TesseractEngine(Engine):
             )
             raise RuntimeError(f"German Tesseract data (deu.traineddata) not found in {tessdata!r}; {hint}")
         available = set(tesserocr.get_languages(tessdata)[1])
+        self._installed = frozenset(available)
         missing = {"deu", "eng"} - available
         if "deu" in missing:
             raise RuntimeError(f"deu.traineddata is not usable in {tessdata}")
@@ -135,10 +149,14 @@ class TesseractEngine(Engine):
         image, _scale, skew = preprocess(prepared.image, options.preprocessing, prepared.dpi)
         t1 = time.perf_counter()
         api = self._api(lang)
-        api.SetImage(image)
-        api.SetSourceResolution(TESSERACT_DPI)
-        api.Recognize()
-        page = collect(api, image.width, image.height)
+        page = _recognise(api, image)
+        language = options.language
+        own = self._own_language(page, lang)
+        if own is not None:
+            api.Clear()
+            language, models = own
+            api = self._api(models)
+            page = _recognise(api, image)
         if self.settings.recover_unread_ink:
             binary = np.asarray(api.GetThresholdedImage()) == 0  # Tesseract's own binarisation, True = ink
             if binary.shape == (image.height, image.width):
@@ -156,6 +174,27 @@ class TesseractEngine(Engine):
                 prepared, skew_degrees=skew, confidence=page.confidence, words=words, ink=ink_share(image)
             )
         )
+        page.quality.language = language
         page.timings.preprocess_seconds = t1 - t0
         page.timings.recognition_seconds = t2 - t1
         return page
+
+    def _own_language(self, page: pb.PageResult, models: str) -> tuple[str, str] | None:
+        """(language, Tesseract models) to read `page` again with, when its words are in a language of
+        `OWN_MODEL` that `models` lacks and whose model is installed; else None."""
+        guess = guess_language(page.text)
+        if guess is None:
+            return None
+        own = OWN_MODEL.get(guess.code)
+        if own is None or own in models.split("+") or own not in self._installed:
+            return None
+        log.info("page_read_in_own_language", language=guess.code, probability=round(guess.probability, 3))
+        return guess.code, f"{own}+{models}"
+
+
+def _recognise(api: tesserocr.PyTessBaseAPI, image: Image.Image) -> pb.PageResult:
+    """The page as `api` reads `image` with layout analysis."""
+    api.SetImage(image)
+    api.SetSourceResolution(TESSERACT_DPI)
+    api.Recognize()
+    return collect(api, image.width, image.height)

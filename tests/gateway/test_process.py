@@ -239,3 +239,28 @@ async def test_an_upside_down_scan_is_turned_and_reported(tesseract_gateway: htt
     assert quality["capture"] == "scan"
     assert quality["estimated_dpi"] == pytest.approx(200, abs=2)
     assert quality["unreliable"] is False and quality["warnings"] == []
+    assert quality["language"] == "de"  # a German page is read in the requested language
+
+
+async def test_a_french_scan_is_read_with_the_french_model(tesseract_gateway: httpx.AsyncClient) -> None:
+    """A French page is read again with `fra` first: the supplier's accents survive ("Mécanique" came back
+    "M&canique" from the German model), the page says it was read in French, and the French words are left
+    as read (no German noun capitals)."""
+    from benchmarks.synth.degrade import render_scanned_pdf
+    from benchmarks.synth.families import generate_family
+
+    invoice = generate_family("francais", 1355669408)
+    scan = render_scanned_pdf(invoice.pdf, seed=1355669408, dpi=300)
+    response = await tesseract_gateway.post(
+        PROCESS,
+        files={"file": ("facture.pdf", scan, "application/pdf")},
+        data={"backend": "tesseract"},
+    )
+    assert response.status_code == 200, response.text
+    body = response.json()
+    assert body["pages"][0]["quality"]["language"] == "fr"
+    assert "Atelier Mécanique Girard" in body["text"]["raw"]
+    structured = body["text"]["structured"]
+    assert structured["lieferant"] == invoice.truth["lieferant"]
+    assert structured["rechnungsnummer"] == invoice.truth["rechnungsnummer"]
+    assert structured["betrag_brutto"] == invoice.truth["betrag_brutto"]

@@ -55,6 +55,7 @@ EXPECTED_ROTATION = {
     "upside-down": 180,
     "sideways": 270,
     "photo": 0,
+    "photo-hard": 0,
     "fax-fine": 0,
     "fax-normal": 0,
 }

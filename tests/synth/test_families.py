@@ -213,6 +213,29 @@ def test_prepayment_is_deducted_from_the_gross_total(invoices):
         assert any(any_printed(text, float(-p)) and any_printed(text, float(gross - p)) for p in paid)
 
 
+def test_final_invoice_deducts_partial_invoices_from_the_gross_total(invoices):
+    for inv in invoices["handwerker_abschlag"]:
+        text = text_of(inv.pdf)
+        assert "Schlussrechnung" in text and "Abschlagsrechnung" in text
+        gross = Decimal(str(inv.truth["betrag_brutto"]))
+        assert any_printed(text, inv.truth["betrag_brutto"])
+        rest = re.search(r"Noch zu zahlen (\d{1,3}(?:\.\d{3})*,\d\d)", text)
+        assert rest, text
+        assert 0 < Decimal(rest[1].replace(".", "").replace(",", ".")) < gross
+
+
+def test_two_page_invoice_carries_its_table_over(invoices):
+    for inv in invoices["zwei_seiten"]:
+        with pymupdf.open(stream=inv.pdf, filetype="pdf") as doc:
+            first, second = (" ".join(page.get_text().split()) for page in doc)
+        carried = re.search(r"Übertrag (\S+)", first)
+        assert carried and f"Übertrag von Seite 1 {carried[1]}" in second
+        assert "Seite 1 von 2" in first and "Seite 2 von 2" in second
+        assert inv.truth["rechnungsnummer"] in second
+        gross = inv.truth["betrag_brutto"]
+        assert not any_printed(first, gross) and any_printed(second, gross)  # the totals only on page 2
+
+
 def test_single_line_total_states_the_vat_in_words(invoices):
     for inv in invoices["einzeiler"]:
         text = text_of(inv.pdf)
@@ -232,7 +255,7 @@ def test_formats_vary_across_families(invoices):
 # -- determinism ------------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("name", ["kompakt", "francais", "klassik"])
+@pytest.mark.parametrize("name", ["kompakt", "francais", "klassik", "zwei_seiten", "telekom_rechnung"])
 def test_same_seed_same_bytes(name):
     seed = family_seeds(name, 1)[0]
     a, b = generate_family(name, seed), generate_family(name, seed)

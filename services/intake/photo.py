@@ -3,10 +3,12 @@
 Only pages whose file says they are camera photos (`capture.CaptureFacts`)
 come here, so a scan never pays for it. With OpenCV:
 
-1. The sheet is the largest bright quadrilateral (Otsu threshold on a
-   1000-pixel thumbnail, outer contours, polygon approximation). When one is
-   found that covers 20-97 % of the frame, it is warped to a rectangle with
-   the sheet's own edge lengths (no reduction in resolution).
+1. The sheet is found by its four straight edges around the print
+   (`sheet.sheet_corners`: in shade, beside another sheet, folded), else as
+   the largest bright quadrilateral (Otsu threshold on a 1000-pixel
+   thumbnail, outer contours, polygon approximation) covering 20-97 % of the
+   frame. It is warped to a rectangle with the sheet's own edge lengths (no
+   reduction in resolution).
 2. Uneven light is divided out: the background is the page blurred after
    closing (dark strokes removed), at a tenth of the size; each pixel is
    divided by it, so paper becomes white wherever the lamp was.
@@ -19,6 +21,8 @@ from __future__ import annotations
 import numpy as np
 import structlog
 from PIL import Image, ImageOps
+
+from services.intake.sheet import sheet_corners
 
 log = structlog.get_logger(__name__)
 
@@ -35,7 +39,9 @@ def flatten(image: Image.Image) -> tuple[Image.Image, str]:
         return ImageOps.grayscale(image), "photo not rectified (OpenCV is not installed)"
     grey = np.asarray(ImageOps.grayscale(image))
     note = ""
-    quad = _sheet_quadrilateral(cv2, grey)
+    quad = sheet_corners(cv2, grey)
+    if quad is None:  # no print to hold or no four edges around it: the brightest quadrilateral
+        quad = _sheet_quadrilateral(cv2, grey)
     if quad is not None:
         grey = _warp(cv2, grey, quad)
     else:

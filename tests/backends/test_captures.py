@@ -41,6 +41,7 @@ def _compact(pages: list[pb.PageResult]) -> str:
         ("upside-down", 180, pb.CAPTURE_KIND_SCAN, 2),
         ("sideways", 270, pb.CAPTURE_KIND_SCAN, 1),
         ("photo", 0, pb.CAPTURE_KIND_PHOTO, 1),
+        ("photo-hard", 0, pb.CAPTURE_KIND_PHOTO, 1),  # shade, another sheet, a fold: found by its edges
         ("fax-fine", 0, pb.CAPTURE_KIND_FAX, 2),
         ("fax-normal", 0, pb.CAPTURE_KIND_FAX, 2),
     ],

@@ -22,6 +22,7 @@ import numpy as np
 import structlog
 from PIL import Image, ImageOps
 
+from services.intake.curl import straighten_lines
 from services.intake.sheet import sheet_corners
 
 log = structlog.get_logger(__name__)
@@ -29,6 +30,7 @@ log = structlog.get_logger(__name__)
 THUMBNAIL = 1000
 MIN_SHEET = 0.2
 MAX_SHEET = 0.97
+AGREE = 0.02  # share of the frame within which two sheet outlines are the same sheet
 
 
 def flatten(image: Image.Image) -> tuple[Image.Image, str]:
@@ -39,16 +41,34 @@ def flatten(image: Image.Image) -> tuple[Image.Image, str]:
         return ImageOps.grayscale(image), "photo not rectified (OpenCV is not installed)"
     grey = np.asarray(ImageOps.grayscale(image))
     note = ""
-    quad = sheet_corners(cv2, grey)
-    if quad is None:  # no print to hold or no four edges around it: the brightest quadrilateral
-        quad = _sheet_quadrilateral(cv2, grey)
+    quad = _sheet(cv2, grey)
     if quad is not None:
         grey = _warp(cv2, grey, quad)
     else:
         note = "photo: the sheet's edges were not found; perspective not corrected"
     grey = _even_light(cv2, grey)
-    log.info("photo_flattened", rectified=quad is not None, width=grey.shape[1], height=grey.shape[0])
+    grey, curl = straighten_lines(cv2, grey)
+    log.info(
+        "photo_flattened",
+        rectified=quad is not None,
+        curl_pixels=round(curl, 1),
+        width=grey.shape[1],
+        height=grey.shape[0],
+    )
     return Image.fromarray(grey, "L"), note
+
+
+def _sheet(cv2, grey: np.ndarray) -> np.ndarray | None:  # type: ignore[no-untyped-def]
+    """The sheet's corners: the bright quadrilateral where the edges around the print agree with it (it
+    lies on the paper's side of the border), else the edges' (`sheet_corners`: in shade, beside another
+    sheet, folded), else the bright one alone (no print, or no four edges)."""
+    by_edges = sheet_corners(cv2, grey)
+    by_brightness = _sheet_quadrilateral(cv2, grey)
+    if by_edges is None:
+        return by_brightness
+    if by_brightness is not None and np.abs(by_brightness - by_edges).max() <= AGREE * max(grey.shape):
+        return by_brightness
+    return by_edges
 
 
 def _sheet_quadrilateral(cv2, grey: np.ndarray) -> np.ndarray | None:  # type: ignore[no-untyped-def]

@@ -34,6 +34,9 @@ PRINT_HELD = 0.98  # share of the print the sheet must hold
 STEP = 3  # pixels between the samples along a side
 OFFSET = 6  # pixels from a side to its paper and its outside samples
 BRIGHTER = 6  # grey levels the paper must be above the outside
+REFINE_SAMPLES = 60  # points per side where the full-resolution border is looked for
+MIN_STEP = 12  # grey levels of a border step between neighbouring pixels
+INSET = 0.01  # the corners drawn this share towards the sheet's centre (a sheet's print keeps 5 % margins)
 
 
 @dataclass(frozen=True)
@@ -74,7 +77,49 @@ def sheet_corners(cv2, grey: np.ndarray) -> np.ndarray | None:  # type: ignore[n
             best, best_key = quad, key
     if best is None or best_key[0] < MIN_SCORE:
         return None
-    return best / scale
+    corners = _refine(cv2, grey, best / scale, band=round(2 / scale) + 2)
+    # The lines run on the border itself: a little inwards, or a sliver of desk is read as a letter.
+    centre = corners.mean(axis=0)
+    return centre + (corners - centre) * (1 - INSET)
+
+
+def _refine(cv2, grey: np.ndarray, quad: np.ndarray, band: int) -> np.ndarray:  # type: ignore[no-untyped-def]
+    """The corners again from the full-resolution border: along each side, where the grey steps most
+    across it (within `band` pixels), a line fitted through those points (the thumbnail's Hough lines
+    are whole degrees and thumbnail pixels: a keystone the deskew cannot take out)."""
+    height, width = grey.shape
+    offsets = np.arange(-band, band + 1, dtype=np.float64)
+    fitted: list[tuple[np.ndarray, np.ndarray]] = []
+    for k in range(4):
+        p, q = quad[k].astype(np.float64), quad[(k + 1) % 4].astype(np.float64)
+        along = (q - p) / (np.hypot(*(q - p)) + 1e-9)
+        normal = np.array([-along[1], along[0]])
+        found = []
+        for t in np.linspace(0.1, 0.9, REFINE_SAMPLES):
+            across = p + t * (q - p) + offsets[:, None] * normal
+            xs, ys = np.rint(across[:, 0]).astype(int), np.rint(across[:, 1]).astype(int)
+            if xs.min() < 0 or ys.min() < 0 or xs.max() >= width or ys.max() >= height:
+                continue
+            step = np.abs(np.diff(grey[ys, xs].astype(np.float64)))
+            at = int(np.argmax(step))
+            if step[at] >= MIN_STEP:
+                found.append(p + t * (q - p) + (offsets[at] + 0.5) * normal)
+        if len(found) < REFINE_SAMPLES // 4:
+            fitted.append((p, along))  # too little border in view: the side as found
+            continue
+        vx, vy, x0, y0 = cv2.fitLine(np.array(found, dtype=np.float32), cv2.DIST_HUBER, 0, 0.01, 0.01).ravel()
+        fitted.append((np.array([x0, y0], dtype=np.float64), np.array([vx, vy], dtype=np.float64)))
+    corners = []
+    for k in range(4):  # corner k is where side k - 1 meets side k
+        (a, da), (b, db) = fitted[k - 1], fitted[k]
+        matrix = np.array([da, -db]).T
+        if abs(np.linalg.det(matrix)) < 1e-9:
+            return quad
+        s = np.linalg.solve(matrix, b - a)[0]
+        corners.append(a + s * da)
+    refined = np.array(corners, dtype=np.float32)
+    # A refinement that moves a corner far (another edge in the band) is no refinement.
+    return refined if np.abs(refined - quad).max() <= 3 * band else quad
 
 
 def _print(cv2, small: np.ndarray) -> np.ndarray:  # type: ignore[no-untyped-def]

@@ -8,7 +8,7 @@ what else it says (several VAT rates, credit notes, Skonto, prepayments).
 `generate_family(name, seed)` makes one invoice of a family; names, addresses,
 items, amounts and identifiers vary with the seed, and everything is
 deterministic. The six layouts of `invoice_gen` are families too; the others
-are drawn here, one page each, or in `families_more` (five families added
+are drawn here, one page each, or in `families_more` (six families added
 blind in session 13, one of them two pages). Truth is in the format of
 `datasets/zugferd-awv/*.truth.json` (keys only for values printed on the page).
 """
@@ -71,6 +71,9 @@ TUNING: tuple[str, ...] = (
     "facture_artisan",
     # Moved to work on its scan failure (issue 14: a Dutch VAT id's "B" read "8").
     "nederlands",
+    # Moved in session 13 to work on its scan failure (a two-rate VAT table read column by column: its
+    # 7 % row taken for the totals). Designed blind; energie_abschlag took its place.
+    "grosshandel_tabelle",
 )
 NEVER_TUNED: tuple[str, ...] = (
     "anzahlung",
@@ -91,8 +94,9 @@ NEVER_TUNED: tuple[str, ...] = (
     "telekom_rechnung",
     "saas_en",
     "zwei_seiten",
-    "grosshandel_tabelle",
     "handwerker_abschlag",
+    # Added in session 13 in place of grosshandel_tabelle, designed blind; nobody has tuned on it.
+    "energie_abschlag",
 )
 SPLIT: dict[str, tuple[str, ...]] = {"tuning": TUNING, "never_tuned": NEVER_TUNED}
 FAMILY_NAMES: tuple[str, ...] = TUNING + NEVER_TUNED

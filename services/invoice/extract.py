@@ -1209,7 +1209,7 @@ def _arithmetic_candidates(ctx: _Context, items: _LineItems | None = None) -> No
         values = {x.netto.value, x.mwst.value, x.brutto.value}
         if few_labels or values & labelled:
             issue = (f"{NO_LABEL} for it: {x.netto.span.text} + {x.mwst.span.text} = {x.brutto.span.text}"
-                     f" with {x.rate.normalize():f} % VAT, the largest such sum on the page")  # fmt: skip
+                     f" with {x.rates_text} VAT, the largest such sum on the page")  # fmt: skip
             for name, a in zip(AMOUNT_FIELDS, (x.netto, x.mwst, x.brutto), strict=True):
                 added.append(_amount_candidate(name, a, TRIPLE_SCORE, issue))
     lines = totals.split_rate_lines(amounts)

@@ -4,8 +4,9 @@ Labels can be unreadable, misread or of a layout never seen; the arithmetic of a
 invoice is the same everywhere. This module finds, among the amounts printed on
 the pages (those of discount, payment and prepayment lines left out):
 
-- triples netto + mwst = brutto whose mwst is netto × a VAT rate (the largest,
-  lowest on the page first): candidates when no label says which amount is which;
+- triples netto + mwst = brutto whose mwst is netto × a VAT rate, or the total of
+  two such of different rates (the largest, lowest on the page first): candidates
+  when no label says which amount is which;
 - VAT lines per rate whose base and tax are printed in different rows
   ("Netto 19 % 100,00" ... "MwSt 19 % 19,00"): their sums are netto and mwst of
   a mixed-rate invoice.
@@ -81,11 +82,16 @@ class Triple:
     netto: PageAmount
     mwst: PageAmount
     brutto: PageAmount
-    rate: Decimal
+    rates: tuple[Decimal, ...]  # one rate; two for a total of two rates (`_two_rate_totals`)
+
+    @property
+    def rates_text(self) -> str:
+        return " and ".join(f"{r.normalize():f} %" for r in self.rates)
 
 
 def consistent_triples(amounts: list[PageAmount], limit: int = 3) -> list[Triple]:
-    """Triples netto + mwst = brutto with mwst = netto × a VAT rate, the largest brutto lowest on the page first.
+    """Triples netto + mwst = brutto with mwst = netto × a VAT rate, or the total of two such (a VAT table of
+    two rates whose "Summe" row is the invoice's total), the largest brutto lowest on the page first.
 
     Amounts of one row that are a VAT line's base and tax count too; brutto must
     follow netto and mwst in reading order or share a row with them (summary lines).
@@ -94,16 +100,17 @@ def consistent_triples(amounts: list[PageAmount], limit: int = 3) -> list[Triple
     by_cents: dict[int, list[PageAmount]] = {}
     for cents, a in tail:
         by_cents.setdefault(cents, []).append(a)
-    found: list[Triple] = []
+    sums: list[tuple[PageAmount, PageAmount, PageAmount]] = []  # netto + mwst = brutto, any ratio
     for (nc, n), (tc, t) in itertools.permutations(tail, 2):
         if tc >= nc or nc + tc not in by_cents:
             continue
-        rate = rate_of(n.value, t.value)
-        if rate is None:
-            continue
-        for b in by_cents[nc + tc]:
-            if b.order >= max(n.order, t.order) or b.row is n.row or b.row is t.row:
-                found.append(Triple(n, t, b, rate))
+        sums += [
+            (n, t, b)
+            for b in by_cents[nc + tc]
+            if b.order >= max(n.order, t.order) or b.row in (n.row, t.row)
+        ]
+    found = [Triple(n, t, b, (rate,)) for n, t, b in sums if (rate := rate_of(n.value, t.value)) is not None]
+    found += _two_rate_totals(sums, found)
     found.sort(key=lambda x: (-x.brutto.value, -x.brutto.order))
     unique: list[Triple] = []
     for x in found:
@@ -113,6 +120,30 @@ def consistent_triples(amounts: list[PageAmount], limit: int = 3) -> list[Triple
         ):
             unique.append(x)
     return unique[:limit]
+
+
+def _two_rate_totals(
+    sums: list[tuple[PageAmount, PageAmount, PageAmount]], singles: list[Triple]
+) -> list[Triple]:
+    """Sums netto + mwst = brutto of no single rate that are one printed rate's triple plus another
+    rate's: what is left after taking the printed triple away is netto × a second rate, to the cent
+    ("Summe 1.198,98 176,11 1.375,09" over "7 % 430,84 30,16 461,00", leaving 768,14 at 19 %: the
+    19 % row's tax may even be unread). Two different rates: a total less a deducted prepayment of
+    the same rate is no such total."""
+    out: list[Triple] = []
+    for n, t, b in sums:
+        if rate_of(n.value, t.value) is not None:
+            continue
+        for single in singles:
+            (rate,) = single.rates
+            rest_n, rest_t = n.value - single.netto.value, t.value - single.mwst.value
+            if rest_n <= 0 or rest_t <= 0:
+                continue
+            other = rate_of(rest_n, rest_t)
+            if other is not None and other != rate:
+                out.append(Triple(n, t, b, tuple(sorted((rate, other), reverse=True))))
+                break
+    return out
 
 
 @dataclass(frozen=True)

@@ -582,3 +582,20 @@ def test_words_after_a_vat_label_are_no_vat_id() -> None:
     is a country code and mostly digits, so "Van den Berg" is no VAT id ("VANDENBERG" was returned)."""
     p = page(*_head(), line("Btw-nummer: Van den Berg Installatietechniek", 0.08, 0.30))
     assert "ust_id" not in values(extract_fields([p]))
+
+
+def test_a_two_rate_vat_table_total_beats_its_own_rate_row() -> None:
+    """A gridded VAT table read column by column (grosshandel_tabelle, office scan): its labels lost, the 19 %
+    row's tax unread. The 7 % row (430,84 + 30,16 = 461,00) adds up at one rate; the total row adds up at
+    no single rate, but less the 7 % row leaves 768,14 with 145,95 at 19 %: that total is the invoice's."""
+    p = page(
+        *_head(),
+        line("USt-Kennzeichen: A = 19 %, B = 7 %", 0.08, 0.55),
+        line("Zu zahlender Betrag", 0.60, 0.58),
+        line("768,14 914,09 1.375,09 EUR", 0.10, 0.60),
+        line("430,84", 0.20, 0.62),
+        line("30,16 176,11", 0.30, 0.64),
+        line("461,00", 0.40, 0.66),
+        line("1.198,98 1.375,09", 0.20, 0.68),
+    )
+    assert _amounts(extract_fields([p])) == ("1198.98", "176.11", "1375.09")

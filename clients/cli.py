@@ -280,7 +280,11 @@ def up(
         raise KeyboardInterrupt
 
     # SIGTERM (and Ctrl-Break on Windows) stops like Ctrl-C, at start-up too; during the stop, signals are ignored.
-    stop_signals = [getattr(signal_module, name) for name in ("SIGTERM", "SIGBREAK") if hasattr(signal_module, name)]
+    # SIGINT is set too: started in the background of a script (a CI step, `make test &`), a process inherits
+    # SIGINT ignored, and Ctrl-C (or `kill -INT`) would not stop the mesh.
+    stop_signals = [
+        getattr(signal_module, name) for name in ("SIGINT", "SIGTERM", "SIGBREAK") if hasattr(signal_module, name)
+    ]
     for sig in stop_signals:
         signal_module.signal(sig, interrupt)
     mesh = Mesh(settings, report=lambda line: typer.echo(line, err=True))
@@ -309,7 +313,7 @@ def up(
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(1) from None
     finally:
-        for sig in (signal_module.SIGINT, *stop_signals):
+        for sig in stop_signals:
             signal_module.signal(sig, signal_module.SIG_IGN)
         mesh.stop()
 

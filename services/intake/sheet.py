@@ -66,8 +66,7 @@ def sheet_corners(cv2, grey: np.ndarray) -> np.ndarray | None:  # type: ignore[n
     best: np.ndarray | None = None
     best_key = (-1.0, 0.0)
     for quad in _quadrilaterals(cv2, lines, small.shape):
-        held = sum(cv2.pointPolygonTest(quad, (float(x), float(y)), False) >= 0 for x, y in probe)
-        if held < PRINT_HELD * len(probe):
+        if _held(quad, probe) < PRINT_HELD:
             continue
         scores = [s for s in (_side(small, near_edge, quad, k) for k in range(4)) if s is not None]
         if len(scores) < 3:
@@ -120,6 +119,17 @@ def _refine(cv2, grey: np.ndarray, quad: np.ndarray, band: int) -> np.ndarray:  
     refined = np.array(corners, dtype=np.float32)
     # A refinement that moves a corner far (another edge in the band) is no refinement.
     return refined if np.abs(refined - quad).max() <= 3 * band else quad
+
+
+def _held(quad: np.ndarray, points: np.ndarray) -> float:
+    """Share of `points` inside the convex `quad` (on the same side of all four sides)."""
+    sides = []
+    for k in range(4):
+        p, q = quad[k], quad[(k + 1) % 4]
+        sides.append((q[0] - p[0]) * (points[:, 1] - p[1]) - (q[1] - p[1]) * (points[:, 0] - p[0]))
+    cross = np.stack(sides)
+    inside = (cross >= 0).all(axis=0) | (cross <= 0).all(axis=0)
+    return float(inside.mean())
 
 
 def _print(cv2, small: np.ndarray) -> np.ndarray:  # type: ignore[no-untyped-def]

@@ -42,7 +42,7 @@ from services.scaffold.engine import Engine, EngineError, EngineInfo, PageOption
 from services.tesseract.preprocess import preprocess
 from services.tesseract.reading import TESSERACT_DPI, collect
 from services.tesseract.reread import recover_unread_ink, reread_low_confidence
-from services.textfix.language import guess_language
+from services.textfix.language import guess_language, load_identifier
 
 log = structlog.get_logger(__name__)
 
@@ -109,6 +109,8 @@ class TesseractEngine(Engine):
             raise RuntimeError(f"deu.traineddata is not usable in {tessdata}")
         # Warm up one instance so the first page does not pay for model loading.
         self._api("deu")
+        if any(model in available for model in OWN_MODEL.values()):
+            load_identifier()  # the page's language is asked on every page
 
     def unload(self) -> None:
         with self._apis_lock:
@@ -182,11 +184,14 @@ class TesseractEngine(Engine):
     def _own_language(self, page: pb.PageResult, models: str) -> tuple[str, str] | None:
         """(language, Tesseract models) to read `page` again with, when its words are in a language of
         `OWN_MODEL` that `models` lacks and whose model is installed; else None."""
+        requested = models.split("+")
+        if not any(m in self._installed and m not in requested for m in OWN_MODEL.values()):
+            return None  # no other model to read with: the page's language is not asked
         guess = guess_language(page.text)
         if guess is None:
             return None
         own = OWN_MODEL.get(guess.code)
-        if own is None or own in models.split("+") or own not in self._installed:
+        if own is None or own in requested or own not in self._installed:
             return None
         log.info("page_read_in_own_language", language=guess.code, probability=round(guess.probability, 3))
         return guess.code, f"{own}+{models}"

@@ -39,6 +39,11 @@ def _identifier() -> _Identifier:
     return identifier
 
 
+def load_identifier() -> None:
+    """Load the model now (an engine's start-up), not on the first page."""
+    _identifier()
+
+
 def guess_language(text: str) -> LanguageGuess | None:
     """The language of `text` when its words say it clearly, else None."""
     if len(text.split()) < MIN_WORDS:

@@ -23,11 +23,10 @@ import structlog
 from PIL import Image, ImageOps
 
 from services.intake.curl import straighten_lines
-from services.intake.sheet import sheet_corners
+from services.intake.sheet import Thumbnail, clockwise, sheet_corners, thumbnail
 
 log = structlog.get_logger(__name__)
 
-THUMBNAIL = 1000
 MIN_SHEET = 0.2
 MAX_SHEET = 0.97
 AGREE = 0.02  # share of the frame within which two sheet outlines are the same sheet
@@ -62,8 +61,9 @@ def _sheet(cv2, grey: np.ndarray) -> np.ndarray | None:  # type: ignore[no-untyp
     """The sheet's corners: the bright quadrilateral where the edges around the print agree with it (it
     lies on the paper's side of the border), else the edges' (`sheet_corners`: in shade, beside another
     sheet, folded), else the bright one alone (no print, or no four edges)."""
-    by_edges = sheet_corners(cv2, grey)
-    by_brightness = _sheet_quadrilateral(cv2, grey)
+    thumb = thumbnail(cv2, grey)
+    by_edges = sheet_corners(cv2, grey, thumb)
+    by_brightness = _sheet_quadrilateral(cv2, grey, thumb)
     if by_edges is None:
         return by_brightness
     if by_brightness is not None and np.abs(by_brightness - by_edges).max() <= AGREE * max(grey.shape):
@@ -71,11 +71,10 @@ def _sheet(cv2, grey: np.ndarray) -> np.ndarray | None:  # type: ignore[no-untyp
     return by_edges
 
 
-def _sheet_quadrilateral(cv2, grey: np.ndarray) -> np.ndarray | None:  # type: ignore[no-untyped-def]
-    scale = THUMBNAIL / max(grey.shape)
-    small = cv2.resize(grey, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA) if scale < 1 else grey
-    scale = min(scale, 1.0)
-    blurred = cv2.GaussianBlur(small, (5, 5), 0)
+def _sheet_quadrilateral(cv2, grey: np.ndarray, thumb: Thumbnail | None = None) -> np.ndarray | None:  # type: ignore[no-untyped-def]
+    """The largest bright quadrilateral of `grey` (its thumbnail `thumb` when made already), or None."""
+    thumb = thumb or thumbnail(cv2, grey)
+    small, blurred, scale = thumb.small, thumb.blurred, thumb.scale
     _, mask = cv2.threshold(blurred, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
     mask = cv2.morphologyEx(mask, cv2.MORPH_CLOSE, np.ones((15, 15), np.uint8))  # text holes closed
     contours, _ = cv2.findContours(mask, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
@@ -89,17 +88,7 @@ def _sheet_quadrilateral(cv2, grey: np.ndarray) -> np.ndarray | None:  # type: i
     approx = cv2.approxPolyDP(hull, 0.02 * cv2.arcLength(hull, True), True)
     if len(approx) != 4:
         return None
-    return _order(approx.reshape(4, 2).astype(np.float32) / scale)
-
-
-def _order(points: np.ndarray) -> np.ndarray:
-    """Corners as top-left, top-right, bottom-right, bottom-left."""
-    s = points.sum(axis=1)
-    d = np.diff(points, axis=1).ravel()
-    return np.array(
-        [points[np.argmin(s)], points[np.argmin(d)], points[np.argmax(s)], points[np.argmax(d)]],
-        dtype=np.float32,
-    )
+    return clockwise(approx.reshape(4, 2).astype(np.float32) / scale)
 
 
 def _warp(cv2, grey: np.ndarray, quad: np.ndarray) -> np.ndarray:  # type: ignore[no-untyped-def]

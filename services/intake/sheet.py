@@ -40,6 +40,22 @@ INSET = 0.01  # the corners drawn this share towards the sheet's centre (a sheet
 
 
 @dataclass(frozen=True)
+class Thumbnail:
+    """A photo made small to find its sheet in: grey, blurred, and the factor from the photo to it."""
+
+    small: np.ndarray
+    blurred: np.ndarray
+    scale: float
+
+
+def thumbnail(cv2, grey: np.ndarray) -> Thumbnail:  # type: ignore[no-untyped-def]
+    """`grey` at most THUMBNAIL pixels on its long side, and blurred against sensor noise."""
+    scale = min(1.0, THUMBNAIL / max(grey.shape))
+    small = cv2.resize(grey, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA) if scale < 1 else grey
+    return Thumbnail(small, cv2.GaussianBlur(small, (5, 5), 0), scale)
+
+
+@dataclass(frozen=True)
 class Line:
     rho: float
     theta: float
@@ -49,11 +65,11 @@ class Line:
         return self.theta % np.pi
 
 
-def sheet_corners(cv2, grey: np.ndarray) -> np.ndarray | None:  # type: ignore[no-untyped-def]
-    """The sheet's corners in `grey` (top-left first, around the sheet), or None when no sheet is found."""
-    scale = min(1.0, THUMBNAIL / max(grey.shape))
-    small = cv2.resize(grey, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA) if scale < 1 else grey
-    blurred = cv2.GaussianBlur(small, (5, 5), 0)
+def sheet_corners(cv2, grey: np.ndarray, thumb: Thumbnail | None = None) -> np.ndarray | None:  # type: ignore[no-untyped-def]
+    """The sheet's corners in `grey` (top-left first, around the sheet), or None when no sheet is found;
+    `thumb` is `grey`'s thumbnail when the caller has made it already."""
+    thumb = thumb or thumbnail(cv2, grey)
+    small, blurred, scale = thumb.small, thumb.blurred, thumb.scale
     printed = _print(cv2, small)
     ys, xs = np.nonzero(printed)
     if len(xs) < 50:
@@ -179,7 +195,7 @@ def _quadrilaterals(cv2, lines: list[Line], shape: tuple[int, ...]):  # type: ig
         corners = [_meet(a, c), _meet(c, b), _meet(b, d), _meet(d, a)]
         if any(p is None for p in corners):
             continue
-        quad = _clockwise(np.array(corners, dtype=np.float32))
+        quad = clockwise(np.array(corners, dtype=np.float32))
         if (quad[:, 0] < -0.1 * width).any() or (quad[:, 0] > 1.1 * width).any():
             continue
         if (quad[:, 1] < -0.1 * height).any() or (quad[:, 1] > 1.1 * height).any():
@@ -189,7 +205,7 @@ def _quadrilaterals(cv2, lines: list[Line], shape: tuple[int, ...]):  # type: ig
         yield quad
 
 
-def _clockwise(points: np.ndarray) -> np.ndarray:
+def clockwise(points: np.ndarray) -> np.ndarray:
     """Corners in order around their centre, the top-left one (smallest x + y) first."""
     centre = points.mean(axis=0)
     around = points[np.argsort(np.arctan2(points[:, 1] - centre[1], points[:, 0] - centre[0]))]

@@ -31,6 +31,7 @@ def straighten_lines(cv2, grey: np.ndarray) -> tuple[np.ndarray, float]:  # type
     if width < STRIPS * 20 or height < 200:
         return grey, 0.0
     ink = grey < INK
+    rows = ink.sum(axis=1)  # ink per row of the whole page: the line pitch, and the sharpness before
     edges = np.linspace(0, width, STRIPS + 1).astype(int)
     profiles = [
         ink[:, a:b].sum(axis=1).astype(np.float64) for a, b in zip(edges[:-1], edges[1:], strict=True)
@@ -41,7 +42,7 @@ def straighten_lines(cv2, grey: np.ndarray) -> tuple[np.ndarray, float]:  # type
     ]
     if sum(filled) < 3:
         return grey, 0.0
-    reach = max(3, round(_pitch(np.sum(profiles, axis=0)) / 3))
+    reach = max(3, round(_pitch(rows.astype(np.float64)) / 3))
     smooth = [np.convolve(p, np.ones(3) / 3, mode="same") for p in profiles]
     steps = np.zeros(STRIPS)  # steps[k]: how far strip k sits below strip k - 1
     known = np.zeros(STRIPS, dtype=bool)
@@ -62,14 +63,10 @@ def straighten_lines(cv2, grey: np.ndarray) -> tuple[np.ndarray, float]:  # type
     map_y = np.arange(height, dtype=np.float32)[:, None] + per_column[None, :]
     straight = cv2.remap(grey, np.ascontiguousarray(map_x), map_y, cv2.INTER_LINEAR, borderValue=255)
     # Kept only when the lines are sharper for it: rows of ink and rows of paper further apart.
-    if _row_contrast(straight) < GAIN * _row_contrast(grey):
+    # (The variance of the ink per row is high when lines run straight along the rows.)
+    if np.var((straight < INK).sum(axis=1)) < GAIN * np.var(rows):
         return grey, 0.0
     return straight, float(np.abs(per_column).max())
-
-
-def _row_contrast(grey: np.ndarray) -> float:
-    """Variance of the ink per row: high when lines run straight along the rows."""
-    return float(np.var((grey < INK).sum(axis=1)))
 
 
 def _pitch(profile: np.ndarray) -> float:

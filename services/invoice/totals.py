@@ -109,8 +109,15 @@ def consistent_triples(amounts: list[PageAmount], limit: int = 3) -> list[Triple
             for b in by_cents[nc + tc]
             if b.order >= max(n.order, t.order) or b.row in (n.row, t.row)
         ]
-    found = [Triple(n, t, b, (rate,)) for n, t, b in sums if (rate := rate_of(n.value, t.value)) is not None]
-    found += _two_rate_totals(sums, found)
+    found: list[Triple] = []
+    no_single_rate: list[tuple[PageAmount, PageAmount, PageAmount]] = []
+    for n, t, b in sums:
+        rate = rate_of(n.value, t.value)
+        if rate is None:
+            no_single_rate.append((n, t, b))
+        else:
+            found.append(Triple(n, t, b, (rate,)))
+    found += _two_rate_totals(no_single_rate, found)
     found.sort(key=lambda x: (-x.brutto.value, -x.brutto.order))
     unique: list[Triple] = []
     for x in found:
@@ -125,15 +132,14 @@ def consistent_triples(amounts: list[PageAmount], limit: int = 3) -> list[Triple
 def _two_rate_totals(
     sums: list[tuple[PageAmount, PageAmount, PageAmount]], singles: list[Triple]
 ) -> list[Triple]:
-    """Sums netto + mwst = brutto of no single rate that are one printed rate's triple plus another
-    rate's: what is left after taking the printed triple away is netto × a second rate, to the cent
+    """Of the sums netto + mwst = brutto of no single rate (`sums`), those that are one printed rate's
+    triple plus another rate's: what is left after taking the printed triple away is netto × a second
+    rate, to the cent
     ("Summe 1.198,98 176,11 1.375,09" over "7 % 430,84 30,16 461,00", leaving 768,14 at 19 %: the
     19 % row's tax may even be unread). Two different rates: a total less a deducted prepayment of
     the same rate is no such total."""
     out: list[Triple] = []
     for n, t, b in sums:
-        if rate_of(n.value, t.value) is not None:
-            continue
         for single in singles:
             (rate,) = single.rates
             rest_n, rest_t = n.value - single.netto.value, t.value - single.mwst.value

@@ -254,10 +254,12 @@ def test_killed_tesseract_is_restarted_while_born_digital_documents_keep_being_s
                 pass
 
 
-@pytest.mark.skipif(
-    sys.platform == "win32", reason="SIGTERM is POSIX; Windows stops through Ctrl-C/Ctrl-Break"
-)
-def test_sigterm_while_up_is_still_starting_leaves_no_child(tmp_path: Path) -> None:
+def _stopped_while_starting(
+    tmp_path: Path, stop: signal.Signals, inherited_sigint: object = signal.SIG_DFL
+) -> None:
+    """`ocrmesh up` sent `stop` once every server has been started (none needs to be healthy yet), in the
+    middle of the start: it exits 0, says "stopping", and leaves no child. `inherited_sigint` is the SIGINT
+    disposition up starts with."""
     proc = subprocess.Popen(
         [sys.executable, "-m", "clients.cli", "up", *_ports()],
         cwd=REPO,
@@ -265,13 +267,13 @@ def test_sigterm_while_up_is_still_starting_leaves_no_child(tmp_path: Path) -> N
         stderr=subprocess.PIPE,
         text=True,
         env=_env(tmp_path),
+        preexec_fn=lambda: signal.signal(signal.SIGINT, inherited_sigint),  # type: ignore[arg-type]
     )
     seen: list[psutil.Process] = []
     try:
-        # Every server has been started (none needs to be healthy yet): stop now, in the middle of the start.
         assert wait_until(lambda: len(_children(proc.pid)) >= 4, timeout=120, interval=0.05)
         seen = _children(proc.pid)
-        proc.send_signal(signal.SIGTERM)
+        proc.send_signal(stop)
         _, err = proc.communicate(timeout=120)
         assert proc.returncode == 0, err
         assert "stopping" in err
@@ -285,36 +287,17 @@ def test_sigterm_while_up_is_still_starting_leaves_no_child(tmp_path: Path) -> N
                 child.kill()
             except psutil.NoSuchProcess:
                 pass
+
+
+@pytest.mark.skipif(
+    sys.platform == "win32", reason="SIGTERM is POSIX; Windows stops through Ctrl-C/Ctrl-Break"
+)
+def test_sigterm_while_up_is_still_starting_leaves_no_child(tmp_path: Path) -> None:
+    _stopped_while_starting(tmp_path, signal.SIGTERM)
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="an inherited ignored SIGINT is a POSIX matter")
 def test_ctrl_c_stops_up_started_in_a_scripts_background(tmp_path: Path) -> None:
     """A script's background job (`make test &`, a CI step) starts with SIGINT ignored, and so did `ocrmesh up`:
     Ctrl-C then did nothing and the mesh ran on. Up handles SIGINT itself."""
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "clients.cli", "up", *_ports()],
-        cwd=REPO,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-        env=_env(tmp_path),
-        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_IGN),  # what a background job inherits
-    )
-    seen: list[psutil.Process] = []
-    try:
-        assert wait_until(lambda: len(_children(proc.pid)) >= 4, timeout=120, interval=0.05)
-        seen = _children(proc.pid)
-        proc.send_signal(signal.SIGINT)
-        _, err = proc.communicate(timeout=120)
-        assert proc.returncode == 0, err
-        assert "stopping" in err
-        _, alive = psutil.wait_procs(seen, timeout=30)
-        assert alive == [], [p.cmdline() for p in alive]
-    finally:
-        if proc.poll() is None:
-            proc.kill()
-        for child in seen:
-            try:
-                child.kill()
-            except psutil.NoSuchProcess:
-                pass
+    _stopped_while_starting(tmp_path, signal.SIGINT, inherited_sigint=signal.SIG_IGN)

@@ -19,7 +19,7 @@ from google.protobuf.internal.containers import RepeatedCompositeFieldContainer
 from ocrmesh.v1 import ocr_pb2 as pb
 from services.outputs.page_lines import Box, PageLine, page_lines
 from services.outputs.pipe_tables import table_markdown
-from services.outputs.structure import heading_of, list_item
+from services.outputs.structure import MAY_START_STRUCTURE, heading_of, list_item
 
 HEADER_BAND = 0.08  # page-normalised: the top 8 % of the page
 FOOTER_BAND = 0.92  # ... and the bottom 8 %
@@ -93,16 +93,19 @@ def _fill(
             tables[table].lines.append(index)
             continue
         text = " ".join(raw.split())
-        furniture = _running_kind(box, text) if box is not None and not HEADER_BAND < box[3] < FOOTER_BAND else None
+        furniture = (
+            _running_kind(box, text) if box is not None and not HEADER_BAND < box[3] < FOOTER_BAND else None
+        )
         if furniture is not None:
             open_draft = None
             drafts.append(_Draft(furniture, [index], [text]))
             continue
-        heading = heading_of(text)
+        structured = text[0] in MAY_START_STRUCTURE
+        heading = heading_of(text) if structured else None
         if heading is not None:
             open_draft = None
             drafts.append(_Draft(pb.BLOCK_KIND_HEADING, [index], [heading.text], level=heading.level))
-        elif list_item(text):
+        elif structured and list_item(text):
             open_draft = _Draft(pb.BLOCK_KIND_LIST_ITEM, [index], [text])
             drafts.append(open_draft)
         elif open_draft is not None and engine_block == last_engine_block:
@@ -138,7 +141,11 @@ def _add(
         text, kind, level = table_markdown(page.tables[draft.table]), pb.BLOCK_KIND_TABLE, 0
     else:
         indices = draft.lines
-        box = lines[indices[0]][1] if len(indices) == 1 else _union([b for i in indices if (b := lines[i][1]) is not None])
+        box = (
+            lines[indices[0]][1]
+            if len(indices) == 1
+            else _union([b for i in indices if (b := lines[i][1]) is not None])
+        )
         text, kind, level = "\n".join(draft.texts), draft.kind, draft.level
     block = blocks.add()  # fields set one by one: cheaper than keyword arguments in upb
     block.kind, block.level, block.text = kind, level, text  # type: ignore[assignment]

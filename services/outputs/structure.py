@@ -19,11 +19,16 @@ _PATTERNS: tuple[tuple[int, re.Pattern[str]], ...] = (
 # "1.2 Haftung", "3.1.4 Fristen": dotted numbers give the level (1.2 -> 4, 1.2.3 -> 5).
 _DOTTED = re.compile(r"^(\d{1,2}(?:\.\d{1,2})+)\.?\s+[A-ZÄÖÜ]")
 # A citation continuing into a sentence: "§ 5 Abs. 2", "Art. 3 Satz 1", "§ 5 BGB".
-_CITATION = re.compile(r"^(?:§§?|Art\.|Artikel)\s*\d+[a-z]?\s+(?:Abs\.|Absatz|Satz|S\.|Nr\.|Ziff\.|[A-Z]{2,}\b)")
+_CITATION = re.compile(
+    r"^(?:§§?|Art\.|Artikel)\s*\d+[a-z]?\s+(?:Abs\.|Absatz|Satz|S\.|Nr\.|Ziff\.|[A-Z]{2,}\b)"
+)
 MAX_HEADING_CHARS = 90
 # How a heading can start: every other line is body text without trying the patterns.
 _MAYBE_HEADING = re.compile(r"(?:Teil|Buch|Abschnitt|Kapitel|Titel|Unterabschnitt|§|Art|\d{1,2}\.\d)")
 _LIST_ITEM = re.compile(r"^(?:\(\d{1,2}[a-z]?\)|[a-z]\)|\d{1,2}\.(?!\d)|[-•–])\s+\S")
+# The first characters a heading (_MAYBE_HEADING) or a list item (_LIST_ITEM) can start with: a line
+# starting otherwise ("Rechnung", "Summe", "Die Parteien") is body text, no pattern tried.
+MAY_START_STRUCTURE = frozenset("TBAKU§(-•–0123456789abcdefghijklmnopqrstuvwxyz")
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,8 @@ complexity (text blocks and vector ruling lines, classified as the router
 does, with `layout_thresholds` from the engine settings, default the
 router's defaults), and so does the document. A page without text layer is
 declined with FAILED_PRECONDITION, so the router sends it to OCR.
+The page's structure (tables of aligned text, blocks, Markdown) is made here,
+from the lines as read (`finish_page` then finds it made).
 """
 
 from __future__ import annotations
@@ -20,8 +22,9 @@ from ocrmesh.v1 import ocr_pb2 as pb
 from services.intake.document import LoadedDocument
 from services.intake.layout import LayoutThresholds
 from services.intake.sniff import DocumentType
-from services.pdftext.textlayer import read_page
+from services.pdftext.textlayer import read_page_lines
 from services.scaffold.engine import DocumentExtras, Engine, EngineError, EngineInfo, PageOptions
+from services.scaffold.finish import add_structure
 
 
 class PdfTextEngine(Engine):
@@ -65,11 +68,13 @@ class PdfTextEngine(Engine):
 
     def process_page(self, document: LoadedDocument, index: int, options: PageOptions) -> pb.PageResult:
         assert document.pdf is not None
-        page = read_page(document.pdf, index, self.layout_thresholds)
-        if page is None:
+        read = read_page_lines(document.pdf, index, self.layout_thresholds)
+        if read is None:
             raise EngineError(
                 grpc.StatusCode.FAILED_PRECONDITION,
                 f"page {index + 1} has no text layer of its own (a scan, or a scan under an earlier OCR's "
                 "invisible text); it needs an OCR backend",
             )
+        page, lines = read
+        add_structure(page, lines)  # from the lines in hand: cheaper than `finish_page` reading them back
         return page

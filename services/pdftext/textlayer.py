@@ -33,6 +33,7 @@ from services.intake.layout import (
 )
 from services.intake.mupdf_lock import holds_pymupdf_lock
 from services.intake.ocrlayer import earlier_ocr_layer
+from services.outputs.page_lines import PageLine
 
 # A page needs at least this many visible characters to count as born digital.
 MIN_TEXT_CHARS = 16
@@ -160,6 +161,15 @@ def read_page(
     pdf: pymupdf.Document, index: int, layout: LayoutThresholds = DEFAULT_LAYOUT_THRESHOLDS
 ) -> pb.PageResult | None:
     """The page's text layer and layout complexity as a PageResult, or None without usable text layer."""
+    read = read_page_lines(pdf, index, layout)
+    return None if read is None else read[0]
+
+
+def read_page_lines(
+    pdf: pymupdf.Document, index: int, layout: LayoutThresholds = DEFAULT_LAYOUT_THRESHOLDS
+) -> tuple[pb.PageResult, list[PageLine]] | None:
+    """`read_page`, and the page's lines as plain tuples made on the way (`page_lines`: what the page's
+    structure is made from, without reading them back out of the message)."""
     layer = _read_text_layer(pdf, index)
     if layer is None:
         return None
@@ -177,17 +187,25 @@ def read_page(
     grouped: dict[tuple[int, int], list[tuple]] = {}
     for w in words:
         grouped.setdefault((w[5], w[6]), []).append(w)
+    lines: list[PageLine] = []
     for (block, _), line_words in grouped.items():
         line_words.sort(key=lambda w: w[7])
         texts = [unicodedata.normalize("NFC", w[4]) for w in line_words]
-        x0 = min(w[0] for w in line_words)
-        y0 = min(w[1] for w in line_words)
-        x1 = max(w[2] for w in line_words)
-        y1 = max(w[3] for w in line_words)
+        box = _norm_box(
+            (
+                min(w[0] for w in line_words),
+                min(w[1] for w in line_words),
+                max(w[2] for w in line_words),
+                max(w[3] for w in line_words),
+            ),
+            width,
+            height,
+        )
+        text = " ".join(texts)
         result.lines.append(
             pb.TextLine(
-                text=" ".join(texts),
-                box=_norm_box((x0, y0, x1, y1), width, height),
+                text=text,
+                box=box,
                 confidence=1.0,
                 block=block,
                 words=[
@@ -196,5 +214,7 @@ def read_page(
                 ],
             )
         )
-    result.text = "\n".join(line.text for line in result.lines)
-    return result
+        edges = (box.x0, box.y0, box.x1, box.y1)  # as the message holds them (float32)
+        lines.append((text, edges if edges[2] or edges[3] else None, block))
+    result.text = "\n".join(line[0] for line in lines)
+    return result, lines

@@ -6,10 +6,12 @@ engines directly call it too, so they measure what the servers return.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from ocrmesh.v1 import ocr_pb2 as pb
 from services.outputs.blocks import add_blocks
 from services.outputs.markdown import blocks_markdown, page_markdown
-from services.outputs.page_lines import page_lines
+from services.outputs.page_lines import PageLine, page_lines
 from services.outputs.text_tables import text_tables
 from services.scaffold.engine import PageOptions
 from services.textfix.pages import GERMAN, correct_page_spelling
@@ -29,14 +31,16 @@ def finish_page(page: pb.PageResult, options: PageOptions) -> None:
     add_structure(page)
 
 
-def add_structure(page: pb.PageResult) -> None:
+def add_structure(page: pb.PageResult, lines: Sequence[PageLine] | None = None) -> None:
     """Where the engine found no table, the page's tables of aligned text; its blocks (headings, clauses,
-    tables, running header and footer) and its Markdown where the engine gave none."""
+    tables, running header and footer) and its Markdown where the engine gave none. `lines` are the
+    page's lines (`page_lines`) when the engine has them in hand."""
     if page.blocks:  # the engine's own blocks
         if not page.markdown:
             page.markdown = page_markdown(page)
         return
-    lines = page_lines(page)  # read once for the passes below
+    if lines is None:
+        lines = page_lines(page)  # read once for the passes below
     if not page.tables:
         page.tables.extend(text_tables(page, lines))
     made = add_blocks(page, lines)

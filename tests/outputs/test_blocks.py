@@ -66,7 +66,10 @@ def test_lines_inside_a_table_become_one_table_block() -> None:
         line("Summe 39,80", 0.1, 0.5),
     )
     result.tables.add(
-        row_count=2, column_count=3, box=pb.BoundingBox(x0=0.05, y0=0.29, x1=0.9, y1=0.34), markdown="| Pos | Menge | Preis |"
+        row_count=2,
+        column_count=3,
+        box=pb.BoundingBox(x0=0.05, y0=0.29, x1=0.9, y1=0.34),
+        markdown="| Pos | Menge | Preis |",
     )
     blocks = page_blocks(result)
     assert [b.kind for b in blocks] == [pb.BLOCK_KIND_PARAGRAPH, pb.BLOCK_KIND_TABLE, pb.BLOCK_KIND_PARAGRAPH]
@@ -77,4 +80,41 @@ def test_markdown_is_written_from_the_blocks_without_the_page_furniture() -> Non
     markdown = page_markdown(_statute_page())
     assert "Seite 12 von 40" not in markdown and "- 12 -" not in markdown
     assert markdown.startswith("## Abschnitt 3 Schuldverhältnisse aus Verträgen\n\n### § 311")
-    assert "- (1) Zur Begründung eines Schuldverhältnisses durch Rechtsgeschäft\n  ist ein Vertrag" in markdown
+    assert (
+        "- (1) Zur Begründung eines Schuldverhältnisses durch Rechtsgeschäft\n  ist ein Vertrag" in markdown
+    )
+
+
+def test_every_way_a_heading_or_clause_starts_is_tried() -> None:
+    """`_fill` tries the heading and clause patterns only on lines whose first character can start one
+    (`MAY_START_STRUCTURE`): each form of heading and clause is still found."""
+    headings = [
+        ("Teil 2 Schuldrecht", 1),
+        ("Buch II Sachenrecht", 1),
+        ("Abschnitt 3 Verträge", 2),
+        ("Kapitel 4 Haftung", 2),
+        ("Titel 5 Kauf", 2),
+        ("Unterabschnitt 1 Allgemeines", 2),
+        ("§ 5 Kündigung", 3),
+        ("§§ 7 Übergang", 3),
+        ("Art. 3 Zweck", 3),
+        ("Artikel 12 Inkrafttreten", 3),
+        ("1.2 Haftung", 4),
+        ("10.2.1 Fristen", 5),
+    ]
+    clauses = [
+        "(1) Der Vertrag",
+        "(2a) Die Frist",
+        "a) die Ware",
+        "3. Die Laufzeit",
+        "- ein Punkt",
+        "• ein Punkt",
+        "– ein Punkt",
+    ]
+    texts = [text for text, _ in headings] + clauses
+    blocks = page_blocks(
+        page(*(_in_block(line(text, 0.1, 0.1 + 0.03 * k), k) for k, text in enumerate(texts)))
+    )
+    assert [(b.kind, b.level) for b in blocks] == [
+        (pb.BLOCK_KIND_HEADING, level) for _, level in headings
+    ] + [(pb.BLOCK_KIND_LIST_ITEM, 0)] * len(clauses)

@@ -9,6 +9,7 @@ of responses (`response_model_exclude_none`).
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 from typing import Annotated, Any, Literal
@@ -26,6 +27,18 @@ Money = Annotated[
     AfterValidator(_two_decimals),
     PlainSerializer(float, return_type=float, when_used="json"),
 ]
+
+
+def _iso_date(value: object) -> object:
+    """A date as fields carry it, YYYY-MM-DD: pydantic alone reads "00000000" as the Unix epoch."""
+    if isinstance(value, str) and not _ISO_DATE.fullmatch(value):
+        raise ValueError("a date written YYYY-MM-DD")
+    return value
+
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+# A calendar date, parsed only from its ISO form.
+IsoDate = Annotated[dt.date, BeforeValidator(_iso_date)]
 
 
 class Backend(StrEnum):
@@ -222,9 +235,9 @@ class StructuredFields(BaseModel):
     )
 
     rechnungsnummer: str | None = None
-    datum: dt.date | None = None
-    leistungsdatum: dt.date | None = None
-    faelligkeit: dt.date | None = None
+    datum: IsoDate | None = None
+    leistungsdatum: IsoDate | None = None
+    faelligkeit: IsoDate | None = None
     zahlungsbedingungen: str | None = None
     betrag_netto: Money | None = None
     mwst: Money | None = None

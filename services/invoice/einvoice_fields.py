@@ -261,26 +261,10 @@ def _seller(b: _Builder, inv: StatedInvoice) -> None:
         ok = f"the VAT id {first.value} is well-formed and its check digits agree"
         b.check("ust_id_checksum", first.valid, first.issues[0] if first.issues else ok)
 
-    stated_in_words = False
-    if not tax_numbers and inv.seller_legal_info:
-        found = _STNR_IN_TEXT.search(inv.seller_legal_info)
-        if found and validate.is_valid_stnr(found.group(0)):
-            tax_numbers, stated_in_words = [found.group(0)], True
     if tax_numbers:
         raw = tax_numbers[0]
         country = (inv.seller_country or "DE").strip().upper()
-        if stated_in_words:
-            got = check_identifier("steuernummer", raw, repair_ocr=False)
-            _checked(
-                b,
-                got,
-                raw,
-                [
-                    *got.issues,
-                    "no tax number (BT-32) stated; found in the seller's legal information (BT-33)",
-                ],
-            )
-        elif country == "DE":
+        if country == "DE":
             _checked(b, check_identifier("steuernummer", raw, repair_ocr=False), raw)
         else:
             b.add("steuernummer", raw.strip(), raw)
@@ -319,7 +303,6 @@ def _tax_registrations(inv: StatedInvoice) -> tuple[list[str], list[str]]:
 
 
 _STNR_SHAPE = re.compile(r"^\d{2,5}/\d{3,4}/\d{4,5}$")
-_STNR_IN_TEXT = re.compile(r"(?<![\d/])\d{2,5}/\d{3,4}/\d{4,5}(?![\d/])")
 
 
 def _tax_breakdown(b: _Builder, inv: StatedInvoice, mwst: Decimal | None) -> None:

@@ -95,7 +95,6 @@ class StatedInvoice:
     seller_country: str | None = None  # BT-40
     seller_vat_ids: list[str] = field(default_factory=list)  # BT-31
     seller_tax_numbers: list[str] = field(default_factory=list)  # BT-32
-    seller_legal_info: str | None = None  # BT-33 (often states the Steuernummer in words)
     ibans: list[str] = field(default_factory=list)  # BT-84
     bics: list[str] = field(default_factory=list)  # BT-86
     buyer_id: str | None = None  # BT-46
@@ -247,8 +246,6 @@ def _read_cii(parsed: ParsedXml) -> StatedInvoice:
     # BT-32 is scheme FC; other or missing schemes are told apart by shape in einvoice_fields.
     inv.seller_tax_numbers = f.texts(seller, "ram:SpecifiedTaxRegistration/ram:ID[not(@schemeID='VA')]")
 
-    inv.seller_legal_info = f.text(seller, "ram:Description")
-
     inv.buyer_id = f.text(agreement, "ram:BuyerTradeParty/ram:ID")
     inv.order_refs = f.texts(agreement, f"ram:BuyerOrderReferencedDocument/{p.order_id}")
 
@@ -346,8 +343,6 @@ def _read_ubl(parsed: ParsedXml) -> StatedInvoice:
             inv.seller_vat_ids.append(company_id)
         else:  # BT-32, the seller's tax registration (XRechnung: scheme "FC")
             inv.seller_tax_numbers.append(company_id)
-
-    inv.seller_legal_info = f.text(seller, "cac:PartyLegalEntity/cbc:CompanyLegalForm")
 
     inv.buyer_id = f.text(root, "cac:AccountingCustomerParty/cac:Party/cac:PartyIdentification/cbc:ID")
     inv.ibans = f.texts(root, "cac:PaymentMeans/cac:PayeeFinancialAccount/cbc:ID")

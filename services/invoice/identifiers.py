@@ -101,6 +101,10 @@ def check_identifier(name: str, raw: str, repair_ocr: bool = True) -> IdCheck:
     validator = validate.VALIDATORS[name]
     if not repair_ocr:
         valid = validator(value)
+        if not valid and name in ("ust_id", "bic"):
+            # Failing its check: as stated, only spaces, dots and hyphens dropped; a slash stays, so a tax
+            # number stated as a VAT id ("DE/12/345/67890") is not made into an id nobody wrote.
+            value = re.sub(r"[\s.\-]", "", raw)
         value = value if name == "steuernummer" else value.upper()
         issues = () if valid else (_failed(name, value),)
         return IdCheck(name, value, valid, issues)

@@ -1,7 +1,8 @@
 """Whether a person should look at an invoice's fields, and which checks concern which fields.
 
 ``needs_review`` is set when a check on the chosen values failed, a required field
-is missing, the amounts could not be checked against each other, they were found
+is missing, a field's value failed its own check (a date that is none, a malformed BIC) without a
+check saying so, the amounts could not be checked against each other, they were found
 by arithmetic alone (no label read), or a printed amount's digits were corrected by the sum, or a total was
 computed from the other two. A wrong value is worse than a flagged one.
 A failed line-item sum (``line_items=netto``) flags only when netto + mwst = brutto
@@ -67,6 +68,10 @@ def review(result: pb.InvoiceFields) -> None:
         if check.name in _FLAG_UNLESS_SUMMED and summed_ok:
             continue
         reasons.append(f"check {check.name} failed: {check.message}")
+    checked = {name for c in result.checks if not c.passed for name in c.fields}
+    invalid = [n for n, f in found.items() if f.HasField("valid") and not f.valid and n not in checked]
+    if invalid:
+        reasons.append(f"{', '.join(invalid)} failing {'its' if len(invalid) == 1 else 'their'} own check")
     absent = [n for n in AMOUNTS if n not in found]
     summed = any(c.name == "netto+mwst=brutto" for c in result.checks)
     if not summed and len(absent) < len(AMOUNTS):

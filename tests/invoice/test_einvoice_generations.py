@@ -219,9 +219,10 @@ def test_xml_is_the_record_and_the_page_fills_what_it_does_not_state() -> None:
     assert any("not stated in the e-invoice XML" in issue for issue in bic.issues)
 
 
-def test_xsd_dates_with_time_zone_and_steuernummer_in_the_legal_information() -> None:
-    """As the XRechnung test suite writes them: "2016-04-04+01:00", "8870" without decimals, and the
-    Steuernummer only in the seller's legal information (BT-33)."""
+def test_xsd_dates_with_time_zone_and_no_steuernummer_but_in_the_legal_information() -> None:
+    """As the XRechnung test suite writes them: "2016-04-04+01:00", "8870" without decimals, and a
+    Steuernummer only in the seller's legal information (BT-33): the invoice states no tax number
+    (BT-32), and none is made of free text."""
     xml = (DATA / "xrechnung3_ubl_allowances.xml").read_text(encoding="utf-8")
     xml = xml.replace(
         "<cbc:IssueDate>2025-06-02</cbc:IssueDate>", "<cbc:IssueDate>2025-06-02+01:00</cbc:IssueDate>"
@@ -241,8 +242,41 @@ def test_xsd_dates_with_time_zone_and_steuernummer_in_the_legal_information() ->
     assert (got["datum"], got["faelligkeit"]) == ("2025-06-02", "2025-07-02")
     assert field(fields, "datum").valid
     assert got["betrag_brutto"] == "1145.38"
-    assert got["steuernummer"] == "60/123/45674"
-    assert any("BT-33" in issue for issue in field(fields, "steuernummer").issues)
+    assert "steuernummer" not in got
+
+
+def _ubl_invoice(**replaced: str) -> pb.InvoiceFields:
+    xml = (DATA / "xrechnung_ubl_invoice.xml").read_text(encoding="utf-8")
+    for old, new in replaced.items():
+        assert old in xml, old
+        xml = xml.replace(old, new)
+    einvoice = detect_einvoice_xml(xml.encode("utf-8"))
+    assert einvoice is not None
+    return build_invoice([], einvoice).fields
+
+
+def test_a_tax_number_stated_as_the_vat_id_is_returned_as_stated_and_flagged() -> None:
+    """BT-31 holding "DE/12/345/67890" (a Steuernummer with a country prefix) is no VAT id: returned as
+    stated, not compacted into "DE1234567890", an id the invoice never names."""
+    fields = _ubl_invoice(**{"DE 811 569 869": "DE/12/345/67890"})
+    ust_id = field(fields, "ust_id")
+    assert (ust_id.value, ust_id.valid) == ("DE/12/345/67890", False)
+    assert fields.needs_review
+
+
+def test_a_stated_value_failing_its_own_check_flags_the_invoice() -> None:
+    """A date that is none ("00000000", as the KoSIT visualisation tests state it) has no check of its own
+    beside it: the field says it is invalid and the invoice needs review; `text.structured` leaves it out
+    (pydantic alone read it as the Unix epoch, 1970-01-01)."""
+    from gateway_rest.convert import structured_fields
+
+    fields = _ubl_invoice(
+        **{"<cbc:IssueDate>2025-03-14</cbc:IssueDate>": "<cbc:IssueDate>00000000</cbc:IssueDate>"}
+    )
+    assert not field(fields, "datum").valid
+    assert fields.needs_review
+    assert any("datum" in reason for reason in fields.review_reasons)
+    assert structured_fields(fields).datum is None
 
 
 LATIN1_DECLARATION = b'<?xml version="1.0" encoding="ISO-8859-1"?>\n'

@@ -12,6 +12,7 @@ import pytest
 from schwifty import IBAN
 from stdnum.de import stnr
 from stdnum.eu import vat
+from stdnum.gb import vat as gb_vat
 
 from benchmarks.synth.families import (
     FAMILY_NAMES,
@@ -70,6 +71,7 @@ def date_forms(iso: str) -> set[str]:
         f"{d:%d/%m/%Y}",
         f"{d.day} {MONTHS_NL[d.month - 1]} {d.year}",
         f"{d:%d-%m-%Y}",
+        f"{d:%m/%d/%Y}",  # erp_en's sellers in the USA
     }
 
 
@@ -123,8 +125,9 @@ def test_truth_adds_up_per_vat_rate(invoices):
             by_rate[item.rate] = by_rate.get(item.rate, Decimal(0)) + line
         vat_total = sum((base * rate / 100).quantize(CENT, ROUND_HALF_UP) for rate, base in by_rate.items())
         assert Decimal(str(t["betrag_netto"])) == sum(by_rate.values()), inv.layout
-        assert Decimal(str(t["mwst"])) == vat_total, inv.layout
-        assert Decimal(str(t["betrag_netto"])) + Decimal(str(t["mwst"])) == Decimal(str(t["betrag_brutto"]))
+        vat_printed = Decimal(str(t.get("mwst", 0.0)))  # no mwst: no VAT printed (some hosting_export seeds)
+        assert vat_printed == vat_total, inv.layout
+        assert Decimal(str(t["betrag_netto"])) + vat_printed == Decimal(str(t["betrag_brutto"]))
         assert {(v.rate, v.base) for v in inv.vat_lines} == set(by_rate.items())
         rate_sets.add(frozenset(by_rate))
     for rates in ({19, 7}, {20, 10}, {21, 9}, {19}, {20}, {21}):
@@ -145,16 +148,19 @@ def test_identifiers_pass_their_checksums(invoices):
     countries = set()
     for inv in all_of(invoices):
         t = inv.truth
-        iban = IBAN(t["iban"], validate_bban=True)
-        countries.add(iban.country_code)
-        assert str(iban.bic) == t["bic"]
+        if "iban" in t:  # erp_en's sellers in the USA, and some in the UK, print no IBAN
+            iban = IBAN(t["iban"], validate_bban=True)
+            countries.add(iban.country_code)
+            assert str(iban.bic) == t["bic"]
         if "ust_id" in t:
-            assert vat.is_valid(t["ust_id"]) and t["ust_id"][:2] == iban.country_code, t["ust_id"]
+            valid = gb_vat.is_valid if t["ust_id"].startswith("GB") else vat.is_valid
+            assert valid(t["ust_id"]), t["ust_id"]
+            assert "iban" not in t or t["ust_id"][:2] == iban.country_code, t["ust_id"]
         if "steuernummer" in t:
             assert stnr.is_valid(t["steuernummer"]), t["steuernummer"]
-        assert "ust_id" in t or "steuernummer" in t
-    assert countries == {"DE", "FR", "NL"}
-    every = all_of(invoices)
+        assert "ust_id" in t or "steuernummer" in t or t["waehrung"] == "USD"
+    assert {"DE", "FR", "NL"} <= countries <= {"DE", "FR", "NL", "GB", "IE"}
+    every = [inv for inv in all_of(invoices) if "iban" in inv.truth]
     assert any("ust_id" not in inv.truth for inv in every) and any(
         "steuernummer" not in inv.truth for inv in every
     )

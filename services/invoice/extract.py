@@ -877,7 +877,7 @@ def _best_triple(
             continue
         chosen = {n: c for n, c in zip(AMOUNT_FIELDS, (netto, mwst, brutto), strict=True) if c is not None}
         score = sum(c.score for c in chosen.values())
-        if netto and mwst and brutto and netto.amount + mwst.amount == brutto.amount:
+        if netto and mwst and brutto and netto.amount + mwst.amount == brutto.amount and not _one_reading(netto, brutto):
             score += SUM_BONUS
         if netto and mwst and _has_rate(netto.amount, mwst.amount):
             score += RATE_BONUS
@@ -888,11 +888,19 @@ def _best_triple(
     return best
 
 
+def _one_reading(netto: Candidate, brutto: Candidate) -> bool:
+    """Netto and brutto taken from the same printed amount: "x + 0 = x" then holds by itself and checks nothing
+    (a section's subtotal beside a 0 % VAT line is no invoice total)."""
+    return bool(netto.span.tokens) and netto.span.tokens == brutto.span.tokens
+
+
 def _vat_fits(netto: Decimal, mwst: Decimal) -> bool:
     """VAT of netto's sign (a credit note's are both negative) and at most the highest VAT rate of it: a VAT
     line's base (27 % of netto and more) or a sign flipped to make a sum hold is no VAT of that netto."""
-    if not netto:
+    if netto is None:
         return True
+    if not netto:
+        return not mwst  # no VAT on nothing
     return netto * mwst >= 0 and abs(mwst) <= abs(netto) * MAX_VAT_RATE / 100 + numbers.CENT
 
 
@@ -1232,21 +1240,34 @@ def _arithmetic_candidates(ctx: _Context, items: _LineItems | None = None) -> No
         ctx.add(c)
 
 
-def _zero_vat(ctx: _Context, chosen: dict[str, Candidate]) -> None:
-    """An invoice without VAT (reverse charge, tax exempt, small business): mwst 0 and netto = brutto."""
-    if "mwst" in chosen or not any(ctx.lex.marker("zero_vat").search(r.text) for r in ctx.layout.rows):
+def _states_no_vat(ctx: _Context) -> bool:
+    """The invoice says it charges no VAT (reverse charge, exempt, small business) and labels no VAT amount
+    other than 0,00."""
+    if any(c.amount for c in ctx.cands.get("mwst", ())):
+        return False
+    return any(ctx.lex.marker("zero_vat").search(r.text) for r in ctx.layout.rows)
+
+
+def _zero_vat(chosen: dict[str, Candidate]) -> None:
+    """An invoice stating no VAT (`_states_no_vat`): mwst 0 and netto = brutto, the better read of the two
+    giving both. A VAT found by arithmetic alone stays only when it is a VAT rate of netto (the document's
+    "steuerfrei" was about a line, not the invoice); a difference of two amounts that is no rate is not VAT."""
+    netto, mwst, brutto = (chosen.get(n) for n in AMOUNT_FIELDS)
+    if mwst is not None and mwst.amount and netto is not None and _has_rate(netto.amount, mwst.amount):  # type: ignore[arg-type]
         return
-    netto, brutto = chosen.get("betrag_netto"), chosen.get("betrag_brutto")
-    known = netto or brutto
-    if known is None or (netto and brutto and netto.amount != brutto.amount):
+    read = [c for c in (brutto, netto) if c is not None]
+    if not read:
         return
+    known = max(read, key=lambda c: c.score)  # brutto first on a tie
     note = "no VAT: the invoice states a VAT exemption or reverse charge"
-    for name in ("betrag_netto", "betrag_brutto", "mwst"):
-        if name in chosen:
-            continue
+    for name in AMOUNT_FIELDS:
         value = Decimal(0) if name == "mwst" else known.amount
-        c = Candidate(name, numbers.format_amount(value), known.raw, known.span, 0.5, pb.FIELD_SOURCE_COMPUTED,
-                      issues=[f"{note}; {name} computed"])  # fmt: skip
+        current = chosen.get(name)
+        if current is not None and current.amount == value:
+            continue
+        issue = f"{note}; {name} computed" + (f" (instead of {current.raw})" if current is not None else "")
+        c = Candidate(name, numbers.format_amount(value), known.raw, known.span, 0.5, pb.FIELD_SOURCE_COMPUTED,  # type: ignore[arg-type]
+                      issues=[issue])  # fmt: skip
         c.amount = value
         chosen[name] = c
 
@@ -1257,7 +1278,8 @@ def _tax_lines(
     """VAT per rate: rows with a rate and a base and amount that agree with it.
 
     A row with a rate and only the tax amount ("zzgl. 19 % MwSt 37,62") counts
-    when the amount is the rate of the net total (single-rate invoices). Amounts
+    when the amount is the rate of the net total (single-rate invoices); a lone
+    0,00 ("Tax 0% 0.00" beside "Tax 20% 101.31") does not. Amounts
     grouped by spaces ("USt. 19 % auf 29 679,80 5 639,16") are read whole too.
     Line item rows are no VAT lines ("5 Gerüst 20 qm 7,03 140,60": 5 % of 140,60
     is 7,03 by chance).
@@ -1268,8 +1290,8 @@ def _tax_lines(
         if id(row) in item_rows:
             continue
         amounts = [a.value for a in numbers.find_amounts_grouped(row.text) if a.decimals == 2]
-        if len(amounts) == 1 and netto is not None:
-            amounts = [netto, amounts[0]]
+        if len(amounts) == 1 and netto is not None and amounts[0]:
+            amounts = [netto, amounts[0]]  # (a 0 % line's lone 0,00 says nothing of its base)
         if len(amounts) < 2:
             continue
         rates = totals.rates_in(row.text)
@@ -1424,12 +1446,14 @@ def extract_fields(
             if best:
                 chosen[name] = best
     _penalise_after_deductions(ctx)
+    no_vat = _states_no_vat(ctx)  # before arithmetic adds VAT candidates of its own
     amounts = _choose_amounts(ctx.cands, lines)
     if not _adds_up(amounts):
         _arithmetic_candidates(ctx, lines)
         amounts = _choose_amounts(ctx.cands, lines)
     chosen.update(amounts)
-    _zero_vat(ctx, chosen)
+    if no_vat:
+        _zero_vat(chosen)
 
     _bic_from_iban(ctx, chosen)
     _due_date_from_terms(chosen)

@@ -32,8 +32,10 @@ TO_DIGIT: dict[str, str] = {
 }  # fmt: skip
 TO_LETTER: dict[str, str] = {"0": "O", "1": "I", "5": "S", "8": "B", "2": "Z", "6": "G"}
 # VAT ids whose letters and digits sit at fixed places (EU VIES formats), with their country code:
-# NL123456789B01, ATU12345678, CY12345678L, FR + two letters or digits + nine digits.
-_VAT_MASKS: dict[str, str] = {"NL": "AA999999999A99", "AT": "AAA99999999", "CY": "AA99999999A", "FR": "AA??999999999"}
+# NL123456789B01, ATU12345678, CY12345678L, FR + two letters or digits + nine digits ('K': a French key
+# character, a digit or a letter but never O or I, which are read for 0 and 1).
+_VAT_MASKS: dict[str, str] = {"NL": "AA999999999A99", "AT": "AAA99999999", "CY": "AA99999999A", "FR": "AAKK999999999"}
+_NOT_IN_KEY = frozenset("OoIil|")
 # More suspicious positions than this are not tried (2**8 variants at most).
 MAX_POSITIONS = 8
 
@@ -80,7 +82,7 @@ def _iban_mask(value: str) -> str | None:
 
 
 def mask_for(kind: str, value: str) -> str:
-    """Expected character kind per position: 'A' letter, '9' digit, '?' either."""
+    """Expected character kind per position: 'A' letter, '9' digit, '?' either, 'K' either but O and I."""
     n = len(value)
     if kind == "iban":
         mask = _iban_mask(value)
@@ -124,6 +126,8 @@ def repair(value: str, validator: Callable[[str], bool], kind: str = "") -> Repa
             swaps[i] = TO_DIGIT[c]
         elif want == "A" and c.isdigit() and c in TO_LETTER:
             swaps[i] = TO_LETTER[c]
+        elif want == "K" and c in _NOT_IN_KEY:
+            swaps[i] = TO_DIGIT[c]
     if not swaps or len(swaps) > MAX_POSITIONS:
         return Repair(value, False)
     positions = sorted(swaps)

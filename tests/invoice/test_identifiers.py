@@ -46,6 +46,16 @@ def test_each_ocr_confusion_is_repaired_when_the_checksum_decides(good: str, dig
 
 
 @pytest.mark.parametrize(
+    ("read", "good"), [("FRO2340892561", "FR02340892561"), ("FR9I008063604", "FR91008063604")]
+)
+def test_a_french_vat_key_read_with_o_or_i_is_repaired(read: str, good: str) -> None:
+    """A French VAT id's two key characters may be digits or letters, but never O or I: read there, they are
+    0 and 1 (when the check holds)."""
+    got = check_identifier("ust_id", read)
+    assert got.valid and got.value == good, got
+
+
+@pytest.mark.parametrize(
     "printed",
     [
         "DE89 3704 0044 0532 0130 00",

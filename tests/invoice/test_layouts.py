@@ -8,13 +8,15 @@ the joint choice of the amounts and the value forms it exercises.
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 
 from ocrmesh.v1 import ocr_pb2 as pb
-from services.invoice.extract import extract_fields
+from services.invoice.extract import _vat_fits, extract_fields
 from services.invoice.layout import DocumentLayout, below, find_labels, left_of
 from services.invoice.lexicon import load
-from tests.invoice.synth import LINE_H, line, page, values
+from tests.invoice.synth import LINE_H, field, line, page, values
 
 AMOUNTS = ("betrag_netto", "mwst", "betrag_brutto")
 
@@ -294,3 +296,114 @@ def test_invoice_date_apart_from_order_date_and_service_period() -> None:
     )
     got = values(extract_fields([p]))
     assert (got["datum"], got["leistungsdatum"]) == ("2026-12-04", "2026-11-01")
+
+
+def _erp_page(untaxed_label: str) -> pb.PageResult:
+    """An ERP's English invoice: item sections with their own subtotals, per-rate tax lines without bases
+    ("Tax 20%", "Tax 0%"), then the untaxed amount and the total."""
+    return page(
+        line("Thames Valley Supplies Ltd · Brunel House · London EC1V 9HX", 0.08, 0.05),
+        line("Invoice INV/2021/00146", 0.08, 0.20),
+        line("Invoice Date: 01/10/2021", 0.08, 0.23),
+        line("--- Food ---", 0.08, 0.36),
+        line("Coffee beans, 1 kg 4.00 Units 14.40 10.00 0%", 0.08, 0.38),
+        line("£ 51.84", 0.85, 0.38),
+        line("Assorted biscuits 6.00 Units 25.28 0.00 0%", 0.08, 0.40),
+        line("£ 151.68", 0.85, 0.40),
+        line("Subtotal", 0.60, 0.42),
+        line("£ 203.52", 0.85, 0.42),
+        line("--- Non Food ---", 0.08, 0.45),
+        line("Copy paper, box of 5 reams 8.00 Units 36.46 0.00 20%", 0.08, 0.47),
+        line("£ 291.68", 0.85, 0.47),
+        line("Paper towels 3.00 Units 71.62 0.00 20%", 0.08, 0.49),
+        line("£ 214.86", 0.85, 0.49),
+        line("Subtotal", 0.60, 0.51),
+        line("£ 506.54", 0.85, 0.51),
+        line(untaxed_label, 0.60, 0.56),
+        line("£ 710.06", 0.85, 0.56),
+        line("Tax 20%", 0.60, 0.58),
+        line("£ 101.31", 0.85, 0.58),
+        line("Tax 0%", 0.60, 0.60),
+        line("£ 0.00", 0.85, 0.60),
+        line("Total (GBP)", 0.60, 0.63),
+        line("£ 811.37", 0.85, 0.63),
+    )
+
+
+def test_erp_sections_with_subtotals_and_a_zero_rate_tax_line() -> None:
+    """ "Untaxed Amount" is netto; a section's "Subtotal" beside "Tax 0% 0.00" is no invoice total; a 0 %
+    line's lone 0.00 is no VAT line of the whole netto (the per-rate check holds: nothing to review)."""
+    fields = extract_fields([_erp_page("Untaxed Amount")])
+    assert _amounts(fields) == ("710.06", "101.31", "811.37")
+    assert not field(fields, "betrag_netto").issues  # read at its label, not completed by arithmetic
+    assert not fields.needs_review, list(fields.review_reasons)
+
+
+def test_no_vat_on_nothing() -> None:
+    """A netto of 0,00 carries no VAT: no triple pairs it with a VAT amount (netto read 0,00 beside a VAT
+    column's 289,05 made "0,00 + 289,05 = 289,05")."""
+    assert _vat_fits(Decimal(0), Decimal(0))
+    assert not _vat_fits(Decimal(0), Decimal("289.05"))
+    assert _vat_fits(Decimal("100.00"), Decimal("19.00"))
+
+
+def test_a_subtotal_plus_zero_vat_is_no_total_when_netto_has_no_label() -> None:
+    """Netto under a label nobody listed: the triple the page adds up to (710.06 + 101.31 = 811.37) beats
+    "506.54 + 0.00 = 506.54", a sum that reads one printed amount twice and checks nothing."""
+    assert _amounts(extract_fields([_erp_page("Amount w/o duties")])) == ("710.06", "101.31", "811.37")
+
+
+def test_an_invoice_without_vat_and_a_net_column() -> None:
+    """Reverse charge: the line amounts' column is headed "Zeilenbetrag ohne MwSt." ("ohne MwSt" is netto, not
+    VAT), its "Summe" and the "Rechnungsbetrag" are netto and brutto, mwst 0."""
+    p = page(
+        *_head(),
+        line("Pos. Menge Beschreibung", 0.08, 0.36),
+        line("VK-Preis", 0.60, 0.36),
+        line("Zeilenbetrag ohne MwSt.", 0.75, 0.36),
+        line("1 1 Backup-Speicher 100 GB", 0.08, 0.39),
+        line("3,11", 0.60, 0.39),
+        line("3,11", 0.85, 0.39),
+        line("2 1 Dedicated Server AX61", 0.08, 0.41),
+        line("285,94", 0.60, 0.41),
+        line("285,94", 0.85, 0.41),
+        line("Summe", 0.60, 0.45),
+        line("289,05 €", 0.85, 0.45),
+        line("Rechnungsbetrag", 0.60, 0.47),
+        line("289,05 €", 0.85, 0.47),
+        line("Reverse Charge: Steuerschuldnerschaft des Leistungsempfängers.", 0.08, 0.52),
+    )
+    fields = extract_fields([p])
+    assert _amounts(fields) == ("289.05", "0.00", "289.05")
+
+
+def test_an_invoice_without_vat_takes_no_difference_of_two_amounts_for_vat() -> None:
+    """Reverse charge, no VAT line: the items' amounts differ from the total by one item's amount (15.43), which
+    is no VAT rate of the rest: mwst 0 and netto = the invoice total, not 158.15 + 15.43 = 173.58."""
+    p = page(
+        *_head(),
+        line("Pos. Menge Beschreibung", 0.08, 0.36),
+        line("Rabatt %", 0.50, 0.36),
+        line("VK-Preis", 0.62, 0.36),
+        line("Ohne MwSt.", 0.80, 0.36),
+        line("1 1 Webhosting Level 9", 0.08, 0.39),
+        line("15,00", 0.50, 0.39),
+        line("18,15", 0.62, 0.39),
+        line("15,43", 0.82, 0.39),
+        line("2 1 Dedicated Server EX41-SSD", 0.08, 0.41),
+        line("0,00", 0.50, 0.41),
+        line("56,85", 0.62, 0.41),
+        line("56,85", 0.82, 0.41),
+        line("3 6 Zusätzliche IPv4-Adresse", 0.08, 0.43),
+        line("0,00", 0.50, 0.43),
+        line("1,48", 0.62, 0.43),
+        line("8,88", 0.82, 0.43),
+        line("4 1 Managed Server MX90", 0.08, 0.45),
+        line("0,00", 0.50, 0.45),
+        line("92,42", 0.62, 0.45),
+        line("92,42", 0.82, 0.45),
+        line("Rechnungsbetrag", 0.60, 0.49),
+        line("173,58 €", 0.82, 0.49),
+        line("Steuerschuldnerschaft des Leistungsempfängers.", 0.08, 0.53),
+    )
+    assert _amounts(extract_fields([p])) == ("173.58", "0.00", "173.58")

@@ -877,7 +877,8 @@ def _best_triple(
             continue
         chosen = {n: c for n, c in zip(AMOUNT_FIELDS, (netto, mwst, brutto), strict=True) if c is not None}
         score = sum(c.score for c in chosen.values())
-        if netto and mwst and brutto and netto.amount + mwst.amount == brutto.amount and not _one_reading(netto, brutto):
+        summed = netto and mwst and brutto and netto.amount + mwst.amount == brutto.amount
+        if summed and not _one_reading(netto, brutto):  # type: ignore[arg-type]
             score += SUM_BONUS
         if netto and mwst and _has_rate(netto.amount, mwst.amount):
             score += RATE_BONUS
@@ -1253,8 +1254,9 @@ def _zero_vat(chosen: dict[str, Candidate]) -> None:
     giving both. A VAT found by arithmetic alone stays only when it is a VAT rate of netto (the document's
     "steuerfrei" was about a line, not the invoice); a difference of two amounts that is no rate is not VAT."""
     netto, mwst, brutto = (chosen.get(n) for n in AMOUNT_FIELDS)
-    if mwst is not None and mwst.amount and netto is not None and _has_rate(netto.amount, mwst.amount):  # type: ignore[arg-type]
-        return
+    if mwst is not None and mwst.amount and netto is not None and netto.amount is not None:
+        if _has_rate(netto.amount, mwst.amount):
+            return
     read = [c for c in (brutto, netto) if c is not None]
     if not read:
         return
@@ -1266,8 +1268,8 @@ def _zero_vat(chosen: dict[str, Candidate]) -> None:
         if current is not None and current.amount == value:
             continue
         issue = f"{note}; {name} computed" + (f" (instead of {current.raw})" if current is not None else "")
-        c = Candidate(name, numbers.format_amount(value), known.raw, known.span, 0.5, pb.FIELD_SOURCE_COMPUTED,  # type: ignore[arg-type]
-                      issues=[issue])  # fmt: skip
+        amount = numbers.format_amount(value)  # type: ignore[arg-type]
+        c = Candidate(name, amount, known.raw, known.span, 0.5, pb.FIELD_SOURCE_COMPUTED, issues=[issue])
         c.amount = value
         chosen[name] = c
 

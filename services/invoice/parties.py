@@ -154,6 +154,8 @@ def _from_sender_line(layout: DocumentLayout, footer: bool = False) -> SellerInf
 
 
 def _from_legal_form(layout: DocumentLayout) -> SellerInfo | None:
+    """A name with a legal form at the top or in the footer; in a footer's sentence, the name it starts with
+    ("Onde Bleue Internet SAS au capital de …", "Muster GmbH – Sitz Köln – HRB 1234")."""
     first = layout.pages[0]
     top = [r for r in first.rows if r.y1 < 0.2]
     footer = [r for p in _first_and_last(layout) for r in p.rows if r.y0 > 0.82]
@@ -161,9 +163,34 @@ def _from_legal_form(layout: DocumentLayout) -> SellerInfo | None:
         page = layout.page(row.page)
         for cell in _cells(row, page):
             m = LEGAL_FORM.search(cell.text)
-            if m and len(cell.text) < 60 and not _is_address(cell.text):
+            if not m:
+                continue
+            if len(cell.text) < NAME_CHARS and not _is_address(cell.text):
                 return SellerInfo(cell, None)
+            name = _name_before(cell, m.end())
+            if name is not None:
+                return SellerInfo(name, None)
     return None
+
+
+# A company name is shorter than this; after it, its sentence goes on with a separator or the capital and seat.
+NAME_CHARS = 60
+_AFTER_NAME = re.compile(r"\s*(?:[–—\-·•|,;(]|au capital\b|mit Sitz\b|Sitz\b|registered\b)", re.I)
+
+
+def _name_before(cell: Span, end: int) -> Span | None:
+    """The cell's words up to character `end` (a legal form's end) when they are a name that its sentence goes
+    on after, else None."""
+    head = cell.text[:end]
+    if len(head) >= NAME_CHARS or _is_address(head) or not _AFTER_NAME.match(cell.text[end:]):
+        return None
+    tokens, length = [], -1
+    for token in cell.tokens:
+        if length >= end:
+            break
+        tokens.append(token)
+        length += len(token.text) + 1
+    return Span(" ".join(t.text for t in tokens), tuple(tokens)) if length == end else None
 
 
 def _first_and_last(layout: DocumentLayout) -> tuple[PageLayout, ...]:

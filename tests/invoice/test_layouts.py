@@ -407,3 +407,28 @@ def test_an_invoice_without_vat_takes_no_difference_of_two_amounts_for_vat() -> 
         line("Steuerschuldnerschaft des Leistungsempfängers.", 0.08, 0.53),
     )
     assert _amounts(extract_fields([p])) == ("173.58", "0.00", "173.58")
+
+
+@pytest.mark.parametrize(
+    ("footer", "name"),
+    [
+        (
+            "Onde Bleue Internet SAS au capital de 3 612 251 € – Siège social : 128 boulevard Saint-Michel",
+            "Onde Bleue Internet SAS",
+        ),
+        (
+            "Muster Handel GmbH – Sitz Berlin – Amtsgericht Charlottenburg HRB 123456 – Geschäftsführer: A. Bc",
+            "Muster Handel GmbH",
+        ),
+    ],
+)
+def test_the_sellers_name_from_the_footers_company_sentence(footer: str, name: str) -> None:
+    """No sender line or seller heading; the footer's sentence starts with the company's name and legal form."""
+    p = page(
+        line("Service client : 1044", 0.08, 0.03),
+        line("Facture n° 909550667", 0.60, 0.10),
+        line("Date de facture : 02/03/2023", 0.60, 0.12),
+        line("Total TTC 72,28 €", 0.60, 0.50),
+        line(footer, 0.05, 0.93),
+    )
+    assert values(extract_fields([p])).get("lieferant") == name

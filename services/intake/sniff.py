@@ -27,7 +27,10 @@ _XML_BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
 def _looks_like_xml(head: bytes) -> bool:
     for bom in _XML_BOMS:
         if head.startswith(bom):
-            head = head[len(bom) :]
+            if bom != b"\xef\xbb\xbf":  # UTF-16: looked at as the text it encodes
+                head = head.decode("utf-16", errors="ignore").encode("utf-8", errors="ignore")
+            else:
+                head = head[len(bom) :]
             break
     stripped = head.lstrip()
     return stripped.startswith(b"<?xml") or (stripped.startswith(b"<") and b":" in stripped[:200])

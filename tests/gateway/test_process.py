@@ -93,7 +93,9 @@ async def test_born_digital_invoice_through_pdftext(pdftext_gateway: httpx.Async
     structured = body["text"]["structured"]
     expected = {k: compact(k, v) for k, v in truth.items() if k in STRUCTURED_KEYS}
     if body["document_type"]["type"] == "gutschrift":  # a credit's amounts positive, the type says credit
-        expected = {k: abs(v) if k in AMOUNTS and isinstance(v, (int, float)) else v for k, v in expected.items()}
+        expected = {
+            k: abs(v) if k in AMOUNTS and isinstance(v, (int, float)) else v for k, v in expected.items()
+        }
     assert {k: structured.get(k) for k in expected} == expected
     # The full per-field detail backs every structured value.
     names = {f["name"] for f in body["fields"]}
@@ -162,6 +164,24 @@ async def test_einvoice_xml_only_on_request(pdftext_gateway: httpx.AsyncClient) 
     assert "xml" not in plain["einvoice"]
     full = (await pdftext_gateway.post(PROCESS, files=files, params={"include_xml": "true"})).json()
     assert "CrossIndustryInvoice" in full["einvoice"]["xml"]
+
+
+XRECHNUNG = Path(__file__).parents[1] / "invoice" / "data" / "xrechnung_ubl_invoice.xml"
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "utf-16"])
+async def test_a_standalone_xrechnung_in_any_encoding_xml_allows(
+    pdftext_gateway: httpx.AsyncClient, encoding: str
+) -> None:
+    """A standalone XRechnung as sent: UTF-8, UTF-8 with a byte order mark, or UTF-16 (XML allows each)."""
+    text = XRECHNUNG.read_text(encoding="utf-8")
+    if encoding == "utf-16":
+        text = text.replace('encoding="UTF-8"', 'encoding="UTF-16"')
+    files = {"file": ("rechnung.xml", text.encode(encoding), "application/xml")}
+    response = await pdftext_gateway.post(PROCESS, files=files, data={"backend": "auto"})
+    assert response.status_code == 200, response.text
+    structured = response.json()["text"]["structured"]
+    assert (structured["rechnungsnummer"], structured["betrag_brutto"]) == ("RE-2025-0815", 539.55)
 
 
 async def test_options_are_passed_on(pdftext_gateway: httpx.AsyncClient) -> None:

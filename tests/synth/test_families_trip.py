@@ -1,0 +1,283 @@
+"""The families of families_trip: never-tuned, deterministic, their truth adds up, is printed and fits the page."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from decimal import ROUND_HALF_UP, Decimal
+
+import pymupdf
+import pytest
+from schwifty import IBAN
+from stdnum.ch import uid
+from stdnum.de import stnr
+from stdnum.eu import vat
+
+from benchmarks.synth.families import FAMILY_NAMES, NEVER_TUNED, family_seeds, generate_family, split_of
+from benchmarks.synth.families_trip import TRIP_FAMILIES, draw_trip
+from tests.synth.test_families import amount_forms, any_printed, date_forms
+from tests.synth.test_synth import is_printed, page_texts
+
+NAMES = ("hotel_rechnung", "kassenbon", "spedition_fracht", "lizenz_ch")
+PER_FAMILY = 10
+CENT = Decimal("0.01")
+KEYS = {
+    "rechnungsnummer", "datum", "betrag_netto", "mwst", "betrag_brutto", "waehrung", "ust_id", "steuernummer",
+    "iban", "bic", "lieferant", "pages", "leistungsdatum", "kundennummer", "bestellnummer",
+}  # fmt: skip
+RECEIPT_WIDTH = 80 * 72 / 25.4
+
+
+@pytest.fixture(scope="module")
+def invoices():
+    return {name: [generate_family(name, s) for s in family_seeds(name, PER_FAMILY)] for name in NAMES}
+
+
+def all_of(invoices):
+    return [inv for group in invoices.values() for inv in group]
+
+
+def text_of(pdf: bytes) -> str:
+    return " ".join(page_texts(pdf))
+
+
+def cents(value: float) -> Decimal:
+    return Decimal(str(value))
+
+
+def printed_day(text: str, label: str) -> dt.date:
+    """The date after `label`, printed 12.03.2024 or 12.03.24."""
+    found = re.search(rf"{label} (\d\d)\.(\d\d)\.(\d{{4}}|\d\d)\b", text)
+    assert found, label
+    year = int(found[3]) if len(found[3]) == 4 else 2000 + int(found[3])
+    return dt.date(year, int(found[2]), int(found[1]))
+
+
+def de_amount(value: float) -> str:
+    return f"{value:,.2f}".translate(str.maketrans(",.", ".,"))
+
+
+# -- printed forms, written here independently of the generator -------------------------------------------
+
+
+def swiss(value: float) -> str:
+    return f"{value:,.2f}".replace(",", "'")
+
+
+def printed_forms(key: str, value) -> set[str]:
+    if key in ("betrag_netto", "mwst", "betrag_brutto"):
+        return amount_forms(value) | {swiss(value)}
+    if key in ("datum", "leistungsdatum"):
+        return date_forms(value)
+    if key == "waehrung":
+        return {value, "€"} if value == "EUR" else {value}
+    if key == "ust_id":  # compact, in German groups (DE 123 456 789), a Swiss UID as CHE-123.456.789
+        return {value, f"{value[:2]} {value[2:5]} {value[5:8]} {value[8:]}",
+                f"{value[:3]}-{value[3:6]}.{value[6:9]}.{value[9:]}"}  # fmt: skip
+    return {str(value)}
+
+
+# -- registration and determinism -----------------------------------------------------------------------
+
+
+def test_families_are_registered_as_never_tuned():
+    assert set(TRIP_FAMILIES) == set(NAMES)
+    for name in NAMES:
+        assert name in FAMILY_NAMES and name in NEVER_TUNED and split_of(name) == "never_tuned"
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_same_seed_same_bytes(name):
+    seed = family_seeds(name, 1)[0]
+    a, b = generate_family(name, seed), generate_family(name, seed)
+    assert a.pdf == b.pdf and a.truth == b.truth
+    assert generate_family(name, seed + 1).truth != a.truth
+    assert draw_trip(name, seed).truth() == a.truth
+
+
+# -- the truth --------------------------------------------------------------------------------------------
+
+
+def test_truth_has_the_format_of_the_other_families(invoices):
+    for inv in all_of(invoices):
+        t = inv.truth
+        assert {"rechnungsnummer", "datum", "betrag_netto", "mwst", "betrag_brutto", "waehrung", "lieferant",
+                "pages"} <= set(t)  # fmt: skip
+        assert set(t) <= KEYS, set(t) - KEYS
+        dt.date.fromisoformat(t["datum"])
+        for key in ("betrag_netto", "mwst", "betrag_brutto"):
+            assert isinstance(t[key], float) and round(t[key], 2) == t[key]
+        assert t["waehrung"] == ("CHF" if inv.layout == "lizenz_ch" else "EUR") and isinstance(
+            t["pages"], int
+        )
+        assert ("iban" in t) == (inv.layout != "kassenbon")
+        assert "bic" not in t or "iban" in t
+        with pymupdf.open(stream=inv.pdf, filetype="pdf") as doc:
+            assert doc.page_count == t["pages"]
+            for page in doc:
+                if inv.layout == "kassenbon":
+                    assert page.rect.width == pytest.approx(RECEIPT_WIDTH) and page.rect.height > 200
+                else:
+                    assert page.rect == pymupdf.paper_rect("a4")
+
+
+def test_amounts_add_up_per_rate(invoices):
+    for inv in all_of(invoices):
+        t = inv.truth
+        by_rate: dict[Decimal, Decimal] = {}
+        for item in inv.items:
+            line = (item.quantity * item.unit_price).quantize(CENT, ROUND_HALF_UP)
+            by_rate[Decimal(item.rate)] = by_rate.get(Decimal(item.rate), Decimal(0)) + line
+        vat_total = sum((base * rate / 100).quantize(CENT, ROUND_HALF_UP) for rate, base in by_rate.items())
+        assert cents(t["betrag_netto"]) == sum(by_rate.values()) > 0, inv.layout
+        assert cents(t["mwst"]) == vat_total, inv.layout
+        assert cents(t["betrag_netto"]) + vat_total == cents(t["betrag_brutto"]), inv.layout
+        assert {(Decimal(v.rate), v.base, v.amount) for v in inv.vat_lines} == {
+            (rate, base, (base * rate / 100).quantize(CENT, ROUND_HALF_UP)) for rate, base in by_rate.items()
+        }
+
+
+def test_identifiers_pass_their_checksums(invoices):
+    for inv in all_of(invoices):
+        t = inv.truth
+        if "iban" in t:
+            iban = IBAN(t["iban"], validate_bban=True)
+            assert t.get("bic", str(iban.bic)) == str(iban.bic)
+            assert iban.country_code == ("CH" if inv.layout == "lizenz_ch" else "DE")
+        if "ust_id" in t:
+            number = t["ust_id"]
+            assert uid.is_valid(number) if number.startswith("CHE") else vat.is_valid(number), number
+        if "steuernummer" in t:
+            assert stnr.is_valid(t["steuernummer"]), t["steuernummer"]
+        assert "ust_id" in t or "steuernummer" in t
+
+
+def test_text_layer_holds_every_truth_value_as_printed(invoices):
+    for inv in all_of(invoices):
+        text = text_of(inv.pdf)
+        for key, value in inv.truth.items():
+            if key != "pages":
+                assert any(is_printed(text, f) for f in printed_forms(key, value)), (
+                    inv.layout,
+                    inv.seed,
+                    key,
+                    value,
+                )
+
+
+def test_nothing_is_drawn_off_the_page(invoices):
+    for inv in all_of(invoices):
+        with pymupdf.open(stream=inv.pdf, filetype="pdf") as doc:
+            for page in doc:
+                for block in page.get_text("dict")["blocks"]:
+                    x0, y0, x1, y1 = block["bbox"]
+                    assert 10 <= x0 and x1 <= page.rect.width - 10 and 10 <= y0 and y1 <= page.rect.height - 8, (
+                        inv.layout, inv.seed, block["bbox"]
+                    )  # fmt: skip
+
+
+def test_seeds_look_different(invoices):
+    """Fonts, where the number and the total stand, and how much is drawn differ from seed to seed."""
+    for name, group in invoices.items():
+        looks = set()
+        for inv in group:
+            with pymupdf.open(stream=inv.pdf, filetype="pdf") as doc:
+                page = doc[0]
+                fonts = frozenset(f[3].split("+")[-1] for f in page.get_fonts())
+                gross = (
+                    de_amount(inv.truth["betrag_brutto"])
+                    if name != "lizenz_ch"
+                    else swiss(inv.truth["betrag_brutto"])
+                )
+                where = [
+                    (round(r.x0 / 10), round(r.y0 / 10))
+                    for r in page.search_for(inv.truth["rechnungsnummer"])[:1] + doc[-1].search_for(gross)[:1]
+                ]
+                looks.add((fonts, tuple(where), len(page.get_drawings()), round(page.rect.height)))
+        assert len(looks) == len(group), name
+
+
+# -- what each family prints ------------------------------------------------------------------------------
+
+
+def test_hotel_rechnung_prints_a_settled_folio_with_a_vat_table(invoices):
+    local_taxes = set()
+    for inv in invoices["hotel_rechnung"]:
+        t, text = inv.truth, text_of(inv.pdf)
+        assert re.search(r"(Saldo|Restbetrag) 0,00 (€|EUR)", text)
+        assert re.search(r"Abreise \d\d\.\d\d\.\d\d", text) and re.search(
+            r"(Anreise|Ankunft) \d\d\.\d\d\.\d\d", text
+        )
+        assert re.search(r"Zimmer(-Nr\.| Nr\.)? \d{3}", text)
+        assert any(word in text for word in ("Übernachtung", "Logis", "Zimmer"))
+        assert re.search(r"(Zahlung|EC-Karte|American Express)", text)
+        rates = {v.rate: v for v in inv.vat_lines}
+        assert set(rates) >= {7, 0} and rates[0].base > 0 and rates[0].amount == 0  # the local tax, no VAT
+        assert 19 in rates or "Frühstück" not in text
+        assert re.search(r"Brutto", text) and re.search(r"\b7 %", text)
+        tax = next(w for w in ("City Tax", "Übernachtungsteuer", "Kultur- und Tourismustaxe", "Kulturförderabgabe",
+                               "Beherbergungssteuer", "Tourismusabgabe", "Tourismusbeitrag", "Kurtaxe", "Kurbeitrag",
+                               "Kurabgabe", "Gästebeitrag") if w in text)  # fmt: skip
+        local_taxes.add(tax)
+        # the gross includes the local tax; the truth's netto is the VAT table's total net
+        for key in ("betrag_netto", "mwst", "betrag_brutto"):
+            assert de_amount(t[key]) in text, key
+        stay = [printed_day(text, label) for label in ("(?:Anreise|Ankunft)", "Abreise")]
+        assert stay[0] < stay[1] <= dt.date.fromisoformat(t["datum"])  # the invoice date is neither
+    assert len(local_taxes) >= 3
+
+
+def test_kassenbon_prints_a_till_receipt_with_tse(invoices):
+    for inv in invoices["kassenbon"]:
+        t, text = inv.truth, text_of(inv.pdf)
+        assert re.search(rf"(Bon-Nr\.:?|Beleg-Nr\.|Bon) {re.escape(t['rechnungsnummer'])}\b", text)
+        assert re.search(r"(SUMME|Summe|ZU ZAHLEN) EUR", text)
+        assert re.search(r"(Geg\. EC-Karte|Gegeben EC-Karte|Geg\. girocard|Kartenzahlung|Gegeben BAR)", text)
+        for words in ("Signatur", "Seriennummer", "Start:", "Signaturzähler"):
+            assert words in text, words
+        assert re.search(r"Transaktion(snummer)?:", text) and re.search(r"(Ende|Stop):", text)
+        assert re.search(r"Netto", text) and re.search(r"(MwSt|USt|Steuer)", text)
+        assert re.search(r"\d,\d\d [AB12]\b", text)  # item lines with their tax code
+        assert not {"iban", "bic"} & set(t)
+        if "steuernummer" in t:
+            assert re.search(rf"(Steuer-Nr\.:|St\.-Nr\.:|Steuernummer:) {re.escape(t['steuernummer'])}", text)
+
+
+def test_spedition_fracht_prints_shipments_surcharges_and_terms(invoices):
+    pages, insured = set(), set()
+    for inv in invoices["spedition_fracht"]:
+        t = inv.truth
+        texts = page_texts(inv.pdf)
+        text = " ".join(texts)
+        assert re.search(r"Leistungszeitraum:? \d\d\.\d\d\.\d{4} - \d\d\.\d\d\.\d{4}", text)
+        assert re.search(r"(Dieselzuschlag|Dieselfloater|Treibstoffzuschlag) \d+(,\d)? % auf", text)
+        assert "Maut" in text and "Zahlbar innerhalb 30 Tagen" in text and "ADSp" in text
+        shipments = [item for item in inv.items if re.fullmatch(r"(SND)?[\d-]+", item.description)]
+        assert 3 <= len(shipments) <= 25 and all(item.description in text for item in shipments)
+        assert t["kundennummer"] in texts[0]
+        for n, page in enumerate(texts, 1):
+            assert f"{n} von {len(texts)}" in page
+        pages.add(len(texts))
+        insured.add(any(v.rate == 0 for v in inv.vat_lines))
+        assert any_printed(texts[-1], t["betrag_brutto"])
+    assert max(pages) > 1 and 1 in pages and insured == {True, False}
+
+
+def test_lizenz_ch_prints_swiss_francs_vat_and_a_qr_bill(invoices):
+    bills, bics = set(), set()
+    for inv in invoices["lizenz_ch"]:
+        t, text = inv.truth, text_of(inv.pdf)
+        assert f"CHF {swiss(t['betrag_brutto'])}" in text and f"CHF {swiss(t['betrag_netto'])}" in text
+        assert re.search(r"MWST 8[,.]1 ?%", text) and "ß" not in text
+        assert f"{uid.format(t['ust_id'])} MWST" in text
+        assert t["iban"].startswith("CH") and " " not in t["iban"]
+        assert re.search(r"Zahlbar (bis \d\d\.\d\d\.\d{4}|innert \d+ Tagen)", text)
+        assert re.fullmatch(r"CHE\d{9}", t["ust_id"])
+        bill = "Zahlteil" in text
+        bills.add(bill)
+        if bill:
+            assert "Empfangsschein" in text and "Konto / Zahlbar an" in text
+            assert IBAN(t["iban"]).formatted in text
+            assert f"{t['betrag_brutto']:,.2f}".replace(",", " ") in text
+        bics.add("bic" in t)
+    assert bills == {True, False} and bics == {True, False}

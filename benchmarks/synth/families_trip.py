@@ -48,8 +48,9 @@ truth then has no `bic`). Truth keys only for values printed on the page:
   bank line with the CH IBAN (compact) and on most seeds its BIC; on most seeds a Swiss QR-bill at the bottom
   (Empfangsschein and Zahlteil with a QR square and the Swiss cross, "Konto / Zahlbar an" with the IBAN in
   groups of four, "Referenz" (an RF creditor reference) on some seeds, "Währung" / "Betrag" with the amount as
-  the QR-bill prints it ("12 345.50")). Truth: `waehrung` CHF, `ust_id` = the UID compact ("CHE123456789": our
-  families write VAT ids compact, and no Swiss example existed), `iban` = the CH IBAN compact, `bic` only when
+  the QR-bill prints it ("12 345.50")). Truth: `waehrung` CHF, `ust_id` = the Swiss VAT number as printed, compact
+  ("CHE123456789MWST", python-stdnum's `ch.vat.compact`: the MWST suffix makes the UID a VAT number; changed
+  from the bare UID after the first measurement, as a convention of the truth, not of the extractor), `iban` = the CH IBAN compact, `bic` only when
   printed, `kundennummer`, `bestellnummer` when a customer reference is printed. The Swiss VAT rate 8.1 is a
   `Decimal` in the items and VAT lines (the others' rates are whole numbers). The index records the Swiss
   amounts as number format "en" (the English form with apostrophes for commas).
@@ -74,6 +75,7 @@ from typing import Literal
 import pymupdf
 from stdnum import iso11649
 from stdnum.ch import uid
+from stdnum.ch import vat as ch_vat
 from stdnum.iso7064 import mod_97_10
 
 from benchmarks.synth.families_more import (
@@ -1655,7 +1657,7 @@ class LizenzCh(TripSheet):
         ]
         bank = f"Bankverbindung: {bank_name(d.iban)}, IBAN {self.iban}"
         texts.append(bank + (f", BIC {d.iban.bic}" if self.with_bic else ""))
-        self.tax["ust_id"] = d.vat_id
+        self.tax["ust_id"] = ch_vat.compact(self.uid_printed)
         texts.append(f"{rng.choice(('MWST-Nr.', 'UID', 'Unternehmens-Nr.'))} {self.uid_printed}")
         for text in texts:
             y = c.paragraph(L, y + 3, text, R - L, 8.5)

@@ -82,6 +82,9 @@ TUNING: tuple[str, ...] = (
     "erp_en",
     "hosting_export",
     "facture_fai",
+    # Moved in session 14 to work on its failures (designed blind: the Bon-Nr. of a till receipt not read);
+    # arzt_goae and autovermietung, designed blind, took its place.
+    "kassenbon",
 )
 NEVER_TUNED: tuple[str, ...] = (
     "anzahlung",
@@ -111,7 +114,6 @@ NEVER_TUNED: tuple[str, ...] = (
     # Added in session 14 (second set), designed blind (without reading the extractor); nobody has tuned on them.
     # They are drawn in families_trip.
     "hotel_rechnung",
-    "kassenbon",
     "spedition_fracht",
     "lizenz_ch",
 )

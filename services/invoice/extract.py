@@ -72,6 +72,8 @@ MAX_RATE_PARTS = 12
 # Bonus for the amount triple that adds up, and for a VAT that is a VAT rate of netto.
 SUM_BONUS = 2.0
 RATE_BONUS = 0.3
+# Netto and mwst both the sums of a mixed-rate VAT table's bases and taxes: two confirmations.
+MIXED_RATES_BONUS = 2 * RATE_BONUS
 # Position scores of a value relative to its label (right of it: 0.2, below: 0.0, next row: -0.1);
 # a column head's value in the table's total row beats the first row under the head.
 ABOVE_SCORE = -0.15
@@ -785,6 +787,21 @@ class _LineItems:
         return self._held[netto]
 
 
+@dataclass(frozen=True)
+class _RateTable:
+    """The page's VAT lines per rate that state their base (`_tax_lines` without a netto to lean on)."""
+
+    lines: list[validate.TaxLine]
+
+    @property
+    def mixed(self) -> bool:
+        """Two rates or more, a VAT amount among them: the invoice's VAT is their sum, not one of them."""
+        return len(self.lines) >= 2 and any(t.amount for t in self.lines)
+
+    def sums_to(self, netto: Decimal, mwst: Decimal) -> bool:
+        return netto == sum(t.base for t in self.lines) and mwst == sum(t.amount for t in self.lines)
+
+
 def _line_item_candidates(ctx: _Context, lines: _LineItems) -> None:
     """The printed amount that the line items sum to, as a netto candidate when no netto candidate has it;
     else (no allowances or charges named) that sum computed, for a netto misread on a scan."""
@@ -815,12 +832,14 @@ def _line_item_candidates(ctx: _Context, lines: _LineItems) -> None:
 
 
 def _choose_amounts(
-    cands: dict[str, list[Candidate]], lines: _LineItems | None = None
+    cands: dict[str, list[Candidate]], lines: _LineItems | None = None, rates: _RateTable | None = None
 ) -> dict[str, Candidate]:
     """The netto/mwst/brutto triple with the best scores, preferring one that adds up.
 
     A candidate's opposite sign is an option too, at a cost that only the sum check outweighs.
-    A netto that the line items add up to gets a bonus (less than the sum's).
+    A netto that the line items add up to gets a bonus (less than the sum's); so do a netto and mwst of
+    a VAT rate, or, where the page prints a mixed-rate VAT table, the table's sums (one rate's line of
+    such a table is not the invoice's totals).
     """
     options: dict[str, list[Candidate | None]] = {}
     for n in AMOUNT_FIELDS:
@@ -828,10 +847,10 @@ def _choose_amounts(
         options[n] = [*top, *(_sign_flipped(c) for c in top if c.amount)] or [None]
     for n, extra in _summing_candidates(cands, options).items():
         options[n] = [o for o in options[n] if o is not None] + extra
-    best = _best_triple(options, lines)
+    best = _best_triple(options, lines, rates)
     if best is None:
         # Every netto/mwst pairing had VAT >= netto (a netto misread small): leave a field out, never all.
-        best = _best_triple({n: o if o == [None] else [*o, None] for n, o in options.items()}, lines)
+        best = _best_triple({n: o if o == [None] else [*o, None] for n, o in options.items()}, lines, rates)
     return best[1] if best else {}
 
 
@@ -869,8 +888,9 @@ def _summing_candidates(
 
 
 def _best_triple(
-    options: dict[str, list[Candidate | None]], lines: _LineItems | None
+    options: dict[str, list[Candidate | None]], lines: _LineItems | None, rates: _RateTable | None = None
 ) -> tuple[float, dict[str, Candidate]] | None:
+    mixed = rates is not None and rates.mixed
     best: tuple[float, dict[str, Candidate]] | None = None
     for netto, mwst, brutto in itertools.product(*(options[n] for n in AMOUNT_FIELDS)):
         if netto and mwst and not _vat_fits(netto.amount, mwst.amount):  # type: ignore[arg-type]
@@ -880,7 +900,10 @@ def _best_triple(
         summed = netto and mwst and brutto and netto.amount + mwst.amount == brutto.amount
         if summed and not _one_reading(netto, brutto):  # type: ignore[arg-type]
             score += SUM_BONUS
-        if netto and mwst and _has_rate(netto.amount, mwst.amount):
+        if netto and mwst and mixed:
+            if rates.sums_to(netto.amount, mwst.amount):  # type: ignore[union-attr, arg-type]
+                score += MIXED_RATES_BONUS
+        elif netto and mwst and _has_rate(netto.amount, mwst.amount):
             score += RATE_BONUS
         if netto and lines is not None and lines.holds(netto.amount):
             score += LINE_ITEMS_BONUS
@@ -1449,10 +1472,11 @@ def extract_fields(
                 chosen[name] = best
     _penalise_after_deductions(ctx)
     no_vat = _states_no_vat(ctx)  # before arithmetic adds VAT candidates of its own
-    amounts = _choose_amounts(ctx.cands, lines)
+    rates = _RateTable(_tax_lines(layout, None, lines.items))
+    amounts = _choose_amounts(ctx.cands, lines, rates)
     if not _adds_up(amounts):
         _arithmetic_candidates(ctx, lines)
-        amounts = _choose_amounts(ctx.cands, lines)
+        amounts = _choose_amounts(ctx.cands, lines, rates)
     chosen.update(amounts)
     if no_vat:
         _zero_vat(chosen)

@@ -432,3 +432,25 @@ def test_the_sellers_name_from_the_footers_company_sentence(footer: str, name: s
         line(footer, 0.05, 0.93),
     )
     assert values(extract_fields([p])).get("lieferant") == name
+
+
+def test_a_mixed_rate_vat_table_gives_the_totals_not_its_first_rate() -> None:
+    """A till receipt's VAT table (rate, netto, tax, gross per rate, then "Gesamt"), its total netto read
+    "100, 01" by OCR: the invoice's totals are the table's sums (100,01 + 18,12 = 118,13, each rate's tax
+    matching), not its 19 % line (92,66 + 17,61 = 110,27 adds up too)."""
+    p = page(
+        line("Tankstelle Zöllner e.K.", 0.1, 0.02),
+        line("13.05.2025 16:21 Bon-Nr.: 005275", 0.1, 0.08),
+        line("DIESEL 26,56 A", 0.1, 0.12),
+        line("Autowäsche Premium 83,71 A", 0.1, 0.14),
+        line("Baguette belegt 7,86 B", 0.1, 0.16),
+        line("Summe EUR 118,13", 0.1, 0.19),
+        line("Geg. EC-Karte EUR 118,13", 0.1, 0.21),
+        line("Steuer % Netto Steuer Brutto", 0.1, 0.24),
+        line("A 19,0% 92,66 17,61 110,27", 0.1, 0.26),
+        line("B 7,0% 7,35 0,51 7,86", 0.1, 0.28),
+        line("Gesamt 100, 01 18,12 118,13", 0.1, 0.30),
+    )
+    fields = extract_fields([p])
+    assert _amounts(fields) == ("100.01", "18.12", "118.13")
+    assert values(fields)["rechnungsnummer"] == "005275"

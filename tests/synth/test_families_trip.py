@@ -80,10 +80,11 @@ def printed_forms(key: str, value) -> set[str]:
 # -- registration and determinism -----------------------------------------------------------------------
 
 
-def test_families_are_registered_as_never_tuned():
+def test_families_are_registered():
+    """Added as never-tuned; the ones worked on since are tuning families (their split says which)."""
     assert set(TRIP_FAMILIES) == set(NAMES)
     for name in NAMES:
-        assert name in FAMILY_NAMES and name in NEVER_TUNED and split_of(name) == "never_tuned"
+        assert name in FAMILY_NAMES and split_of(name) == ("never_tuned" if name in NEVER_TUNED else "tuning")
 
 
 @pytest.mark.parametrize("name", NAMES)

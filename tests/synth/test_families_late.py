@@ -1,0 +1,244 @@
+"""The families of families_late: never-tuned, deterministic, their truth adds up, is printed and fits the page."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from decimal import ROUND_HALF_UP, Decimal
+
+import pymupdf
+import pytest
+from schwifty import IBAN
+from stdnum.de import stnr
+from stdnum.eu import vat
+
+from benchmarks.synth.families import FAMILY_NAMES, NEVER_TUNED, family_seeds, generate_family, split_of
+from benchmarks.synth.families_late import LATE_FAMILIES, draw_late
+from tests.synth.test_families import amount_forms, any_printed, date_forms
+from tests.synth.test_synth import is_printed, page_texts
+
+NAMES = ("arzt_goae", "autovermietung")
+PER_FAMILY = 10
+CENT = Decimal("0.01")
+KEYS = {
+    "rechnungsnummer", "datum", "betrag_netto", "mwst", "betrag_brutto", "waehrung", "ust_id", "steuernummer",
+    "iban", "bic", "lieferant", "pages", "leistungsdatum", "kundennummer", "bestellnummer",
+}  # fmt: skip
+# Points of some fee numbers and their point values (GOÄ 5,82873 Cent, GOZ 5,62421 Cent); factors.
+FEES = {"1": (80, Decimal("0.0582873")), "3": (150, Decimal("0.0582873")), "8": (260, Decimal("0.0582873")),
+        "250": (40, Decimal("0.0582873")), "0010": (100, Decimal("0.0562421")), "2060": (738, Decimal("0.0562421")),
+        "Ä5000": (50, Decimal("0.0582873"))}  # fmt: skip
+FACTORS = ("1.0", "1.15", "1.3", "1.8", "2.3", "2.5", "2.8", "3.5")
+MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+             "November", "December")  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def invoices():
+    return {name: [generate_family(name, s) for s in family_seeds(name, PER_FAMILY)] for name in NAMES}
+
+
+def all_of(invoices):
+    return [inv for group in invoices.values() for inv in group]
+
+
+def text_of(pdf: bytes) -> str:
+    return " ".join(page_texts(pdf))
+
+
+def cents(value: float) -> Decimal:
+    return Decimal(str(value))
+
+
+def de_amount(value: float) -> str:
+    return f"{value:,.2f}".translate(str.maketrans(",.", ".,"))
+
+
+def printed_forms(key: str, value) -> set[str]:
+    if key in ("betrag_netto", "mwst", "betrag_brutto"):
+        return amount_forms(value)
+    if key in ("datum", "leistungsdatum"):
+        return date_forms(value)
+    if key == "waehrung":
+        return {value, "€"}
+    if key == "ust_id":
+        return {value, f"{value[:2]} {value[2:5]} {value[5:8]} {value[8:]}"}
+    return {str(value)}
+
+
+def days_in(text: str) -> list[dt.date]:
+    """Every date printed 12.03.2024, 12.03.24, 2024-03-12, 12/03/2024 or 12 March 2024."""
+    days = []
+    for d, m, y in re.findall(r"\b(\d\d)[./](\d\d)[./](\d{4}|\d\d)\b", text):
+        days.append(dt.date(int(y) if len(y) == 4 else 2000 + int(y), int(m), int(d)))
+    for y, m, d in re.findall(r"\b(\d{4})-(\d\d)-(\d\d)\b", text):
+        days.append(dt.date(int(y), int(m), int(d)))
+    for d, month, y in re.findall(rf"\b(\d{{1,2}}) ({'|'.join(MONTHS_EN)}) (\d{{4}})\b", text):
+        days.append(dt.date(int(y), MONTHS_EN.index(month) + 1, int(d)))
+    return days
+
+
+# -- registration and determinism -----------------------------------------------------------------------
+
+
+def test_families_are_registered_as_never_tuned():
+    assert set(LATE_FAMILIES) == set(NAMES)
+    for name in NAMES:
+        assert name in FAMILY_NAMES and name in NEVER_TUNED and split_of(name) == "never_tuned"
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_same_seed_same_bytes(name):
+    seed = family_seeds(name, 1)[0]
+    a, b = generate_family(name, seed), generate_family(name, seed)
+    assert a.pdf == b.pdf and a.truth == b.truth
+    assert generate_family(name, seed + 1).truth != a.truth
+    assert draw_late(name, seed).truth() == a.truth
+
+
+# -- the truth --------------------------------------------------------------------------------------------
+
+
+def test_truth_has_the_format_of_the_other_families(invoices):
+    for inv in all_of(invoices):
+        t = inv.truth
+        assert {"rechnungsnummer", "datum", "betrag_netto", "betrag_brutto", "waehrung", "lieferant", "pages",
+                "iban"} <= set(t)  # fmt: skip
+        assert set(t) <= KEYS, set(t) - KEYS
+        dt.date.fromisoformat(t["datum"])
+        for key in ("betrag_netto", "mwst", "betrag_brutto"):
+            assert key not in t or isinstance(t[key], float) and round(t[key], 2) == t[key]
+        assert t["waehrung"] == "EUR" and t["pages"] == 1
+        with pymupdf.open(stream=inv.pdf, filetype="pdf") as doc:
+            assert doc.page_count == 1 and doc[0].rect == pymupdf.paper_rect("a4")
+
+
+def test_amounts_add_up_per_rate(invoices):
+    for inv in all_of(invoices):
+        t = inv.truth
+        by_rate: dict[int, Decimal] = {}
+        for item in inv.items:
+            line = (item.quantity * item.unit_price).quantize(CENT, ROUND_HALF_UP)
+            by_rate[item.rate] = by_rate.get(item.rate, Decimal(0)) + line
+        vat_total = sum((base * rate / 100).quantize(CENT, ROUND_HALF_UP) for rate, base in by_rate.items())
+        assert set(by_rate) == ({0} if inv.layout == "arzt_goae" else {19})
+        assert cents(t["betrag_netto"]) == sum(by_rate.values()) > 0, inv.layout
+        assert cents(t.get("mwst", 0.0)) == vat_total, inv.layout
+        assert cents(t["betrag_netto"]) + vat_total == cents(t["betrag_brutto"]), inv.layout
+
+
+def test_identifiers_pass_their_checksums(invoices):
+    for inv in all_of(invoices):
+        t = inv.truth
+        iban = IBAN(t["iban"], validate_bban=True)
+        assert iban.country_code == "DE" and t.get("bic", str(iban.bic)) == str(iban.bic)
+        if "ust_id" in t:
+            assert vat.is_valid(t["ust_id"]), t["ust_id"]
+        if "steuernummer" in t:
+            assert stnr.is_valid(t["steuernummer"]), t["steuernummer"]
+
+
+def test_text_layer_holds_every_truth_value_as_printed(invoices):
+    for inv in all_of(invoices):
+        text = text_of(inv.pdf)
+        for key, value in inv.truth.items():
+            if key != "pages":
+                assert any(is_printed(text, f) for f in printed_forms(key, value)), (
+                    inv.layout,
+                    inv.seed,
+                    key,
+                    value,
+                )
+
+
+def test_nothing_is_drawn_off_the_page(invoices):
+    for inv in all_of(invoices):
+        with pymupdf.open(stream=inv.pdf, filetype="pdf") as doc:
+            for page in doc:
+                for block in page.get_text("dict")["blocks"]:
+                    x0, y0, x1, y1 = block["bbox"]
+                    assert 10 <= x0 and x1 <= page.rect.width - 10 and 10 <= y0 and y1 <= page.rect.height - 8, (
+                        inv.layout, inv.seed, block["bbox"]
+                    )  # fmt: skip
+
+
+def test_seeds_look_different(invoices):
+    """Fonts, where the number and the total stand, and how much is drawn differ from seed to seed."""
+    for name, group in invoices.items():
+        looks = set()
+        for inv in group:
+            with pymupdf.open(stream=inv.pdf, filetype="pdf") as doc:
+                page = doc[0]
+                fonts = frozenset(f[3].split("+")[-1] for f in page.get_fonts())
+                where = [
+                    (round(r.x0 / 10), round(r.y0 / 10))
+                    for r in page.search_for(inv.truth["rechnungsnummer"])[:1]
+                    + page.search_for(de_amount(inv.truth["betrag_brutto"]))[:1]
+                ]
+                looks.add((fonts, tuple(where), len(page.get_drawings())))
+        assert len(looks) == len(group), name
+
+
+# -- what each family prints ------------------------------------------------------------------------------
+
+
+def test_arzt_goae_prints_treatments_under_the_fee_schedule_without_vat(invoices):
+    schedules, vat_lines = set(), set()
+    for inv in invoices["arzt_goae"]:
+        t, text = inv.truth, text_of(inv.pdf)
+        assert t["betrag_netto"] == t["betrag_brutto"] and "ust_id" not in t and "steuernummer" in t
+        assert re.search(r"§ 4 Nr\. 14a? UStG", text) and "30 Tagen" in text
+        assert re.search(
+            r"(Rechnungsbetrag|Gesamtbetrag|Zu zahlender Betrag) " + re.escape(de_amount(t["betrag_brutto"])),
+            text,
+        )
+        schedule = "GOZ" if "Zahn" in text else "GOÄ"
+        assert f"{schedule}-Nr." in text or f"({schedule})" in text
+        schedules.add(schedule)
+        # a VAT amount only where the truth has one: 0,00
+        printed = (
+            re.search(r"(USt\.|MwSt\. 0 %|Umsatzsteuer 0 %|USt\. \(steuerfrei\)) 0,00", text) is not None
+        )
+        assert printed == ("mwst" in t) and t.get("mwst", 0.0) == 0.0
+        vat_lines.add(printed)
+        # every treatment date before the invoice date; birth dates aside
+        invoice_day = dt.date.fromisoformat(t["datum"])
+        treated = days_in(re.sub(r"geb\. \S+", "", text))
+        assert sum(day == invoice_day for day in treated) == 1 and all(day <= invoice_day for day in treated)
+        # fees of some numbers, worked out here from their points: points x point value x a factor from 1,0 to 3,5
+        for item in inv.items:
+            assert item.unit_price > 0 and item.rate == 0
+            if item.article in FEES:
+                points, point = FEES[item.article]
+                assert item.unit_price in {
+                    (points * point * Decimal(f)).quantize(CENT, ROUND_HALF_UP) for f in FACTORS
+                }
+    assert schedules == {"GOÄ", "GOZ"} and vat_lines == {True, False}
+
+
+def test_autovermietung_prints_the_rental_charges_and_the_card_payment(invoices):
+    languages = set()
+    for inv in invoices["autovermietung"]:
+        t, text = inv.truth, text_of(inv.pdf)
+        en = "Invoice" in text or "INVOICE" in text
+        de = "Rechnung" in text
+        languages.add((de, en))
+        assert re.search(r"(Mietvertrag|Vertrags-Nr|Rental agreement|RA number)", text)
+        agreement = re.search(
+            r"(?:Mietvertrag-Nr\.|Mietvertragsnummer|Vertrags-Nr\.|Rental agreement(?: no\.)?|RA number) (\S+)",
+            text,
+        )
+        assert agreement and agreement[1] != t["rechnungsnummer"]
+        assert re.search(r"(MwSt\.|USt\.|VAT) 19 ?%|19 % MwSt\.", text) and re.search(r"\*{4} \d{4}", text)
+        assert re.search(
+            r"(Restbetrag|Offener Betrag|Saldo|Balance|Balance due|Amount due) (EUR |€ )?0[,.]00", text
+        )
+        assert any_printed(text, -t["betrag_brutto"]) and "ust_id" in t
+        assert re.search(r"(Fahrzeug|Vehicle|Car)", text) and re.search(
+            r"\b[A-Z]{1,2}-[A-Z]{2} \d{2,4}\b", text
+        )
+        # the invoice date: never before the pick-up or the return (printed with their times)
+        invoice_day = dt.date.fromisoformat(t["datum"])
+        stamped = days_in(" ".join(re.findall(r"(\S+(?: \w+ \d{4})?) \d\d:\d\d", text)))
+        assert len(stamped) == 2 and stamped[0] < stamped[1] <= invoice_day
+    assert {(True, False), (False, True), (True, True)} <= languages

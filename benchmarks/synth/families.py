@@ -86,6 +86,10 @@ TUNING: tuple[str, ...] = (
     # Moved in session 14 to work on its failures (designed blind: the Bon-Nr. of a till receipt not read);
     # arzt_goae and autovermietung, designed blind, took its place.
     "kassenbon",
+    # Moved in session 14 to work on their failures (designed blind: invoice numbers printed with a space inside
+    # not read; a VAT-exempt medical invoice's netto); agentur_retainer and baumarkt_b2b took their place.
+    "arzt_goae",
+    "autovermietung",
 )
 NEVER_TUNED: tuple[str, ...] = (
     "anzahlung",
@@ -117,10 +121,6 @@ NEVER_TUNED: tuple[str, ...] = (
     "hotel_rechnung",
     "spedition_fracht",
     "lizenz_ch",
-    # Added in session 14 (third set), designed blind (without reading the extractor); nobody has tuned on them.
-    # They are drawn in families_late.
-    "arzt_goae",
-    "autovermietung",
 )
 SPLIT: dict[str, tuple[str, ...]] = {"tuning": TUNING, "never_tuned": NEVER_TUNED}
 FAMILY_NAMES: tuple[str, ...] = TUNING + NEVER_TUNED

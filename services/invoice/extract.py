@@ -34,6 +34,7 @@ from services.invoice import (
 )
 from services.invoice.labels import BUYER_PREFIX
 from services.invoice.layout import (
+    A4_TALL,
     DocumentLayout,
     LabelHit,
     Row,
@@ -167,6 +168,8 @@ def _sub_span(span: Span, start: int, end: int) -> Span:
 
 # An identifier's letter prefix that OCR split off after its hyphen ("RE- 2023-61164").
 _SPLIT_PREFIX = re.compile(r"^[#:]?([A-Za-z]{1,5}-)$")
+# A prefix printed apart from its number, at word spacing ("R 26315", "INV 72809195"): part of the number.
+_SPACED_PREFIX = re.compile(r"^[A-Z]{1,5}$")
 
 
 def read_id(span: Span) -> tuple[str, Span] | None:
@@ -178,14 +181,25 @@ def read_id(span: Span) -> tuple[str, Span] | None:
             nxt = span.tokens[i + 1]
             m = _ID_TOKEN.match(nxt.text)
             # Only at word spacing: a column gap means the next word is something else.
-            if m and m.group(1)[0].isdigit() and nxt.x0 - t.x1 < 0.6 * max(t.height, nxt.height):
+            if m and m.group(1)[0].isdigit() and _word_spaced(t, nxt):
                 return pre.group(1) + m.group(1), Span(f"{t.text} {nxt.text}", (t, nxt))
         m = _ID_TOKEN.match(t.text)
         if m and re.search(r"\d", m.group(1)) and not dates.parse_date(m.group(1)):
             return m.group(1), Span(t.text, (t,))
+        if _SPACED_PREFIX.match(t.text) and i + 1 < len(span.tokens):
+            nxt = span.tokens[i + 1]
+            m = _ID_TOKEN.match(nxt.text)
+            if m and m.group(1)[0].isdigit() and not dates.parse_date(m.group(1)) and _word_spaced(t, nxt):
+                return f"{t.text} {m.group(1)}", Span(f"{t.text} {nxt.text}", (t, nxt))
         if i == 0 and t.text not in {"#"}:
             break
     return None
+
+
+def _word_spaced(left: Token, right: Token) -> bool:
+    """Two words at word spacing, not a column gap apart: the gap under 0.6 of their height (boxes are
+    page-normalised: the width's unit is taken as an A4 page's, 1/1.41 of the height's)."""
+    return right.x0 - left.x1 < 0.6 * max(left.height, right.height) * A4_TALL
 
 
 def read_date(span: Span, month_first: bool = False) -> tuple[date, Span] | None:

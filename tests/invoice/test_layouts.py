@@ -454,3 +454,32 @@ def test_a_mixed_rate_vat_table_gives_the_totals_not_its_first_rate() -> None:
     fields = extract_fields([p])
     assert _amounts(fields) == ("100.01", "18.12", "118.13")
     assert values(fields)["rechnungsnummer"] == "005275"
+
+
+@pytest.mark.parametrize("number", ["R 26315", "INV 72809195", "RE 2024-0815"])
+def test_an_invoice_number_printed_with_a_space_after_its_prefix(number: str) -> None:
+    """The prefix printed apart from the digits at word spacing is part of the number, as printed."""
+    p = page(
+        line("Fahrfix Mietwagen GmbH · Lübecker Straße 114a · 24103 Kiel", 0.08, 0.05),
+        line("Invoice number", 0.60, 0.12),
+        line(number, 0.60, 0.135),
+        line("Rechnungsnummer:", 0.08, 0.20),
+        line(number, 0.30, 0.20),
+        line("Gesamtbetrag 119,00 €", 0.60, 0.60),
+    )
+    assert values(extract_fields([p]))["rechnungsnummer"] == number
+
+
+def test_a_medical_invoice_exempt_under_section_4_ustg() -> None:
+    """ "von der Umsatzsteuer befreit" (§ 4 Nr. 14 UStG): no VAT, netto = the invoice total."""
+    p = page(
+        *_head(),
+        line("Beratung, auch mittels Fernsprecher 1 2,30 10,72", 0.08, 0.40),
+        line("Symptombezogene Untersuchung 1 1,00 4,66", 0.08, 0.42),
+        line("Rechnungsbetrag", 0.60, 0.46),
+        line("15,38 €", 0.85, 0.46),
+        line(
+            "Ärztliche Heilbehandlungen sind gemäß § 4 Nr. 14 UStG von der Umsatzsteuer befreit.", 0.08, 0.50
+        ),
+    )
+    assert _amounts(extract_fields([p])) == ("15.38", "0.00", "15.38")

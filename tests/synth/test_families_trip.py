@@ -13,13 +13,23 @@ from stdnum.ch import vat as ch_vat
 from stdnum.de import stnr
 from stdnum.eu import vat
 
-from benchmarks.synth.families import FAMILY_NAMES, NEVER_TUNED, family_seeds, generate_family, split_of
 from benchmarks.synth.families_trip import TRIP_FAMILIES, draw_trip
+from tests.synth.family_checks import (
+    all_of,
+    assert_on_the_page,
+    assert_registered,
+    assert_same_seed_same_bytes,
+    assert_seeds_look_different,
+    assert_truth_printed,
+    cents,
+    de_amount,
+    seeded,
+    text_of,
+)
 from tests.synth.test_families import amount_forms, any_printed, date_forms
-from tests.synth.test_synth import is_printed, page_texts
+from tests.synth.test_synth import page_texts
 
 NAMES = ("hotel_rechnung", "kassenbon", "spedition_fracht", "lizenz_ch")
-PER_FAMILY = 10
 CENT = Decimal("0.01")
 KEYS = {
     "rechnungsnummer", "datum", "betrag_netto", "mwst", "betrag_brutto", "waehrung", "ust_id", "steuernummer",
@@ -30,19 +40,7 @@ RECEIPT_WIDTH = 80 * 72 / 25.4
 
 @pytest.fixture(scope="module")
 def invoices():
-    return {name: [generate_family(name, s) for s in family_seeds(name, PER_FAMILY)] for name in NAMES}
-
-
-def all_of(invoices):
-    return [inv for group in invoices.values() for inv in group]
-
-
-def text_of(pdf: bytes) -> str:
-    return " ".join(page_texts(pdf))
-
-
-def cents(value: float) -> Decimal:
-    return Decimal(str(value))
+    return seeded(NAMES)
 
 
 def printed_day(text: str, label: str) -> dt.date:
@@ -51,10 +49,6 @@ def printed_day(text: str, label: str) -> dt.date:
     assert found, label
     year = int(found[3]) if len(found[3]) == 4 else 2000 + int(found[3])
     return dt.date(year, int(found[2]), int(found[1]))
-
-
-def de_amount(value: float) -> str:
-    return f"{value:,.2f}".translate(str.maketrans(",.", ".,"))
 
 
 # -- printed forms, written here independently of the generator -------------------------------------------
@@ -81,19 +75,12 @@ def printed_forms(key: str, value) -> set[str]:
 
 
 def test_families_are_registered():
-    """Added as never-tuned; the ones worked on since are tuning families (their split says which)."""
-    assert set(TRIP_FAMILIES) == set(NAMES)
-    for name in NAMES:
-        assert name in FAMILY_NAMES and split_of(name) == ("never_tuned" if name in NEVER_TUNED else "tuning")
+    assert_registered(TRIP_FAMILIES, NAMES)
 
 
 @pytest.mark.parametrize("name", NAMES)
 def test_same_seed_same_bytes(name):
-    seed = family_seeds(name, 1)[0]
-    a, b = generate_family(name, seed), generate_family(name, seed)
-    assert a.pdf == b.pdf and a.truth == b.truth
-    assert generate_family(name, seed + 1).truth != a.truth
-    assert draw_trip(name, seed).truth() == a.truth
+    assert_same_seed_same_bytes(name, draw_trip)
 
 
 # -- the truth --------------------------------------------------------------------------------------------
@@ -154,48 +141,17 @@ def test_identifiers_pass_their_checksums(invoices):
 
 
 def test_text_layer_holds_every_truth_value_as_printed(invoices):
-    for inv in all_of(invoices):
-        text = text_of(inv.pdf)
-        for key, value in inv.truth.items():
-            if key != "pages":
-                assert any(is_printed(text, f) for f in printed_forms(key, value)), (
-                    inv.layout,
-                    inv.seed,
-                    key,
-                    value,
-                )
+    assert_truth_printed(invoices, printed_forms)
 
 
 def test_nothing_is_drawn_off_the_page(invoices):
-    for inv in all_of(invoices):
-        with pymupdf.open(stream=inv.pdf, filetype="pdf") as doc:
-            for page in doc:
-                for block in page.get_text("dict")["blocks"]:
-                    x0, y0, x1, y1 = block["bbox"]
-                    assert 10 <= x0 and x1 <= page.rect.width - 10 and 10 <= y0 and y1 <= page.rect.height - 8, (
-                        inv.layout, inv.seed, block["bbox"]
-                    )  # fmt: skip
+    assert_on_the_page(invoices)
 
 
 def test_seeds_look_different(invoices):
-    """Fonts, where the number and the total stand, and how much is drawn differ from seed to seed."""
-    for name, group in invoices.items():
-        looks = set()
-        for inv in group:
-            with pymupdf.open(stream=inv.pdf, filetype="pdf") as doc:
-                page = doc[0]
-                fonts = frozenset(f[3].split("+")[-1] for f in page.get_fonts())
-                gross = (
-                    de_amount(inv.truth["betrag_brutto"])
-                    if name != "lizenz_ch"
-                    else swiss(inv.truth["betrag_brutto"])
-                )
-                where = [
-                    (round(r.x0 / 10), round(r.y0 / 10))
-                    for r in page.search_for(inv.truth["rechnungsnummer"])[:1] + doc[-1].search_for(gross)[:1]
-                ]
-                looks.add((fonts, tuple(where), len(page.get_drawings()), round(page.rect.height)))
-        assert len(looks) == len(group), name
+    assert_seeds_look_different(
+        invoices, lambda name, inv: (swiss if name == "lizenz_ch" else de_amount)(inv.truth["betrag_brutto"])
+    )
 
 
 # -- what each family prints ------------------------------------------------------------------------------

@@ -803,9 +803,13 @@ class _LineItems:
 
 @dataclass(frozen=True)
 class _RateTable:
-    """The page's VAT lines per rate that state their base (`_tax_lines` without a netto to lean on)."""
+    """The page's VAT lines per rate that state their base (`_tax_line_rows` without a netto to lean on)."""
 
-    lines: list[validate.TaxLine]
+    rows: list[tuple[validate.TaxLine, Row]]
+
+    @property
+    def lines(self) -> list[validate.TaxLine]:
+        return [line for line, _ in self.rows]
 
     @property
     def mixed(self) -> bool:
@@ -814,6 +818,25 @@ class _RateTable:
 
     def sums_to(self, netto: Decimal, mwst: Decimal) -> bool:
         return netto == sum(t.base for t in self.lines) and mwst == sum(t.amount for t in self.lines)
+
+
+def _rate_table_candidates(ctx: _Context, rates: _RateTable) -> None:
+    """A mixed-rate VAT table's sums as netto and mwst, where a brutto read is their sum: the table confirms
+    them whatever labels were read (or misread) beside it."""
+    if not rates.mixed:
+        return
+    base = sum((t.base for t in rates.lines), Decimal(0))
+    tax = sum((t.amount for t in rates.lines), Decimal(0))
+    if not any(c.amount == base + tax for c in ctx.cands.get("betrag_brutto", ())):
+        return
+    named = ", ".join(f"{t.rate.normalize():f} %" for t in rates.lines)
+    rows = [row for _, row in rates.rows]
+    span = Span(" / ".join(r.text for r in rows), tuple(t for r in rows for t in r.tokens))
+    for name, value in (("betrag_netto", base), ("mwst", tax)):
+        issue = f"sum of the VAT table's {'bases' if name == 'betrag_netto' else 'taxes'} ({named}), brutto read"
+        c = Candidate(name, numbers.format_amount(value), span.text, span, RATE_LINES_SCORE, issues=[issue])
+        c.amount = value
+        ctx.add(c)
 
 
 def _line_item_candidates(ctx: _Context, lines: _LineItems) -> None:
@@ -1286,13 +1309,14 @@ def _states_no_vat(ctx: _Context) -> bool:
     return any(ctx.lex.marker("zero_vat").search(r.text) for r in ctx.layout.rows)
 
 
-def _zero_vat(chosen: dict[str, Candidate]) -> None:
+def _zero_vat(chosen: dict[str, Candidate], rates: _RateTable) -> None:
     """An invoice stating no VAT (`_states_no_vat`): mwst 0 and netto = brutto, the better read of the two
-    giving both. A VAT found by arithmetic alone stays only when it is a VAT rate of netto (the document's
-    "steuerfrei" was about a line, not the invoice); a difference of two amounts that is no rate is not VAT."""
+    giving both. A VAT found by arithmetic alone stays only when it is a VAT rate of netto or the sums of a
+    mixed-rate VAT table (the document's "steuerfrei" was about a line, not the invoice); a difference of
+    two amounts that is neither is not VAT."""
     netto, mwst, brutto = (chosen.get(n) for n in AMOUNT_FIELDS)
     if mwst is not None and mwst.amount and netto is not None and netto.amount is not None:
-        if _has_rate(netto.amount, mwst.amount):
+        if _has_rate(netto.amount, mwst.amount) or (rates.mixed and rates.sums_to(netto.amount, mwst.amount)):
             return
     read = [c for c in (brutto, netto) if c is not None]
     if not read:
@@ -1314,7 +1338,14 @@ def _zero_vat(chosen: dict[str, Candidate]) -> None:
 def _tax_lines(
     layout: DocumentLayout, netto: Decimal | None, items: Sequence[lineitems.LineItem] = ()
 ) -> list[validate.TaxLine]:
-    """VAT per rate: rows with a rate and a base and amount that agree with it.
+    """VAT per rate: rows with a rate and a base and amount that agree with it (`_tax_line_rows`)."""
+    return [line for line, _ in _tax_line_rows(layout, netto, items)]
+
+
+def _tax_line_rows(
+    layout: DocumentLayout, netto: Decimal | None, items: Sequence[lineitems.LineItem] = ()
+) -> list[tuple[validate.TaxLine, Row]]:
+    """VAT per rate, each with its row: rows with a rate and a base and amount that agree with it.
 
     A row with a rate and only the tax amount ("zzgl. 19 % MwSt 37,62") counts
     when the amount is the rate of the net total (single-rate invoices); a lone
@@ -1323,7 +1354,7 @@ def _tax_lines(
     Line item rows are no VAT lines ("5 Gerüst 20 qm 7,03 140,60": 5 % of 140,60
     is 7,03 by chance).
     """
-    lines: dict[Decimal, validate.TaxLine] = {}
+    lines: dict[Decimal, tuple[validate.TaxLine, Row]] = {}
     item_rows = {id(i.row) for i in items}
     for row in layout.rows:
         if id(row) in item_rows:
@@ -1341,9 +1372,9 @@ def _tax_lines(
                     continue
                 line = validate.TaxLine(rate, base, amount)
                 if abs(base) > abs(amount) and validate.rate_matches(line) and rate not in lines:
-                    lines[rate] = line
+                    lines[rate] = (line, row)
                     break
-    return sorted(lines.values(), key=lambda t: -t.rate)
+    return sorted(lines.values(), key=lambda pair: -pair[0].rate)
 
 
 def _bic_from_iban(ctx: _Context, chosen: dict[str, Candidate]) -> None:
@@ -1485,15 +1516,17 @@ def extract_fields(
             if best:
                 chosen[name] = best
     _penalise_after_deductions(ctx)
-    no_vat = _states_no_vat(ctx)  # before arithmetic adds VAT candidates of its own
-    rates = _RateTable(_tax_lines(layout, None, lines.items))
+    rates = _RateTable(_tax_line_rows(layout, None, lines.items))
+    _rate_table_candidates(ctx, rates)
+    # Before arithmetic adds VAT candidates of its own; a VAT table with VAT in it says otherwise.
+    no_vat = _states_no_vat(ctx) and not any(t.amount for t in rates.lines)
     amounts = _choose_amounts(ctx.cands, lines, rates)
     if not _adds_up(amounts):
         _arithmetic_candidates(ctx, lines)
         amounts = _choose_amounts(ctx.cands, lines, rates)
     chosen.update(amounts)
     if no_vat:
-        _zero_vat(chosen)
+        _zero_vat(chosen, rates)
 
     _bic_from_iban(ctx, chosen)
     _due_date_from_terms(chosen)

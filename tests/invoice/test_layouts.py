@@ -483,3 +483,18 @@ def test_a_medical_invoice_exempt_under_section_4_ustg() -> None:
         ),
     )
     assert _amounts(extract_fields([p])) == ("15.38", "0.00", "15.38")
+
+
+def test_a_tax_free_line_does_not_make_a_mixed_rate_invoice_vat_free() -> None:
+    """"Pfand steuerfrei" on an invoice whose VAT labels were misread beyond recognition: the VAT the
+    mixed-rate table adds up to (19 % and 7 %) stays; the invoice does not state it charges no VAT."""
+    p = page(
+        *_head(),
+        line("Getränke 7 % 100,00", 0.08, 0.40),
+        line("Zubehör 19 % 200,00", 0.08, 0.42),
+        line("Pfand steuerfrei 0,00", 0.08, 0.44),
+        line("Xqzrt 19 % 200,00 38,00", 0.50, 0.50),
+        line("Xqzrt 7 % 100,00 7,00", 0.50, 0.52),
+        line("Gesamtbetrag 345,00", 0.50, 0.56),
+    )
+    assert _amounts(extract_fields([p]))[1:] == ("45.00", "345.00")

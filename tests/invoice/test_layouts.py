@@ -486,7 +486,7 @@ def test_a_medical_invoice_exempt_under_section_4_ustg() -> None:
 
 
 def test_a_tax_free_line_does_not_make_a_mixed_rate_invoice_vat_free() -> None:
-    """"Pfand steuerfrei" on an invoice whose VAT labels were misread beyond recognition: the VAT the
+    """A "Pfand steuerfrei" line on an invoice whose VAT labels were misread beyond recognition: the VAT the
     mixed-rate table adds up to (19 % and 7 %) stays; the invoice does not state it charges no VAT."""
     p = page(
         *_head(),

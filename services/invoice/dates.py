@@ -1,7 +1,7 @@
 """Dates as printed on invoices, normalised to datetime.date.
 
 Accepted: 05.03.2018, 5.3.18, 05.03.18, 5. März 2018, 05. Mär. 2018, 5 März 2018,
-2018-03-05, 2018/03/05, March 5, 2018, 5 March 2018, Mar 5, 2018, 05-Mar-2018, 5 mars 2018,
+2018-03-05, March 5, 2018, 5 March 2018, Mar 5, 2018, 05-Mar-2018, 5 mars 2018,
 1er mars 2018, 5 maart 2018 (month names with their accents lost or misread by OCR:
 "4 aoüt 2017", "3 d&cembre 2018"), and 05/03/2018: day first unless the month comes
 first (``month_first``: the document's other slash dates or its language say so,
@@ -61,8 +61,8 @@ _PATTERNS = [
         "dmy",
         re.compile(r"(?<![\d.])(?P<d>\d{1,2})(?P<sep>[./-])(?P<m>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})(?![\d])"),
     ),
-    # 2018-03-05, 2018/03/05, 2018.03.05 (year first: always year, month, day)
-    ("ymd", re.compile(r"(?<![\d.])(?P<y>\d{4})(?P<ysep>[-/.])(?P<m>\d{1,2})(?P=ysep)(?P<d>\d{1,2})(?![\d.])")),
+    # 2018-03-05 (not 2018/03/05 or 2018.03.05: German invoice and order numbers are printed so)
+    ("ymd", re.compile(r"(?<![\d.])(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?!\d)")),
     # 5. März 2018, 05. Mär. 2018, 5 March 2018, 1er mars 2018, 05-Mar-2018
     (
         "dMy",

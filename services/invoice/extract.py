@@ -51,7 +51,7 @@ from services.invoice.layout import (
 from services.invoice.ocr_digits import confusion
 from services.invoice.parties import OTHER, PAYEE, SELLER, party_blocks, party_of, seller_info
 from services.invoice.repair import TO_DIGIT
-from services.invoice.review import COMPUTED_TOTAL, DIGIT_REPAIR, NO_LABEL, review
+from services.invoice.review import COMPUTED_TOTAL, DIGIT_REPAIR, NO_LABEL, NO_VAT_REPLACED, review
 from services.invoice.terms import due_days
 
 if TYPE_CHECKING:
@@ -186,7 +186,7 @@ def read_id(span: Span) -> tuple[str, Span] | None:
         m = _ID_TOKEN.match(t.text)
         if m and re.search(r"\d", m.group(1)) and not dates.parse_date(m.group(1)):
             return m.group(1), Span(t.text, (t,))
-        if _SPACED_PREFIX.match(t.text) and i + 1 < len(span.tokens):
+        if _SPACED_PREFIX.match(t.text) and t.text not in numbers.CURRENCY_CODES and i + 1 < len(span.tokens):
             nxt = span.tokens[i + 1]
             m = _ID_TOKEN.match(nxt.text)
             if m and m.group(1)[0].isdigit() and not dates.parse_date(m.group(1)) and _word_spaced(t, nxt):
@@ -1309,14 +1309,25 @@ def _states_no_vat(ctx: _Context) -> bool:
     return any(ctx.lex.marker("zero_vat").search(r.text) for r in ctx.layout.rows)
 
 
-def _zero_vat(chosen: dict[str, Candidate], rates: _RateTable) -> None:
+def _beside_a_rate(layout: DocumentLayout, c: Candidate) -> bool:
+    """The amount is printed in a row that names a VAT rate ("zzgl. 19 % 190,00"): VAT, whatever netto is
+    (a tax-free item in netto makes it no rate of all of netto)."""
+    mine = {id(t) for t in c.span.tokens}
+    return any(
+        any(id(t) in mine for t in row.tokens) and any(rate > 0 for rate in totals.rates_in(row.text))
+        for row in layout.rows
+    )
+
+
+def _zero_vat(layout: DocumentLayout, chosen: dict[str, Candidate], rates: _RateTable) -> None:
     """An invoice stating no VAT (`_states_no_vat`): mwst 0 and netto = brutto, the better read of the two
     giving both. A VAT found by arithmetic alone stays only when it is a VAT rate of netto or the sums of a
     mixed-rate VAT table (the document's "steuerfrei" was about a line, not the invoice); a difference of
     two amounts that is neither is not VAT."""
     netto, mwst, brutto = (chosen.get(n) for n in AMOUNT_FIELDS)
-    if mwst is not None and mwst.amount and netto is not None and netto.amount is not None:
-        if _has_rate(netto.amount, mwst.amount) or (rates.mixed and rates.sums_to(netto.amount, mwst.amount)):
+    if mwst is not None and mwst.amount:
+        if _beside_a_rate(layout, mwst) or (netto is not None and netto.amount is not None and (
+                _has_rate(netto.amount, mwst.amount) or (rates.mixed and rates.sums_to(netto.amount, mwst.amount)))):  # type: ignore[arg-type]  # fmt: skip
             return
     read = [c for c in (brutto, netto) if c is not None]
     if not read:
@@ -1328,7 +1339,7 @@ def _zero_vat(chosen: dict[str, Candidate], rates: _RateTable) -> None:
         current = chosen.get(name)
         if current is not None and current.amount == value:
             continue
-        issue = f"{note}; {name} computed" + (f" (instead of {current.raw})" if current is not None else "")
+        issue = f"{note}; {name} computed" + (f" ({NO_VAT_REPLACED} {current.raw})" if current is not None else "")
         amount = numbers.format_amount(value)  # type: ignore[arg-type]
         c = Candidate(name, amount, known.raw, known.span, 0.5, pb.FIELD_SOURCE_COMPUTED, issues=[issue])
         c.amount = value
@@ -1526,7 +1537,7 @@ def extract_fields(
         amounts = _choose_amounts(ctx.cands, lines, rates)
     chosen.update(amounts)
     if no_vat:
-        _zero_vat(chosen, rates)
+        _zero_vat(layout, chosen, rates)
 
     _bic_from_iban(ctx, chosen)
     _due_date_from_terms(chosen)

@@ -155,7 +155,7 @@ def _from_sender_line(layout: DocumentLayout, footer: bool = False) -> SellerInf
 
 def _from_legal_form(layout: DocumentLayout) -> SellerInfo | None:
     """A name with a legal form at the top or in the footer; in a footer's sentence, the name it starts with
-    ("Onde Bleue Internet SAS au capital de …", "Muster GmbH – Sitz Köln – HRB 1234")."""
+    ("Onde Bleue Internet SAS au capital de …", "Muster GmbH – Sitz Köln – HRB 1234"), not a bank's."""
     first = layout.pages[0]
     top = [r for r in first.rows if r.y1 < 0.2]
     footer = [r for p in _first_and_last(layout) for r in p.rows if r.y0 > 0.82]
@@ -163,11 +163,10 @@ def _from_legal_form(layout: DocumentLayout) -> SellerInfo | None:
         page = layout.page(row.page)
         for cell in _cells(row, page):
             m = LEGAL_FORM.search(cell.text)
-            if not m:
-                continue
-            if len(cell.text) < NAME_CHARS and not _is_address(cell.text):
+            if m and len(cell.text) < NAME_CHARS and not _is_address(cell.text):
                 return SellerInfo(cell, None)
-            name = _name_before(cell, m.end())
+            found = _FOOTER_NAME.search(cell.text) if row.y0 > 0.82 else None
+            name = _name_before(cell, found.end()) if found else None
             if name is not None:
                 return SellerInfo(name, None)
     return None
@@ -176,13 +175,20 @@ def _from_legal_form(layout: DocumentLayout) -> SellerInfo | None:
 # A company name is shorter than this; after it, its sentence goes on with a separator or the capital and seat.
 NAME_CHARS = 60
 _AFTER_NAME = re.compile(r"\s*(?:[–—\-·•|,;(]|au capital\b|mit Sitz\b|Sitz\b|registered\b)", re.I)
+# A footer sentence's legal form: German and English ones, and the French and Dutch ones in capitals only
+# ("Termine n.V." is "nach Vereinbarung").
+_FOOTER_NAME = re.compile(rf"{LEGAL_FORM.pattern}|(?<![\w])(?-i:SAS|SASU|EURL|N\.V\.)(?![\w])", re.I)
+# Not the seller's name: a bank's (the footer's bank line), or one after a label ("Inhaber: …", "Bank: …").
+_NOT_SELLER = re.compile(r"bank\b|sparkasse|volksbank|raiffeisen|:", re.I)
 
 
 def _name_before(cell: Span, end: int) -> Span | None:
     """The cell's words up to character `end` (a legal form's end) when they are a name that its sentence goes
     on after, else None."""
     head = cell.text[:end]
-    if len(head) >= NAME_CHARS or _is_address(head) or not _AFTER_NAME.match(cell.text[end:]):
+    if len(head) >= NAME_CHARS or _is_address(head) or _NOT_SELLER.search(head):
+        return None
+    if not _AFTER_NAME.match(cell.text[end:]):
         return None
     tokens, length = [], -1
     for token in cell.tokens:

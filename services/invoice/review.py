@@ -38,6 +38,9 @@ DIGIT_REPAIR = "OCR digit confusion"
 # An issue of a total computed from the other two because no reading of it added up (extract.py,
 # _vat_from_sum, _brutto_from_sum): arithmetic and VAT rates confirm it, nobody read it.
 COMPUTED_TOTAL = "computed from the other totals"
+# An issue of an amount the no-VAT rule (extract.py, _zero_vat: the invoice states it charges no VAT) put in place
+# of the value read: a person should confirm the invoice charges none.
+NO_VAT_REPLACED = "in place of the value read,"
 
 
 def fields_of_check(name: str) -> tuple[str, ...]:
@@ -84,6 +87,9 @@ def review(result: pb.InvoiceFields) -> None:
         reasons.append(
             f"{', '.join(repaired)} read with an OCR digit confusion, corrected by netto + mwst = brutto"
         )
+    replaced = [n for n in AMOUNTS if n in found and any(NO_VAT_REPLACED in i for i in found[n].issues)]
+    if replaced:
+        reasons.append(f"{', '.join(replaced)} set by the invoice's no-VAT statement in place of the value read")
     computed = [n for n in AMOUNTS if n in found and any(COMPUTED_TOTAL in i for i in found[n].issues)]
     if computed:
         reasons.append(f"{', '.join(computed)} {COMPUTED_TOTAL} (netto + mwst = brutto): its printed value was not readable")

@@ -470,6 +470,11 @@ def test_an_invoice_number_printed_with_a_space_after_its_prefix(number: str) ->
     assert values(extract_fields([p]))["rechnungsnummer"] == number
 
 
+def test_a_currency_before_a_number_is_no_prefix_of_it() -> None:
+    p = page(line("Rechnungsnummer: 4711", 0.08, 0.10), line("Betrag EUR 2026", 0.08, 0.20))
+    assert values(extract_fields([p]))["rechnungsnummer"] == "4711"
+
+
 def test_a_medical_invoice_exempt_under_section_4_ustg() -> None:
     """ "von der Umsatzsteuer befreit" (§ 4 Nr. 14 UStG): no VAT, netto = the invoice total."""
     p = page(
@@ -498,3 +503,50 @@ def test_a_tax_free_line_does_not_make_a_mixed_rate_invoice_vat_free() -> None:
         line("Gesamtbetrag 345,00", 0.50, 0.56),
     )
     assert _amounts(extract_fields([p]))[1:] == ("45.00", "345.00")
+
+
+@pytest.mark.parametrize("vat_line", ["zzgl. 19 % 190,00", "+ 19 % 190,00"])
+@pytest.mark.parametrize(
+    "remark",
+    [
+        "Porto ist steuerfrei.",
+        "2 Porto (steuerfrei) 50,00",
+        "Leistungen nach § 4 Nr. 2 AGB sind steuerbefreit.",
+    ],
+)
+def test_a_tax_free_remark_leaves_the_vat_printed_beside_its_rate(remark: str, vat_line: str) -> None:
+    """Postage tax-free, part of netto: the VAT ("zzgl. 19 % 190,00") is no rate of all of netto, but it is
+    printed beside its rate, so it stays; the invoice does not charge no VAT."""
+    p = page(
+        *_head(),
+        line("1 Beratung 1.000,00", 0.08, 0.40),
+        line("2 Porto 50,00", 0.08, 0.42),
+        line(remark, 0.08, 0.44),
+        line("Summe netto 1.050,00", 0.50, 0.50),
+        line(vat_line, 0.50, 0.52),
+        line("Summe brutto 1.240,00", 0.50, 0.54),
+    )
+    assert _amounts(extract_fields([p])) == ("1050.00", "190.00", "1240.00")
+
+
+@pytest.mark.parametrize(
+    "footer",
+    [
+        "Deutsche Bank AG · IBAN DE89 3704 0044 0532 0130 00 · BIC DEUTDEDBXXX · St.-Nr. 123/456/78901",
+        "Bankverbindung: Commerzbank AG – IBAN DE89 3704 0044 0532 0130 00 – BIC COBADEFFXXX",
+        "Termine n.V. – Telefon 0221 123456",
+        "Inhaber: Max Schmidt e.K. – Sitz Köln – Amtsgericht Köln HRA 1234",
+    ],
+)
+def test_a_bank_or_a_labelled_line_in_the_footer_is_not_the_seller(footer: str) -> None:
+    """The footer's company sentence gives the seller's name; a bank's name, "n.V." (nach Vereinbarung) or a
+    name after a label do not."""
+    p = page(
+        line("Malerbetrieb Schmidt", 0.08, 0.03),
+        line("Rechnung Nr. 2026-117", 0.60, 0.10),
+        line("Datum: 04.12.2026", 0.60, 0.12),
+        line("Gesamtbetrag 119,00 €", 0.60, 0.50),
+        line(footer, 0.05, 0.93),
+    )
+    seller = values(extract_fields([p])).get("lieferant")
+    assert seller is None or not any(word in seller for word in ("Bank", "n.V.", "Inhaber")), seller

@@ -100,10 +100,19 @@ def _year(y: str) -> int:
     return n + 2000 if len(y) == 2 else n
 
 
+def _month_number(name: str) -> int:
+    """The month a name matched by _MONTH_ALT stands for. Case-insensitive matching takes letters that fold
+    to none of ours ("januarı" with a dotless ı, as OCR reads an i): those are found by the pattern."""
+    folded = _fold(name.replace("&", "e"))
+    if folded in _FOLDED_MONTHS:
+        return _FOLDED_MONTHS[folded]
+    return next(v for k, v in _FOLDED_MONTHS.items() if re.fullmatch(_month_pattern(k), name, re.IGNORECASE))
+
+
 def _day_month(m: re.Match[str], month_first: bool) -> tuple[int, int]:
     groups = m.groupdict()
     if groups.get("mn"):
-        return int(m.group("d")), _FOLDED_MONTHS[_fold(m.group("mn").replace("&", "e"))]
+        return int(m.group("d")), _month_number(m.group("mn"))
     d, mo = int(m.group("d")), int(m.group("m"))
     if groups.get("sep") == "/" and (d <= 12 < mo or (month_first and mo <= 12)):
         return mo, d  # 12/24/2026, or 12/04/2026 on a month-first document

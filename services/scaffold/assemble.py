@@ -11,7 +11,9 @@ page; UNSPECIFIED when any page has none).
 
 The invoice fields come from a `FieldExtractor` the caller passes in
 (`services.invoice.pipeline.build_invoice` in every server): the
-scaffold sits below the invoice package and never imports it.
+scaffold sits below the invoice package and never imports it. An extractor
+that fails (a bug) leaves the fields out with a warning and `needs_review`;
+the document's pages and text are returned all the same.
 """
 
 from __future__ import annotations
@@ -19,6 +21,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
+
+import structlog
 
 from ocrmesh.v1 import ocr_pb2 as pb
 from services.doctype.classify import classify_document
@@ -33,6 +37,14 @@ class ExtractedFields(Protocol):
     fields: pb.InvoiceFields
     warnings: list[str]
     document_type: pb.DocumentClassification | None  # decided with the fields, or None
+
+
+# What a document says when its field extraction failed (a bug): its pages and text stand, its fields do not.
+FIELDS_FAILED = (
+    "the invoice fields could not be extracted (an internal error, logged): the text is complete, the fields"
+    " are left out"
+)
+log = structlog.get_logger("ocrmesh.assemble")
 
 
 # Invoice fields over a document's pages (ordered), its e-invoice if any, and the known suppliers.
@@ -94,11 +106,18 @@ def assemble_document(
     if summary.einvoice is not None:
         result.einvoice.CopyFrom(summary.einvoice)
     if summary.extract_fields:
-        outcome = fields(ordered, summary.einvoice, summary.suppliers)
-        result.fields.CopyFrom(outcome.fields)
-        result.warnings.extend(w for w in outcome.warnings if w not in result.warnings)
-        if outcome.document_type is not None:
-            result.document_type.CopyFrom(outcome.document_type)
+        try:
+            outcome = fields(ordered, summary.einvoice, summary.suppliers)
+        except Exception as exc:  # noqa: BLE001  # a bug in the fields must not lose the document's pages
+            log.error("field_extraction_failed", error=type(exc).__name__, request_id=summary.request_id)
+            result.warnings.append(FIELDS_FAILED)
+            result.fields.needs_review = True
+            result.fields.review_reasons.append(FIELDS_FAILED)
+        else:
+            result.fields.CopyFrom(outcome.fields)
+            result.warnings.extend(w for w in outcome.warnings if w not in result.warnings)
+            if outcome.document_type is not None:
+                result.document_type.CopyFrom(outcome.document_type)
     if not result.HasField("document_type"):
         result.document_type.CopyFrom(classify_document(result.text, summary.einvoice))
     return result

@@ -78,3 +78,10 @@ def test_plausible_dates() -> None:
     assert is_plausible(date(2018, 3, 5), today=date(2024, 1, 1))
     assert not is_plausible(date(1899, 3, 5), today=date(2024, 1, 1))
     assert not is_plausible(date(2031, 3, 5), today=date(2024, 1, 1))
+
+
+@pytest.mark.parametrize("text", ["5. Januarı 2018", "5 MARCH 2018", "5 ſeptember 2018"])
+def test_month_names_with_letters_that_only_case_folding_matches(text: str) -> None:
+    """OCR reads an i as a dotless ı ("Januarı"): the month name still matches case-insensitively, and is
+    looked up by its pattern, not a dictionary of folded spellings (a KeyError ended the field extraction)."""
+    assert parse_date(text) is not None

@@ -98,14 +98,16 @@ class JobsMetrics:
         self.document_seconds.labels(outcome).observe(seconds)
 
     async def sample(self, store: JobStore) -> None:
-        """Set the state gauges from the store once."""
+        """Set the state gauges from the store once. The exporter's thread may scrape between two sets: the
+        queue's and the documents' gauges are set first, so a scrape that sees a job's new state sees them as new."""
         counts = await store.counts()
-        for state in STATES:
-            self.jobs_in_state.labels(state).set(counts.jobs.get(state, 0))
-            self.documents_in_state.labels(state).set(counts.documents.get(state, 0))
         self.queue_depth.set(counts.documents.get(QUEUED, 0))
         oldest = counts.oldest_queued_at
         self.oldest_queued_seconds.set(max(0.0, time.time() - oldest) if oldest is not None else 0.0)
+        for state in STATES:
+            self.documents_in_state.labels(state).set(counts.documents.get(state, 0))
+        for state in STATES:
+            self.jobs_in_state.labels(state).set(counts.jobs.get(state, 0))
 
     async def sample_every(self, store: JobStore, seconds: float) -> None:
         """Sample until cancelled; a failed read is counted and logged, the loop goes on."""

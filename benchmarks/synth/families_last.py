@@ -50,6 +50,7 @@ from benchmarks.synth.families_more import (
     cells,
     columns,
     creditor_id,
+    draw_sheet,
     footer_columns,
     grid_lines,
     initials,
@@ -63,7 +64,6 @@ from benchmarks.synth.invoice_gen import (
     MONTHS_DE,
     InvoiceData,
     LineItem,
-    _invoice_data,
     round_cent,
     vat_breakdown,
 )
@@ -854,6 +854,4 @@ LAST_FAMILIES: dict[str, type[TripSheet]] = {
 
 def draw_last(name: str, seed: int) -> TripDrawing:
     """One invoice of the family `name` of this module, deterministic for `seed`."""
-    rng = random.Random(f"{name}-{seed}")
-    data = _invoice_data(rng, "de")
-    return LAST_FAMILIES[name](rng, data).draw()
+    return draw_sheet(LAST_FAMILIES[name], name, seed)

@@ -54,6 +54,7 @@ from benchmarks.synth.families_more import (
     WHITE,
     cells,
     columns,
+    draw_sheet,
     footer_columns,
     grid_lines,
     initials,
@@ -65,7 +66,6 @@ from benchmarks.synth.families_world import MORE_BRANDS, PALE, RULE, _domain
 from benchmarks.synth.invoice_gen import (
     InvoiceData,
     LineItem,
-    _invoice_data,
     _party,
     _steuernummer,
     round_cent,
@@ -975,6 +975,4 @@ LATE_FAMILIES: dict[str, type[TripSheet]] = {
 
 def draw_late(name: str, seed: int) -> TripDrawing:
     """One invoice of the family `name` of this module, deterministic for `seed`."""
-    rng = random.Random(f"{name}-{seed}")
-    data = _invoice_data(rng, "de")
-    return LATE_FAMILIES[name](rng, data).draw()
+    return draw_sheet(LATE_FAMILIES[name], name, seed)

@@ -34,7 +34,7 @@ import random
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
-from typing import Literal
+from typing import Literal, Protocol, TypeVar
 
 import pymupdf
 
@@ -1570,8 +1570,22 @@ MORE_FAMILIES: dict[str, type[Sheet]] = {
 _LANG = {"saas_en": "en"}
 
 
+D = TypeVar("D", bound=Drawing, covariant=True)
+
+
+class _Draws(Protocol[D]):
+    def draw(self) -> D: ...
+
+
+def draw_sheet(
+    sheet: Callable[[random.Random, InvoiceData], _Draws[D]], name: str, seed: int, lang: str = "de"
+) -> D:
+    """One invoice of the family `name`, drawn by its `sheet` class, deterministic for `seed`: the one seeding
+    of every module's families (this one's, `families_world`, `_trip`, `_late`, `_last`)."""
+    rng = random.Random(f"{name}-{seed}")
+    return sheet(rng, _invoice_data(rng, lang)).draw()
+
+
 def draw_more(name: str, seed: int) -> Drawing:
     """One invoice of the family `name` of this module, deterministic for `seed`."""
-    rng = random.Random(f"{name}-{seed}")
-    data = _invoice_data(rng, _LANG.get(name, "de"))
-    return MORE_FAMILIES[name](rng, data).draw()
+    return draw_sheet(MORE_FAMILIES[name], name, seed, _LANG.get(name, "de"))

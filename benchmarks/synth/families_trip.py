@@ -86,6 +86,7 @@ from benchmarks.synth.families_more import (
     _renamed,
     cells,
     columns,
+    draw_sheet,
     footer_columns,
     grid_lines,
     initials,
@@ -113,7 +114,6 @@ from benchmarks.synth.invoice_gen import (
     LineItem,
     Party,
     VatLine,
-    _invoice_data,
     _party,
     _steuernummer,
     round_cent,
@@ -1778,6 +1778,4 @@ TRIP_FAMILIES: dict[str, type[TripSheet]] = {
 
 def draw_trip(name: str, seed: int) -> TripDrawing:
     """One invoice of the family `name` of this module, deterministic for `seed`."""
-    rng = random.Random(f"{name}-{seed}")
-    data = _invoice_data(rng, "de")
-    return TRIP_FAMILIES[name](rng, data).draw()
+    return draw_sheet(TRIP_FAMILIES[name], name, seed)

@@ -72,6 +72,7 @@ from benchmarks.synth.families_more import (
     _renamed,
     cells,
     columns,
+    draw_sheet,
     footer_columns,
     initials,
     label_rows,
@@ -84,7 +85,6 @@ from benchmarks.synth.invoice_gen import (
     LineItem,
     Party,
     VatLine,
-    _invoice_data,
     round_cent,
     vat_breakdown,
 )
@@ -1637,6 +1637,4 @@ _LANG = {"erp_en": "en"}
 
 def draw_world(name: str, seed: int) -> Drawing:
     """One invoice of the family `name` of this module, deterministic for `seed`."""
-    rng = random.Random(f"{name}-{seed}")
-    data = _invoice_data(rng, _LANG.get(name, "de"))
-    return WORLD_FAMILIES[name](rng, data).draw()
+    return draw_sheet(WORLD_FAMILIES[name], name, seed, _LANG.get(name, "de"))

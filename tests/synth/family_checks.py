@@ -8,7 +8,7 @@ layer, nothing drawn off the page, and seeds that look different.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 import pymupdf
 
@@ -36,6 +36,24 @@ def text_of(pdf: bytes) -> str:
 
 def cents(value: float) -> Decimal:
     return Decimal(str(value))
+
+
+CENT = Decimal("0.01")
+
+
+def bases_by_rate(inv: SyntheticInvoice) -> dict[Decimal, Decimal]:
+    """The invoice's items (quantity × unit price, to the cent) summed by VAT rate."""
+    by_rate: dict[Decimal, Decimal] = {}
+    for item in inv.items:
+        rate = Decimal(item.rate)
+        by_rate[rate] = by_rate.get(rate, Decimal(0)) + (item.quantity * item.unit_price).quantize(
+            CENT, ROUND_HALF_UP
+        )
+    return by_rate
+
+
+def vat_of(base: Decimal, rate: Decimal) -> Decimal:
+    return (base * rate / 100).quantize(CENT, ROUND_HALF_UP)
 
 
 def de_amount(value: float) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 import pymupdf
 import pytest
@@ -21,9 +21,11 @@ from tests.synth.family_checks import (
     assert_same_seed_same_bytes,
     assert_seeds_look_different,
     assert_truth_printed,
+    bases_by_rate,
     cents,
     seeded,
     text_of,
+    vat_of,
 )
 from tests.synth.test_families import amount_forms, any_printed, date_forms
 from tests.synth.test_synth import page_texts
@@ -101,16 +103,13 @@ def test_truth_has_the_format_of_the_other_families(invoices):
 def test_amounts_add_up_per_rate(invoices):
     for inv in all_of(invoices):
         t = inv.truth
-        by_rate: dict[int, Decimal] = {}
-        for item in inv.items:
-            line = (item.quantity * item.unit_price).quantize(CENT, ROUND_HALF_UP)
-            by_rate[item.rate] = by_rate.get(item.rate, Decimal(0)) + line
-        vat_total = sum((base * rate / 100).quantize(CENT, ROUND_HALF_UP) for rate, base in by_rate.items())
+        by_rate = bases_by_rate(inv)
+        vat_total = sum(vat_of(base, rate) for rate, base in by_rate.items())
         assert cents(t["betrag_netto"]) == sum(by_rate.values()) > 0, inv.layout
         assert cents(t.get("mwst", 0.0)) == vat_total, inv.layout
         assert cents(t["betrag_netto"]) + vat_total == cents(t["betrag_brutto"]), inv.layout
         assert {(v.rate, v.base, v.amount) for v in inv.vat_lines} == {
-            (rate, base, (base * rate / 100).quantize(CENT, ROUND_HALF_UP)) for rate, base in by_rate.items()
+            (rate, base, vat_of(base, rate)) for rate, base in by_rate.items()
         }
 
 

@@ -803,40 +803,51 @@ class _LineItems:
 
 @dataclass(frozen=True)
 class _RateTable:
-    """The page's VAT lines per rate that state their base (`_tax_line_rows` without a netto to lean on)."""
+    """The page's VAT lines per rate that state their base (`_tax_line_rows` without a netto to lean on), and
+    their sums (made once: `_best_triple` asks for every triple it weighs)."""
 
     rows: list[tuple[validate.TaxLine, Row]]
+    lines: list[validate.TaxLine] = field(init=False)
+    base_sum: Decimal = field(init=False)
+    tax_sum: Decimal = field(init=False)
+    # Two rates or more, a VAT amount among them: the invoice's VAT is their sum, not one of them.
+    mixed: bool = field(init=False)
 
-    @property
-    def lines(self) -> list[validate.TaxLine]:
-        return [line for line, _ in self.rows]
-
-    @property
-    def mixed(self) -> bool:
-        """Two rates or more, a VAT amount among them: the invoice's VAT is their sum, not one of them."""
-        return len(self.lines) >= 2 and any(t.amount for t in self.lines)
+    def __post_init__(self) -> None:
+        lines = [line for line, _ in self.rows]
+        object.__setattr__(self, "lines", lines)
+        object.__setattr__(self, "base_sum", sum((t.base for t in lines), Decimal(0)))
+        object.__setattr__(self, "tax_sum", sum((t.amount for t in lines), Decimal(0)))
+        object.__setattr__(self, "mixed", len(lines) >= 2 and any(t.amount for t in lines))
 
     def sums_to(self, netto: Decimal, mwst: Decimal) -> bool:
-        return netto == sum(t.base for t in self.lines) and mwst == sum(t.amount for t in self.lines)
+        return netto == self.base_sum and mwst == self.tax_sum
+
+
+def _vat_line_sums(
+    rows: Sequence[Row], rates: Sequence[Decimal], base: Decimal, tax: Decimal
+) -> list[Candidate]:
+    """Netto and mwst as the sums of VAT lines' bases and taxes (`rows`, at these `rates`), for callers that
+    found a brutto read to be their total: the lines confirm them whatever labels were read beside them."""
+    span = Span(" / ".join(r.text for r in rows), tuple(t for r in rows for t in r.tokens))
+    named = ", ".join(f"{r.normalize():f} %" for r in rates)
+    made = []
+    for name, value, what in (("betrag_netto", base, "bases"), ("mwst", tax, "tax")):
+        confirms = "netto + mwst = brutto confirms it"
+        issue = f"{name} taken as the sum of the VAT lines' {what} ({named}): {confirms}"
+        c = Candidate(name, numbers.format_amount(value), span.text, span, RATE_LINES_SCORE, issues=[issue])
+        c.amount = value
+        made.append(c)
+    return made
 
 
 def _rate_table_candidates(ctx: _Context, rates: _RateTable) -> None:
-    """A mixed-rate VAT table's sums as netto and mwst, where a brutto read is their sum: the table confirms
-    them whatever labels were read (or misread) beside it."""
-    if not rates.mixed:
-        return
-    base = sum((t.base for t in rates.lines), Decimal(0))
-    tax = sum((t.amount for t in rates.lines), Decimal(0))
-    if not any(c.amount == base + tax for c in ctx.cands.get("betrag_brutto", ())):
-        return
-    named = ", ".join(f"{t.rate.normalize():f} %" for t in rates.lines)
-    rows = [row for _, row in rates.rows]
-    span = Span(" / ".join(r.text for r in rows), tuple(t for r in rows for t in r.tokens))
-    for name, value in (("betrag_netto", base), ("mwst", tax)):
-        issue = f"sum of the VAT table's {'bases' if name == 'betrag_netto' else 'taxes'} ({named}), brutto read"
-        c = Candidate(name, numbers.format_amount(value), span.text, span, RATE_LINES_SCORE, issues=[issue])
-        c.amount = value
-        ctx.add(c)
+    """A mixed-rate VAT table's sums as netto and mwst, where a brutto read is their total."""
+    total = rates.base_sum + rates.tax_sum
+    if rates.mixed and any(c.amount == total for c in ctx.cands.get("betrag_brutto", ())):
+        rows = [row for _, row in rates.rows]
+        for c in _vat_line_sums(rows, [t.rate for t in rates.lines], rates.base_sum, rates.tax_sum):
+            ctx.add(c)
 
 
 def _line_item_candidates(ctx: _Context, lines: _LineItems) -> None:
@@ -1264,16 +1275,7 @@ def _arithmetic_candidates(ctx: _Context, items: _LineItems | None = None) -> No
     tax_sum = sum((t for _, t, _ in bases.values()), Decimal(0))
     if bases and any(b.amount == base_sum + tax_sum for b in brutto):
         # Their sums, confirmed by a brutto read, beat totals misread or split apart ("2 377,11").
-        rows = [r for _, _, r in bases.values()]
-        span = Span(" / ".join(r.text for r in rows), tuple(t for r in rows for t in r.tokens))
-        rates = ", ".join(f"{r.normalize():f} %" for r in bases)
-        for name, value, what in (("betrag_netto", base_sum, "bases"), ("mwst", tax_sum, "tax")):
-            issue = f"{name} taken as the sum of the VAT lines' {what} ({rates}): netto + mwst = brutto confirms it"
-            c = Candidate(
-                name, numbers.format_amount(value), span.text, span, RATE_LINES_SCORE, issues=[issue]
-            )
-            c.amount = value
-            added.append(c)
+        added += _vat_line_sums([r for _, _, r in bases.values()], list(bases), base_sum, tax_sum)
     for x in triples:
         values = {x.netto.value, x.mwst.value, x.brutto.value}
         if few_labels or values & labelled:

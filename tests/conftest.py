@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -13,14 +15,14 @@ os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 # Every router started by a test hosts jobs and benchmarks: keep their state out of the
 # repository's data/ (and away from a developer's own runs) in one throwaway directory.
 _STATE = Path(tempfile.mkdtemp(prefix="ocrmesh-test-state-"))
+# Gone with the test run, or every `make test` would leave one behind in the temp directory.
+atexit.register(shutil.rmtree, _STATE, ignore_errors=True)
 os.environ.setdefault("OCRMESH_JOBS_DATA_DIR", str(_STATE / "jobs"))
 os.environ.setdefault("OCRMESH_BENCH_DATA_DIR", str(_STATE / "benchmarks"))
 os.environ.setdefault("OCRMESH_ROUTER_PRIORS_FILE", str(_STATE / "benchmarks" / "latest-priors.json"))
 # Routers learn suppliers (POST /api/v1/suppliers/learn, Schemathesis included): into a copy of the
 # repository's registry, never into config/suppliers itself.
 if "OCRMESH_ROUTER_SUPPLIERS_DIR" not in os.environ:
-    import shutil
-
     shutil.copytree(Path(__file__).resolve().parents[1] / "config" / "suppliers", _STATE / "suppliers")
     os.environ["OCRMESH_ROUTER_SUPPLIERS_DIR"] = str(_STATE / "suppliers")
 # Processes a test starts find the client library (clients/python) even before `make setup` installed it.

@@ -111,7 +111,7 @@ def check_identifier(name: str, raw: str, repair_ocr: bool = True) -> IdCheck:
     # Repaired before upper-casing: a lower-case "l" or "o" is a confusion of its own.
     fixed = repair(value, lambda v: validator(v.upper()), name)
     if not fixed.valid and name == "iban":
-        fixed = _without_ghost(value, lambda v: validator(v.upper())) or fixed
+        fixed = _without_ghost(value, lambda v: validator(v.upper())) or _bank_code_misread(fixed) or fixed
     value = fixed.value if name == "steuernummer" else fixed.value.upper()
     issues = list(fixed.issues)
     if not fixed.valid:
@@ -139,6 +139,35 @@ def _without_ghost(value: str, validator: Callable[[str], bool]) -> Repair | Non
                     changes = (*got.changes, (value[drop], ""))
                     readings.setdefault(got.value, Repair(got.value, True, changes))
     return next(iter(readings.values())) if len(readings) == 1 else None
+
+
+def _bank_code_misread(read: Repair) -> Repair | None:
+    """An IBAN whose bank code, letters, has one of them misread as another letter (NL "BUNQ" read "BUNG"):
+    the one bank code registered for its country (schwifty's registry) one letter away with which the
+    checksum holds; its other repairs kept. None when no such code, or several."""
+    value = read.value.upper()
+    try:
+        spec = registry.get_iban_spec(value[:2])
+    except SchwiftyException:
+        return None
+    where = spec.positions.get(registry.Component.BANK_CODE)
+    if where is None or where.end <= where.start or len(value) != spec.iban_length:
+        return None
+    start, end = 4 + where.start, 4 + where.end
+    code = value[start:end]
+    if not code.isalpha():
+        return None  # digits: a misread digit is a confusion `repair` knows
+    registered = {bank.bank_code for bank in registry.get_banks_by_country(value[:2])}
+    if code in registered:
+        return None
+    readings = []
+    for other in registered:
+        if len(other) == len(code) and sum(a != b for a, b in zip(other, code, strict=True)) == 1:
+            candidate = value[:start] + other + value[end:]
+            if validate.is_valid_iban(candidate):
+                changed = next((a, b) for a, b in zip(code, other, strict=True) if a != b)
+                readings.append(Repair(candidate, True, (*read.changes, changed)))
+    return readings[0] if len(readings) == 1 else None
 
 
 def _failed(name: str, value: str) -> str:

@@ -93,6 +93,44 @@ def test_wrong_checksum_is_not_repaired_into_a_valid_one() -> None:
     assert any("fails its check" in issue for issue in got.issues)
 
 
+@pytest.mark.parametrize(
+    ("read", "good", "change"),
+    [
+        ("NL59BUNG1930849478", "NL59BUNQ1930849478", "G→Q"),  # bunq
+        ("NL59 BUNO 1930 8494 78", "NL59BUNQ1930849478", "O→Q"),
+        ("NL91ABMA0417164300", "NL91ABNA0417164300", "M→N"),  # ABN AMRO
+        ("GB29NWBX60161331926819", "GB29NWBK60161331926819", "X→K"),  # NatWest
+    ],
+)
+def test_a_letter_of_a_bank_code_misread_as_another_is_repaired_to_the_registered_code(
+    read: str, good: str, change: str
+) -> None:
+    got = check_identifier("iban", read)
+    assert got.valid and got.value == good
+    assert f"repaired OCR confusion {change}" in got.issues
+
+
+@pytest.mark.parametrize(
+    "read",
+    [
+        "NL91ABNA0417164301",  # a registered bank, the account misread: no bank code to repair
+        "NL91XYZW0417164300",  # no registered code one letter away
+    ],
+)
+def test_an_iban_whose_bank_code_no_registered_code_repairs_stays_failing(read: str) -> None:
+    got = check_identifier("iban", read)
+    assert not got.valid and got.value == read
+
+
+def test_extraction_repairs_a_misread_dutch_bank_code_and_its_bic() -> None:
+    fields = extract_fields(
+        [_invoice(line("IBAN: NL59 BUNG 1930 8494 78", 0.08, 0.92), line("BIC: BUNONL2A", 0.08, 0.94))]
+    )
+    assert field(fields, "iban").value == "NL59BUNQ1930849478" and field(fields, "iban").valid
+    assert field(fields, "bic").value == "BUNQNL2A"
+    assert failed_identifiers(fields) == []
+
+
 def test_bic_validated_and_derived_from_a_german_iban() -> None:
     assert check_identifier("bic", "COBADEFFXXX").valid
     assert not check_identifier("bic", "COBA12FF").valid

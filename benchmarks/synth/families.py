@@ -92,6 +92,17 @@ TUNING: tuple[str, ...] = (
     # not read; a VAT-exempt medical invoice's netto); agentur_retainer and baumarkt_b2b took their place.
     "arzt_goae",
     "autovermietung",
+    # Moved in session 15 to work on their failures (designed blind): webshop_nl (a slogan beside the sender
+    # line taken into the seller's name; on scans bunq's bank code BUNQ read BUNG), handwerker_abschlag (the
+    # "Fertigstellung/Abnahme" date of a final invoice not read as the date of supply), agentur_retainer (the
+    # purchase order printed as "Ihre Referenz (PO)" / "PO-Nummer" not read), rechnung_at (the seller's name
+    # taken with its sender line's "Abs.:"), gutschrift_versand (the original invoice's number and date taken
+    # for the credit note's own). The session's blind families_first and families_extra took their place.
+    "webshop_nl",
+    "handwerker_abschlag",
+    "agentur_retainer",
+    "rechnung_at",
+    "gutschrift_versand",
 )
 NEVER_TUNED: tuple[str, ...] = (
     "anzahlung",
@@ -112,12 +123,8 @@ NEVER_TUNED: tuple[str, ...] = (
     "telekom_rechnung",
     "saas_en",
     "zwei_seiten",
-    "handwerker_abschlag",
     # Added in session 13 in place of grosshandel_tabelle, designed blind; nobody has tuned on it.
     "energie_abschlag",
-    # Added in session 14, designed blind (without reading the extractor); nobody has tuned on them.
-    # They are drawn in families_world.
-    "webshop_nl",
     # Added in session 14 (second set), designed blind (without reading the extractor); nobody has tuned on them.
     # They are drawn in families_trip.
     "hotel_rechnung",
@@ -125,14 +132,11 @@ NEVER_TUNED: tuple[str, ...] = (
     "lizenz_ch",
     # Added in session 14 (fourth set), designed blind (without reading the extractor); nobody has tuned on them.
     # They are drawn in families_last.
-    "agentur_retainer",
     "baumarkt_b2b",
     # Added in session 15, designed blind (without reading the extractor); nobody has tuned on them.
     # They are drawn in families_first.
     "steuerberater_stbvv",
-    "rechnung_at",
     "uk_invoice",
-    "gutschrift_versand",
 )
 SPLIT: dict[str, tuple[str, ...]] = {"tuning": TUNING, "never_tuned": NEVER_TUNED}
 FAMILY_NAMES: tuple[str, ...] = TUNING + NEVER_TUNED

@@ -23,7 +23,7 @@ from services.invoice.labels import (
     STREET,
     ZIP_CITY,
 )
-from services.invoice.layout import DocumentLayout, PageLayout, Row, Span
+from services.invoice.layout import DocumentLayout, PageLayout, Row, Span, Token
 
 SELLER, OTHER, PAYEE = "seller", "other", "payee"
 # A block ends at a vertical gap of this many line heights.
@@ -142,15 +142,31 @@ def _from_sender_line(layout: DocumentLayout, footer: bool = False) -> SellerInf
     for row in rows:
         parts = [p for p in _SENDER_SEPARATORS.split(row.text) if p]
         enough = len(parts) >= 3 or (len(parts) == 2 and _STREET_AND_TOWN.search(parts[1]) is not None)
-        if (enough and any(ZIP_CITY.search(p) for p in parts) and not _is_address(parts[0])
-                and not _HOUSE_NUMBER_END.search(parts[0]) and not (footer and re.search(r"\d|:", parts[0]))):
-            name_tokens = row.tokens_in(0, len(parts[0]))
-            addr_start = len(parts[0])
+        if not enough or not any(ZIP_CITY.search(p) for p in parts):
+            continue
+        # The name is the words before the first separator in its own column: a row can hold another
+        # column's text left of it (a letterhead's slogan beside the sender line).
+        name_tokens = _last_cell(row.tokens_in(0, len(parts[0])), layout.page(row.page))
+        if not name_tokens:
+            continue
+        name = parts[0][row.starts[row.tokens.index(name_tokens[0])] :]
+        if (not _is_address(name) and not _HOUSE_NUMBER_END.search(name)
+                and not (footer and re.search(r"\d|:", name))):  # fmt: skip
             return SellerInfo(
-                Span(parts[0], tuple(name_tokens)),
-                Span(", ".join(parts[1:]), tuple(t for t in row.tokens if t not in name_tokens)) if addr_start else None,
+                Span(name, tuple(name_tokens)),
+                Span(", ".join(parts[1:]), tuple(t for t in row.tokens if t not in name_tokens)),
             )
     return None
+
+
+def _last_cell(tokens: list[Token], page: PageLayout) -> list[Token]:
+    """The tokens after the last column gap (CELL_GAP) between them."""
+    column_gap = page.across(CELL_GAP)
+    start = 0
+    for k in range(1, len(tokens)):
+        if tokens[k].x0 - tokens[k - 1].x1 > column_gap:
+            start = k
+    return tokens[start:]
 
 
 def _from_legal_form(layout: DocumentLayout) -> SellerInfo | None:

@@ -298,6 +298,39 @@ def test_invoice_date_apart_from_order_date_and_service_period() -> None:
     assert (got["datum"], got["leistungsdatum"]) == ("2026-12-04", "2026-11-01")
 
 
+@pytest.mark.parametrize(
+    "label", ["Fertigstellung/Abnahme:", "Abnahmedatum:", "Tag der Abnahme:", "Ausführungsdatum:"]
+)
+def test_a_completion_or_acceptance_date_is_the_date_of_supply(label: str) -> None:
+    """A trade's final invoice dates its supply by the work's completion or acceptance; the letter's text
+    naming them ("nach Fertigstellung und Abnahme der Arbeiten") is no label."""
+    p = page(
+        line("Rechnungs-Nr.: B-65690", 0.55, 0.20),
+        line("Datum: 02.06.2021", 0.55, 0.22),
+        line(label, 0.08, 0.30),
+        line("14.05.2021", 0.30, 0.30),
+        line("nach Fertigstellung und Abnahme der Arbeiten berechnen wir Ihnen", 0.08, 0.34),
+        line("Gesamtbetrag 1.190,00 €", 0.55, 0.60),
+    )
+    got = values(extract_fields([p]))
+    assert (got["datum"], got["leistungsdatum"]) == ("2021-06-02", "2021-05-14")
+
+
+@pytest.mark.parametrize(
+    ("label", "number"),
+    [("Ihre Referenz (PO):", "BE685739"), ("PO-Nummer:", "4516619038"), ("Your reference (PO)", "PO-7781")],
+)
+def test_a_purchase_order_reference_is_the_order_number(label: str, number: str) -> None:
+    p = page(
+        line("Rechnungsnummer: 2024-0815", 0.55, 0.20),
+        line("Datum: 02.06.2024", 0.55, 0.22),
+        line(label, 0.55, 0.24),
+        line(number, 0.80, 0.24),
+        line("Gesamtbetrag 1.190,00 €", 0.55, 0.60),
+    )
+    assert values(extract_fields([p])).get("bestellnummer") == number
+
+
 def _erp_page(untaxed_label: str) -> pb.PageResult:
     """An ERP's English invoice: item sections with their own subtotals, per-rate tax lines without bases
     ("Tax 20%", "Tax 0%"), then the untaxed amount and the total."""
@@ -432,6 +465,21 @@ def test_the_sellers_name_from_the_footers_company_sentence(footer: str, name: s
         line(footer, 0.05, 0.93),
     )
     assert values(extract_fields([p])).get("lieferant") == name
+
+
+def test_the_sender_lines_name_stops_at_the_column_gap_before_it() -> None:
+    """A letterhead's slogan on the left stands on the same row as the sender line on the right: the name is
+    the sender line's words before its first separator, not the slogan with them."""
+    p = page(
+        line("Elektronica voor iedereen", 0.09, 0.085),
+        line("PixelPlaza Nederland B.V. · Julianalaan 1 · 4811 ZK Breda", 0.45, 0.085),
+        line("Dhr. J. de Vries", 0.09, 0.16),
+        line("Schoolstraat 96", 0.09, 0.175),
+        line("2011 MZ Haarlem", 0.09, 0.19),
+        line("Factuurnummer F22-161338", 0.60, 0.25),
+        line("Totaal € 524,99", 0.60, 0.50),
+    )
+    assert values(extract_fields([p])).get("lieferant") == "PixelPlaza Nederland B.V."
 
 
 def test_a_mixed_rate_vat_table_gives_the_totals_not_its_first_rate() -> None:

@@ -140,23 +140,38 @@ def _from_sender_line(layout: DocumentLayout, footer: bool = False) -> SellerInf
     else:
         rows = [r for r in layout.pages[0].rows if r.y0 <= 0.4]
     for row in rows:
-        parts = [p for p in _SENDER_SEPARATORS.split(row.text) if p]
+        start = _sender_word_end(row.text)  # "Abs.: Muster GmbH · ...": the name after it
+        parts = [p for p in _SENDER_SEPARATORS.split(row.text[start:]) if p]
         enough = len(parts) >= 3 or (len(parts) == 2 and _STREET_AND_TOWN.search(parts[1]) is not None)
         if not enough or not any(ZIP_CITY.search(p) for p in parts):
             continue
         # The name is the words before the first separator in its own column: a row can hold another
         # column's text left of it (a letterhead's slogan beside the sender line).
-        name_tokens = _last_cell(row.tokens_in(0, len(parts[0])), layout.page(row.page))
+        name_tokens = _last_cell(row.tokens_in(start, start + len(parts[0])), layout.page(row.page))
         if not name_tokens:
             continue
-        name = parts[0][row.starts[row.tokens.index(name_tokens[0])] :]
+        name = parts[0][max(0, row.starts[row.tokens.index(name_tokens[0])] - start) :]
         if (not _is_address(name) and not _HOUSE_NUMBER_END.search(name)
                 and not (footer and re.search(r"\d|:", name))):  # fmt: skip
             return SellerInfo(
                 Span(name, tuple(name_tokens)),
-                Span(", ".join(parts[1:]), tuple(t for t in row.tokens if t not in name_tokens)),
+                Span(", ".join(parts[1:]), tuple(t for t, at in zip(row.tokens, row.starts, strict=True)
+                                                 if at >= start and t not in name_tokens)),  # fmt: skip
             )
     return None
+
+
+# The word a sender line may start with ("Abs.: Muster GmbH · Straße 1 · 12345 Ort"): not part of the name.
+# "Von" and the like need their colon: "Von Essen GmbH" is a name.
+_SENDER_WORD = re.compile(
+    r"^\s*(?:Abs\.\s*:?|Abs\s*:|Absender\s*:?|(?:Von|From|Sender|Expéditeur|Exp\.|Afzender)\s*:)\s+", re.I
+)
+
+
+def _sender_word_end(text: str) -> int:
+    """Where the text after a leading "Abs.:" / "Absender:" / "From:" starts (0 without one)."""
+    found = _SENDER_WORD.match(text)
+    return found.end() if found else 0
 
 
 def _last_cell(tokens: list[Token], page: PageLayout) -> list[Token]:

@@ -482,6 +482,33 @@ def test_the_sender_lines_name_stops_at_the_column_gap_before_it() -> None:
     assert values(extract_fields([p])).get("lieferant") == "PixelPlaza Nederland B.V."
 
 
+@pytest.mark.parametrize(
+    "sender",
+    [
+        "Abs.: Landhotel Kogler GmbH, Favoritenstraße 7/4, 6850 Dornbirn",
+        "Absender: Landhotel Kogler GmbH · Favoritenstraße 7/4 · 6850 Dornbirn",
+        "Abs. : Landhotel Kogler GmbH · Favoritenstraße 7/4 · 6850 Dornbirn",
+    ],
+)
+def test_the_sender_lines_own_word_is_not_part_of_the_sellers_name(sender: str) -> None:
+    p = page(
+        line(sender, 0.09, 0.14),
+        line("Hofer Landtechnik GmbH", 0.09, 0.16),
+        line("Rechnungsnummer AR-2019-07994", 0.57, 0.15),
+        line("Gesamtbetrag 1.200,00 €", 0.57, 0.50),
+    )
+    assert values(extract_fields([p])).get("lieferant") == "Landhotel Kogler GmbH"
+
+
+def test_a_seller_whose_name_starts_like_a_sender_word_keeps_it() -> None:
+    p = page(
+        line("Von Essen GmbH · Hauptstraße 1 · 45127 Essen", 0.09, 0.14),
+        line("Rechnungsnummer AR-2019-07994", 0.57, 0.15),
+        line("Gesamtbetrag 1.200,00 €", 0.57, 0.50),
+    )
+    assert values(extract_fields([p])).get("lieferant") == "Von Essen GmbH"
+
+
 def test_a_mixed_rate_vat_table_gives_the_totals_not_its_first_rate() -> None:
     """A till receipt's VAT table (rate, netto, tax, gross per rate, then "Gesamt"), its total netto read
     "100, 01" by OCR: the invoice's totals are the table's sums (100,01 + 18,12 = 118,13, each rate's tax

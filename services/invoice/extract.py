@@ -370,9 +370,11 @@ class _Context:
     def excluded(self) -> dict[str, set[int]]:
         """Tokens (ids) that are values of negative labels: "amounts" (Skonto, bereits bezahlt...)
         and "dates" (Bestelldatum...), never taken for the totals or the invoice date."""
-        out: dict[str, set[int]] = {"amounts": set(), "dates": set()}
+        out: dict[str, set[int]] = {"amounts": set(), "dates": set(), "references": set()}
         for hit in self.hits:
-            kind = {lexicon.NEG_AMOUNT: "amounts", lexicon.NEG_DATE: "dates"}.get(hit.field)
+            kind = {
+                lexicon.NEG_AMOUNT: "amounts", lexicon.NEG_DATE: "dates", lexicon.NEG_REFERENCE: "references"
+            }.get(hit.field)  # fmt: skip
             if kind:
                 span = right_of(self.layout, hit, self.near(hit))
                 out[kind].update(id(t) for t in span.tokens) if span else None
@@ -400,6 +402,29 @@ class _Context:
 
     def is_excluded(self, kind: str, span: Span) -> bool:
         return any(id(t) in self.excluded[kind] for t in span.tokens)
+
+    @cached_property
+    def corrects_another(self) -> bool:
+        """The document names another one it corrects: a label naming it ("Ursprungsrechnung", "zu Rechnung"),
+        or a credit note's own number label ("Gutschriftsnummer", "Korrektur-Nr.") beside an invoice's."""
+        if any(h.field == lexicon.NEG_REFERENCE for h in self.hits):
+            return True
+        numbers = [h.row.text[h.start :] for h in self.hits if h.field == "rechnungsnummer"]
+        return any(_CREDIT_LABEL.match(t) for t in numbers) and any(_INVOICE_LABEL.match(t) for t in numbers)
+
+    def refers_elsewhere(self, span: Span) -> bool:
+        """The span stands after a label naming another document in its row ("Bezug: Rechnung Nr. 4711 vom
+        14.08.2023", "Storno zu Rechnung R19087467"), or is that label's value: that document's number or date."""
+        if self.is_excluded("references", span):
+            return True
+        row = self.row_of(span)
+        if row is None or not span.tokens:
+            return False
+        start = span.tokens[0].x0
+        return any(
+            h.field == lexicon.NEG_REFERENCE and h.tokens[-1].x1 <= start
+            for h in self._by_row.get((row.page, row.index), ())
+        )
 
     @cached_property
     def printed_rates(self) -> frozenset[Decimal]:
@@ -468,9 +493,19 @@ def _checked(name: str, raw: str, span: Span, score: float, source: int) -> Cand
     return Candidate(name, got.value, span.text or raw, span, score, source, got.valid, list(got.issues))
 
 
+# On a document naming another it corrects (`_Context.corrects_another`), labels of an invoice's number and date
+# ("Rechnungsdatum", "Invoice No.") may be the corrected invoice's: below the document's own generic ones
+# ("Datum", "Belegnummer") and its credit note labels ("Gutschriftsdatum", "Korrektur-Nr.").
+_INVOICE_LABEL = re.compile(r"(?:rechnung(?!skorrektur)|invoice|facture|factuur)", re.IGNORECASE)
+CORRECTED_INVOICE_PENALTY = 0.5
+_CREDIT_LABEL = re.compile(
+    r"(?:gutschrift|rechnungskorrektur|korrektur|storno|credit\s*note|avoir|n°\s*d'avoir|creditnota)", re.IGNORECASE
+)
+
+
 def _from_hit(ctx: _Context, hit: LabelHit) -> None:
     name = hit.field
-    if name in (lexicon.NEG_AMOUNT, lexicon.NEG_DATE):
+    if name in (lexicon.NEG_AMOUNT, lexicon.NEG_DATE, lexicon.NEG_REFERENCE):
         return
     source = pb.FIELD_SOURCE_TEMPLATE if hit.strength > 1.0 else pb.FIELD_SOURCE_TEXT
     row_has_number = any(h.row is hit.row and h.field == "rechnungsnummer" for h in ctx.near(hit))
@@ -484,7 +519,11 @@ def _from_hit(ctx: _Context, hit: LabelHit) -> None:
             name == "datum" and ctx.is_excluded("dates", span)
         ):
             continue
+        if name in ("rechnungsnummer", "datum") and ctx.refers_elsewhere(span):
+            continue  # the number or date of the invoice a credit note corrects
         score = hit.strength + where + (emphasis if name in ID_FIELDS or name in DATE_FIELDS else 0.0)
+        if name in ("rechnungsnummer", "datum") and ctx.corrects_another:
+            score -= CORRECTED_INVOICE_PENALTY if _INVOICE_LABEL.match(hit.row.text[hit.start :]) else 0.0
         if name in ID_FIELDS:
             got = read_id(span)
             if got:
@@ -640,6 +679,8 @@ def _scan_title_numbers(ctx: _Context) -> None:
             if sum(ch.isdigit() for ch in value) < 3 or dates.parse_date(value):
                 continue
             span = Span(value, tuple(row.tokens_in(m.start(1), m.end(1))))
+            if ctx.refers_elsewhere(span):
+                continue
             c = Candidate("rechnungsnummer", value, value, span, 0.5 - 0.01 * row.page)
             c.issues.append("no number label found; number read after the document title")
             ctx.add(c)

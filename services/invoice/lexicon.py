@@ -6,7 +6,8 @@ lost accents, optional final dot and colon); the phrases of one field and
 strength are one alternation, longest first. Single long words are also found
 with OCR errors by rapidfuzz (one or two edits), at a lower strength. Negative
 labels (Skonto, bereits bezahlt, Bestelldatum...) are matched like fields under
-the names ``NEG_AMOUNT`` / ``NEG_DATE``: the extractor does not take their values.
+the names ``NEG_AMOUNT`` / ``NEG_DATE``: the extractor does not take their values; ``NEG_REFERENCE``
+labels (Bezug, Ursprungsrechnung, zu Rechnung...) name another document, whose number and date follow.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from rapidfuzz import fuzz, process
 LEXICON_PATH = Path(__file__).with_name("lexicon.yaml")
 NEG_AMOUNT = "_not_an_amount"
 NEG_DATE = "_not_the_invoice_date"
+NEG_REFERENCE = "_another_document"
 # Strength of a negative label (it competes for overlaps like a field label).
 NEG_STRENGTH = 1.0
 # Least rapidfuzz ratio (0..100) of a word to a single-word label, its length, and the strength factor.
@@ -197,7 +199,7 @@ def build(data: Mapping[str, object]) -> Lexicon:
     for name, entries in (data.get("fields") or {}).items():  # type: ignore[union-attr]
         groups.extend((name, float(g["strength"]), _groups(g)) for g in entries)
     negative = data.get("negative") or {}
-    for name, key in ((NEG_AMOUNT, "amounts"), (NEG_DATE, "dates")):
+    for name, key in ((NEG_AMOUNT, "amounts"), (NEG_DATE, "dates"), (NEG_REFERENCE, "references")):
         groups.append((name, NEG_STRENGTH, _groups(negative.get(key) or {})))  # type: ignore[union-attr]
     fuzzy: dict[str, tuple[str, float]] = {}
     for name, strength, phrases in groups:

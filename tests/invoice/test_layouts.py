@@ -509,6 +509,62 @@ def test_a_seller_whose_name_starts_like_a_sender_word_keeps_it() -> None:
     assert values(extract_fields([p])).get("lieferant") == "Von Essen GmbH"
 
 
+def _credit_note(*lines: pb.TextLine) -> pb.PageResult:
+    return page(
+        line("Modehafen Online GmbH · Große Bäckerstraße 9a · 20095 Hamburg", 0.08, 0.05),
+        *lines,
+        line("Gutschriftsbetrag 61,90 €", 0.55, 0.60),
+    )
+
+
+@pytest.mark.parametrize(
+    ("reference", "own_label", "own_number"),
+    [
+        ("Bezug: Rechnung Nr. 19533266 vom 14. August 2023", "Gutschrift-Nr.", "RK2303215"),
+        ("Storno zu Rechnung R19087467 vom 14.08.2023", "Stornorechnungs-Nr.", "ST1929579"),
+        ("Korrektur der Rechnung RE-2023-75179 vom 14. August 2023", "Korrektur-Nr.", "RK-745986"),
+        ("Zu Rechnung RE-2019-23711 vom 14.08.2023", "Korrekturnummer", "RK-989560"),
+    ],
+)
+def test_a_credit_note_gives_its_own_number_and_date_not_those_of_the_invoice_it_corrects(
+    reference: str, own_label: str, own_number: str
+) -> None:
+    p = _credit_note(
+        line(own_label, 0.55, 0.12),
+        line(own_number, 0.75, 0.12),
+        line("Datum", 0.55, 0.14),
+        line("30.08.2023", 0.75, 0.14),
+        line("Rechnungskorrektur", 0.08, 0.25),
+        line(reference, 0.08, 0.28),
+    )
+    got = values(extract_fields([p]))
+    assert (got.get("rechnungsnummer"), got.get("datum")) == (own_number, "2023-08-30")
+
+
+@pytest.mark.parametrize(
+    ("own_label", "invoice_label"),
+    [("Gutschriftsnummer", "Rechnungsnummer"), ("Belegnummer", "Ursprungsrechnung")],
+)
+def test_a_credit_notes_invoice_date_label_is_the_corrected_invoices(
+    own_label: str, invoice_label: str
+) -> None:
+    """A credit note prints its own number and date and, below them, the corrected invoice's number and
+    "Rechnungsdatum": its own date is the one labelled "Datum"."""
+    p = _credit_note(
+        line(own_label, 0.55, 0.12),
+        line("GS-2019-65617", 0.75, 0.12),
+        line("Datum", 0.55, 0.14),
+        line("07.09.2019", 0.75, 0.14),
+        line(invoice_label, 0.55, 0.16),
+        line("57143259", 0.75, 0.16),
+        line("Rechnungsdatum", 0.55, 0.18),
+        line("26.08.2019", 0.75, 0.18),
+        line("Gutschrift GS-2019-65617", 0.08, 0.25),
+    )
+    got = values(extract_fields([p]))
+    assert (got.get("rechnungsnummer"), got.get("datum")) == ("GS-2019-65617", "2019-09-07")
+
+
 def test_a_mixed_rate_vat_table_gives_the_totals_not_its_first_rate() -> None:
     """A till receipt's VAT table (rate, netto, tax, gross per rate, then "Gesamt"), its total netto read
     "100, 01" by OCR: the invoice's totals are the table's sums (100,01 + 18,12 = 118,13, each rate's tax

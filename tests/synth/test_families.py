@@ -91,6 +91,8 @@ def printed_forms(key: str, value) -> set[str]:
         return date_forms(value)
     if key == "ust_id" and value.startswith("GB"):  # uk_invoice: also the British 3-4-2 grouping
         return invoice_forms(key, value) | {f"{value[:2]} {value[2:5]} {value[5:9]} {value[9:]}"}
+    if key == "ust_id" and value.startswith("FR"):  # facture_btp: also FR 12 345 678 901
+        return invoice_forms(key, value) | {f"{value[:2]} {value[2:4]} {value[4:7]} {value[7:10]} {value[10:]}"}
     if key == "ust_id" and value.startswith("CHE"):  # lizenz_ch: printed CHE-123.456.789 MWST
         return {ch_vat.format(value)}
     return invoice_forms(key, value)

@@ -241,7 +241,7 @@ def test_rechnung_at_prints_austrian_particulars(invoices):
 
 
 def test_rechnung_at_writes_jaenner_on_some_seeds():
-    texts = [text_of(generate_family("rechnung_at", s).pdf) for s in family_seeds("rechnung_at", 40)]
+    texts = [text_of(generate_family("rechnung_at", s).pdf) for s in family_seeds("rechnung_at", 16)]
     assert any(re.search(r"\b\d{1,2}\. Jänner \d{4}\b", text) for text in texts)
     assert any(re.search(r"\b\d{1,2}\. (Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|"
                          r"Dezember) \d{4}\b", text) for text in texts)  # fmt: skip

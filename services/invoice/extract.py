@@ -507,6 +507,8 @@ def _from_hit(ctx: _Context, hit: LabelHit) -> None:
     name = hit.field
     if name in (lexicon.NEG_AMOUNT, lexicon.NEG_DATE, lexicon.NEG_REFERENCE):
         return
+    if name in AMOUNT_FIELDS and _inside_no_vat_statement(ctx, hit):
+        return  # "Die Umsatzsteuer wird nicht gesondert ausgewiesen": no label of an amount
     source = pb.FIELD_SOURCE_TEMPLATE if hit.strength > 1.0 else pb.FIELD_SOURCE_TEXT
     row_has_number = any(h.row is hit.row and h.field == "rechnungsnummer" for h in ctx.near(hit))
     page = ctx.layout.page(hit.row.page)
@@ -1350,6 +1352,20 @@ def _states_no_vat(ctx: _Context) -> bool:
     if any(c.amount for c in ctx.cands.get("mwst", ())):
         return False
     return any(ctx.lex.marker("zero_vat").search(r.text) for r in ctx.layout.rows)
+
+
+# A row of more words than this is running text (a sentence), not a label and its value.
+SENTENCE_WORDS = 8
+
+
+def _inside_no_vat_statement(ctx: _Context, hit: LabelHit) -> bool:
+    """The label is a word of a statement that the invoice charges no VAT ("von der Umsatzsteuer befreit"), or
+    of a sentence making one (a long row: "Differenzbesteuerung nach § 25a UStG. Die Umsatzsteuer wird nicht",
+    the statement's end on the next row)."""
+    found = list(ctx.lex.marker("zero_vat").finditer(hit.row.text))
+    return any(m.start() <= hit.start and hit.end <= m.end() for m in found) or (
+        bool(found) and len(hit.row.tokens) > SENTENCE_WORDS
+    )
 
 
 def _beside_a_rate(layout: DocumentLayout, c: Candidate) -> bool:

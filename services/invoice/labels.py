@@ -32,7 +32,10 @@ LEGAL_FORM = re.compile(
 )
 STREET = re.compile(
     r"(?:stra(?:ß|ss)e|str\.|weg|allee|platz|gasse|ring|damm|ufer|chaussee|promenade|street|road|avenue|lane)\s*\d"
-    r"|^\d+\s+\w+\s+(?:street|road|avenue|lane)|\b(?:postfach|p\.?o\.?\s*box)\b",
+    r"|^\d+\s+\w+\s+(?:street|road|avenue|lane)|\b(?:postfach|p\.?o\.?\s*box)\b"
+    # French: the number first ("97 place de la Gare", "12 bis, rue Victor Hugo", "5 av. Foch").
+    r"|^\d{1,4}(?:\s?(?:bis|ter))?,?\s+(?:rue|avenue|av\.|boulevard|bd|place|chemin|allée|allee|impasse|route|quai"
+    r"|cours|square|faubourg|voie|sentier|passage|rond-point|esplanade)\b",
     _I,
 )
 ZIP_CITY = re.compile(r"(?:^|\b[A-Z]{2}[-\s])\d{4,5}\s+\w|\b[A-Z]{1,2}\d[A-Z\d]?\s+\d[A-Z]{2}\b")

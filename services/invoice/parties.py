@@ -139,11 +139,14 @@ def _from_sender_line(layout: DocumentLayout, footer: bool = False) -> SellerInf
         rows = [r for p in _first_and_last(layout) for r in p.rows if r.y0 > 0.82]
     else:
         rows = [r for r in layout.pages[0].rows if r.y0 <= 0.4]
+    found: list[SellerInfo] = []
     for row in rows:
         start = _sender_word_end(row.text)  # "Abs.: Muster GmbH · ...": the name after it
         parts = [p for p in _SENDER_SEPARATORS.split(row.text[start:]) if p]
         enough = len(parts) >= 3 or (len(parts) == 2 and _STREET_AND_TOWN.search(parts[1]) is not None)
-        if not enough or not any(ZIP_CITY.search(p) for p in parts):
+        if not enough or not any(ZIP_CITY.search(p) for p in parts) or not any(map(_street_like, parts[1:])):
+            continue  # not name, street and town (a label's row: "Chantier : à l'adresse … (12 rue …, 59800 Lille)")
+        if _labels_an_address(row.text[start:]) and not _printed_elsewhere(layout, row, parts[0]):
             continue
         # The name is the words before the first separator in its own column: a row can hold another
         # column's text left of it (a letterhead's slogan beside the sender line).
@@ -153,12 +156,17 @@ def _from_sender_line(layout: DocumentLayout, footer: bool = False) -> SellerInf
         name = parts[0][max(0, row.starts[row.tokens.index(name_tokens[0])] - start) :]
         if (not _is_address(name) and not _HOUSE_NUMBER_END.search(name)
                 and not (footer and re.search(r"\d|:", name))):  # fmt: skip
-            return SellerInfo(
+            info = SellerInfo(
                 Span(name, tuple(name_tokens)),
                 Span(", ".join(parts[1:]), tuple(t for t, at in zip(row.tokens, row.starts, strict=True)
                                                  if at >= start and t not in name_tokens)),  # fmt: skip
             )
-    return None
+            if not footer or _FOOTER_NAME.search(name):
+                return info
+            found.append(info)
+    # A footer holds other lines of the same shape ("Assurance décennale : L'Auxiliaire, 50 cours …, 69006
+    # Lyon"): the company's own has its legal form; without one, the first.
+    return found[0] if found else None
 
 
 # The word a sender line may start with ("Abs.: Muster GmbH · Straße 1 · 12345 Ort"): not part of the name.
@@ -172,6 +180,31 @@ def _sender_word_end(text: str) -> int:
     """Where the text after a leading "Abs.:" / "Absender:" / "From:" starts (0 without one)."""
     found = _SENDER_WORD.match(text)
     return found.end() if found else 0
+
+
+def _labels_an_address(text: str) -> bool:
+    """A label and its address ("Chantier : 48 rue de la République, 33800 Bordeaux", "Code client : CL-0474
+    44300 NANTES"): a colon after the first words, and other separators after it or none (a scan may read every
+    middle dot of a sender line as a colon)."""
+    separators = [m.group().strip() for m in _SENDER_SEPARATORS.finditer(text)]
+    if not separators or ":" not in separators[0]:
+        return False
+    return len(separators) == 1 or not all(":" in sep for sep in separators)
+
+
+def _printed_elsewhere(layout: DocumentLayout, row: Row, name: str) -> bool:
+    """Another row of the first or last page starts with the name too (a seller's name heads the letterhead
+    and the footer as well as the sender line; a label before an address does not)."""
+    return any(
+        other is not row and fuzz.ratio(name, other.text[: len(name)]) >= SAME_NAME_RATIO
+        for page in _first_and_last(layout)
+        for other in page.rows
+    )
+
+
+def _street_like(part: str) -> bool:
+    """A street, a P.O. box, or a street with its town ("Fürstenwall 39b 80331 München")."""
+    return bool(STREET.search(part) or _HOUSE_NUMBER_END.search(part) or _STREET_AND_TOWN.search(part))
 
 
 def _last_cell(tokens: list[Token], page: PageLayout) -> list[Token]:

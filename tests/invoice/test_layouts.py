@@ -565,6 +565,93 @@ def test_a_credit_notes_invoice_date_label_is_the_corrected_invoices(
     assert (got.get("rechnungsnummer"), got.get("datum")) == ("GS-2019-65617", "2019-09-07")
 
 
+def test_a_margin_scheme_sale_states_no_vat_and_its_statement_labels_no_amount() -> None:
+    """A used car sold under § 25a UStG: no VAT stated, netto = brutto; the statement's "Umsatzsteuer",
+    running onto the next row, labels no amount (the row below it names the total)."""
+    p = page(
+        line("Autozentrum Nord GmbH · Jägerstraße 105 · 10437 Berlin", 0.08, 0.05),
+        line("Rechnungs-Nr. FZ-1607908", 0.55, 0.12),
+        line("Rechnungsdatum 10.07.2016", 0.55, 0.14),
+        line("Gesamtkaufpreis EUR 23.500,00", 0.55, 0.50),
+        line(
+            "Differenzbesteuerung nach § 25a UStG – Gebrauchtgegenstände/Sonderregelung. Die Umsatzsteuer wird nicht",
+            0.08,
+            0.56,
+        ),  # fmt: skip
+        line("gesondert ausgewiesen.", 0.08, 0.575),
+        line("Der Betrag von 23.500,00 EUR ist sofort bei Übergabe ohne Abzug fällig.", 0.08, 0.59),
+    )
+    assert _amounts(extract_fields([p])) == ("23500.00", "0.00", "23500.00")
+
+
+@pytest.mark.parametrize(
+    ("total", "deduction", "rest"),
+    [
+        (
+            "Gesamtkaufpreis 20.490,00 €",
+            "abzgl. Inzahlungnahme Toyota Auris 1.33 -2.300,00 €",
+            "Noch zu zahlen 18.190,00 €",
+        ),
+        ("Kaufpreis 20.490,00 €", "abzgl. Anzahlung vom 19.04.2016 -2.300,00 €", "Restbetrag 18.190,00 €"),
+    ],
+)
+def test_a_trade_in_or_down_payment_is_paid_with_not_part_of_the_price(
+    total: str, deduction: str, rest: str
+) -> None:
+    """A margin-scheme car sale prints no netto or VAT: the gross is the price before what was paid with."""
+    p = page(
+        line("Autozentrum Nord GmbH · Jägerstraße 105 · 10437 Berlin", 0.08, 0.05),
+        line("Rechnungs-Nr. FZ-1802383", 0.55, 0.12),
+        line(total, 0.55, 0.50),
+        line(deduction, 0.55, 0.52),
+        line(rest, 0.55, 0.54),
+    )
+    assert _amounts(extract_fields([p]))[2] == "20490.00"
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("Das Fahrzeug wurde übergeben am 14.11.2021.", "2021-11-14"),
+        ("Auslieferung 13.09.2025", "2025-09-13"),
+        ("Travaux réalisés le : 07/11/2021", "2021-11-07"),
+    ],
+)
+def test_a_handover_or_the_works_date_is_the_date_of_supply(text: str, date: str) -> None:
+    p = page(
+        line("Rechnungs-Nr. FZ-1802383", 0.55, 0.12),
+        line("Strasbourg, le 17/12/2025", 0.55, 0.14),
+        line(text, 0.08, 0.20),
+        line("Total TTC 1 200,00 €", 0.55, 0.50),
+    )
+    got = values(extract_fields([p]))
+    assert (got.get("datum"), got.get("leistungsdatum")) == ("2025-12-17", date)
+
+
+def test_a_french_contractors_name_not_its_street_a_label_or_its_insurer() -> None:
+    """The sender line starts with the street ("97 place de la Gare – 67100 STRASBOURG"), a label stands
+    before the site's address ("Chantier : …"), the footer names the insurer before the company: the name is
+    the company's own footer line."""
+    p = page(
+        line("Menuiserie Chevalier SAS", 0.30, 0.04),
+        line("97 place de la Gare – 67100 STRASBOURG – Tél. 06 56 13 19 90", 0.22, 0.08),
+        line("FACTURE N° F2106-009", 0.09, 0.13),
+        line("M. et Mme Lefebvre", 0.54, 0.13),
+        line("Code client : CL-0474", 0.09, 0.17),
+        line("44300 NANTES", 0.54, 0.17),
+        line("Chantier : 48 rue de la République, 33800 BORDEAUX", 0.09, 0.25),
+        line("Total TTC 1 200,00 €", 0.55, 0.50),
+        line("Assurance décennale : L'Auxiliaire, 50 cours Franklin Roosevelt, 69006 Lyon", 0.09, 0.84),
+        line(
+            "Menuiserie Chevalier SAS – SAS au capital de 10 000 € – Siège social : 97 place de la Gare, "
+            "67100 STRASBOURG",
+            0.16,
+            0.92,
+        ),  # fmt: skip
+    )
+    assert values(extract_fields([p])).get("lieferant") == "Menuiserie Chevalier SAS"
+
+
 def test_a_mixed_rate_vat_table_gives_the_totals_not_its_first_rate() -> None:
     """A till receipt's VAT table (rate, netto, tax, gross per rate, then "Gesamt"), its total netto read
     "100, 01" by OCR: the invoice's totals are the table's sums (100,01 + 18,12 = 118,13, each rate's tax

@@ -405,26 +405,42 @@ class _Context:
 
     @cached_property
     def corrects_another(self) -> bool:
-        """The document names another one it corrects: a label naming it ("Ursprungsrechnung", "zu Rechnung"),
-        or a credit note's own number label ("Gutschriftsnummer", "Korrektur-Nr.") beside an invoice's."""
-        if any(h.field == lexicon.NEG_REFERENCE for h in self.hits):
-            return True
+        """The document is a credit note or correction naming the invoice it corrects: a credit note's number
+        label ("Gutschriftsnummer", "Korrektur-Nr.") or title row ("Rechnungskorrektur") beside a label naming
+        the invoice ("Ursprungsrechnung", "zu Rechnung") or an invoice's number label. A "Bezug" line or an
+        "Original invoice" stamp on an ordinary invoice is none."""
         numbers = [h.row.text[h.start :] for h in self.hits if h.field == "rechnungsnummer"]
-        return any(_CREDIT_LABEL.match(t) for t in numbers) and any(_INVOICE_LABEL.match(t) for t in numbers)
+        titles = [r.text for r in self.layout.rows if len(r.tokens) <= TITLE_WORDS]
+        credit = any(_CREDIT_LABEL.match(t) for t in numbers) or any(_CREDIT_TITLE.match(t) for t in titles)
+        names_invoice = any(h.field == lexicon.NEG_REFERENCE for h in self.hits) or any(
+            _INVOICE_LABEL.match(t) for t in numbers
+        )
+        return credit and names_invoice
 
     def refers_elsewhere(self, span: Span) -> bool:
-        """The span stands after a label naming another document in its row ("Bezug: Rechnung Nr. 4711 vom
-        14.08.2023", "Storno zu Rechnung R19087467"), or is that label's value: that document's number or date."""
+        """The span is that of another document: the value of a label naming it, or after such a label in the
+        same clause of its row ("Bezug: Rechnung Nr. 4711 vom 14.08.2023", "Storno zu Rechnung R19087467"): no
+        column gap and no full label of the document's own ("Rechnungsnummer:", "Datum:") between them."""
         if self.is_excluded("references", span):
             return True
         row = self.row_of(span)
         if row is None or not span.tokens:
             return False
         start = span.tokens[0].x0
-        return any(
-            h.field == lexicon.NEG_REFERENCE and h.tokens[-1].x1 <= start
-            for h in self._by_row.get((row.page, row.index), ())
-        )
+        hits = self._by_row.get((row.page, row.index), ())
+        gap = self.layout.page(row.page).across(REFERENCE_GAP)
+        for ref in (h for h in hits if h.field == lexicon.NEG_REFERENCE and h.tokens[-1].x1 <= start):
+            between = [t for t in row.tokens if ref.tokens[-1].x1 <= t.x0 and t.x1 <= start]
+            edges = [ref.tokens[-1], *between, span.tokens[0]]
+            if any(b.x0 - a.x1 > gap for a, b in zip(edges, edges[1:], strict=False)):
+                continue  # another column of the row
+            if any(h.strength >= OWN_LABEL_STRENGTH and h.field in ("rechnungsnummer", "datum")
+                   and h.tokens[-1].x1 <= start
+                   and any(ref.tokens[-1].x1 <= t.x0 and t.x1 <= h.tokens[0].x0 for t in between)
+                   for h in hits):  # fmt: skip
+                continue  # "Bezug: Auftrag 5566 Rechnungsnummer: R-2026-0815" (not "Bezug: Rechnung Nr. 4711")
+            return True
+        return False
 
     @cached_property
     def printed_rates(self) -> frozenset[Decimal]:
@@ -498,6 +514,17 @@ def _checked(name: str, raw: str, span: Span, score: float, source: int) -> Cand
 # ("Datum", "Belegnummer") and its credit note labels ("Gutschriftsdatum", "Korrektur-Nr.").
 _INVOICE_LABEL = re.compile(r"(?:rechnung(?!skorrektur)|invoice|facture|factuur)", re.IGNORECASE)
 CORRECTED_INVOICE_PENALTY = 0.5
+# A reference to another document ends at a gap this many line heights wide (the next column of the row), or at
+# a label of the document's own number or date at least this strong ("Rechnungsnummer:", "Datum:"; not the
+# "Rechnung Nr." or "vom" of the reference itself).
+REFERENCE_GAP = 1.4
+OWN_LABEL_STRENGTH = 0.7
+# A row of at most this many words may be a title ("Rechnungskorrektur", "Gutschrift Nr. 4711").
+TITLE_WORDS = 4
+_CREDIT_TITLE = re.compile(
+    r"^\s*(?:gutschrift|rechnungskorrektur|korrekturrechnung|stornorechnung|storno|credit\s*note|avoir|creditnota)\b",
+    re.IGNORECASE,
+)
 _CREDIT_LABEL = re.compile(
     r"(?:gutschrift|rechnungskorrektur|korrektur|storno|credit\s*note|avoir|n°\s*d'avoir|creditnota)", re.IGNORECASE
 )
@@ -1360,11 +1387,11 @@ SENTENCE_WORDS = 8
 
 def _inside_no_vat_statement(ctx: _Context, hit: LabelHit) -> bool:
     """The label is a word of a statement that the invoice charges no VAT ("von der Umsatzsteuer befreit"), or
-    of a sentence making one (a long row: "Differenzbesteuerung nach § 25a UStG. Die Umsatzsteuer wird nicht",
-    the statement's end on the next row)."""
+    a VAT label in a sentence making one (a long row: "Differenzbesteuerung nach § 25a UStG. Die Umsatzsteuer
+    wird nicht", the statement's end on the next row; a total's label in such a row still labels it)."""
     found = list(ctx.lex.marker("zero_vat").finditer(hit.row.text))
     return any(m.start() <= hit.start and hit.end <= m.end() for m in found) or (
-        bool(found) and len(hit.row.tokens) > SENTENCE_WORDS
+        hit.field == "mwst" and bool(found) and len(hit.row.tokens) > SENTENCE_WORDS
     )
 
 

@@ -140,33 +140,52 @@ def _from_sender_line(layout: DocumentLayout, footer: bool = False) -> SellerInf
     else:
         rows = [r for r in layout.pages[0].rows if r.y0 <= 0.4]
     found: list[SellerInfo] = []
-    for row in rows:
-        start = _sender_word_end(row.text)  # "Abs.: Muster GmbH · ...": the name after it
-        parts = [p for p in _SENDER_SEPARATORS.split(row.text[start:]) if p]
-        enough = len(parts) >= 3 or (len(parts) == 2 and _STREET_AND_TOWN.search(parts[1]) is not None)
-        if not enough or not any(ZIP_CITY.search(p) for p in parts) or not any(map(_street_like, parts[1:])):
-            continue  # not name, street and town (a label's row: "Chantier : à l'adresse … (12 rue …, 59800 Lille)")
-        if _labels_an_address(row.text[start:]) and not _printed_elsewhere(layout, row, parts[0]):
-            continue
-        # The name is the words before the first separator in its own column: a row can hold another
-        # column's text left of it (a letterhead's slogan beside the sender line).
-        name_tokens = _last_cell(row.tokens_in(start, start + len(parts[0])), layout.page(row.page))
-        if not name_tokens:
-            continue
-        name = parts[0][max(0, row.starts[row.tokens.index(name_tokens[0])] - start) :]
-        if (not _is_address(name) and not _HOUSE_NUMBER_END.search(name)
-                and not (footer and re.search(r"\d|:", name))):  # fmt: skip
-            info = SellerInfo(
-                Span(name, tuple(name_tokens)),
-                Span(", ".join(parts[1:]), tuple(t for t, at in zip(row.tokens, row.starts, strict=True)
-                                                 if at >= start and t not in name_tokens)),  # fmt: skip
-            )
-            if not footer or _FOOTER_NAME.search(name):
+    for whole in rows:
+        # A row can hold another column's text beside the sender line (a letterhead's slogan, "Voor 23:59
+        # besteld, morgen in huis"): each column of the row is read apart.
+        for row in _columns(whole, layout.page(whole.page)):
+            info = _sender_in(row, whole, layout, footer)
+            if info is None or (footer and _NOT_SELLER.search(info.name.text)):
+                continue  # the footer's bank line ("Deutsche Bank AG · Unter den Linden 13 · 10117 Berlin")
+            if not footer or _FOOTER_NAME.search(info.name.text):
                 return info
             found.append(info)
     # A footer holds other lines of the same shape ("Assurance décennale : L'Auxiliaire, 50 cours …, 69006
     # Lyon"): the company's own has its legal form; without one, the first.
     return found[0] if found else None
+
+
+def _sender_in(row: Row, whole: Row, layout: DocumentLayout, footer: bool) -> SellerInfo | None:
+    """The name and address of a sender line standing in `row` (a column of the page's row `whole`)."""
+    start = _sender_word_end(row.text)  # "Abs.: Muster GmbH · ...": the name after it
+    parts = [p for p in _SENDER_SEPARATORS.split(row.text[start:]) if p]
+    enough = len(parts) >= 3 or (len(parts) == 2 and _STREET_AND_TOWN.search(parts[1]) is not None)
+    if not enough or not any(ZIP_CITY.search(p) for p in parts):
+        return None
+    if (_labels_an_address(row.text[start:]) and not LEGAL_FORM.search(parts[0])
+            and not _printed_elsewhere(layout, whole, parts[0])):  # fmt: skip
+        return None  # "Chantier : 48 rue de la République, 33800 Bordeaux"
+    name_tokens = row.tokens_in(start, start + len(parts[0]))
+    name = parts[0]
+    if not name_tokens or _is_address(name) or _HOUSE_NUMBER_END.search(name):
+        return None
+    if footer and re.search(r"\d|:", name):
+        return None
+    address = tuple(
+        t for t, at in zip(row.tokens, row.starts, strict=True) if at >= start and t not in name_tokens
+    )
+    return SellerInfo(Span(name, tuple(name_tokens)), Span(", ".join(parts[1:]), address))
+
+
+def _columns(row: Row, page: PageLayout) -> list[Row]:
+    """The row cut at column gaps (CELL_GAP): itself when it has none."""
+    column_gap = page.across(CELL_GAP)
+    groups: list[list[Token]] = [[]]
+    for t in row.tokens:
+        if groups[-1] and t.x0 - groups[-1][-1].x1 > column_gap:
+            groups.append([])
+        groups[-1].append(t)
+    return [row] if len(groups) == 1 else [Row(row.page, row.index, list(g)) for g in groups]
 
 
 # The word a sender line may start with ("Abs.: Muster GmbH · Straße 1 · 12345 Ort"): not part of the name.
@@ -200,21 +219,6 @@ def _printed_elsewhere(layout: DocumentLayout, row: Row, name: str) -> bool:
         for page in _first_and_last(layout)
         for other in page.rows
     )
-
-
-def _street_like(part: str) -> bool:
-    """A street, a P.O. box, or a street with its town ("Fürstenwall 39b 80331 München")."""
-    return bool(STREET.search(part) or _HOUSE_NUMBER_END.search(part) or _STREET_AND_TOWN.search(part))
-
-
-def _last_cell(tokens: list[Token], page: PageLayout) -> list[Token]:
-    """The tokens after the last column gap (CELL_GAP) between them."""
-    column_gap = page.across(CELL_GAP)
-    start = 0
-    for k in range(1, len(tokens)):
-        if tokens[k].x0 - tokens[k - 1].x1 > column_gap:
-            start = k
-    return tokens[start:]
 
 
 def _from_legal_form(layout: DocumentLayout) -> SellerInfo | None:

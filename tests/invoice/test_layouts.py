@@ -652,6 +652,102 @@ def test_a_french_contractors_name_not_its_street_a_label_or_its_insurer() -> No
     assert values(extract_fields([p])).get("lieferant") == "Menuiserie Chevalier SAS"
 
 
+_TOTALS = (
+    line("Nettobetrag 1.000,00 EUR", 0.55, 0.80),
+    line("MwSt 19 % 190,00 EUR", 0.55, 0.82),
+    line("Gesamtbetrag 1.190,00 EUR", 0.55, 0.84),
+)
+
+
+def test_a_reference_in_one_column_leaves_the_next_columns_number_and_date() -> None:
+    """Found by review: "Bezug: Angebot …" in the left column made the invoice number and date in the right
+    column of the same row another document's."""
+    p = page(
+        line("Muster Handel GmbH · Hauptstraße 1 · 10115 Berlin", 0.08, 0.05),
+        line("Bezug: Angebot 4711", 0.08, 0.24),
+        line("Rechnungsnr.: R-2026-0815", 0.55, 0.24),
+        line("Bezug: Angebot vom 01.11.2026", 0.08, 0.26),
+        line("Rechnungsdatum: 04.12.2026", 0.55, 0.26),
+        *_TOTALS,
+    )
+    got = values(extract_fields([p]))
+    assert (got.get("rechnungsnummer"), got.get("datum")) == ("R-2026-0815", "2026-12-04")
+
+
+@pytest.mark.parametrize(
+    "other",
+    [
+        line("Bezug: Ihre Bestellung vom 01.12.2026", 0.08, 0.30),  # an ordinary invoice's reference line
+        line("ORIGINAL INVOICE", 0.60, 0.20),  # a stamp
+        line("Betreft factuur voor werkzaamheden november", 0.08, 0.30),
+    ],
+)
+def test_an_ordinary_invoice_naming_another_document_keeps_its_invoice_labels_first(
+    other: pb.TextLine,
+) -> None:
+    """Found by review: any reference label made "Rechnungsnummer"/"Rechnungsdatum" rank below a "Beleg-Nr." or
+    a "Datum" of another kind; only a credit note or correction ranks them down."""
+    p = page(
+        line("Muster Handel GmbH · Hauptstraße 1 · 10115 Berlin", 0.08, 0.05),
+        line("Rechnungsnummer: R-2026-0815", 0.08, 0.24),
+        line("Beleg-Nr.: 77812", 0.55, 0.24),
+        line("Rechnungsdatum: 04.12.2026", 0.08, 0.26),
+        line("Datum: 05.12.2026", 0.55, 0.26),
+        other,
+        *_TOTALS,
+    )
+    got = values(extract_fields([p]))
+    assert (got.get("rechnungsnummer"), got.get("datum")) == ("R-2026-0815", "2026-12-04")
+
+
+@pytest.mark.parametrize(
+    ("sender", "name"),
+    [
+        ("Acme Ltd, 10 Downing St, London SW1A 2AA", "Acme Ltd"),
+        ("Acme Ltd, Unit 4 Riverside Park, Bristol BS1 5TY", "Acme Ltd"),
+        ("Jansen B.V. · Keizersgracht 123-A · 1015 CJ Amsterdam", "Jansen B.V."),
+        ("Müller GmbH : Hauptstr. 1 · 12345 Musterstadt", "Müller GmbH"),  # one middle dot read as a colon
+    ],
+)
+def test_sender_lines_of_other_countries_and_scans_keep_their_name(sender: str, name: str) -> None:
+    """Found by review: sender lines whose street the German patterns do not know were dropped, and one whose
+    first middle dot a scan read as a colon was taken for a label."""
+    p = page(line(sender, 0.08, 0.05), line("Rechnungsnummer: R-2026-0815", 0.55, 0.24), *_TOTALS)
+    assert values(extract_fields([p])).get("lieferant") == name
+
+
+def test_a_slogan_with_a_comma_beside_the_sender_line_is_another_column() -> None:
+    p = page(
+        line("Voor 23:59 besteld, morgen in huis", 0.09, 0.085),
+        line("Megabyte Webwinkel B.V. · Dorpsstraat 140 · 2511 MG Den Haag", 0.45, 0.085),
+        line("Factuurnummer F20-360248", 0.60, 0.25),
+        line("Totaal € 524,99", 0.60, 0.50),
+    )
+    assert values(extract_fields([p])).get("lieferant") == "Megabyte Webwinkel B.V."
+
+
+def test_a_footers_bank_line_is_not_the_seller_of_a_sole_trader() -> None:
+    p = page(
+        line("Rechnungsnummer: R-2026-0815", 0.55, 0.24),
+        *_TOTALS,
+        line("Malerbetrieb Klaus Weber · Hauptstraße 1 · 10115 Berlin", 0.08, 0.90),
+        line("Deutsche Bank AG · Unter den Linden 13 · 10117 Berlin", 0.08, 0.92),
+    )
+    assert values(extract_fields([p])).get("lieferant") == "Malerbetrieb Klaus Weber"
+
+
+def test_a_totals_label_in_a_row_naming_vat_exempt_charges_still_labels_the_total() -> None:
+    p = page(
+        line("Acme Ltd, 12 High Street, London EC1A 1BB", 0.08, 0.05),
+        line("Invoice No: INV-2031", 0.55, 0.24),
+        line("Subtotal 1,000.00", 0.55, 0.78),
+        line("VAT 20% 200.00", 0.55, 0.80),
+        line("Postage 50.00", 0.55, 0.82),
+        line("Total including VAT exempt postage and packing charges 1,250.00", 0.25, 0.84),
+    )
+    assert _amounts(extract_fields([p]))[2] == "1250.00"
+
+
 def test_a_mixed_rate_vat_table_gives_the_totals_not_its_first_rate() -> None:
     """A till receipt's VAT table (rate, netto, tax, gross per rate, then "Gesamt"), its total netto read
     "100, 01" by OCR: the invoice's totals are the table's sums (100,01 + 18,12 = 118,13, each rate's tax

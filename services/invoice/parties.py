@@ -177,15 +177,21 @@ def _sender_in(row: Row, whole: Row, layout: DocumentLayout, footer: bool) -> Se
     return SellerInfo(Span(name, tuple(name_tokens)), Span(", ".join(parts[1:]), address))
 
 
-def _columns(row: Row, page: PageLayout) -> list[Row]:
-    """The row cut at column gaps (CELL_GAP): itself when it has none."""
+def _column_groups(row: Row, page: PageLayout) -> list[list[Token]]:
+    """The row's tokens cut at column gaps (CELL_GAP), left to right."""
     column_gap = page.across(CELL_GAP)
     groups: list[list[Token]] = [[]]
     for t in row.tokens:
         if groups[-1] and t.x0 - groups[-1][-1].x1 > column_gap:
             groups.append([])
         groups[-1].append(t)
-    return [row] if len(groups) == 1 else [Row(row.page, row.index, list(g)) for g in groups]
+    return groups
+
+
+def _columns(row: Row, page: PageLayout) -> list[Row]:
+    """The row cut at column gaps: itself when it has none."""
+    groups = _column_groups(row, page)
+    return [row] if len(groups) == 1 else [Row(row.page, row.index, g) for g in groups]
 
 
 # The word a sender line may start with ("Abs.: Muster GmbH · Straße 1 · 12345 Ort"): not part of the name.
@@ -274,14 +280,8 @@ def _first_and_last(layout: DocumentLayout) -> tuple[PageLayout, ...]:
 
 def _cells(row: Row, page: PageLayout) -> list[Span]:
     """The row cut at column gaps (CELL_GAP) and before contact details ("Tel.", "Phone", "E-Mail")."""
-    column_gap = page.across(CELL_GAP)
-    groups: list[list] = [[]]
-    for t in row.tokens:
-        if groups[-1] and t.x0 - groups[-1][-1].x1 > column_gap:
-            groups.append([])
-        groups[-1].append(t)
     cells = []
-    for g in groups:
+    for g in _column_groups(row, page):
         text = " ".join(t.text for t in g)
         m = _CONTACT.search(text)
         if m:

@@ -111,6 +111,12 @@ TUNING: tuple[str, ...] = (
     # after a trade-in taken for the gross).
     "facture_btp",
     "kfz_haendler",
+    # Moved in session 16 to work on their failures (designed blind in session 15; session 16's blind families
+    # took their place): steuerberater_stbvv (the client number behind "Mandant" / "Mandantennummer" not read),
+    # facture_abonnement_fr (on scans the footer's company line, its dashes read "—", not found: the customer's
+    # name with its legal form taken for the seller).
+    "steuerberater_stbvv",
+    "facture_abonnement_fr",
 )
 NEVER_TUNED: tuple[str, ...] = (
     "anzahlung",
@@ -143,7 +149,6 @@ NEVER_TUNED: tuple[str, ...] = (
     "baumarkt_b2b",
     # Added in session 15, designed blind (without reading the extractor); nobody has tuned on them.
     # They are drawn in families_first.
-    "steuerberater_stbvv",
     "uk_invoice",
     # Added in session 15 (second set), designed blind (without reading the extractor); nobody has tuned on them.
     # They are drawn in families_extra.
@@ -152,7 +157,6 @@ NEVER_TUNED: tuple[str, ...] = (
     # Added in session 15 (fourth set), designed blind (without reading the extractor); nobody has tuned on them.
     # They are drawn in families_closing.
     "it_systemhaus",
-    "facture_abonnement_fr",
 )
 SPLIT: dict[str, tuple[str, ...]] = {"tuning": TUNING, "never_tuned": NEVER_TUNED}
 FAMILY_NAMES: tuple[str, ...] = TUNING + NEVER_TUNED

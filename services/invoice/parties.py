@@ -31,7 +31,7 @@ BLOCK_GAP = 2.5
 # "Fürstenwall 39b", "Am Markt 3-5": a street whose name no STREET suffix catches.
 _HOUSE_NUMBER_END = re.compile(r"^\D+\s\d{1,4}\s?[a-zA-Z]?(?:\s?[-/]\s?\d{1,4}[a-zA-Z]?)?$")
 # OCR reads a middle dot as ":" or "-", or as two marks (":-", ":»").
-_SENDER_SEPARATORS = re.compile(r"\s+[·•|∙»«*°+.:;\-–]{1,2}\s+|\s*,\s+")
+_SENDER_SEPARATORS = re.compile(r"\s+[·•|∙»«*°+.:;\-–—]{1,2}\s+|\s*,\s+")
 # Contact details that follow a name in the same row ("Müller GmbH   Tel. 0201 ...").
 _CONTACT = re.compile(r"\s+(?:tel(?:efon)?\b|phone\b|fon\b|fax\b|e-?mail\b|www\.)", re.I)
 # A gap between words of this many line heights (in points: `PageLayout.across`) separates two cells of a row.

@@ -864,3 +864,51 @@ def test_a_bank_or_a_labelled_line_in_the_footer_is_not_the_seller(footer: str) 
     )
     seller = values(extract_fields([p])).get("lieferant")
     assert seller is None or not any(word in seller for word in ("Bank", "n.V.", "Inhaber")), seller
+
+
+@pytest.mark.parametrize(
+    ("label", "value", "beside"),
+    [
+        ("Mandantennummer:", "88/3599", True),
+        ("Mandanten-Nr.:", "30046", True),
+        ("Mandantennummer", "41/72674", False),
+        ("Mandant", "90530", False),
+    ],
+)
+def test_a_tax_advisers_client_number_is_the_customer_number(label: str, value: str, beside: bool) -> None:
+    """Tax advisers and lawyers call their customer a "Mandant": its number is the customer number, the label
+    beside or above it."""
+    head = (
+        [line(f"{label} {value}", 0.08, 0.24)]
+        if beside
+        else [line(label, 0.60, 0.20), line(value, 0.60, 0.22)]
+    )
+    p = page(
+        line("Steuerkanzlei Weßel · Lübecker Straße 64b · 60311 Frankfurt am Main", 0.08, 0.05),
+        *head,
+        line("Rechnungsnummer: 19885", 0.08, 0.27),
+        line("Rechnungsdatum: 18.06.2023", 0.08, 0.29),
+        *_TOTALS,
+    )
+    assert values(extract_fields([p])).get("kundennummer") == value
+
+
+@pytest.mark.parametrize("dash", ["–", "—", "-"])
+def test_the_footers_company_line_with_any_dash_beats_the_customers_legal_form(dash: str) -> None:
+    """The customer's name in the address block has a legal form too ("Boulangerie Marchand SARL"); the
+    footer's company line names the seller, whichever dash separates its parts (OCR reads "–" as "—")."""
+    p = page(
+        line("Pilotix", 0.09, 0.03),
+        line("Facture", 0.09, 0.12),
+        line("Boulangerie Marchand SARL", 0.55, 0.13),
+        line("22 place de la Gare", 0.55, 0.15),
+        line("69003 LYON", 0.55, 0.17),
+        line("Facture n° INV-201810-69865", 0.09, 0.15),
+        line("Montant TTC 125,40 €", 0.55, 0.50),
+        line(
+            f"Pilotix SAS {dash} SAS au capital de 1 000 000 € {dash} 155 avenue Jean Jaurès, 44000 NANTES",
+            0.1,
+            0.92,
+        ),
+    )
+    assert values(extract_fields([p])).get("lieferant") == "Pilotix SAS"

@@ -729,8 +729,11 @@ def _scan_terms(ctx: _Context) -> None:
 _CURRENCY_REACH = 5
 
 
-# A currency sign glued to a bare whole number: OCR's reading of "%" or "§" ("7£" for "7%", "$4" for "§4").
-_SIGN_ON_INTEGER = re.compile(r"(?<![\d.,])\d{1,3}[€$£¥₣](?![\d.,])|(?<![\d.,])[€$£¥₣]\d{1,3}(?![\d.,])")
+# A currency sign glued to a bare whole number or to one letter: OCR's reading of "%" or "§" ("7£" or "Z£" for
+# "7%", "$4" for "§4").
+_SIGN_ON_INTEGER = re.compile(
+    r"(?<![\d.,])\d{1,3}[€$£¥₣](?![\d.,])|(?<![\d.,])[€$£¥₣]\d{1,3}(?![\d.,])|(?<![\w.,])[^\W\d_][€$£¥₣](?![\w.,])"
+)
 
 
 def _money_currency(text: str) -> str | None:

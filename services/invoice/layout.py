@@ -389,6 +389,7 @@ def right_of(layout: DocumentLayout, hit: LabelHit, stops: Sequence[LabelHit]) -
         for t in row.tokens:
             if t.x0 >= hit.x1 - 1e-4 and t.x1 <= limit + 1e-4 and y0 - 1e-4 <= t.cy <= y1 + 1e-4:
                 candidates.append(t)
+    candidates = _beside_own_words(candidates, hit.row, page)
     # Row by row, so that a wrapped cell ("-" above "1,12") reads in order.
     taken: list[Token] = []
     for t in candidates:
@@ -416,6 +417,17 @@ def right_of(layout: DocumentLayout, hit: LabelHit, stops: Sequence[LabelHit]) -
         ]
     taken = _strip_separator(taken)
     return Span(" ".join(t.text for t in taken), tuple(taken)) if taken else None
+
+
+def _beside_own_words(candidates: list[Token], row: Row, page: PageLayout) -> list[Token]:
+    """Words of the label's own row, and of a neighbouring row those that stand over or beside them (a minus sign
+    wrapped above its amount), not those of another column further right (a customer's name a little higher
+    than "FACTURE N° F2106-009": read before the number, it hid it)."""
+    own = [t for t in candidates if any(t is r for r in row.tokens)]
+    if not own or len(own) == len(candidates):
+        return candidates
+    reach = max(t.x1 for t in own) + page.across(VALUE_GAP * 2)
+    return [t for t in candidates if t.x0 <= reach or any(t is o for o in own)]
 
 
 _CURRENCY = re.compile(r"^(?:[A-Z]{3}|[€$£]|-|–)$")

@@ -912,3 +912,20 @@ def test_the_footers_company_line_with_any_dash_beats_the_customers_legal_form(d
         ),
     )
     assert values(extract_fields([p])).get("lieferant") == "Pilotix SAS"
+
+
+def test_a_name_in_the_next_column_a_little_higher_is_not_part_of_the_number() -> None:
+    """Found on a scan: the customer's name in the address column stands a little higher than "FACTURE N°
+    F2106-009" (its words' centres inside the label's height): it was read before the number ("M. et
+    F2106-009") and the number lost."""
+    customer = line("M. et Mme Lefebvre", 0.54, 0.1359)  # smaller print: 0.009 high
+    for box in (customer.box, *(w.box for w in customer.words)):
+        box.y1 = 0.1449
+    p = page(
+        line("Menuiserie Chevalier SAS", 0.09, 0.04),
+        customer,
+        line("FACTURE N° F2106-009", 0.09, 0.1405),
+        line("Date de facture : 2 juin 2021", 0.09, 0.18),
+        line("Total TTC 1 200,00 €", 0.55, 0.50),
+    )
+    assert values(extract_fields([p])).get("rechnungsnummer") == "F2106-009"

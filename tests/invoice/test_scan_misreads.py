@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+import pytest
+
 from ocrmesh.v1 import ocr_pb2 as pb
 from services.invoice import dates
 from services.invoice.extract import extract_fields
@@ -130,13 +132,14 @@ def test_due_date_label_with_accents_read_as_ampersands() -> None:
     assert got.get("faelligkeit") == "2017-08-14" and got.get("datum") != "2017-08-14"
 
 
-def test_currency_signs_beside_bare_numbers_are_no_evidence() -> None:
-    """ "7£" (a misread "7%") and "$4" (a misread "§4") beside whole numbers do not make pounds or dollars;
-    the currency code printed on the invoice does."""
+@pytest.mark.parametrize("rate", ["7£", "Z£"])
+def test_currency_signs_beside_bare_numbers_are_no_evidence(rate: str) -> None:
+    """ "7£" or "Z£" (a misread "7%") and "$4" (a misread "§4") beside whole numbers do not make pounds or
+    dollars; the currency code printed on the invoice does."""
     p = page(
         *_head(),
         line("Alle Beträge in EUR", 0.08, 0.20),
-        line("1 Süßwaren 5 52,11 7£ 263,55", 0.08, 0.40),
+        line(f"1 Süßwaren 5 52,11 {rate} 263,55", 0.08, 0.40),
         line("steuerfrei nach $4 Nr. 10a UStG 59,50", 0.08, 0.42),
         line("Gesamt 263,55", 0.50, 0.70),
     )

@@ -27,15 +27,18 @@ from stdnum import luhn
 from stdnum.fr import tva
 from stdnum.nl import btw
 
+from benchmarks.synth.families_bene import BENE_FAMILIES, draw_bene
 from benchmarks.synth.families_closing import CLOSING_FAMILIES, draw_closing
 from benchmarks.synth.families_extra import EXTRA_FAMILIES, draw_extra
 from benchmarks.synth.families_final import FINAL_FAMILIES, draw_final
 from benchmarks.synth.families_first import FIRST_FAMILIES, draw_first
 from benchmarks.synth.families_last import LAST_FAMILIES, draw_last
 from benchmarks.synth.families_late import LATE_FAMILIES, draw_late
+from benchmarks.synth.families_medien import MEDIEN_FAMILIES, draw_medien
 from benchmarks.synth.families_more import MORE_FAMILIES, Drawing, draw_more
 from benchmarks.synth.families_trip import TRIP_FAMILIES, draw_trip
 from benchmarks.synth.families_world import WORLD_FAMILIES, draw_world
+from benchmarks.synth.families_zeit import ZEIT_FAMILIES, draw_zeit
 from benchmarks.synth.invoice_gen import (
     _ITEMS,
     LAYOUT_NAMES,
@@ -157,6 +160,18 @@ NEVER_TUNED: tuple[str, ...] = (
     # Added in session 15 (fourth set), designed blind (without reading the extractor); nobody has tuned on them.
     # They are drawn in families_closing.
     "it_systemhaus",
+    # Added in session 16 (families_zeit), designed blind (without reading the extractor); nobody has tuned on
+    # them. They are drawn in families_zeit.
+    "beratung_stunden",
+    "rechnung_quer",
+    # Added in session 16 (families_medien), designed blind (without reading the extractor); nobody has tuned on
+    # them. They are drawn in families_medien.
+    "anzeigen_verlag",
+    "catering_bewirtung",
+    # Added in session 16 (families_bene), designed blind (without reading the extractor); nobody has tuned on
+    # them. They are drawn in families_bene.
+    "factuur_be",
+    "marktplatz_rechnung",
 )
 SPLIT: dict[str, tuple[str, ...]] = {"tuning": TUNING, "never_tuned": NEVER_TUNED}
 FAMILY_NAMES: tuple[str, ...] = TUNING + NEVER_TUNED
@@ -541,7 +556,7 @@ assert set(_DRAWN) | set(LAYOUT_NAMES) | set(MORE_FAMILIES) | set(WORLD_FAMILIES
     LATE_FAMILIES
 ) | set(LAST_FAMILIES) | set(FIRST_FAMILIES) | set(EXTRA_FAMILIES) | set(FINAL_FAMILIES) | set(
     CLOSING_FAMILIES
-) == set(FAMILY_NAMES)
+) | set(ZEIT_FAMILIES) | set(MEDIEN_FAMILIES) | set(BENE_FAMILIES) == set(FAMILY_NAMES)
 assert len(FAMILY_NAMES) == len(set(FAMILY_NAMES))
 
 
@@ -1038,6 +1053,12 @@ def generate_family(name: str, seed: int) -> SyntheticInvoice:
         return _invoice(name, seed, draw_final(name, seed))
     if name in CLOSING_FAMILIES:
         return _invoice(name, seed, draw_closing(name, seed))
+    if name in ZEIT_FAMILIES:
+        return _invoice(name, seed, draw_zeit(name, seed))
+    if name in MEDIEN_FAMILIES:
+        return _invoice(name, seed, draw_medien(name, seed))
+    if name in BENE_FAMILIES:
+        return _invoice(name, seed, draw_bene(name, seed))
     if name not in _DRAWN:
         raise ValueError(f"unknown family {name!r}; known: {', '.join(FAMILY_NAMES)}")
     fam = _DRAWN[name]

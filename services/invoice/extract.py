@@ -493,8 +493,11 @@ def _value_spans(ctx: _Context, hit: LabelHit) -> list[tuple[Span, float]]:
     return spans
 
 
-def _party_bonus(ctx: _Context, hit_row, name: str, hit: LabelHit | None = None) -> float:
-    party = party_of(ctx.blocks, hit_row)
+def _party_bonus(
+    ctx: _Context, hit_row, name: str, hit: LabelHit | None = None, tokens: Sequence[Token] = ()
+) -> float:
+    """What the block holding the label (`hit`) or the value (`tokens`) says of whose the identifier is."""
+    party = party_of(ctx.blocks, hit_row, hit.tokens if hit is not None else tokens)
     bonus = {SELLER: 1.0, OTHER: -2.0, PAYEE: 0.5 if name in ("iban", "bic") else -1.0, None: 0.0}[party]
     if hit is not None and BUYER_PREFIX.search(hit.row.text[: hit.start]):
         bonus -= 2.0
@@ -622,22 +625,25 @@ def _from_hit(ctx: _Context, hit: LabelHit) -> None:
 def _scan_patterns(ctx: _Context) -> None:
     """Identifiers printed without a label we know (footer lines, running text)."""
     for row in ctx.layout.rows:
+        ibans = []
         for m in identifiers.find_ibans(row.text):
-            span = Span(row.text[m.start : m.end], tuple(row.tokens_in(m.start, m.end)))
-            c = _checked("iban", m.compact, span, 0.3 + _party_bonus(ctx, row, "iban"), pb.FIELD_SOURCE_TEXT)
+            c = _scanned(ctx, row, "iban", m.start, m.end, m.compact)
             if c.valid or identifiers.iban_shaped(m.compact):  # a failing IBAN is reported, not dropped
                 ctx.add(c)
+                ibans.append((m.start, m.end))
         for m in identifiers.find_stnrs(row.text):
-            span = Span(row.text[m.start : m.end], tuple(row.tokens_in(m.start, m.end)))
-            ctx.add(_checked("steuernummer", m.compact, span, 0.3 + _party_bonus(ctx, row, "steuernummer"),
-                             pb.FIELD_SOURCE_TEXT))  # fmt: skip
+            ctx.add(_scanned(ctx, row, "steuernummer", m.start, m.end, m.compact))
         for m in identifiers.find_vat_ids(row.text):
-            span = Span(row.text[m.start : m.end], tuple(row.tokens_in(m.start, m.end)))
-            ctx.add(
-                _checked(
-                    "ust_id", m.compact, span, 0.3 + _party_bonus(ctx, row, "ust_id"), pb.FIELD_SOURCE_TEXT
-                )
-            )
+            if any(m.start < end and start < m.end for start, end in ibans):
+                continue  # an IBAN's first digits ("DE35 6005 0101 ..."), their checksum holding by chance
+            ctx.add(_scanned(ctx, row, "ust_id", m.start, m.end, m.compact))
+
+
+def _scanned(ctx: _Context, row: Row, name: str, start: int, end: int, compact: str) -> Candidate:
+    """An identifier found in the row's text at [start, end), checked, scored by whose block holds it."""
+    span = Span(row.text[start:end], tuple(row.tokens_in(start, end)))
+    score = 0.3 + _party_bonus(ctx, row, name, None, span.tokens)
+    return _checked(name, compact, span, score, pb.FIELD_SOURCE_TEXT)
 
 
 # A document title followed by its number in one row, as running headers of later pages print it

@@ -12,18 +12,20 @@ _I = re.IGNORECASE
 
 # Section headings that say whose the following block is.
 _SELLER_WORDS = (
-    r"(?:verkäufer|lieferant|rechnungssteller|leistungserbringer|absender|seller|supplier|vendor|from|von)"
+    r"(?:verkäufer|lieferant|rechnungssteller|leistungserbringer|absender|seller|supplier|vendor|from|von"
+    r"|verkauft\s+von|sold\s+by|vendu\s+par|verkocht\s+door)"
 )
 SELLER_HEADINGS = re.compile(rf"^\s*{_SELLER_WORDS}\b[^:]{{0,30}}:\s*$|^\s*{_SELLER_WORDS}\s*$", _I)
-OTHER_HEADINGS = re.compile(
-    r"^\s*(?:käufer|kunde|rechnungsempfänger|leistungsempfänger|warenempfänger|lieferanschrift|lieferadresse"
+_OTHER_WORDS = (
+    r"(?:käufer|kunde|rechnungsempfänger|leistungsempfänger|warenempfänger|lieferanschrift|lieferadresse"
     r"|buyer|customer|bill\s+to|ship\s+to|invoice\s+to|rechnungsadresse|empfänger|steuerbevollmächtigter"
-    r"|abweichender\s+warenempfänger|zahlungspflichtiger)\b[^:]{0,40}:\s*$",
-    _I,
+    r"|abweichender\s+warenempfänger|zahlungspflichtiger)"
 )
+OTHER_HEADINGS = re.compile(rf"^\s*{_OTHER_WORDS}\b[^:]{{0,40}}:\s*$|^\s*{_OTHER_WORDS}\s*$", _I)
 PAYEE_HEADINGS = re.compile(r"^\s*(?:abweichender\s+)?zahlungsempfänger\b[^:]{0,30}:\s*$", _I)
-# Labels that name the buyer's identifiers ("Ihre USt-IdNr.").
-BUYER_PREFIX = re.compile(r"(?:ihre|kunden|customer|buyer|käufer)\S*\s*$", _I)
+# Labels that name the buyer's identifiers: "Ihre USt-IdNr.", "Kunden-USt-IdNr.", "Your VAT No.", "Votre n° TVA",
+# "Uw BTW-nummer".
+BUYER_PREFIX = re.compile(r"(?<!\w)(?:ihre|kunden|customer|buyer|käufer|your|votre|uw)\S*\s*$", _I)
 
 LEGAL_FORM = re.compile(
     r"(?<![\w])(?:gmbh(?:\s*&\s*co\.?(?:\s*kg)?)?|ag|kg|ohg|gbr|ug(?:\s*\(haftungsbeschränkt\))?|e\.\s?k\.|e\.\s?v\.|"

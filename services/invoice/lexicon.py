@@ -64,20 +64,27 @@ def _word(word: str) -> str:
     return "".join(_CHARS.get(c, re.escape(c)) for c in word.rstrip("."))
 
 
+# Words that qualify an amount's label, also in brackets: "Gesamtbetrag (inkl. MwSt.)", "Summe (zzgl. USt.)".
+_QUALIFIERS = frozenset({"inkl", "incl", "einschl", "zzgl", "exkl", "excl", "ohne"})
+
+
 def phrase_pattern(phrase: str) -> str:
     """The regular expression of one label phrase (see lexicon.yaml for what it tolerates), without
     the word-start condition."""
     words = [w for w in re.split(r"[\s\-/]+", phrase.strip().lower()) if w]
     rx = ""
+    bracketed = False
     for w in words:
         if w == "<any-rate>":
             rx += f"(?:{_SEP}{_RATE})?"
             continue
-        rx += (_SEP if rx else "") + _word(w)
+        opening = bool(rx) and w.rstrip(".") in _QUALIFIERS
+        bracketed = bracketed or opening
+        rx += (_SEP if rx else "") + (r"\(?" if opening else "") + _word(w)
     last = words[-1].rstrip(".") if words else ""
     if last and last[-1].isalnum():
         rx += r"(?!\w)"
-    return rx + r"\.?" + _UNIT + r"(?:\s*:)?"
+    return rx + r"\.?" + (r"\)?" if bracketed else "") + _UNIT + r"(?:\s*:)?"
 
 
 def _key(word: str) -> str:

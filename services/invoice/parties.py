@@ -10,6 +10,7 @@ at the top or in the footer.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
@@ -34,6 +35,11 @@ _HOUSE_NUMBER_END = re.compile(r"^\D+\s\d{1,4}\s?[a-zA-Z]?(?:\s?[-/]\s?\d{1,4}[a
 _SENDER_SEPARATORS = re.compile(r"\s+[·•|∙»«*°+.:;\-–—]{1,2}\s+|\s*,\s+")
 # Contact details that follow a name in the same row ("Müller GmbH   Tel. 0201 ...").
 _CONTACT = re.compile(r"\s+(?:tel(?:efon)?\b|phone\b|fon\b|fax\b|e-?mail\b|www\.)", re.I)
+# ... and a cell that starts with them is contact details, no name ("Tel. 0932 382334 · Fax · Am Güterbahnhof 54").
+_CONTACT_START = re.compile(r"^\s*(?:tel(?:efon|\.)?|phone|fon|fax|e-?mail|www\.)(?:\b|:)", re.I)
+# A sole trader's owner named under the business's name ("Inh. Petra Lindemann · Königsallee 73 · ..."): the
+# business's name is the seller's, printed in another row.
+_OWNER_START = re.compile(r"^\s*(?:inh\.|inhaber(?:in)?\b|prop\.|proprietor\b|owner\b)", re.I)
 # A gap between words of this many line heights (in points: `PageLayout.across`) separates two cells of a row.
 CELL_GAP = 1.4
 # Another reading of the seller's name (`clearest_reading`): as similar (rapidfuzz ratio), as sure (its least
@@ -51,41 +57,82 @@ class Block:
 
 
 def party_blocks(layout: DocumentLayout) -> list[Block]:
+    """Blocks under a heading that says whose they are ("Lieferant:", "Rechnungsadresse", "Verkauft von"). A
+    row of headings side by side ("Rechnungsadresse   Lieferadresse   Verkauft von") heads one block a column."""
     blocks: list[Block] = []
     for page in layout.pages:
         rows = page.rows
         i = 0
         while i < len(rows):
             row = rows[i]
-            party = (
-                SELLER if SELLER_HEADINGS.match(row.text)
-                else PAYEE if PAYEE_HEADINGS.match(row.text)
-                else OTHER if OTHER_HEADINGS.match(row.text)
-                else None
-            )  # fmt: skip
-            if party is None:
-                i += 1
+            party = _heading_party(row)
+            if party is not None:
+                members = _members(rows[i + 1 :], row, page, None)
+                blocks.append(Block(party, row, tuple(members)))
+                i += 1 + len(members)
                 continue
-            members: list[Row] = []
-            prev = row
-            j = i + 1
-            while j < len(rows):
-                r = rows[j]
-                if r.y0 - prev.y1 > BLOCK_GAP * page.line_height or abs(r.x0 - row.x0) > 0.05:
-                    break
-                if SELLER_HEADINGS.match(r.text) or OTHER_HEADINGS.match(r.text) or PAYEE_HEADINGS.match(r.text):
-                    break
-                members.append(r)
-                prev = r
-                j += 1
-            blocks.append(Block(party, row, tuple(members)))
-            i = j
+            columns = _columns(row, page)
+            if 1 < len(columns) <= MAX_HEADING_COLUMNS:
+                for k, column in enumerate(columns):
+                    party = _heading_party(column)
+                    if party is not None and not _BARE_FROM.match(column.text):
+                        bounds = (column.x0 - page.across(CELL_GAP), _column_end(columns, k, page))
+                        blocks.append(Block(party, column, tuple(_members(rows[i + 1 :], column, page, bounds))))
+            i += 1
     return blocks
 
 
-def party_of(blocks: list[Block], row: Row) -> str | None:
+# A row of more columns is a table's head ("Sdg.-Nr. | Abholung | Von | Empf.-PLZ | ..."), no row of headings; in
+# a row, "Von" or "From" without a colon is a column head too (a route's start).
+MAX_HEADING_COLUMNS = 4
+_BARE_FROM = re.compile(r"^\s*(?:von|from)\s*$", re.I)
+
+
+def _heading_party(row: Row) -> str | None:
+    if SELLER_HEADINGS.match(row.text):
+        return SELLER
+    if PAYEE_HEADINGS.match(row.text):
+        return PAYEE
+    return OTHER if OTHER_HEADINGS.match(row.text) else None
+
+
+def _column_end(columns: list[Row], k: int, page: PageLayout) -> float:
+    """Where the k-th heading's column ends: before the next heading, else at the page's edge."""
+    return columns[k + 1].x0 - page.across(CELL_GAP) / 2 if k + 1 < len(columns) else 2.0
+
+
+def _members(
+    rows: Sequence[Row], heading: Row, page: PageLayout, bounds: tuple[float, float] | None
+) -> list[Row]:
+    """The rows under a heading, close below each other and starting where it starts; with `bounds` (x0, x1) the
+    words of each row inside its column only."""
+    members: list[Row] = []
+    prev = heading
+    for whole in rows:
+        if bounds is None:
+            r = whole
+        else:
+            tokens = [t for t in whole.tokens if bounds[0] <= t.x0 < bounds[1]]
+            if not tokens:
+                if whole.y0 - prev.y1 > BLOCK_GAP * page.line_height:
+                    break
+                continue
+            r = Row(whole.page, whole.index, tokens)
+        if r.y0 - prev.y1 > BLOCK_GAP * page.line_height or abs(r.x0 - heading.x0) > 0.05:
+            break
+        if any(_heading_party(c) is not None for c in _columns(r, page)):
+            break  # the next heading (in a row of headings: one of them)
+        members.append(r)
+        prev = r
+    return members
+
+
+def party_of(blocks: list[Block], row: Row, tokens: Sequence[Token] = ()) -> str | None:
+    """The party whose block holds the row (or, in a block of one column, the given tokens of the row)."""
     for b in blocks:
         if row is b.heading or row in b.rows:
+            return b.party
+        if tokens and any(t is m for r in b.rows for m in r.tokens for t in tokens):
             return b.party
     return None
 
@@ -167,7 +214,9 @@ def _sender_in(row: Row, whole: Row, layout: DocumentLayout, footer: bool) -> Se
         return None  # "Chantier : 48 rue de la République, 33800 Bordeaux"
     name_tokens = row.tokens_in(start, start + len(parts[0]))
     name = parts[0]
-    if not name_tokens or _is_address(name) or _HOUSE_NUMBER_END.search(name):
+    if not name_tokens or _is_address(name) or _HOUSE_NUMBER_END.search(name) or _CONTACT_START.match(name):
+        return None
+    if _OWNER_START.match(name):
         return None
     if footer and re.search(r"\d|:", name):
         return None

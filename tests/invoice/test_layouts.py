@@ -615,6 +615,8 @@ def test_a_trade_in_or_down_payment_is_paid_with_not_part_of_the_price(
         ("Das Fahrzeug wurde übergeben am 14.11.2021.", "2021-11-14"),
         ("Auslieferung 13.09.2025", "2025-09-13"),
         ("Travaux réalisés le : 07/11/2021", "2021-11-07"),
+        ("Veranstaltung am: 01.08.2016", "2016-08-01"),
+        ("Datum der Veranstaltung: 27.09.25", "2025-09-27"),
     ],
 )
 def test_a_handover_or_the_works_date_is_the_date_of_supply(text: str, date: str) -> None:
@@ -929,3 +931,193 @@ def test_a_name_in_the_next_column_a_little_higher_is_not_part_of_the_number() -
         line("Total TTC 1 200,00 €", 0.55, 0.50),
     )
     assert values(extract_fields([p])).get("rechnungsnummer") == "F2106-009"
+
+
+@pytest.mark.parametrize(
+    "contact",
+    [
+        "Tel. 0932 382334 · Fax Am Güterbahnhof 54 · 55116 Mainz",
+        "Telefon 0932 382334 · Am Güterbahnhof 54 · 55116 Mainz",
+        "E-Mail: info@cc.de · Am Güterbahnhof 54 · 55116 Mainz",
+    ],
+)
+def test_a_contact_line_beside_the_letterhead_is_no_sender_line(contact: str) -> None:
+    """A letterhead's contact details and address run together in one row ("Tel. 0932 382334 · Fax Am
+    Güterbahnhof 54 · 55116 Mainz"): a telephone number is no seller's name."""
+    p = page(
+        line("C+C Großmarkt Weserland GmbH", 0.04, 0.055),
+        line(contact, 0.68, 0.060),
+        line("Rechnung Nr. 2024-117", 0.60, 0.20),
+        line("Datum: 04.03.2024", 0.60, 0.22),
+        line("Endbetrag EUR 119,00", 0.60, 0.50),
+    )
+    assert values(extract_fields([p])).get("lieferant") == "C+C Großmarkt Weserland GmbH"
+
+
+def test_the_debitor_column_holds_the_customer_number() -> None:
+    """A wholesaler's head as a row of boxes: "Debitor" (its accounts' word for the customer) over the customer
+    number."""
+    p = page(
+        line("Gartenbau-Großhandel Grünewald GmbH", 0.04, 0.05),
+        line("Rechnung Nr.", 0.05, 0.280),
+        line("Rechnungsdatum", 0.20, 0.280),
+        line("Debitor", 0.35, 0.280),
+        line("LS-Nr.", 0.50, 0.280),
+        line("4305956", 0.05, 0.297),
+        line("25.09.2019", 0.20, 0.297),
+        line("37272", 0.35, 0.297),
+        line("47498418", 0.50, 0.297),
+        line("Endbetrag EUR 119,00", 0.60, 0.50),
+    )
+    got = values(extract_fields([p]))
+    assert (got.get("rechnungsnummer"), got.get("kundennummer")) == ("4305956", "37272")
+
+
+@pytest.mark.parametrize("owner", ["Inh. Petra Lindemann", "Inhaberin: Petra Lindemann", "Inhaber Thomas Maier e.K."])
+def test_the_owners_line_under_the_letterhead_is_not_the_sellers_name(owner: str) -> None:
+    """A sole trader's letterhead names the owner in its second line ("Inh. Petra Lindemann · Königsallee 73 ·
+    99084 Erfurt"): the seller's name is the business's, from the sender line above the address."""
+    p = page(
+        line("Partyservice Brückner", 0.30, 0.036),
+        line(f"{owner} · Königsallee 73 · 99084 Erfurt · Tel. 0547 5185992", 0.28, 0.067),
+        line("Partyservice Brückner · Königsallee 73 · 99084 Erfurt", 0.09, 0.152),
+        line("Spedition Krüger GmbH & Co. KG", 0.09, 0.167),
+        line("Ölmühlenweg 43", 0.09, 0.184),
+        line("28195 Bremen", 0.09, 0.199),
+        line("Rechnung Nr. RE20226371", 0.09, 0.233),
+        line("Gesamtbetrag 119,00 €", 0.60, 0.50),
+    )
+    assert values(extract_fields([p])).get("lieferant") == "Partyservice Brückner"
+
+
+def test_the_net_value_is_netto() -> None:
+    """ "Nettowert" (SAP's word, a caterer's gross-price invoice) labels netto."""
+    p = page(
+        line("Rechnung Nr. R-23-9031", 0.1, 0.10),
+        line("Gesamtbetrag (inkl. MwSt.)", 0.5, 0.60),
+        line("8.850,00 €", 0.8, 0.60),
+        line("Nettowert", 0.5, 0.68),
+        line("7.621,70 €", 0.8, 0.68),
+    )
+    assert _amounts(extract_fields([p]))[0] == "7621.70"
+
+
+@pytest.mark.parametrize(
+    ("text", "field"),
+    [
+        ("Gesamtbetrag (inkl. MwSt.) 8.850,00 €", "betrag_brutto"),
+        ("Summe (zzgl. MwSt.) 7.621,70 €", "betrag_netto"),
+        ("Betrag (ohne MwSt) 7.621,70 €", "betrag_netto"),
+    ],
+)
+def test_a_bracketed_qualifier_is_part_of_the_label(text: str, field: str) -> None:
+    """ "Gesamtbetrag (inkl. MwSt.)" is one label, the gross's, as "Gesamtbetrag inkl. MwSt." is: its bracketed
+    "MwSt." labels no VAT."""
+    layout = DocumentLayout.build([page(line(text, 0.5, 0.6))])
+    hits = find_labels(layout, load().match_row)
+    assert [(hit.field, hit.strength) for hit in hits] == [(field, 1.0)]
+
+
+@pytest.mark.parametrize(
+    "buyers",
+    ["Uw BTW-nummer: DE253233156", "Votre n° TVA: DE253233156", "Your VAT No.: DE253233156", "Ihre USt-IdNr.: DE253233156"],
+)
+def test_the_customers_vat_id_named_as_theirs_is_not_the_sellers(buyers: str) -> None:
+    """A reverse-charge invoice prints the customer's VAT id beside "your" ("Uw", "Votre", "Your", "Ihre")
+    near the head, the seller's own in the footer: the seller's is the one."""
+    p = page(
+        line("Pixelwerf BV", 0.08, 0.04),
+        line("Factuur F2022-1621", 0.08, 0.15),
+        line(buyers, 0.08, 0.20),
+        line("Te betalen 309,80 €", 0.55, 0.50),
+        line("BTW BE 0949 508 947 · RPR Gent, afdeling Brugge", 0.08, 0.92),
+    )
+    assert values(extract_fields([p])).get("ust_id") == "BE0949508947"
+
+
+@pytest.mark.parametrize(
+    ("net", "gross", "reference"),
+    [
+        ("Base imposable 21 %", "À payer", "Votre réf. B159166"),
+        ("Maatstaf van heffing 21 %", "Te betalen", "Uw ref. B159166"),
+        ("Total HTVA", "Total TVAC", "Your ref.: B159166"),
+    ],
+)
+def test_belgian_totals_and_the_customers_reference(net: str, gross: str, reference: str) -> None:
+    """Belgian invoices: the taxable base ("Base imposable", "Maatstaf van heffing", "HTVA") is netto, "À payer"
+    and "TVAC" (TVA comprise) the gross; the customer's reference ("Votre réf.", "Uw ref.") their order number.
+    A column head "Total HTVA" above the first position's amount does not make it the gross."""
+    p = page(
+        line("Imprimerie Lecomte SRL", 0.08, 0.04),
+        line("Facture 2017/2630", 0.08, 0.12),
+        line(reference, 0.08, 0.16),
+        line("Désignation Qté Prix unitaire TVA % Total", 0.08, 0.30),
+        line("Mise en page et prépresse 1 h 73,71 21% 73,71", 0.08, 0.32),
+        line("Roll-up 85 × 200 cm 1 pc 1 256,86 21% 1 256,86", 0.08, 0.34),
+        line(net, 0.50, 0.50),
+        line("€ 1 330,57", 0.80, 0.50),
+        line("TVA 21 %", 0.50, 0.52),
+        line("€ 279,42", 0.80, 0.52),
+        line(gross, 0.50, 0.54),
+        line("€ 1 609,99", 0.80, 0.54),
+    )
+    fields = extract_fields([p])
+    assert _amounts(fields) == ("1330.57", "279.42", "1609.99")
+    assert values(fields).get("bestellnummer") == "B159166"
+
+
+def test_headings_side_by_side_head_one_block_a_column() -> None:
+    """A marketplace invoice: "Rechnungsadresse", "Lieferadresse" and "Verkauft von" side by side, each over its
+    column; the seller is the one under "Verkauft von" (not the platform in the letterhead) and the VAT id under
+    the billing address the customer's."""
+    p = page(
+        line("Marktwerk Online SE", 0.09, 0.04),
+        line("Rechnung ausgestellt von Marktwerk Online SE im Namen von Kaffeerösterei Hanse GmbH", 0.09, 0.08),
+        line("Rechnungsnummer DE4RHX8395586", 0.50, 0.12),
+        line("Rechnungsadresse", 0.09, 0.177),
+        line("Lieferadresse", 0.35, 0.177),
+        line("Verkauft von", 0.62, 0.177),
+        line("Kaufhaus Schäfer OHG", 0.09, 0.194),
+        line("Kaufhaus Schäfer OHG", 0.35, 0.194),
+        line("Kaffeerösterei Hanse GmbH", 0.62, 0.194),
+        line("Hauptstraße 81a", 0.09, 0.207),
+        line("Hauptstraße 81a", 0.35, 0.207),
+        line("Hauptstraße 137", 0.62, 0.207),
+        line("24103 Kiel", 0.09, 0.220),
+        line("24103 Kiel", 0.35, 0.220),
+        line("24103 Kiel", 0.62, 0.220),
+        line("USt-IdNr. DE806522310", 0.09, 0.233),
+        line("USt-IdNr. DE928861189", 0.62, 0.233),
+        line("Gesamtbetrag 27,16 €", 0.50, 0.50),
+        line("Marktwerk Online SE · 5 Rue Plaetis · L-2338 Luxemburg · USt-IdNr. LU26375245", 0.09, 0.93),
+    )
+    got = values(extract_fields([p]))
+    assert (got.get("lieferant"), got.get("ust_id")) == ("Kaffeerösterei Hanse GmbH", "DE928861189")
+
+
+def test_a_tables_column_head_von_is_no_seller_heading() -> None:
+    """A freight invoice's table heads "Von" (where a shipment started) among other columns: the postcodes under
+    it are no seller's name."""
+    p = page(
+        line("Spedition Weißenfels KG", 0.09, 0.044),
+        line("Spedition Weißenfels KG · Hauptstraße 20 · 24103 Kiel", 0.09, 0.136),
+        line("Rechnungsnummer 32067707", 0.59, 0.143),
+        line("Sdg.-Nr.", 0.10, 0.327),
+        line("Abholung", 0.22, 0.327),
+        line("Von", 0.34, 0.327),
+        line("Empf.-PLZ", 0.44, 0.327),
+        line("Fracht €", 0.80, 0.327),
+        *(
+            row
+            for k in range(3)
+            for row in (
+                line(f"4711{k}", 0.10, 0.345 + 0.015 * k),
+                line("04.05.2020", 0.22, 0.345 + 0.015 * k),
+                line("D-20095", 0.34, 0.345 + 0.015 * k),
+                line("D-80331", 0.44, 0.345 + 0.015 * k),
+                line("120,00", 0.80, 0.345 + 0.015 * k),
+            )
+        ),
+        line("Gesamtbetrag 428,40 €", 0.55, 0.60),
+    )
+    assert values(extract_fields([p])).get("lieferant") == "Spedition Weißenfels KG"

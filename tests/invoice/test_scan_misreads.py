@@ -602,3 +602,16 @@ def test_a_two_rate_vat_table_total_beats_its_own_rate_row() -> None:
         line("1.198,98 1.375,09", 0.20, 0.68),
     )
     assert _amounts(extract_fields([p])) == ("1198.98", "176.11", "1375.09")
+
+
+def test_an_ibans_first_digits_are_no_vat_id() -> None:
+    """ "DE35 6005 0101 0805 2084 54": "DE" and its next nine digits pass a German VAT id's checksum by chance;
+    a sole trader with a Steuernummer only has no VAT id."""
+    p = page(
+        *_head(),
+        line("Gesamtbetrag 3.704,23 €", 0.50, 0.60),
+        line("Steuer-Nr. 14/122/47312", 0.08, 0.90),
+        line("IBAN DE35 6005 0101 0805 2084 54", 0.08, 0.92),
+    )
+    got = values(extract_fields([p]))
+    assert got.get("iban") == "DE35600501010805208454" and "ust_id" not in got

@@ -48,8 +48,11 @@ IBAN_RE = re.compile(rf"(?<![A-Za-z0-9])[A-Z]{{2}} ?[0-9{_CONFUSABLE}]{{2}}(?:[ 
 _IBAN_GAPS = frozenset(" .,")
 # A VAT id as printed: country code (CHE for Swiss UIDs), then digits and letters with single
 # separators ("DE 136 695 976", "BE 0403.019.261", "CHE-116.281.710 MWST", "NL004495445B01").
-# The country code may come apart in a scan ("D E136695976"): its check digits still decide.
-VAT_RUN_RE = re.compile(r"(?<![A-Za-z0-9])(?:CHE|ATU|[A-Z] ?[A-Z])[ .\-]?[0-9][0-9A-Z]*(?:[ .\-]?[0-9A-Z]+){0,5}")
+# The country code may come apart in a scan ("D E136695976"), its first digit be read as a letter ("BEO547039121"):
+# its check digits still decide.
+VAT_RUN_RE = re.compile(
+    r"(?<![A-Za-z0-9])(?:CHE|ATU|[A-Z] ?[A-Z])[ .\-]?[0-9OIl][0-9A-Z]*(?:[ .\-]?[0-9A-Z]+){0,5}"
+)
 # Lengths of VAT ids with their country code, longest first (a run of text is cut to them).
 VAT_LENGTHS: dict[str, tuple[int, ...]] = {
     "DE": (11,), "AT": (11,), "FR": (13,), "NL": (14,), "BE": (12, 11), "LU": (10,), "IT": (13,),

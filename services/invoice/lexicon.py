@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -172,7 +172,7 @@ class Lexicon:
                     found.append((name, strength, m.start(), m.end()))
         covered = [(s, e) for _, _, s, e in found]
         words, where = [], []
-        for start, word in tokens:
+        for start, word in _slash_parts(tokens):
             clean = _fuzzy_form(word)
             free = not any(s < start + len(word) and start < e for s, e in covered)
             if len(clean) >= FUZZY_MIN_LEN - 1 and clean.isalpha() and free:
@@ -189,6 +189,19 @@ class Lexicon:
                     start, word = where[i]
                     found.append((name, strength * FUZZY_FACTOR, start, start + len(word)))
         return found
+
+
+def _slash_parts(tokens: Sequence[tuple[int, str]]) -> Iterator[tuple[int, str]]:
+    """The words, those of two labels joined by a slash ("Rechnungsdatumj/Lieferdatum", a speck read before
+    the slash) also apart, each with its start offset."""
+    for start, word in tokens:
+        yield start, word
+        if "/" in word.strip("/"):
+            offset = start
+            for part in word.split("/"):
+                if part:
+                    yield offset, part
+                offset += len(part) + 1
 
 
 def _fuzzy_form(word: str) -> str:

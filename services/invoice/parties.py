@@ -284,8 +284,11 @@ def _from_legal_form(layout: DocumentLayout) -> SellerInfo | None:
     footer = [r for p in _first_and_last(layout) for r in p.rows if r.y0 > 0.82]
     for row in top + footer:
         page = layout.page(row.page)
-        for cell in _cells(row, page):
+        cells = _cells(row, page)
+        for k, cell in enumerate(cells):
             m = LEGAL_FORM.search(cell.text)
+            if m and _FORM_PART.match(cell.text):
+                cell = _whole_name(cells, k)  # a large letterhead's word spaces cut it at every word
             if m and len(cell.text) < NAME_CHARS and not _is_address(cell.text):
                 return SellerInfo(cell, None)
             found = _FOOTER_NAME.search(cell.text) if row.y0 > 0.82 else None
@@ -293,6 +296,25 @@ def _from_legal_form(layout: DocumentLayout) -> SellerInfo | None:
             if name is not None:
                 return SellerInfo(name, None)
     return None
+
+
+# A cell of a legal form's words alone ("GmbH", "& Co.", "KG"): the end of a name cut at wide word spaces.
+_FORM_PART = re.compile(
+    r"^(?:&|co\.?|kg|mbh|gmbh|ag|ohg|e\.\s?k\.|&\s*co\.?|co\.?\s*kg|gmbh\s*&\s*co\.?(?:\s*kg)?)$", re.I
+)
+
+
+def _whole_name(cells: list[Span], k: int) -> Span:
+    """The name whose legal form is cell `k`: with the cells before it back to the row's start or to an address,
+    a label or a number, and the legal form's other parts after it ("GmbH", "& Co.", "KG")."""
+    first = k
+    while first > 0 and not (_is_address(cells[first - 1].text) or re.search(r"[\d:@]", cells[first - 1].text)):
+        first -= 1
+    last = k
+    while last + 1 < len(cells) and _FORM_PART.match(cells[last + 1].text):
+        last += 1
+    tokens = tuple(t for c in cells[first : last + 1] for t in c.tokens)
+    return Span(" ".join(c.text for c in cells[first : last + 1]), tokens)
 
 
 # A company name is shorter than this; after it, its sentence goes on with a separator or the capital and seat.

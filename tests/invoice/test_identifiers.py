@@ -242,6 +242,7 @@ def test_text_after_a_country_code_is_not_taken_for_an_iban() -> None:
         ("NL004495445B01", "NL004495445B01"),
         ("BE 0403.019.261", "BE0403019261"),
         ("CHE-116.281.710 MWST", "CHE116281710MWST"),
+        ("BEO547039121", "BE0547039121"),  # a scan's "O" for the first digit
     ],
 )
 def test_vat_ids_found_in_running_text_with_any_separators(printed: str, value: str) -> None:

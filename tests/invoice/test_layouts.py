@@ -1121,3 +1121,24 @@ def test_a_tables_column_head_von_is_no_seller_heading() -> None:
         line("Gesamtbetrag 428,40 €", 0.55, 0.60),
     )
     assert values(extract_fields([p])).get("lieferant") == "Spedition Weißenfels KG"
+
+
+def _large(text: str, x: float, y: float, scale: float) -> pb.TextLine:
+    """A line printed `scale` times as large as `line`'s: its words, and the spaces between them, that much wider."""
+    made = line(text, 0.0, y)
+    for box in (made.box, *(w.box for w in made.words)):
+        box.x0, box.x1 = x + box.x0 * scale, x + box.x1 * scale
+        box.y1 = y + (box.y1 - y) * scale
+    return made
+
+
+def test_a_large_letterheads_word_spaces_are_no_column_gaps() -> None:
+    """A letterhead printed three times as large as the text: its word spaces are wider than the page's column gap
+    in small print, and still word spaces (on a scan, "GmbH" alone was taken for the seller's name)."""
+    p = page(
+        _large("Albers Großhandel GmbH & Co. KG", 0.03, 0.03, 3.2),
+        line("Rechnung Nr. VR-130307", 0.60, 0.20),
+        line("Rechnungsdatum 25.11.2019", 0.60, 0.22),
+        line("Endbetrag EUR 521,50", 0.60, 0.50),
+    )
+    assert values(extract_fields([p])).get("lieferant") == "Albers Großhandel GmbH & Co. KG"

@@ -615,3 +615,15 @@ def test_an_ibans_first_digits_are_no_vat_id() -> None:
     )
     got = values(extract_fields([p]))
     assert got.get("iban") == "DE35600501010805208454" and "ust_id" not in got
+
+
+def test_a_speck_before_a_slash_between_two_labels() -> None:
+    """ "Rechnungsdatum/Lieferdatum" read "Rechnungsdatumj/Lieferdatum": the invoice date is still labelled, not
+    the order date printed first on the page."""
+    p = page(
+        line("Bestelldatum 13.09.2019", 0.08, 0.08),
+        line("Rechnungsdatumj/Lieferdatum 14.09.2019", 0.50, 0.12),
+        line("Rechnungsnummer INV-2019-8168", 0.50, 0.14),
+        line("Gesamtbetrag 27,16 €", 0.50, 0.50),
+    )
+    assert values(extract_fields([p])).get("datum") == "2019-09-14"

@@ -32,10 +32,13 @@ from benchmarks.synth.families_closing import CLOSING_FAMILIES, draw_closing
 from benchmarks.synth.families_extra import EXTRA_FAMILIES, draw_extra
 from benchmarks.synth.families_final import FINAL_FAMILIES, draw_final
 from benchmarks.synth.families_first import FIRST_FAMILIES, draw_first
+from benchmarks.synth.families_karte import KARTE_FAMILIES, draw_karte
 from benchmarks.synth.families_last import LAST_FAMILIES, draw_last
 from benchmarks.synth.families_late import LATE_FAMILIES, draw_late
 from benchmarks.synth.families_medien import MEDIEN_FAMILIES, draw_medien
+from benchmarks.synth.families_metall import METALL_FAMILIES, draw_metall
 from benchmarks.synth.families_more import MORE_FAMILIES, Drawing, draw_more
+from benchmarks.synth.families_recht import RECHT_FAMILIES, draw_recht
 from benchmarks.synth.families_trip import TRIP_FAMILIES, draw_trip
 from benchmarks.synth.families_world import WORLD_FAMILIES, draw_world
 from benchmarks.synth.families_zeit import ZEIT_FAMILIES, draw_zeit
@@ -120,6 +123,15 @@ TUNING: tuple[str, ...] = (
     # name with its legal form taken for the seller).
     "steuerberater_stbvv",
     "facture_abonnement_fr",
+    # Moved in session 16 to work on their failures (designed blind that session; families_recht, families_metall
+    # and families_karte took their place): rechnung_quer (a contact line "Tel. 0932 382334 · Fax" beside the
+    # letterhead taken for the seller's name), catering_bewirtung (the owner's line "Inh. Petra Lindemann" taken
+    # for the seller), factuur_be (the customer's German VAT id taken for the seller's Belgian one),
+    # marktplatz_rechnung (the platform taken for the seller printed under "Verkauft von").
+    "rechnung_quer",
+    "catering_bewirtung",
+    "factuur_be",
+    "marktplatz_rechnung",
 )
 NEVER_TUNED: tuple[str, ...] = (
     "anzahlung",
@@ -160,18 +172,22 @@ NEVER_TUNED: tuple[str, ...] = (
     # Added in session 15 (fourth set), designed blind (without reading the extractor); nobody has tuned on them.
     # They are drawn in families_closing.
     "it_systemhaus",
-    # Added in session 16 (families_zeit), designed blind (without reading the extractor); nobody has tuned on
-    # them. They are drawn in families_zeit.
+    # Added in session 16, designed blind (without reading the extractor); nobody has tuned on them. They are
+    # drawn in families_zeit and families_medien.
     "beratung_stunden",
-    "rechnung_quer",
-    # Added in session 16 (families_medien), designed blind (without reading the extractor); nobody has tuned on
-    # them. They are drawn in families_medien.
     "anzeigen_verlag",
-    "catering_bewirtung",
-    # Added in session 16 (families_bene), designed blind (without reading the extractor); nobody has tuned on
-    # them. They are drawn in families_bene.
-    "factuur_be",
-    "marktplatz_rechnung",
+    # Added in session 16 (families_recht), designed blind (without reading the extractor); nobody has tuned on
+    # them. They are drawn in families_recht.
+    "kanzlei_rvg",
+    "seminar_schulung",
+    # Added in session 16 (families_karte), designed blind (without reading the extractor); nobody has tuned on
+    # them. They are drawn in families_karte.
+    "us_software_usd",
+    "tankkarte_sammel",
+    # Added in session 16 (families_metall), designed blind (without reading the extractor); nobody has tuned
+    # on them. They are drawn in families_metall.
+    "elektro_grosshandel",
+    "auto_entrepreneur_fr",
 )
 SPLIT: dict[str, tuple[str, ...]] = {"tuning": TUNING, "never_tuned": NEVER_TUNED}
 FAMILY_NAMES: tuple[str, ...] = TUNING + NEVER_TUNED
@@ -556,7 +572,9 @@ assert set(_DRAWN) | set(LAYOUT_NAMES) | set(MORE_FAMILIES) | set(WORLD_FAMILIES
     LATE_FAMILIES
 ) | set(LAST_FAMILIES) | set(FIRST_FAMILIES) | set(EXTRA_FAMILIES) | set(FINAL_FAMILIES) | set(
     CLOSING_FAMILIES
-) | set(ZEIT_FAMILIES) | set(MEDIEN_FAMILIES) | set(BENE_FAMILIES) == set(FAMILY_NAMES)
+) | set(ZEIT_FAMILIES) | set(MEDIEN_FAMILIES) | set(BENE_FAMILIES) | set(
+    RECHT_FAMILIES
+) | set(KARTE_FAMILIES) | set(METALL_FAMILIES) == set(FAMILY_NAMES)
 assert len(FAMILY_NAMES) == len(set(FAMILY_NAMES))
 
 
@@ -1059,6 +1077,12 @@ def generate_family(name: str, seed: int) -> SyntheticInvoice:
         return _invoice(name, seed, draw_medien(name, seed))
     if name in BENE_FAMILIES:
         return _invoice(name, seed, draw_bene(name, seed))
+    if name in RECHT_FAMILIES:
+        return _invoice(name, seed, draw_recht(name, seed))
+    if name in KARTE_FAMILIES:
+        return _invoice(name, seed, draw_karte(name, seed))
+    if name in METALL_FAMILIES:
+        return _invoice(name, seed, draw_metall(name, seed))
     if name not in _DRAWN:
         raise ValueError(f"unknown family {name!r}; known: {', '.join(FAMILY_NAMES)}")
     fam = _DRAWN[name]

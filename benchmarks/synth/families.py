@@ -32,6 +32,7 @@ from benchmarks.synth.families_closing import CLOSING_FAMILIES, draw_closing
 from benchmarks.synth.families_extra import EXTRA_FAMILIES, draw_extra
 from benchmarks.synth.families_final import FINAL_FAMILIES, draw_final
 from benchmarks.synth.families_first import FIRST_FAMILIES, draw_first
+from benchmarks.synth.families_foto import FOTO_FAMILIES, draw_foto
 from benchmarks.synth.families_karte import KARTE_FAMILIES, draw_karte
 from benchmarks.synth.families_last import LAST_FAMILIES, draw_last
 from benchmarks.synth.families_late import LATE_FAMILIES, draw_late
@@ -132,6 +133,11 @@ TUNING: tuple[str, ...] = (
     "catering_bewirtung",
     "factuur_be",
     "marktplatz_rechnung",
+    # Moved in session 16 to work on their failures (designed blind that session; families_foto and
+    # families_messe took their place): us_software_usd (a US date read day first, the "Bill To" customer taken
+    # for the seller, a BIC read "BENEFICIARY"), tankkarte_sammel (VAT ids returned where none is printed).
+    "us_software_usd",
+    "tankkarte_sammel",
 )
 NEVER_TUNED: tuple[str, ...] = (
     "anzahlung",
@@ -180,14 +186,14 @@ NEVER_TUNED: tuple[str, ...] = (
     # them. They are drawn in families_recht.
     "kanzlei_rvg",
     "seminar_schulung",
-    # Added in session 16 (families_karte), designed blind (without reading the extractor); nobody has tuned on
-    # them. They are drawn in families_karte.
-    "us_software_usd",
-    "tankkarte_sammel",
     # Added in session 16 (families_metall), designed blind (without reading the extractor); nobody has tuned
     # on them. They are drawn in families_metall.
     "elektro_grosshandel",
     "auto_entrepreneur_fr",
+    # Added in session 16 (families_foto), designed blind (without reading the extractor); nobody has tuned on
+    # them. They are drawn in families_foto.
+    "fotograf_nutzungsrechte",
+    "zzp_factuur_nl",
 )
 SPLIT: dict[str, tuple[str, ...]] = {"tuning": TUNING, "never_tuned": NEVER_TUNED}
 FAMILY_NAMES: tuple[str, ...] = TUNING + NEVER_TUNED
@@ -574,7 +580,7 @@ assert set(_DRAWN) | set(LAYOUT_NAMES) | set(MORE_FAMILIES) | set(WORLD_FAMILIES
     CLOSING_FAMILIES
 ) | set(ZEIT_FAMILIES) | set(MEDIEN_FAMILIES) | set(BENE_FAMILIES) | set(
     RECHT_FAMILIES
-) | set(KARTE_FAMILIES) | set(METALL_FAMILIES) == set(FAMILY_NAMES)
+) | set(KARTE_FAMILIES) | set(METALL_FAMILIES) | set(FOTO_FAMILIES) == set(FAMILY_NAMES)
 assert len(FAMILY_NAMES) == len(set(FAMILY_NAMES))
 
 
@@ -1083,6 +1089,8 @@ def generate_family(name: str, seed: int) -> SyntheticInvoice:
         return _invoice(name, seed, draw_karte(name, seed))
     if name in METALL_FAMILIES:
         return _invoice(name, seed, draw_metall(name, seed))
+    if name in FOTO_FAMILIES:
+        return _invoice(name, seed, draw_foto(name, seed))
     if name not in _DRAWN:
         raise ValueError(f"unknown family {name!r}; known: {', '.join(FAMILY_NAMES)}")
     fam = _DRAWN[name]

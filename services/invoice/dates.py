@@ -136,16 +136,21 @@ def find_dates(text: str, month_first: bool = False) -> list[FoundDate]:
 
 
 _SLASH = re.compile(r"(?<![\d.])(\d{1,2})/(\d{1,2})/(?:\d{4}|\d{2})(?!\d)")
-# Words of US English documents (dollars, US month-first customs).
-_US_HINTS = re.compile(r"\$|\bUSD\b|\b(?:invoice|amount\s+due|subtotal|sales\s+tax)\b", re.IGNORECASE)
-_EU_HINTS = re.compile(r"€|\bEUR\b|\b(?:rechnung|facture|factuur|mwst|ust|tva|btw|vat)\b", re.IGNORECASE)
+# Dollars and words of US English documents (US month-first customs).
+_DOLLARS = re.compile(r"\$|\bUSD\b")
+_US_HINTS = re.compile(r"\b(?:invoice|amount\s+due|balance\s+due|subtotal|sales\s+tax)\b", re.IGNORECASE)
+# Signs of day-first dates: euros, pounds, European words, Australian tax terms. "VAT" is none: a US vendor
+# names its European customer's VAT id and the reverse charge; British invoices print pounds.
+_EU_HINTS = re.compile(
+    r"€|£|\b(?:EUR|GBP|GST|ABN)\b|\b(?:rechnung|facture|factuur|mwst|ust|tva|btw)\b", re.IGNORECASE
+)
 
 
 def slash_order_month_first(text: str) -> bool:
     """Whether the document's slash dates are month first (12/04/2026 = 4 December).
 
     An unambiguous slash date decides (a number above 12 shows which is the day);
-    else dollars and US terms without euro or European terms say month first.
+    else dollars and US terms without euros, pounds or European terms say month first.
     """
     for m in _SLASH.finditer(text):
         first, second = int(m.group(1)), int(m.group(2))
@@ -153,7 +158,7 @@ def slash_order_month_first(text: str) -> bool:
             return False
         if second > 12 >= first:
             return True
-    return bool(_US_HINTS.search(text)) and not _EU_HINTS.search(text)
+    return bool(_DOLLARS.search(text) and _US_HINTS.search(text)) and not _EU_HINTS.search(text)
 
 
 def parse_date(text: str) -> date | None:

@@ -326,7 +326,11 @@ def read_compact(span: Span, max_len: int) -> tuple[str, Span] | None:
     """Leading alphanumeric groups ("DE12 1234 ...") joined, up to ``max_len`` characters."""
     parts: list[str] = []
     used = []
+    remark = False  # inside a bracketed remark before the value ("SWIFT (international wires): PNCCUS33")
     for k, t in enumerate(span.tokens):
+        if not parts and (remark or t.text.startswith("(")):
+            remark = not t.text.rstrip(":").endswith(")")
+            continue
         text = t.text.strip(",;.()-–·:|")
         if not parts and (
             text.lower() in {"no", "nr", "id", "nummer", "number"} or _NOISE_TOKEN.match(t.text)
@@ -506,6 +510,14 @@ def _party_bonus(
     return bonus
 
 
+def _the_buyers(ctx: _Context, row: Row, hit: LabelHit | None = None, tokens: Sequence[Token] = ()) -> bool:
+    """Whether an identifier is the buyer's: in a block headed as the customer's ("Rechnungsadresse", "Bill to")
+    or labelled as theirs ("Ihre USt-IdNr.", "Your VAT No."). Never the seller's, whatever else is found."""
+    if hit is not None and BUYER_PREFIX.search(hit.row.text[: hit.start]):
+        return True
+    return party_of(ctx.blocks, row, hit.tokens if hit is not None else tokens) == OTHER
+
+
 def _checked(name: str, raw: str, span: Span, score: float, source: int) -> Candidate:
     got = identifiers.check_identifier(name, raw)
     score += VALID_BONUS if got.valid else 0.0
@@ -609,15 +621,15 @@ def _from_hit(ctx: _Context, hit: LabelHit) -> None:
             got = read_compact(span, {"iban": 34, "ust_id": 14, "bic": 11}[name])
             shape_ok = got is not None and (
                 (name == "iban" and re.match(r"^[A-Z]{2}", got[0]) is not None)
-                or (name == "bic" and BIC_SHAPE.match(got[0]) is not None)
+                or (name == "bic" and BIC_SHAPE.match(got[0]) is not None and got[0].isupper())
                 or (name == "ust_id" and identifiers.vat_shaped(got[0]))
             )
-            if got and shape_ok and len(got[0]) >= 8:
+            if got and shape_ok and len(got[0]) >= 8 and not _the_buyers(ctx, hit.row, hit):
                 bonus = _party_bonus(ctx, hit.row, name, hit)
                 ctx.add(_checked(name, got[0], got[1], score + bonus, source))
         elif name == "steuernummer":
             got = read_stnr(span)
-            if got:
+            if got and not _the_buyers(ctx, hit.row, hit):
                 bonus = _party_bonus(ctx, hit.row, name, hit)
                 ctx.add(_checked(name, got[0], got[1], score + bonus, source))
 
@@ -627,21 +639,27 @@ def _scan_patterns(ctx: _Context) -> None:
     for row in ctx.layout.rows:
         ibans = []
         for m in identifiers.find_ibans(row.text):
+            ibans.append((m.start, m.end))
             c = _scanned(ctx, row, "iban", m.start, m.end, m.compact)
-            if c.valid or identifiers.iban_shaped(m.compact):  # a failing IBAN is reported, not dropped
+            if c is not None and (c.valid or identifiers.iban_shaped(m.compact)):  # a failing IBAN is reported
                 ctx.add(c)
-                ibans.append((m.start, m.end))
         for m in identifiers.find_stnrs(row.text):
-            ctx.add(_scanned(ctx, row, "steuernummer", m.start, m.end, m.compact))
+            if (c := _scanned(ctx, row, "steuernummer", m.start, m.end, m.compact)) is not None:
+                ctx.add(c)
+        others = ibans + [(m.start(), m.end()) for m in identifiers.CREDITOR_ID_RE.finditer(row.text)]
         for m in identifiers.find_vat_ids(row.text):
-            if any(m.start < end and start < m.end for start, end in ibans):
-                continue  # an IBAN's first digits ("DE35 6005 0101 ..."), their checksum holding by chance
-            ctx.add(_scanned(ctx, row, "ust_id", m.start, m.end, m.compact))
+            if any(m.start < end and start < m.end for start, end in others):
+                continue  # an IBAN's or a SEPA creditor id's first characters, their checksum holding by chance
+            if (c := _scanned(ctx, row, "ust_id", m.start, m.end, m.compact)) is not None:
+                ctx.add(c)
 
 
-def _scanned(ctx: _Context, row: Row, name: str, start: int, end: int, compact: str) -> Candidate:
-    """An identifier found in the row's text at [start, end), checked, scored by whose block holds it."""
+def _scanned(ctx: _Context, row: Row, name: str, start: int, end: int, compact: str) -> Candidate | None:
+    """An identifier found in the row's text at [start, end), checked, scored by whose block holds it; None in
+    the buyer's block."""
     span = Span(row.text[start:end], tuple(row.tokens_in(start, end)))
+    if _the_buyers(ctx, row, None, span.tokens):
+        return None
     score = 0.3 + _party_bonus(ctx, row, name, None, span.tokens)
     return _checked(name, compact, span, score, pb.FIELD_SOURCE_TEXT)
 
@@ -1060,10 +1078,12 @@ def _adds_up(chosen: dict[str, Candidate]) -> bool:
     return bool(netto and mwst and brutto and netto.amount + mwst.amount == brutto.amount)
 
 
-def _penalise_after_deductions(ctx: _Context) -> None:
+def _penalise_after_deductions(ctx: _Context, lines: _LineItems) -> None:
     """A total printed below a deduction (prepayment, payment, earlier invoice) is what remains to pay,
-    not the invoice total, when another total is printed above the deduction."""
-    deductions = [h for h in ctx.hits if h.field == lexicon.NEG_AMOUNT]
+    not the invoice total, when another total is printed above the deduction. A line item ("Discount
+    (ANNUAL20, 20% off) 1 -$ 259.00") is part of the invoice, no deduction from its total."""
+    item_rows = {id(item.row) for item in lines.items}
+    deductions = [h for h in ctx.hits if h.field == lexicon.NEG_AMOUNT and id(h.row) not in item_rows]
     cands = ctx.cands.get("betrag_brutto", [])
     for d in deductions:
         key = (d.row.page, d.row.y0)
@@ -1621,7 +1641,7 @@ def extract_fields(
             best = _best(cands)
             if best:
                 chosen[name] = best
-    _penalise_after_deductions(ctx)
+    _penalise_after_deductions(ctx, lines)
     rates = _RateTable(_tax_line_rows(layout, None, lines.items))
     _rate_table_candidates(ctx, rates)
     # Before arithmetic adds VAT candidates of its own; a VAT table with VAT in it says otherwise.

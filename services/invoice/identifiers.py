@@ -53,6 +53,9 @@ _IBAN_GAPS = frozenset(" .,")
 VAT_RUN_RE = re.compile(
     r"(?<![A-Za-z0-9])(?:CHE|ATU|[A-Z] ?[A-Z])[ .\-]?[0-9OIl][0-9A-Z]*(?:[ .\-]?[0-9A-Z]+){0,5}"
 )
+# A SEPA creditor identifier ("Gläubiger-ID DE98ZZZ09999999999"): country, check digits, a business code (mostly
+# "ZZZ"), the national id. Its first characters may pass a VAT id's checksum once "ZZZ" is read as digits.
+CREDITOR_ID_RE = re.compile(r"(?<![A-Za-z0-9])[A-Z]{2} ?\d{2} ?(?=[A-Z0-9]{0,2}[A-Z])[A-Z0-9]{3} ?\d{6,}")
 # Lengths of VAT ids with their country code, longest first (a run of text is cut to them).
 VAT_LENGTHS: dict[str, tuple[int, ...]] = {
     "DE": (11,), "AT": (11,), "FR": (13,), "NL": (14,), "BE": (12, 11), "LU": (10,), "IT": (13,),

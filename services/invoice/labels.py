@@ -29,7 +29,7 @@ BUYER_PREFIX = re.compile(r"(?<!\w)(?:ihre|kunden|customer|buyer|käufer|your|vo
 
 LEGAL_FORM = re.compile(
     r"(?<![\w])(?:gmbh(?:\s*&\s*co\.?(?:\s*kg)?)?|ag|kg|ohg|gbr|ug(?:\s*\(haftungsbeschränkt\))?|e\.\s?k\.|e\.\s?v\.|"
-    r"a\.\s?g\.|se|kgaa|ltd\.?|limited|inc\.?|llc|plc|s\.?a\.?r?\.?l?\.?|b\.v\.|co\.)(?![\w])",
+    r"a\.\s?g\.|se|kgaa|ltd\.?|limited|inc\.?|corp\.?|corporation|llc|plc|s\.?a\.?r?\.?l?\.?|b\.v\.|co\.)(?![\w])",
     _I,
 )
 STREET = re.compile(

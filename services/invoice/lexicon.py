@@ -12,6 +12,7 @@ labels (Bezug, Ursprungsrechnung, zu Rechnung...) name another document, whose n
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -88,11 +89,12 @@ def phrase_pattern(phrase: str) -> str:
 
 
 def _key(word: str) -> str:
-    """What a phrase's first word starts with, as an index key: two letters without accents, "#" for a rate."""
+    """What a phrase's first word starts with, as an index key: up to KEY_LEN letters without accents, "#" for a
+    rate; of an abbreviation with dots ("P.O."), its first letter (a row's words start at every dot)."""
     if word.startswith("<"):
         return "#"
-    plain = "".join(c for c in unicodedata.normalize("NFKD", word.lower()) if c.isalnum() and c.isascii())
-    return plain[:KEY_LEN]
+    plain = "".join(c for c in unicodedata.normalize("NFKD", word.lower()) if c.isascii())
+    return "".join(itertools.takewhile(str.isalnum, plain.lstrip("(")))[:KEY_LEN]
 
 
 def _row_keys(text: str) -> set[str]:

@@ -276,15 +276,17 @@ def _printed_elsewhere(layout: DocumentLayout, row: Row, name: str) -> bool:
     )
 
 
-def _from_legal_form(layout: DocumentLayout) -> SellerInfo | None:
+def _from_legal_form(layout: DocumentLayout, blocks: Sequence[Block] = ()) -> SellerInfo | None:
     """A name with a legal form at the top or in the footer; in a footer's sentence, the name it starts with
-    ("Onde Bleue Internet SAS au capital de …", "Muster GmbH – Sitz Köln – HRB 1234"), not a bank's."""
+    ("Onde Bleue Internet SAS au capital de …", "Muster GmbH – Sitz Köln – HRB 1234"), not a bank's; never a
+    name in a block headed as another party's ("Bill to", "Rechnungsadresse")."""
     first = layout.pages[0]
     top = [r for r in first.rows if r.y1 < 0.2]
     footer = [r for p in _first_and_last(layout) for r in p.rows if r.y0 > 0.82]
+    others = {id(t) for b in blocks if b.party == OTHER for r in b.rows for t in r.tokens}
     for row in top + footer:
         page = layout.page(row.page)
-        cells = _cells(row, page)
+        cells = [c for c in _cells(row, page) if not any(id(t) in others for t in c.tokens)]
         for k, cell in enumerate(cells):
             m = LEGAL_FORM.search(cell.text)
             if m and _FORM_PART.match(cell.text):
@@ -365,7 +367,8 @@ def _cells(row: Row, page: PageLayout) -> list[Span]:
 
 def seller_info(layout: DocumentLayout, blocks: list[Block]) -> SellerInfo | None:
     info = next((found for block in blocks if block.party == SELLER and (found := _from_block(block))), None)
-    info = info or _from_sender_line(layout) or _from_sender_line(layout, footer=True) or _from_legal_form(layout)
+    info = (info or _from_sender_line(layout) or _from_sender_line(layout, footer=True)
+            or _from_legal_form(layout, blocks))  # fmt: skip
     if info is None or not layout.pages[0].recognised:
         return info
     return SellerInfo(clearest_reading(layout, info.name), info.address)

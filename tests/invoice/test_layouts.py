@@ -178,12 +178,15 @@ def test_prepayment_and_amount_due_after_it() -> None:
     assert values(extract_fields([p]))["betrag_brutto"] == "1190.00"
 
 
-def test_us_english_invoice_month_first_dates() -> None:
-    """US invoice: 12/04/2026 is 4 December (dollars, US terms), "Balance Due" is the total."""
+@pytest.mark.parametrize("customer_vat", ["", "Reverse charge: VAT to be accounted for by the recipient"])
+def test_us_english_invoice_month_first_dates(customer_vat: str) -> None:
+    """US invoice: 12/04/2026 is 4 December (dollars, US terms), "Balance Due" is the total; also when it names
+    its European customer's VAT ("VAT" is English, no sign of day-first dates)."""
     p = page(
         line("Invoice #: 10442", 0.08, 0.2),
         line("Invoice Date: 12/04/2026", 0.08, 0.22),
         line("Due Date: 01/03/2027", 0.08, 0.24),
+        line(customer_vat or "Thank you for your business.", 0.08, 0.30),
         line("Subtotal $1,000.00", 0.55, 0.80),
         line("Sales Tax 8 % $80.00", 0.55, 0.82),
         line("Balance Due $1,080.00", 0.55, 0.84),
@@ -1142,3 +1145,101 @@ def test_a_large_letterheads_word_spaces_are_no_column_gaps() -> None:
         line("Endbetrag EUR 521,50", 0.60, 0.50),
     )
     assert values(extract_fields([p])).get("lieferant") == "Albers Großhandel GmbH & Co. KG"
+
+
+@pytest.mark.parametrize("label", ["VAT:", "USt-IdNr.:", "EU VAT ID:"])
+def test_a_vat_id_in_the_bill_to_block_is_never_the_sellers(label: str) -> None:
+    """A US vendor's invoice prints the German customer's VAT id under "BILL TO" and none of its own: no VAT id is
+    the seller's (returning the customer's is worse than none)."""
+    p = page(
+        line("Stackwise Technologies LLC", 0.09, 0.043),
+        line("1801 Wewatta Street, Suite 500 · Denver, CO 80202", 0.09, 0.071),
+        line("BILL TO", 0.09, 0.123),
+        line("INVOICE # INV-2019-9716", 0.60, 0.123),
+        line("Lautsprecher PR & Content GmbH", 0.09, 0.139),
+        line("Lübecker Straße 87", 0.09, 0.152),
+        line("99084 Erfurt", 0.09, 0.165),
+        line(f"{label} DE575773406", 0.09, 0.178),
+        line("TOTAL $ 3,026.20", 0.50, 0.42),
+    )
+    assert "ust_id" not in values(extract_fields([p]))
+
+
+def test_a_discount_among_the_line_items_is_no_deduction_from_the_total() -> None:
+    """A SaaS invoice lists its discount as a line ("Discount (ANNUAL20, 20% off) 1 -$ 259.00"): the "Total"
+    below it is the invoice's total, not an amount left after a deduction (the "Total" column's first line is
+    no total)."""
+    p = page(
+        line("Invoice number 6829", 0.50, 0.10),
+        line("Item Description Qty Rate Total", 0.10, 0.356),
+        line("TEAM-ANNUAL Tasklane Team plan 10 $ 118.00 $ 1,180.00", 0.10, 0.376),
+        line("SUPPORT-PREM Premium support add-on 1 $ 114.99 $ 114.99", 0.10, 0.410),
+        line("DISCOUNT Discount (ANNUAL20, 20% off) 1 -$ 259.00 -$ 259.00", 0.10, 0.444),
+        line("Subtotal $ 1,035.99", 0.50, 0.475),
+        line("Total $ 1,035.99", 0.50, 0.493),
+        line("Balance Due $ 1,035.99", 0.50, 0.511),
+    )
+    assert _amounts(extract_fields([p]))[2] == "1035.99"
+
+
+def test_a_swift_code_after_a_remark_and_no_word_as_a_bic() -> None:
+    """A US wire: "SWIFT (international wires): PNCCUS33" under "Beneficiary: Tasklane, Inc."; the BIC is the
+    code after the remark, not "Beneficiary" (eleven letters, a BIC's shape)."""
+    p = page(
+        line("Invoice number 6829", 0.50, 0.10),
+        line("Total $ 1,035.99", 0.50, 0.49),
+        line("Beneficiary: Tasklane, Inc. · Bank: PNC Bank, N.A., 300 Fifth Avenue, Pittsburgh", 0.09, 0.580),
+        line("Account number: 364758246401 · SWIFT (international wires): PNCCUS33", 0.09, 0.597),
+    )
+    assert values(extract_fields([p])).get("bic") == "PNCCUS33"
+
+
+@pytest.mark.parametrize("seller", ["Northbridge Display Corp.", "Northbridge Display"])
+def test_the_bill_to_customer_is_never_the_seller(seller: str) -> None:
+    """A Stripe-like invoice: the vendor's address in the left column, "Bill to" and "Ship to" beside it with the
+    customer's GmbH. The seller is the vendor ("Corp." a legal form too), or unknown; never the customer."""
+    p = page(
+        line("Invoice", 0.09, 0.045),
+        line("Invoice number 95C3B0FF-0010", 0.09, 0.092),
+        line(seller, 0.09, 0.172),
+        line("Bill to", 0.40, 0.172),
+        line("Ship to", 0.65, 0.172),
+        line("15 Cushing", 0.09, 0.187),
+        line("Agentur Hafenblick GmbH", 0.40, 0.187),
+        line("Agentur Hafenblick GmbH", 0.65, 0.187),
+        line("Irvine, CA 92618", 0.09, 0.200),
+        line("Grüner Weg 96", 0.40, 0.200),
+        line("Grüner Weg 96", 0.65, 0.200),
+        line("Total $8,561.56", 0.50, 0.50),
+    )
+    got = values(extract_fields([p])).get("lieferant")
+    assert got in (None, "Northbridge Display Corp.") and got != "Agentur Hafenblick GmbH"
+    assert seller != "Northbridge Display Corp." or got == seller
+
+
+def test_a_po_number_under_p_o_hash() -> None:
+    """An office template's strip "SALESPERSON | P.O. # | TERMS" over its values: the order number is the one
+    under "P.O. #" (the abbreviation's dots and the hash sign in the label); a "P.O. Box" is no order."""
+    p = page(
+        line("INVOICE # INV-2019-9716", 0.50, 0.10),
+        line("SALESPERSON", 0.18, 0.251),
+        line("P.O. #", 0.35, 0.251),
+        line("TERMS", 0.55, 0.251),
+        line("M. Rivera", 0.18, 0.269),
+        line("B19452", 0.35, 0.269),
+        line("Net 30", 0.55, 0.269),
+        line("Remit to: P.O. Box 1234, Denver, CO 80202", 0.10, 0.90),
+    )
+    assert values(extract_fields([p])).get("bestellnummer") == "B19452"
+
+
+def test_a_british_invoices_slash_dates_are_day_first() -> None:
+    """A British invoice ("Invoice", "Subtotal", pounds, VAT): 06/10/2020 is 6 October."""
+    p = page(
+        line("Invoice No. 4711", 0.08, 0.20),
+        line("Invoice date: 06/10/2020", 0.08, 0.22),
+        line("Subtotal £1,000.00", 0.55, 0.80),
+        line("VAT 20 % £200.00", 0.55, 0.82),
+        line("Total £1,200.00", 0.55, 0.84),
+    )
+    assert values(extract_fields([p]))["datum"] == "2020-10-06"

@@ -627,3 +627,14 @@ def test_a_speck_before_a_slash_between_two_labels() -> None:
         line("Gesamtbetrag 27,16 €", 0.50, 0.50),
     )
     assert values(extract_fields([p])).get("datum") == "2019-09-14"
+
+
+def test_a_sepa_creditor_ids_first_characters_are_no_vat_id() -> None:
+    """ "Gläubiger-ID: DE77ZZZ05801835139": read with "ZZZ" as digits, "DE772270580" passes a VAT id's checksum;
+    it is the direct debit's creditor id, and the invoice prints no VAT id."""
+    p = page(
+        *_head(),
+        line("Summe brutto 1.989,47 €", 0.50, 0.60),
+        line("Gläubiger-ID: DE77ZZZ05801835139 · Mandatsreferenz: 38390262-05", 0.08, 0.70),
+    )
+    assert "ust_id" not in values(extract_fields([p]))

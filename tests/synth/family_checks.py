@@ -82,6 +82,8 @@ def assert_truth_printed(invoices: Invoices, printed_forms: Callable[[str, objec
     for inv in all_of(invoices):
         text = text_of(inv.pdf)
         for key, value in inv.truth.items():
+            if key == "waehrung" and value == "EUR" and "€" in text:
+                continue  # a currency sign may stand tight to its amount ("€1.486,57")
             if key != "pages":
                 assert any(is_printed(text, f) for f in printed_forms(key, value)), (
                     inv.layout,

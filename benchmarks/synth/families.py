@@ -29,6 +29,8 @@ from stdnum.nl import btw
 
 from benchmarks.synth.families_bene import BENE_FAMILIES, draw_bene
 from benchmarks.synth.families_closing import CLOSING_FAMILIES, draw_closing
+from benchmarks.synth.families_dienst import DIENST_FAMILIES, draw_dienst
+from benchmarks.synth.families_digital import DIGITAL_FAMILIES, draw_digital
 from benchmarks.synth.families_extra import EXTRA_FAMILIES, draw_extra
 from benchmarks.synth.families_final import FINAL_FAMILIES, draw_final
 from benchmarks.synth.families_first import FIRST_FAMILIES, draw_first
@@ -139,6 +141,12 @@ TUNING: tuple[str, ...] = (
     # for the seller, a BIC read "BENEFICIARY"), tankkarte_sammel (VAT ids returned where none is printed).
     "us_software_usd",
     "tankkarte_sammel",
+    # Moved in session 17 to work on their failures (designed blind in session 16, measured before any change
+    # at 10 seeds each: text layer / scan 89.4/89.4, 91.1/93.1, 79.4/80.4 %; families_dienst and
+    # families_digital took their place): zzp_factuur_nl, messebau_schluss, dauerrechnung_miete.
+    "zzp_factuur_nl",
+    "messebau_schluss",
+    "dauerrechnung_miete",
 )
 NEVER_TUNED: tuple[str, ...] = (
     "anzahlung",
@@ -194,11 +202,14 @@ NEVER_TUNED: tuple[str, ...] = (
     # Added in session 16 (families_foto), designed blind (without reading the extractor); nobody has tuned on
     # them. They are drawn in families_foto.
     "fotograf_nutzungsrechte",
-    "zzp_factuur_nl",
-    # Added in session 16 (families_messe), designed blind (without reading the extractor); nobody has tuned on
-    # them. They are drawn in families_messe.
-    "messebau_schluss",
-    "dauerrechnung_miete",
+    # Added in session 17 (families_digital), designed blind (without reading the extractor); nobody has tuned on
+    # them. They are drawn in families_digital.
+    "ads_plattform_ie",
+    "coworking_mitglied",
+    # Added in session 17 (families_dienst), designed blind (without reading the extractor); nobody has tuned on
+    # them. They are drawn in families_dienst.
+    "zeitarbeit_wochen",
+    "gebaeudereinigung_monat",
 )
 SPLIT: dict[str, tuple[str, ...]] = {"tuning": TUNING, "never_tuned": NEVER_TUNED}
 FAMILY_NAMES: tuple[str, ...] = TUNING + NEVER_TUNED
@@ -587,7 +598,7 @@ assert set(_DRAWN) | set(LAYOUT_NAMES) | set(MORE_FAMILIES) | set(WORLD_FAMILIES
     RECHT_FAMILIES
 ) | set(KARTE_FAMILIES) | set(METALL_FAMILIES) | set(FOTO_FAMILIES) | set(
     MESSE_FAMILIES
-) == set(FAMILY_NAMES)
+) | set(DIGITAL_FAMILIES) | set(DIENST_FAMILIES) == set(FAMILY_NAMES)
 assert len(FAMILY_NAMES) == len(set(FAMILY_NAMES))
 
 
@@ -1100,6 +1111,10 @@ def generate_family(name: str, seed: int) -> SyntheticInvoice:
         return _invoice(name, seed, draw_foto(name, seed))
     if name in MESSE_FAMILIES:
         return _invoice(name, seed, draw_messe(name, seed))
+    if name in DIENST_FAMILIES:
+        return _invoice(name, seed, draw_dienst(name, seed))
+    if name in DIGITAL_FAMILIES:
+        return _invoice(name, seed, draw_digital(name, seed))
     if name not in _DRAWN:
         raise ValueError(f"unknown family {name!r}; known: {', '.join(FAMILY_NAMES)}")
     fam = _DRAWN[name]

@@ -1,0 +1,291 @@
+"""The families of families_dienst: never-tuned, deterministic, truth adds up, printed, fits the page."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from decimal import Decimal
+
+import pymupdf
+import pytest
+from schwifty import IBAN
+from stdnum.de import stnr
+from stdnum.eu import at_02, vat
+
+from benchmarks.synth.families_dienst import DIENST_FAMILIES, draw_dienst
+from tests.synth.family_checks import (
+    all_of,
+    assert_on_the_page,
+    assert_registered,
+    assert_same_seed_same_bytes,
+    assert_seeds_look_different,
+    assert_truth_printed,
+    bases_by_rate,
+    cents,
+    de_amount,
+    seeded,
+    text_of,
+    vat_of,
+)
+from tests.synth.test_families import amount_forms, any_printed, date_forms
+from tests.synth.test_synth import page_texts
+
+NAMES = ("zeitarbeit_wochen", "gebaeudereinigung_monat")
+KEYS = {
+    "rechnungsnummer", "datum", "betrag_netto", "mwst", "betrag_brutto", "waehrung", "ust_id", "steuernummer",
+    "iban", "bic", "lieferant", "pages", "kundennummer", "bestellnummer",
+}  # fmt: skip
+DE_AMOUNT = r"-?\d{1,3}(?:[ .]\d{3})*,\d\d"
+GROSS_LABELS = r"(?:Rechnungsbetrag|Gesamtbetrag|Bruttobetrag|Zu zahlender Betrag)(?: EUR| in EUR| \(EUR\))?"
+
+
+@pytest.fixture(scope="module")
+def invoices():
+    return seeded(NAMES, 8)
+
+
+@pytest.fixture(scope="module")
+def many():
+    return seeded(NAMES, 30)
+
+
+# -- printed forms, written here independently of the generator -------------------------------------------
+
+
+def printed_forms(key: str, value) -> set[str]:
+    if key in ("betrag_netto", "mwst", "betrag_brutto"):
+        return amount_forms(value)
+    if key == "datum":
+        return date_forms(value)
+    if key == "waehrung":
+        return {value, "€"}
+    if key == "ust_id":
+        return {value, f"{value[:2]} {value[2:5]} {value[5:8]} {value[8:]}"}
+    if key == "iban":
+        return {value, " ".join(value[i : i + 4] for i in range(0, len(value), 4))}
+    return {str(value)}
+
+
+def amount(text: str) -> Decimal:
+    """A printed German amount ("1 234,56", "1.234,56") as a number."""
+    return Decimal(text.replace(" ", "").replace(".", "").replace(",", "."))
+
+
+def printed_total(name: str, inv) -> str:
+    gross = inv.truth["betrag_brutto"]
+    text = text_of(inv.pdf)
+    spaced = f"{gross:,.2f}".replace(",", " ").replace(".", ",")
+    return spaced if spaced in text and de_amount(gross) not in text else de_amount(gross)
+
+
+def gross_printed(text: str, gross: float) -> bool:
+    """The gross stands under (strip) or after (block, box) a gross label."""
+    found = re.findall(rf"{GROSS_LABELS} (?:€ |EUR )?({DE_AMOUNT})", text)
+    strip = re.search(
+        rf"{GROSS_LABELS} ({DE_AMOUNT}) (?:€ |EUR )?({DE_AMOUNT}) (?:€ |EUR )?({DE_AMOUNT})", text
+    )
+    values = {amount(v) for v in found} | ({amount(strip[3])} if strip else set())
+    return cents(gross) in values
+
+
+# -- registration and determinism -----------------------------------------------------------------------
+
+
+def test_families_are_registered():
+    assert_registered(DIENST_FAMILIES, NAMES)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_same_seed_same_bytes(name):
+    assert_same_seed_same_bytes(name, draw_dienst)
+
+
+# -- the truth --------------------------------------------------------------------------------------------
+
+
+def test_truth_has_the_format_of_the_other_families(invoices):
+    for inv in all_of(invoices):
+        t = inv.truth
+        assert {"rechnungsnummer", "datum", "betrag_netto", "mwst", "betrag_brutto", "waehrung", "lieferant",
+                "pages"} <= set(t)  # fmt: skip
+        assert set(t) <= KEYS, set(t) - KEYS
+        assert "ust_id" in t or "steuernummer" in t
+        day = dt.date.fromisoformat(t["datum"])
+        assert not dt.date(2020, 7, 1) <= day <= dt.date(2021, 1, 15)  # German VAT 16 % then
+        for key in ("betrag_netto", "mwst", "betrag_brutto"):
+            assert isinstance(t[key], float) and round(t[key], 2) == t[key] and t[key] > 0
+        assert t["waehrung"] == "EUR" and "leistungsdatum" not in t
+        assert "bic" not in t or "iban" in t
+        if inv.layout == "gebaeudereinigung_monat":
+            assert "bestellnummer" not in t
+        else:
+            assert {"ust_id", "iban", "bic"} <= set(t)
+        with pymupdf.open(stream=inv.pdf, filetype="pdf") as doc:
+            assert doc.page_count == t["pages"] and all(page.rect == pymupdf.paper_rect("a4") for page in doc)
+
+
+def test_amounts_add_up_per_rate(many):
+    for inv in all_of(many):
+        t = inv.truth
+        by_rate = bases_by_rate(inv)
+        vat_total = sum(vat_of(base, rate) for rate, base in by_rate.items())
+        assert set(by_rate) == {Decimal(19)}, inv.layout
+        assert cents(t["betrag_netto"]) == sum(by_rate.values()), inv.layout
+        assert cents(t["mwst"]) == vat_total, inv.layout
+        assert cents(t["betrag_netto"]) + vat_total == cents(t["betrag_brutto"]), inv.layout
+        assert {(Decimal(v.rate), v.base, v.amount) for v in inv.vat_lines} == {
+            (rate, base, vat_of(base, rate)) for rate, base in by_rate.items()
+        }
+
+
+def test_identifiers_pass_their_checksums(many):
+    for inv in all_of(many):
+        t = inv.truth
+        if "iban" in t:
+            iban = IBAN(t["iban"], validate_bban=True)
+            assert t.get("bic", str(iban.bic)) == str(iban.bic) and iban.country_code == "DE"
+        if "ust_id" in t:
+            assert t["ust_id"].startswith("DE") and vat.is_valid(t["ust_id"])
+        if "steuernummer" in t:
+            assert stnr.is_valid(t["steuernummer"]), t["steuernummer"]
+
+
+def test_text_layer_holds_every_truth_value_as_printed(invoices):
+    assert_truth_printed(invoices, printed_forms)
+
+
+def test_nothing_is_drawn_off_the_page(invoices):
+    assert_on_the_page(invoices)
+
+
+def test_seeds_look_different(invoices):
+    assert_seeds_look_different(invoices, printed_total)
+
+
+# -- what each family prints ------------------------------------------------------------------------------
+
+WEEK = r"(?:KW \d\d?/\d{4}|KW \d\d?\b|\d\d?\. KW \d{4}|\d\d\.\d\d\.(?:\d{4})?–\d\d\.\d\d\.\d{4})"
+
+
+def test_zeitarbeit_wochen_prints_a_staffing_invoice(many):
+    counts = dict.fromkeys(
+        (
+            "surcharge",
+            "factor",
+            "travel",
+            "sums",
+            "hours",
+            "centre",
+            "order",
+            "start",
+            "numbers_only",
+            "flat",
+            "personnel",
+        ),
+        0,
+    )
+    for inv in many["zeitarbeit_wochen"]:
+        t, texts = inv.truth, page_texts(inv.pdf)
+        text = " ".join(texts)
+        assert t["rechnungsnummer"] in texts[0] and re.search(WEEK, texts[0])
+        assert re.search(r"(Stundennachweis Nr\.|Nachweis) [\w-]+", text)
+        counts["personnel"] += "Pers.-Nr. " in text
+        for word in ("Std.", "19 %", "Amtsgericht", "USt-IdNr.", "Geschäftsführer"):
+            assert word in text, word
+        permit = re.search(r"Erlaubnis zur Arbeitnehmerüberlassung.{0,160}?Bundesagentur für Arbeit", text)
+        assert permit and re.search(
+            r"(erteilt am|, am|uns am) (\d\d\.\d\d\.\d\d(\d\d)?|\d\d?\. \w+ \d{4})", text
+        )
+        assert re.search(r"Tarifwerks (GVP|BAP|iGZ)/DGB", text)
+        assert gross_printed(text, t["betrag_brutto"]), inv.seed
+        assert not re.search(r"\b(7|16) ?%", text)
+        counts["surcharge"] += bool(re.search(r"(Nacht|Sonntags|Feiertags|Überstunden)zuschlag \d+ %", text))
+        counts["factor"] += "Mehrarbeit 125 %" in text
+        counts["travel"] += "Fahrtkostenpauschale" in text or "Fahrgeld" in text
+        counts["sums"] += bool(
+            re.search(r"Summe (KW \d|[A-ZÄÖÜ]\w+, \w+|[A-Z]\w+ [A-ZÄÖÜ]\w+ |Pers\.-Nr\.)", text)
+        )
+        counts["centre"] += "Kostenstelle" in text
+        counts["start"] += "Einsatz ab" in text
+        counts["numbers_only"] += not re.search(r"[A-ZÄÖÜ][a-zäöüıß]+, [A-Z][a-z]+", text)
+        counts["flat"] += "Mitarbeiter" in text and "Leistungsart" in text
+        total = re.search(r"(Gesamtstunden|Summe Stunden|Stunden gesamt): (\d+,\d\d) Std\.", text)
+        if total:
+            counts["hours"] += 1
+            worked = sum(
+                (i.quantity for i in inv.items if i.unit == "Std." and "zuschlag" not in i.description),
+                Decimal(0),
+            )
+            assert amount(total[2]) == worked
+        if "bestellnummer" in t:
+            counts["order"] += 1
+            assert re.search(
+                rf"(Bestellnummer|Auftrags-Nr\.|Bestell-Nr\.) {re.escape(t['bestellnummer'])}", text
+            )
+        if len(texts) > 1:
+            assert f"Seite 2 von {len(texts)}" in texts[1] and t["rechnungsnummer"] in texts[1]
+    assert all(n >= 2 for n in counts.values()), counts
+
+
+def test_zeitarbeit_wochen_runs_onto_a_second_page_on_some_seeds(many):
+    pages = [inv.truth["pages"] for inv in many["zeitarbeit_wochen"]]
+    assert 1 in pages and 2 in pages and pages.count(1) > pages.count(2)
+    carried = [inv for inv in many["zeitarbeit_wochen"] if "Übertrag" in text_of(inv.pdf)]
+    assert carried and all(inv.truth["pages"] > 1 for inv in carried)
+
+
+def test_gebaeudereinigung_monat_prints_a_cleaning_invoice(many):
+    counts = dict.fromkeys(
+        ("debit", "transfer", "no_own_bank", "sole", "note_13b", "credit", "extras", "consumables", "event"),
+        0,
+    )
+    for inv in many["gebaeudereinigung_monat"]:
+        t, texts = inv.truth, page_texts(inv.pdf)
+        text = " ".join(texts)
+        assert t["rechnungsnummer"] in texts[0]
+        for word in ("Leistungszeitraum", "Objekt", "Unterhaltsreinigung", "19 %"):
+            assert word in text, word
+        assert re.search(r"(Objekt-Nr\.|Objektnummer|Obj\.-Nr\.) [\w-]+", text)
+        assert re.search(r"(Vertrag Nr\.|Reinigungsvertrag|Vertrag) [\w/-]+ vom ", text)
+        assert gross_printed(text, t["betrag_brutto"]), inv.seed
+        assert not re.search(r"\b(7|16) ?%", text)
+        if "Gläubiger-ID" in text:
+            counts["debit"] += 1
+            creditor = re.search(r"Gläubiger-ID: (DE\d\dZZZ\d{11})\b", text)
+            assert creditor and at_02.is_valid(creditor[1]) and "Mandatsreferenz: " in text
+            assert re.search(r"DE\d\d( \*{4} \*{4} \*{4} \*\*\d\d \d\d|X{14}\d{4})", text)
+            counts["no_own_bank"] += "iban" not in t and "IBAN" not in text
+        else:
+            counts["transfer"] += 1
+            assert "iban" in t and "Lastschrift" not in text
+        if "ust_id" not in t:
+            counts["sole"] += 1
+            assert (
+                re.search(r"Inh(\.|aber|aberin)\b", text)
+                and "steuernummer" in t
+                and "Amtsgericht" not in text
+            )
+        else:
+            assert "Amtsgericht" in text
+        counts["note_13b"] += "§ 13b UStG" in text
+        credits = [item.total for item in inv.items if item.total < 0]
+        if credits:
+            counts["credit"] += 1
+            assert "Gutschrift" in text and all(any_printed(text, float(v)) for v in credits)
+        counts["extras"] += bool(re.search(r"(Glasreinigung|Rahmenreinigung|Teppichreinigung|Grundreinigung|"
+                                           r"Jalousien|Polstermöbel)", text))  # fmt: skip
+        counts["consumables"] += bool(re.search(r"(Verbrauchsmaterial|Falthandtücher|Toilettenpapier|Seife|"
+                                                r"Müllbeutel|Spülmaschinentabs)", text))  # fmt: skip
+        counts["event"] += bool(re.search(r"Sonderreinigung nach .+ am \d", text))
+        assert re.search(r"Leistungszeitraum:? (\w+ \d{4}|\d)", text)
+    assert all(n >= 2 for n in counts.values()), counts
+
+
+def test_gebaeudereinigung_monat_prints_its_dates_in_several_forms(many):
+    texts = [text_of(inv.pdf) for inv in many["gebaeudereinigung_monat"]]
+    assert any(re.search(r"\b\d\d\.\d\d\.\d{4}\b", text) for text in texts)
+    assert any(re.search(r"\b\d\d\.\d\d\.\d\d\b(?!\.)", text) for text in texts)
+    assert any(re.search(r"\b\d\d?\. (Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|"
+                         r"November|Dezember) \d{4}\b", text) for text in texts)  # fmt: skip
+    assert any(re.search(r"Leistungszeitraum:? (Januar|Februar|März|April|Mai|Juni|Juli|August|September|"
+                         r"Oktober|November|Dezember) \d{4}", text) for text in texts)  # fmt: skip

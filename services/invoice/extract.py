@@ -446,6 +446,23 @@ class _Context:
             return True
         return False
 
+    def in_deduction(self, span: Span) -> bool:
+        """The span stands in a deduction's clause on a row that holds the deducted amount after it: the
+        number or date of a deposit invoice or payment ("abzgl. 1. Abschlagsrechnung Nr. AR-2024-0117 vom
+        20.11.2023  -2.618,00 €"), not the invoice's. A title row ("3. Abschlagsrechnung Nr. 12 vom
+        05.03.2024") holds no amount; a column gap ends the clause."""
+        row = self.row_of(span)
+        first = next((i for i, t in enumerate(row.tokens) if t is span.tokens[0]), None) if row else None
+        if row is None or first is None:
+            return False
+        if not any(a.decimals == 2 for t in row.tokens[first + 1 :] for a in numbers.find_amounts(t.text)):
+            return False
+        gap = self.layout.page(row.page).across(REFERENCE_GAP)
+        clause = first
+        while clause > 0 and row.tokens[clause].x0 - row.tokens[clause - 1].x1 <= gap:
+            clause -= 1
+        return bool(self.lex.marker("deduction").search(row.text[row.starts[clause] : row.starts[first]]))
+
     @cached_property
     def printed_rates(self) -> frozenset[Decimal]:
         """Every percentage the pages print (VAT rates among them)."""
@@ -529,6 +546,28 @@ def _checked(name: str, raw: str, span: Span, score: float, source: int) -> Cand
 # ("Datum", "Belegnummer") and its credit note labels ("Gutschriftsdatum", "Korrektur-Nr.").
 _INVOICE_LABEL = re.compile(r"(?:rechnung(?!skorrektur)|invoice|facture|factuur)", re.IGNORECASE)
 CORRECTED_INVOICE_PENALTY = 0.5
+# "vom" / "dated" after another document's name: the date of a contract, an offer, an order ("Mietvertrag: vom
+# 04.06.2016", "Ihre Bestellung vom 03.05.2024"), not the invoice's.
+_OF_WORDS = frozenset({"vom", "dated"})
+OTHER_DOCUMENT_PENALTY = 0.3
+
+
+_OTHER_DOCUMENT = re.compile(
+    r"vertrag|angebot|auftrag|bestellung|lieferschein|lieferung|schreiben|order|offer|quot|contract|agreement"
+    r"|commande|devis|contrat|bestelling|offerte|overeenkomst",
+    re.IGNORECASE,
+)
+
+
+def _of_another_document(hit: LabelHit) -> bool:
+    """The hit is "vom" / "dated" after a document other than the invoice, the nearest one named before it in its
+    row: "Mietvertrag: vom", "Rechnung gemäß Bestellung vom" (not "Gutschrift Nr. 471102 vom")."""
+    if hit.row.text[hit.start : hit.end].strip(" :").lower() not in _OF_WORDS:
+        return False
+    before = hit.row.text[: hit.start]
+    last_other = max((m.end() for m in _OTHER_DOCUMENT.finditer(before)), default=-1)
+    last_invoice = max((m.end() for r in (_INVOICE_LABEL, _CREDIT_LABEL) for m in r.finditer(before)), default=-1)
+    return last_other > last_invoice
 # A reference to another document ends at a gap this many line heights wide (the next column of the row), or at
 # a label of the document's own number or date at least this strong ("Rechnungsnummer:", "Datum:"; not the
 # "Rechnung Nr." or "vom" of the reference itself).
@@ -544,6 +583,9 @@ _CREDIT_LABEL = re.compile(
     r"(?:gutschrift|rechnungskorrektur|korrektur|storno|credit\s*note|avoir|n°\s*d'avoir|creditnota)", re.IGNORECASE
 )
 
+# A label the seller marks as its own ("Unser Auftrag", "Our order ref.", "Notre commande", "Onze referentie").
+_OURS = re.compile(r"(?<!\w)(?:unser|unsere|unserer|our|notre|nos|onze|ons)\s*$", re.IGNORECASE)
+
 
 def _from_hit(ctx: _Context, hit: LabelHit) -> None:
     name = hit.field
@@ -551,6 +593,8 @@ def _from_hit(ctx: _Context, hit: LabelHit) -> None:
         return
     if name in AMOUNT_FIELDS and _inside_no_vat_statement(ctx, hit):
         return  # "Die Umsatzsteuer wird nicht gesondert ausgewiesen": no label of an amount
+    if name == "bestellnummer" and _OURS.search(hit.row.text[: hit.start]):
+        return  # "Unser Auftrag AB-19-723": the seller's own order confirmation, not the customer's order
     source = pb.FIELD_SOURCE_TEMPLATE if hit.strength > 1.0 else pb.FIELD_SOURCE_TEXT
     row_has_number = any(h.row is hit.row and h.field == "rechnungsnummer" for h in ctx.near(hit))
     page = ctx.layout.page(hit.row.page)
@@ -570,6 +614,8 @@ def _from_hit(ctx: _Context, hit: LabelHit) -> None:
             score -= CORRECTED_INVOICE_PENALTY if _INVOICE_LABEL.match(hit.row.text[hit.start :]) else 0.0
         if name in ID_FIELDS:
             got = read_id(span)
+            if got and name == "rechnungsnummer" and ctx.in_deduction(got[1]):
+                continue
             if got:
                 page_bonus = 0.2 if hit.row.page == 1 else 0.0
                 c = Candidate(
@@ -580,8 +626,12 @@ def _from_hit(ctx: _Context, hit: LabelHit) -> None:
                 ctx.add(c)
         elif name in DATE_FIELDS:
             got = read_date(span, ctx.month_first)
+            if got and name == "datum" and ctx.in_deduction(got[1]):
+                continue
             if got:
                 bonus = 0.4 if name == "datum" and row_has_number else 0.0
+                if name == "datum" and _of_another_document(hit):
+                    bonus -= OTHER_DOCUMENT_PENALTY
                 c = Candidate(
                     name, got[0].isoformat(), got[1].text, got[1], score + bonus - hit.row.page * 0.01, source
                 )
@@ -787,10 +837,14 @@ def _currency_fallback(ctx: _Context) -> None:
     issue = "currency inferred from the amounts' currency signs"
     with_amounts = True
     if not counts:
-        # Codes only: a lone "$" in OCR output is more often a misread "S" or "€" than dollars.
+        # Codes and the euro and pound signs ("GP €", "Betrag EUR"): a lone "$" in OCR output is more often a
+        # misread "S" or "€" than dollars.
         for row in ctx.layout.rows:
             for m in CURRENCY_CODE_RE.finditer(row.text):
                 counts[m.group(1)] = counts.get(m.group(1), 0) + 1
+            for sign, code in (("€", "EUR"), ("£", "GBP")):
+                if sign in row.text:
+                    counts[code] = counts.get(code, 0) + row.text.count(sign)
         issue = "currency inferred from a currency code printed outside the amounts (column head or note)"
         with_amounts = False
     if counts:
@@ -816,6 +870,35 @@ def _due_date_from_terms(chosen: dict[str, Candidate]) -> None:
     c = Candidate("faelligkeit", due.isoformat(), terms.raw, terms.span, 0.5, pb.FIELD_SOURCE_COMPUTED)
     c.issues.append(f"computed: invoice date {datum.value} + {days} days of the payment terms")
     chosen["faelligkeit"] = c
+
+
+# A letter's date line: a place and the date, alone in the row ("Köln, 4. Dezember 2023", "Frankfurt am Main,
+# den 14.12.2018", "Paris, le 3 mars 2024").
+_LETTER_DATE_RE = re.compile(
+    r"^\s*[A-ZÄÖÜ][\w.äöüß/-]*(?:\s+(?:[A-ZÄÖÜ][\w.äöüß/-]*|am|an\s+der|im|ob\s+der|bei|sur|en)){0,4},"
+    r"\s*(?:(?:den|am|le|the)\s+)?(?P<date>.+?)\s*$"
+)
+LETTER_DATE_SCORE = 0.65
+
+
+def _letter_date(ctx: _Context) -> None:
+    """The date of a letter's date line on the first page, as strong as a "Datum" label beside its value."""
+    if not ctx.layout.pages:
+        return
+    for row in ctx.layout.pages[0].rows:
+        m = _LETTER_DATE_RE.match(row.text)
+        if not m:
+            continue
+        found = dates.find_dates(m.group("date"), ctx.month_first)
+        if len(found) != 1 or found[0].end - found[0].start != len(m.group("date")):
+            continue
+        start = m.start("date") + found[0].start
+        span = Span(m.group("date"), tuple(row.tokens_in(start, m.end("date"))))
+        c = Candidate("datum", found[0].value.isoformat(), span.text, span, LETTER_DATE_SCORE,
+                      valid=dates.is_plausible(found[0].value))  # fmt: skip
+        c.issues.append("the date of the letter's place and date line")
+        ctx.add(c)
+        return
 
 
 def _fallback_date(ctx: _Context) -> None:
@@ -1080,8 +1163,9 @@ def _adds_up(chosen: dict[str, Candidate]) -> bool:
 
 def _penalise_after_deductions(ctx: _Context, lines: _LineItems) -> None:
     """A total printed below a deduction (prepayment, payment, earlier invoice) is what remains to pay,
-    not the invoice total, when another total is printed above the deduction. A line item ("Discount
-    (ANNUAL20, 20% off) 1 -$ 259.00") is part of the invoice, no deduction from its total."""
+    not the invoice total, when another, larger total is printed above the deduction. A line item ("Discount
+    (ANNUAL20, 20% off) 1 -$ 259.00") is part of the invoice, no deduction from its total; so is a row whose
+    total below is larger than every one above ("Betriebskostenvorauszahlung 920,00" among a rent's items)."""
     item_rows = {id(item.row) for item in lines.items}
     deductions = [h for h in ctx.hits if h.field == lexicon.NEG_AMOUNT and id(h.row) not in item_rows]
     cands = ctx.cands.get("betrag_brutto", [])
@@ -1090,8 +1174,9 @@ def _penalise_after_deductions(ctx: _Context, lines: _LineItems) -> None:
         above_it = [c for c in cands if (c.span.page, c.span.box[1]) < key]
         if not above_it:
             continue
+        largest_above = max(c.amount for c in above_it)
         for c in cands:
-            if (c.span.page, c.span.box[1]) > key:
+            if (c.span.page, c.span.box[1]) > key and c.amount < largest_above:
                 c.score -= AFTER_DEDUCTION_PENALTY
                 c.issues.append(
                     f"printed below a deduction ({d.row.text[d.start : d.end]!r}): the amount left to pay"
@@ -1627,6 +1712,7 @@ def extract_fields(
     _scan_title_numbers(ctx)
     _scan_terms(ctx)
     _currency_fallback(ctx)
+    _letter_date(ctx)
     _fallback_date(ctx)
     _template_candidates(ctx, supplier)
     _drop_buyer_ibans(ctx)

@@ -13,19 +13,31 @@ _I = re.IGNORECASE
 # Section headings that say whose the following block is.
 _SELLER_WORDS = (
     r"(?:verkäufer|lieferant|rechnungssteller|leistungserbringer|absender|seller|supplier|vendor|from|von"
-    r"|verkauft\s+von|sold\s+by|vendu\s+par|verkocht\s+door)"
+    r"|verkauft\s+von|sold\s+by|vendu\s+par|verkocht\s+door"
+    r"|fournisseur|émetteur|prestataire|vendeur|leverancier|afzender|van)"
 )
 SELLER_HEADINGS = re.compile(rf"^\s*{_SELLER_WORDS}\b[^:]{{0,30}}:\s*$|^\s*{_SELLER_WORDS}\s*$", _I)
 _OTHER_WORDS = (
     r"(?:käufer|kunde|rechnungsempfänger|leistungsempfänger|warenempfänger|lieferanschrift|lieferadresse"
     r"|buyer|customer|bill\s+to|ship\s+to|invoice\s+to|rechnungsadresse|empfänger|steuerbevollmächtigter"
-    r"|abweichender\s+warenempfänger|zahlungspflichtiger)"
+    r"|abweichender\s+warenempfänger|zahlungspflichtiger"
+    r"|client|destinataire|facturé\s+à|factur(?:er|é)\s+à|adresse\s+de\s+facturation|adresse\s+de\s+livraison"
+    r"|klant|afnemer|factuur\s+aan|factuuradres|afleveradres|aan)"
 )
 OTHER_HEADINGS = re.compile(rf"^\s*{_OTHER_WORDS}\b[^:]{{0,40}}:\s*$|^\s*{_OTHER_WORDS}\s*$", _I)
 PAYEE_HEADINGS = re.compile(r"^\s*(?:abweichender\s+)?zahlungsempfänger\b[^:]{0,30}:\s*$", _I)
 # Labels that name the buyer's identifiers: "Ihre USt-IdNr.", "Kunden-USt-IdNr.", "Your VAT No.", "Votre n° TVA",
 # "Uw BTW-nummer".
 BUYER_PREFIX = re.compile(r"(?<!\w)(?:ihre|kunden|customer|buyer|käufer|your|votre|uw)\S*\s*$", _I)
+
+# The payee account's holder, named with the bank details ("Kontoinhaber: Petra Lindemann", "t.n.v. Noor Visser",
+# "in the name of", "au nom de", "Account name:").
+ACCOUNT_HOLDER = re.compile(
+    r"(?<![\w.])(?:kontoinhaber(?:in)?|account\s+(?:holder|name)|beneficiary|begünstigte[rn]?|"
+    r"titulaire(?:\s+du\s+compte)?|rekeninghouder|t\.\s?n\.\s?v\.|ten\s+name\s+van|au\s+nom\s+de|"
+    r"in\s+the\s+name\s+of)\s*:?\s+",
+    _I,
+)
 
 LEGAL_FORM = re.compile(
     r"(?<![\w])(?:gmbh(?:\s*&\s*co\.?(?:\s*kg)?)?|ag|kg|ohg|gbr|ug(?:\s*\(haftungsbeschränkt\))?|e\.\s?k\.|e\.\s?v\.|"

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from services.invoice.labels import (
+    ACCOUNT_HOLDER,
     ID_LINE,
     LEGAL_FORM,
     OTHER_HEADINGS,
@@ -365,10 +366,44 @@ def _cells(row: Row, page: PageLayout) -> list[Span]:
     return cells
 
 
+# Where an account holder's name ends: the transfer's reference, the bank details, a separator.
+_HOLDER_END = re.compile(
+    r"\s+(?:o\.\s?v\.\s?v\.|onder\s+vermelding|stating|quoting|mentioning|en\s+indiquant|unter\s+Angabe|"
+    r"IBAN|BIC|SWIFT|Bank\b|Banque\b)|\s*[·•|,;(]|\s+[–—-]\s|\.?\s*$",
+    re.I,
+)
+
+
+def _from_account_holder(layout: DocumentLayout) -> SellerInfo | None:
+    """The payee account's holder named with the bank details ("... over te maken op NL91 ... t.n.v. Sanne de
+    Vries o.v.v. factuurnummer 2024-03", "Kontoinhaber: Petra Lindemann"): the seller whose letterhead names
+    neither a legal form nor a sender line, as freelancers' invoices do."""
+    for page in layout.pages:
+        for i, row in enumerate(page.rows):
+            after = page.rows[i + 1].text if i + 1 < len(page.rows) else ""
+            m = ACCOUNT_HOLDER.search(f"{row.text} {after}")  # the label or the name wrapped to the next line
+            if m is None or m.start() >= len(row.text):
+                continue
+            start = m.end()
+            if start > len(row.text):
+                row, start = page.rows[i + 1], start - len(row.text) - 1
+            end = _HOLDER_END.search(row.text, start)
+            stop = end.start() if end else start
+            comma = re.compile(r",\s*").match(row.text, stop)
+            form = LEGAL_FORM.match(row.text, comma.end()) if comma else None
+            if form:
+                stop = form.end()  # "Tasklane, Inc."
+            name = row.text[start:stop]
+            if not (2 < len(name) < NAME_CHARS) or not name[0].isupper() or re.search(r"\d|:", name):
+                continue
+            return SellerInfo(Span(name, tuple(row.tokens_in(start, stop))), None)
+    return None
+
+
 def seller_info(layout: DocumentLayout, blocks: list[Block]) -> SellerInfo | None:
     info = next((found for block in blocks if block.party == SELLER and (found := _from_block(block))), None)
     info = (info or _from_sender_line(layout) or _from_sender_line(layout, footer=True)
-            or _from_legal_form(layout, blocks))  # fmt: skip
+            or _from_account_holder(layout) or _from_legal_form(layout, blocks))  # fmt: skip
     if info is None or not layout.pages[0].recognised:
         return info
     return SellerInfo(clearest_reading(layout, info.name), info.address)

@@ -1243,3 +1243,142 @@ def test_a_british_invoices_slash_dates_are_day_first() -> None:
         line("Total £1,200.00", 0.55, 0.84),
     )
     assert values(extract_fields([p]))["datum"] == "2020-10-06"
+
+
+@pytest.mark.parametrize(
+    "deduction",
+    [
+        "abzgl. 1. Abschlagsrechnung Nr. AR-2023-0044 vom 18.07.2023 -2.618,00 €",
+        "./. Abschlagsrechnung Nr. AR-2023-0044 vom 18.07.2023 -2.200,00 -418,00 -2.618,00",
+    ],
+)
+def test_a_deducted_deposit_invoices_number_and_date_are_not_the_invoices(deduction: str) -> None:
+    """A final invoice deducts the deposit invoice already paid, with its number and date in the deduction's row;
+    they are that invoice's. The final invoice's own are the labelled ones above."""
+    p = page(
+        line("Rechnungs-Nr. SR-2023-1333", 0.60, 0.10),
+        line("Datum", 0.60, 0.12),
+        line("13.10.2023", 0.60, 0.135),
+        line("Schlussrechnung", 0.09, 0.20),
+        line("Summe netto 7.520,51 €", 0.50, 0.60),
+        line("zzgl. 19 % USt 1.428,90 €", 0.50, 0.62),
+        line("Gesamtbetrag 8.949,41 €", 0.50, 0.64),
+        line(deduction, 0.09, 0.66),
+        line("Zahlbetrag 6.331,41 €", 0.50, 0.68),
+    )
+    got = values(extract_fields([p]))
+    assert (got.get("rechnungsnummer"), got.get("datum")) == ("SR-2023-1333", "2023-10-13")
+    assert got.get("betrag_brutto") == "8949.41"
+
+
+def test_a_payment_date_under_a_deduction_is_not_the_invoice_date() -> None:
+    """"bezahlt am 20.01.22: netto 2.400,00, USt 456,00" under a deducted deposit invoice is a payment's date."""
+    p = page(
+        line("Rechnungs-Nr. SR-2022-0505", 0.60, 0.10),
+        line("Datum 24.03.22", 0.60, 0.12),
+        line("Gesamtbetrag 9.855,90 €", 0.50, 0.60),
+        line("abzgl. Abschlagsrechnung Nr. A-00075 vom 13.01.22 -2.856,00 €", 0.09, 0.62),
+        line("bezahlt am 20.01.22: netto 2.400,00, USt 456,00", 0.09, 0.635),
+    )
+    assert values(extract_fields([p])).get("datum") == "2022-03-24"
+
+
+def test_a_deposit_invoices_own_title_keeps_its_number_and_date() -> None:
+    """The deposit invoice itself: "3. Abschlagsrechnung Nr. AR-12 vom 05.03.2024" is its own title (no amount in
+    the row), its number and date are the document's."""
+    p = page(
+        line("3. Abschlagsrechnung Nr. AR-12 vom 05.03.2024", 0.09, 0.20),
+        line("Abschlag netto 5.000,00 €", 0.50, 0.60),
+        line("zzgl. 19 % USt 950,00 €", 0.50, 0.62),
+        line("Rechnungsbetrag 5.950,00 €", 0.50, 0.64),
+    )
+    got = values(extract_fields([p]))
+    assert (got.get("rechnungsnummer"), got.get("datum")) == ("AR-12", "2024-03-05")
+
+
+def test_a_currency_sign_in_a_column_head_is_the_currency() -> None:
+    """No amount carries a sign or code; the price column's head "GP €" names the currency."""
+    p = page(
+        line("Rechnung Nr. 4711", 0.09, 0.10),
+        line("Pos. Bezeichnung Menge Einh. EP € GP €", 0.09, 0.30),
+        line("1 Standbau 1 psch. 3.614,28 3.614,28", 0.09, 0.32),
+        line("Summe netto 3.614,28", 0.50, 0.60),
+        line("zzgl. 19 % USt 686,71", 0.50, 0.62),
+        line("Gesamtbetrag 4.300,99", 0.50, 0.64),
+    )
+    assert values(extract_fields([p])).get("waehrung") == "EUR"
+
+
+def test_a_rent_invoices_service_charge_advance_is_an_item_no_deduction() -> None:
+    """A landlord's items: the net rent and the "Betriebskostenvorauszahlung" (an advance on the service charges,
+    billed, not deducted); the sum below them is the total, larger than any single row above it."""
+    p = page(
+        line("Rechnungsnummer D2300031", 0.09, 0.10),
+        line("Bezeichnung Berechnung Netto USt 19 % Brutto", 0.09, 0.30),
+        line("Grundmiete Bürofläche 360 m² × 20,00 € 7.200,00 1.368,00 8.568,00", 0.09, 0.32),
+        line("Betriebskostenvorauszahlung Vorauszahlung 920,00 174,80 1.094,80", 0.09, 0.34),
+        line("Summe monatlich 8.120,00 1.542,80 9.662,80", 0.09, 0.36),
+    )
+    assert _amounts(extract_fields([p])) == ("8120.00", "1542.80", "9662.80")
+
+
+@pytest.mark.parametrize(
+    ("contract", "letter"),
+    [("Mietvertrag: vom 04.06.2016", "Frankfurt am Main, 14. Dezember 2018"), ("", "Köln, den 14.12.2018")],
+)
+def test_a_letters_date_line_beats_a_contracts_date(contract: str, letter: str) -> None:
+    """A standing invoice dated in its letter's date line ("Köln, 4. Dezember 2023"); "Mietvertrag: vom ..." is
+    the lease's date, never the invoice's."""
+    p = page(
+        line("Rechnungsnummer MR19-0393", 0.60, 0.10),
+        line(letter, 0.60, 0.16),
+        line("Dauerrechnung 2019", 0.09, 0.20),
+        line(contract or "Mietobjekt: Bürofläche 2. OG", 0.09, 0.23),
+        line("Monatlicher Zahlbetrag 10.329,20 €", 0.50, 0.60),
+    )
+    assert values(extract_fields([p])).get("datum") == "2018-12-14"
+
+
+@pytest.mark.parametrize(("to", "sender"), [("FACTUUR AAN", "VAN"), ("Facturé à", "Émetteur")])
+def test_dutch_and_french_party_headings(to: str, sender: str) -> None:
+    """"FACTUUR AAN" heads the customer's block and "VAN" the sender's, side by side: the customer's GmbH is
+    never the seller."""
+    p = page(
+        line("FACTUUR", 0.09, 0.05),
+        line(to, 0.09, 0.12),
+        line(sender, 0.55, 0.12),
+        line("Leuchtfeuer Werbeagentur GmbH & Co. KG", 0.09, 0.135),
+        line("Eva van Leeuwen", 0.55, 0.135),
+        line("Hohenzollernring 72", 0.09, 0.15),
+        line("Stationsweg 202", 0.55, 0.15),
+        line("50672 Köln", 0.09, 0.165),
+        line("7511 AA Enschede", 0.55, 0.165),
+        line("Factuurnr. 2025-170", 0.09, 0.25),
+        line("Totaal € 1.486,57", 0.50, 0.60),
+    )
+    assert values(extract_fields([p])).get("lieferant") == "Eva van Leeuwen"
+
+
+@pytest.mark.parametrize(
+    "transfer",
+    [
+        ["Gelieve € 1.486,57 over te maken op NL47 RABO 3969 7960 86 t.n.v. Noor Visser o.v.v. factuurnummer 2025-1."],
+        ["Please transfer € 2,850.00 to IBAN NL84ABNA3744502755 (BIC ABNANL2A) in",
+         "the name of Noor Visser, stating invoice number 2025.086."],
+        ["Kontoinhaber: Noor Visser · IBAN NL84ABNA3744502755"],
+    ],
+)
+def test_the_account_holder_is_the_seller_of_a_letterhead_without_a_company(transfer: list[str]) -> None:
+    """A freelancer's invoice: her name with no legal form nor sender line, the customer's GmbH at the top. The
+    holder of the account to pay to is the seller, not the customer."""
+    p = page(
+        line("Noor Visser", 0.09, 0.04),
+        line("Webdevelopment", 0.09, 0.055),
+        line("Brandhaus Kommunikation GmbH", 0.09, 0.14),
+        line("Zollhof 9", 0.09, 0.155),
+        line("40221 Düsseldorf", 0.09, 0.17),
+        line("Factuurnummer 20250177", 0.60, 0.14),
+        line("Totaal € 1.486,57", 0.50, 0.60),
+        *(line(text, 0.09, 0.70 + 0.015 * i) for i, text in enumerate(transfer)),
+    )
+    assert values(extract_fields([p])).get("lieferant") == "Noor Visser"

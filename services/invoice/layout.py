@@ -538,6 +538,12 @@ def column_total(layout: DocumentLayout, hit: LabelHit, total_row: re.Pattern[st
             t for t in row.tokens if t.x0 < hit.x1 + pad and t.x1 > hit.x0 - pad and _looks_numeric(t.text)
         ]
         if tokens:
-            tokens = _extend_phrase(row, tokens, page)
+            # The widened range can reach the next columns' numbers ("3.607,50 685,43 4.292,93" under "USt 19 %"):
+            # the number most under the head, then the nearest to its middle.
+            middle = (hit.x0 + hit.x1) / 2
+            best = max(
+                tokens, key=lambda t: (min(t.x1, hit.x1) - max(t.x0, hit.x0), -abs((t.x0 + t.x1) / 2 - middle))
+            )
+            tokens = _extend_phrase(row, [best], page)
             return Span(" ".join(t.text for t in tokens), tuple(tokens))
     return None

@@ -1382,3 +1382,20 @@ def test_the_account_holder_is_the_seller_of_a_letterhead_without_a_company(tran
         *(line(text, 0.09, 0.70 + 0.015 * i) for i, text in enumerate(transfer)),
     )
     assert values(extract_fields([p])).get("lieferant") == "Noor Visser"
+
+
+def test_a_total_rows_number_under_its_column_head_not_the_next_columns() -> None:
+    """Right-aligned wide numbers under narrow heads: in the total row, the VAT is the number under "USt 19 %",
+    not the gross beside it that a widened column range also reaches."""
+    p = page(
+        line("Rechnungsnummer D2500247", 0.10, 0.10),
+        line("Bezeichnung", 0.10, 0.39), line("Netto", 0.64, 0.39), line("USt 19 %", 0.72, 0.39),
+        line("Brutto", 0.86, 0.39),
+        line("Nettokaltmiete pauschal", 0.10, 0.41), line("2.937,50", 0.63, 0.41), line("558,13", 0.735, 0.41),
+        line("3.495,63", 0.80, 0.41),
+        line("Heizkosten pauschal", 0.10, 0.43), line("670,00", 0.646, 0.43), line("127,30", 0.735, 0.43),
+        line("797,30", 0.816, 0.43),
+        line("Gesamt pro Monat", 0.10, 0.47), line("3.607,50", 0.63, 0.47), line("685,43", 0.735, 0.47),
+        line("4.292,93 €", 0.80, 0.47),
+    )
+    assert _amounts(extract_fields([p])) == ("3607.50", "685.43", "4292.93")

@@ -147,6 +147,10 @@ TUNING: tuple[str, ...] = (
     "zzp_factuur_nl",
     "messebau_schluss",
     "dauerrechnung_miete",
+    # Moved in session 17 to work on its scans (designed blind that session, measured before any change for it:
+    # 10 seeds, text layer / scan 98.8/94.0 %; 5 seeds 97.6/88.1 %: an Irish VAT id's final letter read as a
+    # digit, the seller not found on scans; families_versand takes its place).
+    "ads_plattform_ie",
 )
 NEVER_TUNED: tuple[str, ...] = (
     "anzahlung",
@@ -204,7 +208,6 @@ NEVER_TUNED: tuple[str, ...] = (
     "fotograf_nutzungsrechte",
     # Added in session 17 (families_digital), designed blind (without reading the extractor); nobody has tuned on
     # them. They are drawn in families_digital.
-    "ads_plattform_ie",
     "coworking_mitglied",
     # Added in session 17 (families_dienst), designed blind (without reading the extractor); nobody has tuned on
     # them. They are drawn in families_dienst.

@@ -322,6 +322,10 @@ def _colon_ghost(token: Token) -> bool:
     return len(token.text) == 1 and token.text in _COLON_GHOSTS
 
 
+# A speck OCR read between two characters of an identifier ("IE1768678)J"): kept, for its check to drop it.
+_INNER_SPECK = re.compile(r"(?<=[A-Za-z0-9])[()\[\]'`](?=[A-Za-z0-9])")
+
+
 def read_compact(span: Span, max_len: int) -> tuple[str, Span] | None:
     """Leading alphanumeric groups ("DE12 1234 ...") joined, up to ``max_len`` characters."""
     parts: list[str] = []
@@ -339,7 +343,7 @@ def read_compact(span: Span, max_len: int) -> tuple[str, Span] | None:
         nxt = span.tokens[k + 1].text if k + 1 < len(span.tokens) else ""
         if not parts and (_colon_ghost(t) or _SPECK_COLON.match(t.text)) and re.match(r"[A-Z]{2}\d", nxt):
             continue  # a colon OCR read as a character, or a speck before it ("USt-IdNr. 2 DE..", ".. 3: DE..")
-        if not _ALNUM.match(text) or len("".join(parts) + text) > max_len:
+        if not _ALNUM.match(_INNER_SPECK.sub("", text)) or len("".join(parts) + text) > max_len:
             break
         if parts and len(text) > 4 and len(parts[0]) <= 4:
             break

@@ -121,6 +121,8 @@ def check_identifier(name: str, raw: str, repair_ocr: bool = True) -> IdCheck:
     fixed = repair(value, lambda v: validator(v.upper()), name)
     if not fixed.valid and name == "iban":
         fixed = _without_ghost(value, lambda v: validator(v.upper())) or _bank_code_misread(fixed) or fixed
+    if not fixed.valid and name == "ust_id":
+        fixed = _without_specks(value, lambda v: validator(v.upper())) or fixed
     value = fixed.value if name == "steuernummer" else fixed.value.upper()
     issues = list(fixed.issues)
     if not fixed.valid:
@@ -148,6 +150,23 @@ def _without_ghost(value: str, validator: Callable[[str], bool]) -> Repair | Non
                     changes = (*got.changes, (value[drop], ""))
                     readings.setdefault(got.value, Repair(got.value, True, changes))
     return next(iter(readings.values())) if len(readings) == 1 else None
+
+
+# Specks OCR reads inside an identifier from dust or a letter's serif ("IE1768678)J"): never part of one.
+_SPECKS = re.compile(r"[()\[\]{}'`‘’\"*]")
+
+
+def _without_specks(value: str, validator: Callable[[str], bool]) -> Repair | None:
+    """A VAT id read with a speck inside ("IE1768678)J"): without it (its other confusions repaired), when that
+    passes the check; the dropped specks reported."""
+    clean = _SPECKS.sub("", value)
+    if clean == value or len(clean) < 4:
+        return None
+    got = repair(clean, validator, "ust_id")
+    if not got.valid:
+        return None
+    dropped = tuple((c, "") for c in value if _SPECKS.match(c))
+    return Repair(got.value, True, (*got.changes, *dropped))
 
 
 def _bank_code_misread(read: Repair) -> Repair | None:

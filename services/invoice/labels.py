@@ -41,7 +41,8 @@ ACCOUNT_HOLDER = re.compile(
 
 LEGAL_FORM = re.compile(
     r"(?<![\w])(?:gmbh(?:\s*&\s*co\.?(?:\s*kg)?)?|ag|kg|ohg|gbr|ug(?:\s*\(haftungsbeschränkt\))?|e\.\s?k\.|e\.\s?v\.|"
-    r"a\.\s?g\.|se|kgaa|ltd\.?|limited|inc\.?|corp\.?|corporation|llc|plc|s\.?a\.?r?\.?l?\.?|b\.v\.|co\.)(?![\w])",
+    r"a\.\s?g\.|se|kgaa|ltd\.?|limited|unlimited\s+company|dac|inc\.?|corp\.?|corporation|llc|plc|s\.?a\.?r?\.?l?\.?|"
+    r"b\.v\.|co\.)(?![\w])",
     _I,
 )
 STREET = re.compile(

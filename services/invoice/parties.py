@@ -322,7 +322,8 @@ def _whole_name(cells: list[Span], k: int) -> Span:
 
 # A company name is shorter than this; after it, its sentence goes on with a separator or the capital and seat.
 NAME_CHARS = 60
-_AFTER_NAME = re.compile(r"\s*(?:[–—\-·•|,;(]|au capital\b|mit Sitz\b|Sitz\b|registered\b)", re.I)
+# What goes on after a footer's name: a separator (a middle dot read ":" between spaces), a seat, a capital.
+_AFTER_NAME = re.compile(r"\s*(?:[–—\-·•|,;(]|au capital\b|mit Sitz\b|Sitz\b|registered\b)|\s+:\s", re.I)
 # A footer sentence's legal form: German and English ones, and the French and Dutch ones in capitals only
 # ("Termine n.V." is "nach Vereinbarung").
 _FOOTER_NAME = re.compile(rf"{LEGAL_FORM.pattern}|(?<![\w])(?-i:SAS|SASU|EURL|N\.V\.)(?![\w])", re.I)

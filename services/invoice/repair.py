@@ -33,8 +33,12 @@ TO_DIGIT: dict[str, str] = {
 TO_LETTER: dict[str, str] = {"0": "O", "1": "I", "5": "S", "8": "B", "2": "Z", "6": "G"}
 # VAT ids whose letters and digits sit at fixed places (EU VIES formats), with their country code:
 # NL123456789B01, ATU12345678, CY12345678L, FR + two letters or digits + nine digits ('K': a French key
-# character, a digit or a letter but never O or I, which are read for 0 and 1).
-_VAT_MASKS: dict[str, str] = {"NL": "AA999999999A99", "AT": "AAA99999999", "CY": "AA99999999A", "FR": "AAKK999999999"}
+# character, a digit or a letter but never O or I, which are read for 0 and 1), IE1234567T or IE1234567WA (the
+# old form IE1A23456T keeps its second character either kind). One mask per length.
+_VAT_MASKS: dict[str, tuple[str, ...]] = {
+    "NL": ("AA999999999A99",), "AT": ("AAA99999999",), "CY": ("AA99999999A",), "FR": ("AAKK999999999",),
+    "IE": ("AA9?99999A", "AA9999999AA"),
+}  # fmt: skip
 _NOT_IN_KEY = frozenset("OoIil|")
 # More suspicious positions than this are not tried (2**8 variants at most).
 MAX_POSITIONS = 8
@@ -54,7 +58,7 @@ class Repair:
     def issues(self) -> list[str]:
         counts = Counter(self.changes)
         out = [
-            (f"repaired OCR confusion {a}→{b}" if b else f"dropped {a!r}: OCR read one character twice")
+            (f"repaired OCR confusion {a}→{b}" if b else f"dropped {a!r}: a character OCR read twice, or a speck")
             + (f" ({n}×)" if n > 1 else "")
             for (a, b), n in counts.items()
         ]
@@ -95,8 +99,8 @@ def mask_for(kind: str, value: str) -> str:
     if kind == "ust_id" and value[:3].upper() == "CHE":
         return ("AAA" + "9" * 9 + "A" * n)[:n]  # CHE-123.456.789 MWST
     if kind == "ust_id":
-        fixed = _VAT_MASKS.get(value[:2].upper(), "")
-        if len(fixed) == n:
+        fixed = next((m for m in _VAT_MASKS.get(value[:2].upper(), ()) if len(m) == n), None)
+        if fixed is not None:
             return fixed
         return (
             ("AA" + "9" * n)[:n]

@@ -35,6 +35,7 @@ from benchmarks.synth.families_extra import EXTRA_FAMILIES, draw_extra
 from benchmarks.synth.families_final import FINAL_FAMILIES, draw_final
 from benchmarks.synth.families_first import FIRST_FAMILIES, draw_first
 from benchmarks.synth.families_foto import FOTO_FAMILIES, draw_foto
+from benchmarks.synth.families_getraenk import GETRAENK_FAMILIES, draw_getraenk
 from benchmarks.synth.families_karte import KARTE_FAMILIES, draw_karte
 from benchmarks.synth.families_last import LAST_FAMILIES, draw_last
 from benchmarks.synth.families_late import LATE_FAMILIES, draw_late
@@ -44,6 +45,7 @@ from benchmarks.synth.families_metall import METALL_FAMILIES, draw_metall
 from benchmarks.synth.families_more import MORE_FAMILIES, Drawing, draw_more
 from benchmarks.synth.families_recht import RECHT_FAMILIES, draw_recht
 from benchmarks.synth.families_trip import TRIP_FAMILIES, draw_trip
+from benchmarks.synth.families_versand import VERSAND_FAMILIES, draw_versand
 from benchmarks.synth.families_world import WORLD_FAMILIES, draw_world
 from benchmarks.synth.families_zeit import ZEIT_FAMILIES, draw_zeit
 from benchmarks.synth.invoice_gen import (
@@ -151,6 +153,12 @@ TUNING: tuple[str, ...] = (
     # 10 seeds, text layer / scan 98.8/94.0 %; 5 seeds 97.6/88.1 %: an Irish VAT id's final letter read as a
     # digit, the seller not found on scans; families_versand takes its place).
     "ads_plattform_ie",
+    # Moved in session 17 to work on their scans (measured before any change for them, text layer / scan: at 10
+    # seeds in session 16 seminar_schulung 100/98.0 %, at 5 seeds this session 100/96.1 %, the seminar's dates
+    # taken on scans; gebaeudereinigung_monat, designed blind this session, 10 seeds 98.0/93.9 %, the invoice
+    # number not found on scans; families_getraenk takes their place).
+    "seminar_schulung",
+    "gebaeudereinigung_monat",
 )
 NEVER_TUNED: tuple[str, ...] = (
     "anzahlung",
@@ -198,7 +206,6 @@ NEVER_TUNED: tuple[str, ...] = (
     # Added in session 16 (families_recht), designed blind (without reading the extractor); nobody has tuned on
     # them. They are drawn in families_recht.
     "kanzlei_rvg",
-    "seminar_schulung",
     # Added in session 16 (families_metall), designed blind (without reading the extractor); nobody has tuned
     # on them. They are drawn in families_metall.
     "elektro_grosshandel",
@@ -212,7 +219,14 @@ NEVER_TUNED: tuple[str, ...] = (
     # Added in session 17 (families_dienst), designed blind (without reading the extractor); nobody has tuned on
     # them. They are drawn in families_dienst.
     "zeitarbeit_wochen",
-    "gebaeudereinigung_monat",
+    # Added in session 17 (families_versand), designed blind (without reading the extractor); nobody has tuned on
+    # them. They are drawn in families_versand.
+    "paketdienst_monat",
+    "uebersetzung_normzeilen",
+    # Added in session 17 (families_getraenk), designed blind (without reading the extractor); nobody has tuned on
+    # them. They are drawn in families_getraenk.
+    "getraenke_pfand",
+    "veranstaltungstechnik_miete",
 )
 SPLIT: dict[str, tuple[str, ...]] = {"tuning": TUNING, "never_tuned": NEVER_TUNED}
 FAMILY_NAMES: tuple[str, ...] = TUNING + NEVER_TUNED
@@ -601,7 +615,9 @@ assert set(_DRAWN) | set(LAYOUT_NAMES) | set(MORE_FAMILIES) | set(WORLD_FAMILIES
     RECHT_FAMILIES
 ) | set(KARTE_FAMILIES) | set(METALL_FAMILIES) | set(FOTO_FAMILIES) | set(
     MESSE_FAMILIES
-) | set(DIGITAL_FAMILIES) | set(DIENST_FAMILIES) == set(FAMILY_NAMES)
+) | set(DIGITAL_FAMILIES) | set(DIENST_FAMILIES) | set(VERSAND_FAMILIES) | set(
+    GETRAENK_FAMILIES
+) == set(FAMILY_NAMES)
 assert len(FAMILY_NAMES) == len(set(FAMILY_NAMES))
 
 
@@ -1118,6 +1134,10 @@ def generate_family(name: str, seed: int) -> SyntheticInvoice:
         return _invoice(name, seed, draw_dienst(name, seed))
     if name in DIGITAL_FAMILIES:
         return _invoice(name, seed, draw_digital(name, seed))
+    if name in VERSAND_FAMILIES:
+        return _invoice(name, seed, draw_versand(name, seed))
+    if name in GETRAENK_FAMILIES:
+        return _invoice(name, seed, draw_getraenk(name, seed))
     if name not in _DRAWN:
         raise ValueError(f"unknown family {name!r}; known: {', '.join(FAMILY_NAMES)}")
     fam = _DRAWN[name]

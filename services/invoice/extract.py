@@ -395,6 +395,10 @@ class _Context:
             out.setdefault((h.row.page, h.row.index), []).append(h)
         return out
 
+    def near_row(self, row: Row) -> list[LabelHit]:
+        """The label hits of the row."""
+        return list(self._by_row.get((row.page, row.index), ()))
+
     def near(self, hit: LabelHit) -> list[LabelHit]:
         """The label hits of the hit's row and the rows next to it: the stops of a value search in its row."""
         page, i = hit.row.page, hit.row.index
@@ -591,6 +595,11 @@ _CREDIT_LABEL = re.compile(
 _OURS = re.compile(r"(?<!\w)(?:unser|unsere|unserer|our|notre|nos|onze|ons)\s*$", re.IGNORECASE)
 
 
+def _label_words(ctx: _Context, row: Row) -> int:
+    """How many words of the row are words of a label found in it."""
+    return len({id(t) for h in ctx.near_row(row) for t in h.tokens})
+
+
 def _from_hit(ctx: _Context, hit: LabelHit) -> None:
     name = hit.field
     if name in (lexicon.NEG_AMOUNT, lexicon.NEG_DATE, lexicon.NEG_REFERENCE):
@@ -602,9 +611,13 @@ def _from_hit(ctx: _Context, hit: LabelHit) -> None:
     source = pb.FIELD_SOURCE_TEMPLATE if hit.strength > 1.0 else pb.FIELD_SOURCE_TEXT
     row_has_number = any(h.row is hit.row and h.field == "rechnungsnummer" for h in ctx.near(hit))
     page = ctx.layout.page(hit.row.page)
-    # Titles are printed large; labels inside running sentences are weaker.
-    emphasis = 0.2 if min(t.height for t in hit.tokens) > 1.3 * page.line_height else 0.0
-    if len(hit.row.tokens) > 8:
+    # Titles are printed large; labels inside running sentences are weaker. A label is large when its row is: on
+    # a scan one word's box can be taller than its letters ("Date:" in bold beside a date of normal size). A long
+    # row that is mostly labels is a table's or an info strip's head, no sentence.
+    large = 1.3 * page.line_height
+    heights = sorted(t.height for t in hit.row.tokens)
+    emphasis = 0.2 if min(t.height for t in hit.tokens) > large and heights[len(heights) // 2] > large else 0.0
+    if len(hit.row.tokens) > 8 and 2 * _label_words(ctx, hit.row) < len(hit.row.tokens):
         emphasis -= 0.2
     for span, where in _value_spans(ctx, hit):
         if (name in AMOUNT_FIELDS and ctx.is_excluded("amounts", span)) or (

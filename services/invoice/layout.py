@@ -24,8 +24,9 @@ VALUE_GAP = 2.1
 # Skew (dy/dx of text lines) below which rows are not deskewed, and the largest believed.
 MIN_SLOPE = 0.002
 MAX_SLOPE = 0.06
-# Gap between two words of one phrase, in multiples of the median row height (a word space is about 0.3).
-WORD_GAP = 0.5
+# Gap between two words of one phrase, in multiples of the median row height (a word space is about 0.3; a
+# scan's shrunken word boxes widen it to 0.7: "31. Juli  2024"; a column gap is 1.4, `CELL_GAP`).
+WORD_GAP = 0.8
 # A page whose engine gave no size is taken for A4 upright (height over width).
 A4_TALL = 297 / 210
 # Hyphens and minus signs producers print inside a word (hyphen, non-breaking hyphen, figure
@@ -457,9 +458,16 @@ def _extend_phrase(row: Row, tokens: list[Token], page: PageLayout) -> list[Toke
 def below(layout: DocumentLayout, hit: LabelHit, max_rows: int = 2) -> Span | None:
     """Words stacked under the label (overlapping its x range) in the next rows."""
     page = layout.page(hit.row.page)
-    after = [r for r in page.rows if r.y0 >= hit.y1 - page.line_height * 0.2 and r is not hit.row]
+    top = hit.y1 - page.line_height * 0.2
+
+    def under(row: Row) -> list[Token]:
+        return [t for t in row.tokens if t.x0 < hit.x1 + 0.01 and t.x1 > hit.x0 - 0.01 and t.y0 >= top]
+
+    # A row counts by its words under the label: a scan's row can start higher, where a taller neighbour (the
+    # sender line beside a value) joined it.
+    after = [r for r in page.rows if r is not hit.row and (r.y0 >= top or (r.index > hit.row.index and under(r)))]
     for row in after[:max_rows]:
-        if row.y0 - hit.y1 > page.line_height * 2.5:
+        if min((t.y0 for t in under(row)), default=row.y0) - hit.y1 > page.line_height * 2.5:
             break
         tokens = [t for t in row.tokens if t.x0 < hit.x1 + 0.01 and t.x1 > hit.x0 - 0.01]
         tokens = _strip_separator(_extend_phrase(row, tokens, page))

@@ -1399,3 +1399,67 @@ def test_a_total_rows_number_under_its_column_head_not_the_next_columns() -> Non
         line("4.292,93 €", 0.80, 0.47),
     )
     assert _amounts(extract_fields([p])) == ("3607.50", "685.43", "4292.93")
+
+
+def test_a_value_under_its_label_in_a_row_a_taller_neighbour_starts_higher() -> None:
+    """On a scan the sender line beside the value sits a little higher and joins its row, which then starts above
+    the label's bottom: the value under "Beleg-Nr." is still the invoice number."""
+    p = page(
+        line("Beleg-Nr.", 0.55, 0.158), line("Datum", 0.75, 0.158),
+        line("Glanzwerk GmbH - Allee 77 : 90402 Nürnberg", 0.095, 0.1665),
+        line("GR-202204388", 0.55, 0.1705), line("02.04.2022", 0.75, 0.1705),
+        line("Ihre Kd.-Nr. 9024", 0.55, 0.187),
+        line("Gesamtbetrag 1.304,20 €", 0.50, 0.60),
+    )
+    got = values(extract_fields([p]))
+    assert (got.get("rechnungsnummer"), got.get("datum")) == ("GR-202204388", "2022-04-02")
+
+
+def _tall(text: str, x: float, y: float) -> pb.TextLine:
+    """A line whose one word came back in a box half again as tall as the row's others (a bold word on a scan)."""
+    got = line(text, x, y)
+    got.words[0].box.y0 -= 0.004
+    got.words[0].box.y1 += 0.004
+    got.box.y0, got.box.y1 = got.words[0].box.y0, got.words[0].box.y1
+    return got
+
+
+def test_a_header_row_of_many_labels_is_no_sentence_and_one_tall_box_no_title() -> None:
+    """An info strip's head of nine words, most of them labels ("Invoice No. Date Customer ID Booking reference
+    Booked on"), values below: its "Date" is not scored down like a word in a running sentence. A seminar's bold
+    "Date:" further down, read in a taller box, is no title printed large: its date is not the invoice's."""
+    p = page(
+        line("Invoice No.", 0.10, 0.25), line("Date", 0.27, 0.25), line("Customer ID", 0.43, 0.25),
+        line("Booking reference", 0.595, 0.25), line("Booked on", 0.76, 0.25),
+        line("2402032", 0.10, 0.265), line("2 November 2024", 0.27, 0.265), line("KD-2629", 0.43, 0.265),
+        line("B-515921", 0.595, 0.265), line("29 September 2024", 0.76, 0.265),
+        line("Seminar: Social Media Marketing Essentials", 0.10, 0.36),
+        _tall("Date:", 0.10, 0.385), line("13 January 2025", 0.255, 0.385),
+        line("Invoice total EUR 3,454.88", 0.45, 0.79),
+    )
+    assert values(extract_fields([p])).get("datum") == "2024-11-02"
+
+
+def test_one_tall_word_box_is_no_title() -> None:
+    """A bold "Date:" read in a taller box beside a date of normal size gets no title's weight over the invoice's
+    "Date" label above it."""
+    p = page(
+        line("Invoice 2402032", 0.10, 0.10),
+        line("Date 2 November 2024", 0.60, 0.12),
+        _tall("Date:", 0.10, 0.385), line("13 January 2025", 0.255, 0.385),
+        line("Invoice total EUR 3,454.88", 0.45, 0.79),
+    )
+    assert values(extract_fields([p])).get("datum") == "2024-11-02"
+
+
+def test_a_date_under_its_head_keeps_its_year_across_a_wider_word_space() -> None:
+    """A scan's word boxes shrink and their spaces widen: "31. Juli" and "2024" under "Datum", two thirds of a
+    line height apart, are still one date (no column gap), not a date without its year."""
+    p = page(
+        line("Rechnung Nr.", 0.10, 0.25), line("Datum", 0.308, 0.25), line("Anmeldung vom", 0.72, 0.25),
+        line("2024/4925", 0.10, 0.265), line("31. Juli", 0.308, 0.265), line("2024", 0.383, 0.265),
+        line("18. Juli 2024", 0.72, 0.265),
+        line("Seminar vom 12. bis 16. August 2024", 0.10, 0.33),
+        line("Gesamtbetrag 7.133,56 €", 0.45, 0.60),
+    )
+    assert values(extract_fields([p])).get("datum") == "2024-07-31"

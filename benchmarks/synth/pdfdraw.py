@@ -70,6 +70,13 @@ def _metrics(face: str) -> pymupdf.Font:
     return pymupdf.Font(fontfile=face) if _is_file(face) else pymupdf.Font(face)
 
 
+@lru_cache(maxsize=8192)
+def _advance(face: str, char: str) -> float:
+    """A character's advance at font size 1 (a text's width is their sum: `Font.text_length` adds no kerning),
+    cached: measuring every string anew through MuPDF was most of the time a page took to draw."""
+    return _metrics(face).text_length(char, fontsize=1)
+
+
 class Canvas:
     """Draws on one page with one font family (regular and bold)."""
 
@@ -95,7 +102,7 @@ class Canvas:
 
     def text_width(self, text: str, size: float, bold: bool = False) -> float:
         face = self.family.bold if bold else self.family.regular
-        return _metrics(face).text_length(text, fontsize=size)
+        return size * sum(_advance(face, c) for c in text)
 
     def text(
         self,

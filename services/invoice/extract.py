@@ -395,9 +395,9 @@ class _Context:
             out.setdefault((h.row.page, h.row.index), []).append(h)
         return out
 
-    def near_row(self, row: Row) -> list[LabelHit]:
+    def hits_of(self, row: Row) -> list[LabelHit]:
         """The label hits of the row."""
-        return list(self._by_row.get((row.page, row.index), ()))
+        return self._by_row.get((row.page, row.index), [])
 
     def near(self, hit: LabelHit) -> list[LabelHit]:
         """The label hits of the hit's row and the rows next to it: the stops of a value search in its row."""
@@ -439,7 +439,7 @@ class _Context:
         if row is None or not span.tokens:
             return False
         start = span.tokens[0].x0
-        hits = self._by_row.get((row.page, row.index), ())
+        hits = self.hits_of(row)
         gap = self.layout.page(row.page).across(REFERENCE_GAP)
         for ref in (h for h in hits if h.field == lexicon.NEG_REFERENCE and h.tokens[-1].x1 <= start):
             between = [t for t in row.tokens if ref.tokens[-1].x1 <= t.x0 and t.x1 <= start]
@@ -554,12 +554,25 @@ def _checked(name: str, raw: str, span: Span, score: float, source: int) -> Cand
 # ("Datum", "Belegnummer") and its credit note labels ("Gutschriftsdatum", "Korrektur-Nr.").
 _INVOICE_LABEL = re.compile(r"(?:rechnung(?!skorrektur)|invoice|facture|factuur)", re.IGNORECASE)
 CORRECTED_INVOICE_PENALTY = 0.5
+# A reference to another document ends at a gap this many line heights wide (the next column of the row), or at
+# a label of the document's own number or date at least this strong ("Rechnungsnummer:", "Datum:"; not the
+# "Rechnung Nr." or "vom" of the reference itself).
+REFERENCE_GAP = 1.4
+OWN_LABEL_STRENGTH = 0.7
+# A row of at most this many words may be a title ("Rechnungskorrektur", "Gutschrift Nr. 4711").
+TITLE_WORDS = 4
+_CREDIT_TITLE = re.compile(
+    r"^\s*(?:gutschrift|rechnungskorrektur|korrekturrechnung|stornorechnung|storno|credit\s*note|avoir|creditnota)\b",
+    re.IGNORECASE,
+)
+_CREDIT_LABEL = re.compile(
+    r"(?:gutschrift|rechnungskorrektur|korrektur|storno|credit\s*note|avoir|n°\s*d'avoir|creditnota)", re.IGNORECASE
+)
+
 # "vom" / "dated" after another document's name: the date of a contract, an offer, an order ("Mietvertrag: vom
 # 04.06.2016", "Ihre Bestellung vom 03.05.2024"), not the invoice's.
 _OF_WORDS = frozenset({"vom", "dated"})
 OTHER_DOCUMENT_PENALTY = 0.3
-
-
 _OTHER_DOCUMENT = re.compile(
     r"vertrag|angebot|auftrag|bestellung|lieferschein|lieferung|schreiben|order|offer|quot|contract|agreement"
     r"|commande|devis|contrat|bestelling|offerte|overeenkomst",
@@ -576,20 +589,7 @@ def _of_another_document(hit: LabelHit) -> bool:
     last_other = max((m.end() for m in _OTHER_DOCUMENT.finditer(before)), default=-1)
     last_invoice = max((m.end() for r in (_INVOICE_LABEL, _CREDIT_LABEL) for m in r.finditer(before)), default=-1)
     return last_other > last_invoice
-# A reference to another document ends at a gap this many line heights wide (the next column of the row), or at
-# a label of the document's own number or date at least this strong ("Rechnungsnummer:", "Datum:"; not the
-# "Rechnung Nr." or "vom" of the reference itself).
-REFERENCE_GAP = 1.4
-OWN_LABEL_STRENGTH = 0.7
-# A row of at most this many words may be a title ("Rechnungskorrektur", "Gutschrift Nr. 4711").
-TITLE_WORDS = 4
-_CREDIT_TITLE = re.compile(
-    r"^\s*(?:gutschrift|rechnungskorrektur|korrekturrechnung|stornorechnung|storno|credit\s*note|avoir|creditnota)\b",
-    re.IGNORECASE,
-)
-_CREDIT_LABEL = re.compile(
-    r"(?:gutschrift|rechnungskorrektur|korrektur|storno|credit\s*note|avoir|n°\s*d'avoir|creditnota)", re.IGNORECASE
-)
+
 
 # A label the seller marks as its own ("Unser Auftrag", "Our order ref.", "Notre commande", "Onze referentie").
 _OURS = re.compile(r"(?<!\w)(?:unser|unsere|unserer|our|notre|nos|onze|ons)\s*$", re.IGNORECASE)
@@ -597,7 +597,7 @@ _OURS = re.compile(r"(?<!\w)(?:unser|unsere|unserer|our|notre|nos|onze|ons)\s*$"
 
 def _label_words(ctx: _Context, row: Row) -> int:
     """How many words of the row are words of a label found in it."""
-    return len({id(t) for h in ctx.near_row(row) for t in h.tokens})
+    return len({id(t) for h in ctx.hits_of(row) for t in h.tokens})
 
 
 def _from_hit(ctx: _Context, hit: LabelHit) -> None:

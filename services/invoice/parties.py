@@ -375,6 +375,9 @@ _HOLDER_END = re.compile(
 )
 
 
+_COMMA = re.compile(r",\s*")
+
+
 def _from_account_holder(layout: DocumentLayout) -> SellerInfo | None:
     """The payee account's holder named with the bank details ("... over te maken op NL91 ... t.n.v. Sanne de
     Vries o.v.v. factuurnummer 2024-03", "Kontoinhaber: Petra Lindemann"): the seller whose letterhead names
@@ -390,7 +393,7 @@ def _from_account_holder(layout: DocumentLayout) -> SellerInfo | None:
                 row, start = page.rows[i + 1], start - len(row.text) - 1
             end = _HOLDER_END.search(row.text, start)
             stop = end.start() if end else start
-            comma = re.compile(r",\s*").match(row.text, stop)
+            comma = _COMMA.match(row.text, stop)
             form = LEGAL_FORM.match(row.text, comma.end()) if comma else None
             if form:
                 stop = form.end()  # "Tasklane, Inc."

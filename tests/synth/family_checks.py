@@ -61,6 +61,19 @@ def de_amount(value: float) -> str:
     return f"{value:,.2f}".translate(str.maketrans(",.", ".,"))
 
 
+def de_number(text: str) -> Decimal:
+    """A printed German amount ("1 234,56", "1.234,56") as a number."""
+    return Decimal(text.replace(" ", "").replace(".", "").replace(",", "."))
+
+
+def printed_gross(name: str, inv: SyntheticInvoice) -> str:
+    """The invoice's gross as its text layer prints it: "1 234,56" where only that form stands, else "1.234,56"."""
+    gross = inv.truth["betrag_brutto"]
+    text = text_of(inv.pdf)
+    spaced = f"{gross:,.2f}".replace(",", " ").replace(".", ",")
+    return spaced if spaced in text and de_amount(gross) not in text else de_amount(gross)
+
+
 def assert_registered(module_families: Mapping[str, object], names: Sequence[str]) -> None:
     """Registered and dispatched; never-tuned unless moved to tuning since (their split says which)."""
     assert set(module_families) == set(names)

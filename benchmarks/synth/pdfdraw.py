@@ -77,6 +77,10 @@ def _advance(face: str, char: str) -> float:
     return _metrics(face).text_length(char, fontsize=1)
 
 
+def _balanced_already() -> None:
+    """`Page.wrap_contents` for a page whose graphics state is balanced and stays so."""
+
+
 class Canvas:
     """Draws on one page with one font family (regular and bold)."""
 
@@ -91,6 +95,12 @@ class Canvas:
             else:
                 name = face
             self._names[bold] = name
+        if page.is_wrapped:
+            # Each drawing call adds a stream balanced in itself ("q ... Q"), and before each one MuPDF
+            # re-counts the whole page's q/Q balance to wrap it (quadratic in the calls: a third of the
+            # time a family takes to draw). A page that starts balanced stays so: its count is skipped,
+            # same bytes (tests/synth/test_synth.py).
+            page.wrap_contents = _balanced_already  # type: ignore[method-assign]
 
     @property
     def width(self) -> float:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from decimal import ROUND_HALF_UP, Decimal
+from functools import cache
 
 import pymupdf
 
@@ -22,8 +23,16 @@ Invoices = Mapping[str, Sequence[SyntheticInvoice]]
 
 
 def seeded(names: Iterable[str], per_family: int = PER_FAMILY) -> dict[str, list[SyntheticInvoice]]:
-    """`per_family` invoices of each family, by family."""
-    return {name: [generate_family(name, s) for s in family_seeds(name, per_family)] for name in names}
+    """`per_family` invoices of each family, by family (drawn once per test session: `drawn`)."""
+    return {name: [drawn(name, s) for s in family_seeds(name, per_family)] for name in names}
+
+
+@cache
+def drawn(name: str, seed: int) -> SyntheticInvoice:
+    """`generate_family(name, seed)`, drawn once per test session: a family's first seeds are the same in every
+    module that reads them (its own tests' 8, 10 or 30, the all-families tests' first 2). The invoice is
+    frozen; its truth is only read. Determinism is tested on fresh drawings (`assert_same_seed_same_bytes`)."""
+    return generate_family(name, seed)
 
 
 def all_of(invoices: Invoices) -> list[SyntheticInvoice]:

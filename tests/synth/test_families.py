@@ -25,7 +25,7 @@ from benchmarks.synth.families import (
     split_of,
 )
 from benchmarks.synth.invoice_gen import LAYOUT_NAMES, MONTHS_EN, main
-from tests.synth.family_checks import bases_by_rate, vat_of
+from tests.synth.family_checks import bases_by_rate, seeded, vat_of
 from tests.synth.test_synth import date_forms as base_date_forms
 from tests.synth.test_synth import is_printed
 from tests.synth.test_synth import printed_forms as invoice_forms
@@ -40,7 +40,7 @@ MONTHS_NL = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "au
 
 @pytest.fixture(scope="module")
 def invoices():
-    return {name: [generate_family(name, s) for s in family_seeds(name, PER_FAMILY)] for name in FAMILY_NAMES}
+    return seeded(FAMILY_NAMES, PER_FAMILY)
 
 
 def all_of(invoices):

@@ -112,6 +112,19 @@ def test_invoice_is_deterministic_per_seed():
     assert [i.seed for i in generate_corpus(3, seed=1)] != [i.seed for i in generate_corpus(3, seed=2)]
 
 
+@pytest.mark.parametrize("name", ["zwei_seiten", "kassenbon", "rechnung_quer", "steuerberater_stbvv"])
+def test_drawing_without_mupdfs_recount_gives_the_same_bytes(name: str, monkeypatch: pytest.MonkeyPatch):
+    """`Canvas` skips MuPDF's re-count of a balanced page's q/Q before each drawing call: the PDF must be
+    the one MuPDF's own wrapping makes (multi-page, a narrow receipt, a landscape page, a first page drawn
+    again after the second)."""
+    from benchmarks.synth.families import family_seeds, generate_family
+
+    seed = family_seeds(name, 1)[0]
+    shortcut = generate_family(name, seed).pdf
+    monkeypatch.setattr(pymupdf.Page, "is_wrapped", property(lambda page: False))  # no page gets the shortcut
+    assert generate_family(name, seed).pdf == shortcut
+
+
 def test_truth_has_zugferd_format(corpus):
     for inv in corpus:
         t = inv.truth

@@ -159,6 +159,11 @@ TUNING: tuple[str, ...] = (
     # number not found on scans; families_getraenk takes their place).
     "seminar_schulung",
     "gebaeudereinigung_monat",
+    # Moved in session 18 to work on its text layer (designed blind in session 17, measured before any change for
+    # it: 10 seeds, text layer / scan 98.0/96.9 %, in session 17: an invoice number starting with "Ü" was
+    # not read, the date of the customer's inquiry ("Ihre Anfrage vom") was taken for the invoice's; the blind
+    # families of session 18 take its place).
+    "uebersetzung_normzeilen",
 )
 NEVER_TUNED: tuple[str, ...] = (
     "anzahlung",
@@ -222,7 +227,6 @@ NEVER_TUNED: tuple[str, ...] = (
     # Added in session 17 (families_versand), designed blind (without reading the extractor); nobody has tuned on
     # them. They are drawn in families_versand.
     "paketdienst_monat",
-    "uebersetzung_normzeilen",
     # Added in session 17 (families_getraenk), designed blind (without reading the extractor); nobody has tuned on
     # them. They are drawn in families_getraenk.
     "getraenke_pfand",

@@ -101,7 +101,8 @@ LINE_ITEMS_SCORE = 0.3
 LINE_ITEMS_COMPUTED_SCORE = 0.0
 # A word of punctuation or OCR specks only (":", "©", "=", "|", "»").
 _NOISE_TOKEN = re.compile(r"^[^\w€$£¥₣]+$")
-_ID_TOKEN = re.compile(r"^[#:]?([A-Za-z0-9][\w./\-]*[A-Za-z0-9]|\d)[.,;:]?$")
+# Letters of any alphabet count ("Ü-2025-0835", "AÜ532062"); "[^\W_]" is a letter or digit.
+_ID_TOKEN = re.compile(r"^[#:]?([^\W_][\w./\-]*[^\W_]|\d)[.,;:]?$")
 _ALNUM = re.compile(r"^[A-Za-z0-9]+$")
 CURRENCY_CODE_RE = re.compile(rf"\b({'|'.join(numbers.CURRENCY_CODES)})\b")
 BIC_SHAPE = re.compile(r"^[A-Za-z]{4}[A-Za-z0-9]{2}[A-Za-z0-9]{2}(?:[A-Za-z0-9]{3})?$")
@@ -167,7 +168,7 @@ def _sub_span(span: Span, start: int, end: int) -> Span:
 
 
 # An identifier's letter prefix that OCR split off after its hyphen ("RE- 2023-61164").
-_SPLIT_PREFIX = re.compile(r"^[#:]?([A-Za-z]{1,5}-)$")
+_SPLIT_PREFIX = re.compile(r"^[#:]?([^\W\d_]{1,5}-)$")
 # A prefix printed apart from its number, at word spacing ("R 26315", "INV 72809195"): part of the number.
 _SPACED_PREFIX = re.compile(r"^[A-Z]{1,5}$")
 
@@ -574,8 +575,10 @@ _CREDIT_LABEL = re.compile(
 _OF_WORDS = frozenset({"vom", "dated"})
 OTHER_DOCUMENT_PENALTY = 0.3
 _OTHER_DOCUMENT = re.compile(
-    r"vertrag|angebot|auftrag|bestellung|lieferschein|lieferung|schreiben|order|offer|quot|contract|agreement"
-    r"|commande|devis|contrat|bestelling|offerte|overeenkomst",
+    r"vertrag|angebot|auftrag|bestellung|lieferschein|lieferung|schreiben|anfrage|nachricht|order|offer|quot"
+    r"|contract|agreement|inquiry|enquiry|commande|devis|contrat|demande|bestelling|offerte|overeenkomst|aanvraag"
+    # The customer's own: whatever "Ihre ... vom" names ("Ihre Anfrage vom", "Ihr Zeichen vom") is not this invoice.
+    r"|(?<!\w)(?:ihr|ihre|ihrem|ihren|ihrer|your|votre|vos|uw)(?!\w)",
     re.IGNORECASE,
 )
 

@@ -1463,3 +1463,27 @@ def test_a_date_under_its_head_keeps_its_year_across_a_wider_word_space() -> Non
         line("Gesamtbetrag 7.133,56 €", 0.45, 0.60),
     )
     assert values(extract_fields([p])).get("datum") == "2024-07-31"
+
+
+@pytest.mark.parametrize("reference", ["Ihre Anfrage vom 05.08.22", "Your enquiry dated 05.08.22"])
+def test_the_date_of_the_customers_own_letter_is_not_the_invoices(reference: str) -> None:
+    """"Ihre Anfrage vom 05.08.22": whatever the customer's own ("Ihre ...", "Your ...") names, its date is that
+    document's; the letter's date line dates the invoice."""
+    p = page(
+        line("Stuttgart, 26.08.22", 0.60, 0.08),
+        line("Rechnungsnummer 37410", 0.60, 0.16),
+        line(reference, 0.60, 0.20),
+        line("Rechnung Nr. 37410", 0.09, 0.26),
+        line("Gesamtbetrag 1.486,57 €", 0.50, 0.60),
+    )
+    assert values(extract_fields([p])).get("datum") == "2022-08-26"
+
+
+@pytest.mark.parametrize("number", ["Ü-2025-0835", "AÜ532062", "Å-104"])
+def test_an_invoice_number_may_start_with_a_letter_of_any_alphabet(number: str) -> None:
+    p = page(
+        line("Rechnungs-Nr. Kundennummer", 0.09, 0.20),
+        line(f"{number} D-0835", 0.09, 0.22),
+        line("Gesamtbetrag 1.486,57 €", 0.50, 0.60),
+    )
+    assert values(extract_fields([p])).get("rechnungsnummer") == number

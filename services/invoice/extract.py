@@ -169,11 +169,18 @@ def _sub_span(span: Span, start: int, end: int) -> Span:
 
 # An identifier's letter prefix that OCR split off after its hyphen ("RE- 2023-61164").
 _SPLIT_PREFIX = re.compile(r"^[#:]?([^\W\d_]{1,5}-)$")
+# The widest word space between a prefix and its number, in the words' heights: a space is 0.3-0.5 heights in
+# proportional print, a monospaced font's full character cell (0.85) and on a scan, whose word boxes shrink to
+# the ink, 1.0 ("RG 18-871662"); a column gap is at least two character cells.
+PREFIX_GAP = 1.2
 # A prefix printed apart from its number, at word spacing ("R 26315", "INV 72809195"): part of the number.
 _SPACED_PREFIX = re.compile(r"^[A-Z]{1,5}$")
 
 
 def read_id(span: Span) -> tuple[str, Span] | None:
+    found = dates.find_dates(span.text)
+    if found and found[0].start == 0:
+        return None  # "Ihre Bestellung vom 20. Juni 2025": a date's day is no number
     for i, t in enumerate(span.tokens[:3]):
         if t.text.lower().rstrip(".:") in {"nr", "no", "nummer", "number"}:
             continue
@@ -198,9 +205,9 @@ def read_id(span: Span) -> tuple[str, Span] | None:
 
 
 def _word_spaced(left: Token, right: Token) -> bool:
-    """Two words at word spacing, not a column gap apart: the gap under 0.6 of their height (boxes are
+    """Two words at word spacing, not a column gap apart: the gap under `PREFIX_GAP` of their height (boxes are
     page-normalised: the width's unit is taken as an A4 page's, 1/1.41 of the height's)."""
-    return right.x0 - left.x1 < 0.6 * max(left.height, right.height) * A4_TALL
+    return right.x0 - left.x1 < PREFIX_GAP * max(left.height, right.height) * A4_TALL
 
 
 def read_date(span: Span, month_first: bool = False) -> tuple[date, Span] | None:

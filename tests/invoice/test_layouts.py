@@ -1487,3 +1487,36 @@ def test_an_invoice_number_may_start_with_a_letter_of_any_alphabet(number: str) 
         line("Gesamtbetrag 1.486,57 €", 0.50, 0.60),
     )
     assert values(extract_fields([p])).get("rechnungsnummer") == number
+
+
+def _spaced(prefix: str, number: str, gap_heights: float) -> pb.TextLine:
+    """ "Rechnungsnummer: <prefix> <number>" with `gap_heights` line heights between prefix and number, as on a
+    scan, whose word boxes shrink to the ink and so widen the spaces between them."""
+    made = line(f"Rechnungsnummer: {prefix} {number}", 0.08, 0.20)
+    shift = made.words[1].box.x1 + gap_heights * LINE_H * 297 / 210 - made.words[2].box.x0
+    made.words[2].box.x0 += shift
+    made.words[2].box.x1 += shift
+    made.box.x1 = made.words[2].box.x1
+    return made
+
+
+@pytest.mark.parametrize(("gap", "joined"), [(0.7, True), (1.0, True), (2.0, False)])
+def test_a_prefix_at_a_scans_word_space_is_part_of_the_number(gap: float, joined: bool) -> None:
+    """"RG 18-871662" on a scan: the space reads wider than in print (0.7 line heights; 1.0 in a monospaced
+    font), the prefix is still the number's; a column gap (2 line heights) is not a word space."""
+    p = page(_spaced("RG", "18-871662", gap), line("Gesamtbetrag 318,50 €", 0.60, 0.60))
+    got = values(extract_fields([p])).get("rechnungsnummer")
+    assert (got == "RG 18-871662") is joined
+
+
+@pytest.mark.parametrize("when", ["20. Juni 2025", "20 June 2025", "20.06.2025"])
+def test_the_day_of_a_date_under_an_order_label_is_no_order_number(when: str) -> None:
+    """"Ihre Bestellung vom" over "20. Juni 2025": the order's date, not an order number "20"."""
+    p = page(
+        line("Rechnungs-Nr.", 0.09, 0.20),
+        line("Ihre Bestellung vom", 0.40, 0.20),
+        line("Ü-2025-0835", 0.09, 0.22),
+        line(when, 0.40, 0.22),
+        line("Gesamtbetrag 1.486,57 €", 0.50, 0.60),
+    )
+    assert "bestellnummer" not in values(extract_fields([p]))

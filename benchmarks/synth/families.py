@@ -28,6 +28,7 @@ from stdnum.fr import tva
 from stdnum.nl import btw
 
 from benchmarks.synth.families_bene import BENE_FAMILIES, draw_bene
+from benchmarks.synth.families_buero import BUERO_FAMILIES, draw_buero
 from benchmarks.synth.families_closing import CLOSING_FAMILIES, draw_closing
 from benchmarks.synth.families_dienst import DIENST_FAMILIES, draw_dienst
 from benchmarks.synth.families_digital import DIGITAL_FAMILIES, draw_digital
@@ -43,7 +44,9 @@ from benchmarks.synth.families_medien import MEDIEN_FAMILIES, draw_medien
 from benchmarks.synth.families_messe import MESSE_FAMILIES, draw_messe
 from benchmarks.synth.families_metall import METALL_FAMILIES, draw_metall
 from benchmarks.synth.families_more import MORE_FAMILIES, Drawing, draw_more
+from benchmarks.synth.families_objekt import OBJEKT_FAMILIES, draw_objekt
 from benchmarks.synth.families_recht import RECHT_FAMILIES, draw_recht
+from benchmarks.synth.families_reise import REISE_FAMILIES, draw_reise
 from benchmarks.synth.families_trip import TRIP_FAMILIES, draw_trip
 from benchmarks.synth.families_versand import VERSAND_FAMILIES, draw_versand
 from benchmarks.synth.families_world import WORLD_FAMILIES, draw_world
@@ -164,6 +167,15 @@ TUNING: tuple[str, ...] = (
     # not read, the date of the customer's inquiry ("Ihre Anfrage vom") was taken for the invoice's; the blind
     # families of session 18 take its place).
     "uebersetzung_normzeilen",
+    # Moved in session 18 to work on its scans (designed blind in session 17, measured before any change for it:
+    # 10 seeds, text layer / scan 100/99.0 %: an invoice number whose prefix stands a monospaced space from its
+    # digits, "RG 18-871662", not found on a scan).
+    "getraenke_pfand",
+    # Moved in session 18 to work on it (designed blind this session, families_buero; measured before any change
+    # for it: 10 seeds, text layer / scan 80.0/76.2 %: the notary's "Amtssitz" or title taken for the seller, the
+    # invoice number behind "Kostenregister-Nr." not found, the deed's date taken for the invoice's, passed-on
+    # court fees on scans; families_kanzlei takes its place).
+    "notar_kostenrechnung",
 )
 NEVER_TUNED: tuple[str, ...] = (
     "anzahlung",
@@ -229,8 +241,18 @@ NEVER_TUNED: tuple[str, ...] = (
     "paketdienst_monat",
     # Added in session 17 (families_getraenk), designed blind (without reading the extractor); nobody has tuned on
     # them. They are drawn in families_getraenk.
-    "getraenke_pfand",
     "veranstaltungstechnik_miete",
+    # Added in session 18 (families_reise), designed blind (without reading the extractor); nobody has tuned on
+    # them. They are drawn in families_reise.
+    "maler_lohnanteil",
+    "bahn_reisebuero",
+    # Added in session 18 (families_buero), designed blind (without reading the extractor); nobody has tuned on
+    # them. They are drawn in families_buero.
+    "kopierer_leasing",
+    # Added in session 18 (families_objekt), designed blind (without reading the extractor); nobody has tuned on
+    # them. They are drawn in families_objekt.
+    "sicherheitsdienst_objekt",
+    "bueromoebel_lieferung",
 )
 SPLIT: dict[str, tuple[str, ...]] = {"tuning": TUNING, "never_tuned": NEVER_TUNED}
 FAMILY_NAMES: tuple[str, ...] = TUNING + NEVER_TUNED
@@ -621,7 +643,7 @@ assert set(_DRAWN) | set(LAYOUT_NAMES) | set(MORE_FAMILIES) | set(WORLD_FAMILIES
     MESSE_FAMILIES
 ) | set(DIGITAL_FAMILIES) | set(DIENST_FAMILIES) | set(VERSAND_FAMILIES) | set(
     GETRAENK_FAMILIES
-) == set(FAMILY_NAMES)
+) | set(BUERO_FAMILIES) | set(REISE_FAMILIES) | set(OBJEKT_FAMILIES) == set(FAMILY_NAMES)
 assert len(FAMILY_NAMES) == len(set(FAMILY_NAMES))
 
 
@@ -1142,6 +1164,12 @@ def generate_family(name: str, seed: int) -> SyntheticInvoice:
         return _invoice(name, seed, draw_versand(name, seed))
     if name in GETRAENK_FAMILIES:
         return _invoice(name, seed, draw_getraenk(name, seed))
+    if name in REISE_FAMILIES:
+        return _invoice(name, seed, draw_reise(name, seed))
+    if name in BUERO_FAMILIES:
+        return _invoice(name, seed, draw_buero(name, seed))
+    if name in OBJEKT_FAMILIES:
+        return _invoice(name, seed, draw_objekt(name, seed))
     if name not in _DRAWN:
         raise ValueError(f"unknown family {name!r}; known: {', '.join(FAMILY_NAMES)}")
     fam = _DRAWN[name]

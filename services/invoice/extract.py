@@ -582,7 +582,8 @@ _CREDIT_LABEL = re.compile(
 _OF_WORDS = frozenset({"vom", "dated"})
 OTHER_DOCUMENT_PENALTY = 0.3
 _OTHER_DOCUMENT = re.compile(
-    r"vertrag|angebot|auftrag|bestellung|lieferschein|lieferung|schreiben|anfrage|nachricht|order|offer|quot"
+    r"vertrag|angebot|auftrag|bestellung|lieferschein|lieferung|schreiben|anfrage|nachricht|urkund|beglaubigung"
+    r"|order|offer|quot"
     r"|contract|agreement|inquiry|enquiry|commande|devis|contrat|demande|bestelling|offerte|overeenkomst|aanvraag"
     # The customer's own: whatever "Ihre ... vom" names ("Ihre Anfrage vom", "Ihr Zeichen vom") is not this invoice.
     r"|(?<!\w)(?:ihr|ihre|ihrem|ihren|ihrer|your|votre|vos|uw)(?!\w)",
@@ -1210,6 +1211,27 @@ def _penalise_after_deductions(ctx: _Context, lines: _LineItems) -> None:
                 )
 
 
+def _penalise_before_pass_through(ctx: _Context, lines: _LineItems) -> None:
+    """A total printed above amounts passed on without VAT (court fees a notary advanced: "zzgl. durchlaufende
+    Posten", "Verauslagte Gerichtskosten") is a subtotal when a larger one of its field is printed below them:
+    the invoice total holds what is passed on, as it holds every item (the mirror of a deduction)."""
+    item_rows = {id(item.row) for item in lines.items}
+    marker = ctx.lex.marker("pass_through")
+    rows = [r for r in ctx.layout.rows if id(r) not in item_rows and marker.search(r.text)]
+    for name in ("betrag_netto", "betrag_brutto"):
+        cands = ctx.cands.get(name, [])
+        for row in rows:
+            key = (row.page, row.y0)
+            below = [c.amount for c in cands if (c.span.page, c.span.box[1]) > key and c.amount is not None]
+            if not below:
+                continue
+            largest_below = max(below)
+            for c in cands:
+                if (c.span.page, c.span.box[1]) < key and c.amount is not None and c.amount < largest_below:
+                    c.score -= AFTER_DEDUCTION_PENALTY
+                    c.issues.append(f"printed above amounts passed on ({row.text[:40]!r}): a subtotal")
+
+
 def _amount_candidate(name: str, a: totals.PageAmount, score: float, issue: str) -> Candidate:
     c = Candidate(name, numbers.format_amount(a.value), a.span.text, a.span, score, issues=[issue])
     c.amount = a.value
@@ -1755,6 +1777,7 @@ def extract_fields(
             if best:
                 chosen[name] = best
     _penalise_after_deductions(ctx, lines)
+    _penalise_before_pass_through(ctx, lines)
     rates = _RateTable(_tax_line_rows(layout, None, lines.items))
     _rate_table_candidates(ctx, rates)
     # Before arithmetic adds VAT candidates of its own; a VAT table with VAT in it says otherwise.

@@ -20,8 +20,8 @@ CENT = Decimal("0.01")
 GROUP_SPACES = "\u00a0\u2007\u2008\u2009\u200a\u202f"
 _NUM = rf"\d{{1,3}}(?:[.,'{GROUP_SPACES}]\d{{3}})+(?:[.,]\d{{1,4}})?|\d+(?:[.,]\d{{1,4}})?"
 AMOUNT_RE = re.compile(
-    rf"(?<![\w.,/-])(?P<pre>[-−–]\s?)?(?P<open>\()?(?P<num>{_NUM})(?P<close>\))?(?P<post>-(?!\d))?(?![\w,]|\.\d|/)"
-)
+    rf"(?<![\w.,/-])(?P<pre>[-−–]\s?)?(?P<open>\()?(?P<num>{_NUM})(?P<close>\))?(?P<post>-(?!\d))?(?![\w]|[.,]\d|/)"
+)  # a comma after it ends a clause ("373,15, zahlbar ..."; OCR reads a speck as one): only a digit after it continues
 
 
 @dataclass(frozen=True)

@@ -40,6 +40,13 @@ _CONTACT = re.compile(r"\s+(?:tel(?:efon)?\b|phone\b|fon\b|fax\b|e-?mail\b|www\.
 _CONTACT_START = re.compile(r"^\s*(?:tel(?:efon|\.)?|phone|fon|fax|e-?mail|www\.)(?:\b|:)", re.I)
 # A sole trader's owner named under the business's name ("Inh. Petra Lindemann · Königsallee 73 · ..."): the
 # business's name is the seller's, printed in another row.
+# A line that starts with the seat or a branch ("Amtssitz München · Straße · PLZ Ort", "Niederlassung Köln · ...")
+# gives an address, not a name.
+_SEAT_START = re.compile(
+    r"^\s*(?:amtssitz|sitz|hauptsitz|kanzleisitz|firmensitz|geschäftssitz|standort|niederlassung|zweigniederlassung"
+    r"|filiale|zweigstelle|head office|registered office|siège|vestiging)\b",
+    re.I,
+)
 _OWNER_START = re.compile(r"^\s*(?:inh\.|inhaber(?:in)?\b|prop\.|proprietor\b|owner\b)", re.I)
 # A gap between words of this many line heights (in points: `PageLayout.across`) separates two cells of a row.
 CELL_GAP = 1.4
@@ -217,8 +224,8 @@ def _sender_in(row: Row, whole: Row, layout: DocumentLayout, footer: bool) -> Se
     name = parts[0]
     if not name_tokens or _is_address(name) or _HOUSE_NUMBER_END.search(name) or _CONTACT_START.match(name):
         return None
-    if _OWNER_START.match(name):
-        return None
+    if _OWNER_START.match(name) or _SEAT_START.match(name):
+        return None  # "Inh. Jan Ott · ...", "Amtssitz München · Große Bäckerstraße 139 · 80331 München"
     if footer and re.search(r"\d|:", name):
         return None
     address = tuple(
@@ -408,9 +415,34 @@ def seller_info(layout: DocumentLayout, blocks: list[Block]) -> SellerInfo | Non
     info = next((found for block in blocks if block.party == SELLER and (found := _from_block(block))), None)
     info = (info or _from_sender_line(layout) or _from_sender_line(layout, footer=True)
             or _from_account_holder(layout) or _from_legal_form(layout, blocks))  # fmt: skip
+    if info is not None:
+        info = SellerInfo(_as_letterhead_names(layout, info.name), info.address)
     if info is None or not layout.pages[0].recognised:
         return info
     return SellerInfo(clearest_reading(layout, info.name), info.address)
+
+
+# An office a person holds, printed before the name in a sender line or a footer ("Notarin Dr. Birgit Maurer",
+# "Rechtsanwalt Jan Ott"): the letterhead names the person on a line of its own, the office above or below it.
+_OFFICE = re.compile(
+    r"^(?:Notar(?:in)?|Rechtsanw(?:alt|ältin)|Patentanw(?:alt|ältin)|Steuerberater(?:in)?|Wirtschaftsprüfer(?:in)?"
+    r"|Avocat|Notaire|Advocaat|Notaris)\s+(?=\S)",
+)
+
+
+def _as_letterhead_names(layout: DocumentLayout, name: Span) -> Span:
+    """`name` without the office before it, where the first page prints the name without it on a line of its
+    own (a cell of a row, to the column gap); else `name` as it is."""
+    office = _OFFICE.match(name.text)
+    if office is None:
+        return name
+    bare = name.text[office.end() :]
+    page = layout.pages[0]
+    for row in page.rows:
+        for cell in _cells(row, page):
+            if cell.text != name.text and fuzz.ratio(cell.text, bare) >= SAME_NAME_RATIO:
+                return cell
+    return name
 
 
 def clearest_reading(layout: DocumentLayout, name: Span) -> Span:

@@ -1520,3 +1520,48 @@ def test_the_day_of_a_date_under_an_order_label_is_no_order_number(when: str) ->
         line("Gesamtbetrag 1.486,57 €", 0.50, 0.60),
     )
     assert "bestellnummer" not in values(extract_fields([p]))
+
+
+def _notary(*rows: pb.TextLine) -> pb.PageResult:
+    """A notary's fee invoice: the letterhead names the notary, the office on its own line, the seat beside."""
+    return page(
+        line("NOTAR", 0.09, 0.03),
+        line("Dr. Matthias Engelhardt", 0.09, 0.05),
+        line("Amtssitz München · Große Bäckerstraße 139 · 80331 München · Tel. 0368 9733760", 0.09, 0.07),
+        line("Notar Dr. Matthias Engelhardt · Große Bäckerstraße 139 · 80331 München", 0.09, 0.12),
+        line("Agentur Hansen Promotion GmbH", 0.09, 0.14),
+        line("Jägerstraße 101b", 0.09, 0.155),
+        line("70173 Stuttgart", 0.09, 0.17),
+        line("München, den 27.03.2021", 0.60, 0.20),
+        *rows,
+    )
+
+
+def test_a_notarys_invoice_number_date_and_name() -> None:
+    """"Kostenregister-Nr." numbers a notary's invoice; the deed's date ("Beurkundung vom") is not the invoice's;
+    the notary is the person the letterhead names, not the seat ("Amtssitz München · ...") nor "Notar <name>"."""
+    p = _notary(
+        line("Notarkostenrechnung", 0.09, 0.24),
+        line("Kostenregister-Nr. 2436/2021", 0.09, 0.26),
+        line("Beurkundung vom 25.03.2021, Urkundenrolle Nr. 241/2021 M", 0.09, 0.28),
+        line("Gesamtbetrag 451,13 €", 0.50, 0.60),
+    )
+    got = values(extract_fields([p]))
+    assert (got.get("rechnungsnummer"), got.get("datum")) == ("2436/2021", "2021-03-27")
+    assert got.get("lieferant") == "Dr. Matthias Engelhardt"
+
+
+def test_court_fees_passed_on_make_the_total_larger_than_the_subtotal_with_vat() -> None:
+    """Court fees the notary advanced, passed on without VAT below "Summe inkl. USt.": the invoice's totals are
+    the ones that hold them (netto 1.085,30 = 935,30 + 150,00), as the summary below says."""
+    p = _notary(
+        line("Kostenregister-Nr. 2665/2023", 0.09, 0.26),
+        line("Summe netto 935,30 €", 0.50, 0.49),
+        line("19 % Umsatzsteuer (Nr. 32014 KV GNotKG) 177,71 €", 0.30, 0.505),
+        line("Summe inkl. USt. 1.113,01 €", 0.50, 0.52),
+        line("Verauslagte Gerichtskosten Handelsregister (Ersteintragung) 150,00 €", 0.20, 0.555),
+        line("Rechnungsbetrag 1.263,01 €", 0.50, 0.575),
+        *(line(text, x, 0.60) for text, x in (("Aufteilung", 0.20), ("Netto", 0.45), ("USt.", 0.60), ("Brutto", 0.75))),
+        *(line(text, x, 0.62) for text, x in (("Gesamt", 0.20), ("1.085,30", 0.45), ("177,71", 0.60), ("1.263,01", 0.75))),
+    )
+    assert _amounts(extract_fields([p])) == ("1085.30", "177.71", "1263.01")

@@ -85,3 +85,15 @@ def test_month_names_with_letters_that_only_case_folding_matches(text: str) -> N
     """OCR reads an i as a dotless ı ("Januarı"): the month name still matches case-insensitively, and is
     looked up by its pattern, not a dictionary of folded spellings (a KeyError ended the field extraction)."""
     assert parse_date(text) is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("steuerpflichtig 19 % 373,15, 70,90 444,05", ["373.15", "70.90", "444.05"]),  # a speck read as a comma
+        ("Betrag 1.234,56, zahlbar bis", ["1234.56"]),
+        ("1,234,567", ["1234567"]),  # a comma before a digit still continues the number
+    ],
+)
+def test_a_comma_after_an_amount_ends_it(text: str, values: list[str]) -> None:
+    assert [str(a.value) for a in find_amounts(text)] == values

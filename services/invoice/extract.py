@@ -179,8 +179,8 @@ _SPACED_PREFIX = re.compile(r"^[A-Z]{1,5}$")
 
 def read_id(span: Span) -> tuple[str, Span] | None:
     found = dates.find_dates(span.text)
-    if found and found[0].start == 0:
-        return None  # "Ihre Bestellung vom 20. Juni 2025": a date's day is no number
+    if found and found[0].start == 0 and span.tokens and found[0].end > len(span.tokens[0].text):
+        return None  # "Ihre Bestellung vom 20. Juni 2025": a date's day is no number ("15.03.2024-7" may be one)
     for i, t in enumerate(span.tokens[:3]):
         if t.text.lower().rstrip(".:") in {"nr", "no", "nummer", "number"}:
             continue

@@ -1565,3 +1565,8 @@ def test_court_fees_passed_on_make_the_total_larger_than_the_subtotal_with_vat()
         *(line(text, x, 0.62) for text, x in (("Gesamt", 0.20), ("1.085,30", 0.45), ("177,71", 0.60), ("1.263,01", 0.75))),
     )
     assert _amounts(extract_fields([p])) == ("1085.30", "177.71", "1263.01")
+
+
+def test_an_invoice_number_that_starts_with_a_date_is_kept() -> None:
+    p = page(line("Rechnung Nr. 15.03.2024-7", 0.09, 0.20), line("Gesamtbetrag 1.486,57 €", 0.50, 0.60))
+    assert values(extract_fields([p])).get("rechnungsnummer") == "15.03.2024-7"

@@ -177,6 +177,10 @@ TUNING: tuple[str, ...] = (
     # invoice number behind "Kostenregister-Nr." not found, the deed's date taken for the invoice's, passed-on
     # court fees on scans; families_kanzlei takes its place).
     "notar_kostenrechnung",
+    # Moved in session 18 to work on its seller (designed blind in session 16, measured before any change for it:
+    # 5 seeds, text layer / scan 98.1/96.2 %: a seller's name with "+" in it, "Kabel + Licht Seifert GmbH", cut
+    # at the "+" of its sender line; the blind families of session 18 take its place).
+    "elektro_grosshandel",
 )
 NEVER_TUNED: tuple[str, ...] = (
     "anzahlung",
@@ -226,7 +230,6 @@ NEVER_TUNED: tuple[str, ...] = (
     "kanzlei_rvg",
     # Added in session 16 (families_metall), designed blind (without reading the extractor); nobody has tuned
     # on them. They are drawn in families_metall.
-    "elektro_grosshandel",
     "auto_entrepreneur_fr",
     # Added in session 16 (families_foto), designed blind (without reading the extractor); nobody has tuned on
     # them. They are drawn in families_foto.

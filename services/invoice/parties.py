@@ -220,8 +220,9 @@ def _sender_in(row: Row, whole: Row, layout: DocumentLayout, footer: bool) -> Se
     if (_labels_an_address(row.text[start:]) and not LEGAL_FORM.search(parts[0])
             and not _printed_elsewhere(layout, whole, parts[0])):  # fmt: skip
         return None  # "Chantier : 48 rue de la République, 33800 Bordeaux"
-    name_tokens = row.tokens_in(start, start + len(parts[0]))
-    name = parts[0]
+    last, end = _name_parts(row.text[start:], parts)
+    name_tokens = row.tokens_in(start, start + end)
+    name = row.text[start : start + end].strip()
     if not name_tokens or _is_address(name) or _HOUSE_NUMBER_END.search(name) or _CONTACT_START.match(name):
         return None
     if _OWNER_START.match(name) or _SEAT_START.match(name):
@@ -231,7 +232,27 @@ def _sender_in(row: Row, whole: Row, layout: DocumentLayout, footer: bool) -> Se
     address = tuple(
         t for t, at in zip(row.tokens, row.starts, strict=True) if at >= start and t not in name_tokens
     )
-    return SellerInfo(Span(name, tuple(name_tokens)), Span(", ".join(parts[1:]), address))
+    return SellerInfo(Span(name, tuple(name_tokens)), Span(", ".join(parts[last + 1 :]), address))
+
+
+def _name_parts(text: str, parts: list[str]) -> tuple[int, int]:
+    """The last of a sender line's parts that make the seller's name, and where it ends in `text`: the first
+    part, or a later one with the legal form when the parts before it are words and the separators between them
+    are other than the line's ("Kabel + Licht Seifert GmbH · Mühlenweg 101b · 20095 Hamburg": the name's "+"
+    read as a separator; "Dr. Ines Wagenknecht · c/o Verwaltung e.K. · ..." are two names)."""
+    separators = list(_SENDER_SEPARATORS.finditer(text))
+    if len(separators) + 1 != len(parts):  # an empty part (a separator at the start, two in a row)
+        return 0, len(parts[0])
+    marks = [m.group().strip() for m in separators]
+    if not LEGAL_FORM.search(parts[0]):
+        for k in range(1, min(3, len(parts) - 1)):
+            if re.search(r"\d", parts[k]) or _is_address(parts[k]) or _CONTACT_START.match(parts[k]):
+                break
+            if marks[k] in marks[:k]:
+                break  # the line's own separator stands inside: no name of several parts
+            if LEGAL_FORM.search(parts[k]):
+                return k, separators[k].start()
+    return 0, separators[0].start() if separators else len(text)
 
 
 def _column_groups(row: Row, page: PageLayout) -> list[list[Token]]:

@@ -1570,3 +1570,25 @@ def test_court_fees_passed_on_make_the_total_larger_than_the_subtotal_with_vat()
 def test_an_invoice_number_that_starts_with_a_date_is_kept() -> None:
     p = page(line("Rechnung Nr. 15.03.2024-7", 0.09, 0.20), line("Gesamtbetrag 1.486,57 €", 0.50, 0.60))
     assert values(extract_fields([p])).get("rechnungsnummer") == "15.03.2024-7"
+
+
+@pytest.mark.parametrize(
+    ("sender", "seller"),
+    [
+        ("Kabel + Licht Seifert GmbH · Mühlenweg 101b · 20095 Hamburg", "Kabel + Licht Seifert GmbH"),
+        ("Dr. Ines Wagenknecht · c/o HV Schöller Verwaltungen e.K. · Mühlenweg 101b · 20095 Hamburg",
+         "Dr. Ines Wagenknecht"),
+    ],
+)  # fmt: skip
+def test_a_sender_lines_name_may_hold_a_separator_of_its_own(sender: str, seller: str) -> None:
+    """"+" in a name is one of the characters a sender line separates its parts with: the name runs to the part
+    with the legal form when the line separates its other parts with another character."""
+    p = page(
+        line(sender, 0.09, 0.12),
+        line("Agentur Hansen Promotion GmbH", 0.09, 0.14),
+        line("Jägerstraße 101b", 0.09, 0.155),
+        line("70173 Stuttgart", 0.09, 0.17),
+        line("Rechnung Nr. 4711", 0.09, 0.24),
+        line("Gesamtbetrag 1.486,57 €", 0.50, 0.60),
+    )
+    assert values(extract_fields([p])).get("lieferant") == seller

@@ -181,6 +181,10 @@ TUNING: tuple[str, ...] = (
     # 5 seeds, text layer / scan 98.1/96.2 %: a seller's name with "+" in it, "Kabel + Licht Seifert GmbH", cut
     # at the "+" of its sender line; the blind families of session 18 take its place).
     "elektro_grosshandel",
+    # Moved in session 18 to work on its VAT id (designed blind this session, families_kanzlei; measured before any
+    # change for it: 10 seeds, text layer / scan 98.0/98.0 %: a footer's VAT id read on into the next column's
+    # "GLS Gemeinschaftsbank"; the blind families of families_umzug and families_notdienst take its place).
+    "patentanwalt_kosten",
 )
 NEVER_TUNED: tuple[str, ...] = (
     "anzahlung",
@@ -259,7 +263,6 @@ NEVER_TUNED: tuple[str, ...] = (
     "bueromoebel_lieferung",
     # Added in session 18 (families_kanzlei), designed blind (without reading the extractor); nobody has tuned on
     # them. They are drawn in families_kanzlei.
-    "patentanwalt_kosten",
     "softwarelizenz_reseller",
 )
 SPLIT: dict[str, tuple[str, ...]] = {"tuning": TUNING, "never_tuned": NEVER_TUNED}

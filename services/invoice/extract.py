@@ -355,6 +355,8 @@ def read_compact(span: Span, max_len: int) -> tuple[str, Span] | None:
             break
         if parts and len(text) > 4 and len(parts[0]) <= 4:
             break
+        if used and not _word_spaced(used[-1], t):
+            break  # a column gap: the next column's words ("USt-IdNr. DE 408 758 897    GLS Gemeinschaftsbank")
         parts.append(text)
         used.append(t)
         if len(parts[0]) > 4:

@@ -1592,3 +1592,15 @@ def test_a_sender_lines_name_may_hold_a_separator_of_its_own(sender: str, seller
         line("Gesamtbetrag 1.486,57 €", 0.50, 0.60),
     )
     assert values(extract_fields([p])).get("lieferant") == seller
+
+
+def test_an_identifier_stops_at_a_column_gap() -> None:
+    """A footer's columns: "USt-IdNr. DE 408 758 897" and, a column further, "GLS Gemeinschaftsbank"; the VAT id
+    must not take the bank's first word (read as digits, "GLS" → "615")."""
+    p = page(
+        line("Rechnung Nr. 4711", 0.09, 0.20),
+        line("Gesamtbetrag 1.486,57 €", 0.50, 0.60),
+        line("USt-IdNr. DE 408 758 897", 0.09, 0.92),
+        line("GLS Gemeinschaftsbank", 0.40, 0.92),
+    )
+    assert values(extract_fields([p])).get("ust_id") == "DE408758897"

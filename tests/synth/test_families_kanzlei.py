@@ -4,36 +4,35 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 import pymupdf
 import pytest
-from schwifty import IBAN
-from stdnum.de import stnr
-from stdnum.eu import vat
 
 from benchmarks.synth.families_kanzlei import KANZLEI_FAMILIES, draw_kanzlei
 from tests.synth.family_checks import (
+    ALL_TRUTH_KEYS,
+    TRUTH_KEYS,
     all_of,
+    assert_amounts_add_up,
+    assert_identifiers_pass,
     assert_on_the_page,
     assert_registered,
     assert_same_seed_same_bytes,
     assert_seeds_look_different,
+    assert_truth_format,
     assert_truth_printed,
-    bases_by_rate,
     cents,
+    german_printed_forms,
+    iban_compact_or_in_fours,
     printed_gross,
     seeded,
-    vat_of,
+    to_cent,
 )
-from tests.synth.test_families import amount_forms, date_forms
 from tests.synth.test_synth import page_texts
 
 NAMES = ("patentanwalt_kosten", "softwarelizenz_reseller")
-KEYS = {
-    "rechnungsnummer", "datum", "betrag_netto", "mwst", "betrag_brutto", "waehrung", "ust_id", "steuernummer",
-    "iban", "bic", "lieferant", "pages", "kundennummer", "bestellnummer", "leistungsdatum",
-}  # fmt: skip
+KEYS = ALL_TRUTH_KEYS
 # An amount as printed: German (1.234,56 / 1 234,56) or English (1,234.56), negative with a minus.
 AMOUNT = r"-?(?:\d{1,3}(?:[ .]\d{3})*,\d\d(?!\d)|\d{1,3}(?:,\d{3})*\.\d\d(?!\d))"
 CUR = r"(?:EUR |€ ?)?"
@@ -57,20 +56,7 @@ def many():
 # -- printed forms, written here independently of the generator -------------------------------------------
 
 
-def printed_forms(key: str, value) -> set[str]:
-    if key in ("betrag_netto", "mwst", "betrag_brutto"):
-        return amount_forms(value)
-    if key in ("datum", "leistungsdatum"):
-        day = dt.date.fromisoformat(value)
-        return date_forms(value) | {f"{day:%d.%m.%y}"}
-    if key == "waehrung":
-        return {value, "€"}
-    if key == "ust_id":
-        return {value, f"{value[:2]} {value[2:5]} {value[5:8]} {value[8:]}"}
-    if key == "iban":
-        compact = value.replace(" ", "")
-        return {value, compact, " ".join(compact[i : i + 4] for i in range(0, len(compact), 4))}
-    return {str(value)}
+printed_forms = german_printed_forms(iban=iban_compact_or_in_fours)  # date_forms has 12.03.24
 
 
 def number(text: str) -> Decimal:
@@ -95,10 +81,6 @@ def amounts_after(text: str, label: str) -> list[Decimal]:
     return [number(m) for m in re.findall(rf"{label}:? {CUR}({AMOUNT})", text)]
 
 
-def to_cent(value: Decimal) -> Decimal:
-    return value.quantize(Decimal("0.01"), ROUND_HALF_UP)
-
-
 # -- registration and determinism -----------------------------------------------------------------------
 
 
@@ -117,50 +99,30 @@ def test_same_seed_same_bytes(name):
 def test_truth_has_the_format_of_the_other_families(invoices):
     for inv in all_of(invoices):
         t = inv.truth
-        assert {"rechnungsnummer", "datum", "betrag_netto", "mwst", "betrag_brutto", "waehrung", "lieferant",
-                "pages"} <= set(t)  # fmt: skip
-        assert set(t) <= KEYS, set(t) - KEYS
+        assert_truth_format(inv, TRUTH_KEYS, KEYS)
         assert "ust_id" in t or "steuernummer" in t
         day = dt.date.fromisoformat(t["datum"])
         assert dt.date(2021, 3, 1) <= day <= dt.date(2025, 6, 30)
-        for key in ("betrag_netto", "mwst", "betrag_brutto"):
-            assert isinstance(t[key], float) and round(t[key], 2) == t[key] and t[key] > 0
         assert t["waehrung"] == "EUR"
         assert "bic" not in t or "iban" in t
         if inv.layout == "patentanwalt_kosten":
             assert "iban" in t and not {"bestellnummer", "leistungsdatum"} & set(t)
         else:
             assert "ust_id" in t
-        with pymupdf.open(stream=inv.pdf, filetype="pdf") as doc:
-            assert doc.page_count == t["pages"] and all(page.rect == pymupdf.paper_rect("a4") for page in doc)
 
 
 def test_amounts_add_up_per_rate(many):
-    for inv in all_of(many):
-        t = inv.truth
-        by_rate = bases_by_rate(inv)
-        vat_total = sum(vat_of(base, rate) for rate, base in by_rate.items())
-        rates = {Decimal(19), Decimal(0)} if inv.layout == "patentanwalt_kosten" else {Decimal(19)}
-        assert set(by_rate) == rates, (inv.layout, inv.seed)
-        assert all(base > 0 for base in by_rate.values()), (inv.layout, inv.seed)
-        assert cents(t["betrag_netto"]) == sum(by_rate.values()), inv.layout
-        assert cents(t["mwst"]) == vat_total, inv.layout
-        assert cents(t["betrag_netto"]) + vat_total == cents(t["betrag_brutto"]), inv.layout
-        assert {(Decimal(v.rate), v.base, v.amount) for v in inv.vat_lines} == {
-            (rate, base, vat_of(base, rate)) for rate, base in by_rate.items()
-        }
+    assert_amounts_add_up(
+        many,
+        lambda inv, rates: (
+            rates == ({Decimal(19), Decimal(0)} if inv.layout == "patentanwalt_kosten" else {Decimal(19)})
+        ),
+        positive_bases=True,
+    )
 
 
 def test_identifiers_pass_their_checksums(many):
-    for inv in all_of(many):
-        t = inv.truth
-        if "iban" in t:
-            iban = IBAN(t["iban"], validate_bban=True)
-            assert t.get("bic", str(iban.bic)) == str(iban.bic) and iban.country_code == "DE"
-        if "ust_id" in t:
-            assert t["ust_id"].startswith("DE") and vat.is_valid(t["ust_id"])
-        if "steuernummer" in t:
-            assert stnr.is_valid(t["steuernummer"]), t["steuernummer"]
+    assert_identifiers_pass(many)
 
 
 def test_text_layer_holds_every_truth_value_as_printed(invoices):

@@ -9,32 +9,33 @@ from decimal import Decimal
 import pymupdf
 import pytest
 from schwifty import IBAN
-from stdnum.de import stnr
-from stdnum.eu import vat
 
 from benchmarks.synth.families_recht import RECHT_FAMILIES, draw_recht, gkg_fee, rvg_fee
 from tests.synth.family_checks import (
+    ALL_TRUTH_KEYS,
+    TRUTH_KEYS,
     all_of,
+    assert_amounts_add_up,
+    assert_identifiers_pass,
     assert_on_the_page,
     assert_registered,
     assert_same_seed_same_bytes,
     assert_seeds_look_different,
+    assert_truth_format,
     assert_truth_printed,
     bases_by_rate,
     cents,
     de_amount,
+    de_or_en_number,
+    german_printed_forms,
+    printed_gross_in_any_form,
     seeded,
-    text_of,
-    vat_of,
 )
-from tests.synth.test_families import amount_forms, any_printed, date_forms
+from tests.synth.test_families import any_printed
 from tests.synth.test_synth import page_texts
 
 NAMES = ("kanzlei_rvg", "seminar_schulung")
-KEYS = {
-    "rechnungsnummer", "datum", "betrag_netto", "mwst", "betrag_brutto", "waehrung", "ust_id", "steuernummer",
-    "iban", "bic", "lieferant", "pages", "leistungsdatum", "kundennummer", "bestellnummer",
-}  # fmt: skip
+KEYS = ALL_TRUTH_KEYS
 RATES = {"kanzlei_rvg": {Decimal(19), Decimal(0)}, "seminar_schulung": {Decimal(19), Decimal(7), Decimal(0)}}
 IBAN_RE = r"DE\d\d(?: ?\d{4}){4} ?\d\d"
 
@@ -52,33 +53,7 @@ def many():
 # -- printed forms, written here independently of the generator -------------------------------------------
 
 
-def printed_forms(key: str, value) -> set[str]:
-    if key in ("betrag_netto", "mwst", "betrag_brutto"):
-        return amount_forms(value)
-    if key in ("datum", "leistungsdatum"):
-        return date_forms(value)
-    if key == "waehrung":
-        return {value, "€"}
-    if key == "ust_id":
-        return {value, f"{value[:2]} {value[2:5]} {value[5:8]} {value[8:]}"}
-    return {str(value)}
-
-
-def amount(text: str) -> Decimal:
-    """A printed amount ("1.234,56", "1 234,56", "1,234.56") as a number."""
-    text = text.replace(" ", "")
-    if re.search(r"\.\d\d$", text):
-        return Decimal(text.replace(",", ""))
-    return Decimal(text.replace(".", "").replace(",", "."))
-
-
-def printed_total(name: str, inv) -> str:
-    gross = inv.truth["betrag_brutto"]
-    text = text_of(inv.pdf)
-    for form in (de_amount(gross), f"{gross:,.2f}".replace(",", " ").replace(".", ","), f"{gross:,.2f}"):
-        if form in text:
-            return form
-    return de_amount(gross)
+printed_forms = german_printed_forms()
 
 
 # -- registration and determinism -----------------------------------------------------------------------
@@ -99,41 +74,16 @@ def test_same_seed_same_bytes(name):
 def test_truth_has_the_format_of_the_other_families(invoices):
     for inv in all_of(invoices):
         t = inv.truth
-        assert {
-            "rechnungsnummer",
-            "datum",
-            "betrag_netto",
-            "mwst",
-            "betrag_brutto",
-            "waehrung",
-            "lieferant",
-            "pages",
-            "iban",
-        } <= set(t)
-        assert set(t) <= KEYS, set(t) - KEYS
+        assert_truth_format(inv, TRUTH_KEYS | {"iban"}, KEYS)
         assert "ust_id" in t or "steuernummer" in t
         assert dt.date(2021, 1, 1) <= dt.date.fromisoformat(t["datum"]) < dt.date(2025, 6, 1)
-        for key in ("betrag_netto", "mwst", "betrag_brutto"):
-            assert isinstance(t[key], float) and round(t[key], 2) == t[key] and t[key] > 0
         assert t["waehrung"] == "EUR"
         if inv.layout == "kanzlei_rvg":
             assert "bestellnummer" not in t
-        with pymupdf.open(stream=inv.pdf, filetype="pdf") as doc:
-            assert doc.page_count == t["pages"] and all(page.rect == pymupdf.paper_rect("a4") for page in doc)
 
 
 def test_amounts_add_up_per_rate(many):
-    for inv in all_of(many):
-        t = inv.truth
-        by_rate = bases_by_rate(inv)
-        vat_total = sum(vat_of(base, rate) for rate, base in by_rate.items())
-        assert Decimal(19) in by_rate and set(by_rate) <= RATES[inv.layout], inv.layout
-        assert cents(t["betrag_netto"]) == sum(by_rate.values()), inv.layout
-        assert cents(t["mwst"]) == vat_total, inv.layout
-        assert cents(t["betrag_netto"]) + vat_total == cents(t["betrag_brutto"]), inv.layout
-        assert {(Decimal(v.rate), v.base, v.amount) for v in inv.vat_lines} == {
-            (rate, base, vat_of(base, rate)) for rate, base in by_rate.items()
-        }
+    assert_amounts_add_up(many, lambda inv, rates: Decimal(19) in rates and rates <= RATES[inv.layout])
     rate_sets = {inv.layout: set() for inv in all_of(many)}
     for inv in all_of(many):
         rate_sets[inv.layout].add(frozenset(bases_by_rate(inv)))
@@ -143,14 +93,7 @@ def test_amounts_add_up_per_rate(many):
 
 
 def test_identifiers_pass_their_checksums(many):
-    for inv in all_of(many):
-        t = inv.truth
-        iban = IBAN(t["iban"], validate_bban=True)
-        assert t.get("bic", str(iban.bic)) == str(iban.bic) and iban.country_code == "DE"
-        if "ust_id" in t:
-            assert t["ust_id"].startswith("DE") and vat.is_valid(t["ust_id"])
-        if "steuernummer" in t:
-            assert stnr.is_valid(t["steuernummer"]), t["steuernummer"]
+    assert_identifiers_pass(many, iban_required=True)
     assert any("bic" not in inv.truth for inv in many["kanzlei_rvg"])
 
 
@@ -163,7 +106,7 @@ def test_nothing_is_drawn_off_the_page(invoices):
 
 
 def test_seeds_look_different(invoices):
-    assert_seeds_look_different(invoices, printed_total)
+    assert_seeds_look_different(invoices, printed_gross_in_any_form)
 
 
 # -- kanzlei_rvg -------------------------------------------------------------------------------------------
@@ -268,8 +211,8 @@ def test_kanzlei_rvg_prints_a_law_firms_fee_note(many):
             paid = re.search(
                 rf"(?:Vorschuss vom|Vorschuss \(|Vorschusszahlung vom)[^-]+?(-{DE_AMOUNT[2:]})", text
             )
-            assert paid and 0 < -amount(paid[1]) < gross
-            assert any_printed(text, float(gross + amount(paid[1])))
+            assert paid and 0 < -de_or_en_number(paid[1]) < gross
+            assert any_printed(text, float(gross + de_or_en_number(paid[1])))
         if "Vorbem. 3 Abs. 4 VV RVG" in text:
             counts["credited"] += 1
             assert any(item.total < 0 and any_printed(text, float(item.total)) for item in inv.items)
@@ -385,6 +328,6 @@ def test_seminar_schulung_prints_a_training_providers_invoice(many):
             r"(?:EUR |€ ?)?(\d[\d.,  ]*\d\d)",
             text,
         )
-        assert total and amount(total[2]) == cents(t["betrag_brutto"]), (inv.seed, total)
+        assert total and de_or_en_number(total[2]) == cents(t["betrag_brutto"]), (inv.seed, total)
     assert all(counts.values()), counts
     assert counts["english"] < counts["exempt"] + counts["taxed"] - counts["english"]

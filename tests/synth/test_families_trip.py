@@ -10,33 +10,32 @@ import pymupdf
 import pytest
 from schwifty import IBAN
 from stdnum.ch import vat as ch_vat
-from stdnum.de import stnr
 from stdnum.eu import vat
 
 from benchmarks.synth.families_trip import TRIP_FAMILIES, draw_trip
 from tests.synth.family_checks import (
+    ALL_TRUTH_KEYS,
+    AMOUNT_KEYS,
     all_of,
+    assert_amounts_add_up,
+    assert_identifiers_pass,
     assert_on_the_page,
     assert_registered,
     assert_same_seed_same_bytes,
     assert_seeds_look_different,
     assert_truth_printed,
-    bases_by_rate,
-    cents,
+    currency_euro_sign_for_eur,
     de_amount,
+    german_printed_forms,
     seeded,
     text_of,
-    vat_of,
 )
-from tests.synth.test_families import amount_forms, any_printed, date_forms
+from tests.synth.test_families import any_printed
 from tests.synth.test_synth import page_texts
 
 NAMES = ("hotel_rechnung", "kassenbon", "spedition_fracht", "lizenz_ch")
 CENT = Decimal("0.01")
-KEYS = {
-    "rechnungsnummer", "datum", "betrag_netto", "mwst", "betrag_brutto", "waehrung", "ust_id", "steuernummer",
-    "iban", "bic", "lieferant", "pages", "leistungsdatum", "kundennummer", "bestellnummer",
-}  # fmt: skip
+KEYS = ALL_TRUTH_KEYS
 RECEIPT_WIDTH = 80 * 72 / 25.4
 
 
@@ -60,17 +59,16 @@ def swiss(value: float) -> str:
     return f"{value:,.2f}".replace(",", "'")
 
 
+german_forms = german_printed_forms(currency=currency_euro_sign_for_eur)
+
+
 def printed_forms(key: str, value) -> set[str]:
-    if key in ("betrag_netto", "mwst", "betrag_brutto"):
-        return amount_forms(value) | {swiss(value)}
-    if key in ("datum", "leistungsdatum"):
-        return date_forms(value)
-    if key == "waehrung":
-        return {value, "€"} if value == "EUR" else {value}
-    if key == "ust_id":  # compact, in German groups (DE 123 456 789), a Swiss one as CHE-123.456.789 MWST
-        return {value, f"{value[:2]} {value[2:5]} {value[5:8]} {value[8:]}",
-                f"{value[:3]}-{value[3:6]}.{value[6:9]}.{value[9:12]} {value[12:]}"}  # fmt: skip
-    return {str(value)}
+    if key in AMOUNT_KEYS:
+        return german_forms(key, value) | {swiss(value)}
+    if key == "ust_id":  # also a Swiss one as CHE-123.456.789 MWST
+        swiss_vat_id = f"{value[:3]}-{value[3:6]}.{value[6:9]}.{value[9:12]} {value[12:]}"
+        return german_forms(key, value) | {swiss_vat_id}
+    return german_forms(key, value)
 
 
 # -- registration and determinism -----------------------------------------------------------------------
@@ -112,31 +110,18 @@ def test_truth_has_the_format_of_the_other_families(invoices):
 
 
 def test_amounts_add_up_per_rate(invoices):
-    for inv in all_of(invoices):
-        t = inv.truth
-        by_rate = bases_by_rate(inv)
-        vat_total = sum(vat_of(base, rate) for rate, base in by_rate.items())
-        assert cents(t["betrag_netto"]) == sum(by_rate.values()) > 0, inv.layout
-        assert cents(t["mwst"]) == vat_total, inv.layout
-        assert cents(t["betrag_netto"]) + vat_total == cents(t["betrag_brutto"]), inv.layout
-        assert {(v.rate, v.base, v.amount) for v in inv.vat_lines} == {
-            (rate, base, vat_of(base, rate)) for rate, base in by_rate.items()
-        }
+    assert_amounts_add_up(invoices, None, positive_net=True)
 
 
 def test_identifiers_pass_their_checksums(invoices):
-    for inv in all_of(invoices):
-        t = inv.truth
-        if "iban" in t:
-            iban = IBAN(t["iban"], validate_bban=True)
-            assert t.get("bic", str(iban.bic)) == str(iban.bic)
-            assert iban.country_code == ("CH" if inv.layout == "lizenz_ch" else "DE")
-        if "ust_id" in t:
-            number = t["ust_id"]
-            assert ch_vat.is_valid(number) if number.startswith("CHE") else vat.is_valid(number), number
-        if "steuernummer" in t:
-            assert stnr.is_valid(t["steuernummer"]), t["steuernummer"]
-        assert "ust_id" in t or "steuernummer" in t
+    assert_identifiers_pass(
+        invoices,
+        iban_countries=lambda inv: ("CH",) if inv.layout == "lizenz_ch" else ("DE",),
+        ust_id_valid=lambda number: (
+            ch_vat.is_valid(number) if number.startswith("CHE") else vat.is_valid(number)
+        ),
+    )
+    assert all("ust_id" in inv.truth or "steuernummer" in inv.truth for inv in all_of(invoices))
 
 
 def test_text_layer_holds_every_truth_value_as_printed(invoices):

@@ -8,34 +8,36 @@ from decimal import ROUND_HALF_UP, Decimal
 
 import pymupdf
 import pytest
-from schwifty import IBAN
 from stdnum import ean
-from stdnum.de import stnr
 from stdnum.eu import vat
 
 from benchmarks.synth.families_zeit import ZEIT_FAMILIES, draw_zeit
 from tests.synth.family_checks import (
+    ALL_TRUTH_KEYS,
+    TRUTH_KEYS,
     all_of,
+    assert_amounts_add_up,
+    assert_identifiers_pass,
     assert_on_the_page,
     assert_registered,
     assert_same_seed_same_bytes,
     assert_seeds_look_different,
+    assert_truth_format,
     assert_truth_printed,
     bases_by_rate,
     cents,
     de_amount,
+    de_or_en_number,
+    german_printed_forms,
+    rates_one_of,
     seeded,
     text_of,
-    vat_of,
 )
-from tests.synth.test_families import amount_forms, any_printed, date_forms
+from tests.synth.test_families import amount_forms, any_printed
 from tests.synth.test_synth import page_texts
 
 NAMES = ("beratung_stunden", "rechnung_quer")
-KEYS = {
-    "rechnungsnummer", "datum", "betrag_netto", "mwst", "betrag_brutto", "waehrung", "ust_id", "steuernummer",
-    "iban", "bic", "lieferant", "pages", "leistungsdatum", "kundennummer", "bestellnummer",
-}  # fmt: skip
+KEYS = ALL_TRUTH_KEYS
 RATES = {"beratung_stunden": ({Decimal(19)}, {Decimal(19), Decimal(0)}),
          "rechnung_quer": ({Decimal(19)}, {Decimal(19), Decimal(7)})}  # fmt: skip
 PAPER = {"beratung_stunden": pymupdf.paper_rect("a4"), "rechnung_quer": pymupdf.paper_rect("a4-l")}
@@ -54,24 +56,7 @@ def many():
 # -- printed forms, written here independently of the generator -------------------------------------------
 
 
-def printed_forms(key: str, value) -> set[str]:
-    if key in ("betrag_netto", "mwst", "betrag_brutto"):
-        return amount_forms(value)
-    if key in ("datum", "leistungsdatum"):
-        return date_forms(value)
-    if key == "waehrung":
-        return {value, "€"}
-    if key == "ust_id":
-        return {value, f"{value[:2]} {value[2:5]} {value[5:8]} {value[8:]}"}
-    return {str(value)}
-
-
-def amount(text: str) -> Decimal:
-    """A printed amount ("1.234,56", "1234,56", "1,234.56") as a number."""
-    text = text.replace(" ", "")
-    if re.search(r"\.\d\d$", text):
-        return Decimal(text.replace(",", ""))
-    return Decimal(text.replace(".", "").replace(",", "."))
+printed_forms = german_printed_forms()
 
 
 def printed_total(name: str, inv) -> str:
@@ -105,51 +90,27 @@ def test_same_seed_same_bytes(name):
 def test_truth_has_the_format_of_the_other_families(invoices):
     for inv in all_of(invoices):
         t = inv.truth
-        assert {"rechnungsnummer", "datum", "betrag_netto", "mwst", "betrag_brutto", "waehrung", "lieferant",
-                "pages", "iban"} <= set(t)  # fmt: skip
-        assert set(t) <= KEYS, set(t) - KEYS
+        assert_truth_format(inv, TRUTH_KEYS | {"iban"}, KEYS, paper=PAPER[inv.layout])
         assert "ust_id" in t or "steuernummer" in t
         day = dt.date.fromisoformat(t["datum"])
         assert not dt.date(2020, 7, 1) <= day <= dt.date(2020, 12, 31)  # German VAT 16 % and 5 % then
         if inv.layout == "beratung_stunden":  # nor the month of service before the invoice
             assert not dt.date(2020, 7, 1) <= day <= dt.date(2021, 1, 31)
-        for key in ("betrag_netto", "mwst", "betrag_brutto"):
-            assert isinstance(t[key], float) and round(t[key], 2) == t[key] and t[key] > 0
         assert t["waehrung"] == "EUR"
         if inv.layout == "beratung_stunden":
             assert "leistungsdatum" not in t  # a period of service, never one date
         if "leistungsdatum" in t:
             assert t["leistungsdatum"] <= t["datum"]
-        with pymupdf.open(stream=inv.pdf, filetype="pdf") as doc:
-            assert doc.page_count == t["pages"]
-            assert all(page.rect == PAPER[inv.layout] for page in doc)
 
 
 def test_amounts_add_up_per_rate(many):
-    for inv in all_of(many):
-        t = inv.truth
-        by_rate = bases_by_rate(inv)
-        vat_total = sum(vat_of(base, rate) for rate, base in by_rate.items())
-        assert set(by_rate) in RATES[inv.layout], (inv.layout, set(by_rate))
-        assert cents(t["betrag_netto"]) == sum(by_rate.values()), inv.layout
-        assert cents(t["mwst"]) == vat_total, inv.layout
-        assert cents(t["betrag_netto"]) + vat_total == cents(t["betrag_brutto"]), inv.layout
-        assert {(Decimal(v.rate), v.base, v.amount) for v in inv.vat_lines} == {
-            (rate, base, vat_of(base, rate)) for rate, base in by_rate.items()
-        }
+    assert_amounts_add_up(many, rates_one_of(RATES))
     for name, group in many.items():  # each rate set occurs
         assert {frozenset(bases_by_rate(inv)) for inv in group} == {frozenset(r) for r in RATES[name]}, name
 
 
 def test_identifiers_pass_their_checksums(many):
-    for inv in all_of(many):
-        t = inv.truth
-        iban = IBAN(t["iban"], validate_bban=True)
-        assert iban.country_code == "DE" and t.get("bic", str(iban.bic)) == str(iban.bic)
-        if "ust_id" in t:
-            assert t["ust_id"].startswith("DE") and vat.is_valid(t["ust_id"])
-        if "steuernummer" in t:
-            assert stnr.is_valid(t["steuernummer"]), t["steuernummer"]
+    assert_identifiers_pass(many, iban_required=True)
 
 
 def test_text_layer_holds_every_truth_value_as_printed(invoices):
@@ -183,7 +144,7 @@ def test_beratung_stunden_prints_a_consultants_invoice_with_its_timesheet(many):
         english += en
         gross = re.search(rf"(Gesamtbetrag|Rechnungsbetrag|Gesamtbetrag brutto|Total amount|Invoice total) "
                           rf"(?:€|EUR )?({AMOUNT})", text)  # fmt: skip
-        assert gross and amount(gross[2]) == cents(t["betrag_brutto"])
+        assert gross and de_or_en_number(gross[2]) == cents(t["betrag_brutto"])
         assert re.search(r"(Ihr Ansprechpartner|Ansprechpartner|Your contact|Contact) \S", texts[0])
         assert re.search(r"(Projekt-Nr\.|Projekt|Projektnummer|Project No\.|Project) \S", texts[0])
         if "GmbH" in t["lieferant"] or "mbH" in t["lieferant"]:
@@ -204,7 +165,7 @@ def test_beratung_stunden_prints_a_consultants_invoice_with_its_timesheet(many):
         if Decimal(0) in rates:
             passed += 1
             taxed = re.search(rf"(USt 19 % auf|VAT 19 % on) ({AMOUNT})", text)
-            assert taxed and amount(taxed[2]) == bases_by_rate(inv)[Decimal(19)]
+            assert taxed and de_or_en_number(taxed[2]) == bases_by_rate(inv)[Decimal(19)]
             assert re.search(r"(ohne USt\.|no VAT)", text)
         if len(inv.items) > 1 and re.search(r"(Zwischensumme Auslagen|Summe Auslagen|Reisekosten netto|"
                                             r"Subtotal expenses|Expenses subtotal)", text):  # fmt: skip
@@ -274,17 +235,21 @@ def test_rechnung_quer_prints_a_landscape_wholesale_invoice(many):
             assert word in text, word
         cells_ = dict(strip_cells(inv.pdf))
         labels = list(cells_)
-        goods = amount(cells_[labels[0]])
-        cut = abs(amount(cells_[labels[1]]))
+        goods = de_or_en_number(cells_[labels[0]])
+        cut = abs(de_or_en_number(cells_[labels[1]]))
         net_label = next(k for k in labels if k in ("Netto", "Nettowert", "Summe netto"))
-        freights = [amount(v) for k, v in cells_.items() if k in ("Fracht", "Versandkosten", "Frachtkosten")]
+        freights = [
+            de_or_en_number(v) for k, v in cells_.items() if k in ("Fracht", "Versandkosten", "Frachtkosten")
+        ]
         extra = sum(freights, Decimal(0))
         freight += bool(extra)
-        assert goods - cut + extra == amount(cells_[net_label]) == cents(t["betrag_netto"])
+        assert goods - cut + extra == de_or_en_number(cells_[net_label]) == cents(t["betrag_netto"])
         vat_a = next(v for k, v in cells_.items() if re.fullmatch(r"(MwSt\.?|USt) (A|1) 19 %", k))
         vat_b = next(v for k, v in cells_.items() if re.fullmatch(r"(MwSt\.?|USt) (B|2) 7 %", k))
-        assert amount(vat_a) + amount(vat_b) == cents(t["mwst"])
-        assert amount(cells_[labels[-1]]) == cents(t["betrag_brutto"]) and labels[-1].endswith(" EUR")
+        assert de_or_en_number(vat_a) + de_or_en_number(vat_b) == cents(t["mwst"])
+        assert de_or_en_number(cells_[labels[-1]]) == cents(t["betrag_brutto"]) and labels[-1].endswith(
+            " EUR"
+        )
         bases += any(k.startswith("Netto ") for k in labels)
         if set(bases_by_rate(inv)) == {Decimal(19)}:
             only_a += 1
@@ -292,7 +257,9 @@ def test_rechnung_quer_prints_a_landscape_wholesale_invoice(many):
         match = re.search(rf"(\d) % Skonto bis (\S+) = ({QUER_AMOUNT})", text)
         if match:
             skonto += 1
-            assert amount(match[3]) == cents(t["betrag_brutto"]) - share(t["betrag_brutto"], int(match[1]))
+            assert de_or_en_number(match[3]) == cents(t["betrag_brutto"]) - share(
+                t["betrag_brutto"], int(match[1])
+            )
         elif "Skonto (" in text:
             skonto += 1
             pct = int(re.search(r"(\d) % Skonto \(", text)[1])

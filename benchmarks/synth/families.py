@@ -45,10 +45,12 @@ from benchmarks.synth.families_medien import MEDIEN_FAMILIES, draw_medien
 from benchmarks.synth.families_messe import MESSE_FAMILIES, draw_messe
 from benchmarks.synth.families_metall import METALL_FAMILIES, draw_metall
 from benchmarks.synth.families_more import MORE_FAMILIES, Drawing, draw_more
+from benchmarks.synth.families_notdienst import NOTDIENST_FAMILIES, draw_notdienst
 from benchmarks.synth.families_objekt import OBJEKT_FAMILIES, draw_objekt
 from benchmarks.synth.families_recht import RECHT_FAMILIES, draw_recht
 from benchmarks.synth.families_reise import REISE_FAMILIES, draw_reise
 from benchmarks.synth.families_trip import TRIP_FAMILIES, draw_trip
+from benchmarks.synth.families_umzug import UMZUG_FAMILIES, draw_umzug
 from benchmarks.synth.families_versand import VERSAND_FAMILIES, draw_versand
 from benchmarks.synth.families_world import WORLD_FAMILIES, draw_world
 from benchmarks.synth.families_zeit import ZEIT_FAMILIES, draw_zeit
@@ -264,6 +266,14 @@ NEVER_TUNED: tuple[str, ...] = (
     # Added in session 18 (families_kanzlei), designed blind (without reading the extractor); nobody has tuned on
     # them. They are drawn in families_kanzlei.
     "softwarelizenz_reseller",
+    # Added in session 18 (families_umzug), designed blind (without reading the extractor); nobody has tuned on
+    # them. They are drawn in families_umzug.
+    "umzug_buero",
+    "container_entsorgung",
+    # Added in session 18 (families_notdienst), designed blind (without reading the extractor); nobody has tuned
+    # on them. They are drawn in families_notdienst.
+    "schluesseldienst_notdienst",
+    "fachzeitschrift_abo",
 )
 SPLIT: dict[str, tuple[str, ...]] = {"tuning": TUNING, "never_tuned": NEVER_TUNED}
 FAMILY_NAMES: tuple[str, ...] = TUNING + NEVER_TUNED
@@ -656,7 +666,7 @@ assert set(_DRAWN) | set(LAYOUT_NAMES) | set(MORE_FAMILIES) | set(WORLD_FAMILIES
     GETRAENK_FAMILIES
 ) | set(BUERO_FAMILIES) | set(REISE_FAMILIES) | set(OBJEKT_FAMILIES) | set(
     KANZLEI_FAMILIES
-) == set(FAMILY_NAMES)
+) | set(UMZUG_FAMILIES) | set(NOTDIENST_FAMILIES) == set(FAMILY_NAMES)
 assert len(FAMILY_NAMES) == len(set(FAMILY_NAMES))
 
 
@@ -1185,6 +1195,10 @@ def generate_family(name: str, seed: int) -> SyntheticInvoice:
         return _invoice(name, seed, draw_objekt(name, seed))
     if name in KANZLEI_FAMILIES:
         return _invoice(name, seed, draw_kanzlei(name, seed))
+    if name in UMZUG_FAMILIES:
+        return _invoice(name, seed, draw_umzug(name, seed))
+    if name in NOTDIENST_FAMILIES:
+        return _invoice(name, seed, draw_notdienst(name, seed))
     if name not in _DRAWN:
         raise ValueError(f"unknown family {name!r}; known: {', '.join(FAMILY_NAMES)}")
     fam = _DRAWN[name]

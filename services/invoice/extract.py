@@ -621,6 +621,8 @@ def _from_hit(ctx: _Context, hit: LabelHit) -> None:
         return  # "Die Umsatzsteuer wird nicht gesondert ausgewiesen": no label of an amount
     if name == "bestellnummer" and _OURS.search(hit.row.text[: hit.start]):
         return  # "Unser Auftrag AB-19-723": the seller's own order confirmation, not the customer's order
+    if name == "rechnungsnummer" and ctx.lex.marker("card_payment").search(hit.row.text):
+        return  # "Terminal-ID 65923036 · Beleg-Nr. 1982 · Visa": the card slip's number
     source = pb.FIELD_SOURCE_TEMPLATE if hit.strength > 1.0 else pb.FIELD_SOURCE_TEXT
     row_has_number = any(h.row is hit.row and h.field == "rechnungsnummer" for h in ctx.near(hit))
     page = ctx.layout.page(hit.row.page)
@@ -816,6 +818,32 @@ def _scan_title_numbers(ctx: _Context) -> None:
                 continue
             c = Candidate("rechnungsnummer", value, value, span, 0.5 - 0.01 * row.page)
             c.issues.append("no number label found; number read after the document title")
+            ctx.add(c)
+
+
+# A title row ("Rechnung / Arbeitsnachweis Nr. R243464", "Einsatzbericht und Rechnung" over "Nr. R243464"): the
+# number behind its bare "Nr." is the titled document's.
+_TITLE_ROW = re.compile(r"(?<!\w)(?:rechnung|invoice|gutschrift|facture|factuur)\b", re.IGNORECASE)
+_NUMBER_WORD = re.compile(r"^(?:nr|no|n°|nummer|number)\.?:?$", re.IGNORECASE)
+TITLE_WORDS = 6  # a title row is short; a longer one is a sentence
+
+
+def _scan_title_nr(ctx: _Context) -> None:
+    """Invoice numbers behind a bare "Nr." in the document's title row or at the start of the row under it (as
+    weak as a title's number)."""
+    for page in ctx.layout.pages:
+        for title, under in zip(page.rows, [*page.rows[1:], None], strict=True):
+            if not _TITLE_ROW.search(title.text) or len(title.tokens) > TITLE_WORDS:
+                continue
+            tokens = next((title.tokens[k:] for k in range(1, len(title.tokens))
+                           if _NUMBER_WORD.match(title.tokens[k].text)), None)  # fmt: skip
+            if tokens is None and under is not None and under.y0 - title.y1 <= page.line_height:
+                tokens = under.tokens if _NUMBER_WORD.match(under.tokens[0].text) else None
+            got = read_id(Span(" ".join(t.text for t in tokens), tuple(tokens))) if tokens else None
+            if got is None or ctx.refers_elsewhere(got[1]):
+                continue
+            c = Candidate("rechnungsnummer", got[0], got[1].text, got[1], 0.5 - 0.01 * title.page)
+            c.issues.append("no number label found; number read behind \"Nr.\" of the document title")
             ctx.add(c)
 
 
@@ -1761,6 +1789,7 @@ def extract_fields(
         _from_hit(ctx, hit)
     _scan_patterns(ctx)
     _scan_title_numbers(ctx)
+    _scan_title_nr(ctx)
     _scan_terms(ctx)
     _currency_fallback(ctx)
     _letter_date(ctx)

@@ -20,7 +20,7 @@ SELLER_HEADINGS = re.compile(rf"^\s*{_SELLER_WORDS}\b[^:]{{0,30}}:\s*$|^\s*{_SEL
 _OTHER_WORDS = (
     r"(?:käufer|kunde|rechnungsempfänger|leistungsempfänger|warenempfänger|lieferanschrift|lieferadresse"
     r"|buyer|customer|bill\s+to|ship\s+to|invoice\s+to|rechnungsadresse|empfänger|steuerbevollmächtigter"
-    r"|abweichender\s+warenempfänger|zahlungspflichtiger"
+    r"|abweichender\s+warenempfänger|zahlungspflichtiger|auftraggeber(?:in)?|besteller(?:in)?"
     r"|client|destinataire|facturé\s+à|factur(?:er|é)\s+à|adresse\s+de\s+facturation|adresse\s+de\s+livraison"
     r"|klant|afnemer|factuur\s+aan|factuuradres|afleveradres|aan)"
 )

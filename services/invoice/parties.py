@@ -37,7 +37,9 @@ _SENDER_SEPARATORS = re.compile(r"\s+[·•|∙»«*°+.:;\-–—]{1,2}\s+|\s*,
 # Contact details that follow a name in the same row ("Müller GmbH   Tel. 0201 ...").
 _CONTACT = re.compile(r"\s+(?:tel(?:efon)?\b|phone\b|fon\b|fax\b|e-?mail\b|www\.)", re.I)
 # ... and a cell that starts with them is contact details, no name ("Tel. 0932 382334 · Fax · Am Güterbahnhof 54").
-_CONTACT_START = re.compile(r"^\s*(?:tel(?:efon|\.)?|phone|fon|fax|e-?mail|www\.)(?:\b|:)", re.I)
+_CONTACT_START = re.compile(
+    r"^\s*(?:tel(?:efon|\.)?|phone|fon|fax|e-?mail|www\.|mobil|handy|notruf|hotline|service-hotline)(?:\b|:)", re.I
+)
 # A sole trader's owner named under the business's name ("Inh. Petra Lindemann · Königsallee 73 · ..."): the
 # business's name is the seller's, printed in another row.
 # A line that starts with the seat or a branch ("Amtssitz München · Straße · PLZ Ort", "Niederlassung Köln · ...")
@@ -188,12 +190,16 @@ def _from_block(block: Block) -> SellerInfo | None:
 _STREET_AND_TOWN = re.compile(r"\d{1,4}\s?[a-zA-Z]?\s+(?:[A-Z]{1,2}[-\s])?\d{4,5}\s+\w")
 
 
-def _from_sender_line(layout: DocumentLayout, footer: bool = False) -> SellerInfo | None:
-    """Name, street, town in one row: the sender line above the address, or the footer's company line."""
+def _from_sender_line(
+    layout: DocumentLayout, footer: bool = False, blocks: Sequence[Block] = ()
+) -> SellerInfo | None:
+    """Name, street, town in one row: the sender line above the address, or the footer's company line; not a row
+    of a block headed as another party's ("Auftraggeber" over "Nordlicht Media GmbH, Große Bäckerstraße 29, ...")."""
     if footer:
         rows = [r for p in _first_and_last(layout) for r in p.rows if r.y0 > 0.82]
     else:
-        rows = [r for r in layout.pages[0].rows if r.y0 <= 0.4]
+        others = {id(r) for b in blocks if b.party == OTHER for r in b.rows}
+        rows = [r for r in layout.pages[0].rows if r.y0 <= 0.4 and id(r) not in others]
     found: list[SellerInfo] = []
     for whole in rows:
         # A row can hold another column's text beside the sender line (a letterhead's slogan, "Voor 23:59
@@ -434,7 +440,7 @@ def _from_account_holder(layout: DocumentLayout) -> SellerInfo | None:
 
 def seller_info(layout: DocumentLayout, blocks: list[Block]) -> SellerInfo | None:
     info = next((found for block in blocks if block.party == SELLER and (found := _from_block(block))), None)
-    info = (info or _from_sender_line(layout) or _from_sender_line(layout, footer=True)
+    info = (info or _from_sender_line(layout, blocks=blocks) or _from_sender_line(layout, footer=True)
             or _from_account_holder(layout) or _from_legal_form(layout, blocks))  # fmt: skip
     if info is not None:
         info = SellerInfo(_as_letterhead_names(layout, info.name), info.address)

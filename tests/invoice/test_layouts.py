@@ -1604,3 +1604,40 @@ def test_an_identifier_stops_at_a_column_gap() -> None:
         line("GLS Gemeinschaftsbank", 0.40, 0.92),
     )
     assert values(extract_fields([p])).get("ust_id") == "DE408758897"
+
+
+def _call_out(*rows: pb.TextLine) -> pb.PageResult:
+    """An emergency locksmith's call-out form: the letterhead's contact line before the sender line, the
+    customer under "Auftraggeber" on one comma-separated line."""
+    return page(
+        line("Aufsperrdienst Brandl GmbH", 0.09, 0.035),
+        line("Notruf 24 h: 0245 6987831 · Königsallee 137 · 28195 Bremen · info@brandl.de", 0.09, 0.065),
+        line("Auftraggeber", 0.09, 0.17),
+        line("Nordlicht Media Group GmbH, Große Bäckerstraße 29, 50667 Köln", 0.09, 0.18),
+        *rows,
+        line("Gesamtbetrag 446,25 €", 0.50, 0.60),
+    )
+
+
+def test_a_call_out_forms_seller_is_neither_its_hotline_nor_its_customer() -> None:
+    got = values(extract_fields([_call_out(line("Rechnung Nr. R211739", 0.09, 0.09))]))
+    assert got.get("lieferant") == "Aufsperrdienst Brandl GmbH"
+
+
+@pytest.mark.parametrize(
+    "title", [("Rechnung / Arbeitsnachweis Nr. R243464",), ("Einsatzbericht und Rechnung", "Nr. R243464")]
+)
+def test_the_number_behind_a_bare_nr_of_the_title(title: tuple[str, ...]) -> None:
+    """"Rechnung / Arbeitsnachweis Nr. R243464", or "Nr. R243464" right under the title: the invoice's number."""
+    rows = [line(text, 0.09, 0.088 + 0.012 * k) for k, text in enumerate(title)]
+    assert values(extract_fields([_call_out(*rows)])).get("rechnungsnummer") == "R243464"
+
+
+def test_a_card_slips_receipt_number_is_not_the_invoices() -> None:
+    """Paid on site by card: "Terminal-ID 65923036 · Beleg-Nr. 1982 · Visa" numbers the card slip."""
+    p = _call_out(
+        line("Rechnungs-Nr.", 0.09, 0.10),
+        line("ND-9301", 0.09, 0.112),
+        line("Terminal-ID 65923036 · Beleg-Nr. 1982 · Visa", 0.09, 0.70),
+    )
+    assert values(extract_fields([p])).get("rechnungsnummer") == "ND-9301"

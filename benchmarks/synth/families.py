@@ -37,6 +37,7 @@ from benchmarks.synth.families_final import FINAL_FAMILIES, draw_final
 from benchmarks.synth.families_first import FIRST_FAMILIES, draw_first
 from benchmarks.synth.families_foto import FOTO_FAMILIES, draw_foto
 from benchmarks.synth.families_getraenk import GETRAENK_FAMILIES, draw_getraenk
+from benchmarks.synth.families_handel import HANDEL_FAMILIES, draw_handel
 from benchmarks.synth.families_kanzlei import KANZLEI_FAMILIES, draw_kanzlei
 from benchmarks.synth.families_karte import KARTE_FAMILIES, draw_karte
 from benchmarks.synth.families_last import LAST_FAMILIES, draw_last
@@ -278,6 +279,10 @@ NEVER_TUNED: tuple[str, ...] = (
     # Added in session 18 (families_notdienst), designed blind (without reading the extractor); nobody has tuned
     # on them. They are drawn in families_notdienst.
     "fachzeitschrift_abo",
+    # Added in session 18 (families_handel), designed blind (without reading the extractor); nobody has tuned
+    # on them. They are drawn in families_handel.
+    "werbemittel_druck",
+    "reinigung_fensterputz",
 )
 SPLIT: dict[str, tuple[str, ...]] = {"tuning": TUNING, "never_tuned": NEVER_TUNED}
 FAMILY_NAMES: tuple[str, ...] = TUNING + NEVER_TUNED
@@ -670,7 +675,7 @@ assert set(_DRAWN) | set(LAYOUT_NAMES) | set(MORE_FAMILIES) | set(WORLD_FAMILIES
     GETRAENK_FAMILIES
 ) | set(BUERO_FAMILIES) | set(REISE_FAMILIES) | set(OBJEKT_FAMILIES) | set(
     KANZLEI_FAMILIES
-) | set(UMZUG_FAMILIES) | set(NOTDIENST_FAMILIES) == set(FAMILY_NAMES)
+) | set(UMZUG_FAMILIES) | set(NOTDIENST_FAMILIES) | set(HANDEL_FAMILIES) == set(FAMILY_NAMES)
 assert len(FAMILY_NAMES) == len(set(FAMILY_NAMES))
 
 
@@ -1203,6 +1208,8 @@ def generate_family(name: str, seed: int) -> SyntheticInvoice:
         return _invoice(name, seed, draw_umzug(name, seed))
     if name in NOTDIENST_FAMILIES:
         return _invoice(name, seed, draw_notdienst(name, seed))
+    if name in HANDEL_FAMILIES:
+        return _invoice(name, seed, draw_handel(name, seed))
     if name not in _DRAWN:
         raise ValueError(f"unknown family {name!r}; known: {', '.join(FAMILY_NAMES)}")
     fam = _DRAWN[name]

@@ -173,6 +173,9 @@ _SPLIT_PREFIX = re.compile(r"^[#:]?([^\W\d_]{1,5}-)$")
 # proportional print, a monospaced font's full character cell (0.85) and on a scan, whose word boxes shrink to
 # the ink, 1.0 ("RG 18-871662"); a column gap is at least two character cells.
 PREFIX_GAP = 1.2
+# The widest gap between an identifier's groups, in the words' heights: an IBAN's groups may stand apart wide, 1.3
+# on a scan ("DE12  1234  4321"); a footer's next column starts many heights further.
+ID_GROUP_GAP = 2.5
 # A prefix printed apart from its number, at word spacing ("R 26315", "INV 72809195"): part of the number.
 _SPACED_PREFIX = re.compile(r"^[A-Z]{1,5}$")
 
@@ -355,7 +358,7 @@ def read_compact(span: Span, max_len: int) -> tuple[str, Span] | None:
             break
         if parts and len(text) > 4 and len(parts[0]) <= 4:
             break
-        if used and not _word_spaced(used[-1], t):
+        if used and t.x0 - used[-1].x1 > ID_GROUP_GAP * max(t.height, used[-1].height) * A4_TALL:
             break  # a column gap: the next column's words ("USt-IdNr. DE 408 758 897    GLS Gemeinschaftsbank")
         parts.append(text)
         used.append(t)

@@ -16,7 +16,7 @@ from ocrmesh.v1 import ocr_pb2 as pb
 from services.invoice.extract import _vat_fits, extract_fields
 from services.invoice.layout import DocumentLayout, below, find_labels, left_of
 from services.invoice.lexicon import load
-from tests.invoice.synth import LINE_H, field, line, page, values
+from tests.invoice.synth import CHAR_W, LINE_H, field, line, page, values
 
 AMOUNTS = ("betrag_netto", "mwst", "betrag_brutto")
 
@@ -1641,3 +1641,15 @@ def test_a_card_slips_receipt_number_is_not_the_invoices() -> None:
         line("Terminal-ID 65923036 · Beleg-Nr. 1982 · Visa", 0.09, 0.70),
     )
     assert values(extract_fields([p])).get("rechnungsnummer") == "ND-9301"
+
+
+def test_an_ibans_groups_may_stand_wide_apart() -> None:
+    """A scan's IBAN with its groups 1.5 word heights apart is one IBAN, not its first group (a sample IBAN that
+    fails its checksum, as the ZUGFeRD samples print: found under its label only)."""
+    made = line("IBAN DE12 1234 4321 9876 00", 0.09, 0.90)
+    widen = 1.5 * LINE_H * 297 / 210 - CHAR_W  # each gap: one character's space, made 1.5 word heights
+    for k, word in enumerate(made.words[2:], start=1):
+        word.box.x0 += k * widen
+        word.box.x1 += k * widen
+    p = page(line("Rechnung Nr. 4711", 0.09, 0.20), line("Gesamtbetrag 1.486,57 €", 0.50, 0.60), made)
+    assert values(extract_fields([p])).get("iban") == "DE1212344321987600"

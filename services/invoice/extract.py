@@ -49,7 +49,7 @@ from services.invoice.layout import (
     right_of,
 )
 from services.invoice.ocr_digits import confusion
-from services.invoice.parties import OTHER, PAYEE, SELLER, party_blocks, party_of, seller_info
+from services.invoice.parties import OTHER, PAYEE, SELLER, column_groups, party_blocks, party_of, seller_info
 from services.invoice.repair import TO_DIGIT
 from services.invoice.review import COMPUTED_TOTAL, DIGIT_REPAIR, NO_LABEL, NO_VAT_REPLACED, review
 from services.invoice.terms import due_days
@@ -596,12 +596,15 @@ _OTHER_DOCUMENT = re.compile(
 )
 
 
+_CLAUSE_BREAK = re.compile(r"\s[·|•;]\s|\s{3,}")
+
+
 def _of_another_document(hit: LabelHit) -> bool:
     """The hit is "vom" / "dated" after a document other than the invoice, the nearest one named before it in its
     row: "Mietvertrag: vom", "Rechnung gemäß Bestellung vom" (not "Gutschrift Nr. 471102 vom")."""
     if hit.row.text[hit.start : hit.end].strip(" :").lower() not in _OF_WORDS:
         return False
-    before = hit.row.text[: hit.start]
+    before = _CLAUSE_BREAK.split(hit.row.text[: hit.start])[-1]  # its clause ("Ihr Ansprechpartner: Meier · Rg.-Nr. 4711 vom")
     last_other = max((m.end() for m in _OTHER_DOCUMENT.finditer(before)), default=-1)
     last_invoice = max((m.end() for r in (_INVOICE_LABEL, _CREDIT_LABEL) for m in r.finditer(before)), default=-1)
     return last_other > last_invoice
@@ -616,6 +619,15 @@ def _label_words(ctx: _Context, row: Row) -> int:
     return len({id(t) for h in ctx.hits_of(row) for t in h.tokens})
 
 
+def _after_card_payment(ctx: _Context, hit: LabelHit) -> bool:
+    """A card payment's word stands before the label in its cell ("Terminal-ID 65923036 · Beleg-Nr. 1982"); one
+    after it or in another column ("Rechnung Nr. 2024-117 · bezahlt per EC-Karte") says nothing of the label."""
+    page = ctx.layout.page(hit.row.page)
+    cell = next((g for g in column_groups(hit.row, page) if any(t in g for t in hit.tokens)), [])
+    before = [t.text for t in cell if t.x1 <= hit.tokens[0].x0] if hit.tokens else []
+    return bool(before) and ctx.lex.marker("card_payment").search(" ".join(before)) is not None
+
+
 def _from_hit(ctx: _Context, hit: LabelHit) -> None:
     name = hit.field
     if name in (lexicon.NEG_AMOUNT, lexicon.NEG_DATE, lexicon.NEG_REFERENCE):
@@ -624,7 +636,7 @@ def _from_hit(ctx: _Context, hit: LabelHit) -> None:
         return  # "Die Umsatzsteuer wird nicht gesondert ausgewiesen": no label of an amount
     if name == "bestellnummer" and _OURS.search(hit.row.text[: hit.start]):
         return  # "Unser Auftrag AB-19-723": the seller's own order confirmation, not the customer's order
-    if name == "rechnungsnummer" and ctx.lex.marker("card_payment").search(hit.row.text):
+    if name == "rechnungsnummer" and _after_card_payment(ctx, hit):
         return  # "Terminal-ID 65923036 · Beleg-Nr. 1982 · Visa": the card slip's number
     source = pb.FIELD_SOURCE_TEMPLATE if hit.strength > 1.0 else pb.FIELD_SOURCE_TEXT
     row_has_number = any(h.row is hit.row and h.field == "rechnungsnummer" for h in ctx.near(hit))
@@ -824,26 +836,37 @@ def _scan_title_numbers(ctx: _Context) -> None:
             ctx.add(c)
 
 
-# A title row ("Rechnung / Arbeitsnachweis Nr. R243464", "Einsatzbericht und Rechnung" over "Nr. R243464"): the
-# number behind its bare "Nr." is the titled document's.
-_TITLE_ROW = re.compile(r"(?<!\w)(?:rechnung|invoice|gutschrift|facture|factuur)\b", re.IGNORECASE)
-_NUMBER_WORD = re.compile(r"^(?:nr|no|n°|nummer|number)\.?:?$", re.IGNORECASE)
-TITLE_WORDS = 6  # a title row is short; a longer one is a sentence
+# A document title with a second name and its bare "Nr." ("Rechnung / Arbeitsnachweis Nr. R243464"), or a title
+# alone on its row ("Einsatzbericht und Rechnung") over a row that starts with "Nr." under it: the number is the
+# titled document's. "Rechnung zu Lieferschein Nr. 8899" or "Zahlungsart: Rechnung" are no such titles.
+_TITLE_WITH_NR = re.compile(
+    r"^\s*(?:rechnung|invoice|gutschrift|facture|factuur)\s*/\s*[^\W\d_][\w-]*\s+(?:nr|no|n°)\.?:?\s+(?=\S)",
+    re.IGNORECASE,
+)
+_TITLE_ALONE = re.compile(
+    r"^\s*(?:[^\W\d_][\w-]*\s+(?:und|and|/)\s+)?(?:rechnung|invoice|gutschrift|facture|factuur)\s*$", re.IGNORECASE
+)
+_NR_START = re.compile(r"^\s*(?:nr|no|n°)\.?:?\s+(?=\S)", re.IGNORECASE)
 
 
 def _scan_title_nr(ctx: _Context) -> None:
-    """Invoice numbers behind a bare "Nr." in the document's title row or at the start of the row under it (as
-    weak as a title's number)."""
+    """Invoice numbers behind the bare "Nr." of the document's title (as weak as a title's number)."""
     for page in ctx.layout.pages:
         for title, under in zip(page.rows, [*page.rows[1:], None], strict=True):
-            if not _TITLE_ROW.search(title.text) or len(title.tokens) > TITLE_WORDS:
+            if len(column_groups(title, page)) > 1:
+                continue  # a title stands alone in its row
+            found = _TITLE_WITH_NR.match(title.text)
+            row, start = (title, found.end()) if found else (None, 0)
+            if (row is None and under is not None and _TITLE_ALONE.match(title.text)
+                    and under.y0 - title.y1 <= page.line_height
+                    and abs(under.tokens[0].x0 - title.tokens[0].x0) <= page.across(1.0)):  # fmt: skip
+                nr = _NR_START.match(under.text)
+                row, start = (under, nr.end()) if nr else (None, 0)
+            if row is None:
                 continue
-            tokens = next((title.tokens[k:] for k in range(1, len(title.tokens))
-                           if _NUMBER_WORD.match(title.tokens[k].text)), None)  # fmt: skip
-            if tokens is None and under is not None and under.y0 - title.y1 <= page.line_height:
-                tokens = under.tokens if _NUMBER_WORD.match(under.tokens[0].text) else None
-            got = read_id(Span(" ".join(t.text for t in tokens), tuple(tokens))) if tokens else None
-            if got is None or ctx.refers_elsewhere(got[1]):
+            tokens = tuple(row.tokens_in(start, len(row.text)))
+            got = read_id(Span(row.text[start:], tokens)) if tokens else None
+            if got is None or ctx.refers_elsewhere(got[1]) or ctx.in_deduction(got[1]):
                 continue
             c = Candidate("rechnungsnummer", got[0], got[1].text, got[1], 0.5 - 0.01 * title.page)
             c.issues.append("no number label found; number read behind \"Nr.\" of the document title")
@@ -1250,7 +1273,8 @@ def _penalise_before_pass_through(ctx: _Context, lines: _LineItems) -> None:
     the invoice total holds what is passed on, as it holds every item (the mirror of a deduction)."""
     item_rows = {id(item.row) for item in lines.items}
     marker = ctx.lex.marker("pass_through")
-    rows = [r for r in ctx.layout.rows if id(r) not in item_rows and marker.search(r.text)]
+    rows = [r for r in ctx.layout.rows if id(r) not in item_rows and marker.search(r.text)
+            and any(a.decimals == 2 for a in numbers.find_amounts(r.text))]  # fmt: skip  # an amount passed on
     for name in ("betrag_netto", "betrag_brutto"):
         cands = ctx.cands.get(name, [])
         for row in rows:

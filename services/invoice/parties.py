@@ -37,9 +37,9 @@ _SENDER_SEPARATORS = re.compile(r"\s+[·•|∙»«*°+.:;\-–—]{1,2}\s+|\s*,
 # Contact details that follow a name in the same row ("Müller GmbH   Tel. 0201 ...").
 _CONTACT = re.compile(r"\s+(?:tel(?:efon)?\b|phone\b|fon\b|fax\b|e-?mail\b|www\.)", re.I)
 # ... and a cell that starts with them is contact details, no name ("Tel. 0932 382334 · Fax · Am Güterbahnhof 54").
-_CONTACT_START = re.compile(
-    r"^\s*(?:tel(?:efon|\.)?|phone|fon|fax|e-?mail|www\.|mobil|handy|notruf|hotline|service-hotline)(?:\b|:)", re.I
-)
+_CONTACT_START = re.compile(r"^\s*(?:tel(?:efon|\.)?|phone|fon|fax|e-?mail|www\.)(?:\b|:)", re.I)
+# A labelled phone number ("Notruf 24 h: 0245 6987831", "Mobil: 0171 ..."): no name.
+_LABELLED_NUMBER = re.compile(r":\s*[+(]?\d[\d\s/()-]{5,}")
 # A sole trader's owner named under the business's name ("Inh. Petra Lindemann · Königsallee 73 · ..."): the
 # business's name is the seller's, printed in another row.
 # A line that starts with the seat or a branch ("Amtssitz München · Straße · PLZ Ort", "Niederlassung Köln · ...")
@@ -231,14 +231,20 @@ def _sender_in(row: Row, whole: Row, layout: DocumentLayout, footer: bool) -> Se
     name = row.text[start : start + end].strip()
     if not name_tokens or _is_address(name) or _HOUSE_NUMBER_END.search(name) or _CONTACT_START.match(name):
         return None
-    if _OWNER_START.match(name) or _SEAT_START.match(name):
-        return None  # "Inh. Jan Ott · ...", "Amtssitz München · Große Bäckerstraße 139 · 80331 München"
+    if _OWNER_START.match(name):
+        return None  # "Inh. Jan Ott · ..." (also "Inhaber Thomas Maier e.K.")
+    if (_SEAT_START.match(name) or _LABELLED_NUMBER.search(name)) and not LEGAL_FORM.search(name):
+        return None  # "Amtssitz München · ...", "Notruf 24 h: 0245 6987831 · ..." (not "Filiale Gut GmbH")
     if footer and re.search(r"\d|:", name):
         return None
     address = tuple(
         t for t, at in zip(row.tokens, row.starts, strict=True) if at >= start and t not in name_tokens
     )
     return SellerInfo(Span(name, tuple(name_tokens)), Span(", ".join(parts[last + 1 :]), address))
+
+
+# Separator characters a name may hold itself ("Kabel + Licht", "Schmidt - Partner").
+_INNER_MARKS = {"+", "-", "–"}
 
 
 def _name_parts(text: str, parts: list[str]) -> tuple[int, int]:
@@ -254,14 +260,16 @@ def _name_parts(text: str, parts: list[str]) -> tuple[int, int]:
         for k in range(1, min(3, len(parts) - 1)):
             if re.search(r"\d", parts[k]) or _is_address(parts[k]) or _CONTACT_START.match(parts[k]):
                 break
-            if marks[k] in marks[:k]:
-                break  # the line's own separator stands inside: no name of several parts
+            if marks[k] in marks[:k] or not set(marks[:k]) <= _INNER_MARKS or _OWNER_START.match(parts[k]):
+                break  # the line's own separator inside, a comma or bar, an owner's part ("- Inh. Jan Kurz e.K.")
+            if parts[k].lstrip().lower().startswith("c/o"):
+                break
             if LEGAL_FORM.search(parts[k]):
                 return k, separators[k].start()
     return 0, separators[0].start() if separators else len(text)
 
 
-def _column_groups(row: Row, page: PageLayout) -> list[list[Token]]:
+def column_groups(row: Row, page: PageLayout) -> list[list[Token]]:
     """The row's tokens cut at column gaps (CELL_GAP), left to right."""
     column_gap = page.across(CELL_GAP)
     groups: list[list[Token]] = [[]]
@@ -274,7 +282,7 @@ def _column_groups(row: Row, page: PageLayout) -> list[list[Token]]:
 
 def _columns(row: Row, page: PageLayout) -> list[Row]:
     """The row cut at column gaps: itself when it has none."""
-    groups = _column_groups(row, page)
+    groups = column_groups(row, page)
     return [row] if len(groups) == 1 else [Row(row.page, row.index, g) for g in groups]
 
 
@@ -390,7 +398,7 @@ def _first_and_last(layout: DocumentLayout) -> tuple[PageLayout, ...]:
 def _cells(row: Row, page: PageLayout) -> list[Span]:
     """The row cut at column gaps (CELL_GAP) and before contact details ("Tel.", "Phone", "E-Mail")."""
     cells = []
-    for g in _column_groups(row, page):
+    for g in column_groups(row, page):
         text = " ".join(t.text for t in g)
         m = _CONTACT.search(text)
         if m:
@@ -454,6 +462,7 @@ def seller_info(layout: DocumentLayout, blocks: list[Block]) -> SellerInfo | Non
 _OFFICE = re.compile(
     r"^(?:Notar(?:in)?|Rechtsanw(?:alt|ältin)|Patentanw(?:alt|ältin)|Steuerberater(?:in)?|Wirtschaftsprüfer(?:in)?"
     r"|Avocat|Notaire|Advocaat|Notaris)\s+(?=\S)",
+    re.I,
 )
 
 

@@ -1653,3 +1653,71 @@ def test_an_ibans_groups_may_stand_wide_apart() -> None:
         word.box.x1 += k * widen
     p = page(line("Rechnung Nr. 4711", 0.09, 0.20), line("Gesamtbetrag 1.486,57 €", 0.50, 0.60), made)
     assert values(extract_fields([p])).get("iban") == "DE1212344321987600"
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        [("RECHNUNG", 0.09), ("Auftrag Nr. 55123", 0.60)],  # another document's "Nr." beside the title
+        [("Zahlungsart: Rechnung", 0.09), ("Kunden Nr. 10234", 0.60)],  # a payment method, no title
+        [("Rechnung zu Lieferschein Nr. 8899", 0.09)],  # the delivery note's number
+    ],
+)
+def test_a_bare_nr_beside_or_after_other_words_is_not_the_titles(rows: list[tuple[str, float]]) -> None:
+    p = page(*(line(text, x, 0.20) for text, x in rows), line("Gesamtbetrag 1.486,57 €", 0.50, 0.60))
+    assert values(extract_fields([p])).get("rechnungsnummer") is None
+
+
+def test_a_deducted_invoices_nr_is_not_the_titles() -> None:
+    p = page(
+        line("Schlussrechnung", 0.09, 0.20),
+        line("Summe netto 2.000,00 €", 0.50, 0.50),
+        line("abzgl. Rechnung Nr. 2024-090 -500,00 €", 0.30, 0.52),
+        line("Gesamtbetrag 1.486,57 €", 0.50, 0.60),
+    )
+    assert values(extract_fields([p])).get("rechnungsnummer") is None
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        [("Rechnungsnummer: 2024-117", 0.09), ("Zahlungsart: Kreditkarte", 0.55)],
+        [("Rechnung Nr. 2024-117 · bezahlt per EC-Karte", 0.09)],
+    ],
+)
+def test_a_card_payment_after_the_number_or_in_another_column_leaves_it(rows: list[tuple[str, float]]) -> None:
+    p = page(*(line(text, x, 0.20) for text, x in rows), line("Gesamtbetrag 1.486,57 €", 0.50, 0.60))
+    assert values(extract_fields([p])).get("rechnungsnummer") == "2024-117"
+
+
+@pytest.mark.parametrize(
+    ("sender", "seller"),
+    [
+        ("Mobil Pflegedienst Sonnenschein GmbH · Hauptstraße 5 · 10115 Berlin", "Mobil Pflegedienst Sonnenschein GmbH"),
+        ("Filiale Gut GmbH · Hauptstraße 5 · 10115 Berlin", "Filiale Gut GmbH"),
+        ("Dr. Ines Wagenknecht, c/o HV Schöller Verwaltungen e.K. · Mühlenweg 101b · 20095 Hamburg",
+         "Dr. Ines Wagenknecht"),
+        ("Malerbetrieb Kurz - Inh. Jan Kurz e.K. · Mühlenweg 101b · 20095 Hamburg", "Malerbetrieb Kurz"),
+        ("Jan Ott | Steuerberatung Ott GmbH · Mühlenweg 101b · 20095 Hamburg", "Jan Ott"),
+    ],
+)  # fmt: skip
+def test_sender_lines_of_names_that_look_like_labels_or_hold_two_names(sender: str, seller: str) -> None:
+    p = page(
+        line(sender, 0.09, 0.12),
+        line("Agentur Hansen Promotion GmbH", 0.09, 0.14),
+        line("Jägerstraße 101b", 0.09, 0.155),
+        line("70173 Stuttgart", 0.09, 0.17),
+        line("Rechnung Nr. 4711", 0.09, 0.24),
+        line("Gesamtbetrag 1.486,57 €", 0.50, 0.60),
+    )
+    assert values(extract_fields([p])).get("lieferant") == seller
+
+
+def test_a_possessive_in_another_clause_of_the_row_leaves_the_invoices_date() -> None:
+    """"Ihr Ansprechpartner: Herr Meier · Rg.-Nr. 4711 vom 15.03.2024": the "Ihr" is another clause's."""
+    p = page(
+        line("Hamburg, 18.03.2024", 0.62, 0.10),
+        line("Ihr Ansprechpartner: Herr Meier · Rg.-Nr. 4711 vom 15.03.2024", 0.09, 0.22),
+        line("Gesamtbetrag 1.486,57 €", 0.50, 0.60),
+    )
+    assert values(extract_fields([p])).get("datum") == "2024-03-15"

@@ -37,6 +37,7 @@ from services.invoice.layout import (
     A4_TALL,
     DocumentLayout,
     LabelHit,
+    PageLayout,
     Row,
     Span,
     Token,
@@ -836,15 +837,13 @@ def _scan_title_numbers(ctx: _Context) -> None:
             ctx.add(c)
 
 
-# A document title with a second name and its bare "Nr." ("Rechnung / Arbeitsnachweis Nr. R243464"), or a title
-# alone on its row ("Einsatzbericht und Rechnung") over a row that starts with "Nr." under it: the number is the
-# titled document's. "Rechnung zu Lieferschein Nr. 8899" or "Zahlungsart: Rechnung" are no such titles.
-_TITLE_WITH_NR = re.compile(
-    r"^\s*(?:rechnung|invoice|gutschrift|facture|factuur)\s*/\s*[^\W\d_][\w-]*\s+(?:nr|no|n°)\.?:?\s+(?=\S)",
+# A document's title ("Rechnung", "Rechnung / Arbeitsnachweis", "Einsatzbericht und Rechnung") and its bare "Nr."
+# after it in its row, in the row's only other column, or starting the row under it: the number is the titled
+# document's. "Rechnung zu Lieferschein Nr. 8899", "Zahlungsart: Rechnung" or "Auftrag Nr." beside a title are not.
+_TITLE = re.compile(
+    r"^\s*(?:[^\W\d_][\w-]*\s+(?:und|and)\s+)?(?:rechnung|invoice|gutschrift|facture|factuur)"
+    r"(?:\s*/\s*[^\W\d_][\w-]*)?\s*",
     re.IGNORECASE,
-)
-_TITLE_ALONE = re.compile(
-    r"^\s*(?:[^\W\d_][\w-]*\s+(?:und|and|/)\s+)?(?:rechnung|invoice|gutschrift|facture|factuur)\s*$", re.IGNORECASE
 )
 _NR_START = re.compile(r"^\s*(?:nr|no|n°)\.?:?\s+(?=\S)", re.IGNORECASE)
 
@@ -853,24 +852,32 @@ def _scan_title_nr(ctx: _Context) -> None:
     """Invoice numbers behind the bare "Nr." of the document's title (as weak as a title's number)."""
     for page in ctx.layout.pages:
         for title, under in zip(page.rows, [*page.rows[1:], None], strict=True):
-            if len(column_groups(title, page)) > 1:
-                continue  # a title stands alone in its row
-            found = _TITLE_WITH_NR.match(title.text)
-            row, start = (title, found.end()) if found else (None, 0)
-            if (row is None and under is not None and _TITLE_ALONE.match(title.text)
-                    and under.y0 - title.y1 <= page.line_height
-                    and abs(under.tokens[0].x0 - title.tokens[0].x0) <= page.across(1.0)):  # fmt: skip
-                nr = _NR_START.match(under.text)
-                row, start = (under, nr.end()) if nr else (None, 0)
-            if row is None:
-                continue
-            tokens = tuple(row.tokens_in(start, len(row.text)))
-            got = read_id(Span(row.text[start:], tokens)) if tokens else None
+            tokens = _title_nr_tokens(title, under, page)
+            got = read_id(Span(" ".join(t.text for t in tokens), tokens)) if tokens else None
             if got is None or ctx.refers_elsewhere(got[1]) or ctx.in_deduction(got[1]):
                 continue
             c = Candidate("rechnungsnummer", got[0], got[1].text, got[1], 0.5 - 0.01 * title.page)
             c.issues.append("no number label found; number read behind \"Nr.\" of the document title")
             ctx.add(c)
+
+
+def _title_nr_tokens(title: Row, under: Row | None, page: PageLayout) -> tuple[Token, ...]:
+    """The words after the title's "Nr." (see `_TITLE`), or none when `title` is no title row of that shape."""
+    cells = [" ".join(t.text for t in g) for g in column_groups(title, page)]
+    head = _TITLE.match(cells[0])
+    if head is None or len(cells) > 2:
+        return ()
+    rest = cells[0][head.end() :] if len(cells) == 1 else cells[1]  # after the title, in its cell or the next
+    if len(cells) == 2 and head.end() < len(cells[0]):
+        return ()  # more words after the title in its own cell
+    if rest:
+        nr = _NR_START.match(rest)
+        return tuple(title.tokens_in(len(title.text) - len(rest) + nr.end(), len(title.text))) if nr else ()
+    if (under is None or under.y0 - title.y1 > page.line_height
+            or abs(under.tokens[0].x0 - title.tokens[0].x0) > page.across(1.0)):  # fmt: skip
+        return ()  # the row under it: close below, starting where the title starts
+    nr = _NR_START.match(under.text)
+    return tuple(under.tokens_in(nr.end(), len(under.text))) if nr else ()
 
 
 def _scan_terms(ctx: _Context) -> None:

@@ -1721,3 +1721,14 @@ def test_a_possessive_in_another_clause_of_the_row_leaves_the_invoices_date() ->
         line("Gesamtbetrag 1.486,57 €", 0.50, 0.60),
     )
     assert values(extract_fields([p])).get("datum") == "2024-03-15"
+
+
+def test_the_titles_nr_in_the_rows_other_column() -> None:
+    """"Rechnung / Arbeitsnachweis" and, at the right of its row, "Nr. R243464": the titled document's number
+    ("Auftrag Nr. 55123" beside a title is another document's, tested above)."""
+    p = page(
+        line("Rechnung / Arbeitsnachweis", 0.09, 0.10),
+        line("Nr. R243464", 0.70, 0.10),
+        line("Gesamtbetrag 1.486,57 €", 0.50, 0.60),
+    )
+    assert values(extract_fields([p])).get("rechnungsnummer") == "R243464"

@@ -183,7 +183,8 @@ def test_identifiers_pass_their_checksums(invoices):
             assert stnr.is_valid(t["steuernummer"]), t["steuernummer"]
         # A French micro-entrepreneur (art. 293 B CGI) often has no VAT id, only a SIRET.
         assert "ust_id" in t or "steuernummer" in t or t["waehrung"] == "USD" or inv.layout == "auto_entrepreneur_fr"
-    assert {"DE", "FR", "NL"} <= countries <= {"DE", "FR", "NL", "GB", "IE", "CH", "AT", "BE", "LU"}
+    # it_freelancer_en: freelancers in Poland, Spain, Portugal or Czechia.
+    assert {"DE", "FR", "NL"} <= countries <= {"DE", "FR", "NL", "GB", "IE", "CH", "AT", "BE", "LU", "PL", "ES", "PT", "CZ"}
     every = [inv for inv in all_of(invoices) if "iban" in inv.truth]
     assert any("ust_id" not in inv.truth for inv in every) and any(
         "steuernummer" not in inv.truth for inv in every

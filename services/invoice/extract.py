@@ -1258,20 +1258,9 @@ def _penalise_after_deductions(ctx: _Context, lines: _LineItems) -> None:
     (ANNUAL20, 20% off) 1 -$ 259.00") is part of the invoice, no deduction from its total; so is a row whose
     total below is larger than every one above ("Betriebskostenvorauszahlung 920,00" among a rent's items)."""
     item_rows = {id(item.row) for item in lines.items}
-    deductions = [h for h in ctx.hits if h.field == lexicon.NEG_AMOUNT and id(h.row) not in item_rows]
-    cands = ctx.cands.get("betrag_brutto", [])
-    for d in deductions:
-        key = (d.row.page, d.row.y0)
-        above_it = [c for c in cands if (c.span.page, c.span.box[1]) < key]
-        if not above_it:
-            continue
-        largest_above = max(c.amount for c in above_it)
-        for c in cands:
-            if (c.span.page, c.span.box[1]) > key and c.amount < largest_above:
-                c.score -= AFTER_DEDUCTION_PENALTY
-                c.issues.append(
-                    f"printed below a deduction ({d.row.text[d.start : d.end]!r}): the amount left to pay"
-                )
+    for d in (h for h in ctx.hits if h.field == lexicon.NEG_AMOUNT and id(h.row) not in item_rows):
+        reason = f"printed below a deduction ({d.row.text[d.start : d.end]!r}): the amount left to pay"
+        _penalise_smaller_totals(ctx.cands.get("betrag_brutto", []), d.row, below=True, reason=reason)
 
 
 def _penalise_before_pass_through(ctx: _Context, lines: _LineItems) -> None:
@@ -1283,17 +1272,25 @@ def _penalise_before_pass_through(ctx: _Context, lines: _LineItems) -> None:
     rows = [r for r in ctx.layout.rows if id(r) not in item_rows and marker.search(r.text)
             and any(a.decimals == 2 for a in numbers.find_amounts(r.text))]  # fmt: skip  # an amount passed on
     for name in ("betrag_netto", "betrag_brutto"):
-        cands = ctx.cands.get(name, [])
         for row in rows:
-            key = (row.page, row.y0)
-            below = [c.amount for c in cands if (c.span.page, c.span.box[1]) > key and c.amount is not None]
-            if not below:
-                continue
-            largest_below = max(below)
-            for c in cands:
-                if (c.span.page, c.span.box[1]) < key and c.amount is not None and c.amount < largest_below:
-                    c.score -= AFTER_DEDUCTION_PENALTY
-                    c.issues.append(f"printed above amounts passed on ({row.text[:40]!r}): a subtotal")
+            reason = f"printed above amounts passed on ({row.text[:40]!r}): a subtotal"
+            _penalise_smaller_totals(ctx.cands.get(name, []), row, below=False, reason=reason)
+
+
+def _penalise_smaller_totals(cands: list[Candidate], row: Row, *, below: bool, reason: str) -> None:
+    """Scores down the candidates on one side of `row` (below it, or above it) that are smaller than the largest
+    candidate on the other side: a rest to pay after a deduction, a subtotal before amounts passed on."""
+    key = (row.page, row.y0)
+    before = [c for c in cands if (c.span.page, c.span.box[1]) < key and c.amount is not None]
+    after = [c for c in cands if (c.span.page, c.span.box[1]) > key and c.amount is not None]
+    scored, other = (after, before) if below else (before, after)
+    if not other:
+        return
+    largest = max(c.amount for c in other)
+    for c in scored:
+        if c.amount < largest:
+            c.score -= AFTER_DEDUCTION_PENALTY
+            c.issues.append(reason)
 
 
 def _amount_candidate(name: str, a: totals.PageAmount, score: float, issue: str) -> Candidate:

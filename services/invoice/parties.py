@@ -40,8 +40,6 @@ _CONTACT = re.compile(r"\s+(?:tel(?:efon)?\b|phone\b|fon\b|fax\b|e-?mail\b|www\.
 _CONTACT_START = re.compile(r"^\s*(?:tel(?:efon|\.)?|phone|fon|fax|e-?mail|www\.)(?:\b|:)", re.I)
 # A labelled phone number ("Notruf 24 h: 0245 6987831", "Mobil: 0171 ..."): no name.
 _LABELLED_NUMBER = re.compile(r":\s*[+(]?\d[\d\s/()-]{5,}")
-# A sole trader's owner named under the business's name ("Inh. Petra Lindemann · Königsallee 73 · ..."): the
-# business's name is the seller's, printed in another row.
 # A line that starts with the seat or a branch ("Amtssitz München · Straße · PLZ Ort", "Niederlassung Köln · ...")
 # gives an address, not a name.
 _SEAT_START = re.compile(
@@ -49,6 +47,8 @@ _SEAT_START = re.compile(
     r"|filiale|zweigstelle|head office|registered office|siège|vestiging)\b",
     re.I,
 )
+# A sole trader's owner named under the business's name ("Inh. Petra Lindemann · Königsallee 73 · ..."): the
+# business's name is the seller's, printed in another row.
 _OWNER_START = re.compile(r"^\s*(?:inh\.|inhaber(?:in)?\b|prop\.|proprietor\b|owner\b)", re.I)
 # A gap between words of this many line heights (in points: `PageLayout.across`) separates two cells of a row.
 CELL_GAP = 1.4

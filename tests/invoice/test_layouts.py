@@ -1572,6 +1572,19 @@ def test_an_invoice_number_that_starts_with_a_date_is_kept() -> None:
     assert values(extract_fields([p])).get("rechnungsnummer") == "15.03.2024-7"
 
 
+def _seller_of_sender_line(sender: str) -> str | None:
+    """The seller found on a page whose sender line above the customer's address is `sender`."""
+    p = page(
+        line(sender, 0.09, 0.12),
+        line("Agentur Hansen Promotion GmbH", 0.09, 0.14),
+        line("Jägerstraße 101b", 0.09, 0.155),
+        line("70173 Stuttgart", 0.09, 0.17),
+        line("Rechnung Nr. 4711", 0.09, 0.24),
+        line("Gesamtbetrag 1.486,57 €", 0.50, 0.60),
+    )
+    return values(extract_fields([p])).get("lieferant")
+
+
 @pytest.mark.parametrize(
     ("sender", "seller"),
     [
@@ -1583,15 +1596,7 @@ def test_an_invoice_number_that_starts_with_a_date_is_kept() -> None:
 def test_a_sender_lines_name_may_hold_a_separator_of_its_own(sender: str, seller: str) -> None:
     """"+" in a name is one of the characters a sender line separates its parts with: the name runs to the part
     with the legal form when the line separates its other parts with another character."""
-    p = page(
-        line(sender, 0.09, 0.12),
-        line("Agentur Hansen Promotion GmbH", 0.09, 0.14),
-        line("Jägerstraße 101b", 0.09, 0.155),
-        line("70173 Stuttgart", 0.09, 0.17),
-        line("Rechnung Nr. 4711", 0.09, 0.24),
-        line("Gesamtbetrag 1.486,57 €", 0.50, 0.60),
-    )
-    assert values(extract_fields([p])).get("lieferant") == seller
+    assert _seller_of_sender_line(sender) == seller
 
 
 def test_an_identifier_stops_at_a_column_gap() -> None:
@@ -1702,15 +1707,7 @@ def test_a_card_payment_after_the_number_or_in_another_column_leaves_it(rows: li
     ],
 )  # fmt: skip
 def test_sender_lines_of_names_that_look_like_labels_or_hold_two_names(sender: str, seller: str) -> None:
-    p = page(
-        line(sender, 0.09, 0.12),
-        line("Agentur Hansen Promotion GmbH", 0.09, 0.14),
-        line("Jägerstraße 101b", 0.09, 0.155),
-        line("70173 Stuttgart", 0.09, 0.17),
-        line("Rechnung Nr. 4711", 0.09, 0.24),
-        line("Gesamtbetrag 1.486,57 €", 0.50, 0.60),
-    )
-    assert values(extract_fields([p])).get("lieferant") == seller
+    assert _seller_of_sender_line(sender) == seller
 
 
 def test_a_possessive_in_another_clause_of_the_row_leaves_the_invoices_date() -> None:

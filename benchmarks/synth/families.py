@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import ClassVar, Literal
@@ -668,21 +669,41 @@ DRAWN: tuple[Family, ...] = (
            country="NL", fonts=("dejavu-serif", "liberation-sans"), size=9.5),
 )  # fmt: skip
 _DRAWN = {f.name: f for f in DRAWN}
-assert set(_DRAWN) | set(LAYOUT_NAMES) | set(MORE_FAMILIES) | set(WORLD_FAMILIES) | set(TRIP_FAMILIES) | set(
-    LATE_FAMILIES
-) | set(LAST_FAMILIES) | set(FIRST_FAMILIES) | set(EXTRA_FAMILIES) | set(FINAL_FAMILIES) | set(
-    CLOSING_FAMILIES
-) | set(ZEIT_FAMILIES) | set(MEDIEN_FAMILIES) | set(BENE_FAMILIES) | set(
-    RECHT_FAMILIES
-) | set(KARTE_FAMILIES) | set(METALL_FAMILIES) | set(FOTO_FAMILIES) | set(
-    MESSE_FAMILIES
-) | set(DIGITAL_FAMILIES) | set(DIENST_FAMILIES) | set(VERSAND_FAMILIES) | set(
-    GETRAENK_FAMILIES
-) | set(BUERO_FAMILIES) | set(REISE_FAMILIES) | set(OBJEKT_FAMILIES) | set(
-    KANZLEI_FAMILIES
-) | set(UMZUG_FAMILIES) | set(NOTDIENST_FAMILIES) | set(HANDEL_FAMILIES) | set(
-    MIETE_FAMILIES
-) == set(FAMILY_NAMES)
+# Each module of families designed apart: its families by name, and the function that draws one of them.
+FAMILY_MODULES: tuple[tuple[Mapping[str, object], Callable[[str, int], Drawing]], ...] = (
+    (MORE_FAMILIES, draw_more),
+    (WORLD_FAMILIES, draw_world),
+    (TRIP_FAMILIES, draw_trip),
+    (LATE_FAMILIES, draw_late),
+    (LAST_FAMILIES, draw_last),
+    (FIRST_FAMILIES, draw_first),
+    (EXTRA_FAMILIES, draw_extra),
+    (FINAL_FAMILIES, draw_final),
+    (CLOSING_FAMILIES, draw_closing),
+    (ZEIT_FAMILIES, draw_zeit),
+    (MEDIEN_FAMILIES, draw_medien),
+    (BENE_FAMILIES, draw_bene),
+    (RECHT_FAMILIES, draw_recht),
+    (KARTE_FAMILIES, draw_karte),
+    (METALL_FAMILIES, draw_metall),
+    (FOTO_FAMILIES, draw_foto),
+    (MESSE_FAMILIES, draw_messe),
+    (DIENST_FAMILIES, draw_dienst),
+    (DIGITAL_FAMILIES, draw_digital),
+    (VERSAND_FAMILIES, draw_versand),
+    (GETRAENK_FAMILIES, draw_getraenk),
+    (REISE_FAMILIES, draw_reise),
+    (BUERO_FAMILIES, draw_buero),
+    (OBJEKT_FAMILIES, draw_objekt),
+    (KANZLEI_FAMILIES, draw_kanzlei),
+    (UMZUG_FAMILIES, draw_umzug),
+    (NOTDIENST_FAMILIES, draw_notdienst),
+    (HANDEL_FAMILIES, draw_handel),
+    (MIETE_FAMILIES, draw_miete),
+)
+assert set(_DRAWN) | set(LAYOUT_NAMES) | {n for families, _ in FAMILY_MODULES for n in families} == set(
+    FAMILY_NAMES
+)
 assert len(FAMILY_NAMES) == len(set(FAMILY_NAMES))
 
 
@@ -1161,64 +1182,9 @@ def generate_family(name: str, seed: int) -> SyntheticInvoice:
     """One invoice of family `name`, deterministic for `seed`."""
     if name in LAYOUT_NAMES:
         return generate_invoice(seed, layout=name)
-    if name in MORE_FAMILIES:
-        return _invoice(name, seed, draw_more(name, seed))
-    if name in WORLD_FAMILIES:
-        return _invoice(name, seed, draw_world(name, seed))
-    if name in TRIP_FAMILIES:
-        return _invoice(name, seed, draw_trip(name, seed))
-    if name in LATE_FAMILIES:
-        return _invoice(name, seed, draw_late(name, seed))
-    if name in LAST_FAMILIES:
-        return _invoice(name, seed, draw_last(name, seed))
-    if name in FIRST_FAMILIES:
-        return _invoice(name, seed, draw_first(name, seed))
-    if name in EXTRA_FAMILIES:
-        return _invoice(name, seed, draw_extra(name, seed))
-    if name in FINAL_FAMILIES:
-        return _invoice(name, seed, draw_final(name, seed))
-    if name in CLOSING_FAMILIES:
-        return _invoice(name, seed, draw_closing(name, seed))
-    if name in ZEIT_FAMILIES:
-        return _invoice(name, seed, draw_zeit(name, seed))
-    if name in MEDIEN_FAMILIES:
-        return _invoice(name, seed, draw_medien(name, seed))
-    if name in BENE_FAMILIES:
-        return _invoice(name, seed, draw_bene(name, seed))
-    if name in RECHT_FAMILIES:
-        return _invoice(name, seed, draw_recht(name, seed))
-    if name in KARTE_FAMILIES:
-        return _invoice(name, seed, draw_karte(name, seed))
-    if name in METALL_FAMILIES:
-        return _invoice(name, seed, draw_metall(name, seed))
-    if name in FOTO_FAMILIES:
-        return _invoice(name, seed, draw_foto(name, seed))
-    if name in MESSE_FAMILIES:
-        return _invoice(name, seed, draw_messe(name, seed))
-    if name in DIENST_FAMILIES:
-        return _invoice(name, seed, draw_dienst(name, seed))
-    if name in DIGITAL_FAMILIES:
-        return _invoice(name, seed, draw_digital(name, seed))
-    if name in VERSAND_FAMILIES:
-        return _invoice(name, seed, draw_versand(name, seed))
-    if name in GETRAENK_FAMILIES:
-        return _invoice(name, seed, draw_getraenk(name, seed))
-    if name in REISE_FAMILIES:
-        return _invoice(name, seed, draw_reise(name, seed))
-    if name in BUERO_FAMILIES:
-        return _invoice(name, seed, draw_buero(name, seed))
-    if name in OBJEKT_FAMILIES:
-        return _invoice(name, seed, draw_objekt(name, seed))
-    if name in KANZLEI_FAMILIES:
-        return _invoice(name, seed, draw_kanzlei(name, seed))
-    if name in UMZUG_FAMILIES:
-        return _invoice(name, seed, draw_umzug(name, seed))
-    if name in NOTDIENST_FAMILIES:
-        return _invoice(name, seed, draw_notdienst(name, seed))
-    if name in HANDEL_FAMILIES:
-        return _invoice(name, seed, draw_handel(name, seed))
-    if name in MIETE_FAMILIES:
-        return _invoice(name, seed, draw_miete(name, seed))
+    for families, draw in FAMILY_MODULES:
+        if name in families:
+            return _invoice(name, seed, draw(name, seed))
     if name not in _DRAWN:
         raise ValueError(f"unknown family {name!r}; known: {', '.join(FAMILY_NAMES)}")
     fam = _DRAWN[name]

@@ -195,6 +195,11 @@ TUNING: tuple[str, ...] = (
     # "Auftraggeber" taken for the seller, a card slip's "Beleg-Nr." or nothing for the invoice number; the blind
     # families of families_handel take its place).
     "schluesseldienst_notdienst",
+    # Moved in session 19 to work on its seller (designed blind in session 18, families_miete; measured before any
+    # change for it: 10 seeds, text layer / scan 92.6/89.4 %: the customer's GmbH taken for the seller, a person
+    # without a legal form whose sender line ends in a foreign postcode ("00-950 Warszawa", "1100-148 Lisboa");
+    # on scans "Sánchez" read "Sänchez"; the blind families of session 19 take its place).
+    "it_freelancer_en",
 )
 NEVER_TUNED: tuple[str, ...] = (
     "anzahlung",
@@ -288,7 +293,6 @@ NEVER_TUNED: tuple[str, ...] = (
     # Added in session 18 (families_miete), designed blind (without reading the extractor); nobody has tuned
     # on them. They are drawn in families_miete.
     "fotostudio_mietstudio",
-    "it_freelancer_en",
 )
 SPLIT: dict[str, tuple[str, ...]] = {"tuning": TUNING, "never_tuned": NEVER_TUNED}
 FAMILY_NAMES: tuple[str, ...] = TUNING + NEVER_TUNED

@@ -30,6 +30,14 @@ PAYEE_HEADINGS = re.compile(r"^\s*(?:abweichender\s+)?zahlungsempfänger\b[^:]{0
 # "Uw BTW-nummer".
 BUYER_PREFIX = re.compile(r"(?<!\w)(?:ihre|kunden|customer|buyer|käufer|your|votre|uw)\S*\s*$", _I)
 
+# An attention line of an address block ("z. Hd. Frau Özdemir", "Attn: Accounts Payable", "À l'attention de",
+# "t.a.v. de heer Smit"): the block is the addressee's, the customer's.
+ATTENTION = re.compile(
+    r"^\s*(?:z\.\s?hd\.?|zu\s+händen|zhd\.|attn\b\.?|attention\b|for\s+the\s+attention\s+of\b|fao\b"
+    r"|[àa]\s+l['’]\s?attention\s+de\b|t\.\s?a\.\s?v\.|ter\s+attentie\s+van\b)",
+    _I,
+)
+
 # The payee account's holder, named with the bank details ("Kontoinhaber: Petra Lindemann", "t.n.v. Noor Visser",
 # "in the name of", "au nom de", "Account name:").
 ACCOUNT_HOLDER = re.compile(
@@ -53,5 +61,10 @@ STREET = re.compile(
     r"|cours|square|faubourg|voie|sentier|passage|rond-point|esplanade)\b",
     _I,
 )
-ZIP_CITY = re.compile(r"(?:^|\b[A-Z]{2}[-\s])\d{4,5}\s+\w|\b[A-Z]{1,2}\d[A-Z\d]?\s+\d[A-Z]{2}\b")
+# A postcode and its town: German, Austrian, Swiss, French, Dutch, ... (4 or 5 digits), Polish "00-950 Warszawa",
+# Portuguese "1100-148 Lisboa", Czech, Slovak, Swedish and Greek "110 00 Praha"; a British one ("EC1A 1BB").
+ZIP_CITY = re.compile(
+    r"(?:^|\b[A-Z]{2}[-\s])(?:\d{4,5}|\d{2}-\d{3}|\d{4}-\d{3}|\d{3}\s\d{2})\s+\w"
+    r"|\b[A-Z]{1,2}\d[A-Z\d]?\s+\d[A-Z]{2}\b"
+)
 ID_LINE = re.compile(r"^(?:nummer|globale\s+nummer|gln|lief(?:eranten)?-?nr|id|kreditor)\b|:\s", _I)

@@ -17,6 +17,7 @@ from rapidfuzz import fuzz
 
 from services.invoice.labels import (
     ACCOUNT_HOLDER,
+    ATTENTION,
     ID_LINE,
     LEGAL_FORM,
     OTHER_HEADINGS,
@@ -322,11 +323,13 @@ def _printed_elsewhere(layout: DocumentLayout, row: Row, name: str) -> bool:
 def _from_legal_form(layout: DocumentLayout, blocks: Sequence[Block] = ()) -> SellerInfo | None:
     """A name with a legal form at the top or in the footer; in a footer's sentence, the name it starts with
     ("Onde Bleue Internet SAS au capital de …", "Muster GmbH – Sitz Köln – HRB 1234"), not a bank's; never a
-    name in a block headed as another party's ("Bill to", "Rechnungsadresse")."""
+    name in a block headed as another party's ("Bill to", "Rechnungsadresse") or addressed for someone's
+    attention ("z. Hd. Frau Özdemir")."""
     first = layout.pages[0]
     top = [r for r in first.rows if r.y1 < 0.2]
     footer = [r for p in _first_and_last(layout) for r in p.rows if r.y0 > 0.82]
     others = {id(t) for b in blocks if b.party == OTHER for r in b.rows for t in r.tokens}
+    others |= _addressee_tokens(first)
     for row in top + footer:
         page = layout.page(row.page)
         cells = [c for c in _cells(row, page) if not any(id(t) in others for t in c.tokens)]
@@ -341,6 +344,30 @@ def _from_legal_form(layout: DocumentLayout, blocks: Sequence[Block] = ()) -> Se
             if name is not None:
                 return SellerInfo(name, None)
     return None
+
+
+# An attention line follows the addressee's name by this many rows at most ("Muster GmbH / Einkauf / z. Hd. ...").
+ATTENTION_AFTER_NAME = 2
+
+
+def _addressee_tokens(page: PageLayout) -> set[int]:
+    """The tokens (ids) of the address blocks on the page that hold an attention line ("z. Hd. Frau Özdemir"):
+    the column of that line and of the rows just above it starting where it starts, the addressee's name."""
+    found: set[int] = set()
+    rows = page.rows
+    for i, row in enumerate(rows):
+        for column in _columns(row, page):
+            if not ATTENTION.match(column.text):
+                continue
+            block, prev = [column], column
+            for above in reversed(rows[max(0, i - ATTENTION_AFTER_NAME) : i]):
+                cell = next((c for c in _columns(above, page) if abs(c.x0 - column.x0) <= 0.05), None)
+                if cell is None or prev.y0 - cell.y1 > BLOCK_GAP * page.line_height:
+                    break
+                block.append(cell)
+                prev = cell
+            found.update(id(t) for r in block for t in r.tokens)
+    return found
 
 
 # A cell of a legal form's words alone ("GmbH", "& Co.", "KG"): the end of a name cut at wide word spaces.

@@ -1729,3 +1729,40 @@ def test_the_titles_nr_in_the_rows_other_column() -> None:
         line("Gesamtbetrag 1.486,57 €", 0.50, 0.60),
     )
     assert values(extract_fields([p])).get("rechnungsnummer") == "R243464"
+
+
+def _freelancer(sender: str, *customer: str) -> pb.PageResult:
+    """A freelancer's invoice: the person's name alone at the top, the sender line above the customer's
+    address, no legal form of its own."""
+    return page(
+        line("Marta Kowalska", 0.09, 0.04),
+        line("Freelance software developer", 0.09, 0.06),
+        line(sender, 0.09, 0.12),
+        *(line(text, 0.09, 0.14 + 0.015 * k) for k, text in enumerate(customer)),
+        line("Invoice number INV-2018-22", 0.60, 0.14),
+        line("Total (EUR) € 3 960,00", 0.50, 0.60),
+    )
+
+
+@pytest.mark.parametrize(
+    ("sender", "seller"),
+    [
+        ("Marta Kowalska · ul. Marszałkowska 26 · 00-950 Warszawa", "Marta Kowalska"),
+        ("João Ferreira · Rua de Santa Catarina 72 · 1100-148 Lisboa", "João Ferreira"),
+        ("Martin Dvořák · Vinohradská 112 · 110 00 Praha 1", "Martin Dvořák"),
+    ],
+)  # fmt: skip
+def test_a_sender_line_ending_in_a_foreign_postcode(sender: str, seller: str) -> None:
+    """Polish, Portuguese and Czech postcodes ("00-950", "1100-148", "110 00") end a sender line as a German
+    one does."""
+    p = _freelancer(sender, "Konzeptlabor Berger GmbH", "Übersee-Allee 8", "10437 Berlin")
+    assert values(extract_fields([p])).get("lieferant") == seller
+
+
+@pytest.mark.parametrize("attention", ["z. Hd. Frau Özdemir", "Attn: Accounts Payable", "t.a.v. de heer Smit"])
+def test_the_addressee_of_an_attention_line_is_not_the_seller(attention: str) -> None:
+    """Without a sender line the letterhead's person gives no name; the customer's GmbH, the name of the block
+    addressed for someone's attention, is not the seller: better none than the customer."""
+    p = _freelancer("Freelance software developer", "Konzeptlabor Berger GmbH", attention, "Übersee-Allee 8",
+                    "10437 Berlin")  # fmt: skip
+    assert values(extract_fields([p])).get("lieferant") != "Konzeptlabor Berger GmbH"

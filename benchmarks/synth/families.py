@@ -200,6 +200,15 @@ TUNING: tuple[str, ...] = (
     # without a legal form whose sender line ends in a foreign postcode ("00-950 Warszawa", "1100-148 Lisboa");
     # on scans "Sánchez" read "Sänchez"; the blind families of session 19 take its place).
     "it_freelancer_en",
+    # Moved in session 19 to work on its totals (designed blind in session 18, families_reise; measured before any
+    # change for it: 10 seeds, text layer / scan 96.8/96.8 %: "Nettobetrag gesamt 492,25 € · MwSt. gesamt
+    # 28,28 €" not read as netto, the VAT lines above it ("enthaltene MwSt. 7 % auf 323,75 €: 22,66 €") taken for
+    # a triple; the blind families of session 19 take its place).
+    "bahn_reisebuero",
+    # Moved in session 19 to work on its seller (designed blind in session 18, families_objekt; measured before
+    # any change for it: 10 seeds, text layer / scan 99.0/99.0 %: the guarded property's line "Objekt 2158:
+    # Geschäftshaus ..." taken for the seller; the blind families of session 19 take its place).
+    "sicherheitsdienst_objekt",
 )
 NEVER_TUNED: tuple[str, ...] = (
     "anzahlung",
@@ -268,13 +277,11 @@ NEVER_TUNED: tuple[str, ...] = (
     # Added in session 18 (families_reise), designed blind (without reading the extractor); nobody has tuned on
     # them. They are drawn in families_reise.
     "maler_lohnanteil",
-    "bahn_reisebuero",
     # Added in session 18 (families_buero), designed blind (without reading the extractor); nobody has tuned on
     # them. They are drawn in families_buero.
     "kopierer_leasing",
     # Added in session 18 (families_objekt), designed blind (without reading the extractor); nobody has tuned on
     # them. They are drawn in families_objekt.
-    "sicherheitsdienst_objekt",
     "bueromoebel_lieferung",
     # Added in session 18 (families_kanzlei), designed blind (without reading the extractor); nobody has tuned on
     # them. They are drawn in families_kanzlei.

@@ -48,6 +48,8 @@ _CHARS = {
 _WORD_START = r"(?<![\w-])"
 # The currency a label may name before its value: "Steuerbetrag in EUR", "Total (€)", a row-final "in".
 _UNIT = r"(?:\s+in(?:\s+(?:eur|€))?(?!\w)(?=\s*(?:$|:))|\s*\((?:in\s+)?(?:eur|€)\))?"
+# A word saying the label sums the whole invoice, after any label: "Nettobetrag gesamt", "Steuer insgesamt".
+_ALL_OF_IT = r"(?:\s+(?:gesamt|insgesamt)(?!\w))?"
 # What a fuzzy comparison leaves out of a word: punctuation, which OCR drops, adds and swaps around
 # abbreviations ("USt-IdNr." read "UStr.-Id.=Nr.", "Rechnungs-Nr" read "Rechnungs.Nr:").
 _NOT_LETTER_OR_DIGIT = re.compile(r"[\W_]")
@@ -85,7 +87,7 @@ def phrase_pattern(phrase: str) -> str:
     last = words[-1].rstrip(".") if words else ""
     if last and last[-1].isalnum():
         rx += r"(?!\w)"
-    return rx + r"\.?" + (r"\)?" if bracketed else "") + _UNIT + r"(?:\s*:)?"
+    return rx + r"\.?" + (r"\)?" if bracketed else "") + _ALL_OF_IT + _UNIT + r"(?:\s*:)?"
 
 
 def _key(word: str) -> str:

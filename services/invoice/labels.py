@@ -47,8 +47,9 @@ ACCOUNT_HOLDER = re.compile(
     _I,
 )
 
+# Legal forms, "mbH" too ("Hanseatische Wach- und Schließgesellschaft mbH").
 LEGAL_FORM = re.compile(
-    r"(?<![\w])(?:gmbh(?:\s*&\s*co\.?(?:\s*kg)?)?|ag|kg|ohg|gbr|ug(?:\s*\(haftungsbeschränkt\))?|e\.\s?k\.|e\.\s?v\.|"
+    r"(?<![\w])(?:gmbh(?:\s*&\s*co\.?(?:\s*kg)?)?|mbh|ag|kg|ohg|gbr|ug(?:\s*\(haftungsbeschränkt\))?|e\.\s?k\.|e\.\s?v\.|"
     r"a\.\s?g\.|se|kgaa|ltd\.?|limited|unlimited\s+company|dac|inc\.?|corp\.?|corporation|llc|plc|s\.?a\.?r?\.?l?\.?|"
     r"b\.v\.|co\.)(?![\w])",
     _I,

@@ -48,6 +48,8 @@ _SEAT_START = re.compile(
     r"|filiale|zweigstelle|head office|registered office|siège|vestiging)\b",
     re.I,
 )
+# A colon after a word, more words after it: a label and its value ("Objekt 2158: Geschäftshaus"), no name.
+_LABEL_COLON = re.compile(r"\w:\s+\S")
 # A sole trader's owner named under the business's name ("Inh. Petra Lindemann · Königsallee 73 · ..."): the
 # business's name is the seller's, printed in another row.
 _OWNER_START = re.compile(r"^\s*(?:inh\.|inhaber(?:in)?\b|prop\.|proprietor\b|owner\b)", re.I)
@@ -221,7 +223,13 @@ def _sender_in(row: Row, whole: Row, layout: DocumentLayout, footer: bool) -> Se
     """The name and address of a sender line standing in `row` (a column of the page's row `whole`)."""
     start = _sender_word_end(row.text)  # "Abs.: Muster GmbH · ...": the name after it
     parts = [p for p in _SENDER_SEPARATORS.split(row.text[start:]) if p]
-    enough = len(parts) >= 3 or (len(parts) == 2 and _STREET_AND_TOWN.search(parts[1]) is not None)
+    # Name, street, town; or two parts where the second holds street and town, or where a company's name
+    # stands before its town alone ("Hanseatische Wach- und Schließgesellschaft mbH · 40212 Düsseldorf").
+    enough = len(parts) >= 3 or (
+        len(parts) == 2
+        and (_STREET_AND_TOWN.search(parts[1]) is not None
+             or (LEGAL_FORM.search(parts[0]) is not None and ZIP_CITY.match(parts[1]) is not None))
+    )  # fmt: skip
     if not enough or not any(ZIP_CITY.search(p) for p in parts):
         return None
     if (_labels_an_address(row.text[start:]) and not LEGAL_FORM.search(parts[0])
@@ -236,6 +244,8 @@ def _sender_in(row: Row, whole: Row, layout: DocumentLayout, footer: bool) -> Se
         return None  # "Inh. Jan Ott · ..." (also "Inhaber Thomas Maier e.K.")
     if (_SEAT_START.match(name) or _LABELLED_NUMBER.search(name)) and not LEGAL_FORM.search(name):
         return None  # "Amtssitz München · ...", "Notruf 24 h: 0245 6987831 · ..." (not "Filiale Gut GmbH")
+    if _LABEL_COLON.search(name):
+        return None  # "Objekt 2158: Geschäftshaus, Am Kaiserkai 64, 99084 Erfurt": a label and its address
     if footer and re.search(r"\d|:", name):
         return None
     address = tuple(

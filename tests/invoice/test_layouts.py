@@ -1766,3 +1766,42 @@ def test_the_addressee_of_an_attention_line_is_not_the_seller(attention: str) ->
     p = _freelancer("Freelance software developer", "Konzeptlabor Berger GmbH", attention, "Übersee-Allee 8",
                     "10437 Berlin")  # fmt: skip
     assert values(extract_fields([p])).get("lieferant") != "Konzeptlabor Berger GmbH"
+
+
+def test_totals_labelled_with_gesamt_under_the_vat_lines_they_sum() -> None:
+    """"Nettobetrag gesamt 492,25 € · MwSt. gesamt 28,28 €" under the VAT lines of two rates and a passed-on
+    amount: the totals are the row's, not a triple of the VAT lines (22,66 + 5,62 = 28,28)."""
+    items = (("Flexpreis 1. Klasse", "7 %", "346,41"), ("Sitzplatzreservierung", "19 %", "35,22"),
+             ("Hotelkosten (durchlaufender Posten)", "0 %", "138,90"))  # fmt: skip
+    p = page(
+        line("Rechnung 24881466", 0.09, 0.20),
+        *(line(text, x, 0.40) for text, x in (("Beschreibung", 0.15), ("MwSt.", 0.70), ("Betrag brutto", 0.80))),
+        *(line(text, x, 0.42 + 0.02 * k) for k, row in enumerate(items) for text, x in zip(row, (0.15, 0.70, 0.84))),
+        line("Gesamtpreis 520,53 €", 0.55, 0.60),
+        line("enthaltene MwSt. 19 % auf 29,60 €: 5,62 €", 0.45, 0.62),
+        line("enthaltene MwSt. 7 % auf 323,75 €: 22,66 €", 0.45, 0.635),
+        line("ohne MwSt.: 138,90 €", 0.45, 0.65),
+        line("Nettobetrag gesamt 492,25 € · MwSt. gesamt 28,28 €", 0.45, 0.665),
+    )
+    assert _amounts(extract_fields([p])) == ("492.25", "28.28", "520.53")
+
+
+def test_a_sender_line_of_a_companys_name_and_its_town() -> None:
+    """"... Schließgesellschaft mbH · 40212 Düsseldorf": two parts, a name with a legal form ("mbH" too) and the
+    town, make a sender line."""
+    sender = "Hanseatische Wach- und Schließgesellschaft mbH · 40212 Düsseldorf"
+    assert _seller_of_sender_line(sender) == "Hanseatische Wach- und Schließgesellschaft mbH"
+
+
+def test_a_label_and_its_address_is_no_sender_line() -> None:
+    """"Objekt 2158: Geschäftshaus, Am Kaiserkai 64, 99084 Erfurt" under the customer's address names the
+    guarded property, not the seller."""
+    p = page(
+        line("Agentur Kiebitz & Konsorten", 0.09, 0.14),
+        line("Märkische Allee 54a", 0.09, 0.155),
+        line("99084 Erfurt", 0.09, 0.17),
+        line("Rechnung Nr. RE 2022/90990", 0.09, 0.24),
+        line("Objekt 2158: Geschäftshaus, Am Kaiserkai 64, 99084 Erfurt", 0.09, 0.26),
+        line("Gesamtbetrag 1.486,57 €", 0.50, 0.60),
+    )
+    assert values(extract_fields([p])).get("lieferant") is None

@@ -28,6 +28,7 @@ from stdnum import luhn
 from stdnum.fr import tva
 from stdnum.nl import btw
 
+from benchmarks.synth.families_bau import BAU_FAMILIES, draw_bau
 from benchmarks.synth.families_bene import BENE_FAMILIES, draw_bene
 from benchmarks.synth.families_buero import BUERO_FAMILIES, draw_buero
 from benchmarks.synth.families_closing import CLOSING_FAMILIES, draw_closing
@@ -300,6 +301,10 @@ NEVER_TUNED: tuple[str, ...] = (
     # Added in session 18 (families_miete), designed blind (without reading the extractor); nobody has tuned
     # on them. They are drawn in families_miete.
     "fotostudio_mietstudio",
+    # Added in session 19 (families_bau), designed blind (without reading the extractor); nobody has tuned on
+    # them. They are drawn in families_bau.
+    "architekt_hoai_abschlag",
+    "aufzug_wartung",
 )
 SPLIT: dict[str, tuple[str, ...]] = {"tuning": TUNING, "never_tuned": NEVER_TUNED}
 FAMILY_NAMES: tuple[str, ...] = TUNING + NEVER_TUNED
@@ -711,6 +716,7 @@ FAMILY_MODULES: tuple[tuple[Mapping[str, object], Callable[[str, int], Drawing]]
     (NOTDIENST_FAMILIES, draw_notdienst),
     (HANDEL_FAMILIES, draw_handel),
     (MIETE_FAMILIES, draw_miete),
+    (BAU_FAMILIES, draw_bau),
 )
 assert set(_DRAWN) | set(LAYOUT_NAMES) | {n for families, _ in FAMILY_MODULES for n in families} == set(
     FAMILY_NAMES

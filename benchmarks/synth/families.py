@@ -211,6 +211,11 @@ TUNING: tuple[str, ...] = (
     # any change for it: 10 seeds, text layer / scan 99.0/99.0 %: the guarded property's line "Objekt 2158:
     # Geschäftshaus ..." taken for the seller; the blind families of session 19 take its place).
     "sicherheitsdienst_objekt",
+    # Moved in session 19 to work on its invoice numbers and totals (designed blind this session, families_bau;
+    # measured before any change for it: 10 seeds, text layer / scan 90.2/89.2 %: the progress invoice's ordinal
+    # ("Abschlagsrechnung Nr. 5", "3. Abschlagsrechnung") taken for the invoice number over "Rechnungs-Nr.", an
+    # earlier invoice's number and the cumulative fee taken on one seed; families_person takes its place).
+    "architekt_hoai_abschlag",
 )
 NEVER_TUNED: tuple[str, ...] = (
     "anzahlung",
@@ -304,7 +309,6 @@ NEVER_TUNED: tuple[str, ...] = (
     "fotostudio_mietstudio",
     # Added in session 19 (families_bau), designed blind (without reading the extractor); nobody has tuned on
     # them. They are drawn in families_bau.
-    "architekt_hoai_abschlag",
     "aufzug_wartung",
     # Added in session 19 (families_person), designed blind (without reading the extractor); nobody has tuned on
     # them. They are drawn in families_person.

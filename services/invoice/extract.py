@@ -822,6 +822,68 @@ def _drop_misread_copies(ctx: _Context) -> None:
         ctx.cands[name] = [c for c in cands if digits[c.value] >= forms[_digit_form(c.value)]]
 
 
+# A number of one or two digits counts ("Abschlagsrechnung Nr. 5": the fifth progress invoice of a contract); it
+# numbers the invoice only where no longer number is labelled as the invoice's.
+_COUNT = re.compile(r"\d{1,2}")
+COUNT_PENALTY = 0.5
+
+
+def _penalise_counts(ctx: _Context) -> None:
+    """Invoice number candidates that are a count, where a candidate of three or more characters is found too."""
+    cands = ctx.cands.get("rechnungsnummer", [])
+    if not any(len(c.value) >= 3 for c in cands):
+        return
+    for c in cands:
+        if _COUNT.fullmatch(c.value):
+            c.score -= COUNT_PENALTY
+            c.issues.append("one or two digits: a count (the n-th progress invoice), not the invoice's number")
+
+
+# A table of earlier invoices or payments: its heading holds a deduction's word and no amount ("Aufstellung
+# bisheriger Abschlagsrechnungen"); its rows run down to its total row within this many rows, each within
+# DEDUCTION_TABLE_GAP line heights of the one above.
+DEDUCTION_TABLE_ROWS = 16
+DEDUCTION_TABLE_GAP = 2.5
+DEDUCTION_TABLE_FIELDS = ("rechnungsnummer", "datum", *AMOUNT_FIELDS)
+
+
+def _deduction_table_rows(ctx: _Context) -> dict[int, str]:
+    """The rows (ids) of tables listing earlier invoices or payments, with their heading's text: from a heading
+    holding a deduction's word and no amount down to the table's total row ("Summe"). Without a total row
+    close below, the heading heads no such table."""
+    deduction, total_row = ctx.lex.marker("deduction"), ctx.lex.marker("total_row")
+    found: dict[int, str] = {}
+    for page in ctx.layout.pages:
+        rows = page.rows
+        for i, heading in enumerate(rows):
+            if not deduction.search(heading.text) or numbers.find_amounts(heading.text):
+                continue
+            members, prev = [], heading
+            for row in rows[i + 1 : i + 1 + DEDUCTION_TABLE_ROWS]:
+                if row.y0 - prev.y1 > DEDUCTION_TABLE_GAP * page.line_height:
+                    break
+                members.append(row)
+                prev = row
+                if total_row.match(row.text):
+                    found.update((id(r), heading.text) for r in members)
+                    break
+    return found
+
+
+def _penalise_deduction_tables(ctx: _Context) -> None:
+    """Numbers, dates and totals read in a table of earlier invoices or payments (`_deduction_table_rows`): the
+    earlier documents' and their sum, never this invoice's."""
+    rows = _deduction_table_rows(ctx)
+    if not rows:
+        return
+    for name in DEDUCTION_TABLE_FIELDS:
+        for c in ctx.cands.get(name, []):
+            row = ctx.row_of(c.span)
+            if row is not None and id(row) in rows:
+                c.score -= AFTER_DEDUCTION_PENALTY
+                c.issues.append(f"in a table of earlier invoices or payments ({rows[id(row)][:40]!r})")
+
+
 def _scan_title_numbers(ctx: _Context) -> None:
     """Invoice numbers printed right after the document title (weaker than any labelled one)."""
     for row in ctx.layout.rows:
@@ -1259,8 +1321,23 @@ def _penalise_after_deductions(ctx: _Context, lines: _LineItems) -> None:
     total below is larger than every one above ("Betriebskostenvorauszahlung 920,00" among a rent's items)."""
     item_rows = {id(item.row) for item in lines.items}
     for d in (h for h in ctx.hits if h.field == lexicon.NEG_AMOUNT and id(h.row) not in item_rows):
+        if _taxed_after(ctx, d.row):
+            continue  # net amounts deducted before VAT: what follows is this invoice's own amount
         reason = f"printed below a deduction ({d.row.text[d.start : d.end]!r}): the amount left to pay"
         _penalise_smaller_totals(ctx.cands.get("betrag_brutto", []), d.row, below=True, reason=reason)
+
+
+def _taxed_after(ctx: _Context, row: Row) -> bool:
+    """Below `row` stand a netto, a VAT and a brutto that add up at a VAT rate ("abzüglich bisheriger
+    Abschlagsrechnungen (netto)", then "Nettobetrag dieser Rechnung", "zzgl. Umsatzsteuer 19 %", "Zahlbetrag"):
+    the deduction was made before VAT, and the amounts below it are this invoice's."""
+    key = (row.page, row.y0)
+
+    def below(name: str) -> set[Decimal]:
+        return {c.amount for c in ctx.cands.get(name, []) if c.amount is not None and (c.span.page, c.span.box[1]) > key}
+
+    nettos, vats, bruttos = below("betrag_netto"), below("mwst"), below("betrag_brutto")
+    return any(n + v in bruttos and v and _has_rate(n, v) for n in nettos for v in vats)
 
 
 def _penalise_before_pass_through(ctx: _Context, lines: _LineItems) -> None:
@@ -1829,6 +1906,8 @@ def extract_fields(
     _drop_buyer_ibans(ctx)
     _drop_truncated_ibans(ctx)
     _drop_misread_copies(ctx)
+    _penalise_counts(ctx)
+    _penalise_deduction_tables(ctx)
     lines = _LineItems.read(layout, lex)
     _line_item_candidates(ctx, lines)
 

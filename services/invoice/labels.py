@@ -47,9 +47,10 @@ ACCOUNT_HOLDER = re.compile(
     _I,
 )
 
-# Legal forms, "mbH" too ("Hanseatische Wach- und Schließgesellschaft mbH").
+# Legal forms, "mbH" too ("Hanseatische Wach- und Schließgesellschaft mbH"), partnerships of the liberal
+# professions ("Hofmann + Krause Architekten PartGmbB", "Meier & Partner Partnerschaft mbB").
 LEGAL_FORM = re.compile(
-    r"(?<![\w])(?:gmbh(?:\s*&\s*co\.?(?:\s*kg)?)?|mbh|ag|kg|ohg|gbr|ug(?:\s*\(haftungsbeschränkt\))?|e\.\s?k\.|e\.\s?v\.|"
+    r"(?<![\w])(?:gmbh(?:\s*&\s*co\.?(?:\s*kg)?)?|mbh|partg(?:\s?mbb)?|mbb|ag|kg|ohg|gbr|ug(?:\s*\(haftungsbeschränkt\))?|e\.\s?k\.|e\.\s?v\.|"
     r"a\.\s?g\.|se|kgaa|ltd\.?|limited|unlimited\s+company|dac|inc\.?|corp\.?|corporation|llc|plc|s\.?a\.?r?\.?l?\.?|"
     r"b\.v\.|co\.)(?![\w])",
     _I,

@@ -1805,3 +1805,56 @@ def test_a_label_and_its_address_is_no_sender_line() -> None:
         line("Gesamtbetrag 1.486,57 €", 0.50, 0.60),
     )
     assert values(extract_fields([p])).get("lieferant") is None
+
+
+def _progress_invoice(*rows: pb.TextLine) -> pb.PageResult:
+    """An architect's third progress invoice: its ordinal in the title, its number under "Rechnungs-Nr."."""
+    return page(
+        line("3. Abschlagsrechnung Nr. 3", 0.09, 0.20),
+        *(line(text, x, 0.23) for text, x in (("Rechnungs-Nr.", 0.09), ("Rechnungsdatum", 0.30))),
+        *(line(text, x, 0.245) for text, x in (("240023", 0.09), ("29.01.2024", 0.30))),
+        *rows,
+    )
+
+
+def test_a_progress_invoices_ordinal_is_not_its_number() -> None:
+    """"3. Abschlagsrechnung Nr. 3" counts the contract's progress invoices; "Rechnungs-Nr." numbers this one."""
+    p = _progress_invoice(line("Zahlbetrag 13.885,86 €", 0.50, 0.60))
+    assert values(extract_fields([p])).get("rechnungsnummer") == "240023"
+
+
+def test_a_short_invoice_number_alone_is_kept() -> None:
+    p = page(line("Rechnung Nr. 7", 0.09, 0.20), line("Gesamtbetrag 1.486,57 €", 0.50, 0.60))
+    assert values(extract_fields([p])).get("rechnungsnummer") == "7"
+
+
+def test_a_table_of_earlier_invoices_gives_neither_number_nor_totals() -> None:
+    """The earlier progress invoices listed with number, date, net, VAT and gross, and their sum; the net sum
+    deducted before VAT: this invoice's amounts are those below the deduction (labels above their values), its
+    number the head's."""
+    cells = [
+        (0.151, (("Rechnung Nr.", 0.551), ("AR-2024-110", 0.822))),
+        (0.166, (("Rechnungsdatum", 0.551), ("2. Mai 2024", 0.832))),
+        (0.251, (("2. ABSCHLAGSRECHNUNG", 0.094),)),
+        (0.561, (("Summe Grundleistungen erbracht", 0.501), ("56 652,27", 0.832))),
+        (0.581, (("Nebenkostenpauschale 3 % des Honorars auf 56 652,27", 0.345), ("1 699,57 €", 0.838))),
+        (0.597, (("Honorar lt. Leistungsstand netto", 0.345), ("58 351,84 €", 0.820))),
+        (0.623, (("Aufstellung bisheriger Abschlagsrechnungen", 0.094),)),
+        (0.643, (("Abschlag", 0.166), ("Rechnungs-Nr.", 0.271), ("vom", 0.413), ("netto", 0.617),
+                 ("USt. 19 %", 0.706), ("brutto", 0.865))),
+        (0.661, (("1.", 0.166), ("AR-2024-051", 0.271), ("26. Februar 2024", 0.413), ("39 600,00", 0.587),
+                 ("7 524,00", 0.717), ("47 124,00", 0.842))),
+        (0.676, (("Summe", 0.166), ("39 600,00", 0.580), ("7 524,00", 0.711), ("47 124,00", 0.836))),
+        (0.700, (("abzüglich bisheriger Abschlagsrechnungen (netto)", 0.345), ("-39 600,00 €", 0.823))),
+        (0.731, (("Nettobetrag dieser Rechnung", 0.181), ("zzgl. Umsatzsteuer 19 %", 0.484), ("Zahlbetrag", 0.841))),
+        (0.746, (("18 751,84 €", 0.258), ("3 562,85 €", 0.543), ("22 314,69 €", 0.796))),
+    ]  # fmt: skip
+    p = page(*(line(text, x, y) for y, row in cells for text, x in row))
+    got = extract_fields([p])
+    assert values(got).get("rechnungsnummer") == "AR-2024-110"
+    assert _amounts(got) == ("18751.84", "3562.85", "22314.69")
+
+
+def test_a_partnership_of_architects_is_a_legal_form() -> None:
+    sender = "Hofmann + Krause Architekten PartGmbB · Schillerstraße 12 · 70173 Stuttgart"
+    assert _seller_of_sender_line(sender) == "Hofmann + Krause Architekten PartGmbB"

@@ -216,6 +216,11 @@ TUNING: tuple[str, ...] = (
     # ("Abschlagsrechnung Nr. 5", "3. Abschlagsrechnung") taken for the invoice number over "Rechnungs-Nr.", an
     # earlier invoice's number and the cumulative fee taken on one seed; families_person takes its place).
     "architekt_hoai_abschlag",
+    # Moved in session 19 to work on its seller (designed blind this session, families_person; measured before any
+    # change for it: 10 seeds, text layer / scan 99.0/99.0 %: a vet practice's sender line of name and town
+    # alone, "Pferdepraxis Dr. med. vet. Jan Brüggemann · 60311 Frankfurt am Main", not read, the customer's
+    # "Reitsportzentrum Elbaue e.K." taken; families_kueche and families_lieferschein take its place).
+    "tierarzt_got",
 )
 NEVER_TUNED: tuple[str, ...] = (
     "anzahlung",
@@ -313,7 +318,6 @@ NEVER_TUNED: tuple[str, ...] = (
     # Added in session 19 (families_person), designed blind (without reading the extractor); nobody has tuned on
     # them. They are drawn in families_person.
     "grafik_kleinunternehmer",
-    "tierarzt_got",
 )
 SPLIT: dict[str, tuple[str, ...]] = {"tuning": TUNING, "never_tuned": NEVER_TUNED}
 FAMILY_NAMES: tuple[str, ...] = TUNING + NEVER_TUNED

@@ -223,12 +223,14 @@ def _sender_in(row: Row, whole: Row, layout: DocumentLayout, footer: bool) -> Se
     """The name and address of a sender line standing in `row` (a column of the page's row `whole`)."""
     start = _sender_word_end(row.text)  # "Abs.: Muster GmbH · ...": the name after it
     parts = [p for p in _SENDER_SEPARATORS.split(row.text[start:]) if p]
-    # Name, street, town; or two parts where the second holds street and town, or where a company's name
-    # stands before its town alone ("Hanseatische Wach- und Schließgesellschaft mbH · 40212 Düsseldorf").
+    # Name, street, town; or two parts where the second holds street and town, or where a name stands before its
+    # town alone: a company's ("Hanseatische Wach- und Schließgesellschaft mbH · 40212 Düsseldorf") or one the
+    # page prints elsewhere too ("Pferdepraxis Dr. med. vet. Jan Brüggemann · 60311 Frankfurt am Main").
     enough = len(parts) >= 3 or (
         len(parts) == 2
         and (_STREET_AND_TOWN.search(parts[1]) is not None
-             or (LEGAL_FORM.search(parts[0]) is not None and ZIP_CITY.match(parts[1]) is not None))
+             or (ZIP_CITY.match(parts[1]) is not None
+                 and (LEGAL_FORM.search(parts[0]) is not None or _printed_elsewhere(layout, whole, parts[0]))))
     )  # fmt: skip
     if not enough or not any(ZIP_CITY.search(p) for p in parts):
         return None

@@ -1858,3 +1858,20 @@ def test_a_table_of_earlier_invoices_gives_neither_number_nor_totals() -> None:
 def test_a_partnership_of_architects_is_a_legal_form() -> None:
     sender = "Hofmann + Krause Architekten PartGmbB · Schillerstraße 12 · 70173 Stuttgart"
     assert _seller_of_sender_line(sender) == "Hofmann + Krause Architekten PartGmbB"
+
+
+def test_a_sender_line_of_a_name_the_letterhead_prints_and_its_town() -> None:
+    """"Pferdepraxis Dr. med. vet. Jan Brüggemann · 60311 Frankfurt am Main": a name without a legal form before
+    the town alone is the sender's when the letterhead prints it too; the customer's "e.K." is not the seller."""
+    p = page(
+        line("Pferdepraxis Dr. med. vet. Jan Brüggemann", 0.175, 0.044),
+        line("Ambulante Pferdemedizin", 0.175, 0.064),
+        line("Pferdepraxis Dr. med. vet. Jan Brüggemann · 60311 Frankfurt am Main", 0.094, 0.145),
+        line("Reitsportzentrum Elbaue e.K.", 0.094, 0.159),
+        line("Deichweg 14", 0.094, 0.174),
+        line("60311 Frankfurt am Main", 0.094, 0.190),
+        line("Rechnung Nr. 822863", 0.094, 0.223),
+        line("Gesamtbetrag 1.486,57 €", 0.50, 0.60),
+    )
+    assert values(extract_fields([p])).get("lieferant") == "Pferdepraxis Dr. med. vet. Jan Brüggemann"
+

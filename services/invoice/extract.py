@@ -839,49 +839,61 @@ def _penalise_counts(ctx: _Context) -> None:
             c.issues.append("one or two digits: a count (the n-th progress invoice), not the invoice's number")
 
 
-# A table of earlier invoices or payments: its heading holds a deduction's word and no amount ("Aufstellung
-# bisheriger Abschlagsrechnungen"); its rows run down to its total row within this many rows, each within
-# DEDUCTION_TABLE_GAP line heights of the one above.
-DEDUCTION_TABLE_ROWS = 16
-DEDUCTION_TABLE_GAP = 2.5
-DEDUCTION_TABLE_FIELDS = ("rechnungsnummer", "datum", *AMOUNT_FIELDS)
+# A table of earlier invoices or payments (its heading holds a deduction's word and no amount: "Aufstellung
+# bisheriger Abschlagsrechnungen"), or of payments to come (a payment schedule's word: "Monatliche Fälligkeiten");
+# its rows run down to its total row within this many rows, each within PAYMENT_TABLE_GAP line heights of the one
+# above.
+PAYMENT_TABLE_ROWS = 16
+PAYMENT_TABLE_GAP = 2.5
+PAYMENT_TABLE_FIELDS = ("rechnungsnummer", "datum", *AMOUNT_FIELDS)
 
 
-def _deduction_table_rows(ctx: _Context) -> dict[int, str]:
-    """The rows (ids) of tables listing earlier invoices or payments, with their heading's text: from a heading
-    holding a deduction's word and no amount down to the table's total row ("Summe"). Without a total row
-    close below, the heading heads no such table."""
-    deduction, total_row = ctx.lex.marker("deduction"), ctx.lex.marker("total_row")
-    found: dict[int, str] = {}
+def _table_under(page: PageLayout, i: int, total_row: re.Pattern[str]) -> list[Row]:
+    """The rows under heading row `i` down to a total row ("Summe", "Summe Jahr"), or none without one close."""
+    members, prev = [], page.rows[i]
+    for row in page.rows[i + 1 : i + 1 + PAYMENT_TABLE_ROWS]:
+        if row.y0 - prev.y1 > PAYMENT_TABLE_GAP * page.line_height:
+            return []
+        members.append(row)
+        prev = row
+        if total_row.match(row.text):
+            return members
+    return []
+
+
+def _payment_table_rows(ctx: _Context) -> dict[int, tuple[str, tuple[str, ...]]]:
+    """Rows (ids) of payment tables, with their heading's text and the fields none of their values is: in a table
+    of earlier invoices or payments, every row's number, date and amounts are the earlier documents'; in a payment
+    schedule, every row's date is a payment's, and its total row sums the payments (every other row holds one
+    payment, which may be what the invoice asks for: a standing invoice's monthly rent)."""
+    deduction, schedule = ctx.lex.marker("deduction"), ctx.lex.marker("payment_schedule")
+    total_row = ctx.lex.marker("total_row")
+    found: dict[int, tuple[str, tuple[str, ...]]] = {}
     for page in ctx.layout.pages:
-        rows = page.rows
-        for i, heading in enumerate(rows):
-            if not deduction.search(heading.text) or numbers.find_amounts(heading.text):
+        for i, heading in enumerate(page.rows):
+            earlier, coming = deduction.search(heading.text), schedule.search(heading.text)
+            if not (earlier or coming) or numbers.find_amounts(heading.text):
                 continue
-            members, prev = [], heading
-            for row in rows[i + 1 : i + 1 + DEDUCTION_TABLE_ROWS]:
-                if row.y0 - prev.y1 > DEDUCTION_TABLE_GAP * page.line_height:
-                    break
-                members.append(row)
-                prev = row
-                if total_row.match(row.text):
-                    found.update((id(r), heading.text) for r in members)
-                    break
+            members = _table_under(page, i, total_row)
+            for row in members:
+                fields = PAYMENT_TABLE_FIELDS if earlier or row is members[-1] else ("datum",)
+                found[id(row)] = (heading.text, fields)
     return found
 
 
-def _penalise_deduction_tables(ctx: _Context) -> None:
-    """Numbers, dates and totals read in a table of earlier invoices or payments (`_deduction_table_rows`): the
-    earlier documents' and their sum, never this invoice's."""
-    rows = _deduction_table_rows(ctx)
+def _penalise_payment_tables(ctx: _Context) -> None:
+    """Numbers, dates and totals read in a table of payments (`_payment_table_rows`): the earlier documents', the
+    payments' and their sums, never this invoice's own."""
+    rows = _payment_table_rows(ctx)
     if not rows:
         return
-    for name in DEDUCTION_TABLE_FIELDS:
+    for name in PAYMENT_TABLE_FIELDS:
         for c in ctx.cands.get(name, []):
             row = ctx.row_of(c.span)
-            if row is not None and id(row) in rows:
+            heading, fields = rows.get(id(row), ("", ())) if row is not None else ("", ())
+            if name in fields:
                 c.score -= AFTER_DEDUCTION_PENALTY
-                c.issues.append(f"in a table of earlier invoices or payments ({rows[id(row)][:40]!r})")
+                c.issues.append(f"in a table of payments ({heading[:40]!r})")
 
 
 def _scan_title_numbers(ctx: _Context) -> None:
@@ -1907,7 +1919,7 @@ def extract_fields(
     _drop_truncated_ibans(ctx)
     _drop_misread_copies(ctx)
     _penalise_counts(ctx)
-    _penalise_deduction_tables(ctx)
+    _penalise_payment_tables(ctx)
     lines = _LineItems.read(layout, lex)
     _line_item_candidates(ctx, lines)
 

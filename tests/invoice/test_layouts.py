@@ -1875,3 +1875,24 @@ def test_a_sender_line_of_a_name_the_letterhead_prints_and_its_town() -> None:
     )
     assert values(extract_fields([p])).get("lieferant") == "Pferdepraxis Dr. med. vet. Jan Brüggemann"
 
+
+def test_a_payment_schedules_total_row_is_not_the_invoices_total() -> None:
+    """A standing invoice for a year's rent: the monthly amounts, then "Monatliche Fälligkeiten" listing the twelve
+    payments and their sum ("Summe Jahr"): the invoice's amounts are the monthly ones, not the year's sum."""
+    heads = (("Netto", 0.615), ("USt 19 %", 0.705), ("Brutto", 0.859))
+    month = (("8.120,00", 0.595), ("1.542,80", 0.713), ("9.662,80", 0.847))
+    months = ("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober",
+              "November", "Dezember")  # fmt: skip
+    cells = [
+        (0.404, (("Bezeichnung", 0.099), *heads)),
+        (0.425, (("Grundmiete Bürofläche 4. OG", 0.099), ("7.200,00", 0.620), ("1.368,00", 0.724), ("8.568,00", 0.845))),
+        (0.442, (("Betriebskostenvorauszahlung", 0.099), ("920,00", 0.634), ("174,80", 0.738), ("1.094,80", 0.845))),
+        (0.465, (("Summe monatlich", 0.099), ("8.120,00", 0.612), ("1.542,80", 0.716), ("9.662,80", 0.837))),
+        (0.495, (("Monatliche Fälligkeiten", 0.094),)),
+        (0.516, (("Zahlungstermin", 0.099), ("Zeitraum", 0.250), *heads)),
+        *((0.535 + 0.0142 * k, ((f"0{3 + k % 3}.{k + 1:02d}.2023", 0.099), (f"{name} 2023", 0.250), *month))
+          for k, name in enumerate(months)),
+        (0.712, (("Summe Jahr", 0.099), ("97.440,00", 0.579), ("18.513,60", 0.697), ("115.953,60", 0.821))),
+    ]  # fmt: skip
+    p = page(line("Rechnungsnummer D2300031", 0.55, 0.14), *(line(text, x, y) for y, row in cells for text, x in row))
+    assert _amounts(extract_fields([p])) == ("8120.00", "1542.80", "9662.80")

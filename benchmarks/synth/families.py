@@ -221,6 +221,12 @@ TUNING: tuple[str, ...] = (
     # alone, "Pferdepraxis Dr. med. vet. Jan Brüggemann · 60311 Frankfurt am Main", not read, the customer's
     # "Reitsportzentrum Elbaue e.K." taken; families_kueche and families_lieferschein take its place).
     "tierarzt_got",
+    # Moved in session 19 to work on its totals and date (designed blind this session, families_person; measured
+    # before any change for it: 10 seeds, text layer / scan 97.8/97.8 %: two line items, 650,00 + 130,00 = 780,00,
+    # taken for netto and VAT at 20 % on an invoice exempt from VAT, the date of the offer it refers to ("lt.
+    # Angebot Nr. A-2022-004 vom 24.11.2022") taken for the invoice's; families_kueche and families_lieferschein
+    # take its place).
+    "grafik_kleinunternehmer",
 )
 NEVER_TUNED: tuple[str, ...] = (
     "anzahlung",
@@ -317,7 +323,6 @@ NEVER_TUNED: tuple[str, ...] = (
     "aufzug_wartung",
     # Added in session 19 (families_person), designed blind (without reading the extractor); nobody has tuned on
     # them. They are drawn in families_person.
-    "grafik_kleinunternehmer",
 )
 SPLIT: dict[str, tuple[str, ...]] = {"tuning": TUNING, "never_tuned": NEVER_TUNED}
 FAMILY_NAMES: tuple[str, ...] = TUNING + NEVER_TUNED

@@ -510,11 +510,18 @@ class _Context:
         return self.label_starts[key] - own > 0
 
 
+# A definite article before a label: the label's word in a sentence ("Das Leistungsdatum entspricht dem
+# Rechnungsdatum.", "Bitte geben Sie die Rechnungsnummer an"), whose value, if any, follows it.
+_ARTICLE_BEFORE = re.compile(r"(?<!\w)(?:der|die|das|dem|den|des|the|le|la|les|du|de\s+la|het)\s+$", re.IGNORECASE)
+
+
 def _value_spans(ctx: _Context, hit: LabelHit) -> list[tuple[Span, float]]:
     spans = []
     right = right_of(ctx.layout, hit, ctx.near(hit))
     if right:
         spans.append((right, 0.2))
+    if _ARTICLE_BEFORE.search(hit.row.text[: hit.start]):
+        return spans  # in running text: no value above, below or left of the word
     # A row below that starts with another label holds that label's value ("Summe MwSt." / "Gesamtbetrag 6.533,32").
     down = below(ctx.layout, hit)
     if down and not ctx.starts_other_label(down, hit):
@@ -894,6 +901,20 @@ def _penalise_payment_tables(ctx: _Context) -> None:
             if name in fields:
                 c.score -= AFTER_DEDUCTION_PENALTY
                 c.issues.append(f"in a table of payments ({heading[:40]!r})")
+
+
+ITEM_DATE_PENALTY = 0.5
+
+
+def _penalise_item_dates(ctx: _Context, lines: _LineItems) -> None:
+    """A date in a line item's row (under a "Datum" column head of the items table: the day a service was done)
+    dates the item, not the invoice."""
+    item_rows = {id(item.row) for item in lines.items}
+    for c in ctx.cands.get("datum", []):
+        row = ctx.row_of(c.span)
+        if row is not None and id(row) in item_rows:
+            c.score -= ITEM_DATE_PENALTY
+            c.issues.append("a line item's date")
 
 
 def _scan_title_numbers(ctx: _Context) -> None:
@@ -1718,13 +1739,17 @@ def _beside_a_rate(layout: DocumentLayout, c: Candidate) -> bool:
     )
 
 
-def _zero_vat(layout: DocumentLayout, chosen: dict[str, Candidate], rates: _RateTable) -> None:
+def _zero_vat(
+    layout: DocumentLayout, chosen: dict[str, Candidate], rates: _RateTable, items: Sequence[lineitems.LineItem] = ()
+) -> None:
     """An invoice stating no VAT (`_states_no_vat`): mwst 0 and netto = brutto, the better read of the two
     giving both. A VAT found by arithmetic alone stays only when it is a VAT rate of netto or the sums of a
     mixed-rate VAT table (the document's "steuerfrei" was about a line, not the invoice); a difference of
-    two amounts that is neither is not VAT."""
+    two amounts that is neither is not VAT, nor is a line item's amount (two items that add up to the total,
+    "650,00 + 130,00 = 780,00", are no netto and VAT at 20 %)."""
     netto, mwst, brutto = (chosen.get(n) for n in AMOUNT_FIELDS)
-    if mwst is not None and mwst.amount:
+    item_tokens = {id(t) for item in items for t in item.span.tokens}
+    if mwst is not None and mwst.amount and not any(id(t) in item_tokens for t in mwst.span.tokens):
         if _beside_a_rate(layout, mwst) or (netto is not None and netto.amount is not None and (
                 _has_rate(netto.amount, mwst.amount) or (rates.mixed and rates.sums_to(netto.amount, mwst.amount)))):  # type: ignore[arg-type]  # fmt: skip
             return
@@ -1922,6 +1947,7 @@ def extract_fields(
     _penalise_payment_tables(ctx)
     lines = _LineItems.read(layout, lex)
     _line_item_candidates(ctx, lines)
+    _penalise_item_dates(ctx, lines)
 
     chosen: dict[str, Candidate] = {}
     for name, cands in ctx.cands.items():
@@ -1941,7 +1967,7 @@ def extract_fields(
         amounts = _choose_amounts(ctx.cands, lines, rates)
     chosen.update(amounts)
     if no_vat:
-        _zero_vat(layout, chosen, rates)
+        _zero_vat(layout, chosen, rates, lines.items)
 
     _bic_from_iban(ctx, chosen)
     _due_date_from_terms(chosen)

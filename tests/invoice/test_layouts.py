@@ -1896,3 +1896,50 @@ def test_a_payment_schedules_total_row_is_not_the_invoices_total() -> None:
     ]  # fmt: skip
     p = page(line("Rechnungsnummer D2300031", 0.55, 0.14), *(line(text, x, y) for y, row in cells for text, x in row))
     assert _amounts(extract_fields([p])) == ("8120.00", "1542.80", "9662.80")
+
+
+def _exempt_designer(*rows: pb.TextLine) -> pb.PageResult:
+    """A small business's invoice without VAT: two items, the total, the exemption under it."""
+    heads = (("Pos.", 0.099), ("Beschreibung", 0.146), ("Anzahl", 0.562), ("Einzelpreis", 0.718), ("Betrag", 0.861))
+    items = ((("1", 0.099), ("Konzeption und Wireframes", 0.146), ("10", 0.594), ("65,00", 0.760), ("650,00", 0.862)),
+             (("2", 0.099), ("Einweisung Redaktionssystem", 0.146), ("2", 0.603), ("65,00", 0.760), ("130,00", 0.862)))
+    return page(
+        line("Kiel, 18.01.2023", 0.785, 0.258),
+        line("Rechnung Nr. 2023-012", 0.094, 0.283),
+        *rows,
+        *(line(text, x, 0.334) for text, x in heads),
+        *(line(text, x, 0.354 + 0.019 * k) for k, row in enumerate(items) for text, x in row),
+        line("Zu zahlender Betrag EUR 780,00", 0.504, 0.405),
+        line("Umsatzsteuerfrei aufgrund der Kleinunternehmerregelung gem. § 6 Abs. 1 Z 27 UStG.", 0.094, 0.434),
+    )  # fmt: skip
+
+
+def test_two_items_adding_up_are_no_vat_on_an_exempt_invoice() -> None:
+    """650,00 + 130,00 = 780,00 is 20 % of 650,00, but both are items: the exempt invoice's netto is its total."""
+    assert _amounts(extract_fields([_exempt_designer()])) == ("780.00", "0.00", "780.00")
+
+
+def test_a_label_in_a_sentence_takes_no_value_from_the_row_above() -> None:
+    """"Das Leistungsdatum entspricht dem Rechnungsdatum." under "lt. Angebot Nr. A-2022-004 vom 24.11.2022":
+    the offer's date is not the invoice's; the letter's date line is."""
+    p = _exempt_designer(
+        line("lt. Angebot Nr. A-2022-004 vom 24.11.2022", 0.094, 0.298),
+        line("Das Leistungsdatum entspricht dem Rechnungsdatum.", 0.094, 0.313),
+    )
+    assert values(extract_fields([p])).get("datum") == "2023-01-18"
+
+
+def test_a_line_items_date_is_not_the_invoices() -> None:
+    """A "Datum" column head over the items' service days: the letter's date line dates the invoice."""
+    p = page(
+        line("Nürnberg, 1. Mai 2017", 0.757, 0.268),
+        line("Rechnung Nr. 29/2017", 0.094, 0.292),
+        *(line(text, x, 0.417) for text, x in (("Datum", 0.099), ("Leistung", 0.200), ("Std.", 0.664),
+                                               ("Stundensatz", 0.719), ("Betrag", 0.869))),
+        *(line(text, x, 0.437) for text, x in (("03.04.2017", 0.099), ("Bildbearbeitung", 0.200), ("5", 0.681),
+                                               ("45,00", 0.761), ("225,00", 0.868))),
+        *(line(text, x, 0.456) for text, x in (("10.04.2017", 0.099), ("Satz Speisekarte", 0.200), ("4", 0.681),
+                                               ("45,00", 0.761), ("180,00", 0.868))),
+        line("Gesamtbetrag 405,00 €", 0.60, 0.50),
+    )  # fmt: skip
+    assert values(extract_fields([p])).get("datum") == "2017-05-01"

@@ -759,6 +759,40 @@ def _scan_patterns(ctx: _Context) -> None:
                 ctx.add(c)
 
 
+# An IBAN wrapped in running text: its start ends a row ("... auf unser Konto bei der X Bank, IBAN DE47"), its
+# groups start the next ("1203 0000 8374 1714 71, BIC ..."), at most WRAP_GAP line heights below.
+_IBAN_TAIL = re.compile(r"(?<![A-Za-z0-9])([A-Z]{2}\d{2}(?: ?[A-Z0-9]{1,4})*)\s*$")
+_IBAN_HEAD = re.compile(r"^\s*([A-Z0-9]{1,4}(?: [A-Z0-9]{1,4})*)")
+WRAP_GAP = 1.5
+
+
+def _scan_wrapped_ibans(ctx: _Context) -> None:
+    """IBANs broken over two rows of running text; taken only when their checksum holds joined."""
+    for page in ctx.layout.pages:
+        for row, after in zip(page.rows, page.rows[1:], strict=False):
+            tail = _IBAN_TAIL.search(row.text)
+            if tail is None or after.y0 - row.y1 > WRAP_GAP * page.line_height:
+                continue
+            head = _IBAN_HEAD.match(after.text)
+            if head is None:
+                continue
+            joined = f"{tail.group(1)} {head.group(1)}"
+            for m in identifiers.find_ibans(joined):
+                if m.start != 0 or m.end <= len(tail.group(1)) + 1:
+                    continue  # it must run from the row's end into the next row
+                got = identifiers.check_identifier("iban", m.compact)
+                rest = m.end - len(tail.group(1)) - 1
+                tokens = (*row.tokens_in(tail.start(1), len(row.text)),
+                          *after.tokens_in(head.start(1), head.start(1) + rest))  # fmt: skip
+                if not got.valid or _the_buyers(ctx, row, None, tokens):
+                    continue
+                span = Span(joined[: m.end], tokens)
+                c = _checked("iban", m.compact, span, 0.3 + _party_bonus(ctx, row, "iban", None, tokens),
+                             pb.FIELD_SOURCE_TEXT)  # fmt: skip
+                c.issues.append("read across a line break")
+                ctx.add(c)
+
+
 def _scanned(ctx: _Context, row: Row, name: str, start: int, end: int, compact: str) -> Candidate | None:
     """An identifier found in the row's text at [start, end), checked, scored by whose block holds it; None in
     the buyer's block."""
@@ -1933,6 +1967,7 @@ def extract_fields(
     for hit in hits:
         _from_hit(ctx, hit)
     _scan_patterns(ctx)
+    _scan_wrapped_ibans(ctx)
     _scan_title_numbers(ctx)
     _scan_title_nr(ctx)
     _scan_terms(ctx)

@@ -1943,3 +1943,16 @@ def test_a_line_items_date_is_not_the_invoices() -> None:
         line("Gesamtbetrag 405,00 €", 0.60, 0.50),
     )  # fmt: skip
     assert values(extract_fields([p])).get("datum") == "2017-05-01"
+
+
+def test_an_iban_wrapped_in_running_text() -> None:
+    """"... bei der Deutsche Kreditbank Berlin, IBAN DE47" and on the next line "1203 0000 8374 1714 71, BIC ...":
+    one IBAN, its checksum holding joined."""
+    p = page(
+        line("Rechnung Nr. 4711", 0.09, 0.20),
+        line("Zu zahlender Betrag 2.692,20 EUR", 0.50, 0.60),
+        line("Bitte überweisen Sie den Betrag auf unser Konto bei der Deutsche Kreditbank Berlin, IBAN DE47", 0.094,
+             0.725),
+        line("1203 0000 8374 1714 71, BIC BYLADEM1001. Bitte geben Sie die Rechnungsnummer an.", 0.094, 0.739),
+    )  # fmt: skip
+    assert values(extract_fields([p])).get("iban") == "DE47120300008374171471"

@@ -229,6 +229,14 @@ TUNING: tuple[str, ...] = (
     # Angebot Nr. A-2022-004 vom 24.11.2022") taken for the invoice's; families_kueche and families_lieferschein
     # take its place).
     "grafik_kleinunternehmer",
+    # Moved in session 19 to work on their scans' invoice numbers (kuechen_montage and hausverwaltung_weg designed
+    # blind this session, families_kueche; werbemittel_druck in session 18, families_handel; measured before any
+    # change for them, text layer / scan: 10 seeds 100/99.0 %, 100/99.0 %, and 100/98.0 % in session 18: a zero
+    # read "O" in the number ("RE019230" as "REO19230") where the page prints it again read right; families_fuhrpark
+    # and families_gruen take their place).
+    "kuechen_montage",
+    "hausverwaltung_weg",
+    "werbemittel_druck",
 )
 NEVER_TUNED: tuple[str, ...] = (
     "anzahlung",
@@ -315,7 +323,6 @@ NEVER_TUNED: tuple[str, ...] = (
     "fachzeitschrift_abo",
     # Added in session 18 (families_handel), designed blind (without reading the extractor); nobody has tuned
     # on them. They are drawn in families_handel.
-    "werbemittel_druck",
     "reinigung_fensterputz",
     # Added in session 18 (families_miete), designed blind (without reading the extractor); nobody has tuned
     # on them. They are drawn in families_miete.
@@ -327,8 +334,6 @@ NEVER_TUNED: tuple[str, ...] = (
     # them. They are drawn in families_person.
     # Added in session 19 (families_kueche), designed blind (without reading the extractor); nobody has tuned on
     # them. They are drawn in families_kueche.
-    "kuechen_montage",
-    "hausverwaltung_weg",
     # Added in session 19 (families_lieferschein), designed blind (without reading the extractor); nobody has
     # tuned on them. They are drawn in families_lieferschein.
     "baustoff_sammelrechnung",

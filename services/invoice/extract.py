@@ -14,7 +14,7 @@ import itertools
 import re
 from collections import Counter
 from collections.abc import Collection, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from decimal import Decimal
 from functools import cached_property
@@ -949,6 +949,52 @@ def _penalise_item_dates(ctx: _Context, lines: _LineItems) -> None:
         if row is not None and id(row) in item_rows:
             c.score -= ITEM_DATE_PENALTY
             c.issues.append("a line item's date")
+
+
+# Characters OCR reads for one another in a number, and which of the two it was: a slash is rarely invented, a
+# zero before a digit starts the digit run ("RE019230" read "REO19230"), an "O" elsewhere stays a letter.
+_SLASH_READS = frozenset({"1", "l", "I", "|"})
+
+
+def _resolve(ours: str, theirs: str, after: str) -> str | None:
+    """The character two readings of a number disagree on (`after`: the one that follows it), or None when the two
+    are not a known confusion."""
+    pair = {ours, theirs}
+    if "/" in pair and (pair - {"/"}) <= _SLASH_READS:
+        return "/"
+    if pair == {"O", "0"}:
+        return "0" if after.isdigit() else "O"
+    return None
+
+
+def _reconciled_number(layout: DocumentLayout, chosen: Candidate) -> Candidate:
+    """The invoice number as the scan prints it elsewhere too ("R 20241168" in the head, "R 2024/168" in page 2's
+    running header): where another reading of the same length differs only by known confusions (`_resolve`),
+    each of those characters is decided by what it is confused with, not by which reading is surer."""
+    value, count = chosen.value, max(1, len(chosen.span.tokens))
+    best = value
+    for page in layout.pages:
+        for row in page.rows:
+            words = [t.text for t in row.tokens]
+            for i in range(len(words) - count + 1):
+                other = " ".join(words[i : i + count]).rstrip(".,;:")
+                if len(other) != len(value) or other == value:
+                    continue
+                merged = []
+                for k, (ours, theirs) in enumerate(zip(best, other, strict=True)):
+                    if ours == theirs:
+                        merged.append(ours)
+                        continue
+                    decided = _resolve(ours, theirs, value[k + 1] if k + 1 < len(value) else "")
+                    if decided is None:
+                        break
+                    merged.append(decided)
+                else:
+                    best = "".join(merged)
+    if best == value:
+        return chosen
+    issue = f"read {value!r} as {best!r}: the number is printed again with the other character"
+    return replace(chosen, value=best, issues=[*chosen.issues, issue])
 
 
 def _scan_title_numbers(ctx: _Context) -> None:
@@ -1990,6 +2036,8 @@ def extract_fields(
             best = _best(cands)
             if best:
                 chosen[name] = best
+    if "rechnungsnummer" in chosen and layout.pages[0].recognised:
+        chosen["rechnungsnummer"] = _reconciled_number(layout, chosen["rechnungsnummer"])
     _penalise_after_deductions(ctx, lines)
     _penalise_before_pass_through(ctx, lines)
     rates = _RateTable(_tax_line_rows(layout, None, lines.items))

@@ -669,3 +669,25 @@ def test_a_footers_company_before_a_middle_dot_read_as_a_colon(name: str) -> Non
         line(f"{name} : Gordon Quay House, 4 Barrow Street : Dublin 4, D04 X2K7 - Ireland", 0.08, 0.93),
     )
     assert values(extract_fields([p])).get("lieferant") == name
+
+
+@pytest.mark.parametrize(
+    ("head", "again", "number"),
+    [
+        ("Rechnung Nr. REO19230", "RE019230 11.04.2016 O-4764", "RE019230"),
+        ("Rechnung Nr. R 20241168", "4. Abschlagsrechnung R 2024/168 vom 20.06.24", "R 2024/168"),
+        ("Rechnung Nr. PO-4711", "Rechnung P0-4711", "PO-4711"),
+    ],
+)
+def test_the_invoice_number_printed_twice_settles_a_confused_character(head: str, again: str, number: str) -> None:
+    """A scan reads the number differently where it is printed again: "O" or "0", "/" or "1". A zero starts a run
+    of digits, an "O" before a letter or a sign stays a letter; a slash is rarely invented."""
+    p = page(line(head, 0.09, 0.20), line(again, 0.09, 0.95), line("Gesamtbetrag 1.486,57 €", 0.50, 0.60))
+    p.kind = pb.PAGE_KIND_SCANNED
+    assert values(extract_fields([p])).get("rechnungsnummer") == number
+
+
+def test_a_text_layers_invoice_number_is_never_reconciled() -> None:
+    p = page(line("Rechnung Nr. REO19230", 0.09, 0.20), line("RE019230", 0.09, 0.95),
+             line("Gesamtbetrag 1.486,57 €", 0.50, 0.60))  # fmt: skip
+    assert values(extract_fields([p])).get("rechnungsnummer") == "REO19230"

@@ -38,7 +38,9 @@ from benchmarks.synth.families_extra import EXTRA_FAMILIES, draw_extra
 from benchmarks.synth.families_final import FINAL_FAMILIES, draw_final
 from benchmarks.synth.families_first import FIRST_FAMILIES, draw_first
 from benchmarks.synth.families_foto import FOTO_FAMILIES, draw_foto
+from benchmarks.synth.families_fuhrpark import FUHRPARK_FAMILIES, draw_fuhrpark
 from benchmarks.synth.families_getraenk import GETRAENK_FAMILIES, draw_getraenk
+from benchmarks.synth.families_gruen import GRUEN_FAMILIES, draw_gruen
 from benchmarks.synth.families_handel import HANDEL_FAMILIES, draw_handel
 from benchmarks.synth.families_kanzlei import KANZLEI_FAMILIES, draw_kanzlei
 from benchmarks.synth.families_karte import KARTE_FAMILIES, draw_karte
@@ -338,6 +340,14 @@ NEVER_TUNED: tuple[str, ...] = (
     # tuned on them. They are drawn in families_lieferschein.
     "baustoff_sammelrechnung",
     "dolmetscher_jveg",
+    # Added in session 19 (families_gruen), designed blind (without reading the extractor); nobody has tuned on
+    # them. They are drawn in families_gruen.
+    "gartenbau_pflege",
+    "tagungshotel_seminar",
+    # Added in session 19 (families_fuhrpark), designed blind (without reading the extractor); nobody has tuned on
+    # them. They are drawn in families_fuhrpark.
+    "lkw_werkstatt",
+    "firmenfitness_abo",
 )
 SPLIT: dict[str, tuple[str, ...]] = {"tuning": TUNING, "never_tuned": NEVER_TUNED}
 FAMILY_NAMES: tuple[str, ...] = TUNING + NEVER_TUNED
@@ -753,6 +763,8 @@ FAMILY_MODULES: tuple[tuple[Mapping[str, object], Callable[[str, int], Drawing]]
     (PERSON_FAMILIES, draw_person),
     (KUECHE_FAMILIES, draw_kueche),
     (LIEFERSCHEIN_FAMILIES, draw_lieferschein),
+    (GRUEN_FAMILIES, draw_gruen),
+    (FUHRPARK_FAMILIES, draw_fuhrpark),
 )
 assert set(_DRAWN) | set(LAYOUT_NAMES) | {n for families, _ in FAMILY_MODULES for n in families} == set(
     FAMILY_NAMES

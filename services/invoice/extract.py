@@ -774,8 +774,8 @@ def _scan_wrapped_ibans(ctx: _Context) -> None:
             if tail is None or after.y0 - row.y1 > WRAP_GAP * page.line_height:
                 continue
             head = _IBAN_HEAD.match(after.text)
-            if head is None:
-                continue
+            if head is None or ctx.lex.marker("buyer_account").search(f"{row.text} {after.text}"):
+                continue  # no IBAN's groups, or the buyer's account a direct debit draws on
             joined = f"{tail.group(1)} {head.group(1)}"
             for m in identifiers.find_ibans(joined):
                 if m.start != 0 or m.end <= len(tail.group(1)) + 1:
@@ -870,12 +870,16 @@ COUNT_PENALTY = 0.5
 
 
 def _penalise_counts(ctx: _Context) -> None:
-    """Invoice number candidates that are a count, where a candidate of three or more characters is found too."""
+    """Invoice number candidates that count progress invoices (one or two digits in a row naming a deduction's
+    document: "Abschlagsrechnung Nr. 5", "3. Teilrechnung Nr. 3"), where a candidate of three or more characters
+    is found too. A short number of any other invoice ("Invoice No. 7", "Gutschrift Nr. 15") is its number."""
     cands = ctx.cands.get("rechnungsnummer", [])
     if not any(len(c.value) >= 3 for c in cands):
         return
+    progress = ctx.lex.marker("deduction")
     for c in cands:
-        if _COUNT.fullmatch(c.value):
+        row = ctx.row_of(c.span)
+        if _COUNT.fullmatch(c.value) and row is not None and progress.search(row.text):
             c.score -= COUNT_PENALTY
             c.issues.append("one or two digits: a count (the n-th progress invoice), not the invoice's number")
 
@@ -887,6 +891,7 @@ def _penalise_counts(ctx: _Context) -> None:
 PAYMENT_TABLE_ROWS = 16
 PAYMENT_TABLE_GAP = 2.5
 PAYMENT_TABLE_FIELDS = ("rechnungsnummer", "datum", *AMOUNT_FIELDS)
+_LABEL_AND_VALUE = re.compile(r"\w:\s+\S")
 
 
 def _table_under(page: PageLayout, i: int, total_row: re.Pattern[str]) -> list[Row]:
@@ -902,36 +907,45 @@ def _table_under(page: PageLayout, i: int, total_row: re.Pattern[str]) -> list[R
     return []
 
 
-def _payment_table_rows(ctx: _Context) -> dict[int, tuple[str, tuple[str, ...]]]:
-    """Rows (ids) of payment tables, with their heading's text and the fields none of their values is: in a table
+def _payment_table_rows(ctx: _Context) -> dict[int, tuple[str, tuple[str, ...], bool]]:
+    """Rows (ids) of payment tables, with their heading's text, the fields none of their values is, and whether the
+    row is a payment schedule's total row: in a table
     of earlier invoices or payments, every row's number, date and amounts are the earlier documents'; in a payment
     schedule, every row's date is a payment's, and its total row sums the payments (every other row holds one
     payment, which may be what the invoice asks for: a standing invoice's monthly rent)."""
     deduction, schedule = ctx.lex.marker("deduction"), ctx.lex.marker("payment_schedule")
     total_row = ctx.lex.marker("total_row")
-    found: dict[int, tuple[str, tuple[str, ...]]] = {}
+    found: dict[int, tuple[str, tuple[str, ...], bool]] = {}
     for page in ctx.layout.pages:
         for i, heading in enumerate(page.rows):
             earlier, coming = deduction.search(heading.text), schedule.search(heading.text)
-            if not (earlier or coming) or numbers.find_amounts(heading.text):
-                continue
+            if not (earlier or coming) or numbers.find_amounts(heading.text) or _LABEL_AND_VALUE.search(heading.text):
+                continue  # not a heading: no such word, an amount, or a label and its value ("Zahlungsart: Vorauszahlung")
             members = _table_under(page, i, total_row)
             for row in members:
                 fields = PAYMENT_TABLE_FIELDS if earlier or row is members[-1] else ("datum",)
-                found[id(row)] = (heading.text, fields)
+                found[id(row)] = (heading.text, fields, not earlier and row is members[-1])
     return found
 
 
-def _penalise_payment_tables(ctx: _Context) -> None:
+def _penalise_payment_tables(ctx: _Context, lines: _LineItems) -> None:
     """Numbers, dates and totals read in a table of payments (`_payment_table_rows`): the earlier documents', the
-    payments' and their sums, never this invoice's own."""
+    payments' and their sums, never this invoice's own; except a payment schedule's total row whose net the line
+    items add up to, or whose net or gross is printed outside the plan (an annual fee paid in instalments: the
+    plan's sum is the invoice's)."""
     rows = _payment_table_rows(ctx)
     if not rows:
         return
+    outside = {a.value for r in ctx.layout.rows if id(r) not in rows for a in numbers.find_amounts(r.text)}
+    for row in ctx.layout.rows:
+        if id(row) in rows and rows[id(row)][2]:
+            sums = [a.value for a in numbers.find_amounts(row.text) if a.decimals == 2]
+            if any(lines.holds(v) or v in outside for v in sums):
+                del rows[id(row)]  # the items' sum, or an amount printed outside the plan: the invoice's total row
     for name in PAYMENT_TABLE_FIELDS:
         for c in ctx.cands.get(name, []):
             row = ctx.row_of(c.span)
-            heading, fields = rows.get(id(row), ("", ())) if row is not None else ("", ())
+            heading, fields, _ = rows.get(id(row), ("", (), False)) if row is not None else ("", (), False)
             if name in fields:
                 c.score -= AFTER_DEDUCTION_PENALTY
                 c.issues.append(f"in a table of payments ({heading[:40]!r})")
@@ -956,14 +970,20 @@ def _penalise_item_dates(ctx: _Context, lines: _LineItems) -> None:
 _SLASH_READS = frozenset({"1", "l", "I", "|"})
 
 
-def _resolve(ours: str, theirs: str, after: str) -> str | None:
-    """The character two readings of a number disagree on (`after`: the one that follows it), or None when the two
+# A page counter ("Seite 1/2"), never another reading of an invoice number.
+_PAGE_COUNTER = re.compile(r"\d{1,3}\s?/\s?\d{1,3}")
+# Shorter numbers are not reconciled (too many other short numbers on a page).
+MIN_RECONCILED = 4
+
+
+def _resolve(ours: str, theirs: str, before: str, after: str) -> str | None:
+    """The character two readings of a number disagree on (`before`, `after`: its neighbours), or None when the two
     are not a known confusion."""
     pair = {ours, theirs}
     if "/" in pair and (pair - {"/"}) <= _SLASH_READS:
         return "/"
     if pair == {"O", "0"}:
-        return "0" if after.isdigit() else "O"
+        return "0" if before.isdigit() or after.isdigit() else "O"
     return None
 
 
@@ -972,20 +992,22 @@ def _reconciled_number(layout: DocumentLayout, chosen: Candidate) -> Candidate:
     running header): where another reading of the same length differs only by known confusions (`_resolve`),
     each of those characters is decided by what it is confused with, not by which reading is surer."""
     value, count = chosen.value, max(1, len(chosen.span.tokens))
+    if len(value) < MIN_RECONCILED:
+        return chosen
     best = value
     for page in layout.pages:
         for row in page.rows:
             words = [t.text for t in row.tokens]
             for i in range(len(words) - count + 1):
                 other = " ".join(words[i : i + count]).rstrip(".,;:")
-                if len(other) != len(value) or other == value:
+                if len(other) != len(value) or other == value or _PAGE_COUNTER.fullmatch(other):
                     continue
                 merged = []
                 for k, (ours, theirs) in enumerate(zip(best, other, strict=True)):
                     if ours == theirs:
                         merged.append(ours)
                         continue
-                    decided = _resolve(ours, theirs, value[k + 1] if k + 1 < len(value) else "")
+                    decided = _resolve(ours, theirs, value[k - 1] if k else "", value[k + 1] if k + 1 < len(value) else "")
                     if decided is None:
                         break
                     merged.append(decided)
@@ -1445,12 +1467,17 @@ def _taxed_after(ctx: _Context, row: Row) -> bool:
     Abschlagsrechnungen (netto)", then "Nettobetrag dieser Rechnung", "zzgl. Umsatzsteuer 19 %", "Zahlbetrag"):
     the deduction was made before VAT, and the amounts below it are this invoice's."""
     key = (row.page, row.y0)
+    deducted = {abs(a.value) for a in numbers.find_amounts(row.text) if a.decimals == 2}
+    page = ctx.layout.page(row.page)
+    if not deducted and row.index + 1 < len(page.rows):  # "abzüglich geleistete Anzahlung" over its breakdown
+        deducted = {abs(a.value) for a in numbers.find_amounts(page.rows[row.index + 1].text) if a.decimals == 2}
 
     def below(name: str) -> set[Decimal]:
         return {c.amount for c in ctx.cands.get(name, []) if c.amount is not None and (c.span.page, c.span.box[1]) > key}
 
     nettos, vats, bruttos = below("betrag_netto"), below("mwst"), below("betrag_brutto")
-    return any(n + v in bruttos and v and _has_rate(n, v) for n in nettos for v in vats)
+    # The deducted document's own breakdown ("abzgl. Anzahlung -5.950,00 (netto 5.000,00, USt 950,00)") is none.
+    return any(n + v in bruttos and v and _has_rate(n, v) and not {n, n + v} & deducted for n in nettos for v in vats)
 
 
 def _penalise_before_pass_through(ctx: _Context, lines: _LineItems) -> None:
@@ -1830,8 +1857,13 @@ def _zero_vat(
     netto, mwst, brutto = (chosen.get(n) for n in AMOUNT_FIELDS)
     item_tokens = {id(t) for item in items for t in item.span.tokens}
     if mwst is not None and mwst.amount and not any(id(t) in item_tokens for t in mwst.span.tokens):
+        printed = {rate for row in layout.rows for rate in totals.rates_in(row.text)}
+        rate = totals.rate_of(abs(netto.amount), abs(mwst.amount)) if netto is not None and netto.amount else None  # type: ignore[arg-type]
+        # A rate of netto counts when the page prints it ("20 %"): an exempt invoice's two amounts that happen to
+        # make 20 % ("650,00 + 130,00 = 780,00") print none.
         if _beside_a_rate(layout, mwst) or (netto is not None and netto.amount is not None and (
-                _has_rate(netto.amount, mwst.amount) or (rates.mixed and rates.sums_to(netto.amount, mwst.amount)))):  # type: ignore[arg-type]  # fmt: skip
+                (rate is not None and rate in printed)
+                or (rates.mixed and rates.sums_to(netto.amount, mwst.amount)))):  # type: ignore[arg-type]  # fmt: skip
             return
     read = [c for c in (brutto, netto) if c is not None]
     if not read:
@@ -2025,10 +2057,10 @@ def extract_fields(
     _drop_truncated_ibans(ctx)
     _drop_misread_copies(ctx)
     _penalise_counts(ctx)
-    _penalise_payment_tables(ctx)
     lines = _LineItems.read(layout, lex)
     _line_item_candidates(ctx, lines)
     _penalise_item_dates(ctx, lines)
+    _penalise_payment_tables(ctx, lines)
 
     chosen: dict[str, Candidate] = {}
     for name, cands in ctx.cands.items():

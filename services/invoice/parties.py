@@ -50,6 +50,13 @@ _SEAT_START = re.compile(
 )
 # A colon after a word, more words after it: a label and its value ("Objekt 2158: Geschäftshaus"), no name.
 _LABEL_COLON = re.compile(r"\w:\s+\S")
+# A place of delivery or work named before its address ("Lieferanschrift Muster Bau GmbH · 70173 Stuttgart",
+# "Bauvorhaben Kita Am Park · ..."): the customer's or a site's, no sender.
+_SITE_START = re.compile(
+    r"^\s*(?:lieferanschrift|lieferadresse|lieferung\s+an|liefern\s+an|bauvorhaben|baustelle|objekt|leistungsort"
+    r"|einsatzort|ship\s+to|deliver(?:y)?\s+to|site)\b",
+    re.I,
+)
 # A sole trader's owner named under the business's name ("Inh. Petra Lindemann · Königsallee 73 · ..."): the
 # business's name is the seller's, printed in another row.
 _OWNER_START = re.compile(r"^\s*(?:inh\.|inhaber(?:in)?\b|prop\.|proprietor\b|owner\b)", re.I)
@@ -224,12 +231,13 @@ def _sender_in(row: Row, whole: Row, layout: DocumentLayout, footer: bool) -> Se
     start = _sender_word_end(row.text)  # "Abs.: Muster GmbH · ...": the name after it
     parts = [p for p in _SENDER_SEPARATORS.split(row.text[start:]) if p]
     # Name, street, town; or two parts where the second holds street and town, or where a name stands before its
-    # town alone: a company's ("Hanseatische Wach- und Schließgesellschaft mbH · 40212 Düsseldorf") or one the
-    # page prints elsewhere too ("Pferdepraxis Dr. med. vet. Jan Brüggemann · 60311 Frankfurt am Main").
+    # town alone: a company's ("Hanseatische Wach- und Schließgesellschaft mbH · 40212 Düsseldorf") or one the page
+    # prints elsewhere too ("Pferdepraxis Dr. med. vet. Jan Brüggemann · 60311 Frankfurt am Main"); never a place
+    # of delivery or work ("Lieferanschrift Muster Bau GmbH · 70173 Stuttgart").
     enough = len(parts) >= 3 or (
         len(parts) == 2
         and (_STREET_AND_TOWN.search(parts[1]) is not None
-             or (ZIP_CITY.match(parts[1]) is not None
+             or (ZIP_CITY.match(parts[1]) is not None and not _SITE_START.match(parts[0])
                  and (LEGAL_FORM.search(parts[0]) is not None or _printed_elsewhere(layout, whole, parts[0]))))
     )  # fmt: skip
     if not enough or not any(ZIP_CITY.search(p) for p in parts):
@@ -378,6 +386,8 @@ def _addressee_tokens(page: PageLayout) -> set[int]:
                     break
                 block.append(cell)
                 prev = cell
+                if LEGAL_FORM.search(cell.text):
+                    break  # the addressee's name; a row above it is the return address
             found.update(id(t) for r in block for t in r.tokens)
     return found
 

@@ -81,12 +81,34 @@ def _balanced_already() -> None:
     """`Page.wrap_contents` for a page whose graphics state is balanced and stays so."""
 
 
+# A font's glyph widths, by its name, kind, ordering, glyph count and face index: the same for every document
+# (MuPDF reads them afresh for each new document, a third of the time a family invoice takes to draw).
+_GLYPH_WIDTHS: dict[tuple[str, str, int, int, int], list[tuple[int, float]]] = {}
+
+
+def _share_glyph_widths(doc: pymupdf.Document) -> None:
+    """Makes `doc` read a font's glyph widths once per process (`_GLYPH_WIDTHS`); the same bytes."""
+    if getattr(doc, "_shares_glyph_widths", False):
+        return
+    own = doc._get_char_widths
+
+    def widths(xref: int, bfname: str, ext: str, ordering: int, limit: int, idx: int = 0) -> list[tuple[int, float]]:
+        key = (bfname, ext, ordering, limit, idx)
+        if key not in _GLYPH_WIDTHS:
+            _GLYPH_WIDTHS[key] = own(xref, bfname, ext, ordering, limit, idx)
+        return list(_GLYPH_WIDTHS[key])
+
+    doc._get_char_widths = widths  # type: ignore[method-assign]
+    doc._shares_glyph_widths = True  # type: ignore[attr-defined]
+
+
 class Canvas:
     """Draws on one page with one font family (regular and bold)."""
 
     def __init__(self, page: pymupdf.Page, family: FontFamily) -> None:
         self.page = page
         self.family = family
+        _share_glyph_widths(page.parent)
         self._names: dict[bool, str] = {}
         for bold, face in ((False, family.regular), (True, family.bold)):
             if _is_file(face):

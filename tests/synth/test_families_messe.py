@@ -43,7 +43,7 @@ def invoices():
 
 @pytest.fixture(scope="module")
 def many():
-    return seeded(NAMES, 30)
+    return seeded(NAMES, 20)
 
 
 # -- printed forms, written here independently of the generator -------------------------------------------

@@ -60,7 +60,7 @@ def invoices():
 
 @pytest.fixture(scope="module")
 def many():
-    return seeded(NAMES, 20)
+    return seeded(NAMES, 16)
 
 
 def amounts_after(text: str, label: str) -> list[Decimal]:

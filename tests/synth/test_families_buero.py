@@ -50,7 +50,7 @@ def invoices():
 
 @pytest.fixture(scope="module")
 def many():
-    return seeded(NAMES, 20)
+    return seeded(NAMES, 16)
 
 
 # -- printed forms, written here independently of the generator -------------------------------------------

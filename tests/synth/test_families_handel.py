@@ -54,7 +54,7 @@ def invoices():
 
 @pytest.fixture(scope="module")
 def many():
-    return seeded(NAMES, 20)
+    return seeded(NAMES, 12)
 
 
 def to_cent(value: Decimal) -> Decimal:

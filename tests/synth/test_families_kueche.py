@@ -64,7 +64,7 @@ def invoices():
 
 @pytest.fixture(scope="module")
 def many():
-    return seeded(NAMES, 20)
+    return seeded(NAMES, 16)
 
 
 def any_date(iso: str) -> str:

@@ -51,7 +51,7 @@ def invoices():
 
 @pytest.fixture(scope="module")
 def many():
-    return seeded(NAMES, 20)
+    return seeded(NAMES, 16)
 
 
 def german_day(text: str) -> dt.date:

@@ -49,7 +49,7 @@ def invoices():
 
 @pytest.fixture(scope="module")
 def many():
-    return seeded(NAMES, 20)
+    return seeded(NAMES, 12)
 
 
 def any_date(iso: str) -> str:

@@ -57,7 +57,7 @@ def invoices():
 
 @pytest.fixture(scope="module")
 def many():
-    return seeded(NAMES, 20)
+    return seeded(NAMES, 12)
 
 
 def day_of(text: str) -> dt.date:

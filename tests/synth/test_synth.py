@@ -126,15 +126,17 @@ def test_drawing_without_mupdfs_recount_gives_the_same_bytes(name: str, monkeypa
 
 
 @pytest.mark.parametrize("name", ["zwei_seiten", "english_boxed", "facture_grille"])
-def test_glyph_widths_shared_across_documents_give_the_same_bytes(name: str, monkeypatch: pytest.MonkeyPatch):
-    """`Canvas` reads a font's glyph widths once per process, not once per document: the PDF must be the one
-    MuPDF's own reading of them makes (base-14 and embedded fonts, two pages)."""
+def test_fonts_looked_up_once_give_the_same_bytes(name: str, monkeypatch: pytest.MonkeyPatch):
+    """`Canvas` reads a font's glyph widths once per process, not once per document, and a page looks a font up
+    by name once, not before each text: the PDF must be the one MuPDF's own lookups make (base-14 and embedded
+    fonts, two pages)."""
     from benchmarks.synth import pdfdraw
     from benchmarks.synth.families import family_seeds, generate_family
 
     seed = family_seeds(name, 1)[0]
     shared = generate_family(name, seed).pdf
     monkeypatch.setattr(pdfdraw, "_share_glyph_widths", lambda doc: None)  # each document reads its own
+    monkeypatch.setattr(pdfdraw, "_remember_fonts", lambda page: None)  # each text looks its font up
     assert generate_family(name, seed).pdf == shared
 
 

@@ -32,7 +32,7 @@ from services.invoice import (
     totals,
     validate,
 )
-from services.invoice.labels import BUYER_PREFIX
+from services.invoice.labels import BUYER_PREFIX, LABEL_AND_VALUE
 from services.invoice.layout import (
     A4_TALL,
     DocumentLayout,
@@ -891,7 +891,6 @@ def _penalise_counts(ctx: _Context) -> None:
 PAYMENT_TABLE_ROWS = 16
 PAYMENT_TABLE_GAP = 2.5
 PAYMENT_TABLE_FIELDS = ("rechnungsnummer", "datum", *AMOUNT_FIELDS)
-_LABEL_AND_VALUE = re.compile(r"\w:\s+\S")
 
 
 def _table_under(page: PageLayout, i: int, total_row: re.Pattern[str]) -> list[Row]:
@@ -919,7 +918,7 @@ def _payment_table_rows(ctx: _Context) -> dict[int, tuple[str, tuple[str, ...], 
     for page in ctx.layout.pages:
         for i, heading in enumerate(page.rows):
             earlier, coming = deduction.search(heading.text), schedule.search(heading.text)
-            if not (earlier or coming) or numbers.find_amounts(heading.text) or _LABEL_AND_VALUE.search(heading.text):
+            if not (earlier or coming) or numbers.find_amounts(heading.text) or LABEL_AND_VALUE.search(heading.text):
                 continue  # not a heading: no such word, an amount, or a label and its value ("Zahlungsart: Vorauszahlung")
             members = _table_under(page, i, total_row)
             for row in members:
@@ -1847,7 +1846,11 @@ def _beside_a_rate(layout: DocumentLayout, c: Candidate) -> bool:
 
 
 def _zero_vat(
-    layout: DocumentLayout, chosen: dict[str, Candidate], rates: _RateTable, items: Sequence[lineitems.LineItem] = ()
+    layout: DocumentLayout,
+    chosen: dict[str, Candidate],
+    rates: _RateTable,
+    items: Sequence[lineitems.LineItem],
+    printed: frozenset[Decimal],
 ) -> None:
     """An invoice stating no VAT (`_states_no_vat`): mwst 0 and netto = brutto, the better read of the two
     giving both. A VAT found by arithmetic alone stays only when it is a VAT rate of netto or the sums of a
@@ -1857,7 +1860,6 @@ def _zero_vat(
     netto, mwst, brutto = (chosen.get(n) for n in AMOUNT_FIELDS)
     item_tokens = {id(t) for item in items for t in item.span.tokens}
     if mwst is not None and mwst.amount and not any(id(t) in item_tokens for t in mwst.span.tokens):
-        printed = {rate for row in layout.rows for rate in totals.rates_in(row.text)}
         rate = totals.rate_of(abs(netto.amount), abs(mwst.amount)) if netto is not None and netto.amount else None  # type: ignore[arg-type]
         # A rate of netto counts when the page prints it ("20 %"): an exempt invoice's two amounts that happen to
         # make 20 % ("650,00 + 130,00 = 780,00") print none.
@@ -2082,7 +2084,7 @@ def extract_fields(
         amounts = _choose_amounts(ctx.cands, lines, rates)
     chosen.update(amounts)
     if no_vat:
-        _zero_vat(layout, chosen, rates, lines.items)
+        _zero_vat(layout, chosen, rates, lines.items, ctx.printed_rates)
 
     _bic_from_iban(ctx, chosen)
     _due_date_from_terms(chosen)

@@ -38,6 +38,10 @@ ATTENTION = re.compile(
     _I,
 )
 
+# A colon after a word, more words after it: a label and its value ("Objekt 2158: Geschäftshaus", "Zahlungsart:
+# Vorauszahlung"), neither a name nor a heading.
+LABEL_AND_VALUE = re.compile(r"\w:\s+\S")
+
 # The payee account's holder, named with the bank details ("Kontoinhaber: Petra Lindemann", "t.n.v. Noor Visser",
 # "in the name of", "au nom de", "Account name:").
 ACCOUNT_HOLDER = re.compile(

@@ -19,6 +19,7 @@ from services.invoice.labels import (
     ACCOUNT_HOLDER,
     ATTENTION,
     ID_LINE,
+    LABEL_AND_VALUE,
     LEGAL_FORM,
     OTHER_HEADINGS,
     PAYEE_HEADINGS,
@@ -48,8 +49,6 @@ _SEAT_START = re.compile(
     r"|filiale|zweigstelle|head office|registered office|siège|vestiging)\b",
     re.I,
 )
-# A colon after a word, more words after it: a label and its value ("Objekt 2158: Geschäftshaus"), no name.
-_LABEL_COLON = re.compile(r"\w:\s+\S")
 # A place of delivery or work named before its address ("Lieferanschrift Muster Bau GmbH · 70173 Stuttgart",
 # "Bauvorhaben Kita Am Park · ..."): the customer's or a site's, no sender.
 _SITE_START = re.compile(
@@ -254,7 +253,7 @@ def _sender_in(row: Row, whole: Row, layout: DocumentLayout, footer: bool) -> Se
         return None  # "Inh. Jan Ott · ..." (also "Inhaber Thomas Maier e.K.")
     if (_SEAT_START.match(name) or _LABELLED_NUMBER.search(name)) and not LEGAL_FORM.search(name):
         return None  # "Amtssitz München · ...", "Notruf 24 h: 0245 6987831 · ..." (not "Filiale Gut GmbH")
-    if _LABEL_COLON.search(name):
+    if LABEL_AND_VALUE.search(name):
         return None  # "Objekt 2158: Geschäftshaus, Am Kaiserkai 64, 99084 Erfurt": a label and its address
     if footer and re.search(r"\d|:", name):
         return None

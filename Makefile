@@ -12,8 +12,10 @@ setup:
 run: setup
 	$(PY) -m clients.cli up --demo samples/rechnung-beispiel.pdf --demo samples/rechnung-scan.pdf
 
+# Every core runs tests (pytest-xdist); a test file stays on one worker, so its module fixtures (a mesh,
+# a browser, drawn invoices) are made once. At most 4 workers: each loads the model stack.
 test: setup
-	$(PY) -m pytest -q -p no:cacheprovider
+	$(PY) -m pytest -q -p no:cacheprovider -n auto --maxprocesses 4 --dist loadfile
 
 protos: setup
 	$(PY) scripts/gen_protos.py

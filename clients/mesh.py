@@ -23,8 +23,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Self
 
+import grpc
 import httpx
 import yaml
+from grpc_health.v1 import health_pb2
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
@@ -32,6 +34,7 @@ from clients.first_key import LocalKey, ensure_local_key, local_key_file
 from clients.processes import stop_processes
 from clients.restarts import Backoff
 from ocrmesh_client import OcrClient
+from ocrmesh_client.grpc_client import backend_health_service
 from services import catalogue
 from services.auth.loopback import is_loopback
 from services.scaffold.parent_watch import ENV_FLAG
@@ -226,6 +229,33 @@ class Mesh:
         for component in self.components:
             if component.wait:
                 self._wait_healthy(component, deadline)
+        self._wait_routed(deadline)
+
+    def _wait_routed(self, deadline: float) -> None:
+        """Until the router itself sees every backend `start` waited for as serving (its health service
+        `backend/<name>`): its watch trails the backend's own health by up to its reconnect backoff, and a
+        document sent in between would find no engine."""
+        router = next((c for c in self.components if c.name == "router"), None)
+        unseen = [c.name for c in self.components if c.wait and c.name in self.settings.backends]
+        if router is None:
+            return
+        with OcrClient(router.address, api_key="") as client:
+            while unseen and time.monotonic() < deadline:
+                unseen = [name for name in unseen if not self._routed(client, name)]
+                if unseen:
+                    time.sleep(0.1)
+        if unseen:
+            raise TimeoutError(
+                f"the router does not see {', '.join(unseen)} serving; its log: {router.log_path}"
+            )
+
+    @staticmethod
+    def _routed(router: OcrClient, backend: str) -> bool:
+        try:
+            status = router.health(backend_health_service(backend), timeout=1)
+        except grpc.RpcError:
+            return False
+        return status == health_pb2.HealthCheckResponse.SERVING
 
     def _spawn(self, component: Component) -> None:
         env = {

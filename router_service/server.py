@@ -27,6 +27,7 @@ from jobs_service.store.keys import KeyStore
 from ocrmesh.v1 import ocr_pb2 as pb
 from ocrmesh.v1 import ocr_pb2_grpc as pb_grpc
 from ocrmesh_client.auth import FileKey
+from ocrmesh_client.grpc_client import backend_health_service
 from router_service.analysis import SupplierLookup, warm_up
 from router_service.endpoints import Mesh
 from router_service.metrics import RouterMetrics
@@ -49,8 +50,6 @@ if TYPE_CHECKING:
 
 log = structlog.get_logger("ocrmesh.router")
 ROUTER_SERVICE = "router"
-# Health service names per backend ("backend/tesseract"): a probe or `ocrmesh up` sees which backend is down.
-BACKEND_HEALTH_PREFIX = "backend/"
 
 
 class HostedService(Protocol):
@@ -59,11 +58,6 @@ class HostedService(Protocol):
     async def start(self) -> None: ...
 
     async def stop(self) -> None: ...
-
-
-def backend_health_service(backend: str) -> str:
-    """The router's health service name for one backend: SERVING while any of its replicas is."""
-    return f"{BACKEND_HEALTH_PREFIX}{backend}"
 
 
 def _bench_access(config: EndpointConfig) -> BackendAccess:

@@ -57,6 +57,9 @@ DATASET = ZUGFERD_AWV
 # Generous on purpose: a test asserts that it happens, never how fast (speed is for benchmarks/),
 # and the suite must pass on a machine whose CPUs are saturated (docs/TESTING.md).
 PATIENCE = 60.0
+# What `ocrmesh up` prints once every server it started is healthy: a user sends documents after it. The
+# gateway answers /health/ready before that (its router is up while an engine may still be starting).
+UP_BANNER = "Ctrl-C stops everything"
 
 
 @pytest.fixture(scope="session")

@@ -14,10 +14,12 @@ import grpc
 import httpx
 import psutil
 import pytest
+import yaml
 from grpc_health.v1 import health_pb2, health_pb2_grpc
 
+from clients.mesh import Mesh, MeshSettings
 from ocrmesh_client import OcrClient
-from tests.conftest import DATASET, free_port, wait_until
+from tests.conftest import DATASET, UP_BANNER, free_port, wait_until
 
 REPO = Path(__file__).resolve().parents[1]
 SERVING = health_pb2.HealthCheckResponse.SERVING
@@ -174,7 +176,7 @@ def test_killed_tesseract_is_restarted_while_born_digital_documents_keep_being_s
     watch: HealthWatch | None = None
     try:
         assert wait_until(lambda: _ready(gateway_port), timeout=180, interval=0.5), stderr.text
-        assert wait_until(lambda: "Ctrl-C stops everything" in stderr.text, timeout=30), stderr.text
+        assert wait_until(lambda: UP_BANNER in stderr.text, timeout=30), stderr.text
 
         # Without model weights, exactly pdftext and tesseract serve; the others are named, with the reason.
         seen = _children(proc.pid)
@@ -301,3 +303,34 @@ def test_ctrl_c_stops_up_started_in_a_scripts_background(tmp_path: Path) -> None
     """A script's background job (`make test &`, a CI step) starts with SIGINT ignored, and so did `ocrmesh up`:
     Ctrl-C then did nothing and the mesh ran on. Up handles SIGINT itself."""
     _stopped_while_starting(tmp_path, signal.SIGINT, inherited_sigint=signal.SIG_IGN)
+
+
+def test_start_waits_until_the_router_itself_sees_its_backends(tmp_path: Path) -> None:
+    """`up` says the mesh is ready once the router can route to its engines, not only once each engine answers
+    its own health check: the router's watch trails by up to its reconnect backoff, and a document sent in
+    between got 503 "no backend available". A router that sees pdftext but never tesseract (its config names a
+    port nobody listens on) makes the start fail, naming the backend."""
+    settings = MeshSettings(
+        backends={"pdftext": free_port(), "tesseract": free_port()},
+        router_port=free_port(),
+        gateway_port=free_port(),
+        metrics=False,
+        auth=False,
+        start_timeout_seconds=45,
+        log_dir=tmp_path / "logs",
+    )
+    mesh = Mesh(settings, env={"OCRMESH_MODELS_DIR": str(tmp_path / "models")}, report=lambda line: None)
+    mesh.plan()
+    assert mesh.workdir is not None
+    config_path = mesh.workdir / "router.yaml"
+    config = yaml.safe_load(config_path.read_text(encoding="utf-8"))
+    (entry,) = [b for b in config["router"]["backends"] if b["name"] == "tesseract"]
+    entry["address"] = f"127.0.0.1:{free_port()}"
+    config_path.write_text(yaml.safe_dump(config), encoding="utf-8")
+    try:
+        with pytest.raises(TimeoutError, match="the router does not see tesseract serving"):
+            mesh.start()
+        tesseract = mesh.components[1]
+        assert tesseract.name == "tesseract" and tesseract.process is not None and tesseract.process.poll() is None
+    finally:
+        mesh.stop()

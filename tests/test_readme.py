@@ -42,7 +42,7 @@ import yaml
 from clients.mesh import MeshSettings
 from ocrmesh_client import OcrClient
 from services.scaffold.ports import free_port
-from tests.conftest import PATIENCE, REPO, wait_until
+from tests.conftest import PATIENCE, REPO, UP_BANNER, wait_until
 from tests.readme_commands import UNAVAILABLE, Command, commands
 
 README = REPO / "README.md"
@@ -113,6 +113,9 @@ class Mesh:
         return "\n".join(tails)
 
     def ready(self) -> bool:
+        """`up` said every server is healthy, and the gateway answers ready (what a user waits for)."""
+        if UP_BANNER not in (self.workspace / "up.log").read_text(errors="replace"):
+            return False
         try:
             return (
                 httpx.get(f"http://127.0.0.1:{self.gateway}/api/v1/health/ready", timeout=5).status_code

@@ -22,7 +22,7 @@ import pytest
 import yaml
 
 from benchmarks.browser import headless_chromium, missing_browser
-from tests.conftest import DATASET, free_port, wait_until
+from tests.conftest import DATASET, UP_BANNER, free_port, wait_until
 
 REPO = Path(__file__).resolve().parents[2]
 SAMPLE = REPO / "samples" / "rechnung-beispiel.pdf"
@@ -75,7 +75,9 @@ def mesh(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Mesh]:
     )
     url = f"http://127.0.0.1:{gateway}"
     try:
-        assert wait_until(lambda: _ready(url), timeout=240, interval=0.5), (root / "up.log").read_text()[-3000:]
+        up_log = root / "up.log"
+        up = wait_until(lambda: UP_BANNER in up_log.read_text(errors="replace") and _ready(url), 240, interval=0.5)
+        assert up, up_log.read_text()[-3000:]
         admin_key = (root / "data" / "admin.key").read_text().strip()
         created = _run(["keys", "create", "viewer", "--scope", "process", "--data-dir", str(root / "data")], env)
         viewer_key = re.search(r"ocm_[A-Za-z0-9_-]+", created).group(0)  # type: ignore[union-attr]

@@ -51,6 +51,16 @@ def request_from_file(path: Path | str, **kwargs: object) -> pb.ProcessRequest:
     return build_request(path.read_bytes(), filename=path.name, **kwargs)  # type: ignore[arg-type]
 
 
+# The router's health service per backend ("backend/tesseract"): SERVING while one of its replicas is, so a
+# probe or `ocrmesh up` sees which backend the router cannot route to.
+BACKEND_HEALTH_PREFIX = "backend/"
+
+
+def backend_health_service(backend: str) -> str:
+    """The router's health service name for one backend."""
+    return f"{BACKEND_HEALTH_PREFIX}{backend}"
+
+
 @dataclass
 class ProcessOutcome:
     """All events of one Process call."""

@@ -37,6 +37,13 @@ PixelBox = tuple[int, int, int, int]
 
 # Words below this confidence are read again on their own crop (see reread_low_confidence).
 REREAD_BELOW = 0.6
+# A word of digits (an invoice number, an IBAN, a VAT id, an amount) is read again below this higher
+# confidence: no dictionary repairs a digit afterwards, and one misread digit is a wrong field.
+REREAD_DIGITS_BELOW = 0.8
+DIGITS_MIN = 4
+# ... with a budget of their own beside the other words' (REREAD_MAX_WORDS): a degraded page has more
+# weak words than that, and an IBAN's groups would wait behind them.
+REREAD_MAX_DIGIT_WORDS = 16
 REREAD_MAX_WORDS = 12
 # A crop's reading replaces the word only with at least this mean confidence.
 REREAD_ACCEPT = 0.75
@@ -192,14 +199,20 @@ def reread_low_confidence(
     Page layout analysis sometimes merges two stacked short lines of a side
     column ("Rechnungsnr.: B-56686" over "Datum: 05.08.2023") with the lines of
     the next column into one text line; the LSTM then reads one tall garbage
-    word. Read on its own, the crop gives its real lines. A crop's words replace
-    the word only when their mean confidence is higher.
+    word. Read on its own, the crop gives its real lines. A word of digits read
+    unsurely (an IBAN group, a VAT id) is often read right on its own crop. A
+    crop's words replace the word only when their mean confidence is higher.
     """
-    suspects = sorted(
-        ((w.confidence, li, wi) for li, ln in enumerate(page.lines) for wi, w in enumerate(ln.words)
-         if (w.confidence < REREAD_BELOW and len(w.text) > 1) or (w.confidence < 0.35 and w.text.isalnum())),
-        key=lambda t: t[0],
-    )[:REREAD_MAX_WORDS]  # fmt: skip
+    numbers: list[tuple[float, int, int]] = []  # (confidence, line, word): words of digits
+    others: list[tuple[float, int, int]] = []
+    for li, ln in enumerate(page.lines):
+        for wi, w in enumerate(ln.words):
+            conf, text = w.confidence, w.text
+            if conf < REREAD_DIGITS_BELOW and _digits(text) >= DIGITS_MIN:
+                numbers.append((conf, li, wi))
+            elif (conf < REREAD_BELOW and len(text) > 1) or (conf < 0.35 and text.isalnum()):
+                others.append((conf, li, wi))
+    suspects = sorted(numbers)[:REREAD_MAX_DIGIT_WORDS] + sorted(others)[:REREAD_MAX_WORDS]
     splices: list[_Splice] = []
     with _single_block(api, psm):
         for conf, li, wi in suspects:
@@ -214,6 +227,10 @@ def reread_low_confidence(
                 ln.block = page.lines[li].block
             splices.append(_Splice(li, lines, {(li, wi)}))
     _apply(page, splices)
+
+
+def _digits(text: str) -> int:
+    return sum(c.isdigit() for c in text)
 
 
 def recover_unread_ink(

@@ -935,9 +935,10 @@ def _penalise_payment_tables(ctx: _Context, lines: _LineItems) -> None:
     rows = _payment_table_rows(ctx)
     if not rows:
         return
-    outside = {a.value for r in ctx.layout.rows if id(r) not in rows for a in numbers.find_amounts(r.text)}
-    for row in ctx.layout.rows:
-        if id(row) in rows and rows[id(row)][2]:
+    plan_totals = [row for row in ctx.layout.rows if id(row) in rows and rows[id(row)][2]]
+    if plan_totals:  # the document's amounts read only where a plan's total row is to be judged
+        outside = {a.value for r in ctx.layout.rows if id(r) not in rows for a in numbers.find_amounts(r.text)}
+        for row in plan_totals:
             sums = [a.value for a in numbers.find_amounts(row.text) if a.decimals == 2]
             if any(lines.holds(v) or v in outside for v in sums):
                 del rows[id(row)]  # the items' sum, or an amount printed outside the plan: the invoice's total row

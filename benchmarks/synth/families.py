@@ -58,6 +58,7 @@ from benchmarks.synth.families_objekt import OBJEKT_FAMILIES, draw_objekt
 from benchmarks.synth.families_person import PERSON_FAMILIES, draw_person
 from benchmarks.synth.families_recht import RECHT_FAMILIES, draw_recht
 from benchmarks.synth.families_reise import REISE_FAMILIES, draw_reise
+from benchmarks.synth.families_stempel import STEMPEL_FAMILIES, draw_stempel
 from benchmarks.synth.families_trip import TRIP_FAMILIES, draw_trip
 from benchmarks.synth.families_umzug import UMZUG_FAMILIES, draw_umzug
 from benchmarks.synth.families_versand import VERSAND_FAMILIES, draw_versand
@@ -348,6 +349,10 @@ NEVER_TUNED: tuple[str, ...] = (
     # them. They are drawn in families_fuhrpark.
     "lkw_werkstatt",
     "firmenfitness_abo",
+    # Added in session 21 (families_stempel), designed blind (without reading the extractor); nobody has tuned on
+    # them. They are drawn in families_stempel.
+    "eingangsstempel",
+    "bezahlt_kopie",
 )
 SPLIT: dict[str, tuple[str, ...]] = {"tuning": TUNING, "never_tuned": NEVER_TUNED}
 FAMILY_NAMES: tuple[str, ...] = TUNING + NEVER_TUNED
@@ -765,6 +770,7 @@ FAMILY_MODULES: tuple[tuple[Mapping[str, object], Callable[[str, int], Drawing]]
     (LIEFERSCHEIN_FAMILIES, draw_lieferschein),
     (GRUEN_FAMILIES, draw_gruen),
     (FUHRPARK_FAMILIES, draw_fuhrpark),
+    (STEMPEL_FAMILIES, draw_stempel),
 )
 assert set(_DRAWN) | set(LAYOUT_NAMES) | {n for families, _ in FAMILY_MODULES for n in families} == set(
     FAMILY_NAMES

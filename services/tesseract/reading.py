@@ -10,6 +10,7 @@ from typing import Any
 import tesserocr
 
 from ocrmesh.v1 import ocr_pb2 as pb
+from services.tesseract.ghosts import ghost_free_words, has_suspect_pair
 
 # The resolution Tesseract is told, for pages and crops alike. tesserocr hands a PIL image over as
 # a BMP, which PIL stamps with 96 dpi; that is what Tesseract always saw. Telling it the real
@@ -25,12 +26,14 @@ def _box(bbox: tuple[int, int, int, int], width: int, height: int) -> pb.Boundin
 
 
 def collect(api: tesserocr.PyTessBaseAPI, width: int, height: int) -> pb.PageResult:
-    """Walk Tesseract's result word by word, grouping words into lines and blocks."""
+    """Walk Tesseract's result word by word, grouping words into lines and blocks; a glyph read as two
+    look-alike characters is one character again (ghosts.py)."""
     RIL = tesserocr.RIL
     page = pb.PageResult()
     iterator = api.GetIterator()
     block = -1
     line: pb.TextLine | None = None
+    suspects: list[tuple[pb.Word, tuple[int, int, int, int]]] = []  # words that may hold a ghost (ghosts.py)
     if iterator is not None:
         while True:
             if iterator.IsAtBeginningOf(RIL.BLOCK):
@@ -51,8 +54,16 @@ def collect(api: tesserocr.PyTessBaseAPI, width: int, height: int) -> pb.PageRes
                 bbox = iterator.BoundingBox(RIL.WORD)
                 if bbox:
                     word.box.CopyFrom(_box(bbox, width, height))
+                    if has_suspect_pair(word.text):
+                        suspects.append((word, tuple(bbox)))
             if not iterator.Next(RIL.WORD):
                 break
+    if suspects:
+        fixed = ghost_free_words(api)
+        for word, bbox in suspects:
+            text = fixed.get(bbox, "").strip()
+            if text:
+                word.text = text
     kept = [ln for ln in page.lines if ln.words]
     del page.lines[:]
     for ln in kept:

@@ -32,6 +32,7 @@ from benchmarks.synth.families_bau import BAU_FAMILIES, draw_bau
 from benchmarks.synth.families_bene import BENE_FAMILIES, draw_bene
 from benchmarks.synth.families_buero import BUERO_FAMILIES, draw_buero
 from benchmarks.synth.families_closing import CLOSING_FAMILIES, draw_closing
+from benchmarks.synth.families_design import DESIGN_FAMILIES, draw_design
 from benchmarks.synth.families_dienst import DIENST_FAMILIES, draw_dienst
 from benchmarks.synth.families_digital import DIGITAL_FAMILIES, draw_digital
 from benchmarks.synth.families_extra import EXTRA_FAMILIES, draw_extra
@@ -353,6 +354,10 @@ NEVER_TUNED: tuple[str, ...] = (
     # them. They are drawn in families_stempel.
     "eingangsstempel",
     "bezahlt_kopie",
+    # Added in session 21 (families_design), designed blind (without reading the extractor); nobody has tuned on
+    # them. They are drawn in families_design.
+    "agentur_farbig",
+    "onlineshop_b2b",
 )
 SPLIT: dict[str, tuple[str, ...]] = {"tuning": TUNING, "never_tuned": NEVER_TUNED}
 FAMILY_NAMES: tuple[str, ...] = TUNING + NEVER_TUNED
@@ -771,6 +776,7 @@ FAMILY_MODULES: tuple[tuple[Mapping[str, object], Callable[[str, int], Drawing]]
     (GRUEN_FAMILIES, draw_gruen),
     (FUHRPARK_FAMILIES, draw_fuhrpark),
     (STEMPEL_FAMILIES, draw_stempel),
+    (DESIGN_FAMILIES, draw_design),
 )
 assert set(_DRAWN) | set(LAYOUT_NAMES) | {n for families, _ in FAMILY_MODULES for n in families} == set(
     FAMILY_NAMES

@@ -356,6 +356,11 @@ def _from_legal_form(layout: DocumentLayout, blocks: Sequence[Block] = ()) -> Se
             m = LEGAL_FORM.search(cell.text)
             if m and _FORM_PART.match(cell.text):
                 cell = _whole_name(cells, k)  # a large letterhead's word spaces cut it at every word
+            if m and _FORM_PART.match(cell.text):
+                wrapped = _wrapped_name(page, row, cell)
+                if wrapped is None:
+                    continue  # a legal form alone names nobody
+                cell = wrapped
             if m and len(cell.text) < NAME_CHARS and not _is_address(cell.text):
                 return SellerInfo(cell, None)
             found = _FOOTER_NAME.search(cell.text) if row.y0 > 0.82 else None
@@ -395,6 +400,27 @@ def _addressee_tokens(page: PageLayout) -> set[int]:
 _FORM_PART = re.compile(
     r"^(?:&|co\.?|kg|mbh|gmbh|ag|ohg|e\.\s?k\.|&\s*co\.?|co\.?\s*kg|gmbh\s*&\s*co\.?(?:\s*kg)?)$", re.I
 )
+
+
+# A name wrapped in a narrow column ("Studio Nordlicht" over "GmbH") continues on the next row this close below.
+WRAP_GAP = 1.0  # line heights between the rows
+WRAP_INDENT = 0.01  # page widths the two rows' starts may differ
+
+
+def _wrapped_name(page: PageLayout, row: Row, form: Span) -> Span | None:
+    """The name whose legal form `form` is the whole of a row's cell: with the cell of the row just above that
+    starts where it starts (a name wrapped in a sidebar or narrow letterhead); None when there is none."""
+    above = [r for r in page.rows if r.y1 <= form.box[1] and form.box[1] - r.y1 <= WRAP_GAP * page.line_height]
+    for prev in sorted(above, key=lambda r: -r.y1)[:1]:
+        for cell in _cells(prev, page):
+            if (
+                abs(cell.box[0] - form.box[0]) <= WRAP_INDENT
+                and not _is_address(cell.text)
+                and not re.search(r"[\d:@]", cell.text)
+                and not LEGAL_FORM.search(cell.text)
+            ):
+                return Span(f"{cell.text} {form.text}", (*cell.tokens, *form.tokens))
+    return None
 
 
 def _whole_name(cells: list[Span], k: int) -> Span:

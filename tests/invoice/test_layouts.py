@@ -302,7 +302,11 @@ def test_invoice_date_apart_from_order_date_and_service_period() -> None:
 
 
 @pytest.mark.parametrize(
-    "label", ["Fertigstellung/Abnahme:", "Abnahmedatum:", "Tag der Abnahme:", "Ausführungsdatum:"]
+    "label",
+    [
+        "Fertigstellung/Abnahme:", "Abnahmedatum:", "Tag der Abnahme:", "Ausführungsdatum:", "Ausgeführt am:",
+        "Leistung erbracht am:", "Fertigstellung:",
+    ],
 )
 def test_a_completion_or_acceptance_date_is_the_date_of_supply(label: str) -> None:
     """A trade's final invoice dates its supply by the work's completion or acceptance; the letter's text
@@ -1956,3 +1960,21 @@ def test_an_iban_wrapped_in_running_text() -> None:
         line("1203 0000 8374 1714 71, BIC BYLADEM1001. Bitte geben Sie die Rechnungsnummer an.", 0.094, 0.739),
     )  # fmt: skip
     assert values(extract_fields([p])).get("iban") == "DE47120300008374171471"
+
+
+def test_a_sellers_name_wrapped_in_a_sidebar_keeps_its_first_line() -> None:
+    """A narrow sidebar prints the name over two rows ("Studio Nordlicht" / "GmbH"): the legal form's row alone
+    names nobody; with the row above it that starts where it starts, it is the seller."""
+    p = page(
+        line("Studio Nordlicht", 0.04, 0.054),
+        line("GmbH", 0.04, 0.070),
+        line("Design · Web · Kommunikation", 0.04, 0.098),
+        line("Kanzlei Adler & Partner mbB", 0.32, 0.117),
+        line("Schönhauser Straße 71b", 0.32, 0.132),
+        line("60311 Frankfurt am Main", 0.32, 0.147),
+        line("Rechnung", 0.32, 0.25),
+        line("Rechnungsnr. RE18307", 0.32, 0.28),
+        line("Datum 09.03.2018", 0.32, 0.30),
+        line("Gesamtbetrag 3.201,10 EUR", 0.55, 0.60),
+    )
+    assert values(extract_fields([p])).get("lieferant") == "Studio Nordlicht GmbH"

@@ -60,8 +60,8 @@ saturated fills, light tints behind rows, small grey capitals as labels, thin gr
   bank. Footer in 3 columns of 6.5 pt grey: legal name and address, contact and web, register court with HRB,
   managing director, USt-IdNr. (always) and Steuernummer (some seeds), and the bank (IBAN, BIC) only on the
   "Rechnung" and "Vorkasse" seeds. Truth: the usual keys; `datum` the Rechnungsdatum (never the order,
-  delivery or payment day); `bestellnummer` the shop's order number as printed beside its label (with its
-  "#" where it has one); `kundennummer` where printed; `leistungsdatum` the Lieferdatum where printed;
+  delivery or payment day); `bestellnummer` the shop's order number as printed beside its label (without
+  the "#" sign before it where it has one: session 21, as "Nr." is no part of a number); `kundennummer` where printed; `leistungsdatum` the Lieferdatum where printed;
   `iban` / `bic` only on the "Rechnung" and "Vorkasse" seeds; `betrag_netto` the sum of the net lines
   (shipping and coupon included; on gross seeds each line's net is its gross unit price divided out to four
   places, quantity times that rounded to the cent), `mwst` the VAT per rate rounded, `betrag_brutto` the

@@ -108,7 +108,8 @@ class Drawing:
         if d.customer_no and self.customer_no:
             truth["kundennummer"] = d.customer_no
         if d.order_no and self.order_no:
-            truth["bestellnummer"] = d.order_no
+            # The number without the sign before it: "#369013" is order number 369013, as "Nr. 369013" is.
+            truth["bestellnummer"] = d.order_no.removeprefix("#")
         return truth
 
 

@@ -46,6 +46,7 @@ from benchmarks.synth.families_handel import HANDEL_FAMILIES, draw_handel
 from benchmarks.synth.families_kanzlei import KANZLEI_FAMILIES, draw_kanzlei
 from benchmarks.synth.families_karte import KARTE_FAMILIES, draw_karte
 from benchmarks.synth.families_kueche import KUECHE_FAMILIES, draw_kueche
+from benchmarks.synth.families_labor import LABOR_FAMILIES, draw_labor
 from benchmarks.synth.families_last import LAST_FAMILIES, draw_last
 from benchmarks.synth.families_late import LATE_FAMILIES, draw_late
 from benchmarks.synth.families_lieferschein import LIEFERSCHEIN_FAMILIES, draw_lieferschein
@@ -358,6 +359,10 @@ NEVER_TUNED: tuple[str, ...] = (
     # them. They are drawn in families_design.
     "agentur_farbig",
     "onlineshop_b2b",
+    # Added in session 21 (families_labor), designed blind (without reading the extractor); nobody has tuned on
+    # them. They are drawn in families_labor.
+    "labor_analytik",
+    "print_invoice_en",
 )
 SPLIT: dict[str, tuple[str, ...]] = {"tuning": TUNING, "never_tuned": NEVER_TUNED}
 FAMILY_NAMES: tuple[str, ...] = TUNING + NEVER_TUNED
@@ -777,6 +782,7 @@ FAMILY_MODULES: tuple[tuple[Mapping[str, object], Callable[[str, int], Drawing]]
     (FUHRPARK_FAMILIES, draw_fuhrpark),
     (STEMPEL_FAMILIES, draw_stempel),
     (DESIGN_FAMILIES, draw_design),
+    (LABOR_FAMILIES, draw_labor),
 )
 assert set(_DRAWN) | set(LAYOUT_NAMES) | {n for families, _ in FAMILY_MODULES for n in families} == set(
     FAMILY_NAMES

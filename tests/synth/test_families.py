@@ -78,6 +78,7 @@ def date_forms(iso: str) -> set[str]:
         f"{d.day}{ordinal_suffix(d.day)} {MONTHS_EN[d.month - 1]} {d.year}",  # uk_invoice: 4th December 2026
         f"{MONTHS_EN[d.month - 1][:3]} {d.day}, {d.year}",  # ads_plattform_ie: Apr 1, 2024
         f"{d.day} {MONTHS_EN[d.month - 1][:3]} {d.year}",  # ads_plattform_ie: 1 Apr 2024
+        f"{d.day:02d}-{MONTHS_EN[d.month - 1][:3]}-{d.year}",  # print_invoice_en: 14-Mar-2024
         *([f"{d.day}. Jänner {d.year}"] if d.month == 1 else []),  # rechnung_at's Austrian January
     }
 

@@ -242,6 +242,13 @@ TUNING: tuple[str, ...] = (
     "kuechen_montage",
     "hausverwaltung_weg",
     "werbemittel_druck",
+    # Moved in session 21 to work on their failures (designed blind this session, families_stempel and
+    # families_design; measured before any change for them: 5 seeds, text layer / scan 100/100 % on the invariance
+    # fields; in the capture benchmark, 2 seeds and every truth key: bezahlt_kopie's date of supply under
+    # "Ausgeführt am:" missed on every capture and on the text layer, agentur_farbig's seller "Studio Nordlicht GmbH"
+    # wrapped over two rows of a sidebar read "GmbH" on the upright and fax scans; families_labor takes their place).
+    "bezahlt_kopie",
+    "agentur_farbig",
 )
 NEVER_TUNED: tuple[str, ...] = (
     "anzahlung",
@@ -354,10 +361,8 @@ NEVER_TUNED: tuple[str, ...] = (
     # Added in session 21 (families_stempel), designed blind (without reading the extractor); nobody has tuned on
     # them. They are drawn in families_stempel.
     "eingangsstempel",
-    "bezahlt_kopie",
     # Added in session 21 (families_design), designed blind (without reading the extractor); nobody has tuned on
     # them. They are drawn in families_design.
-    "agentur_farbig",
     "onlineshop_b2b",
     # Added in session 21 (families_labor), designed blind (without reading the extractor); nobody has tuned on
     # them. They are drawn in families_labor.

@@ -357,7 +357,7 @@ def _from_legal_form(layout: DocumentLayout, blocks: Sequence[Block] = ()) -> Se
             if m and _FORM_PART.match(cell.text):
                 cell = _whole_name(cells, k)  # a large letterhead's word spaces cut it at every word
             if m and _FORM_PART.match(cell.text):
-                wrapped = _wrapped_name(page, row, cell)
+                wrapped = _wrapped_name(page, cell, others)
                 if wrapped is None:
                     continue  # a legal form alone names nobody
                 cell = wrapped
@@ -407,9 +407,10 @@ WRAP_GAP = 1.0  # line heights between the rows
 WRAP_INDENT = 0.01  # page widths the two rows' starts may differ
 
 
-def _wrapped_name(page: PageLayout, row: Row, form: Span) -> Span | None:
+def _wrapped_name(page: PageLayout, form: Span, others: set[int]) -> Span | None:
     """The name whose legal form `form` is the whole of a row's cell: with the cell of the row just above that
-    starts where it starts (a name wrapped in a sidebar or narrow letterhead); None when there is none."""
+    starts where it starts (a name wrapped in a sidebar or narrow letterhead), not another party's (`others`:
+    token ids); None when there is none."""
     above = [r for r in page.rows if r.y1 <= form.box[1] and form.box[1] - r.y1 <= WRAP_GAP * page.line_height]
     for prev in sorted(above, key=lambda r: -r.y1)[:1]:
         for cell in _cells(prev, page):
@@ -418,6 +419,7 @@ def _wrapped_name(page: PageLayout, row: Row, form: Span) -> Span | None:
                 and not _is_address(cell.text)
                 and not re.search(r"[\d:@]", cell.text)
                 and not LEGAL_FORM.search(cell.text)
+                and not any(id(t) in others for t in cell.tokens)
             ):
                 return Span(f"{cell.text} {form.text}", (*cell.tokens, *form.tokens))
     return None

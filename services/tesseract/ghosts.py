@@ -34,6 +34,10 @@ OVERLAP_SHARE = 0.5
 # ... and the one glyph under them is no wider than this many times the word's other symbols (median):
 # two glyphs touching at fax resolution ("100" read "10O") are wider.
 GLYPH_WIDTH_MAX = 1.4
+# A glyph counts as under the pair with this share of its width inside the pair's boxes; the one glyph must
+# cover this share of them (the decoder's boxes are approximate: a second glyph may stick out of them).
+GLYPH_IN = 0.3
+GLYPH_COVER = 0.6
 # A connected component smaller than this share of the word's height squared is a speck, not a glyph.
 SPECK_SHARE = 0.02
 
@@ -49,8 +53,10 @@ def has_suspect_pair(text: str) -> bool:
     return any(pair in _PAIRS for pair in zip(text, text[1:]))
 
 
-def ghost_free_words(api: tesserocr.PyTessBaseAPI) -> dict[PixelBox, str]:
-    """Words of `api`'s current result (by their pixel box) that hold a ghost, with the ghost dropped."""
+def ghost_free_words(api: tesserocr.PyTessBaseAPI, width: int, height: int) -> dict[PixelBox, tuple[str, str]]:
+    """Words of `api`'s current result (`width` x `height` pixels) that hold a ghost, by their pixel box: (the
+    word as its symbols read, the word with the ghost dropped). The caller changes a word only where its text is
+    the first (a word the walk saw otherwise, or two words of one box, are left alone)."""
     iterator = api.GetIterator()
     if iterator is None:
         return {}
@@ -63,19 +69,24 @@ def ghost_free_words(api: tesserocr.PyTessBaseAPI) -> dict[PixelBox, str]:
             text = iterator.GetUTF8Text(RIL.SYMBOL)
         except RuntimeError:  # "No text returned"
             text = ""
-        if word_box and symbol_box and text:
+        if word_box and symbol_box and text.strip():
             words.setdefault(tuple(word_box), []).append(_Symbol(text, tuple(symbol_box)))  # type: ignore[arg-type]
         if not iterator.Next(RIL.SYMBOL):
             break
     suspects = {box: symbols for box, symbols in words.items() if _suspect_at(symbols)}
     if not suspects:
         return {}
-    ink = np.asarray(api.GetThresholdedImage()) == 0  # Tesseract's binarisation, True = ink
-    fixed: dict[PixelBox, str] = {}
+    thresholded = api.GetThresholdedImage()
+    if thresholded is None:
+        return {}
+    ink = np.asarray(thresholded) == 0  # Tesseract's binarisation, True = ink
+    if ink.shape != (height, width):
+        return {}  # boxes and ink would not line up
+    fixed: dict[PixelBox, tuple[str, str]] = {}
     for box, symbols in suspects.items():
         kept = _without_ghosts(symbols, box, ink)
         if len(kept) < len(symbols):
-            fixed[box] = "".join(s.text for s in kept)
+            fixed[box] = ("".join(s.text for s in symbols), "".join(s.text for s in kept))
             log.info("ghost_symbol_dropped", dropped=len(symbols) - len(kept))
     return fixed
 
@@ -95,8 +106,8 @@ def _without_ghosts(symbols: list[_Symbol], word: PixelBox, ink: np.ndarray) -> 
             continue  # side by side: two places, two glyphs
         x0, x1 = min(a.box[0], b.box[0]), max(a.box[2], b.box[2])
         glyphs = _glyphs(ink, (x0, word[1], x1, word[3]))
-        if len(glyphs) != 1:
-            continue  # two glyphs (a genuine pair), or none to judge by
+        if len(glyphs) != 1 or glyphs[0][1] - glyphs[0][0] < GLYPH_COVER * (x1 - x0):
+            continue  # two glyphs (a genuine pair), none to judge by, or one that leaves room for another
         g0, g1 = glyphs[0]
         others = sorted(s.box[2] - s.box[0] for k, s in enumerate(symbols) if k not in (i, i + 1))
         if len(others) < 2 or g1 - g0 > GLYPH_WIDTH_MAX * others[len(others) // 2]:
@@ -106,7 +117,8 @@ def _without_ghosts(symbols: list[_Symbol], word: PixelBox, ink: np.ndarray) -> 
 
 
 def _glyphs(ink: np.ndarray, box: PixelBox) -> list[tuple[int, int]]:
-    """x-extents (page pixels) of the glyphs whose centre lies in `box` (connected components of its rows)."""
+    """x-extents (page pixels) of the glyphs under `box`: connected components of its rows with at least
+    GLYPH_IN of their width inside its x-range."""
     x0, y0, x1, y1 = box
     height = y1 - y0
     if x1 <= x0 or height <= 0:
@@ -115,13 +127,14 @@ def _glyphs(ink: np.ndarray, box: PixelBox) -> list[tuple[int, int]]:
     band = ink[max(0, y0) : y1, left : x1 + height].astype(np.uint8)
     if not band.size:
         return []
-    count, _labels, stats, centroids = cv2.connectedComponentsWithStats(band, connectivity=8)
+    count, _labels, stats, _centroids = cv2.connectedComponentsWithStats(band, connectivity=8)
     out = []
     for k in range(1, count):
-        centre = left + centroids[k][0]
-        if stats[k][cv2.CC_STAT_AREA] >= SPECK_SHARE * height * height and x0 <= centre < x1:
-            start = left + int(stats[k][cv2.CC_STAT_LEFT])
-            out.append((start, start + int(stats[k][cv2.CC_STAT_WIDTH])))
+        start = left + int(stats[k][cv2.CC_STAT_LEFT])
+        end = start + int(stats[k][cv2.CC_STAT_WIDTH])
+        inside = min(end, x1) - max(start, x0)
+        if stats[k][cv2.CC_STAT_AREA] >= SPECK_SHARE * height * height and inside >= GLYPH_IN * (end - start):
+            out.append((start, end))
     return out
 
 

@@ -59,11 +59,11 @@ def collect(api: tesserocr.PyTessBaseAPI, width: int, height: int) -> pb.PageRes
             if not iterator.Next(RIL.WORD):
                 break
     if suspects:
-        fixed = ghost_free_words(api)
+        fixed = ghost_free_words(api, width, height)
         for word, bbox in suspects:
-            text = fixed.get(bbox, "").strip()
-            if text:
-                word.text = text
+            read, text = fixed.get(bbox, ("", ""))
+            if read.strip() == word.text and text.strip():
+                word.text = text.strip()
     kept = [ln for ln in page.lines if ln.words]
     del page.lines[:]
     for ln in kept:

@@ -54,7 +54,7 @@ def test_without_the_ink_check_the_ghost_stays(
     engine: TesseractEngine, fax: bytes, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The case is real: with the check off, the fax's invoice number keeps its ghost."""
-    monkeypatch.setattr(reading, "ghost_free_words", lambda api: {})
+    monkeypatch.setattr(reading, "ghost_free_words", lambda api, width, height: {})
     assert f"{NUMBER[:2]}O{NUMBER[2:]}" in _read(engine, fax)
 
 
@@ -100,18 +100,29 @@ def test_one_glyph_under_two_look_alikes_keeps_the_symbol_that_fits_it() -> None
 
 def test_two_glyphs_under_a_look_alike_pair_are_both_kept() -> None:
     # The decoder's boxes lie on one another (100-130, 110-144), but two glyphs are printed there.
-    ink = _ink((60, 80), (90, 114), (120, 144))
-    word = (60, 10, 144, 10 + H)
-    symbols = [_Symbol("B", (60, 10, 80, 40)), _Symbol("O", (100, 10, 130, 40)), _Symbol("0", (110, 10, 144, 40))]
-    assert "".join(s.text for s in _without_ghosts(symbols, word, ink)) == "BO0"
+    ink = _ink((20, 40), (60, 80), (90, 114), (120, 144))
+    word = (20, 10, 144, 10 + H)
+    symbols = [
+        _Symbol("A", (20, 10, 40, 40)),
+        _Symbol("B", (60, 10, 80, 40)),
+        _Symbol("O", (100, 10, 130, 40)),
+        _Symbol("0", (110, 10, 144, 40)),
+    ]
+    assert "".join(s.text for s in _without_ghosts(symbols, word, ink)) == "ABO0"
 
 
 def test_a_look_alike_pair_side_by_side_is_not_looked_at() -> None:
-    # One glyph-wide blob under two boxes that merely touch (two touching glyphs at fax resolution).
-    ink = _ink((60, 80), (90, 144))
-    word = (60, 10, 144, 10 + H)
-    symbols = [_Symbol("1", (60, 10, 80, 40)), _Symbol("0", (90, 10, 117, 40)), _Symbol("O", (117, 10, 144, 40))]
-    assert "".join(s.text for s in _without_ghosts(symbols, word, ink)) == "10O"
+    # One glyph-wide blob (100-128) under two boxes that only touch (96-112, 112-130): two places, so not a ghost,
+    # whatever the ink shows (two glyphs touching).
+    ink = _ink((20, 40), (60, 80), (100, 128))
+    word = (20, 10, 130, 10 + H)
+    symbols = [
+        _Symbol("A", (20, 10, 40, 40)),
+        _Symbol("1", (60, 10, 80, 40)),
+        _Symbol("0", (96, 10, 112, 40)),
+        _Symbol("O", (112, 10, 130, 40)),
+    ]
+    assert "".join(s.text for s in _without_ghosts(symbols, word, ink)) == "A10O"
 
 
 def test_two_touching_glyphs_under_overlapping_boxes_are_both_kept() -> None:

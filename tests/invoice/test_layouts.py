@@ -305,7 +305,7 @@ def test_invoice_date_apart_from_order_date_and_service_period() -> None:
     "label",
     [
         "Fertigstellung/Abnahme:", "Abnahmedatum:", "Tag der Abnahme:", "Ausführungsdatum:", "Ausgeführt am:",
-        "Leistung erbracht am:", "Fertigstellung:",
+        "Leistung erbracht am:", "Leistung ausgeführt am:",
     ],
 )
 def test_a_completion_or_acceptance_date_is_the_date_of_supply(label: str) -> None:
@@ -321,6 +321,20 @@ def test_a_completion_or_acceptance_date_is_the_date_of_supply(label: str) -> No
     )
     got = values(extract_fields([p]))
     assert (got["datum"], got["leistungsdatum"]) == ("2021-06-02", "2021-05-14")
+
+
+@pytest.mark.parametrize(
+    "planned", ["voraussichtliche Fertigstellung: 30.09.2021", "Fertigstellung der Arbeiten bis 30.09.2021"]
+)
+def test_a_planned_completion_is_no_date_of_supply(planned: str) -> None:
+    """A progress invoice names when the work is to be finished: that day has not been supplied yet."""
+    p = page(
+        line("Rechnungs-Nr.: B-65690", 0.55, 0.20),
+        line("Datum: 02.06.2021", 0.55, 0.22),
+        line(planned, 0.08, 0.30),
+        line("Gesamtbetrag 1.190,00 €", 0.55, 0.60),
+    )
+    assert "leistungsdatum" not in values(extract_fields([p]))
 
 
 @pytest.mark.parametrize(

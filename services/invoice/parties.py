@@ -356,11 +356,11 @@ def _from_legal_form(layout: DocumentLayout, blocks: Sequence[Block] = ()) -> Se
             m = LEGAL_FORM.search(cell.text)
             if m and _FORM_PART.match(cell.text):
                 cell = _whole_name(cells, k)  # a large letterhead's word spaces cut it at every word
-            if m and _FORM_PART.match(cell.text):
-                wrapped = _wrapped_name(page, cell, others)
-                if wrapped is None:
-                    continue  # a legal form alone names nobody
-                cell = wrapped
+                if _FORM_PART.match(cell.text):  # still the legal form alone: its name is on the row above
+                    wrapped = _wrapped_name(page, cell, others)
+                    if wrapped is None:
+                        continue  # a legal form alone names nobody
+                    cell = wrapped
             if m and len(cell.text) < NAME_CHARS and not _is_address(cell.text):
                 return SellerInfo(cell, None)
             found = _FOOTER_NAME.search(cell.text) if row.y0 > 0.82 else None
@@ -412,24 +412,28 @@ def _wrapped_name(page: PageLayout, form: Span, others: set[int]) -> Span | None
     starts where it starts (a name wrapped in a sidebar or narrow letterhead), not another party's (`others`:
     token ids); None when there is none."""
     above = [r for r in page.rows if r.y1 <= form.box[1] and form.box[1] - r.y1 <= WRAP_GAP * page.line_height]
-    for prev in sorted(above, key=lambda r: -r.y1)[:1]:
-        for cell in _cells(prev, page):
-            if (
-                abs(cell.box[0] - form.box[0]) <= WRAP_INDENT
-                and not _is_address(cell.text)
-                and not re.search(r"[\d:@]", cell.text)
-                and not LEGAL_FORM.search(cell.text)
-                and not any(id(t) in others for t in cell.tokens)
-            ):
-                return Span(f"{cell.text} {form.text}", (*cell.tokens, *form.tokens))
+    prev = max(above, key=lambda r: r.y1, default=None)
+    for cell in _cells(prev, page) if prev is not None else ():
+        if (
+            abs(cell.box[0] - form.box[0]) <= WRAP_INDENT
+            and _may_be_name(cell.text)
+            and not LEGAL_FORM.search(cell.text)
+            and not any(id(t) in others for t in cell.tokens)
+        ):
+            return Span(f"{cell.text} {form.text}", (*cell.tokens, *form.tokens))
     return None
+
+
+def _may_be_name(text: str) -> bool:
+    """Whether a cell may be (part of) a company's name: no address, label or number ("Tel. 0154 ...", "Datum:")."""
+    return not (_is_address(text) or re.search(r"[\d:@]", text))
 
 
 def _whole_name(cells: list[Span], k: int) -> Span:
     """The name whose legal form is cell `k`: with the cells before it back to the row's start or to an address,
     a label or a number, and the legal form's other parts after it ("GmbH", "& Co.", "KG")."""
     first = k
-    while first > 0 and not (_is_address(cells[first - 1].text) or re.search(r"[\d:@]", cells[first - 1].text)):
+    while first > 0 and _may_be_name(cells[first - 1].text):
         first -= 1
     last = k
     while last + 1 < len(cells) and _FORM_PART.match(cells[last + 1].text):

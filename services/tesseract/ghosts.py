@@ -53,26 +53,36 @@ def has_suspect_pair(text: str) -> bool:
     return any(pair in _PAIRS for pair in zip(text, text[1:]))
 
 
-def ghost_free_words(api: tesserocr.PyTessBaseAPI, width: int, height: int) -> dict[PixelBox, tuple[str, str]]:
-    """Words of `api`'s current result (`width` x `height` pixels) that hold a ghost, by their pixel box: (the
-    word as its symbols read, the word with the ghost dropped). The caller changes a word only where its text is
-    the first (a word the walk saw otherwise, or two words of one box, are left alone)."""
+def ghost_free_words(
+    api: tesserocr.PyTessBaseAPI, width: int, height: int, boxes: set[PixelBox]
+) -> dict[PixelBox, tuple[str, str]]:
+    """Of the words of `api`'s current result (`width` x `height` pixels) whose pixel boxes are `boxes` (those
+    `has_suspect_pair` flagged), the ones that hold a ghost, by box: (the word as its symbols read, the word with
+    the ghost dropped). The caller changes a word only where its text is the first (a word the walk saw
+    otherwise, or two words of one box, are left alone). Only those words are walked symbol by symbol."""
     iterator = api.GetIterator()
     if iterator is None:
         return {}
     RIL = tesserocr.RIL
     words: dict[PixelBox, list[_Symbol]] = {}
-    while True:
+    more = True
+    while more:
         word_box = iterator.BoundingBox(RIL.WORD)
-        symbol_box = iterator.BoundingBox(RIL.SYMBOL)
-        try:
-            text = iterator.GetUTF8Text(RIL.SYMBOL)
-        except RuntimeError:  # "No text returned"
-            text = ""
-        if word_box and symbol_box and text.strip():
-            words.setdefault(tuple(word_box), []).append(_Symbol(text, tuple(symbol_box)))  # type: ignore[arg-type]
-        if not iterator.Next(RIL.SYMBOL):
-            break
+        if word_box is None or tuple(word_box) not in boxes:
+            more = iterator.Next(RIL.WORD)
+            continue
+        symbols = words.setdefault(tuple(word_box), [])  # type: ignore[arg-type]
+        while True:  # the word's symbols, up to the next word's start
+            symbol_box = iterator.BoundingBox(RIL.SYMBOL)
+            try:
+                text = iterator.GetUTF8Text(RIL.SYMBOL)
+            except RuntimeError:  # "No text returned"
+                text = ""
+            if symbol_box and text.strip():
+                symbols.append(_Symbol(text, tuple(symbol_box)))  # type: ignore[arg-type]
+            more = iterator.Next(RIL.SYMBOL)
+            if not more or iterator.IsAtBeginningOf(RIL.WORD):
+                break
     suspects = {box: symbols for box, symbols in words.items() if _suspect_at(symbols)}
     if not suspects:
         return {}

@@ -59,7 +59,7 @@ def collect(api: tesserocr.PyTessBaseAPI, width: int, height: int) -> pb.PageRes
             if not iterator.Next(RIL.WORD):
                 break
     if suspects:
-        fixed = ghost_free_words(api, width, height)
+        fixed = ghost_free_words(api, width, height, {bbox for _, bbox in suspects})
         for word, bbox in suspects:
             read, text = fixed.get(bbox, ("", ""))
             if read.strip() == word.text and text.strip():

@@ -54,7 +54,7 @@ def test_without_the_ink_check_the_ghost_stays(
     engine: TesseractEngine, fax: bytes, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The case is real: with the check off, the fax's invoice number keeps its ghost."""
-    monkeypatch.setattr(reading, "ghost_free_words", lambda api, width, height: {})
+    monkeypatch.setattr(reading, "ghost_free_words", lambda api, width, height, boxes: {})
     assert f"{NUMBER[:2]}O{NUMBER[2:]}" in _read(engine, fax)
 
 

@@ -10,7 +10,9 @@ from typing import Any
 import tesserocr
 
 from ocrmesh.v1 import ocr_pb2 as pb
-from services.tesseract.ghosts import ghost_free_words, has_suspect_pair
+from services.tesseract.glyphs import PixelBox
+from services.tesseract.round_glyphs import shows_typeface
+from services.tesseract.word_checks import checked_words, may_need_checking
 
 # The resolution Tesseract is told, for pages and crops alike. tesserocr hands a PIL image over as
 # a BMP, which PIL stamps with 96 dpi; that is what Tesseract always saw. Telling it the real
@@ -26,20 +28,23 @@ def _box(bbox: tuple[int, int, int, int], width: int, height: int) -> pb.Boundin
 
 
 def collect(api: tesserocr.PyTessBaseAPI, width: int, height: int) -> pb.PageResult:
-    """Walk Tesseract's result word by word, grouping words into lines and blocks; a glyph read as two
-    look-alike characters is one character again (ghosts.py)."""
+    """Walk Tesseract's result word by word, grouping words into lines and blocks; the words that may hold
+    a glyph read twice or a zero read as O (or the other way round) are checked against the ink
+    (word_checks.py)."""
     RIL = tesserocr.RIL
     page = pb.PageResult()
     iterator = api.GetIterator()
     block = -1
     line: pb.TextLine | None = None
-    suspects: list[tuple[pb.Word, tuple[int, int, int, int]]] = []  # words that may hold a ghost (ghosts.py)
+    suspects: list[tuple[pb.Word, PixelBox, int]] = []  # words to check (word_checks.py), with their line
+    line_boxes: list[list[tuple[str, PixelBox]]] = []  # every line's words: a checked word's neighbours
     if iterator is not None:
         while True:
             if iterator.IsAtBeginningOf(RIL.BLOCK):
                 block += 1
             if iterator.IsAtBeginningOf(RIL.TEXTLINE):
                 line = page.lines.add(block=max(block, 0))
+                line_boxes.append([])
                 bbox = iterator.BoundingBox(RIL.TEXTLINE)
                 if bbox:
                     line.box.CopyFrom(_box(bbox, width, height))
@@ -54,16 +59,19 @@ def collect(api: tesserocr.PyTessBaseAPI, width: int, height: int) -> pb.PageRes
                 bbox = iterator.BoundingBox(RIL.WORD)
                 if bbox:
                     word.box.CopyFrom(_box(bbox, width, height))
-                    if has_suspect_pair(word.text):
-                        suspects.append((word, tuple(bbox)))
+                    line_boxes[-1].append((word.text, tuple(bbox)))  # type: ignore[arg-type]
+                    if may_need_checking(word.text):
+                        suspects.append((word, tuple(bbox), len(line_boxes) - 1))  # type: ignore[arg-type]
             if not iterator.Next(RIL.WORD):
                 break
     if suspects:
-        fixed = ghost_free_words(api, width, height, {bbox for _, bbox in suspects})
-        for word, bbox in suspects:
+        fixed = checked_words(
+            api, width, height, {bbox: [b for t, b in line_boxes[n] if b != bbox and shows_typeface(t)] for _, bbox, n in suspects}
+        )
+        for word, bbox, _ in suspects:
             read, text = fixed.get(bbox, ("", ""))
             if read.strip() == word.text and text.strip():
-                word.text = text.strip()
+                word.original_text, word.text = word.text, text.strip()  # what the decoder read is kept
     kept = [ln for ln in page.lines if ln.words]
     del page.lines[:]
     for ln in kept:

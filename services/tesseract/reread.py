@@ -223,10 +223,24 @@ def reread_low_confidence(
             words = [w for ln in lines for w in ln.words]
             if not words or sum(w.confidence for w in words) / len(words) <= max(conf, REREAD_ACCEPT):
                 continue
+            if _guesses_round_glyphs_again(page.lines[li].words[wi], words):
+                continue
             for ln in lines:
                 ln.block = page.lines[li].block
             splices.append(_Splice(li, lines, {(li, wi)}))
     _apply(page, splices)
+
+
+def _guesses_round_glyphs_again(word: pb.Word, crop_words: Sequence[pb.Word]) -> bool:
+    """Whether the crop's reading differs from a word the ink checks changed (`reading.collect`: its
+    `original_text` is what the decoder read) only in zeros and Os: those the checks read off the page,
+    the word's line in sight (round_glyphs.py); on its crop alone the decoder only guesses them again."""
+    if not word.original_text or len(crop_words) != 1:
+        return False
+    read, again = word.text, crop_words[0].text
+    return len(read) == len(again) and read != again and all(
+        a == b or {a, b} == {"0", "O"} for a, b in zip(read, again, strict=True)
+    )
 
 
 def _digits(text: str) -> int:

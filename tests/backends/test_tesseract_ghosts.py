@@ -18,7 +18,8 @@ from services.intake.document import open_document
 from services.scaffold.engine import PageOptions
 from services.tesseract import reading
 from services.tesseract.engine import TesseractEngine, TesseractSettings
-from services.tesseract.ghosts import _Symbol, _without_ghosts, has_suspect_pair
+from services.tesseract.ghosts import has_suspect_pair, without_ghosts
+from services.tesseract.glyphs import Symbol
 
 # A tuning family (benchmarks/synth/families.py) whose invoice number "RE019230", faxed at 204 x 98 dpi,
 # Tesseract reads "REO019230" in its reference block: the zero as O and as 0.
@@ -54,7 +55,7 @@ def test_without_the_ink_check_the_ghost_stays(
     engine: TesseractEngine, fax: bytes, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The case is real: with the check off, the fax's invoice number keeps its ghost."""
-    monkeypatch.setattr(reading, "ghost_free_words", lambda api, width, height, boxes: {})
+    monkeypatch.setattr(reading, "checked_words", lambda api, width, height, boxes: {})
     assert f"{NUMBER[:2]}O{NUMBER[2:]}" in _read(engine, fax)
 
 
@@ -89,13 +90,13 @@ def test_one_glyph_under_two_look_alikes_keeps_the_symbol_that_fits_it() -> None
     ink = _ink((60, 80), (90, 110), (120, 144), (154, 170))
     word = (60, 10, 170, 10 + H)
     symbols = [
-        _Symbol("R", (60, 10, 80, 40)),
-        _Symbol("E", (90, 10, 110, 40)),
-        _Symbol("O", (117, 10, 133, 40)),
-        _Symbol("0", (120, 10, 144, 40)),
-        _Symbol("1", (154, 10, 170, 40)),
+        Symbol("R", (60, 10, 80, 40)),
+        Symbol("E", (90, 10, 110, 40)),
+        Symbol("O", (117, 10, 133, 40)),
+        Symbol("0", (120, 10, 144, 40)),
+        Symbol("1", (154, 10, 170, 40)),
     ]
-    assert "".join(s.text for s in _without_ghosts(symbols, word, ink)) == "RE01"
+    assert "".join(s.text for s in without_ghosts(symbols, word, ink)) == "RE01"
 
 
 def test_two_glyphs_under_a_look_alike_pair_are_both_kept() -> None:
@@ -103,12 +104,12 @@ def test_two_glyphs_under_a_look_alike_pair_are_both_kept() -> None:
     ink = _ink((20, 40), (60, 80), (90, 114), (120, 144))
     word = (20, 10, 144, 10 + H)
     symbols = [
-        _Symbol("A", (20, 10, 40, 40)),
-        _Symbol("B", (60, 10, 80, 40)),
-        _Symbol("O", (100, 10, 130, 40)),
-        _Symbol("0", (110, 10, 144, 40)),
+        Symbol("A", (20, 10, 40, 40)),
+        Symbol("B", (60, 10, 80, 40)),
+        Symbol("O", (100, 10, 130, 40)),
+        Symbol("0", (110, 10, 144, 40)),
     ]
-    assert "".join(s.text for s in _without_ghosts(symbols, word, ink)) == "ABO0"
+    assert "".join(s.text for s in without_ghosts(symbols, word, ink)) == "ABO0"
 
 
 def test_a_look_alike_pair_side_by_side_is_not_looked_at() -> None:
@@ -117,12 +118,12 @@ def test_a_look_alike_pair_side_by_side_is_not_looked_at() -> None:
     ink = _ink((20, 40), (60, 80), (100, 128))
     word = (20, 10, 130, 10 + H)
     symbols = [
-        _Symbol("A", (20, 10, 40, 40)),
-        _Symbol("1", (60, 10, 80, 40)),
-        _Symbol("0", (96, 10, 112, 40)),
-        _Symbol("O", (112, 10, 130, 40)),
+        Symbol("A", (20, 10, 40, 40)),
+        Symbol("1", (60, 10, 80, 40)),
+        Symbol("0", (96, 10, 112, 40)),
+        Symbol("O", (112, 10, 130, 40)),
     ]
-    assert "".join(s.text for s in _without_ghosts(symbols, word, ink)) == "A10O"
+    assert "".join(s.text for s in without_ghosts(symbols, word, ink)) == "A10O"
 
 
 def test_two_touching_glyphs_under_overlapping_boxes_are_both_kept() -> None:
@@ -130,10 +131,10 @@ def test_two_touching_glyphs_under_overlapping_boxes_are_both_kept() -> None:
     ink = _ink((0, 20), (30, 50), (60, 80), (90, 134))
     word = (0, 10, 134, 10 + H)
     symbols = [
-        _Symbol("U", (0, 10, 20, 40)),
-        _Symbol("R", (30, 10, 50, 40)),
-        _Symbol("1", (60, 10, 80, 40)),
-        _Symbol("0", (90, 10, 120, 40)),
-        _Symbol("O", (100, 10, 134, 40)),
+        Symbol("U", (0, 10, 20, 40)),
+        Symbol("R", (30, 10, 50, 40)),
+        Symbol("1", (60, 10, 80, 40)),
+        Symbol("0", (90, 10, 120, 40)),
+        Symbol("O", (100, 10, 134, 40)),
     ]
-    assert "".join(s.text for s in _without_ghosts(symbols, word, ink)) == "UR10O"
+    assert "".join(s.text for s in without_ghosts(symbols, word, ink)) == "UR10O"

@@ -172,9 +172,9 @@ def test_space_after_the_decimal_comma() -> None:
 
 
 def test_vat_id_label_read_with_commas_and_specks() -> None:
-    """ "USt.-Id.-Nr.:" read "USE, -Id.-Nr. ." or "USt. -Iqd,-Nr. :": still the VAT id's label, and the
-    speck before the value is skipped. The sample id fails its check digits: returned, flagged."""
-    for row in ("USE, -Id.-Nr. . DE234567891", "USt. -Iqd,-Nr. : DE234567891"):
+    """ "USt.-Id.-Nr.:" read "USE, -Id.-Nr. .", "USt. -Iqd,-Nr. :" or "USE. -Id.. Nr. ;": still the VAT id's
+    label, and the speck before the value is skipped. The sample id fails its check digits: returned, flagged."""
+    for row in ("USE, -Id.-Nr. . DE234567891", "USt. -Iqd,-Nr. : DE234567891", "USE. -Id.. Nr. ; DE234567891"):
         vat = field(extract_fields([page(*_head(), line(row, 0.08, 0.30))]), "ust_id")
         assert vat.value == "DE234567891" and vat.HasField("valid") and not vat.valid
 

@@ -12,6 +12,8 @@ component as wide as two, and stay too.
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import numpy as np
 
 from services.tesseract.glyphs import PixelBox, Symbol, glyph_extents
@@ -24,13 +26,13 @@ _PAIRS = frozenset((d, c) for d, letters in LOOK_ALIKES.items() for c in letters
 )
 # The two symbols' boxes overlap by at least this share of the narrower one: two readings of one place.
 OVERLAP_SHARE = 0.5
-# ... and the one glyph under them is no wider than this many times the word's other symbols (median):
-# two glyphs touching at fax resolution ("100" read "10O") are wider (an O is up to 1.65 times a digit;
-# which of the two it is, round_glyphs.py tells by its width).
+# ... and the one glyph under them is no wider than this many times the word's other symbols' boxes
+# (median, letters' too): two glyphs touching at fax resolution ("100" read "10O") are about twice as
+# wide, one O up to 1.65 times a digit (which of O and 0 it is, round_glyphs.py tells by its width).
 GLYPH_WIDTH_MAX = 1.7
 # Round look-alikes: a glyph too big to vanish in the binarisation. One of them narrower than this many
 # times the word's other symbols with no glyph of its own is read over the gap between two glyphs.
-ROUND = frozenset("0OoQ")
+ROUND = frozenset("0" + LOOK_ALIKES["0"])
 NARROW_GHOST = 0.75
 # The one glyph must cover this share of the pair's boxes (the decoder's boxes are approximate: a second
 # glyph may stick out of them; a glyph counts as under them with GLYPH_IN of its width inside).
@@ -39,7 +41,7 @@ GLYPH_COVER = 0.6
 
 def has_suspect_pair(text: str) -> bool:
     """Whether `text` holds two different look-alike characters side by side (cheap pre-check)."""
-    return any(pair in _PAIRS for pair in zip(text, text[1:]))
+    return any(pair in _PAIRS for pair in pairwise(text))
 
 
 def without_ghosts(symbols: list[Symbol], word: PixelBox, ink: np.ndarray) -> list[Symbol]:
@@ -64,8 +66,8 @@ def without_ghosts(symbols: list[Symbol], word: PixelBox, ink: np.ndarray) -> li
         if len(glyphs) != 1 or glyphs[0][1] - glyphs[0][0] < GLYPH_COVER * (x1 - x0):
             continue  # two glyphs (a genuine pair), none to judge by, or one that leaves room for another
         g0, g1 = glyphs[0]
-        others = sorted(s.box[2] - s.box[0] for k, s in enumerate(symbols) if k not in (i, i + 1))
-        if len(others) < 2 or g1 - g0 > GLYPH_WIDTH_MAX * others[len(others) // 2]:
+        typical = _typical_width(symbols, i)
+        if typical is None or g1 - g0 > GLYPH_WIDTH_MAX * typical:
             continue  # no measure of one glyph, or two glyphs touching
         drop.add(i if _fit(b.box, g0, g1) >= _fit(a.box, g0, g1) else i + 1)
     return [s for k, s in enumerate(symbols) if k not in drop]
@@ -74,10 +76,9 @@ def without_ghosts(symbols: list[Symbol], word: PixelBox, ink: np.ndarray) -> li
 def _over_a_gap(symbols: list[Symbol], i: int, word: PixelBox, ink: np.ndarray) -> int | None:
     """Of the pair at i, i + 1, the round look-alike (0, O, o, Q) narrower than NARROW_GHOST times the
     word's other symbols that has no glyph under its box while the other has one; else None."""
-    others = sorted(s.box[2] - s.box[0] for k, s in enumerate(symbols) if k not in (i, i + 1))
-    if len(others) < 2:
+    typical = _typical_width(symbols, i)
+    if typical is None:
         return None
-    typical = others[len(others) // 2]
     for ghost, kept in ((i, i + 1), (i + 1, i)):
         g, k = symbols[ghost], symbols[kept]
         if g.text not in ROUND or g.box[2] - g.box[0] >= NARROW_GHOST * typical:
@@ -87,6 +88,13 @@ def _over_a_gap(symbols: list[Symbol], i: int, word: PixelBox, ink: np.ndarray) 
         ):
             return ghost
     return None
+
+
+def _typical_width(symbols: list[Symbol], i: int) -> int | None:
+    """The (upper) median box width of the word's symbols other than the pair at i, i + 1; None with fewer
+    than two."""
+    others = sorted(s.box[2] - s.box[0] for k, s in enumerate(symbols) if k not in (i, i + 1))
+    return others[len(others) // 2] if len(others) >= 2 else None
 
 
 def _suspect_at(symbols: list[Symbol]) -> list[int]:

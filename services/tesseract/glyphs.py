@@ -70,34 +70,20 @@ def page_ink(api: tesserocr.PyTessBaseAPI, width: int, height: int) -> np.ndarra
 def glyph_extents(ink: np.ndarray, box: PixelBox) -> list[tuple[int, int]]:
     """x-extents (page pixels) of the glyphs under `box`: connected components of its rows with at least
     GLYPH_IN of their width inside its x-range, specks left out; left to right."""
-    found = _components(ink, box)
-    if found is None:
-        return []
-    _labels, stats, left, ks = found
-    return sorted(
-        (left + int(stats[k][cv2.CC_STAT_LEFT]), left + int(stats[k][cv2.CC_STAT_LEFT] + stats[k][cv2.CC_STAT_WIDTH]))
-        for k in ks
-    )
-
-
-def _components(ink: np.ndarray, box: PixelBox) -> tuple[np.ndarray, np.ndarray, int, list[int]] | None:
-    """Connected components of `box`'s rows (widened by its height either side: whole glyphs), and which
-    of them are glyphs under it (GLYPH_IN of their width inside its x-range, not specks): (labels, stats,
-    the band's left edge in page pixels, their labels)."""
     x0, y0, x1, y1 = box
     height = y1 - y0
     if x1 <= x0 or height <= 0:
-        return None
+        return []
     left = max(0, x0 - height)  # whole glyphs: a component may reach out of the symbols' boxes
     band = ink[max(0, y0) : y1, left : x1 + height].astype(np.uint8)
     if not band.size:
-        return None
-    count, labels, stats, _centroids = cv2.connectedComponentsWithStats(band, connectivity=8)
-    ks = []
+        return []
+    count, _labels, stats, _centroids = cv2.connectedComponentsWithStats(band, connectivity=8)
+    out = []
     for k in range(1, count):
         start = left + int(stats[k][cv2.CC_STAT_LEFT])
         end = start + int(stats[k][cv2.CC_STAT_WIDTH])
         inside = min(end, x1) - max(start, x0)
         if stats[k][cv2.CC_STAT_AREA] >= SPECK_SHARE * height * height and inside >= GLYPH_IN * (end - start):
-            ks.append(k)
-    return labels, stats, left, ks
+            out.append((start, end))
+    return sorted(out)

@@ -232,15 +232,20 @@ def reread_low_confidence(
 
 
 def _guesses_round_glyphs_again(word: pb.Word, crop_words: Sequence[pb.Word]) -> bool:
-    """Whether the crop's reading differs from a word the ink checks changed (`reading.collect`: its
-    `original_text` is what the decoder read) only in zeros and Os: those the checks read off the page,
-    the word's line in sight (round_glyphs.py); on its crop alone the decoder only guesses them again."""
-    if not word.original_text or len(crop_words) != 1:
+    """Whether the crop's reading only undoes the zeros and Os the ink check read on the page: the word's
+    `original_text` (what the decoder read, `reading.collect`) differs from its text in zeros and Os
+    alone, and the crop differs from its text only there (round_glyphs.py read those with the word's line
+    in sight; on its crop alone the decoder only guesses them again)."""
+    read, checked = word.original_text, word.text
+    if not read or len(read) != len(checked) or len(crop_words) != 1:
         return False
-    read, again = word.text, crop_words[0].text
-    return len(read) == len(again) and read != again and all(
-        a == b or {a, b} == {"0", "O"} for a, b in zip(read, again, strict=True)
-    )
+    decided = {k for k, (a, b) in enumerate(zip(read, checked, strict=True)) if a != b}
+    if not decided or any({read[k], checked[k]} != {"0", "O"} for k in decided):
+        return False  # not (only) the round-glyph check's change: a ghost dropped, or another check
+    again = crop_words[0].text
+    if len(again) != len(checked) or again == checked:
+        return False
+    return all(a == b or (k in decided and a == read[k]) for k, (a, b) in enumerate(zip(again, checked, strict=True)))
 
 
 def _digits(text: str) -> int:

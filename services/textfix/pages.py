@@ -46,7 +46,7 @@ def correct_page_spelling(page: pb.PageResult, language: str) -> int:
                 word.text, word.confidence, names_possible=names_possible, continues_word=continues_word
             )
             if fixed is not None:
-                word.original_text, word.text = word.text, fixed
+                word.original_text, word.text = word.original_text or word.text, fixed  # the first reading
                 changed += 1
         previous = before or previous
         hyphenated += [w.box for w in line.words if w.text.endswith("-") and w.text[:-1].isalpha()]

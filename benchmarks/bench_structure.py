@@ -44,7 +44,7 @@ class Measured:
     served: list[float] = field(default_factory=list)  # ... and finish_page
     structure: list[float] = field(default_factory=list)  # text tables, blocks and Markdown alone
     with_fields: list[float] = field(default_factory=list)  # served, plus the document's fields per page
-    page_counts: list[int] = field(default_factory=list)  # per document, in the order of its pages above
+    page_counts: list[int] = field(default_factory=list)  # per document, in the order of the pages
     blocks: int = 0
     tables: int = 0
 
@@ -158,15 +158,17 @@ def main(argv: list[str] | None = None) -> None:
 
     text = "\n".join(
         [
-            f"`python -m benchmarks.bench_structure --repeat {args.repeat} --rest-rounds {args.rest_rounds}`; " + machine_line(),
+            f"`python -m benchmarks.bench_structure --repeat {args.repeat} --rest-rounds {args.rest_rounds}`; "
+            + machine_line(),
             "",
             f"{len(reading)} born-digital pages of the dataset's invoices through the pdftext engine; {m.blocks} blocks "
             f"and {m.tables} tables of aligned text made (`services/outputs/text_tables.py`). "
-            f"Target: structure adds at most {TARGET_SHARE:.0%} to a born-digital page's time. Against the page "
-            f"as a REST caller waits for it (`backend=pdftext`, one document at a time, {args.rest_rounds} rounds, "
-            f"its time over its pages): **{rest_verdict}** (median {statistics.median(rest_shares):.1%}). Against "
-            f"the engine's own work on the page alone (its reading, its structure and `finish_page`; no gRPC, "
-            f"router, fields or JSON): **{verdict}** (median {median_share:.1%}).",
+            f"Target: structure adds at most {TARGET_SHARE:.0%} to a born-digital page's time. Against "
+            f"the page as a REST caller waits for it (`backend=pdftext`, one document at a time, "
+            f"{args.rest_rounds} rounds, its time over its pages): **{rest_verdict}** (median "
+            f"{statistics.median(rest_shares):.1%}). Against the engine's own work on the page alone (its "
+            f"reading, its structure and `finish_page`; no gRPC, router, fields or JSON): **{verdict}** "
+            f"(median {median_share:.1%}).",
             "",
             "| measure | median | p90 | max |",
             "|---|---|---|---|",

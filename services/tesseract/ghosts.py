@@ -45,7 +45,7 @@ def has_suspect_pair(text: str) -> bool:
 
 
 def without_ghosts(symbols: list[Symbol], word: PixelBox, ink: np.ndarray) -> list[Symbol]:
-    """`symbols` (one word, left to right) with the ghost of each look-alike pair read from one glyph dropped."""
+    """`symbols` (one word, left to right), the ghost of each look-alike pair read from one glyph dropped."""
     drop: set[int] = set()
     for i in _suspect_at(symbols):
         if i in drop or i + 1 in drop:

@@ -65,9 +65,11 @@ def collect(api: tesserocr.PyTessBaseAPI, width: int, height: int) -> pb.PageRes
             if not iterator.Next(RIL.WORD):
                 break
     if suspects:
-        fixed = checked_words(
-            api, width, height, {bbox: [b for t, b in line_boxes[n] if b != bbox and shows_typeface(t)] for _, bbox, n in suspects}
-        )
+        # Each suspect with the words of its line that may show the typeface (round_glyphs.py).
+        neighbours = {
+            bbox: [b for t, b in line_boxes[n] if b != bbox and shows_typeface(t)] for _, bbox, n in suspects
+        }
+        fixed = checked_words(api, width, height, neighbours)
         for word, bbox, _ in suspects:
             read, text = fixed.get(bbox, ("", ""))
             if read.strip() == word.text and text.strip():

@@ -245,7 +245,9 @@ def _guesses_round_glyphs_again(word: pb.Word, crop_words: Sequence[pb.Word]) ->
     again = crop_words[0].text
     if len(again) != len(checked) or again == checked:
         return False
-    return all(a == b or (k in decided and a == read[k]) for k, (a, b) in enumerate(zip(again, checked, strict=True)))
+    return all(
+        a == b or (k in decided and a == read[k]) for k, (a, b) in enumerate(zip(again, checked, strict=True))
+    )
 
 
 def _digits(text: str) -> int:

@@ -176,6 +176,10 @@ def _proportional_line(line: Sequence[tuple[list[Symbol], PixelBox]], ink: np.nd
             for s, t, a, b in zip(symbols, symbols[1:], glyphs, glyphs[1:], strict=False)
             if s.text.isalpha() and t.text.isalpha() and a is not None and b is not None
         ]
-        if len(pitches) >= MIN_PITCHES and min(pitches) > 0 and max(pitches) >= LINE_PITCH_SPREAD * min(pitches):
+        if (
+            len(pitches) >= MIN_PITCHES
+            and min(pitches) > 0
+            and max(pitches) >= LINE_PITCH_SPREAD * min(pitches)
+        ):
             return True
     return False

@@ -1,9 +1,9 @@
 """The checks of single characters against the page's ink, for the words that may need them.
 
-`reading.collect` hands over the words a cheap look at their text flagged (`may_need_checking`), each
-with the words of its line that may show the typeface (`round_glyphs.shows_typeface`); their symbols are walked once
-and each word goes through the checks in turn: a glyph read twice is one character again
-(`ghosts.py`), then a round glyph is a zero or an O by its width (`round_glyphs.py`).
+`reading.collect` hands over the words a cheap look at their text flagged (`may_need_checking`),
+each with the words of its line that may show the typeface (`round_glyphs.shows_typeface`); their
+symbols are walked once and each word goes through the checks in turn: a glyph read twice is one
+character again (`ghosts.py`), then a round glyph is a zero or an O by its width (`round_glyphs.py`).
 """
 
 from __future__ import annotations

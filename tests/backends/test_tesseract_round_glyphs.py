@@ -74,7 +74,9 @@ def mono_scan() -> bytes:
     return _scan(LIBERATION_MONO, MONO_NUMBERS)
 
 
-def test_zeros_and_os_beside_letters_are_read_by_their_width(engine: TesseractEngine, proportional_scan: bytes) -> None:
+def test_zeros_and_os_beside_letters_are_read_by_their_width(
+    engine: TesseractEngine, proportional_scan: bytes
+) -> None:
     """Every number right but one: "AVB0583563" stays as the decoder read it, since in DejaVu Sans its
     letters A, V, B stand one digit pitch apart as a monospaced face's would, and there a narrow O may be
     an O. A changed word keeps what the decoder read."""
@@ -121,7 +123,9 @@ def _ink(glyphs: list[tuple[int, int]]) -> np.ndarray:
     return ink
 
 
-def _word(text: str, widths: list[int], gap: int = 6) -> tuple[list[Symbol], tuple[int, int, int, int], np.ndarray]:
+def _word(
+    text: str, widths: list[int], gap: int = 6
+) -> tuple[list[Symbol], tuple[int, int, int, int], np.ndarray]:
     """Symbols of `text`, glyph k `widths[k]` wide, `gap` apart; the word's box and its ink."""
     x, symbols, glyphs = 10, [], []
     for char, width in zip(text, widths, strict=True):
@@ -153,7 +157,7 @@ def test_a_zero_as_wide_as_the_digits_stays_a_zero() -> None:
 
 
 def test_a_zero_touching_its_neighbour_is_not_measured() -> None:
-    """"DR0125896" at fax resolution: the zero touches the "1"; their one blob is wider than a digit but no
+    """ "DR0125896" at fax resolution: the zero touches the "1"; their one blob is wider than a digit but no
     O: it reaches into the "1"'s box, so it is nobody's own glyph and the zero stays."""
     symbols, word, ink = _word("DR0125896", [28, 26, 20, 8, 20, 20, 20, 20, 20], gap=6)
     zero, one = symbols[2], symbols[3]
@@ -194,7 +198,7 @@ def test_a_value_in_a_monospaced_face_beside_a_proportional_label_stays_as_read(
 
 
 def test_one_o_wide_glyph_under_two_overlapping_symbols_is_one_character() -> None:
-    """"VO057566" read "VO0057566": one glyph half again as wide as the digits (the O) under the boxes of
+    """ "VO057566" read "VO0057566": one glyph half again as wide as the digits (the O) under the boxes of
     "O" and "0"; one symbol stays, and the width reads it (an O)."""
     symbols, word, ink = _word("VO57566", [26, 30, 20, 20, 20, 20, 20])
     o = symbols[1]
@@ -205,7 +209,7 @@ def test_one_o_wide_glyph_under_two_overlapping_symbols_is_one_character() -> No
 
 
 def test_a_round_ghost_over_the_gap_between_two_glyphs_is_dropped() -> None:
-    """"DSW0674936" read "DSWO0674936": a narrow O box over the end of the W and the start of the 0, with
+    """ "DSW0674936" read "DSWO0674936": a narrow O box over the end of the W and the start of the 0, with
     no glyph of its own."""
     widths = [30, 24, 46, 24, 24, 24, 24, 24, 24, 24]
     symbols, word, ink = _word("DSW0674936", widths)
@@ -221,7 +225,9 @@ def test_a_crop_that_only_guesses_zeros_and_os_again_is_not_taken() -> None:
     assert not _guesses_round_glyphs_again(checked, [pb.Word(text="DR025898")])  # reads something else
     assert not _guesses_round_glyphs_again(pb.Word(text="DRO25896"), [pb.Word(text="DR025896")])  # unchecked
     # A ghost dropped is not the width check's decision: a crop may still read a zero the check left.
-    assert not _guesses_round_glyphs_again(pb.Word(text="REO19230", original_text="REO019230"), [pb.Word(text="RE019230")])
+    assert not _guesses_round_glyphs_again(
+        pb.Word(text="REO19230", original_text="REO019230"), [pb.Word(text="RE019230")]
+    )
     # Another O than the one decided.
     assert not _guesses_round_glyphs_again(
         pb.Word(text="DR02589O", original_text="DRO2589O"), [pb.Word(text="DR025890")]
@@ -235,14 +241,19 @@ def test_the_low_confidence_re_read_keeps_the_checked_word(monkeypatch: pytest.M
     line = page.lines.add(text="Rechnung DR025896")
     line.words.add(text="Rechnung", confidence=0.95, box=pb.BoundingBox(x0=0.1, y0=0.1, x1=0.3, y1=0.13))
     line.words.add(
-        text="DR025896", original_text="DRO25896", confidence=0.5, box=pb.BoundingBox(x0=0.35, y0=0.1, x1=0.6, y1=0.13)
+        text="DR025896",
+        original_text="DRO25896",
+        confidence=0.5,
+        box=pb.BoundingBox(x0=0.35, y0=0.1, x1=0.6, y1=0.13),
     )
     image = Image.new("L", (1000, 1000), 255)
     crops = {"text": "DRO25896"}
 
     def read_crop(api, image, box, blank=None):  # type: ignore[no-untyped-def]
         crop = pb.TextLine(text=crops["text"], confidence=0.9)
-        crop.words.add(text=crops["text"], confidence=0.9, box=pb.BoundingBox(x0=0.35, y0=0.1, x1=0.6, y1=0.13))
+        crop.words.add(
+            text=crops["text"], confidence=0.9, box=pb.BoundingBox(x0=0.35, y0=0.1, x1=0.6, y1=0.13)
+        )
         return [crop]
 
     monkeypatch.setattr(reread, "_read_crop", read_crop)
